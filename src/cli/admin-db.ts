@@ -1,0 +1,55 @@
+import os from 'node:os';
+import { type Database, openDatabase, runMigrations } from '../db/client.ts';
+import { acquireLock, readLock, releaseLock, socketUrl } from '../db/embedded.ts';
+import { loadConfig } from '../server/env.ts';
+import { targetOf } from '../server/main.ts';
+import { type Actor, systemActor } from '../services/actor.ts';
+import { ensureOrgDefaults } from '../services/org/settings.ts';
+
+/** The CLI's admin commands act as an admin named after the OS user, and the audit log says so. */
+export function cliActor(): Actor {
+  return systemActor(`cli:${os.userInfo().username}@${os.hostname()}`);
+}
+
+/**
+ * Runs an admin command on the database directly: PostgreSQL with DATABASE_URL; else the data dir, through
+ * the running server's socket if there is one, or opened here (and locked) if not.
+ */
+export async function withAdminDb<T>(
+  fn: (database: Database) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const holder = readLock(config.dataDir);
+    if (holder?.role === 'server' && holder.socketDir) {
+      const database = await openDatabase({
+        kind: 'postgres',
+        url: socketUrl(holder.socketDir),
+        poolSize: 1,
+      });
+      try {
+        return await fn(database);
+      } finally {
+        await database.close();
+      }
+    }
+    const lock = acquireLock(config.dataDir, 'cli');
+    if (!lock.ok)
+      throw new Error(
+        `${config.dataDir} is in use by another prodops process (pid ${lock.holder.pid}); try again when it ends`,
+      );
+  }
+  const target = targetOf(config);
+  const database = await openDatabase({ ...target, ...(target.kind === 'postgres' ? { poolSize: 2 } : {}) });
+  try {
+    if (opts.migrate !== false) {
+      await runMigrations(target, database);
+      await ensureOrgDefaults(database.db);
+    }
+    return await fn(database);
+  } finally {
+    await database.close();
+    if (!config.databaseUrl) releaseLock(config.dataDir);
+  }
+}

@@ -1,0 +1,55 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
+import { cliActor, withAdminDb } from '../admin-db.ts';
+import { UserError } from '../user-error.ts';
+
+export function registerOrgCommands(program: Command): void {
+  const org = program
+    .command('org')
+    .description('the whole org configuration as one YAML file (direct database access)');
+
+  org
+    .command('export')
+    .description('print the org configuration (settings, people, areas, pods, RACI) as YAML')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (opts: { output?: string }) => {
+      const yaml = await withAdminDb(async ({ db }) => orgFileToYaml(await exportOrg(db)));
+      if (opts.output) writeFileSync(opts.output, yaml);
+      else process.stdout.write(yaml);
+    });
+
+  org
+    .command('import')
+    .description(
+      'apply an org configuration file; checks everything first and writes nothing if anything is wrong',
+    )
+    .argument('<file>', 'a YAML (or JSON) file as written by `prodops org export`')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UserError(
+          `prodops: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
+      }
+      const result = await withAdminDb(({ db }) =>
+        importOrg({ db, actor: cliActor(), text, dryRun: opts.dryRun }),
+      );
+      if (!result.ok) {
+        const lines = result.problems.map(
+          (p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`,
+        );
+        throw new UserError(
+          `${lines.join('\n')}\nprodops: ${file} was not imported (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}); nothing was changed`,
+        );
+      }
+      const { created, updated, unchanged, details } = result.summary;
+      for (const d of details) console.log(`  ${d}`);
+      console.log(
+        `${opts.dryRun ? 'Dry run: would apply' : 'Imported'} ${file}: ${created} created, ${updated} updated, ${unchanged} unchanged.`,
+      );
+    });
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { runMigrations } from '../../db/client.ts';
+import { loadConfig } from '../../server/env.ts';
+import { startServer, targetOf } from '../../server/main.ts';
+import { DEMO_PASSWORD, isOrgEmpty, seedDemo } from '../../services/org/demo.ts';
+import { withAdminDb } from '../admin-db.ts';
+import { UserError } from '../user-error.ts';
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web app and API (PORT, HOST, PRODOPS_DATA_DIR or DATABASE_URL)')
+    .option('--no-demo', 'do not load the demo org into an empty database')
+    .action(async (opts: { demo: boolean }) => {
+      const config = loadConfig();
+      await startServer(opts.demo ? config : { ...config, demo: 'off' });
+    });
+
+  program
+    .command('demo')
+    .description('load the demo org (8 PMs, 5 pods, areas, stakeholders) into an empty database')
+    .action(async () => {
+      await withAdminDb(async ({ db }) => {
+        if (!(await isOrgEmpty(db)))
+          throw new UserError(
+            'prodops: the database already has people; the demo only loads into an empty org',
+          );
+        const { people } = await seedDemo(db);
+        console.log(
+          `Loaded the demo org: ${people} people. Every demo person's password is "${DEMO_PASSWORD}".`,
+        );
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations (the server also does this at start)')
+    .action(async () => {
+      await withAdminDb(async (database) => {
+        await runMigrations(targetOf(loadConfig()), database);
+        console.log('Database is up to date.');
+      });
+    });
+}

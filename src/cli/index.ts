@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../server/errors.ts';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerOrgCommands } from './commands/org.ts';
+import { registerServeCommands } from './commands/serve.ts';
+
+const program = new Command('prodops')
+  .description('prodops — the product operations operating system')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommands(program);
+registerAdminCommands(program);
+registerOrgCommands(program);
+
+/** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
+function report(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode;
+  if (err instanceof AppError) {
+    console.error(`prodops: ${err.message}`);
+    for (const f of err.fields ?? []) console.error(`  ${f.path}: ${f.message}`);
+    return err.code === 'validation_failed' ? 2 : 1;
+  }
+  if (err instanceof Error && err.name === 'UserError') {
+    console.error(err.message);
+    return 2;
+  }
+  console.error(err instanceof Error && err.message.startsWith('prodops:') ? err.message : err);
+  return 1;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = report(err);
+}

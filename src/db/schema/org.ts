@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { TSettings } from '../../shared/settings.ts';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** People are also the users: a person with a password or a token can sign in. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    function: text('function').notNull(),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    slackId: text('slack_id'),
+    active: boolean('active').notNull().default(true),
+    passwordHash: text('password_hash'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('people_email_key').on(t.email)],
+);
+
+export const areas = pgTable(
+  'areas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ownerPmId: uuid('owner_pm_id').references(() => people.id, { onDelete: 'set null' }),
+    engLeadId: uuid('eng_lead_id').references(() => people.id, { onDelete: 'set null' }),
+    activeUsers: integer('active_users').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('areas_slug_key').on(t.slug)],
+);
+
+export const pods = pgTable(
+  'pods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    areaId: uuid('area_id').references(() => areas.id, { onDelete: 'set null' }),
+    mission: text('mission').notNull().default(''),
+    slackChannel: text('slack_channel'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('pods_slug_key').on(t.slug)],
+);
+
+export const podMembers = pgTable(
+  'pod_members',
+  {
+    podId: uuid('pod_id')
+      .notNull()
+      .references(() => pods.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.podId, t.personId] }), index('pod_members_person_idx').on(t.personId)],
+);
+
+export const podRotation = pgTable(
+  'pod_rotation',
+  {
+    podId: uuid('pod_id')
+      .notNull()
+      .references(() => pods.id, { onDelete: 'cascade' }),
+    week: text('week').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.podId, t.week] })],
+);
+
+export const raciEntries = pgTable(
+  'raci_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    position: integer('position').notNull(),
+    activity: text('activity').notNull(),
+    responsible: text('responsible').notNull(),
+    accountable: text('accountable').notNull(),
+    consulted: text('consulted').array().notNull(),
+    informed: text('informed').array().notNull(),
+  },
+  (t) => [uniqueIndex('raci_activity_key').on(sql`lower(${t.activity})`)],
+);
+
+/** One row (id = 1): settings are validated as a whole by ZSettings, so they live as one document. */
+export const orgSettings = pgTable('org_settings', {
+  id: integer('id').primaryKey(),
+  value: jsonb('value').$type<TSettings>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

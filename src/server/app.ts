@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthentication } from './auth-hook.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerPolicies } from './policies/hook.ts';
+import { authRoutes } from './routes/auth/index.ts';
+import { orgLoaders, orgRoutes } from './routes/org/index.ts';
+import { systemRoutes } from './routes/system/index.ts';
+import type { AppDeps } from './types.ts';
+
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions extends AppDeps {
+  logger?: boolean | { level: string };
+  webDir?: string;
+}
+
+/** Builds the whole HTTP app without listening: main.ts listens, tests use inject(). */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('deps', { db: opts.db, config: opts.config });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'prodops API',
+        version: '1',
+        description: 'Product operations: org model, rituals, releases, insights.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `prodops token create`' },
+          session: { type: 'apiKey', in: 'cookie', name: 'prodops_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
+  await app.register(fastifyStatic, { root: webDir, serve: false });
+  registerAuthentication(app);
+  registerPolicies(app, orgLoaders(opts.db));
+  await app.register(systemRoutes, { webDir });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(orgRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

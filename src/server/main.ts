@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
+import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, isOrgEmpty, seedDemo } from '../services/org/demo.ts';
+import { ensureOrgDefaults } from '../services/org/settings.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './env.ts';
+
+export function targetOf(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.dbPoolSize }
+    : { kind: 'pglite', dataDir: config.dataDir };
+}
+
+/** Opens, migrates and readies the database; in embedded mode also takes the data dir and shares it. */
+export async function prepareDatabase(
+  config: Config,
+  log: (line: string) => void,
+): Promise<{ database: Database; stop(): Promise<void> }> {
+  const target = targetOf(config);
+  if (target.kind === 'pglite') {
+    const lock = acquireLock(config.dataDir, 'server');
+    if (!lock.ok) {
+      throw new Error(
+        `${config.dataDir} is in use by another prodops process (pid ${lock.holder.pid}, ${lock.holder.role}); stop it or set PRODOPS_DATA_DIR`,
+      );
+    }
+  }
+  const database = await openDatabase(target);
+  await runMigrations(target, database);
+  await ensureOrgDefaults(database.db);
+  let socket: { stop(): Promise<void> } | null = null;
+  if (database.pglite) {
+    socket = await shareOverSocket(config.dataDir, database.pglite).catch((err: Error) => {
+      log(
+        `warning: CLI admin commands cannot reach this server's database (${err.message}); stop the server to use them`,
+      );
+      return null;
+    });
+  }
+  return {
+    database,
+    stop: async () => {
+      await socket?.stop();
+      await database.close();
+      if (target.kind === 'pglite') releaseLock(config.dataDir);
+    },
+  };
+}
+
+/** `prodops serve` / `npm start`: the whole product in one process. */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<FastifyInstance> {
+  const prepared = await prepareDatabase(config, log);
+  const { db } = prepared.database;
+  let seeded = false;
+  if (config.demo === 'on' && (await isOrgEmpty(db))) {
+    await seedDemo(db);
+    seeded = true;
+  }
+  const app = await buildApp({
+    db,
+    config,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  app.addHook('onClose', () => prepared.stop());
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+  log(`prodops is running on http://localhost:${port} (${where})`);
+  if (seeded || config.demo === 'on') {
+    log(`${seeded ? 'Loaded the demo org. ' : ''}Demo sign-in, password "${DEMO_PASSWORD}":`);
+    for (const s of DEMO_SIGN_INS) log(`  ${s.email.padEnd(20)} ${s.as}`);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  return app;
+}

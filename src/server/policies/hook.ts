@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { RoutePolicy } from '../types.ts';
+import { type Action, can, type Resource, type ResourceType } from './index.ts';
+
+/** Loads what a policy needs for a route with `:id`; the value is kept on `req.loaded` for the handler. */
+export type ResourceLoader = (
+  req: FastifyRequest,
+  id: string,
+) => Promise<{ resource: Resource; value: unknown } | null>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function registerPolicies(
+  app: FastifyInstance,
+  loaders: Partial<Record<ResourceType, ResourceLoader>>,
+): void {
+  // Refuse to start with a route that has no policy: authorization is never forgotten silently.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} has no policy`);
+  });
+  // preValidation: decide access before telling a caller anything about their input.
+  app.addHook('preValidation', async (req) => {
+    const policy = req.routeOptions.config.policy as RoutePolicy;
+    if (!policy || policy === 'public') return; // no policy only on the not-found handler
+    if (!req.actor) throw new AppError('unauthorized', 'sign in or send an API token');
+    if (policy === 'signed_in') return;
+    const resource = await resolveResource(req, policy.resource, policy.action, loaders);
+    if (!can(req.actor, policy.action, resource)) {
+      throw new AppError(
+        'forbidden',
+        `your roles (${req.actor.roles.join(', ') || 'none'}) may not ${policy.action} this ${policy.resource}`,
+      );
+    }
+  });
+}
+
+async function resolveResource(
+  req: FastifyRequest,
+  type: ResourceType,
+  action: Action,
+  loaders: Partial<Record<ResourceType, ResourceLoader>>,
+): Promise<Resource> {
+  const id = (req.params as Record<string, string> | undefined)?.id;
+  const input = action === 'create' || action === 'update' ? req.body : undefined;
+  if (id === undefined) return { type, input } as Resource;
+  const loader = loaders[type];
+  if (!loader) throw new Error(`no loader for ${type}`);
+  const found = UUID.test(id) ? await loader(req, id) : null;
+  if (!found) throw new AppError('not_found', `${type} not found`);
+  req.loaded = found.value;
+  return { ...found.resource, input } as Resource;
+}

@@ -1,0 +1,78 @@
+import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
+
+export type Action = 'read' | 'create' | 'update' | 'delete';
+
+/** What a policy may look at; `input` is the raw request body, for field-level rules. */
+export type Resource =
+  | { type: 'person'; id?: string; roles?: readonly string[]; input?: unknown }
+  | { type: 'area'; ownerPmId?: string | null; input?: unknown }
+  | { type: 'pod'; areaOwnerId?: string | null; pmIds?: readonly string[]; input?: unknown }
+  | { type: 'settings' }
+  | { type: 'raci' }
+  | { type: 'audit' };
+
+export type ResourceType = Resource['type'];
+
+const has = (input: unknown, key: string): boolean =>
+  typeof input === 'object' &&
+  input !== null &&
+  key in input &&
+  (input as Record<string, unknown>)[key] !== undefined;
+
+const grantsAdmin = (input: unknown): boolean =>
+  has(input, 'roles') &&
+  Array.isArray((input as { roles: unknown }).roles) &&
+  (input as { roles: unknown[] }).roles.includes('admin');
+
+/** People: org managers manage them, only admins touch admins, everyone may edit their own name, Slack id and password. */
+function canPerson(actor: Actor, action: Action, r: Extract<Resource, { type: 'person' }>): boolean {
+  if (action === 'read') return true;
+  if (action === 'delete') return hasRole(actor, 'admin') && r.id !== actor.personId;
+  const touchesAdmin = grantsAdmin(r.input) || (r.roles?.includes('admin') ?? false);
+  if (hasRole(actor, 'admin')) return true;
+  if (isOrgManager(actor)) return !touchesAdmin;
+  if (action === 'update' && r.id === actor.personId) {
+    const selfEditable = new Set(['name', 'slackId', 'password']);
+    const keys = typeof r.input === 'object' && r.input !== null ? Object.keys(r.input) : [];
+    return keys.every((k) => selfEditable.has(k));
+  }
+  return false;
+}
+
+/** Areas: org managers create and delete; the owning PM edits everything but the ownership. */
+function canArea(actor: Actor, action: Action, r: Extract<Resource, { type: 'area' }>): boolean {
+  if (action === 'read') return true;
+  if (isOrgManager(actor)) return true;
+  return (
+    action === 'update' &&
+    hasRole(actor, 'pm') &&
+    r.ownerPmId === actor.personId &&
+    !has(r.input, 'ownerPmId')
+  );
+}
+
+/** Pods: org managers, plus the pod's own PM or the PM owning its area, who may edit but not delete it. */
+function canPod(actor: Actor, action: Action, r: Extract<Resource, { type: 'pod' }>): boolean {
+  if (action === 'read') return true;
+  if (isOrgManager(actor)) return true;
+  if (action !== 'update' || !hasRole(actor, 'pm') || !actor.personId) return false;
+  return r.areaOwnerId === actor.personId || (r.pmIds ?? []).includes(actor.personId);
+}
+
+/** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  switch (resource.type) {
+    case 'person':
+      return canPerson(actor, action, resource);
+    case 'area':
+      return canArea(actor, action, resource);
+    case 'pod':
+      return canPod(actor, action, resource);
+    case 'settings':
+      return action === 'read' || hasRole(actor, 'admin', 'head_of_product');
+    case 'raci':
+      return action === 'read' || isOrgManager(actor);
+    case 'audit':
+      return action === 'read' && isOrgManager(actor);
+  }
+}

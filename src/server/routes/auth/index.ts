@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signIn, signOut } from '../../../services/auth/sessions.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../../services/auth/tokens.ts';
+import { getPerson } from '../../../services/org/people.ts';
+import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { ZMe, ZSignIn } from '../../../shared/org.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
+import { AppError } from '../../errors.ts';
+import { can } from '../../policies/index.ts';
+import type { AppDeps } from '../../types.ts';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const ZToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+
+/** The signed-in user with the `can` flags the web app uses to show or hide controls. */
+async function me(deps: AppDeps, personId: string) {
+  const person = await getPerson(deps.db, personId);
+  if (!person) throw new AppError('unauthorized', 'your account no longer exists');
+  const actor = { personId, label: person.email, roles: person.roles };
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    function: person.function,
+    roles: person.roles,
+    ownedAreaIds: person.areaIds,
+    can: {
+      createPerson: can(actor, 'create', { type: 'person' }),
+      createArea: can(actor, 'create', { type: 'area' }),
+      createPod: can(actor, 'create', { type: 'pod' }),
+      updateSettings: can(actor, 'update', { type: 'settings' }),
+      updateRaci: can(actor, 'update', { type: 'raci' }),
+      readAudit: can(actor, 'read', { type: 'audit' }),
+    },
+  };
+}
+
+function setSessionCookies(reply: FastifyReply, deps: AppDeps, value: string, csrf: string, expires: Date) {
+  const base = { path: '/', secure: deps.config.secureCookies, expires };
+  reply.setCookie(SESSION_COOKIE, value, { ...base, httpOnly: true, sameSite: 'lax' });
+  // Readable by the page's script, which echoes it in a header; another site can neither read nor send it.
+  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false, sameSite: 'strict' });
+}
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { deps } = app;
+  r.post('/auth/sign-in', {
+    config: { policy: 'public', rateLimit: { max: deps.config.signInPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Password sign-in for the web app (sets the session cookie)',
+      body: ZSignIn,
+      response: { 200: z.object({ user: ZMe }), ...errors },
+    },
+    handler: async (req, reply) => {
+      const s = await signIn({
+        db: deps.db,
+        email: req.body.email,
+        password: req.body.password,
+        ttlHours: deps.config.sessionHours,
+      });
+      setSessionCookies(reply, deps, s.cookieValue, s.csrfToken, s.expiresAt);
+      return { user: await me(deps, s.personId) };
+    },
+  });
+  r.post('/auth/sign-out', {
+    config: { policy: 'signed_in' },
+    schema: { tags: ['auth'], summary: 'End the web session', response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      if (req.principal?.sessionId) await signOut(deps.db, req.principal.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  });
+  r.get('/me', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user and what they may do',
+      response: { 200: ZMe, ...errors },
+    },
+    handler: async (req) => {
+      return me(deps, req.principal!.personId);
+    },
+  });
+  r.get('/me/tokens', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'My API tokens',
+      response: { 200: z.object({ items: z.array(ZToken) }), ...errors },
+    },
+    handler: async (req) => ({ items: await listApiTokens(deps.db, req.principal!.personId) }),
+  });
+  r.post('/me/tokens', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an API token for myself (shown once)',
+      body: z.strictObject({ name: z.string().trim().min(1).max(80) }),
+      response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errors },
+    },
+    handler: async (req, reply) => {
+      const t = await createApiToken({
+        db: deps.db,
+        actor: req.actor!,
+        personId: req.principal!.personId,
+        name: req.body.name,
+      });
+      return reply.status(201).send({ id: t.id, name: t.name, token: t.token });
+    },
+  });
+  r.delete('/me/tokens/:id', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Revoke one of my API tokens',
+      params: ZIdParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await revokeApiToken({
+        db: deps.db,
+        actor: req.actor!,
+        personId: req.principal!.personId,
+        tokenId: req.params.id,
+      });
+      return reply.status(204).send(null);
+    },
+  });
+}

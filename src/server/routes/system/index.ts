@@ -1,0 +1,61 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** Health, the OpenAPI document and the web app. All public on purpose. */
+export async function systemRoutes(app: FastifyInstance, opts: { webDir: string }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/healthz', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and database check',
+      response: {
+        200: z.object({ status: z.literal('ok') }),
+        503: z.object({ status: z.literal('unavailable') }),
+      },
+    },
+    handler: async (_req, reply) => {
+      try {
+        await app.deps.db.execute(sql`select 1`);
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' as const });
+      }
+    },
+  });
+  r.get('/api/v1/openapi.json', {
+    config: { policy: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+  const indexHtml = path.join(opts.webDir, 'index.html');
+  // The single-page app: real files from the Vite build, and index.html for its client-side routes.
+  r.get('/*', {
+    config: { policy: 'public' },
+    schema: { hide: true },
+    handler: async (req, reply) => {
+      const urlPath = decodeURIComponent(req.url.split('?')[0] ?? '/');
+      if (urlPath.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'not_found', message: `no route GET ${urlPath}` } });
+      }
+      const file = path.normalize(path.join(opts.webDir, urlPath));
+      if (file.startsWith(opts.webDir + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        const immutable = urlPath.startsWith('/assets/');
+        return reply
+          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(opts.webDir, file));
+      }
+      if (!existsSync(indexHtml)) {
+        return reply
+          .status(503)
+          .type('text/plain')
+          .send('The web app is not built yet: run `npm run build:web` (npm start does it).');
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../services/actor.ts';
+import type { Principal } from '../services/auth/tokens.ts';
+import type { Config } from './env.ts';
+import type { Action, Resource, ResourceType } from './policies/index.ts';
+
+/**
+ * Every route declares one: `public` (no sign-in), `signed_in` (any active user), or a resource and action
+ * decided by `can()`. A route without a policy makes the app refuse to start.
+ */
+export type RoutePolicy = 'public' | 'signed_in' | { resource: ResourceType; action: Action };
+
+export interface AppDeps {
+  db: Db;
+  config: Pick<Config, 'secureCookies' | 'sessionHours' | 'signInPerMinute'>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    actor: Actor | null;
+    /** What the policy hook loaded for `:id` routes, so handlers do not read it twice. */
+    loaded: unknown;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export type { Resource };

@@ -1,0 +1,49 @@
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { people, sessions } from '../../db/schema/index.ts';
+import { AppError } from '../../server/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { newSecret, sha256 } from './tokens.ts';
+
+export interface NewSession {
+  cookieValue: string;
+  csrfToken: string;
+  expiresAt: Date;
+  personId: string;
+}
+
+/** Password sign-in. The same error for an unknown email and a wrong password, on purpose. */
+export async function signIn(opts: {
+  db: Db;
+  email: string;
+  password: string;
+  ttlHours: number;
+}): Promise<NewSession> {
+  const [person] = await opts.db.select().from(people).where(eq(people.email, opts.email.toLowerCase()));
+  if (!person?.passwordHash) {
+    await burnPasswordCheck(opts.password);
+    throw new AppError('unauthorized', 'email or password is wrong');
+  }
+  const ok = await verifyPassword(opts.password, person.passwordHash);
+  if (!ok || !person.active) throw new AppError('unauthorized', 'email or password is wrong');
+  const cookieValue = newSecret();
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
+  await opts.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    await tx.insert(sessions).values({ id: sha256(cookieValue), personId: person.id, csrfToken, expiresAt });
+    await recordAudit(tx, {
+      actor: { personId: person.id, label: person.email, roles: [] },
+      action: 'session.create',
+      entityType: 'person',
+      entityId: person.id,
+      change: {},
+    });
+  });
+  return { cookieValue, csrfToken, expiresAt, personId: person.id };
+}
+
+export async function signOut(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}

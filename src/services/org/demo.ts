@@ -1,0 +1,165 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { people } from '../../db/schema/index.ts';
+import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
+import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { type Actor, systemActor } from '../actor.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { createArea } from './areas.ts';
+import { createPerson } from './people.ts';
+import { createPod } from './pods.ts';
+import { updateSettings } from './settings.ts';
+
+export const DEMO_PASSWORD = 'prodops-demo';
+export const DEMO_SIGN_INS = [
+  { email: 'priya@example.com', as: 'Product Ops' },
+  { email: 'maya@example.com', as: 'PM (Billing)' },
+  { email: 'sam@example.com', as: 'Sales stakeholder' },
+  { email: 'admin@example.com', as: 'admin' },
+] as const;
+
+type P = [name: string, email: string, fn: TFunction, roles: TRole[]];
+
+const LEADERS: P[] = [
+  ['Alex Morgan', 'admin@example.com', 'product_ops', ['admin']],
+  ['Hana Okafor', 'hana@example.com', 'pm', ['head_of_product']],
+  ['Priya Shah', 'priya@example.com', 'product_ops', ['product_ops']],
+];
+const STAKEHOLDERS: P[] = [
+  ['Sam Rivera', 'sam@example.com', 'sales', ['stakeholder']],
+  ['Carla Diaz', 'carla@example.com', 'support', ['stakeholder']],
+  ['Chris Park', 'chris@example.com', 'cs', ['stakeholder']],
+  ['Mina Ito', 'mina@example.com', 'marketing', ['stakeholder']],
+  ['Erik Berg', 'erik@example.com', 'exec', ['stakeholder']],
+  ['Dana Kim', 'dana@example.com', 'data', ['stakeholder']],
+];
+/** [area slug, area name, active users, PM name, PM email] — the reference org's 8 PMs. */
+const AREAS: [string, string, number, string, string][] = [
+  ['billing', 'Billing', 4200, 'Maya Chen', 'maya@example.com'],
+  ['onboarding', 'Onboarding', 9800, 'Leo Martins', 'leo@example.com'],
+  ['reporting', 'Reporting', 6100, 'Aisha Bello', 'aisha@example.com'],
+  ['integrations', 'Integrations', 3300, 'Tom Novak', 'tom@example.com'],
+  ['payments', 'Payments', 5200, 'Kenji Watanabe', 'kenji@example.com'],
+  ['mobile', 'Mobile', 7400, 'Sofia Rossi', 'sofia@example.com'],
+  ['admin-security', 'Admin & Security', 2100, 'Nora Lind', 'nora@example.com'],
+  ['search', 'Search', 8800, 'Omar Haddad', 'omar@example.com'],
+];
+/** Pods of the first five areas; engineer emails listed; the first is the area's eng lead. */
+const PODS: { area: string; engineers: string[]; designer: string }[] = [
+  { area: 'billing', engineers: ['ravi', 'jonas', 'lena'], designer: 'ines' },
+  { area: 'onboarding', engineers: ['marco', 'yuki', 'ben'], designer: 'zoe' },
+  // Two engineers only: the demo shows the 3-1-1 warning.
+  { area: 'reporting', engineers: ['fatima', 'ola'], designer: 'paul' },
+  { area: 'integrations', engineers: ['diego', 'hugo', 'kim'], designer: 'lara' },
+  // Kim is in two pods: the demo shows the single-threaded warning.
+  { area: 'payments', engineers: ['sven', 'amir', 'kim'], designer: 'nina' },
+];
+const ROTATION = ['tariq', 'eva', 'noah'];
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const email = (first: string) => `${first}@example.com`;
+
+const DEMO_SETTINGS = {
+  ...DEFAULT_SETTINGS,
+  orgName: 'Acme Cloud (demo)',
+  timeZone: 'America/New_York',
+  holidays: [
+    { date: '2026-11-26', name: 'Thanksgiving' },
+    { date: '2026-12-25', name: 'Christmas Day' },
+    { date: '2027-01-01', name: "New Year's Day" },
+    { date: '2027-01-18', name: 'Martin Luther King Jr. Day' },
+    { date: '2027-05-31', name: 'Memorial Day' },
+    { date: '2027-07-05', name: 'Independence Day (observed)' },
+  ],
+};
+
+function demoPeople(): P[] {
+  const engineers = new Set(PODS.flatMap((p) => p.engineers));
+  const leads = new Set(PODS.map((p) => p.engineers[0]!));
+  return [
+    ...LEADERS,
+    ...STAKEHOLDERS,
+    ...AREAS.map(([, , , name, mail]): P => [name, mail, 'pm', ['pm']]),
+    ...[...engineers].map(
+      (e): P => [
+        `${cap(e)} Engineer`,
+        email(e),
+        'eng',
+        leads.has(e) ? ['eng_lead', 'engineer'] : ['engineer'],
+      ],
+    ),
+    ...PODS.map((p): P => [`${cap(p.designer)} Designer`, email(p.designer), 'design', ['designer']]),
+    ...ROTATION.map((e): P => [`${cap(e)} Prodeng`, email(e), 'eng', ['eng_lead', 'engineer']]),
+  ];
+}
+
+/** True when the org has nobody in it yet: the only state in which the demo is loaded. */
+export async function isOrgEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders). Everybody's password is DEMO_PASSWORD. */
+export async function seedDemo(
+  db: Db,
+  actor: Actor = systemActor('system:demo'),
+): Promise<{ people: number }> {
+  const all = demoPeople();
+  const ids = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    await updateSettings({ db: tx, actor, settings: DEMO_SETTINGS });
+    for (const [name, mail, fn, roles] of all) {
+      const p = await createPerson({ db: tx, actor, input: { name, email: mail, function: fn, roles } });
+      ids.set(mail, p.id);
+    }
+    // One hash for all: the demo password is public anyway, and 40 scrypt runs would slow the first start.
+    await tx
+      .update(people)
+      .set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .where(inArray(people.id, [...ids.values()]));
+    const areaIds = new Map<string, string>();
+    for (const [slug, name, activeUsers, , pmMail] of AREAS) {
+      const pod = PODS.find((p) => p.area === slug);
+      const lead = pod
+        ? email(pod.engineers[0]!)
+        : email(ROTATION[AREAS.findIndex((a) => a[0] === slug) % ROTATION.length]!);
+      const area = await createArea({
+        db: tx,
+        actor,
+        input: {
+          slug,
+          name,
+          activeUsers,
+          ownerPmId: ids.get(pmMail)!,
+          engLeadId: ids.get(lead)!,
+          description: `${name} product area.`,
+        },
+      });
+      areaIds.set(slug, area.id);
+    }
+    const week = isoWeekOf(todayIn(DEMO_SETTINGS.timeZone));
+    for (const [i, pod] of PODS.entries()) {
+      const area = AREAS.find((a) => a[0] === pod.area)!;
+      const members: { personId: string; role: TPodRole }[] = [
+        { personId: ids.get(area[4])!, role: 'pm' },
+        ...pod.engineers.map((e) => ({ personId: ids.get(email(e))!, role: 'engineer' as const })),
+        { personId: ids.get(email(pod.designer))!, role: 'designer' },
+      ];
+      await createPod({
+        db: tx,
+        actor,
+        input: {
+          slug: `pod-${pod.area}`,
+          name: `${area[1]} pod`,
+          areaId: areaIds.get(pod.area)!,
+          mission: `Make ${area[1].toLowerCase()} effortless for every customer.`,
+          slackChannel: `#pod-${pod.area}`,
+          members,
+          rotation: [{ week, personId: ids.get(email(ROTATION[i % ROTATION.length]!))! }],
+        },
+      });
+    }
+  });
+  return { people: all.length };
+}

@@ -1,0 +1,183 @@
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { areas, people, podMembers } from '../../db/schema/index.ts';
+import { AppError, forbidden, invalid, notFound } from '../../server/errors.ts';
+import type { TPersonInput, TPersonPatch } from '../../shared/org.ts';
+import type { TFunction, TRole } from '../../shared/roles.ts';
+import type { Actor } from '../actor.ts';
+import { diffFields, recordAudit } from '../audit.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { decodeCursor, pageOf } from '../paging.ts';
+
+export interface PersonView {
+  id: string;
+  name: string;
+  email: string;
+  function: TFunction;
+  roles: TRole[];
+  slackId: string | null;
+  active: boolean;
+  canSignIn: boolean;
+  areaIds: string[];
+  podIds: string[];
+}
+
+type PersonRow = typeof people.$inferSelect;
+
+async function toViews(db: Db, rows: PersonRow[]): Promise<PersonView[]> {
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const owned = await db
+    .select({ id: areas.id, owner: areas.ownerPmId })
+    .from(areas)
+    .where(inArray(areas.ownerPmId, ids));
+  const memberships = await db.select().from(podMembers).where(inArray(podMembers.personId, ids));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    function: r.function as TFunction,
+    roles: r.roles as TRole[],
+    slackId: r.slackId,
+    active: r.active,
+    canSignIn: r.passwordHash !== null,
+    areaIds: owned.filter((a) => a.owner === r.id).map((a) => a.id),
+    podIds: memberships.filter((m) => m.personId === r.id).map((m) => m.podId),
+  }));
+}
+
+export async function listPeople(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
+  const offset = decodeCursor(opts.cursor) ?? 0;
+  const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select()
+    .from(people)
+    .where(pattern ? or(ilike(people.name, pattern), ilike(people.email, pattern)) : undefined)
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(opts.limit + 1)
+    .offset(offset);
+  const page = pageOf(rows, opts.limit, offset);
+  return { items: await toViews(db, page.items), nextCursor: page.nextCursor };
+}
+
+export async function getPerson(db: Db, id: string): Promise<PersonView | null> {
+  const rows = await db.select().from(people).where(eq(people.id, id));
+  return (await toViews(db, rows))[0] ?? null;
+}
+
+export async function findPersonByEmail(db: Db, email: string): Promise<PersonRow | null> {
+  const [row] = await db.select().from(people).where(eq(people.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+async function assertEmailFree(db: Db, email: string, exceptId?: string) {
+  const existing = await findPersonByEmail(db, email);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('conflict', `a person with email ${email} already exists`, [
+      { path: 'email', message: 'is already used by another person' },
+    ]);
+  }
+}
+
+export async function createPerson(opts: { db: Db; actor: Actor; input: TPersonInput }): Promise<PersonView> {
+  const { password, ...fields } = opts.input;
+  const passwordHash = password ? await hashPassword(password) : null;
+  return opts.db.transaction(async (tx) => {
+    await assertEmailFree(tx, fields.email);
+    const [row] = await tx
+      .insert(people)
+      .values({ ...fields, slackId: fields.slackId ?? null, active: fields.active ?? true, passwordHash })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'person.create',
+      entityType: 'person',
+      entityId: row.id,
+      change: { ...fields, password: password ? 'set' : undefined },
+    });
+    return (await toViews(tx, [row]))[0]!;
+  });
+}
+
+export async function updatePerson(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  patch: TPersonPatch;
+}): Promise<PersonView> {
+  const { password, ...fields } = opts.patch;
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  return opts.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(people).where(eq(people.id, opts.id));
+    if (!before) throw notFound('person');
+    if (fields.email) await assertEmailFree(tx, fields.email, opts.id);
+    if (fields.active === false && opts.actor.personId === opts.id) {
+      throw invalid([{ path: 'active', message: 'you cannot deactivate yourself' }]);
+    }
+    const [after] = await tx
+      .update(people)
+      .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: new Date() })
+      .where(eq(people.id, opts.id))
+      .returning();
+    if (!after) throw notFound('person');
+    const { passwordHash: _a, updatedAt: _b, ...visibleBefore } = before;
+    const { passwordHash: _c, updatedAt: _d, ...visibleAfter } = after;
+    const change: Record<string, unknown> = diffFields(visibleBefore, visibleAfter);
+    if (password) change.password = 'changed';
+    if (Object.keys(change).length > 0) {
+      await recordAudit(tx, {
+        actor: opts.actor,
+        action: 'person.update',
+        entityType: 'person',
+        entityId: opts.id,
+        change,
+      });
+    }
+    return (await toViews(tx, [after]))[0]!;
+  });
+}
+
+export async function deletePerson(opts: { db: Db; actor: Actor; id: string }): Promise<void> {
+  if (opts.actor.personId === opts.id) throw forbidden('you cannot delete yourself');
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.delete(people).where(eq(people.id, opts.id)).returning();
+    if (!row) throw notFound('person');
+    const { passwordHash: _, ...visible } = row;
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'person.delete',
+      entityType: 'person',
+      entityId: opts.id,
+      change: { deleted: visible },
+    });
+  });
+}
+
+/** Checks that ids point at people, optionally holding one of some roles; field errors name `path`. */
+export async function checkPeopleRefs(
+  db: Db,
+  refs: { path: string; id: string | null | undefined; roles?: TRole[]; label?: string }[],
+) {
+  const ids = [...new Set(refs.map((r) => r.id).filter((id): id is string => Boolean(id)))];
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(people)
+        .where(and(inArray(people.id, ids)))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const errors: { path: string; message: string }[] = [];
+  for (const ref of refs) {
+    if (!ref.id) continue;
+    const person = byId.get(ref.id);
+    if (!person) errors.push({ path: ref.path, message: 'is not a known person' });
+    else if (ref.roles && !ref.roles.some((r) => person.roles.includes(r))) {
+      errors.push({
+        path: ref.path,
+        message: `${person.name} is not ${ref.label ?? `a ${ref.roles.join(' or ')}`}`,
+      });
+    }
+  }
+  return { errors, byId };
+}

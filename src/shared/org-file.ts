@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ZIsoWeek, ZSlug } from './common.ts';
+import { ZEmail, ZRaciEntry, ZSlackUserId } from './org.ts';
+import { ZFunction, ZPodRole, ZRole } from './roles.ts';
+import { ZSettings } from './settings.ts';
+
+/**
+ * The whole org configuration as one versionable document (`prodops org export|import`). People, areas and
+ * pods refer to each other by email and slug, never by database id, so the file moves between installs.
+ */
+export const ZOrgFile = z.strictObject({
+  version: z.literal(1, { message: 'must be 1 (the only version so far)' }),
+  settings: ZSettings.optional(),
+  people: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(120),
+        email: ZEmail,
+        function: ZFunction,
+        roles: z.array(ZRole).min(1, 'needs at least one role'),
+        slackId: ZSlackUserId.optional(),
+        active: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  areas: z
+    .array(
+      z.strictObject({
+        slug: ZSlug,
+        name: z.string().trim().min(1).max(120),
+        description: z.string().max(2000).optional(),
+        owner: ZEmail.nullable().optional(),
+        engLead: ZEmail.nullable().optional(),
+        activeUsers: z.number().int().min(0).optional(),
+      }),
+    )
+    .optional(),
+  pods: z
+    .array(
+      z.strictObject({
+        slug: ZSlug,
+        name: z.string().trim().min(1).max(120),
+        area: ZSlug.nullable().optional(),
+        mission: z.string().max(2000).optional(),
+        slackChannel: z
+          .string()
+          .regex(/^#[a-z0-9][a-z0-9._-]{0,79}$/, 'must be a Slack channel like #pod-billing')
+          .nullable()
+          .optional(),
+        members: z.array(z.strictObject({ email: ZEmail, role: ZPodRole })).optional(),
+        rotation: z.array(z.strictObject({ week: ZIsoWeek, email: ZEmail })).optional(),
+      }),
+    )
+    .optional(),
+  raci: z.array(ZRaciEntry).optional(),
+});
+export type TOrgFile = z.infer<typeof ZOrgFile>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Roles from SPEC.md "Users and roles"; a person may hold several. */
+export const ROLES = [
+  'admin',
+  'product_ops',
+  'head_of_product',
+  'pm',
+  'eng_lead',
+  'designer',
+  'engineer',
+  'stakeholder',
+] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/** A person's function: what they do, independent of what they may do in prodops. */
+export const FUNCTIONS = [
+  'pm',
+  'eng',
+  'design',
+  'sales',
+  'cs',
+  'support',
+  'marketing',
+  'exec',
+  'data',
+  'product_ops',
+] as const;
+export const ZFunction = z.enum(FUNCTIONS);
+export type TFunction = z.infer<typeof ZFunction>;
+
+/** A person's role inside a 3-1-1 pod. */
+export const POD_ROLES = ['pm', 'engineer', 'designer'] as const;
+export const ZPodRole = z.enum(POD_ROLES);
+export type TPodRole = z.infer<typeof ZPodRole>;

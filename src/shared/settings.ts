@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ZDate, ZTimeOfDay, ZTimeZone } from './common.ts';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const ZWeekday = z.number().int().min(1).max(7);
+
+const ZWeeklyDeadline = z.strictObject({ weekday: ZWeekday, time: ZTimeOfDay });
+
+const ZTierRule = z.strictObject({
+  bundle: z.enum(['none', 'lite', 'full']),
+  /** Bundle distributed to Support/Sales at least this many business days before launch. */
+  distributeBusinessDays: z.number().int().min(0).max(60),
+  /** Final bundle published at least this many business days before launch. */
+  publishBusinessDays: z.number().int().min(0).max(60),
+  announceTo: z.array(z.enum(['support', 'sales', 'cs', 'marketing'])),
+  readinessCheck: z.enum(['none', 'async', 'meeting']),
+  trainingSession: z.boolean(),
+  postLaunchCapture: z.boolean(),
+});
+
+export const ZSettings = z
+  .strictObject({
+    orgName: z.string().trim().min(1).max(120),
+    timeZone: ZTimeZone,
+    /** Business days as ISO weekdays; lead times count these, minus holidays. */
+    workWeek: z
+      .array(ZWeekday)
+      .min(1)
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'must not repeat a weekday'),
+    holidays: z.array(z.strictObject({ date: ZDate, name: z.string().trim().min(1).max(120) })).max(400),
+    deadlines: z.strictObject({
+      weeklyUpdateDue: ZWeeklyDeadline,
+      weeklyUpdatePublish: ZWeeklyDeadline,
+      roadmapViewRepublishHours: z.number().int().min(1).max(168),
+    }),
+    thresholds: z.strictObject({
+      confusedCustomerPct: z.number().min(0).max(100),
+      confusedCustomerWindowDays: z.number().int().min(1).max(365),
+      operationalBurdenPer1kUsers: z.number().min(0),
+      bugMaxOpenDays: z.number().int().min(0).max(365),
+      polishModeMinDays: z.number().int().min(0).max(90),
+      surpriseScorePct: z.number().min(0).max(100),
+      statusRequestReductionPct: z.number().min(0).max(100),
+      enablementCoveragePct: z.number().min(0).max(100),
+      pmSatisfactionPct: z.number().min(0).max(100),
+      ritualAdoptionPct: z.number().min(0).max(100),
+      ritualAttendanceSharePct: z.number().min(0).max(100),
+    }),
+    tiers: z.strictObject({ tier1: ZTierRule, tier2: ZTierRule, tier3: ZTierRule }),
+    /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */
+    pods: z.strictObject({
+      engineers: z.number().int().min(0).max(20),
+      designers: z.number().int().min(0).max(10),
+      pms: z.number().int().min(0).max(5),
+      maxPms: z.number().int().min(1).max(5),
+    }),
+  })
+  .refine((s) => s.pods.pms <= s.pods.maxPms, {
+    path: ['pods', 'maxPms'],
+    message: 'must be at least pods.pms',
+  });
+export type TSettings = z.infer<typeof ZSettings>;
+
+/** Defaults from seeds/: pack §1 SLAs, §3 cadence, §6 tiers, §7 targets; velocity framework thresholds. */
+export const DEFAULT_SETTINGS: TSettings = {
+  orgName: 'My product org',
+  timeZone: 'UTC',
+  workWeek: [1, 2, 3, 4, 5],
+  holidays: [],
+  deadlines: {
+    weeklyUpdateDue: { weekday: 4, time: '14:00' },
+    weeklyUpdatePublish: { weekday: 4, time: '16:00' },
+    roadmapViewRepublishHours: 24,
+  },
+  thresholds: {
+    confusedCustomerPct: 20,
+    confusedCustomerWindowDays: 28,
+    operationalBurdenPer1kUsers: 10,
+    bugMaxOpenDays: 7,
+    polishModeMinDays: 14,
+    surpriseScorePct: 10,
+    statusRequestReductionPct: 50,
+    enablementCoveragePct: 100,
+    pmSatisfactionPct: 70,
+    ritualAdoptionPct: 80,
+    ritualAttendanceSharePct: 80,
+  },
+  tiers: {
+    tier1: {
+      bundle: 'none',
+      distributeBusinessDays: 0,
+      publishBusinessDays: 0,
+      announceTo: [],
+      readinessCheck: 'none',
+      trainingSession: false,
+      postLaunchCapture: false,
+    },
+    tier2: {
+      bundle: 'lite',
+      distributeBusinessDays: 5,
+      publishBusinessDays: 2,
+      announceTo: ['support', 'sales'],
+      readinessCheck: 'async',
+      trainingSession: false,
+      postLaunchCapture: true,
+    },
+    tier3: {
+      bundle: 'full',
+      distributeBusinessDays: 10,
+      publishBusinessDays: 2,
+      announceTo: ['support', 'sales'],
+      readinessCheck: 'meeting',
+      trainingSession: true,
+      postLaunchCapture: true,
+    },
+  },
+  pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
+};
