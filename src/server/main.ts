@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, isOrgEmpty, seedDemo } from '../services/org/demo.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/org/demo.ts';
+import { findPersonByEmail } from '../services/org/people.ts';
 import { ensureOrgDefaults } from '../services/org/settings.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './env.ts';
@@ -55,11 +56,7 @@ export async function startServer(
 ): Promise<FastifyInstance> {
   const prepared = await prepareDatabase(config, log);
   const { db } = prepared.database;
-  let seeded = false;
-  if (config.demo === 'on' && (await isOrgEmpty(db))) {
-    await seedDemo(db);
-    seeded = true;
-  }
+  const seeded = config.demo === 'on' && (await seedDemoIfEmpty(db)) !== null;
   const app = await buildApp({
     db,
     config,
@@ -71,7 +68,7 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   log(`prodops is running on http://localhost:${port} (${where})`);
-  if (seeded || config.demo === 'on') {
+  if (seeded || (config.demo === 'on' && (await findPersonByEmail(db, DEMO_SIGN_INS[0].email)))) {
     log(`${seeded ? 'Loaded the demo org. ' : ''}Demo sign-in, password "${DEMO_PASSWORD}":`);
     for (const s of DEMO_SIGN_INS) log(`  ${s.email.padEnd(20)} ${s.as}`);
   }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runMigrations } from '../../db/client.ts';
 import { loadConfig } from '../../server/env.ts';
 import { startServer, targetOf } from '../../server/main.ts';
-import { DEMO_PASSWORD, isOrgEmpty, seedDemo } from '../../services/org/demo.ts';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/org/demo.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
 
@@ -21,13 +21,13 @@ export function registerServeCommands(program: Command): void {
     .description('load the demo org (8 PMs, 5 pods, areas, stakeholders) into an empty database')
     .action(async () => {
       await withAdminDb(async ({ db }) => {
-        if (!(await isOrgEmpty(db)))
+        const seeded = await seedDemoIfEmpty(db);
+        if (!seeded)
           throw new UserError(
             'prodops: the database already has people; the demo only loads into an empty org',
           );
-        const { people } = await seedDemo(db);
         console.log(
-          `Loaded the demo org: ${people} people. Every demo person's password is "${DEMO_PASSWORD}".`,
+          `Loaded the demo org: ${seeded.people} people. Every demo person's password is "${DEMO_PASSWORD}".`,
         );
       });
     });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import type { RoutePolicy } from '../types.ts';
 import { type Action, can, type Resource, type ResourceType } from './index.ts';
 
@@ -9,6 +9,19 @@ export type ResourceLoader = (
   id: string,
 ) => Promise<{ resource: Resource; value: unknown } | null>;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its policy: the authorization test walks this list. */
+    routeTable: RouteEntry[];
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerPolicies(
@@ -16,8 +29,12 @@ export function registerPolicies(
   loaders: Partial<Record<ResourceType, ResourceLoader>>,
 ): void {
   // Refuse to start with a route that has no policy: authorization is never forgotten silently.
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} has no policy`);
+    for (const method of [route.method].flat())
+      table.push({ method, url: route.url, policy: route.config.policy });
   });
   // preValidation: decide access before telling a caller anything about their input.
   app.addHook('preValidation', async (req) => {
@@ -46,7 +63,8 @@ async function resolveResource(
   if (id === undefined) return { type, input } as Resource;
   const loader = loaders[type];
   if (!loader) throw new Error(`no loader for ${type}`);
-  const found = UUID.test(id) ? await loader(req, id) : null;
+  if (!UUID.test(id)) throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
+  const found = await loader(req, id);
   if (!found) throw new AppError('not_found', `${type} not found`);
   req.loaded = found.value;
   return { ...found.resource, input } as Resource;

@@ -100,11 +100,25 @@ export async function isOrgEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders). Everybody's password is DEMO_PASSWORD. */
-export async function seedDemo(
+/** Any fixed number: several app instances starting on one empty database must seed the demo once. */
+const DEMO_LOCK_KEY = 724_113_002;
+
+/**
+ * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders) if the org is empty, and says whether it did.
+ * Everybody's password is DEMO_PASSWORD.
+ */
+export async function seedDemoIfEmpty(
   db: Db,
   actor: Actor = systemActor('system:demo'),
-): Promise<{ people: number }> {
+): Promise<{ people: number } | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
+    if (!(await isOrgEmpty(tx))) return null;
+    return seedDemo(tx, actor);
+  });
+}
+
+async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
   const all = demoPeople();
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {

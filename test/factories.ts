@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../src/db/client.ts';
+import { systemActor } from '../src/services/actor.ts';
+import { createApiToken } from '../src/services/auth/tokens.ts';
+import { createArea } from '../src/services/org/areas.ts';
+import { createPerson, type PersonView } from '../src/services/org/people.ts';
+import { createPod } from '../src/services/org/pods.ts';
+import type { TAreaInput, TPersonInput, TPodInput } from '../src/shared/org.ts';
+import type { TRole } from '../src/shared/roles.ts';
+
+const actor = systemActor('test:factory');
+const unique = () => randomBytes(4).toString('hex');
+
+export async function makePerson(db: Db, over: Partial<TPersonInput> = {}): Promise<PersonView> {
+  const id = unique();
+  const roles: TRole[] = over.roles ?? ['stakeholder'];
+  const fn = roles.includes('pm')
+    ? 'pm'
+    : roles.includes('engineer') || roles.includes('eng_lead')
+      ? 'eng'
+      : roles.includes('designer')
+        ? 'design'
+        : 'sales';
+  return createPerson({
+    db,
+    actor,
+    input: { name: `Person ${id}`, email: `p-${id}@example.com`, function: fn, roles, ...over },
+  });
+}
+
+export async function makeArea(db: Db, over: Partial<TAreaInput> = {}) {
+  const id = unique();
+  return createArea({
+    db,
+    actor,
+    input: { slug: `area-${id}`, name: `Area ${id}`, activeUsers: 100, ...over },
+  });
+}
+
+export async function makePod(db: Db, over: Partial<TPodInput> = {}) {
+  const id = unique();
+  return createPod({ db, actor, input: { slug: `pod-${id}`, name: `Pod ${id}`, ...over } });
+}
+
+/** A person with the given roles and an API token for them. */
+export async function signedIn(db: Db, roles: TRole[], over: Partial<TPersonInput> = {}) {
+  const person = await makePerson(db, { roles, ...over });
+  const { token } = await createApiToken({ db, actor, personId: person.id });
+  return { person, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** A full 3-1-1 pod's worth of people: 3 engineers, 1 designer, 1 PM. */
+export async function makeTeam(db: Db) {
+  const pm = await makePerson(db, { roles: ['pm'] });
+  const engineers = [
+    await makePerson(db, { roles: ['engineer'] }),
+    await makePerson(db, { roles: ['engineer'] }),
+    await makePerson(db, { roles: ['engineer'] }),
+  ];
+  const designer = await makePerson(db, { roles: ['designer'] });
+  return { pm, engineers, designer };
+}
