@@ -1,0 +1,222 @@
+import type {
+  TArea,
+  TAreaInput,
+  TAreaPatch,
+  TMe,
+  TPerson,
+  TPersonInput,
+  TPersonPatch,
+  TPod,
+  TPodInput,
+  TPodPatch,
+  TRaciEntry,
+} from '../shared/org.ts';
+import type { TSettings } from '../shared/settings.ts';
+
+/** One problem with one field of a request, as the API reports it ("members.2.personId"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Every failed request becomes one of these, so pages handle errors in one way. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldProblem[];
+
+  constructor(opts: { status: number; code: string; message: string; fields?: FieldProblem[] }) {
+    super(opts.message);
+    this.name = 'ApiError';
+    this.status = opts.status;
+    this.code = opts.code;
+    this.fields = opts.fields ?? [];
+  }
+}
+
+export const API_BASE = '/api/v1';
+const CSRF_COOKIE = 'prodops_csrf';
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler = () => {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+};
+
+/** The router installs a handler that navigates without reloading; the default reloads the page. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): () => void {
+  const previous = onUnauthorized;
+  onUnauthorized = handler;
+  return () => {
+    onUnauthorized = previous;
+  };
+}
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function toFieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f) =>
+    isRecord(f) && typeof f.path === 'string' && typeof f.message === 'string'
+      ? [{ path: f.path, message: f.message }]
+      : [],
+  );
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  return new ApiError({
+    status: res.status,
+    code: typeof error?.code === 'string' ? error.code : `http_${res.status}`,
+    message:
+      typeof error?.message === 'string' ? error.message : `The server answered ${res.status} ${res.statusText}`,
+    fields: toFieldProblems(error?.fields),
+  });
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Sign-in answers 401 for a wrong password: that page wants the error, not a redirect. */
+  redirectOn401?: boolean;
+}
+
+/** JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      message: 'Could not reach the prodops server. Check your connection and try again.',
+    });
+  }
+  if (!res.ok) {
+    const error = await errorFrom(res);
+    if (res.status === 401 && opts.redirectOn401 !== false) onUnauthorized();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Builds `?a=1&b=2`, leaving out empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Lists are paged (at most 200 a page); pickers and counts want every item. */
+export async function listAll<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page: Page<T> = await request<Page<T>>(
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { signal },
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+function crud<T, I, P>(base: string) {
+  return {
+    list: (params: { q?: string; limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
+      request<Page<T>>(`${base}${query(params)}`, { signal }),
+    all: (signal?: AbortSignal) => listAll<T>(base, signal),
+    get: (id: string, signal?: AbortSignal) => request<T>(`${base}/${encodeURIComponent(id)}`, { signal }),
+    create: (input: I) => request<T>(base, { method: 'POST', body: input }),
+    update: (id: string, patch: P) =>
+      request<T>(`${base}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    remove: (id: string) => request<void>(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  };
+}
+
+export interface SettingsReply {
+  settings: TSettings;
+  permissions: { update: boolean };
+}
+
+export interface RaciReply {
+  items: TRaciEntry[];
+  permissions: { update: boolean };
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  change: unknown;
+}
+
+/** The typed surface of /api/v1 the web app uses. */
+export const api = {
+  signIn: (email: string, password: string) =>
+    request<{ user: TMe }>('/auth/sign-in', {
+      method: 'POST',
+      body: { email, password },
+      redirectOn401: false,
+    }),
+  signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
+  me: (signal?: AbortSignal) => request<TMe>('/me', { signal }),
+  people: crud<TPerson, TPersonInput, TPersonPatch>('/people'),
+  areas: crud<TArea, TAreaInput, TAreaPatch>('/areas'),
+  pods: crud<TPod, TPodInput, TPodPatch>('/pods'),
+  settings: {
+    get: (signal?: AbortSignal) => request<SettingsReply>('/settings', { signal }),
+    put: (settings: TSettings) => request<SettingsReply>('/settings', { method: 'PUT', body: settings }),
+  },
+  raci: {
+    get: (signal?: AbortSignal) => request<RaciReply>('/raci', { signal }),
+    put: (items: TRaciEntry[]) => request<RaciReply>('/raci', { method: 'PUT', body: { items } }),
+  },
+  audit: (
+    params: { entityType?: string; entityId?: string; limit?: number; cursor?: string | null },
+    signal?: AbortSignal,
+  ) => request<Page<AuditEntry>>(`/audit${query(params)}`, { signal }),
+};
