@@ -2,6 +2,7 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, sessions } from '../../db/schema/index.ts';
 import { AppError } from '../../server/errors.ts';
+import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { newSecret, sha256 } from './tokens.ts';
@@ -44,6 +45,15 @@ export async function signIn(opts: {
   return { cookieValue, csrfToken, expiresAt, personId: person.id };
 }
 
-export async function signOut(db: Db, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+export async function signOut(opts: { db: Db; actor: Actor; sessionId: string }): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, opts.sessionId));
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'session.delete',
+      entityType: 'person',
+      entityId: opts.actor.personId ?? 'unknown',
+      change: {},
+    });
+  });
 }

@@ -76,7 +76,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { policy: 'signed_in' },
     schema: { tags: ['auth'], summary: 'End the web session', response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
-      if (req.principal?.sessionId) await signOut(deps.db, req.principal.sessionId);
+      if (req.principal?.sessionId)
+        await signOut({ db: deps.db, actor: req.actor!, sessionId: req.principal.sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

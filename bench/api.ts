@@ -1,0 +1,76 @@
+/**
+ * API throughput on the embedded database, next to bare Fastify measured in the same run.
+ * Run: npm run bench. Loopback only; bounded by request count.
+ */
+import Fastify from 'fastify';
+import { openDatabase, runMigrations } from '../src/db/client.ts';
+import { buildApp } from '../src/server/app.ts';
+import { systemActor } from '../src/services/actor.ts';
+import { createApiToken } from '../src/services/auth/tokens.ts';
+import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
+import { ensureOrgDefaults } from '../src/services/org/settings.ts';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = 16;
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < REQUESTS) {
+      next += 1;
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+  return { rps: Math.round(latencies.length / seconds), p50: pct(0.5), p95: pct(0.95) };
+}
+
+const bare = Fastify();
+bare.get('/hello', async () => ({ status: 'ok' }));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const barePort = (bare.server.address() as { port: number }).port;
+
+const target = { kind: 'pglite' as const, dataDir: null };
+const database = await openDatabase(target);
+await runMigrations(target, database);
+await ensureOrgDefaults(database.db);
+await seedDemoIfEmpty(database.db);
+const { token } = await createApiToken({
+  db: database.db,
+  actor: systemActor('bench'),
+  email: 'sam@example.com',
+});
+const app = await buildApp({
+  db: database.db,
+  config: { secureCookies: false, sessionHours: 1, signInPerMinute: 100 },
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+const auth = { authorization: `Bearer ${token}` };
+
+const rows = [
+  ['baseline: bare Fastify GET /hello', await load(`http://127.0.0.1:${barePort}/hello`)],
+  ['prodops GET /healthz (select 1)', await load(`http://127.0.0.1:${port}/healthz`)],
+  [
+    'prodops GET /api/v1/people?limit=50 (token, 38 people)',
+    await load(`http://127.0.0.1:${port}/api/v1/people?limit=50`, auth),
+  ],
+  ['prodops GET /api/v1/pods (warnings computed)', await load(`http://127.0.0.1:${port}/api/v1/pods`, auth)],
+] as const;
+
+console.log(`${REQUESTS} requests each, concurrency ${CONCURRENCY}, embedded PGlite`);
+for (const [name, r] of rows)
+  console.log(`${name.padEnd(58)} ${String(r.rps).padStart(7)} req/s   p50 ${r.p50} ms   p95 ${r.p95} ms`);
+await app.close();
+await bare.close();
+await database.close();
