@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { type Database, openDatabase, runMigrations } from '../db/client.ts';
+import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, readLock, releaseLock, socketUrl } from '../db/embedded.ts';
 import { loadConfig } from '../server/env.ts';
 import { targetOf } from '../server/main.ts';
@@ -16,20 +16,18 @@ export function cliActor(): Actor {
  * the running server's socket if there is one, or opened here (and locked) if not.
  */
 export async function withAdminDb<T>(
-  fn: (database: Database) => Promise<T>,
+  fn: (database: Database, target: DatabaseTarget) => Promise<T>,
   opts: { migrate?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig();
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
     if (holder?.role === 'server' && holder.socketDir) {
-      const database = await openDatabase({
-        kind: 'postgres',
-        url: socketUrl(holder.socketDir),
-        poolSize: 1,
-      });
+      // The running server migrated at its start; its database is reached like a PostgreSQL server.
+      const viaSocket: DatabaseTarget = { kind: 'postgres', url: socketUrl(holder.socketDir), poolSize: 1 };
+      const database = await openDatabase(viaSocket);
       try {
-        return await fn(database);
+        return await fn(database, viaSocket);
       } finally {
         await database.close();
       }
@@ -40,14 +38,14 @@ export async function withAdminDb<T>(
         `${config.dataDir} is in use by another prodops process (pid ${lock.holder.pid}); try again when it ends`,
       );
   }
-  const target = targetOf(config);
-  const database = await openDatabase({ ...target, ...(target.kind === 'postgres' ? { poolSize: 2 } : {}) });
+  const target: DatabaseTarget = { ...targetOf(config), ...(config.databaseUrl ? { poolSize: 2 } : {}) };
+  const database = await openDatabase(target);
   try {
     if (opts.migrate !== false) {
       await runMigrations(target, database);
       await ensureOrgDefaults(database.db);
     }
-    return await fn(database);
+    return await fn(database, target);
   } finally {
     await database.close();
     if (!config.databaseUrl) releaseLock(config.dataDir);

@@ -67,13 +67,79 @@ export function releaseLock(dataDir: string): void {
   }
 }
 
+/**
+ * The socket server runs each wire message under PGlite's query lock only, so between two messages of a socket
+ * client's transaction the server's own queries could run inside that transaction (and be rolled back with it).
+ * This gate holds PGlite's transaction lock — which every query and transaction of the server takes — from the
+ * first message of a socket client until its transaction ends.
+ */
+export function gateSocketTransactions(pglite: PGlite): PGlite {
+  let release: (() => void) | null = null;
+  const hold = () =>
+    new Promise<void>((entered) => {
+      void pglite._runExclusiveTransaction(
+        () =>
+          new Promise<void>((done) => {
+            release = done;
+            entered();
+          }),
+      );
+    });
+  const letGo = () => {
+    if (pglite.isInTransaction()) return;
+    const r = release;
+    release = null;
+    r?.();
+  };
+  const rollbackMessage = () => {
+    const text = Buffer.from('ROLLBACK\0');
+    const msg = Buffer.alloc(5 + text.length);
+    msg.write('Q', 0);
+    msg.writeInt32BE(4 + text.length, 1);
+    text.copy(msg, 5);
+    return new Uint8Array(msg);
+  };
+  return new Proxy(pglite, {
+    get(target, prop, receiver) {
+      if (prop === 'runExclusive') {
+        return async <T>(fn: () => Promise<T>): Promise<T> => {
+          if (!release) await hold();
+          try {
+            return await target.runExclusive(fn);
+          } finally {
+            letGo();
+          }
+        };
+      }
+      if (prop === 'exec') {
+        // Used by the socket server only to roll back a disconnected client's transaction, under our gate.
+        return async () => {
+          if (!release) await hold();
+          try {
+            await target.runExclusive(() => target.execProtocolRaw(rollbackMessage()));
+            return [];
+          } finally {
+            letGo();
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Serves the embedded database to local CLI processes; only the data dir's owner can reach the socket. */
 export async function shareOverSocket(dataDir: string, pglite: PGlite): Promise<{ stop(): Promise<void> }> {
   const dir = socketDirOf(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const socketPath = path.join(dir, `.s.PGSQL.${SOCKET_PORT}`);
   rmSync(socketPath, { force: true });
-  const server = new PGLiteSocketServer({ db: pglite, path: socketPath });
+  const server = new PGLiteSocketServer({
+    db: gateSocketTransactions(pglite),
+    path: socketPath,
+    maxConnections: 8,
+  });
   await server.start();
   writeFileSync(
     lockPath(dataDir),

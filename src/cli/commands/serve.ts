@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runMigrations } from '../../db/client.ts';
 import { loadConfig } from '../../server/env.ts';
-import { startServer, targetOf } from '../../server/main.ts';
+import { startServer } from '../../server/main.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/org/demo.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -36,9 +36,12 @@ export function registerServeCommands(program: Command): void {
     .command('migrate')
     .description('apply database migrations (the server also does this at start)')
     .action(async () => {
-      await withAdminDb(async (database) => {
-        await runMigrations(targetOf(loadConfig()), database);
-        console.log('Database is up to date.');
-      });
+      await withAdminDb(
+        async (database, target) => {
+          await runMigrations(target, database);
+          console.log('Database is up to date.');
+        },
+        { migrate: false },
+      );
     });
 }
