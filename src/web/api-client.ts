@@ -80,7 +80,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
     status: res.status,
     code: typeof error?.code === 'string' ? error.code : `http_${res.status}`,
     message:
-      typeof error?.message === 'string' ? error.message : `The server answered ${res.status} ${res.statusText}`,
+      typeof error?.message === 'string'
+        ? error.message
+        : `The server answered ${res.status} ${res.statusText}`,
     fields: toFieldProblems(error?.fields),
   });
 }
@@ -194,6 +196,14 @@ export interface AuditEntry {
   change: unknown;
 }
 
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 /** The typed surface of /api/v1 the web app uses. */
 export const api = {
   signIn: (email: string, password: string) =>
@@ -204,6 +214,12 @@ export const api = {
     }),
   signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
   me: (signal?: AbortSignal) => request<TMe>('/me', { signal }),
+  tokens: {
+    list: (signal?: AbortSignal) => request<{ items: ApiToken[] }>('/me/tokens', { signal }),
+    create: (name: string) =>
+      request<{ id: string; name: string; token: string }>('/me/tokens', { method: 'POST', body: { name } }),
+    revoke: (id: string) => request<void>(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  },
   people: crud<TPerson, TPersonInput, TPersonPatch>('/people'),
   areas: crud<TArea, TAreaInput, TAreaPatch>('/areas'),
   pods: crud<TPod, TPodInput, TPodPatch>('/pods'),

@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
+import { launchBrowser } from './harness.ts';
+
+/**
+ * The demo org in a real browser, from a server started as `npm start` starts it: a stakeholder reads,
+ * a PM edits their own area and pod only, Product Ops manages people and reads the audit log.
+ */
+const data = useDataDir();
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServe({ ...data.env, PRODOPS_DEMO: 'on' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(`${server.url}/people`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('prodops-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+  return page;
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function open(page: Page, navLabel: string, link: string | RegExp, heading: string) {
+  await nav(page).getByRole('link', { name: navLabel, exact: true }).click();
+  await page.getByRole('heading', { name: navLabel, level: 1 }).waitFor();
+  await page.getByRole('link', { name: link }).first().click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+describe('the demo org in a browser', () => {
+  it('rejects a wrong password with a message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('sam@example.com');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/wrong|not/i);
+    await page.close();
+  });
+
+  it('lets a stakeholder read everything and change nothing', async () => {
+    const page = await signIn('sam@example.com');
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(30); // the demo's 38 people
+    const links = await nav(page).getByRole('link').allInnerTexts();
+    expect(links).toEqual(expect.arrayContaining(['Overview', 'People', 'Areas', 'Pods', 'Settings']));
+    expect(links).not.toContain('Audit log');
+    expect(await page.getByRole('button', { name: 'Add person' }).count()).toBe(0);
+
+    await open(page, 'Areas', 'Billing', 'Billing');
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByText('Maya Chen').count()).toBeGreaterThan(0);
+
+    await nav(page).getByRole('link', { name: 'Pods', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pods', level: 1 }).waitFor();
+    await page.locator('.pod-warnings').first().waitFor();
+    const warnings = (await page.locator('.pod-warnings').allInnerTexts()).join('\n');
+    expect(warnings).toMatch(/Not 3-1-1: has 2 engineers/); // the Reporting pod
+    expect(warnings).toMatch(/Kim Engineer is also in/); // Kim is in two pods
+    expect(await page.getByRole('button', { name: 'Add pod' }).count()).toBe(0);
+
+    await nav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByText('America/New_York').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Edit settings' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets a PM edit their own area and pod, and not another PM’s', async () => {
+    const page = await signIn('maya@example.com');
+    expect(await page.getByRole('button', { name: 'Add person' }).count()).toBe(0);
+
+    await open(page, 'Areas', 'Billing', 'Billing');
+    expect(await page.getByLabel('Owner PM').isDisabled()).toBe(true);
+    await page.getByLabel('Active users').fill('4321');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Active users').inputValue()).toBe('4321');
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    await open(page, 'Areas', 'Onboarding', 'Onboarding');
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+
+    await open(page, 'Pods', 'Billing pod', 'Billing pod');
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets Product Ops add a person, with field errors first, and see it in the audit log', async () => {
+    const page = await signIn('priya@example.com');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByLabel('Name').fill('Robin Support');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/email/i);
+    await page.getByLabel('Email').fill('robin@example.com');
+    await page.getByRole('checkbox', { name: 'Stakeholder', exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Added Robin Support.').waitFor();
+    await page.getByLabel('Search people').fill('robin');
+    await page.getByRole('link', { name: 'Robin Support' }).waitFor();
+
+    await nav(page).getByRole('link', { name: 'Audit log', exact: true }).click();
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await expect
+      .poll(async () => (await page.getByRole('table').innerText()).includes('priya@example.com'))
+      .toBe(true);
+    await page.screenshot({ path: '/tmp/prodops-audit.png' });
+    await page.close();
+  });
+});

@@ -1,0 +1,64 @@
+import { startTransition, useEffect, useRef } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setUnauthorizedHandler } from './api-client.ts';
+import { AppLayout } from './components/layout.tsx';
+import { useSession } from './lib/session.tsx';
+import { TokensPage } from './routes/account/tokens-page.tsx';
+import { AreaPage } from './routes/areas/area-page.tsx';
+import { AreasPage } from './routes/areas/areas-page.tsx';
+import { AuditPage } from './routes/audit/audit-page.tsx';
+import { SignInPage } from './routes/auth/sign-in.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { OverviewPage } from './routes/overview/overview-page.tsx';
+import { PeoplePage } from './routes/people/people-page.tsx';
+import { PersonPage } from './routes/people/person-page.tsx';
+import { PodPage } from './routes/pods/pod-page.tsx';
+import { PodsPage } from './routes/pods/pods-page.tsx';
+import { SettingsPage } from './routes/settings/settings-page.tsx';
+
+/** A 401 from any request: forget the session and go to /sign-in, coming back here afterwards. */
+function RedirectOnUnauthorized() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { setMe } = useSession();
+  const here = useRef(location);
+  here.current = location;
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        const { pathname, search } = here.current;
+        if (pathname === '/sign-in') return;
+        // One transition: the router renders the sign-in page while the signed-in layout goes away.
+        startTransition(() => {
+          setMe(null);
+          navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+        });
+      }),
+    [navigate, setMe],
+  );
+  return null;
+}
+
+export function App() {
+  return (
+    <>
+      <RedirectOnUnauthorized />
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<OverviewPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="people/:id" element={<PersonPage />} />
+          <Route path="areas" element={<AreasPage />} />
+          <Route path="areas/:id" element={<AreaPage />} />
+          <Route path="pods" element={<PodsPage />} />
+          <Route path="pods/:id" element={<PodPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="account/tokens" element={<TokensPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}

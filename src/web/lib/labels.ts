@@ -1,0 +1,66 @@
+import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
+
+/** Display names for the API's enums; the API keeps the stable keys. */
+export const ROLE_LABELS: Record<TRole, string> = {
+  admin: 'Admin',
+  product_ops: 'Product Ops',
+  head_of_product: 'Head of Product',
+  pm: 'PM',
+  eng_lead: 'Eng lead',
+  designer: 'Designer',
+  engineer: 'Engineer',
+  stakeholder: 'Stakeholder',
+};
+
+export const FUNCTION_LABELS: Record<TFunction, string> = {
+  pm: 'Product management',
+  eng: 'Engineering',
+  design: 'Design',
+  sales: 'Sales',
+  cs: 'Customer success',
+  support: 'Support',
+  marketing: 'Marketing',
+  exec: 'Executive',
+  data: 'Data',
+  product_ops: 'Product Ops',
+};
+
+export const POD_ROLE_LABELS: Record<TPodRole, string> = {
+  pm: 'PM',
+  designer: 'Designer',
+  engineer: 'Engineer',
+};
+
+export const POD_ROLE_PLURALS: Record<TPodRole, string> = {
+  pm: 'PM',
+  designer: 'Design',
+  engineer: 'Engineering',
+};
+
+/** ISO weekdays, 1 = Monday. */
+export const WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+export const weekdayName = (n: number): string => WEEKDAYS[n - 1] ?? `day ${n}`;
+
+export const rolesText = (roles: readonly TRole[]): string => roles.map((r) => ROLE_LABELS[r]).join(', ');
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+export const formatNumber = (n: number): string => numberFormat.format(n);
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDateTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+};

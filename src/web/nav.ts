@@ -1,0 +1,27 @@
+import type { TMe } from '../shared/org.ts';
+
+/** SPEC.md capabilities, C1…C8: each nav entry says which one its page serves. */
+export type Capability = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  capability: Capability;
+  /** Who sees the entry; everyone signed in when absent. */
+  visible?: (me: TMe) => boolean;
+}
+
+/**
+ * The main navigation, in display order. Only pages that exist are listed: a new capability's pages add
+ * their entry here (and their <Route> in app.tsx).
+ */
+export const NAV: readonly NavEntry[] = [
+  { path: '/', label: 'Overview', capability: 'C1' },
+  { path: '/people', label: 'People', capability: 'C1' },
+  { path: '/areas', label: 'Areas', capability: 'C1' },
+  { path: '/pods', label: 'Pods', capability: 'C1' },
+  { path: '/settings', label: 'Settings', capability: 'C1' },
+  { path: '/audit', label: 'Audit log', capability: 'C1', visible: (me) => me.can.readAudit },
+];
+
+export const navFor = (me: TMe): NavEntry[] => NAV.filter((e) => e.visible?.(me) ?? true);

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import {
+  type TMe,
+  type TPerson,
+  type TPersonPatch,
+  ZPersonInput,
+  ZPersonPatch,
+} from '../../../shared/org.ts';
+import { FUNCTIONS, ROLES, type TFunction, type TRole } from '../../../shared/roles.ts';
+import { api } from '../../api-client.ts';
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
+import { FUNCTION_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+
+interface Values {
+  name: string;
+  email: string;
+  function: TFunction;
+  roles: TRole[];
+  slackId: string;
+  active: boolean;
+  password: string;
+}
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const functionOptions = FUNCTIONS.map((f) => ({ value: f, label: FUNCTION_LABELS[f] }));
+
+function initialValues(person: TPerson | undefined): Values {
+  return {
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+    function: person?.function ?? 'pm',
+    roles: person?.roles ?? [],
+    slackId: person?.slackId ?? '',
+    active: person?.active ?? true,
+    password: '',
+  };
+}
+
+/** The comparable part of a person, in the API's input shape. */
+function asInput(v: Values) {
+  return {
+    name: v.name,
+    email: v.email.trim(),
+    function: v.function,
+    roles: v.roles,
+    slackId: v.slackId.trim() === '' ? null : v.slackId.trim(),
+    active: v.active,
+  };
+}
+
+interface Props {
+  me: TMe;
+  /** Edit this person; absent: create one. */
+  person?: TPerson;
+  onSaved: (person: TPerson) => void;
+  onCancel?: () => void;
+}
+
+/** Create or edit a person. Edits send only changed fields: people may edit a few fields of their own. */
+export function PersonForm({ me, person, onSaved, onCancel }: Props) {
+  const submit = useSubmit();
+  const [values, setValues] = useState<Values>(() => initialValues(person));
+  const [note, setNote] = useState('');
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
+  // Without org-manager rights a person edits only their own name, Slack id and password (server policy).
+  const selfOnly = Boolean(person && person.id === me.id && !me.can.createPerson);
+  const isAdmin = me.roles.includes('admin');
+
+  const onSubmit = async () => {
+    setNote('');
+    const password = values.password === '' ? {} : { password: values.password };
+    if (!person) {
+      const input = asInput(values);
+      const body = validate(ZPersonInput, {
+        ...input,
+        ...(input.slackId === null ? { slackId: undefined } : {}),
+        ...password,
+      });
+      const created = await api.people.create(body);
+      setValues(initialValues(undefined));
+      onSaved(created);
+      return;
+    }
+    const patch: TPersonPatch = {
+      ...changedFields(asInput(initialValues(person)), asInput(values)),
+      ...password,
+    };
+    if (Object.keys(patch).length === 0) {
+      setNote('Nothing changed.');
+      return;
+    }
+    const updated = await api.people.update(person.id, validate(ZPersonPatch, patch));
+    setValues(initialValues(updated));
+    setNote('Saved.');
+    onSaved(updated);
+  };
+
+  const prefix = person ? 'person-edit' : 'person-new';
+  return (
+    <Form
+      id={prefix}
+      submit={submit}
+      onSubmit={onSubmit}
+      label={person ? `Edit ${person.name}` : 'Add person'}
+    >
+      <div className="form-grid">
+        <TextField
+          path="name"
+          label="Name"
+          value={values.name}
+          onChange={set('name')}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          path="email"
+          label="Email"
+          type="email"
+          value={values.email}
+          onChange={set('email')}
+          autoComplete="off"
+          disabled={selfOnly}
+          required
+        />
+        <SelectField
+          path="function"
+          label="Function"
+          value={values.function}
+          onChange={(v) => set('function')(v as TFunction)}
+          options={functionOptions}
+          disabled={selfOnly}
+        />
+        <TextField
+          path="slackId"
+          label="Slack user id"
+          value={values.slackId}
+          onChange={set('slackId')}
+          placeholder="U024BE7LH"
+          hint="Optional. In Slack: profile → ⋮ → Copy member ID."
+        />
+      </div>
+      <CheckboxGroup
+        path="roles"
+        legend="Roles"
+        options={roleOptions}
+        values={values.roles}
+        onChange={set('roles')}
+        disabled={selfOnly}
+        lockedValues={isAdmin ? [] : ['admin']}
+        hint="What this person may do in prodops. At least one."
+      />
+      {person ? (
+        <CheckboxField
+          path="active"
+          label="Active (inactive people keep their history but get no reminders)"
+          checked={values.active}
+          onChange={set('active')}
+          disabled={selfOnly}
+        />
+      ) : null}
+      <TextField
+        path="password"
+        label={person ? 'New password' : 'Password'}
+        type="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={set('password')}
+        hint={
+          person
+            ? 'Optional: leave empty to keep the current password. At least 10 characters.'
+            : 'Optional: without one, the person cannot sign in to the web app. At least 10 characters.'
+        }
+      />
+      <FormActions submit={submit} note={note}>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </FormActions>
+    </Form>
+  );
+}

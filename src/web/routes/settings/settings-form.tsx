@@ -1,0 +1,164 @@
+import { useMemo, useState } from 'react';
+import { type TSettings, ZSettings } from '../../../shared/settings.ts';
+import { api } from '../../api-client.ts';
+import { CheckboxGroup, NumberField, TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { useSubmit, validate } from '../../lib/forms.ts';
+import { POD_TARGET_FIELDS } from './settings-meta.ts';
+import {
+  DeadlineFields,
+  type HolidayRow,
+  ThresholdFields,
+  TierRuleFields,
+  weekdayOptions,
+} from './settings-sections.tsx';
+
+type Values = Omit<TSettings, 'holidays'> & { holidays: HolidayRow[] };
+
+let holidayKey = 1;
+const toValues = (s: TSettings): Values => ({
+  ...s,
+  holidays: s.holidays.map((h) => ({ key: holidayKey++, ...h })),
+});
+const toSettings = (v: Values): TSettings => ({
+  ...v,
+  orgName: v.orgName,
+  timeZone: v.timeZone.trim(),
+  workWeek: [...v.workWeek].sort((a, b) => a - b),
+  holidays: v.holidays.map(({ date, name }) => ({ date, name })),
+});
+
+function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows: HolidayRow[]) => void }) {
+  const update = (key: number, change: Partial<HolidayRow>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  return (
+    <fieldset className="section rows-editor">
+      <legend>Holidays</legend>
+      <p className="field-hint">Not business days: lead times and cadences skip them.</p>
+      {rows.length === 0 ? <p className="muted">No holidays.</p> : null}
+      <ol className="rows">
+        {rows.map((row, i) => (
+          <li key={row.key} className="row">
+            <TextField
+              path={`holidays.${i}.date`}
+              label={`Holiday ${i + 1} date`}
+              hideLabel
+              type="date"
+              value={row.date}
+              onChange={(date) => update(row.key, { date })}
+            />
+            <TextField
+              path={`holidays.${i}.name`}
+              label={`Holiday ${i + 1} name`}
+              hideLabel
+              value={row.name}
+              placeholder="Name"
+              onChange={(name) => update(row.key, { name })}
+            />
+            <button
+              type="button"
+              className="button small"
+              onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+            >
+              Remove<span className="visually-hidden"> holiday {i + 1}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onChange([...rows, { key: holidayKey++, date: '', name: '' }])}
+      >
+        Add holiday
+      </button>
+    </fieldset>
+  );
+}
+
+/** The whole settings document, PUT in one piece (the API replaces it). */
+export function SettingsForm({
+  settings,
+  onSaved,
+  onCancel,
+}: {
+  settings: TSettings;
+  onSaved: (s: TSettings) => void;
+  onCancel: () => void;
+}) {
+  const submit = useSubmit();
+  const [v, setV] = useState(() => toValues(settings));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setV((prev) => ({ ...prev, [key]: value }));
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+
+  const onSubmit = async () => {
+    const body = validate(ZSettings, toSettings(v));
+    const saved = await api.settings.put(body);
+    onSaved(saved.settings);
+  };
+
+  return (
+    <Form
+      id="settings"
+      submit={submit}
+      onSubmit={onSubmit}
+      label="Edit settings"
+      className="form settings-form"
+    >
+      <fieldset className="section">
+        <legend>Org and calendar</legend>
+        <div className="form-grid">
+          <TextField path="orgName" label="Org name" value={v.orgName} onChange={set('orgName')} required />
+          <TextField
+            path="timeZone"
+            label="Time zone"
+            value={v.timeZone}
+            onChange={set('timeZone')}
+            list="time-zones"
+            hint="IANA name, like Europe/Paris. Rituals and deadlines use it."
+            required
+          />
+          <datalist id="time-zones">
+            {timeZones.map((tz) => (
+              <option key={tz} value={tz} />
+            ))}
+          </datalist>
+        </div>
+        <CheckboxGroup
+          path="workWeek"
+          legend="Work week"
+          options={weekdayOptions}
+          values={v.workWeek}
+          onChange={set('workWeek')}
+        />
+      </fieldset>
+      <HolidayFields rows={v.holidays} onChange={set('holidays')} />
+      <DeadlineFields value={v.deadlines} onChange={set('deadlines')} />
+      <ThresholdFields value={v.thresholds} onChange={set('thresholds')} />
+      <TierRuleFields value={v.tiers} onChange={set('tiers')} />
+      <fieldset className="section">
+        <legend>Pod targets (3-1-1)</legend>
+        <div className="form-grid">
+          {POD_TARGET_FIELDS.map((f) => (
+            <NumberField
+              key={f.key}
+              path={`pods.${f.key}`}
+              label={f.label}
+              value={v.pods[f.key]}
+              min={0}
+              onChange={(n) => set('pods')({ ...v.pods, [f.key]: n })}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <FormActions submit={submit}>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, type RaciReply, type SettingsReply } from '../../api-client.ts';
+import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { RaciEditor, RaciTable } from './raci.tsx';
+import { SettingsForm } from './settings-form.tsx';
+import { SettingsView } from './settings-view.tsx';
+
+type Editing = 'settings' | 'raci' | null;
+
+export function SettingsPage() {
+  const { setOrgName } = useSession();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [status, setStatus] = useState('');
+  const data = useLoad<{ settings: SettingsReply; raci: RaciReply }>('settings', async (signal) => {
+    const [settings, raci] = await Promise.all([api.settings.get(signal), api.raci.get(signal)]);
+    return { settings, raci };
+  });
+  const editSettingsButton = useRef<HTMLButtonElement>(null);
+  const editRaciButton = useRef<HTMLButtonElement>(null);
+  const lastEditing = useRef<Editing>(null);
+  useEffect(() => {
+    // Closing an editor returns focus to the button that opened it.
+    if (editing === null && lastEditing.current === 'settings') editSettingsButton.current?.focus();
+    if (editing === null && lastEditing.current === 'raci') editRaciButton.current?.focus();
+    lastEditing.current = editing;
+  }, [editing]);
+
+  const open = (which: Editing) => {
+    setStatus('');
+    setEditing(which);
+  };
+
+  return (
+    <Page
+      title="Settings"
+      intro={
+        <p>
+          How the org runs: calendar, deadlines, thresholds, release tiers, pod targets and who does what.
+        </p>
+      }
+    >
+      <LiveStatus>{status}</LiveStatus>
+      {data.error ? <LoadError error={data.error} retry={data.reload} /> : null}
+      {!data.data ? (
+        data.error ? null : (
+          <Loading what="settings" />
+        )
+      ) : (
+        <>
+          <section aria-labelledby="org-settings" className="settings-section">
+            <div className="section-header">
+              <h2 id="org-settings">Org configuration</h2>
+              {data.data.settings.permissions.update && editing === null ? (
+                <button
+                  type="button"
+                  className="button"
+                  ref={editSettingsButton}
+                  onClick={() => open('settings')}
+                >
+                  Edit settings
+                </button>
+              ) : null}
+            </div>
+            {editing === 'settings' ? (
+              <SettingsForm
+                settings={data.data.settings.settings}
+                onCancel={() => setEditing(null)}
+                onSaved={(settings) => {
+                  data.setData({ ...data.data!, settings: { ...data.data!.settings, settings } });
+                  setOrgName(settings.orgName);
+                  setEditing(null);
+                  setStatus('Settings saved.');
+                }}
+              />
+            ) : (
+              <SettingsView settings={data.data.settings.settings} />
+            )}
+          </section>
+          <section aria-labelledby="raci-heading" className="settings-section">
+            <div className="section-header">
+              <h2 id="raci-heading">RACI matrix</h2>
+              {data.data.raci.permissions.update && editing === null ? (
+                <button type="button" className="button" ref={editRaciButton} onClick={() => open('raci')}>
+                  Edit RACI
+                </button>
+              ) : null}
+            </div>
+            <p className="section-intro">
+              Responsible does the work, Accountable decides, Consulted are asked first, Informed are told.
+            </p>
+            {editing === 'raci' ? (
+              <RaciEditor
+                items={data.data.raci.items}
+                onCancel={() => setEditing(null)}
+                onSaved={(items) => {
+                  data.setData({ ...data.data!, raci: { ...data.data!.raci, items } });
+                  setEditing(null);
+                  setStatus('RACI matrix saved.');
+                }}
+              />
+            ) : (
+              <RaciTable items={data.data.raci.items} />
+            )}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
