@@ -7,18 +7,8 @@ import { launchBrowser } from './harness.ts';
  * The demo org in a real browser, from a server started as `npm start` starts it: a stakeholder reads,
  * a PM edits their own area and pod only, Product Ops manages people and reads the audit log.
  */
-const data = useDataDir();
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServe({ ...data.env, PRODOPS_DEMO: 'on' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signIn(email: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -44,6 +34,16 @@ async function open(page: Page, navLabel: string, link: string | RegExp, heading
 }
 
 describe('the demo org in a browser', () => {
+  const data = useDataDir();
+  beforeAll(async () => {
+    server = await startServe({ ...data.env, PRODOPS_DEMO: 'on' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
   it('rejects a wrong password with a message', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/sign-in`);
