@@ -1,11 +1,15 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../server/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerServeCommands } from './commands/serve.ts';
 
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 const program = new Command('prodops')
   .description('prodops — the product operations operating system')
+  .version(version)
   .showHelpAfterError()
   .exitOverride();
 

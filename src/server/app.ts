@@ -18,6 +18,8 @@ export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.me
 
 export interface BuildAppOptions extends AppDeps {
   logger?: boolean | { level: string };
+  /** One log line per request; off unless debugging, so `npm start` shows what matters. */
+  requestLogging?: boolean;
   webDir?: string;
 }
 
@@ -25,6 +27,7 @@ export interface BuildAppOptions extends AppDeps {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    disableRequestLogging: !opts.requestLogging,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });

@@ -61,6 +61,7 @@ export async function startServer(
     db,
     config,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    requestLogging: ['debug', 'trace'].includes(config.logLevel),
   });
   app.addHook('onClose', () => prepared.stop());
   await app.listen({ port: config.port, host: config.host });
