@@ -50,7 +50,7 @@ describe('the demo org in a browser', () => {
     await page.getByLabel('Email').fill('sam@example.com');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/wrong|not/i);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/wrong|not/i);
     await page.close();
   });
 
@@ -109,7 +109,7 @@ describe('the demo org in a browser', () => {
     await page.getByLabel('Name').fill('Robin Support');
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/email/i);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/email/i);
     await page.getByLabel('Email').fill('robin@example.com');
     await page.getByRole('checkbox', { name: 'Stakeholder', exact: true }).check();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -120,7 +120,7 @@ describe('the demo org in a browser', () => {
     await nav(page).getByRole('link', { name: 'Audit log', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     await expect
-      .poll(async () => (await page.getByRole('table').innerText()).includes('priya@example.com'))
+      .poll(async () => ((await page.getByRole('table').textContent()) ?? '').includes('priya@example.com'))
       .toBe(true);
     await page.screenshot({ path: '/tmp/prodops-audit.png' });
     await page.close();

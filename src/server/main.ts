@@ -74,11 +74,14 @@ export async function startServer(
     for (const s of DEMO_SIGN_INS) log(`  ${s.email.padEnd(20)} ${s.as}`);
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // Close cleanly (the embedded database flushes to disk), then leave even if a client keeps a socket open.
     process.once(signal, () => {
-      app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      app
+        .close()
+        .catch(() => {
+          process.exitCode = 1;
+        })
+        .finally(() => setImmediate(process.exit));
     });
   }
   return app;

@@ -5,8 +5,8 @@ import type { TRole } from '../../../shared/roles.ts';
 import { api } from '../../api-client.ts';
 import { NumberField, SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
+import { NameSlugFields } from '../../components/name-slug-fields.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
-import { slugify } from '../../lib/slug.ts';
 
 interface Values {
   name: string;
@@ -54,7 +54,6 @@ interface Props {
 export function AreaForm({ me, people, area, onSaved, onCancel }: Props) {
   const submit = useSubmit();
   const [values, setValues] = useState(() => initialValues(area));
-  const [slugTouched, setSlugTouched] = useState(Boolean(area));
   const [note, setNote] = useState('');
   const set =
     <K extends keyof Values>(key: K) =>
@@ -88,23 +87,12 @@ export function AreaForm({ me, people, area, onSaved, onCancel }: Props) {
       label={area ? `Edit ${area.name}` : 'Add area'}
     >
       <div className="form-grid">
-        <TextField
-          path="name"
-          label="Name"
-          value={values.name}
-          required
-          onChange={(name) => setValues((v) => ({ ...v, name, slug: slugTouched ? v.slug : slugify(name) }))}
-        />
-        <TextField
-          path="slug"
-          label="Slug"
-          value={values.slug}
-          required
-          hint="Short id used in links and files, like billing-core."
-          onChange={(slug) => {
-            setSlugTouched(true);
-            set('slug')(slug);
-          }}
+        <NameSlugFields
+          name={values.name}
+          slug={values.slug}
+          existing={Boolean(area)}
+          slugHint="Short id used in links and files, like billing-core."
+          onChange={(next) => setValues((v) => ({ ...v, ...next }))}
         />
         <SelectField
           path="ownerPmId"

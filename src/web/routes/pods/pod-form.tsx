@@ -4,8 +4,8 @@ import { ZPodInput, ZPodPatch } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
+import { NameSlugFields } from '../../components/name-slug-fields.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
-import { slugify } from '../../lib/slug.ts';
 import { type MemberRow, MembersEditor, RotationEditor, type RotationRow, rowKey } from './pod-rows.tsx';
 
 interface Values {
@@ -53,7 +53,6 @@ interface Props {
 export function PodForm({ areas, people, pod, onSaved, onCancel }: Props) {
   const submit = useSubmit();
   const [values, setValues] = useState(() => initialValues(pod));
-  const [slugTouched, setSlugTouched] = useState(Boolean(pod));
   const [note, setNote] = useState('');
   const set =
     <K extends keyof Values>(key: K) =>
@@ -86,23 +85,12 @@ export function PodForm({ areas, people, pod, onSaved, onCancel }: Props) {
       label={pod ? `Edit ${pod.name}` : 'Add pod'}
     >
       <div className="form-grid">
-        <TextField
-          path="name"
-          label="Name"
-          value={values.name}
-          required
-          onChange={(name) => setValues((v) => ({ ...v, name, slug: slugTouched ? v.slug : slugify(name) }))}
-        />
-        <TextField
-          path="slug"
-          label="Slug"
-          value={values.slug}
-          required
-          hint="Short id, like pod-billing."
-          onChange={(slug) => {
-            setSlugTouched(true);
-            set('slug')(slug);
-          }}
+        <NameSlugFields
+          name={values.name}
+          slug={values.slug}
+          existing={Boolean(pod)}
+          slugHint="Short id, like pod-billing."
+          onChange={(next) => setValues((v) => ({ ...v, ...next }))}
         />
         <SelectField
           path="areaId"
