@@ -8,7 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
-import { ensureOrgDefaults } from '../src/services/org/settings.ts';
+import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../src/db/client.ts';
-import { ensureOrgDefaults } from '../src/services/org/settings.ts';
+import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 
 export interface TestDatabase extends Database {
   target: DatabaseTarget;

@@ -4,7 +4,7 @@ import { acquireLock, readLock, releaseLock, socketUrl } from '../db/embedded.ts
 import { loadConfig } from '../server/env.ts';
 import { targetOf } from '../server/main.ts';
 import { type Actor, systemActor } from '../services/actor.ts';
-import { ensureOrgDefaults } from '../services/org/settings.ts';
+import { ensureOrgDefaults } from '../services/org/defaults.ts';
 
 /** The CLI's admin commands act as an admin named after the OS user, and the audit log says so. */
 export function cliActor(): Actor {

@@ -21,6 +21,20 @@ const ZEnv = z.object({
     .default(24 * 14),
   PRODOPS_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PRODOPS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  PRODOPS_PUBLIC_URL: z.url({ message: 'must be the URL people use to reach prodops, like https://prodops.example.com' }).optional(),
+  PRODOPS_JOBS: z.enum(['on', 'off']).default('on'),
+  PRODOPS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  PRODOPS_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMTP_FROM: z.string().min(3).default('prodops <prodops@localhost>'),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.url().default('https://slack.com/api'),
+  /** Lets channels use webhook URLs on hosts other than hooks.slack.com (a relay, or tests). */
+  PRODOPS_SLACK_WEBHOOK_ANY_HOST: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +49,17 @@ export interface Config {
   signInPerMinute: number;
   dbPoolSize: number;
   logLevel: string;
+  publicUrl: string;
+  jobs: boolean;
+  delivery: {
+    maxAttempts: number;
+    backoffMs: number;
+    smtpUrl: string | undefined;
+    smtpFrom: string;
+    slackBotToken: string | undefined;
+    slackApiUrl: string;
+    slackWebhookAnyHost: boolean;
+  };
 }
 
 /** Reads the environment once, failing fast with every problem named. */
@@ -56,5 +81,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInPerMinute: e.PRODOPS_SIGNIN_PER_MINUTE,
     dbPoolSize: e.PRODOPS_DB_POOL,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PRODOPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    jobs: e.PRODOPS_JOBS === 'on',
+    delivery: {
+      maxAttempts: e.PRODOPS_DELIVERY_MAX_ATTEMPTS,
+      backoffMs: e.PRODOPS_DELIVERY_BACKOFF_MS,
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      slackBotToken: e.SLACK_BOT_TOKEN || undefined,
+      slackApiUrl: e.SLACK_API_URL.replace(/\/$/, ''),
+      slackWebhookAnyHost: e.PRODOPS_SLACK_WEBHOOK_ANY_HOST === 'true',
+    },
   };
 }

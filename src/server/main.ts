@@ -3,7 +3,7 @@ import { type Database, type DatabaseTarget, openDatabase, runMigrations } from 
 import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/org/demo.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
-import { ensureOrgDefaults } from '../services/org/settings.ts';
+import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './env.ts';
 

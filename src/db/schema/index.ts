@@ -1,2 +1,4 @@
 export * from './auth.ts';
+export * from './cadence.ts';
+export * from './delivery.ts';
 export * from './org.ts';

@@ -106,6 +106,12 @@ export const raciEntries = pgTable(
   (t) => [uniqueIndex('raci_activity_key').on(sql`lower(${t.activity})`)],
 );
 
+/** Named defaults from the seeds, each applied once, so a default deleted on purpose stays deleted. */
+export const orgDefaults = pgTable('org_defaults', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** One row (id = 1): settings are validated as a whole by ZSettings, so they live as one document. */
 export const orgSettings = pgTable('org_settings', {
   id: integer('id').primaryKey(),
