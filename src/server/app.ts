@@ -4,12 +4,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
+import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import type { AppDeps } from './types.ts';
@@ -27,11 +29,11 @@ export interface BuildAppOptions extends AppDeps {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: !opts.requestLogging,
+    logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
-  app.decorate('deps', { db: opts.db, config: opts.config });
+  app.decorate('deps', { db: opts.db, config: opts.config, onEnqueued: opts.onEnqueued });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -57,12 +59,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   await app.register(fastifyStatic, { root: webDir, serve: false });
   registerAuthentication(app);
-  registerPolicies(app, orgLoaders(opts.db));
+  registerPolicies(app, { ...orgLoaders(opts.db), ...cadenceLoaders(opts.db), ...deliveryLoaders(opts.db) });
+  // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
+    done(null, {}),
+  );
   await app.register(systemRoutes, { webDir });
   await app.register(
     async (api) => {
       await api.register(authRoutes);
       await api.register(orgRoutes);
+      await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrl ?? 'http://localhost:3000' });
+      await api.register(deliveryRoutes, {
+        allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
+        onEnqueued: () => opts.onEnqueued?.(),
+      });
     },
     { prefix: '/api/v1' },
   );

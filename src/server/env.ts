@@ -21,7 +21,9 @@ const ZEnv = z.object({
     .default(24 * 14),
   PRODOPS_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PRODOPS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
-  PRODOPS_PUBLIC_URL: z.url({ message: 'must be the URL people use to reach prodops, like https://prodops.example.com' }).optional(),
+  PRODOPS_PUBLIC_URL: z
+    .url({ message: 'must be the URL people use to reach prodops, like https://prodops.example.com' })
+    .optional(),
   PRODOPS_JOBS: z.enum(['on', 'off']).default('on'),
   PRODOPS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   PRODOPS_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
+import { startJobs } from '../jobs/index.ts';
+import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/org/demo.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
-import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './env.ts';
 
@@ -57,13 +58,25 @@ export async function startServer(
   const prepared = await prepareDatabase(config, log);
   const { db } = prepared.database;
   const seeded = config.demo === 'on' && (await seedDemoIfEmpty(db)) !== null;
+  const jobs = config.jobs
+    ? await startJobs({
+        database: prepared.database,
+        target: targetOf(config),
+        config,
+        log: (msg, err) => log(`${msg}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
+      })
+    : null;
   const app = await buildApp({
     db,
-    config,
+    config: { ...config, slackWebhookAnyHost: config.delivery.slackWebhookAnyHost },
+    onEnqueued: () => jobs?.nudgeOutbox(),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     requestLogging: ['debug', 'trace'].includes(config.logLevel),
   });
-  app.addHook('onClose', () => prepared.stop());
+  app.addHook('onClose', async () => {
+    await jobs?.stop();
+    await prepared.stop();
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

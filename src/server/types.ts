@@ -12,7 +12,12 @@ export type RoutePolicy = 'public' | 'signed_in' | { resource: ResourceType; act
 
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'secureCookies' | 'sessionHours' | 'signInPerMinute'>;
+  config: Pick<Config, 'secureCookies' | 'sessionHours' | 'signInPerMinute'> & {
+    publicUrl?: string;
+    slackWebhookAnyHost?: boolean;
+  };
+  /** Called after a request enqueued notifications, so this instance's relay sends them now. */
+  onEnqueued?: () => void;
 }
 
 declare module 'fastify' {

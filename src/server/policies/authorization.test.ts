@@ -1,9 +1,16 @@
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
+import { inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
+import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.ts';
+import { createChannel } from '../../services/delivery/channels.ts';
+import { enqueueMessage } from '../../services/delivery/outbox.ts';
+import { prefsOf } from '../../services/delivery/recipients.ts';
+import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
@@ -30,7 +37,7 @@ const WHO: Who[] = [
 
 interface Ctx {
   db: Db;
-  ids: { area: string; pod: string; person: string };
+  ids: { area: string; pod: string; person: string; ritual: string; occurrence: string; channel: string };
   who: Who;
   personId: string | null;
 }
@@ -141,7 +148,157 @@ const MATRIX: Record<string, Case> = {
     }),
   },
   'GET /api/v1/audit': { expect: managers() },
+  'GET /api/v1/rituals': { expect: signedInOnly },
+  'GET /api/v1/rituals/:id': { expect: signedInOnly, url: (c) => `/api/v1/rituals/${c.ids.ritual}` },
+  'POST /api/v1/rituals': {
+    expect: managers(),
+    body: () => ({
+      slug: `r-${Math.random().toString(36).slice(2, 10)}`,
+      name: 'Demo day',
+      schedule: { kind: 'weekly', weekday: 5, time: '15:00' },
+      durationMinutes: 30,
+      ownerRole: 'product_ops',
+      outputArtifact: 'Demo recording',
+    }),
+  },
+  'PATCH /api/v1/rituals/:id': {
+    expect: managers(),
+    url: (c) => `/api/v1/rituals/${c.ids.ritual}`,
+    body: () => ({ durationMinutes: 50 }),
+  },
+  'DELETE /api/v1/rituals/:id': {
+    expect: managers(),
+    url: async (c) => {
+      const r = await createRitual({
+        db: c.db,
+        actor: systemActor('test'),
+        input: {
+          slug: `gone-${Math.random().toString(36).slice(2, 10)}`,
+          name: 'Gone',
+          schedule: { kind: 'per_release' },
+          durationMinutes: 30,
+          ownerRole: 'product_ops',
+          outputArtifact: 'x',
+        },
+      });
+      return `/api/v1/rituals/${r.id}`;
+    },
+  },
+  'GET /api/v1/calendar': { expect: signedInOnly },
+  'GET /api/v1/occurrences/:id': {
+    expect: signedInOnly,
+    url: (c) => `/api/v1/occurrences/${c.ids.occurrence}`,
+  },
+  // The Roadmap Review is owned by the Head of Product: its role (and managers) record it.
+  'PATCH /api/v1/occurrences/:id': {
+    expect: managers(),
+    url: (c) => `/api/v1/occurrences/${c.ids.occurrence}`,
+    body: () => ({ notes: 'Decisions recorded.' }),
+  },
+  'GET /api/v1/adoption': { expect: signedInOnly },
+  'GET /api/v1/calendar/feed-url': { expect: signedInOnly },
+  'POST /api/v1/calendar/feed-url/rotate': { expect: signedInOnly },
+  // Public by design (calendar apps send no headers): the private token in the URL is the credential.
+  'GET /api/v1/calendar/feed/:file': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/calendar/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.ics`,
+  },
+  'GET /api/v1/channels': { expect: signedInOnly },
+  'GET /api/v1/channels/:id': { expect: signedInOnly, url: (c) => `/api/v1/channels/${c.ids.channel}` },
+  'POST /api/v1/channels': {
+    expect: managers({ head_of_product: 403 }),
+    body: () => ({
+      kind: 'slack',
+      name: `#c-${Math.random().toString(36).slice(2, 10)}`,
+      webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc',
+    }),
+  },
+  'PATCH /api/v1/channels/:id': {
+    expect: managers({ head_of_product: 403 }),
+    url: (c) => `/api/v1/channels/${c.ids.channel}`,
+    body: () => ({ slackChannelId: 'C024BE91L' }),
+  },
+  'DELETE /api/v1/channels/:id': {
+    expect: managers({ head_of_product: 403 }),
+    url: async (c) => {
+      const ch = await createChannel({
+        db: c.db,
+        actor: systemActor('test'),
+        input: { kind: 'email_list', name: `list-${Math.random()}`, email: 'list@example.com' },
+        allowAnyWebhookHost: false,
+      });
+      return `/api/v1/channels/${ch.id}`;
+    },
+  },
+  'GET /api/v1/deliveries': { expect: managers() },
+  'GET /api/v1/deliveries/:id': {
+    expect: managers(),
+    url: async (c) => `/api/v1/deliveries/${await deadDelivery(c.db)}`,
+  },
+  'POST /api/v1/deliveries/:id/retry': {
+    expect: managers(),
+    url: async (c) => `/api/v1/deliveries/${await deadDelivery(c.db)}/retry`,
+  },
+  'GET /api/v1/inbox': { expect: signedInOnly },
+  'POST /api/v1/inbox/:id/read': {
+    expect: signedInOnly,
+    url: async (c) =>
+      `/api/v1/inbox/${c.personId ? await inboxItemFor(c.db, c.personId) : crypto.randomUUID()}/read`,
+  },
+  'POST /api/v1/inbox/read-all': { expect: signedInOnly },
+  'GET /api/v1/me/preferences': { expect: signedInOnly },
+  'PUT /api/v1/me/preferences': { expect: signedInOnly, body: () => ({ via: ['inbox', 'email'] }) },
+  'GET /api/v1/subscriptions': { expect: signedInOnly },
+  'POST /api/v1/subscriptions': { expect: signedInOnly, body: () => ({ kind: 'release', tiers: [2, 3] }) },
+  'DELETE /api/v1/subscriptions/:id': {
+    expect: signedInOnly,
+    url: async (c) => {
+      if (!c.personId) return `/api/v1/subscriptions/${crypto.randomUUID()}`;
+      const sub = await createSubscription({
+        db: c.db,
+        actor: { personId: c.personId, label: 'x', roles: [] },
+        input: { kind: 'roadmap' },
+      });
+      return `/api/v1/subscriptions/${sub.id}`;
+    },
+  },
+  'GET /api/v1/unsubscribe/:token': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
+  },
+  'POST /api/v1/unsubscribe/:token': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
+  },
 };
+
+/** A dead letter to look at or retry, fresh for each call. */
+async function deadDelivery(db: Db): Promise<string> {
+  const key = crypto.randomUUID();
+  await db.transaction((tx) =>
+    enqueueMessage(tx, {
+      key,
+      kind: 'weekly_update',
+      ref: key,
+      message: { title: 't', summary: 's' },
+      recipients: [{ channel: 'email', address: 'x@example.com' }],
+    }),
+  );
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'dead', attempts: 8 })
+    .where(like(outbox.idempotencyKey, `${key}|%`))
+    .returning();
+  return row!.id;
+}
+
+async function inboxItemFor(db: Db, personId: string): Promise<string> {
+  const [row] = await db
+    .insert(inboxItems)
+    .values({ personId, kind: 'ritual.reminder', message: { title: 't', summary: 's' } })
+    .returning();
+  return row!.id;
+}
 
 let t: TestApp;
 const callers = new Map<Who, { headers: Record<string, string>; personId: string | null }>();
@@ -169,7 +326,26 @@ beforeAll(async () => {
   const pod = await makePod(db, { areaId: area.id });
   const person = await makePerson(db);
   await makePerson(db, { email: 'signin-target@example.com', password: 'correct horse battery' });
-  ids = { area: area.id, pod: pod.id, person: person.id };
+  const ritual = await findRitualBySlug(db, 'roadmap-review');
+  const [occurrence] = await db
+    .select()
+    .from(ritualOccurrences)
+    .where(eq(ritualOccurrences.ritualId, ritual!.id))
+    .limit(1);
+  const channel = await createChannel({
+    db,
+    actor: systemActor('test'),
+    input: { kind: 'slack', name: '#auth-test', webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc' },
+    allowAnyWebhookHost: false,
+  });
+  ids = {
+    area: area.id,
+    pod: pod.id,
+    person: person.id,
+    ritual: ritual!.id,
+    occurrence: occurrence!.id,
+    channel: channel.id,
+  };
 });
 afterAll(() => t.close());
 

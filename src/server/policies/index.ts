@@ -9,7 +9,11 @@ export type Resource =
   | { type: 'pod'; areaOwnerId?: string | null; pmIds?: readonly string[]; input?: unknown }
   | { type: 'settings' }
   | { type: 'raci' }
-  | { type: 'audit' };
+  | { type: 'audit' }
+  | { type: 'ritual' }
+  | { type: 'occurrence'; ownerRole?: string; ownerPersonId?: string | null }
+  | { type: 'channel' }
+  | { type: 'delivery' };
 
 export type ResourceType = Resource['type'];
 
@@ -59,6 +63,17 @@ function canPod(actor: Actor, action: Action, r: Extract<Resource, { type: 'pod'
   return r.areaOwnerId === actor.personId || (r.pmIds ?? []).includes(actor.personId);
 }
 
+/** Occurrences: everyone reads; the ritual's owner (by role or by name) records attendance and its artifact. */
+function canOccurrence(actor: Actor, action: Action, r: Extract<Resource, { type: 'occurrence' }>): boolean {
+  if (action === 'read') return true;
+  if (action !== 'update') return false;
+  return (
+    isOrgManager(actor) ||
+    (r.ownerPersonId != null && r.ownerPersonId === actor.personId) ||
+    (r.ownerRole !== undefined && actor.roles.includes(r.ownerRole as never))
+  );
+}
+
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.type) {
@@ -74,5 +89,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action === 'read' || isOrgManager(actor);
     case 'audit':
       return action === 'read' && isOrgManager(actor);
+    case 'ritual':
+      return action === 'read' || isOrgManager(actor);
+    case 'occurrence':
+      return canOccurrence(actor, action, resource);
+    case 'channel':
+      return action === 'read' || hasRole(actor, 'admin', 'product_ops');
+    case 'delivery':
+      // The delivery log names who was told what: Product Ops and up read it and retry dead letters.
+      return (action === 'read' || action === 'update') && isOrgManager(actor);
   }
 }

@@ -1,7 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
+import { ritualOccurrences } from '../../db/schema/index.ts';
+import { systemActor } from '../../services/actor.ts';
+import { findRitualBySlug } from '../../services/cadence/rituals.ts';
+import { createChannel } from '../../services/delivery/channels.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
 interface BadCase {
@@ -15,7 +19,17 @@ interface BadCase {
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
-const ids = { person: '', area: '', pod: '', stakeholder: '', pm1: '', pm2: '' };
+const ids = {
+  person: '',
+  area: '',
+  pod: '',
+  stakeholder: '',
+  pm1: '',
+  pm2: '',
+  ritual: '',
+  occurrence: '',
+  channel: '',
+};
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
 function cases(): Record<string, BadCase[]> {
@@ -140,6 +154,135 @@ function cases(): Record<string, BadCase[]> {
         fields: ['workWeek', 'tiers'],
       },
     ],
+    'POST /api/v1/rituals': [
+      {
+        name: 'no output artifact (no just-a-meeting entries)',
+        body: {
+          slug: 'standup',
+          name: 'Standup',
+          schedule: { kind: 'weekly', weekday: 1, time: '09:00' },
+          durationMinutes: 15,
+          ownerRole: 'pm',
+        },
+        fields: ['outputArtifact'],
+      },
+      {
+        name: 'impossible schedules',
+        body: {
+          slug: 'x-ritual',
+          name: 'X',
+          schedule: { kind: 'biweekly', weekday: 9, time: '24:00', anchor: '2026-02-30' },
+          durationMinutes: 15,
+          ownerRole: 'pm',
+          outputArtifact: 'Notes',
+        },
+        fields: ['schedule.weekday', 'schedule.time', 'schedule.anchor'],
+      },
+      {
+        name: 'a fifth weekday of a month',
+        body: {
+          slug: 'x-ritual',
+          name: 'X',
+          schedule: { kind: 'monthly', weekday: 2, nth: 5, time: '10:00' },
+          durationMinutes: 15,
+          ownerRole: 'pm',
+          outputArtifact: 'Notes',
+        },
+        fields: ['schedule.nth'],
+      },
+      {
+        name: 'unknown owner and attendee',
+        body: {
+          slug: 'x-ritual',
+          name: 'X',
+          schedule: { kind: 'per_release' },
+          durationMinutes: 15,
+          ownerRole: 'pm',
+          outputArtifact: 'Notes',
+          ownerPersonId: crypto.randomUUID(),
+          attendees: { roles: [], functions: [], personIds: [crypto.randomUUID()] },
+        },
+        fields: ['ownerPersonId', 'attendees.personIds.0'],
+      },
+    ],
+    'PATCH /api/v1/rituals/:id': [
+      {
+        name: 'blank output artifact',
+        url: '/api/v1/rituals/RITUAL',
+        body: { outputArtifact: '   ' },
+        fields: ['outputArtifact'],
+      },
+    ],
+    'DELETE /api/v1/rituals/:id': [{ name: 'not an id', url: '/api/v1/rituals/abc', fields: ['params.id'] }],
+    'PATCH /api/v1/occurrences/:id': [
+      {
+        name: 'unknown attendee, bad instant, unknown status',
+        url: '/api/v1/occurrences/OCCURRENCE',
+        body: {
+          attendance: [{ personId: 'nope', present: true }],
+          artifactProducedAt: 'yesterday',
+          status: 'done',
+        },
+        fields: ['attendance.0.personId', 'artifactProducedAt', 'status'],
+      },
+      {
+        name: 'attendee who does not exist',
+        url: '/api/v1/occurrences/OCCURRENCE',
+        body: { attendance: [{ personId: crypto.randomUUID(), present: true }] },
+        fields: ['attendance.0.personId'],
+      },
+    ],
+    'POST /api/v1/calendar/feed-url/rotate': [],
+    'POST /api/v1/channels': [
+      {
+        name: 'malformed webhook URL',
+        body: { kind: 'slack', name: '#updates', webhookUrl: 'not a url' },
+        fields: ['webhookUrl'],
+      },
+      {
+        name: 'webhook on another host',
+        body: { kind: 'slack', name: '#updates', webhookUrl: 'https://evil.example.com/services/T1/B1/x' },
+        fields: ['webhookUrl'],
+      },
+      {
+        name: 'Slack channel without a hash, no target',
+        body: { kind: 'slack', name: 'updates' },
+        fields: ['name', 'webhookUrl'],
+      },
+      {
+        name: 'email list without an address',
+        body: { kind: 'email_list', name: 'Product updates' },
+        fields: ['email'],
+      },
+    ],
+    'PATCH /api/v1/channels/:id': [
+      {
+        name: 'malformed webhook URL',
+        url: '/api/v1/channels/CHANNEL',
+        body: { webhookUrl: 'ftp://hooks.slack.com/x' },
+        fields: ['webhookUrl'],
+      },
+    ],
+    'DELETE /api/v1/channels/:id': [
+      { name: 'not an id', url: '/api/v1/channels/abc', fields: ['params.id'] },
+    ],
+    'POST /api/v1/deliveries/:id/retry': [
+      { name: 'not an id', url: '/api/v1/deliveries/abc/retry', fields: ['params.id'] },
+    ],
+    'POST /api/v1/inbox/:id/read': [
+      { name: 'not an id', url: '/api/v1/inbox/abc/read', fields: ['params.id'] },
+    ],
+    'POST /api/v1/inbox/read-all': [],
+    'PUT /api/v1/me/preferences': [{ name: 'unknown channel', body: { via: ['fax'] }, fields: ['via.0'] }],
+    'POST /api/v1/subscriptions': [
+      { name: 'unknown kind and tier', body: { kind: 'memes', tiers: [4] }, fields: ['kind', 'tiers.0'] },
+    ],
+    'DELETE /api/v1/subscriptions/:id': [
+      { name: 'not an id', url: '/api/v1/subscriptions/abc', fields: ['params.id'] },
+    ],
+    'POST /api/v1/unsubscribe/:token': [
+      { name: 'not a token', url: '/api/v1/unsubscribe/x', fields: ['params.token'] },
+    ],
     'PUT /api/v1/raci': [
       {
         name: 'empty activity',
@@ -158,6 +301,12 @@ async function snapshot() {
            (select count(*) from pods) as pods, (select count(*) from pod_members) as members,
            (select count(*) from pod_rotation) as rotation, (select count(*) from audit_log) as audit,
            (select count(*) from api_tokens where revoked_at is null) as tokens, (select count(*) from sessions) as sessions,
+           (select string_agg(id::text || output_artifact || schedule::text || duration_minutes, '|' order by id) from rituals) as rituals,
+           (select string_agg(id::text || status || notes || coalesce(artifact_produced_at::text, ''), '|' order by id) from ritual_occurrences) as occurrences,
+           (select count(*) from occurrence_attendance) as attendance, (select count(*) from scheduled_actions) as actions,
+           (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
+           (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
+           (select string_agg(id::text || status, '|' order by id) from outbox) as outbox, (select count(*) from inbox_items where read_at is null) as unread,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);
@@ -175,6 +324,18 @@ beforeAll(async () => {
   ids.person = ids.stakeholder;
   ids.area = (await makeArea(db, { ownerPmId: ids.pm1 })).id;
   ids.pod = (await makePod(db, { areaId: ids.area })).id;
+  ids.ritual = (await findRitualBySlug(db, 'roadmap-review'))!.id;
+  ids.occurrence = (
+    await db.select().from(ritualOccurrences).where(eq(ritualOccurrences.ritualId, ids.ritual)).limit(1)
+  )[0]!.id;
+  ids.channel = (
+    await createChannel({
+      db,
+      actor: systemActor('test'),
+      input: { kind: 'slack', name: '#validation', webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc' },
+      allowAnyWebhookHost: false,
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -196,7 +357,10 @@ describe('bad input on write routes', () => {
         const before = await snapshot();
         const res = await t.app.inject({
           method: method as 'POST',
-          url: all.url ?? pattern.replace(':id', id),
+          url: (all.url ?? pattern.replace(':id', id))
+            .replace('RITUAL', ids.ritual)
+            .replace('OCCURRENCE', ids.occurrence)
+            .replace('CHANNEL', ids.channel),
           headers: {
             ...admin.headers,
             ...(all.raw !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -17,8 +17,8 @@ type OccurrenceRow = typeof ritualOccurrences.$inferSelect;
 export const reminderKey = (occurrenceId: string) => `ritual.reminder:${occurrenceId}`;
 export const artifactCheckKey = (occurrenceId: string) => `ritual.artifact_check:${occurrenceId}`;
 
-function window(timeZone: string) {
-  const today = Temporal.PlainDate.from(todayIn(timeZone));
+function window(timeZone: string, now: Date) {
+  const today = Temporal.PlainDate.from(todayIn(timeZone, now));
   return {
     from: today.subtract({ days: PLAN_DAYS_BEHIND }).toString(),
     to: today.add({ days: PLAN_DAYS_AHEAD }).toString(),
@@ -76,12 +76,13 @@ async function scheduleOccurrenceActions(tx: Db, ritual: typeof rituals.$inferSe
 export async function syncRitualOccurrences(
   tx: Db,
   ritualId: string,
-  opts: { removing?: boolean } = {},
+  opts: { removing?: boolean; now?: Date } = {},
 ): Promise<void> {
+  const now = opts.now ?? new Date();
   const [ritual] = await tx.select().from(rituals).where(eq(rituals.id, ritualId));
   if (!ritual) return;
   const settings = await getSettings(tx);
-  const { from, to } = window(settings.timeZone);
+  const { from, to } = window(settings.timeZone, now);
   const planned =
     opts.removing || !ritual.active || ritual.schedule.kind === 'per_release'
       ? []
@@ -145,9 +146,9 @@ export async function syncRitualOccurrences(
 }
 
 /** The daily plan: every ritual's window moves one day; also run at start and after settings change. */
-export async function planAhead(db: Db): Promise<void> {
+export async function planAhead(db: Db, now: Date = new Date()): Promise<void> {
   const all = await db.select({ id: rituals.id }).from(rituals);
-  for (const r of all) await db.transaction((tx) => syncRitualOccurrences(tx, r.id));
+  for (const r of all) await db.transaction((tx) => syncRitualOccurrences(tx, r.id, { now }));
 }
 
 export interface CalendarEntry {

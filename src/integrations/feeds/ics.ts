@@ -1,0 +1,77 @@
+import { Temporal } from '@js-temporal/polyfill';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface CalendarEvent {
+  /** Stable across rebuilds (e.g. "ritual-occurrence-42@prodops"): a changed UID is a new event to clients. */
+  uid: string;
+  title: string;
+  description?: string;
+  /** ISO 8601 instants with an offset or Z. */
+  startsAt: string;
+  endsAt: string;
+  url?: string;
+  status?: 'confirmed' | 'cancelled';
+  location?: string;
+  /** When the event last changed: becomes LAST-MODIFIED and DTSTAMP, so an unchanged feed is byte-identical. */
+  updatedAt?: string;
+}
+
+export interface CalendarOptions {
+  name: string;
+  /** The org's IANA time zone, as a hint for clients (X-WR-TIMEZONE); event times stay UTC instants. */
+  timeZone: string;
+  events: CalendarEvent[];
+}
+
+/** How often subscribers should re-fetch: Google and Outlook poll on their own schedule, others honour it. */
+export const REFRESH_INTERVAL_SECONDS = 60 * 60;
+
+function instant(value: string, uid: string, field: string): Date {
+  try {
+    return new Date(Temporal.Instant.from(value).epochMilliseconds);
+  } catch {
+    throw new Error(`event ${uid}: ${field} "${value}" is not an ISO 8601 instant with an offset`);
+  }
+}
+
+function assertTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new Error(`"${timeZone}" is not an IANA time zone`);
+  }
+}
+
+/**
+ * An iCalendar feed for Google Calendar / Outlook subscriptions. Times are written as UTC instants: with
+ * no VTIMEZONE to ship, that is what every client reads the same way, across DST changes included. The
+ * calendar's zone is only a hint (X-WR-TIMEZONE): setting ical-generator's own timezone would write local
+ * wall-clock times, which it takes from the server's zone, not the org's.
+ */
+export function buildCalendar(opts: CalendarOptions): string {
+  assertTimeZone(opts.timeZone);
+  const calendar = ical({
+    name: opts.name,
+    prodId: { company: 'prodops', product: 'prodops', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: REFRESH_INTERVAL_SECONDS,
+    x: { 'X-WR-TIMEZONE': opts.timeZone },
+  });
+  for (const e of opts.events) {
+    const updated = e.updatedAt ? instant(e.updatedAt, e.uid, 'updatedAt') : null;
+    calendar.createEvent({
+      id: e.uid,
+      summary: e.title,
+      description: e.description ?? null,
+      start: instant(e.startsAt, e.uid, 'startsAt'),
+      end: instant(e.endsAt, e.uid, 'endsAt'),
+      url: e.url ?? null,
+      location: e.location ?? null,
+      status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...(updated ? { stamp: updated, lastModified: updated } : {}),
+    });
+  }
+  // RFC 5545 ends every content line, the last one too, with CRLF; ical-generator leaves the last bare.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { channels } from '../db/schema/index.ts';
+import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
+import { renderEmail } from '../integrations/email/render.ts';
+import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+import { toSlackPayload } from '../integrations/slack/blocks.ts';
+import { postChatMessage, postWebhook } from '../integrations/slack/client.ts';
+import type { Config } from '../server/env.ts';
+import { getSettings } from '../services/org/settings.ts';
+import type { Deliverers, OutboxRow } from './outbox-relay.ts';
+
+const notConfigured = (what: string): DeliveryResult => ({
+  ok: false,
+  retryable: false,
+  error: `${what} is not configured`,
+});
+
+/** A stable Message-ID from the idempotency key: the same notification always carries the same id. */
+export function messageIdFor(idempotencyKey: string, publicUrl: string): string {
+  const host = new URL(publicUrl).hostname || 'prodops.local';
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${host}>`;
+}
+
+/** The real deliverers, from the environment: SMTP for email, webhooks or the bot token for Slack. */
+export function createDeliverers(
+  db: Db,
+  config: Pick<Config, 'delivery' | 'publicUrl'>,
+): Deliverers & { close(): void } {
+  const d = config.delivery;
+  const mailer: Mailer | null = d.smtpUrl ? createMailer({ smtpUrl: d.smtpUrl, from: d.smtpFrom }) : null;
+  return {
+    async email(row: OutboxRow, message: OutgoingMessage) {
+      if (!mailer) return notConfigured('email (SMTP_URL)');
+      const unsubscribeUrl = row.unsubscribeToken
+        ? `${config.publicUrl}/api/v1/unsubscribe/${row.unsubscribeToken}`
+        : `${config.publicUrl}/settings`;
+      const { orgName } = await getSettings(db);
+      const rendered = renderEmail(message, { unsubscribeUrl, orgName });
+      return mailer.send({
+        to: row.address,
+        ...rendered,
+        messageId: messageIdFor(row.idempotencyKey, config.publicUrl),
+        unsubscribeUrl,
+      });
+    },
+    async slack(row: OutboxRow, message: OutgoingMessage) {
+      const payload = toSlackPayload(message);
+      if (row.channelId) {
+        const [channel] = await db.select().from(channels).where(eq(channels.id, row.channelId));
+        if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
+        if (channel.webhookUrl) return postWebhook(channel.webhookUrl, payload);
+        if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
+        return postChatMessage({
+          apiUrl: d.slackApiUrl,
+          token: d.slackBotToken,
+          channel: channel.slackChannelId ?? channel.name,
+          payload,
+        });
+      }
+      // A person: a direct message through the bot, to their Slack user id.
+      if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
+      return postChatMessage({
+        apiUrl: d.slackApiUrl,
+        token: d.slackBotToken,
+        channel: row.address,
+        payload,
+      });
+    },
+    close: () => mailer?.close(),
+  };
+}

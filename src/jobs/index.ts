@@ -1,0 +1,123 @@
+import { hostname } from 'node:os';
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import type { Database, DatabaseTarget } from '../db/client.ts';
+import { scheduledActions } from '../db/schema/index.ts';
+import type { Config } from '../server/env.ts';
+import { planAhead } from '../services/cadence/occurrences.ts';
+import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
+import { getSettings } from '../services/org/settings.ts';
+import { type ActionHandler, runDueActions } from './actions.ts';
+import { createBoss } from './boss.ts';
+import { createDeliverers } from './deliverers.ts';
+import type { Deliverers } from './outbox-relay.ts';
+import { startOutboxRelay } from './outbox-relay.ts';
+
+const Q = { tick: 'prodops_tick', action: 'prodops_action', plan: 'prodops_plan' } as const;
+
+/** Every kind of scheduled action the product knows; later capabilities add theirs here. */
+export const ACTION_HANDLERS: Record<string, ActionHandler> = { ...CADENCE_ACTIONS };
+
+export interface Jobs {
+  boss: PgBoss;
+  instance: string;
+  /** Deliver outbox rows now rather than at the relay's next idle tick. */
+  nudgeOutbox(): void;
+  /** Run due scheduled actions now (the same work the per-minute tick does). */
+  runActions(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  database: Database;
+  target: DatabaseTarget;
+  config: Pick<Config, 'delivery' | 'publicUrl'>;
+  deliverers?: Deliverers;
+  /** Defaults to ACTION_HANDLERS. */
+  handlers?: Record<string, ActionHandler>;
+  log?: (msg: string, err?: unknown) => void;
+  relayIdleMs?: number;
+}
+
+/**
+ * Scheduled work for one app instance, on pg-boss: a per-minute tick runs due actions and queues one-off jobs
+ * at the exact instants of the actions due within two minutes; a daily plan at 00:10 in the org's time zone
+ * moves every ritual's window. The outbox relay delivers notifications. All of it is safe to run in several
+ * instances at once: actions and outbox rows are claimed with row locks.
+ */
+export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
+  const { db } = opts.database;
+  const instance = `${hostname()}:${process.pid}`;
+  const log = opts.log ?? (() => {});
+  const boss = createBoss(opts.database, opts.target);
+  boss.on('error', (err) => log('pg-boss error', err));
+  await boss.start();
+  for (const name of Object.values(Q)) await boss.createQueue(name);
+
+  const runActions = async () => {
+    await runDueActions({
+      db,
+      handlers: ACTION_HANDLERS,
+      instance,
+      onError: (a, err) => log(`action ${a.key} failed`, err),
+    });
+  };
+  const queueUpcoming = async () => {
+    const soon = await db
+      .select({ key: scheduledActions.key, dueAt: scheduledActions.dueAt })
+      .from(scheduledActions)
+      .where(
+        and(
+          eq(scheduledActions.status, 'pending'),
+          gt(scheduledActions.dueAt, new Date()),
+          lte(scheduledActions.dueAt, new Date(Date.now() + 120_000)),
+        ),
+      );
+    for (const a of soon)
+      await boss.send(Q.action, { key: a.key }, { startAfter: a.dueAt, singletonKey: a.key });
+  };
+  let timeZone = (await getSettings(db)).timeZone;
+  const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });
+
+  await boss.work(Q.action, async () => runActions());
+  await boss.work(Q.plan, async () => planAhead(db));
+  await boss.work(Q.tick, async () => {
+    await runActions();
+    await queueUpcoming();
+    const tz = (await getSettings(db)).timeZone;
+    if (tz !== timeZone) {
+      timeZone = tz;
+      await schedulePlan();
+      await planAhead(db);
+    }
+  });
+  await boss.schedule(Q.tick, '* * * * *');
+  await schedulePlan();
+
+  // Catch up at start: after downtime, what came due runs once now (or is recorded as missed).
+  await planAhead(db);
+  await runActions();
+  await queueUpcoming();
+
+  const deliverers = opts.deliverers ?? createDeliverers(db, opts.config);
+  const relay = startOutboxRelay({
+    db,
+    deliverers,
+    instance,
+    maxAttempts: opts.config.delivery.maxAttempts,
+    backoffMs: opts.config.delivery.backoffMs,
+    idleMs: opts.relayIdleMs ?? 1000,
+    onError: (err) => log('outbox relay error', err),
+  });
+  return {
+    boss,
+    instance,
+    nudgeOutbox: relay.nudge,
+    runActions,
+    stop: async () => {
+      await relay.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      if ('close' in deliverers && typeof deliverers.close === 'function') deliverers.close();
+    },
+  };
+}

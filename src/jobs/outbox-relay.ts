@@ -1,0 +1,151 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { deliveryLog, inboxItems, outbox, personPrefs } from '../db/schema/index.ts';
+import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+
+export type OutboxRow = typeof outbox.$inferSelect & { unsubscribeToken: string | null };
+
+/** Sends one outbox row on its channel. Inbox rows need no deliverer: they are written by the relay itself. */
+export interface Deliverers {
+  email(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
+  slack(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
+}
+
+export interface RelayOptions {
+  db: Db;
+  deliverers: Deliverers;
+  instance: string;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** First retry delay; each further attempt doubles it (capped at 6 h). */
+  backoffMs?: number;
+  leaseSeconds?: number;
+}
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * Claims due rows (pending and due, or sending with an expired lease: the instance that had them died) with
+ * SKIP LOCKED, so several app instances share the work without taking the same row.
+ */
+async function claim(db: Db, batchSize: number, leaseSeconds: number): Promise<OutboxRow[]> {
+  const result = await db.execute(sql`
+    with due as (
+      select id from outbox
+      where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and lease_until < now())
+      order by next_attempt_at
+      limit ${batchSize}
+      for update skip locked
+    )
+    update outbox o set status = 'sending', attempts = o.attempts + 1,
+      lease_until = now() + make_interval(secs => ${leaseSeconds})
+    from due where o.id = due.id
+    returning o.id`);
+  const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ row: outbox, unsubscribeToken: personPrefs.unsubscribeToken })
+    .from(outbox)
+    .leftJoin(personPrefs, eq(personPrefs.personId, outbox.personId))
+    .where(inArray(outbox.id, ids));
+  return rows.map((r) => ({ ...r.row, unsubscribeToken: r.unsubscribeToken }));
+}
+
+function backoff(attempt: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** (attempt - 1), 6 * 3_600_000);
+}
+
+async function deliver(opts: RelayOptions, row: OutboxRow): Promise<DeliveryResult> {
+  const message = row.message as OutgoingMessage;
+  try {
+    if (row.channel === 'inbox') return { ok: true, detail: 'inbox' };
+    if (row.channel === 'email') return await opts.deliverers.email(row, message);
+    if (row.channel === 'slack') return await opts.deliverers.slack(row, message);
+    return { ok: false, retryable: false, error: `unknown channel ${row.channel}` };
+  } catch (err) {
+    return { ok: false, retryable: true, error: (err as Error).message };
+  }
+}
+
+/** Records the outcome; the attempt number guards against a stale instance whose lease was taken over. */
+async function record(opts: RelayOptions, row: OutboxRow, result: DeliveryResult): Promise<void> {
+  const maxAttempts = opts.maxAttempts ?? 8;
+  await opts.db.transaction(async (tx) => {
+    const dead = !result.ok && (!result.retryable || row.attempts >= maxAttempts);
+    const status = result.ok ? 'sent' : dead ? 'dead' : 'pending';
+    const updated = await tx
+      .update(outbox)
+      .set({
+        status,
+        leaseUntil: null,
+        sentAt: result.ok ? new Date() : null,
+        lastError: result.ok ? null : result.error,
+        nextAttemptAt:
+          result.ok || dead
+            ? row.nextAttemptAt
+            : new Date(Date.now() + backoff(row.attempts, opts.backoffMs ?? 30_000)),
+      })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
+      .returning({ id: outbox.id });
+    if (updated.length === 0) return; // another instance took the row over after our lease ran out
+    if (result.ok && row.channel === 'inbox' && row.personId) {
+      await tx
+        .insert(inboxItems)
+        .values({ personId: row.personId, outboxId: row.id, kind: row.kind, message: row.message })
+        .onConflictDoNothing();
+    }
+    await tx.insert(deliveryLog).values({
+      outboxId: row.id,
+      kind: row.kind,
+      ref: row.ref,
+      channel: row.channel,
+      personId: row.personId,
+      channelId: row.channelId,
+      address: row.address,
+      attempt: row.attempts,
+      result: result.ok ? 'sent' : dead ? 'dead' : 'failed',
+      detail: result.ok ? result.detail : result.error,
+    });
+  });
+}
+
+/** One pass: claim a batch, deliver it concurrently, record each outcome. Returns how many rows it handled. */
+export async function relayOnce(opts: RelayOptions): Promise<number> {
+  const rows = await claim(opts.db, opts.batchSize ?? 50, opts.leaseSeconds ?? 60);
+  await Promise.all(rows.map(async (row) => record(opts, row, await deliver(opts, row))));
+  return rows.length;
+}
+
+/** Runs relayOnce until stopped: straight on while there is work, then every `idleMs`. */
+export function startOutboxRelay(opts: RelayOptions & { idleMs?: number; onError?: (err: unknown) => void }) {
+  let running = true;
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+  const loop = async () => {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await relayOnce(opts);
+      } catch (err) {
+        opts.onError?.(err);
+      }
+      if (handled === 0 && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, opts.idleMs ?? 1000);
+        });
+      }
+    }
+  };
+  const done = loop();
+  return {
+    /** Looks for work now instead of at the next idle tick (after a commit that enqueued something). */
+    nudge: () => wake?.(),
+    stop: async () => {
+      running = false;
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,262 @@
+import { Temporal } from '@js-temporal/polyfill';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { todayIn } from '../../../domain/org/weeks.ts';
+import {
+  adoptionBetween,
+  getOccurrenceDetail,
+  recordOccurrence,
+} from '../../../services/cadence/attendance.ts';
+import { calendarFeed, feedUrls, rotateFeedToken } from '../../../services/cadence/feed.ts';
+import { listOccurrences } from '../../../services/cadence/occurrences.ts';
+import {
+  createRitual,
+  deleteRitual,
+  getRitual,
+  listRituals,
+  updateRitual,
+} from '../../../services/cadence/rituals.ts';
+import { getSettings } from '../../../services/org/settings.ts';
+import { ZRitual, ZRitualInput, ZRitualList, ZRitualPatch } from '../../../shared/cadence.ts';
+import { ZDate, ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { AppError } from '../../errors.ts';
+import { can, type Resource } from '../../policies/index.ts';
+import { crudLoader, registerCrud } from '../crud.ts';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const ritualResource = (): Resource => ({ type: 'ritual' });
+
+const ZOccurrence = z.object({
+  id: z.string(),
+  ritualId: z.string(),
+  ritualSlug: z.string(),
+  ritualName: z.string(),
+  outputArtifact: z.string(),
+  ownerRole: z.string(),
+  key: z.string(),
+  localDate: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+  shiftedFrom: z.string().nullable(),
+  holiday: z.string().nullable(),
+  artifactDueAt: z.string(),
+  artifactProducedAt: z.string().nullable(),
+  artifactRef: z.string().nullable(),
+});
+const ZOccurrenceDetail = z.object({
+  id: z.string(),
+  ritualId: z.string(),
+  ritualName: z.string(),
+  ownerRole: z.string(),
+  ownerPersonId: z.string().nullable(),
+  outputArtifact: z.string(),
+  key: z.string(),
+  localDate: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+  shiftedFrom: z.string().nullable(),
+  holiday: z.string().nullable(),
+  artifactDueAt: z.string(),
+  artifactProducedAt: z.string().nullable(),
+  artifactRef: z.string().nullable(),
+  notes: z.string(),
+  attendance: z.array(z.object({ personId: z.string(), name: z.string(), present: z.boolean().nullable() })),
+  permissions: z.object({ update: z.boolean() }),
+});
+const ZOccurrencePatch = z.strictObject({
+  status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
+  attendance: z
+    .array(z.strictObject({ personId: z.uuid({ message: 'must be an id (uuid)' }), present: z.boolean() }))
+    .max(500)
+    .optional(),
+  artifactProducedAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 instant like 2026-11-19T16:05:00Z' })
+    .nullable()
+    .optional(),
+  artifactRef: z.string().max(500).nullable().optional(),
+  notes: z.string().max(5000).optional(),
+});
+const ZRange = z.object({ from: ZDate.optional(), to: ZDate.optional(), ritualId: z.uuid().optional() });
+const ZAdoptionPart = z.object({
+  eligible: z.number(),
+  adopted: z.number(),
+  pct: z.number().nullable(),
+  attendanceOk: z.number(),
+  artifactOnTime: z.number(),
+});
+const ZAdoption = z.object({
+  from: z.string(),
+  to: z.string(),
+  target: z.number(),
+  overall: ZAdoptionPart,
+  perRitual: z.array(ZAdoptionPart.extend({ ritualId: z.string(), name: z.string(), slug: z.string() })),
+});
+
+/** Local dates of the org → instants; defaults to `days` from today. The window is capped so a query stays cheap. */
+async function rangeOf(db: Db, q: { from?: string; to?: string }, defaults: { back: number; ahead: number }) {
+  const { timeZone } = await getSettings(db);
+  const today = Temporal.PlainDate.from(todayIn(timeZone));
+  const from = q.from ? Temporal.PlainDate.from(q.from) : today.subtract({ days: defaults.back });
+  const to = q.to ? Temporal.PlainDate.from(q.to) : today.add({ days: defaults.ahead });
+  if (Temporal.PlainDate.compare(from, to) > 0)
+    throw new AppError('validation_failed', 'from is after to', [
+      { path: 'query.to', message: 'must not be before from' },
+    ]);
+  if (from.until(to).days > 800)
+    throw new AppError('validation_failed', 'the window is too long', [
+      { path: 'query.to', message: 'must be at most 800 days after from' },
+    ]);
+  const instant = (d: Temporal.PlainDate) => new Date(d.toZonedDateTime({ timeZone }).epochMilliseconds);
+  return {
+    from: instant(from),
+    to: instant(to.add({ days: 1 })),
+    fromDate: from.toString(),
+    toDate: to.toString(),
+  };
+}
+
+export function cadenceLoaders(db: Db) {
+  return {
+    ritual: crudLoader(db, getRitual, ritualResource),
+    occurrence: crudLoader(
+      db,
+      getOccurrenceDetail,
+      (o): Resource => ({ type: 'occurrence', ownerRole: o.ownerRole, ownerPersonId: o.ownerPersonId }),
+    ),
+  };
+}
+
+/** C2: rituals, their occurrences and attendance, adoption, and the calendar feed. */
+export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl: string }): Promise<void> {
+  const { db } = app.deps;
+  registerCrud(app, {
+    path: '/rituals',
+    resource: 'ritual',
+    label: 'rituals',
+    schemas: { input: ZRitualInput, patch: ZRitualPatch, item: ZRitual, list: ZRitualList },
+    services: {
+      list: listRituals,
+      get: getRitual,
+      create: createRitual,
+      update: updateRitual,
+      remove: deleteRitual,
+    },
+    resourceOf: ritualResource,
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/calendar', {
+    config: { policy: { resource: 'occurrence', action: 'read' } },
+    schema: {
+      tags: ['cadence'],
+      summary: 'Occurrences between two local dates (default: this week and the next four)',
+      querystring: ZRange,
+      response: {
+        200: z.object({
+          from: z.string(),
+          to: z.string(),
+          timeZone: z.string(),
+          items: z.array(ZOccurrence),
+        }),
+        ...errors,
+      },
+    },
+    handler: async (req) => {
+      const range = await rangeOf(db, req.query, { back: 7, ahead: 35 });
+      const { timeZone } = await getSettings(db);
+      return {
+        from: range.fromDate,
+        to: range.toDate,
+        timeZone,
+        items: await listOccurrences(db, { from: range.from, to: range.to, ritualId: req.query.ritualId }),
+      };
+    },
+  });
+  r.get('/occurrences/:id', {
+    config: { policy: { resource: 'occurrence', action: 'read' } },
+    schema: {
+      tags: ['cadence'],
+      summary: 'One occurrence with its attendance',
+      params: ZIdParams,
+      response: { 200: ZOccurrenceDetail, ...errors },
+    },
+    handler: async (req) => {
+      const o = req.loaded as NonNullable<Awaited<ReturnType<typeof getOccurrenceDetail>>>;
+      const update = can(req.actor!, 'update', {
+        type: 'occurrence',
+        ownerRole: o.ownerRole,
+        ownerPersonId: o.ownerPersonId,
+      });
+      return { ...o, permissions: { update } };
+    },
+  });
+  r.patch('/occurrences/:id', {
+    config: { policy: { resource: 'occurrence', action: 'update' } },
+    schema: {
+      tags: ['cadence'],
+      summary: 'Record attendance, the artifact, notes or a cancellation',
+      params: ZIdParams,
+      body: ZOccurrencePatch,
+      response: { 200: ZOccurrenceDetail, ...errors },
+    },
+    handler: async (req) => ({
+      ...(await recordOccurrence({ db, actor: req.actor!, id: req.params.id, input: req.body })),
+      permissions: { update: true },
+    }),
+  });
+  r.get('/adoption', {
+    config: { policy: { resource: 'occurrence', action: 'read' } },
+    schema: {
+      tags: ['cadence'],
+      summary: 'Ritual adoption (attendance share and artifact on time), per ritual and overall',
+      querystring: ZRange.omit({ ritualId: true }),
+      response: { 200: ZAdoption, ...errors },
+    },
+    handler: async (req) => {
+      const range = await rangeOf(db, req.query, { back: 90, ahead: 0 });
+      return {
+        from: range.fromDate,
+        to: range.toDate,
+        ...(await adoptionBetween(db, { from: range.from, to: range.to })),
+      };
+    },
+  });
+  r.get('/calendar/feed-url', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['cadence'],
+      summary: 'My private iCalendar feed URL (subscribe from Google Calendar or Outlook)',
+      response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
+    },
+    handler: async (req) => feedUrls(db, req.principal!.personId, opts.publicUrl),
+  });
+  r.post('/calendar/feed-url/rotate', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['cadence'],
+      summary: 'Replace my feed URL; the old one stops working',
+      response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
+    },
+    handler: async (req) => rotateFeedToken(db, req.principal!.personId, opts.publicUrl),
+  });
+  r.get('/calendar/feed/:file', {
+    // The token in the URL is the credential: calendar apps cannot send headers.
+    config: { policy: 'public' },
+    schema: {
+      tags: ['cadence'],
+      summary: 'iCalendar feed (the private URL from /calendar/feed-url)',
+      params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'must be a feed file name') }),
+    },
+    handler: async (req, reply) => {
+      const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), opts.publicUrl);
+      if (ics === null) throw new AppError('not_found', 'no such calendar feed (it may have been replaced)');
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(ics);
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ZId, ZListOf } from './common.ts';
+
+export const ARTIFACT_KIND_VALUES = [
+  'weekly_update',
+  'roadmap',
+  'release',
+  'insights_digest',
+  'decision',
+  'ritual',
+] as const;
+export const ZArtifactKind = z.enum(ARTIFACT_KIND_VALUES);
+export const ZVia = z.enum(['inbox', 'email', 'slack']);
+export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
+
+const ZChannelFields = z.strictObject({
+  kind: z.enum(['slack', 'email_list']),
+  name: z.string().trim().min(2).max(120),
+  webhookUrl: z
+    .url({ message: 'must be a URL like https://hooks.slack.com/services/…' })
+    .nullable()
+    .optional(),
+  slackChannelId: z
+    .string()
+    .regex(/^[CGD][A-Z0-9]{6,20}$/, 'must be a Slack channel id like C024BE91L')
+    .nullable()
+    .optional(),
+  email: z.email({ message: 'must be an email address' }).nullable().optional(),
+});
+/** Changes to a channel; the whole channel is checked again by the service after merging. */
+export const ZChannelPatch = ZChannelFields.partial();
+export const ZChannelInput = ZChannelFields.superRefine((c, ctx) => {
+  if (c.kind === 'slack' && !c.webhookUrl && !c.slackChannelId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['webhookUrl'],
+      message: 'a Slack channel needs a webhook URL or a channel id (posted with the bot token)',
+    });
+  }
+  if (c.kind === 'slack' && !/^#[a-z0-9][a-z0-9._-]*$/.test(c.name)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'must be a Slack channel name like #product-updates',
+    });
+  }
+  if (c.kind === 'email_list' && !c.email)
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'an email list needs its address' });
+});
+export type TChannelInput = z.infer<typeof ZChannelInput>;
+
+export const ZChannel = z.object({
+  id: ZId,
+  kind: z.enum(['slack', 'email_list']),
+  name: z.string(),
+  /** Webhook URLs are secrets: only their host is shown. */
+  webhookHost: z.string().nullable(),
+  slackChannelId: z.string().nullable(),
+  email: z.string().nullable(),
+  permissions: z.object({ update: z.boolean(), delete: z.boolean() }),
+});
+export const ZChannelList = ZListOf(ZChannel);
+
+export const ZSubscriptionInput = z.strictObject({
+  kind: ZArtifactKind,
+  /** Omit for yourself; a channel's subscription is managed by Product Ops. */
+  channelId: ZId.optional(),
+  areaId: ZId.nullable().optional(),
+  tiers: z.array(ZTier).min(1).max(3).nullable().optional(),
+  /** false records an opt-out of what your function gets by default. */
+  enabled: z.boolean().optional(),
+});
+export const ZSubscription = z.object({
+  id: ZId,
+  personId: ZId.nullable(),
+  channelId: ZId.nullable(),
+  channelName: z.string().nullable(),
+  kind: z.string(),
+  areaId: ZId.nullable(),
+  areaName: z.string().nullable(),
+  tiers: z.array(z.number()).nullable(),
+  enabled: z.boolean(),
+});
+export const ZPreferences = z.object({
+  via: z.array(ZVia),
+  emailUnsubscribed: z.boolean(),
+  defaults: z.array(z.object({ kind: z.string(), tiers: z.array(z.number()).nullable() })),
+  subscriptions: z.array(ZSubscription),
+});
+export const ZPreferencesInput = z.strictObject({
+  via: z.array(ZVia).refine((v) => new Set(v).size === v.length, 'must not repeat a channel'),
+  emailUnsubscribed: z.boolean().optional(),
+});
+
+export const ZOutgoingMessage = z.object({
+  title: z.string(),
+  summary: z.string(),
+  sections: z.array(z.object({ heading: z.string().optional(), markdown: z.string() })).optional(),
+  link: z.object({ label: z.string(), url: z.string() }).optional(),
+  actions: z.array(z.object({ label: z.string(), url: z.string() })).optional(),
+  footer: z.string().optional(),
+});
+
+export const ZDelivery = z.object({
+  id: ZId,
+  kind: z.string(),
+  ref: z.string(),
+  channel: z.string(),
+  personId: ZId.nullable(),
+  personName: z.string().nullable(),
+  channelId: ZId.nullable(),
+  address: z.string(),
+  title: z.string(),
+  status: z.enum(['pending', 'sending', 'sent', 'dead']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const ZDeliveryList = ZListOf(ZDelivery);
+export const ZDeliveryQuery = z.object({
+  status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(),
+  channel: z.enum(['email', 'slack', 'inbox']).optional(),
+  kind: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const ZDeliveryLogEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  attempt: z.number().int(),
+  result: z.string(),
+  detail: z.string(),
+});
+
+export const ZInboxItem = z.object({
+  id: ZId,
+  kind: z.string(),
+  message: ZOutgoingMessage,
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const ZInboxList = z.object({
+  items: z.array(ZInboxItem),
+  unread: z.number().int(),
+  nextCursor: z.string().nullable(),
+});

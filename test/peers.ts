@@ -1,0 +1,87 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server on loopback that keeps every message it accepts (raw), for delivery tests and benches. */
+export async function startSmtpPeer() {
+  const messages: { to: string[]; raw: string }[] = [];
+  let failNext = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (failNext > 0) {
+          failNext -= 1;
+          const err = Object.assign(new Error('try again later'), { responseCode: 451 });
+          return callback(err);
+        }
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    /** The next n messages get "451 try again later". */
+    failNext: (n: number) => {
+      failNext = n;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A local endpoint standing in for Slack's incoming webhooks and Web API. `status` decides the answer;
+ * every request is kept so a test can count deliveries.
+ */
+export async function startSlackPeer() {
+  const received: { path: string; body: unknown; authorization?: string }[] = [];
+  let status = 200;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (status !== 200) {
+        res.writeHead(status).end('unavailable');
+        return;
+      }
+      received.push({
+        path: req.url ?? '',
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        authorization: req.headers.authorization,
+      });
+      if (req.url?.endsWith('/chat.postMessage')) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: true, channel: 'C1', ts: '1.2' }));
+      } else {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      }
+    });
+  };
+  const server: Server = createServer(handler);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    setStatus: (s: number) => {
+      status = s;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
