@@ -7,8 +7,8 @@ import { openDatabase, runMigrations } from '../src/db/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
-import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
+import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;

@@ -84,20 +84,18 @@ export async function retryDelivery(opts: { db: Db; actor: Actor; id: string }) 
       .update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
       .where(eq(outbox.id, opts.id));
-    await tx
-      .insert(deliveryLog)
-      .values({
-        outboxId: row.id,
-        kind: row.kind,
-        ref: row.ref,
-        channel: row.channel,
-        personId: row.personId,
-        channelId: row.channelId,
-        address: row.address,
-        attempt: row.attempts,
-        result: 'retry_requested',
-        detail: `by ${opts.actor.label}`,
-      });
+    await tx.insert(deliveryLog).values({
+      outboxId: row.id,
+      kind: row.kind,
+      ref: row.ref,
+      channel: row.channel,
+      personId: row.personId,
+      channelId: row.channelId,
+      address: row.address,
+      attempt: row.attempts,
+      result: 'retry_requested',
+      detail: `by ${opts.actor.label}`,
+    });
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'delivery.retry',
