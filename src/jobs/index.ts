@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database, DatabaseTarget } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
@@ -13,6 +13,9 @@ import { createDeliverers } from './deliverers.ts';
 import type { Deliverers } from './outbox-relay.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
 
+/** Any fixed number: serialises queue creation across app instances. */
+const QUEUE_SETUP_LOCK_KEY = 724_113_004;
+
 const Q = { tick: 'prodops_tick', action: 'prodops_action', plan: 'prodops_plan' } as const;
 
 /** Every kind of scheduled action the product knows; later capabilities add theirs here. */
@@ -25,6 +28,8 @@ export interface Jobs {
   nudgeOutbox(): void;
   /** Run due scheduled actions now (the same work the per-minute tick does). */
   runActions(): Promise<void>;
+  /** Queue pg-boss one-off jobs at the instants of actions due within two minutes (the tick's other step). */
+  queueUpcoming(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,12 +57,24 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   const boss = createBoss(opts.database, opts.target);
   boss.on('error', (err) => log('pg-boss error', err));
   await boss.start();
-  for (const name of Object.values(Q)) await boss.createQueue(name);
+  // pg-boss 10 creates a queue's partition in DDL that deadlocks when two instances do it at once: one at a
+  // time on a server. (PGlite has one process, and pg-boss shares its single connection: no lock there.)
+  const createQueues = async () => {
+    for (const name of Object.values(Q)) if (!(await boss.getQueue(name))) await boss.createQueue(name);
+  };
+  if (opts.target.kind === 'postgres') {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK_KEY})`);
+      await createQueues();
+    });
+  } else {
+    await createQueues();
+  }
 
   const runActions = async () => {
     await runDueActions({
       db,
-      handlers: ACTION_HANDLERS,
+      handlers: opts.handlers ?? ACTION_HANDLERS,
       instance,
       onError: (a, err) => log(`action ${a.key} failed`, err),
     });
@@ -114,6 +131,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     instance,
     nudgeOutbox: relay.nudge,
     runActions,
+    queueUpcoming,
     stop: async () => {
       await relay.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

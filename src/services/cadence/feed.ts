@@ -41,7 +41,7 @@ export async function calendarFeed(
     .from(personPrefs)
     .innerJoin(people, eq(people.id, personPrefs.personId))
     .where(eq(personPrefs.calendarToken, token));
-  if (!row || !row.person.active) return null;
+  if (!row?.person.active) return null;
   const person = row.person;
   const actor = { personId: person.id, label: person.email, roles: person.roles as TRole[] };
   const all = await db.select().from(rituals);

@@ -32,11 +32,8 @@ async function load(tx: Db, occurrenceId: string) {
 
 /** Reminds attendees (and whoever subscribed to rituals) before an occurrence, with its agenda and artifact. */
 export const ritualReminder: ActionHandler = async ({ tx, action }) => {
-  const row = await load(
-    tx,
-    String(action.payload && (action.payload as { occurrenceId: string }).occurrenceId),
-  );
-  if (!row || row.o.status !== 'scheduled' || !row.r.active) return;
+  const row = await load(tx, (action.payload as { occurrenceId: string }).occurrenceId);
+  if (row?.o.status !== 'scheduled' || !row.r.active) return;
   const { timeZone } = await getSettings(tx);
   const when = localTimeText(row.o.startsAt, timeZone);
   const message: OutgoingMessage = {
