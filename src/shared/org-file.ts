@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ZRitualInput } from './cadence.ts';
 import { ZIsoWeek, ZSlug } from './common.ts';
+import { ZChannelInput } from './delivery.ts';
 import { ZEmail, ZRaciEntry, ZSlackUserId } from './org.ts';
 import { ZFunction, ZPodRole, ZRole } from './roles.ts';
 import { ZSettings } from './settings.ts';
@@ -53,5 +55,20 @@ export const ZOrgFile = z.strictObject({
     )
     .optional(),
   raci: z.array(ZRaciEntry).optional(),
+  rituals: z
+    .array(
+      ZRitualInput.omit({ ownerPersonId: true, attendees: true }).extend({
+        owner: ZEmail.nullable().optional(),
+        attendees: z
+          .strictObject({
+            roles: z.array(ZRole).default([]),
+            functions: z.array(ZFunction).default([]),
+            emails: z.array(ZEmail).default([]),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
+  channels: z.array(ZChannelInput).optional(),
 });
 export type TOrgFile = z.infer<typeof ZOrgFile>;

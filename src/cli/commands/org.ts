@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadConfig } from '../../server/env.ts';
 import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -36,7 +37,13 @@ export function registerOrgCommands(program: Command): void {
         );
       }
       const result = await withAdminDb(({ db }) =>
-        importOrg({ db, actor: cliActor(), text, dryRun: opts.dryRun }),
+        importOrg({
+          db,
+          actor: cliActor(),
+          text,
+          dryRun: opts.dryRun,
+          allowAnyWebhookHost: loadConfig().delivery.slackWebhookAnyHost,
+        }),
       );
       if (!result.ok) {
         const lines = result.problems.map(

@@ -1,8 +1,9 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Db } from '../../db/client.ts';
 import { areas, people } from '../../db/schema/index.ts';
 import { podCompositionErrors } from '../../domain/org/pods.ts';
+import { slackWebhookUrlProblem } from '../../integrations/slack/validate.ts';
 import { type TOrgFile, ZOrgFile } from '../../shared/org-file.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { getSettings } from './settings.ts';
@@ -82,16 +83,22 @@ function lenientDoc(raw: unknown): LenientOrgFile | null {
     areas: section('areas', shape.areas.unwrap().element),
     pods: section('pods', shape.pods.unwrap().element),
     raci: section('raci', shape.raci.unwrap().element),
+    rituals: section('rituals', shape.rituals.unwrap().element),
+    channels: section('channels', shape.channels.unwrap().element),
   };
 }
 
-type Item<K extends 'people' | 'areas' | 'pods' | 'raci'> = NonNullable<TOrgFile[K]>[number];
+type Item<K extends 'people' | 'areas' | 'pods' | 'raci' | 'rituals' | 'channels'> = NonNullable<
+  TOrgFile[K]
+>[number];
 export interface LenientOrgFile {
   settings?: TOrgFile['settings'];
   people: (Item<'people'> | null)[];
   areas: (Item<'areas'> | null)[];
   pods: (Item<'pods'> | null)[];
   raci: (Item<'raci'> | null)[];
+  rituals: (Item<'rituals'> | null)[];
+  channels: (Item<'channels'> | null)[];
 }
 
 function duplicates<T>(
@@ -112,6 +119,21 @@ function duplicates<T>(
   return out;
 }
 
+/** Emails that must name a person, in the file (already in `known`) or the database. */
+async function refsExist(
+  db: Db,
+  known: Map<string, readonly string[]>,
+  out: [Path, string][],
+  refs: [Path, string | null | undefined][],
+) {
+  for (const [path, email] of refs) {
+    if (!email || known.has(email)) continue;
+    const [row] = await db.select({ roles: people.roles }).from(people).where(eq(people.email, email));
+    if (row) known.set(email, row.roles);
+    else out.push([path, `"${email}" is not a person in this file or the database`]);
+  }
+}
+
 /** Items with their index in the file, skipping the ones that failed their own checks. */
 const indexed = <T>(items: readonly (T | null)[]) =>
   items.flatMap((item, i) => (item === null ? [] : [[item, i] as const]));
@@ -123,11 +145,17 @@ export function toLenient(doc: TOrgFile): LenientOrgFile {
     areas: doc.areas ?? [],
     pods: doc.pods ?? [],
     raci: doc.raci ?? [],
+    rituals: doc.rituals ?? [],
+    channels: doc.channels ?? [],
   };
 }
 
 /** Cross-references: every email and slug resolves (in the file or the database), roles fit, pods obey hard rules. */
-export async function checkOrgFileRefs(db: Db, doc: LenientOrgFile): Promise<[Path, string][]> {
+export async function checkOrgFileRefs(
+  db: Db,
+  doc: LenientOrgFile,
+  opts: { allowAnyWebhookHost: boolean },
+): Promise<[Path, string][]> {
   const out: [Path, string][] = [];
   out.push(
     ...duplicates(
@@ -217,6 +245,37 @@ export async function checkOrgFileRefs(db: Db, doc: LenientOrgFile): Promise<[Pa
         e.message,
       ]);
     }
+  }
+  out.push(
+    ...duplicates(
+      doc.rituals,
+      (r) => r.slug,
+      (i) => ['rituals', i, 'slug'],
+      'ritual slug',
+    ),
+  );
+  out.push(
+    ...duplicates(
+      doc.channels,
+      (c) => `${c.kind}:${c.name}`,
+      (i) => ['channels', i, 'name'],
+      'channel',
+    ),
+  );
+  for (const [r, i] of indexed(doc.rituals)) {
+    await refsExist(db, rolesOf, out, [
+      [['rituals', i, 'owner'], r.owner],
+      ...(r.attendees?.emails ?? []).map((e, j): [Path, string] => [
+        ['rituals', i, 'attendees', 'emails', j],
+        e,
+      ]),
+    ]);
+  }
+  for (const [c, i] of indexed(doc.channels)) {
+    const problem = c.webhookUrl
+      ? slackWebhookUrlProblem(c.webhookUrl, { allowAnyHost: opts.allowAnyWebhookHost })
+      : null;
+    if (problem) out.push([['channels', i, 'webhookUrl'], problem]);
   }
   return out;
 }

@@ -52,7 +52,7 @@ describe('org configuration file', () => {
     const result = await importOrg({ db: d.db, actor, text: yaml });
     expect(result).toMatchObject({
       ok: true,
-      summary: { created: 0, updated: 0, unchanged: 1 + 39 + 8 + 5 + 1 },
+      summary: { created: 0, updated: 0, unchanged: 1 + 39 + 8 + 5 + 1 + 5 },
     });
     expect((await audit()).rows[0]!.n).toBe(n);
   });
@@ -108,5 +108,87 @@ describe('org configuration file', () => {
       ok: false,
       problems: [{ path: 'areas[0].owner', message: '"sam@example.com" is not a PM' }],
     });
+  });
+});
+
+describe('rituals and channels in the org file', () => {
+  it('imports a ritual and a channel, and rejects a ritual without artifact, an impossible schedule and a bad webhook', async () => {
+    const good = {
+      version: 1,
+      rituals: [
+        {
+          slug: 'demo-day',
+          name: 'Demo day',
+          schedule: { kind: 'biweekly', weekday: 5, time: '15:00', anchor: '2026-11-06' },
+          durationMinutes: 60,
+          ownerRole: 'product_ops',
+          owner: 'priya@example.com',
+          attendees: { roles: ['pm'], emails: ['sam@example.com'] },
+          outputArtifact: 'Demo recording + notes',
+        },
+      ],
+      channels: [
+        { kind: 'slack', name: '#product-updates', webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc' },
+      ],
+    };
+    expect(await importOrg({ db: d.db, actor, text: stringify(good) })).toMatchObject({
+      ok: true,
+      summary: { created: 2 },
+    });
+    const exported = parse(await exportYaml());
+    expect(exported.rituals.find((r: { slug: string }) => r.slug === 'demo-day')).toMatchObject({
+      owner: 'priya@example.com',
+      attendees: { emails: ['sam@example.com'] },
+    });
+    expect(await importOrg({ db: d.db, actor, text: stringify(good) })).toMatchObject({
+      ok: true,
+      summary: { created: 0, updated: 0 },
+    });
+
+    const bad = {
+      version: 1,
+      rituals: [
+        {
+          slug: 'meeting',
+          name: 'Just a meeting',
+          schedule: { kind: 'weekly', weekday: 2, time: '10:00' },
+          durationMinutes: 30,
+          ownerRole: 'pm',
+        },
+        {
+          slug: 'odd',
+          name: 'Odd',
+          schedule: { kind: 'monthly', weekday: 2, nth: 5, time: '25:00' },
+          durationMinutes: 30,
+          ownerRole: 'pm',
+          outputArtifact: 'x',
+        },
+        {
+          slug: 'ghosted',
+          name: 'Ghosted',
+          schedule: { kind: 'per_release' },
+          durationMinutes: 30,
+          ownerRole: 'pm',
+          outputArtifact: 'x',
+          owner: 'ghost@example.com',
+        },
+      ],
+      channels: [
+        { kind: 'slack', name: '#x', webhookUrl: 'not a url' },
+        { kind: 'slack', name: '#y', webhookUrl: 'https://example.com/hook' },
+      ],
+    };
+    const result = await importOrg({ db: d.db, actor, text: stringify(bad) });
+    if (result.ok) throw new Error('expected problems');
+    expect(result.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'rituals[0].outputArtifact',
+        'rituals[1].schedule.nth',
+        'rituals[1].schedule.time',
+        'rituals[2].owner',
+        'channels[0].webhookUrl',
+        'channels[1].webhookUrl',
+      ]),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { areas, people } from '../../db/schema/index.ts';
 import type { TOrgFile } from '../../shared/org-file.ts';
 import type { Actor } from '../actor.ts';
 import { createArea, listAreas, updateArea } from './areas.ts';
+import { applyCadence, exportCadence } from './org-file-cadence.ts';
 import {
   checkOrgFileRefs,
   type OrgFileProblem,
@@ -61,11 +62,12 @@ export async function exportOrg(db: Db): Promise<TOrgFile> {
         rotation: p.rotation.map((r) => ({ week: r.week, email: emailOf.get(r.personId)! })),
       })),
     raci,
+    ...(await exportCadence(db)),
   };
 }
 
 export function orgFileToYaml(doc: TOrgFile): string {
-  return `# prodops org configuration: edit and apply with \`prodops org import FILE\`\n${stringify(doc, { lineWidth: 0 })}`;
+  return `# prodops org configuration: edit and apply with \`prodops org import FILE\`\n# It holds Slack webhook URLs (channels): keep it private.\n${stringify(doc, { lineWidth: 0 })}`;
 }
 
 export interface ImportSummary {
@@ -88,6 +90,8 @@ class DryRunDone extends Error {
  * Re-importing the same file changes nothing and writes nothing to the audit log.
  */
 export async function importOrg(opts: {
+  /** Webhook hosts other than Slack's are allowed only when the deployment says so. */
+  allowAnyWebhookHost?: boolean;
   db: Db;
   actor: Actor;
   text: string;
@@ -96,7 +100,9 @@ export async function importOrg(opts: {
   const parsed = parseOrgFile(opts.text);
   const shapeProblems = 'problems' in parsed ? parsed.problems : [];
   const lenient = 'doc' in parsed ? toLenient(parsed.doc) : parsed.lenient;
-  const refProblems = lenient ? await checkOrgFileRefs(opts.db, lenient) : [];
+  const refProblems = lenient
+    ? await checkOrgFileRefs(opts.db, lenient, { allowAnyWebhookHost: opts.allowAnyWebhookHost ?? false })
+    : [];
   const problems = [
     ...shapeProblems,
     ...refProblems.map(([path, message]) => ({ path: showPath(path), message, line: parsed.lineOf?.(path) })),
@@ -106,7 +112,7 @@ export async function importOrg(opts: {
   }
   try {
     const summary = await opts.db.transaction(async (tx) => {
-      const s = await applyOrgFile(tx, opts.actor, parsed.doc);
+      const s = await applyOrgFile(tx, opts.actor, parsed.doc, opts.allowAnyWebhookHost ?? false);
       if (opts.dryRun) throw new DryRunDone(s);
       return s;
     });
@@ -117,7 +123,12 @@ export async function importOrg(opts: {
   }
 }
 
-async function applyOrgFile(tx: Db, actor: Actor, doc: TOrgFile): Promise<ImportSummary> {
+async function applyOrgFile(
+  tx: Db,
+  actor: Actor,
+  doc: TOrgFile,
+  allowAnyWebhookHost: boolean,
+): Promise<ImportSummary> {
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, details: [] };
   const count = (what: string, result: 'created' | 'updated' | 'unchanged') => {
     summary[result] += 1;
@@ -178,6 +189,7 @@ async function applyOrgFile(tx: Db, actor: Actor, doc: TOrgFile): Promise<Import
     await replaceRaci({ db: tx, actor, items: doc.raci });
     count('RACI matrix', before === JSON.stringify(doc.raci) ? 'unchanged' : 'updated');
   }
+  await applyCadence(tx, actor, doc, count, { allowAnyWebhookHost });
   return summary;
 }
 
