@@ -68,51 +68,57 @@ async function deliver(opts: RelayOptions, row: OutboxRow): Promise<DeliveryResu
 }
 
 /** Records the outcome; the attempt number guards against a stale instance whose lease was taken over. */
-async function record(opts: RelayOptions, row: OutboxRow, result: DeliveryResult): Promise<void> {
+async function record(tx: Db, opts: RelayOptions, row: OutboxRow, result: DeliveryResult): Promise<void> {
   const maxAttempts = opts.maxAttempts ?? 8;
-  await opts.db.transaction(async (tx) => {
-    const dead = !result.ok && (!result.retryable || row.attempts >= maxAttempts);
-    const status = result.ok ? 'sent' : dead ? 'dead' : 'pending';
-    const updated = await tx
-      .update(outbox)
-      .set({
-        status,
-        leaseUntil: null,
-        sentAt: result.ok ? new Date() : null,
-        lastError: result.ok ? null : result.error,
-        nextAttemptAt:
-          result.ok || dead
-            ? row.nextAttemptAt
-            : new Date(Date.now() + backoff(row.attempts, opts.backoffMs ?? 30_000)),
-      })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
-      .returning({ id: outbox.id });
-    if (updated.length === 0) return; // another instance took the row over after our lease ran out
-    if (result.ok && row.channel === 'inbox' && row.personId) {
-      await tx
-        .insert(inboxItems)
-        .values({ personId: row.personId, outboxId: row.id, kind: row.kind, message: row.message })
-        .onConflictDoNothing();
-    }
-    await tx.insert(deliveryLog).values({
-      outboxId: row.id,
-      kind: row.kind,
-      ref: row.ref,
-      channel: row.channel,
-      personId: row.personId,
-      channelId: row.channelId,
-      address: row.address,
-      attempt: row.attempts,
-      result: result.ok ? 'sent' : dead ? 'dead' : 'failed',
-      detail: result.ok ? result.detail : result.error,
-    });
+  const dead = !result.ok && (!result.retryable || row.attempts >= maxAttempts);
+  const status = result.ok ? 'sent' : dead ? 'dead' : 'pending';
+  const updated = await tx
+    .update(outbox)
+    .set({
+      status,
+      leaseUntil: null,
+      sentAt: result.ok ? new Date() : null,
+      lastError: result.ok ? null : result.error,
+      nextAttemptAt:
+        result.ok || dead
+          ? row.nextAttemptAt
+          : new Date(
+              Date.now() +
+                Math.max(backoff(row.attempts, opts.backoffMs ?? 30_000), result.retryAfterMs ?? 0),
+            ),
+    })
+    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
+    .returning({ id: outbox.id });
+  if (updated.length === 0) return; // another instance took the row over after our lease ran out
+  if (result.ok && row.channel === 'inbox' && row.personId) {
+    await tx
+      .insert(inboxItems)
+      .values({ personId: row.personId, outboxId: row.id, kind: row.kind, message: row.message })
+      .onConflictDoNothing();
+  }
+  await tx.insert(deliveryLog).values({
+    outboxId: row.id,
+    kind: row.kind,
+    ref: row.ref,
+    channel: row.channel,
+    personId: row.personId,
+    channelId: row.channelId,
+    address: row.address,
+    attempt: row.attempts,
+    result: result.ok ? 'sent' : dead ? 'dead' : 'failed',
+    detail: result.ok ? result.detail : result.error,
   });
 }
 
 /** One pass: claim a batch, deliver it concurrently, record each outcome. Returns how many rows it handled. */
 export async function relayOnce(opts: RelayOptions): Promise<number> {
   const rows = await claim(opts.db, opts.batchSize ?? 50, opts.leaseSeconds ?? 60);
-  await Promise.all(rows.map(async (row) => record(opts, row, await deliver(opts, row))));
+  if (rows.length === 0) return 0;
+  const results = await Promise.all(rows.map((row) => deliver(opts, row)));
+  // One transaction for the batch's outcomes: on the embedded database a transaction per row is the bottleneck.
+  await opts.db.transaction(async (tx) => {
+    for (const [i, row] of rows.entries()) await record(tx, opts, row, results[i]!);
+  });
   return rows.length;
 }
 
