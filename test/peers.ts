@@ -58,15 +58,18 @@ export async function startSlackPeer() {
         res.writeHead(status).end('unavailable');
         return;
       }
+      const text = Buffer.concat(chunks).toString('utf8');
       received.push({
         path: req.url ?? '',
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        body: text ? JSON.parse(text) : null,
         authorization: req.headers.authorization,
       });
-      if (req.url?.endsWith('/chat.postMessage')) {
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ ok: true, channel: 'C1', ts: '1.2' }));
+      const json = (body: object) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url?.endsWith('/auth.test')) {
+        json({ ok: true, team: 'Test' });
+      } else if (req.url?.endsWith('/chat.postMessage')) {
+        json({ ok: true, channel: 'C1', ts: '1.2' });
       } else {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       }

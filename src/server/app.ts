@@ -69,7 +69,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(authRoutes);
       await api.register(orgRoutes);
-      await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrl ?? 'http://localhost:3000' });
+      await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(deliveryRoutes, {
         allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
         onEnqueued: () => opts.onEnqueued?.(),

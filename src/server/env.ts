@@ -51,7 +51,9 @@ export interface Config {
   signInPerMinute: number;
   dbPoolSize: number;
   logLevel: string;
+  /** For links sent out of band (emails): PRODOPS_PUBLIC_URL, else http://localhost:PORT. */
   publicUrl: string;
+  publicUrlFromEnv: string | undefined;
   jobs: boolean;
   delivery: {
     maxAttempts: number;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.PRODOPS_DB_POOL,
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PRODOPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlFromEnv: e.PRODOPS_PUBLIC_URL?.replace(/\/$/, ''),
     jobs: e.PRODOPS_JOBS === 'on',
     delivery: {
       maxAttempts: e.PRODOPS_DELIVERY_MAX_ATTEMPTS,

@@ -13,7 +13,8 @@ export type RoutePolicy = 'public' | 'signed_in' | { resource: ResourceType; act
 export interface AppDeps {
   db: Db;
   config: Pick<Config, 'secureCookies' | 'sessionHours' | 'signInPerMinute'> & {
-    publicUrl?: string;
+    /** PRODOPS_PUBLIC_URL, when the operator set it. */
+    publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
   };
   /** Called after a request enqueued notifications, so this instance's relay sends them now. */

@@ -153,6 +153,9 @@ export const ZMe = z.object({
     updateSettings: z.boolean(),
     updateRaci: z.boolean(),
     readAudit: z.boolean(),
+    manageRituals: z.boolean(),
+    readDeliveries: z.boolean(),
+    manageChannels: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -3,11 +3,18 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from './api-client.ts';
 import { AppLayout } from './components/layout.tsx';
 import { useSession } from './lib/session.tsx';
+import { PreferencesPage } from './routes/account/preferences-page.tsx';
 import { TokensPage } from './routes/account/tokens-page.tsx';
 import { AreaPage } from './routes/areas/area-page.tsx';
 import { AreasPage } from './routes/areas/areas-page.tsx';
 import { AuditPage } from './routes/audit/audit-page.tsx';
 import { SignInPage } from './routes/auth/sign-in.tsx';
+import { CadencePage } from './routes/cadence/cadence-page.tsx';
+import { OccurrencePage } from './routes/cadence/occurrence-page.tsx';
+import { RitualPage } from './routes/cadence/ritual-page.tsx';
+import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
+import { DeliveryPage } from './routes/delivery/delivery-page.tsx';
+import { InboxPage } from './routes/inbox/inbox-page.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OverviewPage } from './routes/overview/overview-page.tsx';
 import { PeoplePage } from './routes/people/people-page.tsx';
@@ -53,9 +60,16 @@ export function App() {
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />
           <Route path="pods/:id" element={<PodPage />} />
+          <Route path="cadence" element={<CadencePage />} />
+          <Route path="cadence/rituals/:id" element={<RitualPage />} />
+          <Route path="cadence/occurrences/:id" element={<OccurrencePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="deliveries" element={<DeliveriesPage />} />
+          <Route path="deliveries/:id" element={<DeliveryPage />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="account/tokens" element={<TokensPage />} />
+          <Route path="account/preferences" element={<PreferencesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -20,8 +20,11 @@ export const NAV: readonly NavEntry[] = [
   { path: '/people', label: 'People', capability: 'C1' },
   { path: '/areas', label: 'Areas', capability: 'C1' },
   { path: '/pods', label: 'Pods', capability: 'C1' },
+  { path: '/cadence', label: 'Cadence', capability: 'C2' },
   { path: '/settings', label: 'Settings', capability: 'C1' },
   { path: '/audit', label: 'Audit log', capability: 'C1', visible: (me) => me.can.readAudit },
+  // Product Ops and up (the same policy as the audit log): the log names who was told what.
+  { path: '/deliveries', label: 'Delivery log', capability: 'C2', visible: (me) => me.can.readDeliveries },
 ];
 
 export const navFor = (me: TMe): NavEntry[] => NAV.filter((e) => e.visible?.(me) ?? true);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
 import { MIGRATIONS_DIR } from '../../db/client.ts';
 import { readLock } from '../../db/embedded.ts';
 import { DEFAULT_WEB_DIR } from '../../server/app.ts';
@@ -169,7 +170,52 @@ async function doctor(): Promise<boolean> {
     existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')),
     'web app built (npm run build:web; npm start does it)',
   );
-  line(null, 'SMTP: not configured yet (email delivery arrives with the cadence engine)');
-  line(null, 'Slack: not configured yet (Slack delivery arrives with the cadence engine)');
+  await checkSmtp(config, line);
+  await checkSlack(config, line);
   return healthy;
+}
+
+type Line = (good: boolean | null, text: string) => void;
+
+async function checkSmtp(config: ReturnType<typeof loadConfig>, line: Line) {
+  const url = config.delivery.smtpUrl;
+  if (!url)
+    return line(
+      null,
+      'SMTP: not configured (SMTP_URL); email notifications will be dead-lettered until it is',
+    );
+  const transport = nodemailer.createTransport(url);
+  try {
+    await transport.verify();
+    line(true, `SMTP: ${new URL(url).host} accepts connections`);
+  } catch (err) {
+    line(false, `SMTP: ${new URL(url).host}: ${(err as Error).message}`);
+  } finally {
+    transport.close();
+  }
+}
+
+async function checkSlack(config: ReturnType<typeof loadConfig>, line: Line) {
+  const { slackBotToken, slackApiUrl } = config.delivery;
+  if (!slackBotToken)
+    return line(
+      null,
+      'Slack: no bot token (SLACK_BOT_TOKEN); channels with an incoming-webhook URL still work',
+    );
+  try {
+    const res = await fetch(`${slackApiUrl}/auth.test`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${slackBotToken}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await res.json()) as { ok?: boolean; team?: string; error?: string };
+    line(
+      body.ok === true,
+      body.ok
+        ? `Slack: bot token works (team ${body.team ?? '?'})`
+        : `Slack: bot token refused (${body.error ?? res.status})`,
+    );
+  } catch (err) {
+    line(false, `Slack: ${slackApiUrl} unreachable: ${(err as Error).message}`);
+  }
 }

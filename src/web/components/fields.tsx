@@ -38,7 +38,7 @@ function Label({
 interface TextProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'datetime-local' | 'url';
   autoComplete?: string;
   placeholder?: string;
   multiline?: boolean;

@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { rolesText } from '../lib/labels.ts';
 import { useSession } from '../lib/session.tsx';
 import { navFor } from '../nav.ts';
+import { InboxLink } from './inbox-link.tsx';
 import { LoadError, Loading } from './page.tsx';
 
 /** The signed-in shell: loads who is signed in (a 401 sends the browser to /sign-in), then the pages. */
@@ -106,6 +107,10 @@ function Header() {
         <div className="user">
           <span className="user-name">{me.name}</span>
           <span className="user-roles">{rolesText(me.roles)}</span>
+          <InboxLink />
+          <Link to="/account/preferences" className="user-link">
+            Preferences
+          </Link>
           <Link to="/account/tokens" className="user-link">
             API tokens
           </Link>

@@ -21,11 +21,19 @@ export class InvalidInput extends Error {
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || 'body',
+    message: friendlier(issue.message, valueAt(value, issue.path)),
+  }));
+  // Two checks of one empty field ("must be a date", "is not a real date") both read "is required": say it once.
+  const seen = new Set<string>();
   throw new InvalidInput(
-    result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || 'body',
-      message: friendlier(issue.message, valueAt(value, issue.path)),
-    })),
+    problems.filter((p) => {
+      const key = `${p.path}\u0000${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
   );
 }
 
@@ -40,6 +48,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** An empty box gets "is required" rather than the schema's format message or zod's type jargon. */
 function friendlier(message: string, value: unknown): string {
+  if (message.startsWith('is required')) return message;
   if (value === '' || (typeof value === 'string' && value.trim() === '')) return 'is required';
   if (typeof value === 'number' && Number.isNaN(value)) return 'must be a number';
   return message;

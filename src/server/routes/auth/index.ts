@@ -39,6 +39,9 @@ async function me(deps: AppDeps, personId: string) {
       updateSettings: can(actor, 'update', { type: 'settings' }),
       updateRaci: can(actor, 'update', { type: 'raci' }),
       readAudit: can(actor, 'read', { type: 'audit' }),
+      manageRituals: can(actor, 'create', { type: 'ritual' }),
+      readDeliveries: can(actor, 'read', { type: 'delivery' }),
+      manageChannels: can(actor, 'create', { type: 'channel' }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Temporal } from '@js-temporal/polyfill';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
@@ -131,7 +131,12 @@ export function cadenceLoaders(db: Db) {
 }
 
 /** C2: rituals, their occurrences and attendance, adoption, and the calendar feed. */
-export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl: string }): Promise<void> {
+/**
+ * `publicUrl` is PRODOPS_PUBLIC_URL when set; otherwise links follow the address the caller used (right behind
+ * a port chosen at start, or a name the operator did not configure).
+ */
+export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: string }): Promise<void> {
+  const baseUrl = (req: FastifyRequest) => opts.publicUrl ?? `${req.protocol}://${req.host}`;
   const { db } = app.deps;
   registerCrud(app, {
     path: '/rituals',
@@ -231,7 +236,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl: str
       summary: 'My private iCalendar feed URL (subscribe from Google Calendar or Outlook)',
       response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
     },
-    handler: async (req) => feedUrls(db, req.principal!.personId, opts.publicUrl),
+    handler: async (req) => feedUrls(db, req.principal!.personId, baseUrl(req)),
   });
   r.post('/calendar/feed-url/rotate', {
     config: { policy: 'signed_in' },
@@ -240,7 +245,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl: str
       summary: 'Replace my feed URL; the old one stops working',
       response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
     },
-    handler: async (req) => rotateFeedToken(db, req.principal!.personId, opts.publicUrl),
+    handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req)),
   });
   r.get('/calendar/feed/:file', {
     // The token in the URL is the credential: calendar apps cannot send headers.
@@ -251,7 +256,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl: str
       params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'must be a feed file name') }),
     },
     handler: async (req, reply) => {
-      const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), opts.publicUrl);
+      const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), baseUrl(req));
       if (ics === null) throw new AppError('not_found', 'no such calendar feed (it may have been replaced)');
       return reply
         .type('text/calendar; charset=utf-8')

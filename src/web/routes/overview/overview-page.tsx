@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
 import type { TArea, TPerson, TPod } from '../../../shared/org.ts';
+import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatNumber, plural } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { AdoptionSummary } from '../cadence/adoption-summary.tsx';
 
 interface Loaded {
   people: TPerson[];
@@ -118,6 +120,8 @@ export function OverviewPage() {
     ]);
     return { people, areas, pods };
   });
+  // Loaded on its own: the org summary shows even if the cadence is unavailable.
+  const adoption = useLoad('overview:adoption', (signal) => cadenceApi.adoption({}, signal));
   const isPm = me.roles.includes('pm') || me.ownedAreaIds.length > 0;
   return (
     <Page
@@ -143,6 +147,8 @@ export function OverviewPage() {
             ) : null}
             <PodsNeedingAttention pods={data.data.pods} />
           </div>
+          {adoption.data ? <AdoptionSummary adoption={adoption.data} /> : null}
+          {adoption.error ? <LoadError error={adoption.error} retry={adoption.reload} /> : null}
         </>
       )}
     </Page>

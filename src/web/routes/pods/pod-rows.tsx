@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import type { TPerson } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { FieldError, useField } from '../../components/form.tsx';
+import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
 import { isoWeekOf, nextIsoWeek } from '../../lib/weeks.ts';
 
@@ -33,34 +32,6 @@ function personOptions(people: readonly TPerson[], current: string) {
   return people
     .filter((p) => p.active || p.id === current)
     .map((p) => ({ value: p.id, label: p.active ? p.name : `${p.name} (inactive)` }));
-}
-
-/** The fieldset of a list field: focusable target of the error summary, with the list-level error. */
-function RowsFieldset({
-  path,
-  legend,
-  hint,
-  children,
-}: {
-  path: string;
-  legend: string;
-  hint: ReactNode;
-  children: ReactNode;
-}) {
-  const f = useField(path, legend);
-  return (
-    <fieldset
-      className={`rows-editor${f.error ? ' has-error' : ''}`}
-      id={f.id}
-      tabIndex={-1}
-      aria-describedby={f.error ? f.errorId : undefined}
-    >
-      <legend>{legend}</legend>
-      <p className="field-hint">{hint}</p>
-      <FieldError id={f.errorId} error={f.error} />
-      {children}
-    </fieldset>
-  );
 }
 
 export function MembersEditor({

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { ARTIFACT_KIND_VALUES, ZSubscriptionInput } from '../../../shared/delivery.ts';
+import type { TArea } from '../../../shared/org.ts';
+import { type ArtifactKind, type Channel, deliveryApi, type Subscription } from '../../api-delivery.ts';
+import { CheckboxGroup, SelectField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { ARTIFACT_KIND_LABELS } from '../../lib/cadence-labels.ts';
+import { useSubmit, validate } from '../../lib/forms.ts';
+
+const kindOptions = ARTIFACT_KIND_VALUES.map((k) => ({ value: k, label: ARTIFACT_KIND_LABELS[k] }));
+const tierOptions = [
+  { value: 1, label: 'Tier 1' },
+  { value: 2, label: 'Tier 2' },
+  { value: 3, label: 'Tier 3' },
+] as const;
+
+interface Values {
+  kind: ArtifactKind;
+  areaId: string;
+  tiers: (1 | 2 | 3)[];
+  enabled: 'yes' | 'no';
+  channelId: string;
+}
+
+const initial: Values = { kind: 'release', areaId: '', tiers: [2, 3], enabled: 'yes', channelId: '' };
+
+/** Subscribe (or opt out of a default) by artifact kind, area and release tier; Product Ops can pick a channel. */
+export function SubscriptionForm({
+  areas,
+  channels,
+  onAdded,
+}: {
+  areas: readonly TArea[];
+  /** Channels this user may subscribe (Product Ops); empty for everyone else. */
+  channels: readonly Channel[];
+  onAdded: (s: Subscription) => void;
+}) {
+  const submit = useSubmit();
+  const [values, setValues] = useState(initial);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
+
+  const onSubmit = async () => {
+    const input = validate(ZSubscriptionInput, {
+      kind: values.kind,
+      ...(values.channelId ? { channelId: values.channelId } : {}),
+      areaId: values.areaId || null,
+      tiers: values.kind === 'release' ? values.tiers : null,
+      enabled: values.enabled === 'yes',
+    });
+    onAdded(await deliveryApi.subscribe(input));
+    setValues((v) => ({ ...initial, channelId: v.channelId }));
+  };
+
+  return (
+    <Form id="subscription-new" submit={submit} onSubmit={onSubmit} label="Add a subscription">
+      <div className="form-grid">
+        {channels.length ? (
+          <SelectField
+            path="channelId"
+            label="For"
+            value={values.channelId}
+            emptyLabel="Me"
+            options={channels.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={set('channelId')}
+          />
+        ) : null}
+        <SelectField
+          path="kind"
+          label="Artifact"
+          value={values.kind}
+          options={kindOptions}
+          onChange={(k) => set('kind')(k as ArtifactKind)}
+        />
+        <SelectField
+          path="areaId"
+          label="Area"
+          value={values.areaId}
+          emptyLabel="Every area"
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={set('areaId')}
+        />
+        <SelectField
+          path="enabled"
+          label="Action"
+          value={values.enabled}
+          options={[
+            { value: 'yes', label: 'Subscribe' },
+            { value: 'no', label: 'Opt out (stop a default)' },
+          ]}
+          onChange={(e) => set('enabled')(e as Values['enabled'])}
+        />
+      </div>
+      {values.kind === 'release' ? (
+        <CheckboxGroup<1 | 2 | 3>
+          path="tiers"
+          legend="Release tiers"
+          options={tierOptions}
+          values={values.tiers}
+          onChange={set('tiers')}
+          hint="Tier 1: mention in the weekly update. Tier 2: lite enablement. Tier 3: full launch."
+        />
+      ) : null}
+      <FormActions submit={submit} label="Add subscription" pendingText="Adding…" />
+    </Form>
+  );
+}
