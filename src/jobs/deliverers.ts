@@ -30,6 +30,15 @@ export function createDeliverers(
 ): Deliverers & { close(): void } {
   const d = config.delivery;
   const mailer: Mailer | null = d.smtpUrl ? createMailer({ smtpUrl: d.smtpUrl, from: d.smtpFrom }) : null;
+  // A batch of 100 messages to one channel looks it up once; a changed webhook is seen within seconds.
+  const cache = new Map<string, { at: number; row: typeof channels.$inferSelect | undefined }>();
+  const channelOf = async (id: string) => {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < 5_000) return hit.row;
+    const [row] = await db.select().from(channels).where(eq(channels.id, id));
+    cache.set(id, { at: Date.now(), row });
+    return row;
+  };
   return {
     async email(row: OutboxRow, message: OutgoingMessage) {
       if (!mailer) return notConfigured('email (SMTP_URL)');
@@ -48,7 +57,7 @@ export function createDeliverers(
     async slack(row: OutboxRow, message: OutgoingMessage) {
       const payload = toSlackPayload(message);
       if (row.channelId) {
-        const [channel] = await db.select().from(channels).where(eq(channels.id, row.channelId));
+        const channel = await channelOf(row.channelId);
         if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
         if (channel.webhookUrl) return postWebhook(channel.webhookUrl, payload);
         if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');

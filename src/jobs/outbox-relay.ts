@@ -68,7 +68,14 @@ async function deliver(opts: RelayOptions, row: OutboxRow): Promise<DeliveryResu
 }
 
 /** Records the outcome; the attempt number guards against a stale instance whose lease was taken over. */
-async function record(tx: Db, opts: RelayOptions, row: OutboxRow, result: DeliveryResult): Promise<void> {
+type LogRow = typeof deliveryLog.$inferInsert;
+
+async function record(
+  tx: Db,
+  opts: RelayOptions,
+  row: OutboxRow,
+  result: DeliveryResult,
+): Promise<LogRow | null> {
   const maxAttempts = opts.maxAttempts ?? 8;
   const dead = !result.ok && (!result.retryable || row.attempts >= maxAttempts);
   const status = result.ok ? 'sent' : dead ? 'dead' : 'pending';
@@ -89,14 +96,14 @@ async function record(tx: Db, opts: RelayOptions, row: OutboxRow, result: Delive
     })
     .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
     .returning({ id: outbox.id });
-  if (updated.length === 0) return; // another instance took the row over after our lease ran out
+  if (updated.length === 0) return null; // another instance took the row over after our lease ran out
   if (result.ok && row.channel === 'inbox' && row.personId) {
     await tx
       .insert(inboxItems)
       .values({ personId: row.personId, outboxId: row.id, kind: row.kind, message: row.message })
       .onConflictDoNothing();
   }
-  await tx.insert(deliveryLog).values({
+  return {
     outboxId: row.id,
     kind: row.kind,
     ref: row.ref,
@@ -107,7 +114,7 @@ async function record(tx: Db, opts: RelayOptions, row: OutboxRow, result: Delive
     attempt: row.attempts,
     result: result.ok ? 'sent' : dead ? 'dead' : 'failed',
     detail: result.ok ? result.detail : result.error,
-  });
+  };
 }
 
 /** One pass: claim a batch, deliver it concurrently, record each outcome. Returns how many rows it handled. */
@@ -117,7 +124,12 @@ export async function relayOnce(opts: RelayOptions): Promise<number> {
   const results = await Promise.all(rows.map((row) => deliver(opts, row)));
   // One transaction for the batch's outcomes: on the embedded database a transaction per row is the bottleneck.
   await opts.db.transaction(async (tx) => {
-    for (const [i, row] of rows.entries()) await record(tx, opts, row, results[i]!);
+    const log: LogRow[] = [];
+    for (const [i, row] of rows.entries()) {
+      const entry = await record(tx, opts, row, results[i]!);
+      if (entry) log.push(entry);
+    }
+    if (log.length) await tx.insert(deliveryLog).values(log);
   });
   return rows.length;
 }
