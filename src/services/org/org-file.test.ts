@@ -192,3 +192,20 @@ describe('rituals and channels in the org file', () => {
     );
   });
 });
+
+describe('settings in the org file', () => {
+  it('rejects an unknown time zone and an impossible deadline, naming the path', async () => {
+    const doc = parse(await exportYaml());
+    doc.settings.timeZone = 'Mars/Olympus_Mons';
+    doc.settings.deadlines.weeklyUpdateDue.time = '25:00';
+    const result = await importOrg({
+      db: d.db,
+      actor,
+      text: stringify({ version: 1, settings: doc.settings }),
+    });
+    if (result.ok) throw new Error('expected problems');
+    expect(result.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['settings.timeZone', 'settings.deadlines.weeklyUpdateDue.time']),
+    );
+  });
+});
