@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZListOf } from './common.ts';
 
+/** Artifact kinds people and channels subscribe to. Later capabilities publish under these names. */
 export const ARTIFACT_KIND_VALUES = [
   'weekly_update',
   'roadmap',

@@ -1,15 +1,8 @@
+import type { ARTIFACT_KIND_VALUES } from '../../shared/delivery.ts';
 import type { TFunction } from '../../shared/roles.ts';
 
-/** Artifact kinds people and channels subscribe to. Later capabilities publish under these names. */
-export const ARTIFACT_KINDS = [
-  'weekly_update',
-  'roadmap',
-  'release',
-  'insights_digest',
-  'decision',
-  'ritual',
-] as const;
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+/** Artifact kinds people and channels subscribe to (the list lives with the API schemas). */
+export type ArtifactKind = (typeof ARTIFACT_KIND_VALUES)[number];
 
 export interface DefaultSubscription {
   kind: ArtifactKind;
