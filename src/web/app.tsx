@@ -12,6 +12,7 @@ import { SignInPage } from './routes/auth/sign-in.tsx';
 import { CadencePage } from './routes/cadence/cadence-page.tsx';
 import { OccurrencePage } from './routes/cadence/occurrence-page.tsx';
 import { RitualPage } from './routes/cadence/ritual-page.tsx';
+import { ChannelsPage } from './routes/channels/channels-page.tsx';
 import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
 import { DeliveryPage } from './routes/delivery/delivery-page.tsx';
 import { InboxPage } from './routes/inbox/inbox-page.tsx';
@@ -63,6 +64,7 @@ export function App() {
           <Route path="cadence" element={<CadencePage />} />
           <Route path="cadence/rituals/:id" element={<RitualPage />} />
           <Route path="cadence/occurrences/:id" element={<OccurrencePage />} />
+          <Route path="channels" element={<ChannelsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="deliveries" element={<DeliveriesPage />} />

@@ -21,6 +21,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/areas', label: 'Areas', capability: 'C1' },
   { path: '/pods', label: 'Pods', capability: 'C1' },
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
+  // Everyone sees where updates are published; only Product Ops and admins change channels (on the page).
+  { path: '/channels', label: 'Channels', capability: 'C2' },
   { path: '/settings', label: 'Settings', capability: 'C1' },
   { path: '/audit', label: 'Audit log', capability: 'C1', visible: (me) => me.can.readAudit },
   // Product Ops and up (the same policy as the audit log): the log names who was told what.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ZPreferencesInput } from '../../../shared/delivery.ts';
 import type { TArea } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
@@ -146,7 +147,8 @@ export function PreferencesPage() {
             <section aria-labelledby="channel-subscriptions-heading">
               <h2 id="channel-subscriptions-heading">Channel subscriptions</h2>
               <p className="section-intro">
-                What Slack channels and email lists receive (Product Ops manages these).
+                What Slack channels and email lists receive (Product Ops manages these).{' '}
+                <Link to="/channels">Manage channels</Link>
               </p>
               <SubscriptionsTable
                 caption="Channel subscriptions"

@@ -50,6 +50,22 @@ function inputOf(v: Values): TChannelInput {
     : { kind: v.kind, name, slackChannelId: v.slackChannelId.trim() };
 }
 
+/** The fields the form shows for these values: the schema's problems with hidden ones would point nowhere. */
+function shownPaths(v: Values): string[] {
+  if (v.kind === 'email_list') return ['kind', 'name', 'email'];
+  return ['kind', 'name', v.method === 'webhook' ? 'webhookUrl' : 'slackChannelId'];
+}
+
+function validInput(v: Values): TChannelInput {
+  try {
+    return validate(ZChannelInput, inputOf(v));
+  } catch (err) {
+    if (!(err instanceof InvalidInput)) throw err;
+    const shown = shownPaths(v);
+    throw new InvalidInput(err.fields.filter((f) => shown.includes(f.path)));
+  }
+}
+
 /** What changed; a webhook URL only when one was typed, and switching the way of posting clears the other. */
 function patchOf(channel: Channel, v: Values): ChannelPatch {
   const patch: ChannelPatch = {};
@@ -69,6 +85,7 @@ function patchOf(channel: Channel, v: Values): ChannelPatch {
     return patch;
   }
   const channelId = v.slackChannelId.trim();
+  if (!channelId) throw new InvalidInput([{ path: 'slackChannelId', message: 'is required' }]);
   if (channelId !== (channel.slackChannelId ?? '')) patch.slackChannelId = channelId;
   if (channel.webhookHost) patch.webhookUrl = null;
   return patch;
@@ -94,7 +111,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
   const onSubmit = async () => {
     setNote('');
     if (!channel) {
-      const created = await deliveryApi.channels.create(validate(ZChannelInput, inputOf(values)));
+      const created = await deliveryApi.channels.create(validInput(values));
       setValues(initialValues(undefined));
       onSaved(created);
       return;

@@ -33,9 +33,13 @@ function ChannelRow({
   return (
     <>
       <tr>
-        <th scope="row">{channel.name}</th>
-        <td>{CHANNEL_KIND_LABELS[channel.kind]}</td>
-        <td>
+        <th scope="row">
+          {channel.name}
+          {/* Narrow screens drop the Kind column and show the kind here (CSS shows one of the two). */}
+          <span className="cell-note kind-note">{CHANNEL_KIND_LABELS[channel.kind]}</span>
+        </th>
+        <td className="kind-col">{CHANNEL_KIND_LABELS[channel.kind]}</td>
+        <td className="destination">
           {channelDestination(channel)}
           {channel.webhookHost && channel.slackChannelId ? (
             <span className="cell-note">also channel id {channel.slackChannelId} (unused)</span>
@@ -73,7 +77,7 @@ function ChannelRow({
               />
             ) : null}
             {canDelete ? (
-              <div className="row-delete">
+              <div className="danger-zone">
                 <p>
                   Deleting {channel.name} also removes its subscriptions; the delivery log keeps what was
                   sent.
@@ -112,7 +116,9 @@ export function ChannelRows({
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">Kind</th>
+            <th scope="col" className="kind-col">
+              Kind
+            </th>
             <th scope="col">Delivers to</th>
             {actions ? (
               <th scope="col">

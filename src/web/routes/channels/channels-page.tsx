@@ -21,12 +21,12 @@ export function ChannelsPage() {
       title="Channels"
       intro={
         <p>
-          Slack channels and email lists that receive published artifacts: the weekly update, roadmap
-          changes, releases.{' '}
+          Slack channels and email lists that receive published artifacts: the weekly update, roadmap changes,
+          releases.{' '}
           {me.can.manageChannels ? (
             <>
               Choose what each one receives under{' '}
-              <Link to="/account/preferences#channel-subscriptions-heading">channel subscriptions</Link>.
+              <Link to="/account/preferences">Preferences → Channel subscriptions</Link>.
             </>
           ) : (
             'Product Ops manage them and choose what each one receives.'
@@ -68,6 +68,7 @@ export function ChannelsPage() {
             onSaved={(saved) => {
               setStatus(`Saved ${saved.name}.`);
               data.setData((data.data ?? []).map((c) => (c.id === saved.id ? saved : c)));
+              data.reload(); // a new name may move it in the list
             }}
             onDeleted={(deleted) => {
               setStatus(`Deleted ${deleted.name}.`);
