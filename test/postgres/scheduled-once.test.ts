@@ -49,7 +49,7 @@ beforeAll(async () => {
   const started = await Promise.all(
     opened.map((database) => startJobs({ database, target, config, handlers, deliverers: noDelivery })),
   );
-  opened.forEach((database, i) => instances.push({ database, jobs: started[i]! }));
+  for (const [i, database] of opened.entries()) instances.push({ database, jobs: started[i]! });
 });
 
 afterAll(async () => {
