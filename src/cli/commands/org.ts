@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../server/env.ts';
+import { planAhead } from '../../services/cadence/occurrences.ts';
 import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -36,15 +37,18 @@ export function registerOrgCommands(program: Command): void {
           `prodops: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         );
       }
-      const result = await withAdminDb(({ db }) =>
-        importOrg({
+      const result = await withAdminDb(async ({ db }) => {
+        const imported = await importOrg({
           db,
           actor: cliActor(),
           text,
           dryRun: opts.dryRun,
           allowAnyWebhookHost: loadConfig().delivery.slackWebhookAnyHost,
-        }),
-      );
+        });
+        // New settings (time zone, holidays) move occurrences: re-plan now, not at the nightly plan.
+        if (imported.ok && !opts.dryRun) await planAhead(db);
+        return imported;
+      });
       if (!result.ok) {
         const lines = result.problems.map(
           (p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`,

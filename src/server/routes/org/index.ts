@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { listAudit } from '../../../services/audit.ts';
+import { planAhead } from '../../../services/cadence/occurrences.ts';
 import { createArea, deleteArea, getArea, listAreas, updateArea } from '../../../services/org/areas.ts';
 import {
   createPerson,
@@ -127,6 +128,8 @@ function registerSingletons(app: FastifyInstance): void {
     },
     handler: async (req) => {
       await updateSettings({ db, actor: req.actor!, settings: req.body });
+      // Time zone, holidays and the work week move occurrences: re-plan now rather than at the nightly plan.
+      await planAhead(db);
       return settingsReply(req.actor!);
     },
   });
