@@ -32,6 +32,17 @@ export const ZSettings = z
     deadlines: z.strictObject({
       weeklyUpdateDue: ZWeeklyDeadline,
       weeklyUpdatePublish: ZWeeklyDeadline,
+      /** Reminders to PMs who have not submitted, this many minutes before the due time. */
+      weeklyUpdateReminderMinutes: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(7 * 24 * 60),
+        )
+        .max(5)
+        .refine((m) => new Set(m).size === m.length, 'must not repeat an offset'),
       roadmapViewRepublishHours: z.number().int().min(1).max(168),
     }),
     thresholds: z.strictObject({
@@ -71,6 +82,7 @@ export const DEFAULT_SETTINGS: TSettings = {
   deadlines: {
     weeklyUpdateDue: { weekday: 4, time: '14:00' },
     weeklyUpdatePublish: { weekday: 4, time: '16:00' },
+    weeklyUpdateReminderMinutes: [24 * 60, 120],
     roadmapViewRepublishHours: 24,
   },
   thresholds: {

@@ -5,10 +5,20 @@ import { DEFAULT_SETTINGS, type TSettings, ZSettings } from '../../shared/settin
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Defaults under a stored document, at every depth: a field added in a later version gets its default. */
+export function withDefaults(defaults: unknown, stored: unknown): unknown {
+  if (!isPlainObject(defaults) || !isPlainObject(stored)) return stored === undefined ? defaults : stored;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(stored)) out[key] = withDefaults(defaults[key], value);
+  return out;
+}
+
 export async function getSettings(db: Db): Promise<TSettings> {
   const [row] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1));
-  // Stored documents are re-read through the schema so fields added later get their defaults.
-  return row ? ZSettings.parse({ ...DEFAULT_SETTINGS, ...row.value }) : DEFAULT_SETTINGS;
+  return row ? ZSettings.parse(withDefaults(DEFAULT_SETTINGS, row.value)) : DEFAULT_SETTINGS;
 }
 
 export async function updateSettings(opts: {

@@ -77,6 +77,22 @@ export function DeadlineFields({ value, onChange }: { value: Deadlines; onChange
         value={value.weeklyUpdatePublish}
         onChange={(weeklyUpdatePublish) => onChange({ ...value, weeklyUpdatePublish })}
       />
+      <TextField
+        path="deadlines.weeklyUpdateReminderMinutes"
+        label="Remind PMs who have not submitted (minutes before due, comma-separated)"
+        hint="1440 = a day before, 120 = two hours before."
+        value={value.weeklyUpdateReminderMinutes.join(', ')}
+        onChange={(text) =>
+          onChange({
+            ...value,
+            weeklyUpdateReminderMinutes: text
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean)
+              .map(Number),
+          })
+        }
+      />
       <NumberField
         path="deadlines.roadmapViewRepublishHours"
         label="Republish the roadmap view within (hours after the review)"

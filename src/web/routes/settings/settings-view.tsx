@@ -59,6 +59,14 @@ export function SettingsView({ settings: s }: { settings: TSettings }) {
           <dd>
             {weekdayName(d.weeklyUpdatePublish.weekday)} {d.weeklyUpdatePublish.time}
           </dd>
+          <dt>Reminders to PMs who have not submitted</dt>
+          <dd>
+            {d.weeklyUpdateReminderMinutes.length
+              ? d.weeklyUpdateReminderMinutes
+                  .map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`))
+                  .join(', ') + ' before due'
+              : 'none'}
+          </dd>
           <dt>Roadmap view republished within</dt>
           <dd>{plural(d.roadmapViewRepublishHours, 'hour')} of the review</dd>
         </dl>
