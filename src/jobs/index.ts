@@ -7,6 +7,8 @@ import type { Config } from '../server/env.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
 import { getSettings } from '../services/org/settings.ts';
+import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
+import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
 import { type ActionHandler, runDueActions } from './actions.ts';
 import { createBoss } from './boss.ts';
 import { createDeliverers } from './deliverers.ts';
@@ -19,7 +21,11 @@ const QUEUE_SETUP_LOCK_KEY = 724_113_004;
 const Q = { tick: 'prodops_tick', action: 'prodops_action', plan: 'prodops_plan' } as const;
 
 /** Every kind of scheduled action the product knows; later capabilities add theirs here. */
-export const ACTION_HANDLERS: Record<string, ActionHandler> = { ...CADENCE_ACTIONS };
+export const ACTION_HANDLERS: Record<string, ActionHandler> = {
+  ...CADENCE_ACTIONS,
+  'weekly_update.remind': weeklyUpdateReminder,
+  'weekly_update.publish': weeklyUpdateAutoPublish,
+};
 
 export interface Jobs {
   boss: PgBoss;

@@ -2,3 +2,4 @@ export * from './auth.ts';
 export * from './cadence.ts';
 export * from './delivery.ts';
 export * from './org.ts';
+export * from './updates.ts';

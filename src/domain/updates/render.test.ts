@@ -1,0 +1,191 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import type { ReleaseForHighlights } from './highlights.ts';
+import type { AreaUpdateInput, RenderInput } from './render.ts';
+import { plainText, renderWeeklyUpdate } from './render.ts';
+import { parseUpdateMarkdown } from './update-file.ts';
+
+const pdfs: ReleaseForHighlights = {
+  id: 'r1',
+  title: 'Invoice PDFs',
+  areaName: 'Billing',
+  tier: 3,
+  targetDate: '2026-11-19',
+  status: 'planned',
+};
+const dunning: ReleaseForHighlights = {
+  ...pdfs,
+  id: 'r2',
+  title: 'Dunning emails',
+  tier: 2,
+  targetDate: '2026-12-03',
+};
+
+const billing: AreaUpdateInput = {
+  areaName: 'Billing',
+  pmName: 'Ana Ruiz',
+  update: {
+    wins: ['Invoice PDFs GA', 'Dunning emails to 10%\n- EU first'],
+    next: ['Usage-based pricing beta'],
+    risks: ['Tax API: contract unsigned'],
+    metrics: [],
+    links: ['[PRD](https://example.com/prd)'],
+  },
+  late: true,
+  absent: false,
+};
+const search: AreaUpdateInput = {
+  areaName: 'Search',
+  pmName: 'Bo Chen',
+  update: null,
+  late: false,
+  absent: false,
+};
+const growth: AreaUpdateInput = {
+  areaName: 'Growth',
+  pmName: 'Cy Diaz',
+  update: null,
+  late: false,
+  absent: true,
+};
+
+const input: RenderInput = {
+  dateLabel: '2026-11-19',
+  highlights: {
+    keyLaunches: [pdfs],
+    upcoming: [dunning],
+    risks: [{ areaName: 'Billing', pmName: 'Ana Ruiz', text: 'Tax API: contract unsigned', index: 0 }],
+  },
+  areas: [billing, search, growth],
+};
+
+describe('renderWeeklyUpdate markdown', () => {
+  it('follows the pack §4 template line by line', () => {
+    expect(renderWeeklyUpdate(input).markdown.split('\n')).toEqual([
+      '# Weekly Product Update — 2026-11-19',
+      '',
+      '## Org-wide highlights (Product Ops)',
+      '- Key launches this week:',
+      '  - Billing: Invoice PDFs — Tier 3, 2026-11-19',
+      '- Upcoming launches (next 2 weeks):',
+      '  - Billing: Dunning emails — Tier 2, 2026-12-03',
+      '- Cross-cutting risks/dependencies:',
+      '  - Billing (Ana Ruiz): Tax API: contract unsigned',
+      '',
+      '## Billing — Ana Ruiz',
+      '- Wins / shipped:',
+      '  - Invoice PDFs GA',
+      '  - Dunning emails to 10%',
+      '    - EU first',
+      "- What's next:",
+      '  - Usage-based pricing beta',
+      '- Risks / asks:',
+      '  - Tax API: contract unsigned',
+      '- Metrics snapshot: None',
+      '- Links (PRDs/specs/notes):',
+      '  - [PRD](https://example.com/prd)',
+      '',
+      '## Search — Bo Chen',
+      '_No update submitted (missing)_',
+      '',
+      '## Growth — Cy Diaz',
+      '_No update submitted (absent)_',
+      '',
+    ]);
+  });
+
+  it('says None for empty highlights and still lists every area', () => {
+    const md = renderWeeklyUpdate({
+      dateLabel: '2026-11-26',
+      highlights: { keyLaunches: [], upcoming: [], risks: [] },
+      areas: [search],
+    }).markdown;
+    expect(md).toContain(
+      [
+        '## Org-wide highlights (Product Ops)',
+        '- Key launches this week: None',
+        '- Upcoming launches (next 2 weeks): None',
+        '- Cross-cutting risks/dependencies: None',
+        '',
+        '## Search — Bo Chen',
+        '_No update submitted (missing)_',
+      ].join('\n'),
+    );
+  });
+
+  it('renders as markdown the headings the template names, with nested lists', () => {
+    const tokens = new MarkdownIt().parse(renderWeeklyUpdate(input).markdown, {});
+    const headings = tokens.flatMap((t, i) =>
+      t.type === 'heading_open' ? [`${t.tag} ${tokens[i + 1]?.content}`] : [],
+    );
+    expect(headings).toEqual([
+      'h1 Weekly Product Update — 2026-11-19',
+      'h2 Org-wide highlights (Product Ops)',
+      'h2 Billing — Ana Ruiz',
+      'h2 Search — Bo Chen',
+      'h2 Growth — Cy Diaz',
+    ]);
+    expect(tokens.filter((t) => t.type === 'bullet_list_open' && t.level === 2)).toHaveLength(7);
+  });
+
+  it('escapes plain-text names and titles so they cannot change the structure', () => {
+    const html = new MarkdownIt().render(
+      renderWeeklyUpdate({
+        dateLabel: '2026-11-19',
+        highlights: {
+          keyLaunches: [{ ...pdfs, title: '<script>x</script> *v2*\n## Fake', areaName: '1. Team #' }],
+          upcoming: [],
+          risks: [],
+        },
+        areas: [{ ...search, areaName: 'R&D [core]', pmName: 'Eve\n- injected' }],
+      }).markdown,
+    );
+    expect(html).toContain(
+      '<li>1. Team #: &lt;script&gt;x&lt;/script&gt; *v2* ## Fake — Tier 3, 2026-11-19</li>',
+    );
+    expect(html).toContain('<h2>R&amp;D [core] — Eve - injected</h2>');
+    expect(html).not.toContain('<script>');
+    expect(plainText('  a\n\tb  ')).toBe('a b');
+  });
+
+  it("renders an area's section so that the markdown parser reads back the same update", () => {
+    const md = renderWeeklyUpdate(input).markdown;
+    const section = md.slice(md.indexOf('## Billing'), md.indexOf('## Search'));
+    const parsed = parseUpdateMarkdown(section);
+    expect(parsed).toEqual({ ok: true, update: billing.update });
+  });
+});
+
+describe('renderWeeklyUpdate json', () => {
+  it('is the structured equivalent, with statuses and lateness', () => {
+    const { json } = renderWeeklyUpdate(input);
+    expect(json.format).toBe('prodops.weekly-update/1');
+    expect(json.title).toBe('Weekly Product Update — 2026-11-19');
+    expect(json.date).toBe('2026-11-19');
+    expect(json.highlights.keyLaunches).toEqual([pdfs]);
+    expect(json.highlights.upcomingLaunches).toEqual([dunning]);
+    expect(json.highlights.crossCuttingRisks).toEqual(input.highlights.risks);
+    expect(json.areas.map((a) => [a.areaName, a.pmName, a.status, a.late])).toEqual([
+      ['Billing', 'Ana Ruiz', 'submitted', true],
+      ['Search', 'Bo Chen', 'missing', false],
+      ['Growth', 'Cy Diaz', 'absent', false],
+    ]);
+    expect(json.areas[0]?.update).toEqual(billing.update);
+  });
+
+  it('keeps only the launch fields it documents, and copies rather than shares arrays', () => {
+    const extra = { ...pdfs, internalNotes: 'secret' };
+    const { json } = renderWeeklyUpdate({
+      ...input,
+      highlights: { ...input.highlights, keyLaunches: [extra] },
+    });
+    expect(json.highlights.keyLaunches[0]).not.toHaveProperty('internalNotes');
+    expect(json.areas[0]?.update?.wins).not.toBe(billing.update?.wins);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it('shows a submitted update even when the PM was also marked absent', () => {
+    const { json } = renderWeeklyUpdate({ ...input, areas: [{ ...billing, absent: true, late: false }] });
+    expect(json.areas[0]?.status).toBe('submitted');
+  });
+});

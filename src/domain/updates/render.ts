@@ -1,0 +1,146 @@
+import type { CrossCuttingRisk, ReleaseForHighlights, WeeklyHighlights } from './highlights.ts';
+import type { WeeklyUpdate } from './template.ts';
+import { HIGHLIGHT_LABELS, HIGHLIGHTS_HEADING, UPDATE_SECTIONS, UPDATE_TITLE } from './template.ts';
+
+export interface AreaUpdateInput {
+  areaName: string;
+  pmName: string;
+  /** null: nothing was submitted this week. */
+  update: WeeklyUpdate | null;
+  /** Submitted after the due time (kept, and marked in the JSON). */
+  late: boolean;
+  /** The PM was marked absent for the week; only meaningful without an update. */
+  absent: boolean;
+}
+
+export interface RenderInput {
+  /** The update's [Date], e.g. 2026-11-19 (the publication's local date). */
+  dateLabel: string;
+  highlights: WeeklyHighlights;
+  areas: readonly AreaUpdateInput[];
+}
+
+export type LaunchJson = Pick<
+  ReleaseForHighlights,
+  'id' | 'title' | 'areaName' | 'tier' | 'targetDate' | 'status'
+>;
+
+export type AreaStatus = 'submitted' | 'missing' | 'absent';
+
+export interface AreaJson {
+  areaName: string;
+  pmName: string;
+  status: AreaStatus;
+  late: boolean;
+  /** The five bullets; null when missing or absent. */
+  update: WeeklyUpdate | null;
+}
+
+/**
+ * The structured artifact: stable field names that the page, email, Slack and feed renderers read, and
+ * that a correction version is diffed against. Bump `format` when a field changes meaning.
+ */
+export interface WeeklyUpdateJson {
+  format: 'prodops.weekly-update/1';
+  title: string;
+  date: string;
+  highlights: {
+    keyLaunches: LaunchJson[];
+    upcomingLaunches: LaunchJson[];
+    crossCuttingRisks: CrossCuttingRisk[];
+  };
+  areas: AreaJson[];
+}
+
+export const NONE = 'None';
+export const MISSING_LINE = '_No update submitted (missing)_';
+export const ABSENT_LINE = '_No update submitted (absent)_';
+
+/**
+ * Plain-text fields (titles, names, the date) are not markdown: whitespace is collapsed so a newline cannot
+ * open a new block, and markdown punctuation is backslash-escaped so "Team #2" or "<b>" read literally.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A nested bullet holding a markdown item; continuation lines are indented to stay inside the item. */
+function nested(item: string): string {
+  const [first = '', ...rest] = item.split('\n');
+  return [`  - ${first}`, ...rest.map((l) => (l.trim() === '' ? '' : `    ${l}`))].join('\n');
+}
+
+/** "- Label:" then its nested items, or "- Label: None", so a reader never wonders whether it was forgotten. */
+function bullet(label: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [`- ${label}: ${NONE}`] : [`- ${label}:`, ...items.map(nested)];
+}
+
+const launchItem = (r: LaunchJson) =>
+  `${plainText(r.areaName)}: ${plainText(r.title)} — Tier ${r.tier}, ${r.targetDate}`;
+
+const riskItem = (r: CrossCuttingRisk) => `${plainText(r.areaName)} (${plainText(r.pmName)}): ${r.text}`;
+
+const launchJson = (r: ReleaseForHighlights): LaunchJson => ({
+  id: r.id,
+  title: r.title,
+  areaName: r.areaName,
+  tier: r.tier,
+  targetDate: r.targetDate,
+  status: r.status,
+});
+
+function areaJson(a: AreaUpdateInput): AreaJson {
+  const status: AreaStatus = a.update ? 'submitted' : a.absent ? 'absent' : 'missing';
+  const update = a.update
+    ? (Object.fromEntries(
+        UPDATE_SECTIONS.map(({ key }) => [key, [...(a.update?.[key] ?? [])]]),
+      ) as WeeklyUpdate)
+    : null;
+  return { areaName: a.areaName, pmName: a.pmName, status, late: a.update !== null && a.late, update };
+}
+
+/** The markdown of a structured update: one function, so every channel's text comes from the same JSON. */
+export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
+  const h = json.highlights;
+  const lines = [
+    `# ${UPDATE_TITLE} — ${plainText(json.date)}`,
+    '',
+    `## ${HIGHLIGHTS_HEADING}`,
+    ...bullet(HIGHLIGHT_LABELS.keyLaunches, h.keyLaunches.map(launchItem)),
+    ...bullet(HIGHLIGHT_LABELS.upcoming, h.upcomingLaunches.map(launchItem)),
+    ...bullet(HIGHLIGHT_LABELS.risks, h.crossCuttingRisks.map(riskItem)),
+  ];
+  for (const area of json.areas) {
+    lines.push('', `## ${plainText(area.areaName)} — ${plainText(area.pmName)}`);
+    const { update } = area;
+    if (update === null) lines.push(area.status === 'absent' ? ABSENT_LINE : MISSING_LINE);
+    else for (const { key, label } of UPDATE_SECTIONS) lines.push(...bullet(label, update[key]));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The published artifact (pack §4 template, headings exactly): highlights, then one section per area in
+ * the order given. An area without a submission keeps its heading and says "missing" or "absent" — never
+ * dropped, so "all PMs contributed" is visible. Lateness lives in the JSON only: the template has no place
+ * for it, and the status board shows it.
+ */
+export function renderWeeklyUpdate(input: RenderInput): { markdown: string; json: WeeklyUpdateJson } {
+  const json: WeeklyUpdateJson = {
+    format: 'prodops.weekly-update/1',
+    title: `${UPDATE_TITLE} — ${input.dateLabel}`,
+    date: input.dateLabel,
+    highlights: {
+      keyLaunches: input.highlights.keyLaunches.map(launchJson),
+      upcomingLaunches: input.highlights.upcoming.map(launchJson),
+      crossCuttingRisks: input.highlights.risks.map((r) => ({ ...r })),
+    },
+    areas: input.areas.map(areaJson),
+  };
+  return { markdown: weeklyUpdateMarkdown(json), json };
+}

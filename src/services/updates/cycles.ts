@@ -1,0 +1,54 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { updateCycles } from '../../db/schema/index.ts';
+import { cycleInstants } from '../../domain/updates/week.ts';
+import { scheduleAction } from '../../jobs/actions.ts';
+import { getSettings } from '../org/settings.ts';
+
+export type CycleRow = typeof updateCycles.$inferSelect;
+
+/**
+ * The cycle of an ISO week, opened on first use: its due and publish instants are fixed in the org's time zone
+ * then, and its reminders and auto-publication are scheduled as actions (each runs once).
+ */
+export async function ensureCycle(tx: Db, week: string): Promise<CycleRow> {
+  const [existing] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
+  if (existing) return existing;
+  const settings = await getSettings(tx);
+  const instants = cycleInstants(week, settings);
+  const [row] = await tx
+    .insert(updateCycles)
+    .values({ week, dueAt: new Date(instants.dueAt), publishAt: new Date(instants.publishAt) })
+    .onConflictDoNothing()
+    .returning();
+  const cycle = row ?? (await tx.select().from(updateCycles).where(eq(updateCycles.week, week)))[0]!;
+  for (const minutes of settings.deadlines.weeklyUpdateReminderMinutes) {
+    await scheduleAction(tx, {
+      kind: 'weekly_update.remind',
+      key: `weekly_update.remind:${week}:${minutes}`,
+      dueAt: new Date(cycle.dueAt.getTime() - minutes * 60_000),
+      latePolicy: 'skip_if_late',
+      graceSeconds: Math.min(3600, minutes * 30),
+      payload: { week },
+    });
+  }
+  // Publication must happen even after downtime: late, but once.
+  await scheduleAction(tx, {
+    kind: 'weekly_update.publish',
+    key: `weekly_update.publish:${week}`,
+    dueAt: cycle.publishAt,
+    latePolicy: 'run_late',
+    payload: { week },
+  });
+  return cycle;
+}
+
+/** The local date of the cycle's publication: the date in the artifact's title. */
+export async function publicationDate(db: Db, cycle: CycleRow): Promise<string> {
+  const { timeZone } = await getSettings(db);
+  return Temporal.Instant.fromEpochMilliseconds(cycle.publishAt.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
+}

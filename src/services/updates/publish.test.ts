@@ -1,0 +1,149 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDatabase } from '../../../test/db.ts';
+import { makeArea, makePerson } from '../../../test/factories.ts';
+import { followUps, outbox, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { systemActor } from '../actor.ts';
+import { syncRitualOccurrences } from '../cadence/occurrences.ts';
+import { updateSettings } from '../org/settings.ts';
+import { publishWeeklyUpdate, weeklyUpdateAutoPublish } from './publish.ts';
+import { createRelease, updateRelease } from './releases.ts';
+import { markAbsent, submitUpdate } from './submissions.ts';
+
+let d: TestDatabase;
+const ops = systemActor('priya@example.com');
+const WEEK = '2026-W48'; // published Thursday 2026-11-26 (org time)
+
+beforeAll(async () => {
+  d = await createTestDb();
+  await updateSettings({
+    db: d.db,
+    actor: ops,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+  });
+});
+afterAll(() => d.close());
+
+describe('publishing the weekly product update', () => {
+  it('follows the template, computes highlights at the window edges, and corrects with a new version', async () => {
+    const maya = await makePerson(d.db, { roles: ['pm'], name: 'Maya Chen' });
+    const lead = await makePerson(d.db, { roles: ['eng_lead'], name: 'Ravi Lead' });
+    const billing = await makeArea(d.db, { name: 'Billing', ownerPmId: maya.id, engLeadId: lead.id });
+    const leo = await makePerson(d.db, { roles: ['pm'], name: 'Leo Martins' });
+    await makeArea(d.db, { name: 'Onboarding', ownerPmId: leo.id });
+    const nora = await makePerson(d.db, { roles: ['pm'], name: 'Nora Lind' });
+    const security = await makeArea(d.db, { name: 'Security', ownerPmId: nora.id });
+    const sales = await makePerson(d.db, { function: 'sales', roles: ['stakeholder'] });
+    await submitUpdate({
+      db: d.db,
+      actor: ops,
+      week: WEEK,
+      areaId: billing.id,
+      content: {
+        wins: ['Invoices v2'],
+        next: ['Dunning'],
+        risks: ['Tax engine vendor late'],
+        metrics: ['MRR +2%'],
+        links: [],
+      },
+    });
+    await markAbsent({ db: d.db, actor: ops, week: WEEK, areaId: security.id, reason: 'Leave' });
+    const today = await createRelease({
+      db: d.db,
+      actor: ops,
+      input: { title: 'Usage billing', areaId: billing.id, tier: 3, targetDate: '2026-11-26' },
+    });
+    await createRelease({
+      db: d.db,
+      actor: ops,
+      input: { title: 'Exactly 14 days out', areaId: billing.id, tier: 2, targetDate: '2026-12-10' },
+    });
+    await createRelease({
+      db: d.db,
+      actor: ops,
+      input: { title: 'Fifteen days out', areaId: billing.id, tier: 2, targetDate: '2026-12-11' },
+    });
+    const v1 = await publishWeeklyUpdate({
+      db: d.db,
+      actor: ops,
+      week: WEEK,
+      now: new Date('2026-11-26T21:00:00Z'),
+    });
+    const lines = v1.markdown.split('\n');
+    expect(lines[0]).toBe('# Weekly Product Update — 2026-11-26');
+    expect(lines).toContain('## Org-wide highlights (Product Ops)');
+    expect(lines).toContain('## Billing — Maya Chen');
+    expect(lines).toContain('## Onboarding — Leo Martins');
+    expect(lines).toContain('## Security — Nora Lind');
+    expect(v1.json.highlights.keyLaunches.map((l) => l.title)).toEqual(['Usage billing']);
+    expect(v1.json.highlights.upcomingLaunches.map((l) => l.title)).toEqual(['Exactly 14 days out']);
+    expect(v1.json.areas.map((a) => a.status)).toEqual(['submitted', 'missing', 'absent']);
+    expect(v1.version).toBe(1);
+
+    // The launch moves out of the window: the next version drops it and says so.
+    await updateRelease({ db: d.db, actor: ops, id: today.id, patch: { targetDate: '2027-01-15' } });
+    const v2 = await publishWeeklyUpdate({ db: d.db, actor: ops, week: WEEK });
+    expect(v2.version).toBe(2);
+    expect(v2.json.highlights.keyLaunches).toEqual([]);
+    expect(v2.changes.join('\n')).toMatch(/Usage billing/);
+
+    // Follow-up for the flagged risk, to the PM and eng lead, once across versions.
+    const fu = await d.db.select().from(followUps).where(eq(followUps.areaId, billing.id));
+    expect(fu).toHaveLength(1);
+    expect(fu[0]).toMatchObject({
+      title: 'Tax engine vendor late',
+      status: 'open',
+      assigneeIds: [maya.id, lead.id],
+    });
+
+    // Delivered to the default subscribers (Sales reads the weekly update), once per version.
+    const mine = await d.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'weekly_update'), eq(outbox.personId, sales.id)));
+    expect(mine.map((r) => r.ref).sort()).toEqual([`${WEEK}:v1`, `${WEEK}:v1`, `${WEEK}:v2`, `${WEEK}:v2`]);
+  });
+
+  it('marks the ritual artifact produced, and auto-publishes only if nobody published yet', async () => {
+    const [ritual] = await d.db.select().from(rituals).where(eq(rituals.slug, 'weekly-product-update'));
+    await d.db.transaction((tx) =>
+      syncRitualOccurrences(tx, ritual!.id, { now: new Date('2026-11-20T12:00:00Z') }),
+    );
+    const week = '2026-W49';
+    const action = {
+      id: 'x',
+      kind: 'weekly_update.publish',
+      key: `weekly_update.publish:${week}`,
+      dueAt: new Date(),
+      latePolicy: 'run_late',
+      graceSeconds: 0,
+      payload: { week },
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      ranAt: null,
+      ranBy: null,
+      createdAt: new Date(),
+    };
+    await d.db.transaction((tx) =>
+      weeklyUpdateAutoPublish({ tx, action, now: new Date('2026-12-03T21:00:00Z') }),
+    );
+    await d.db.transaction((tx) =>
+      weeklyUpdateAutoPublish({ tx, action, now: new Date('2026-12-03T21:05:00Z') }),
+    );
+    const [occ] = await d.db
+      .select()
+      .from(ritualOccurrences)
+      .where(and(eq(ritualOccurrences.ritualId, ritual!.id), eq(ritualOccurrences.key, '2026-12-03')));
+    expect(occ).toMatchObject({ status: 'held', artifactRef: `/updates/${week}` });
+    expect(occ!.artifactProducedAt!.toISOString()).toBe('2026-12-03T21:00:00.000Z');
+    const versions = await d.db.select().from(outbox).where(eq(outbox.kind, 'weekly_update'));
+    expect(
+      versions
+        .filter((r) => r.ref.startsWith(`${week}:`))
+        .map((r) => r.ref)
+        .every((ref) => ref === `${week}:v1`),
+    ).toBe(true);
+  });
+});

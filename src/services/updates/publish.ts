@@ -1,0 +1,211 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  areas,
+  artifactVersions,
+  followUps,
+  people,
+  releases,
+  ritualOccurrences,
+  rituals,
+  updateAbsences,
+  updateCycles,
+  updateSubmissions,
+} from '../../db/schema/index.ts';
+import { describeChanges } from '../../domain/updates/diff.ts';
+import {
+  crossCuttingRisks,
+  launchHighlights,
+  UPCOMING_WINDOW_DAYS,
+} from '../../domain/updates/highlights.ts';
+import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
+import { isoWeekKey, weekDates } from '../../domain/updates/week.ts';
+import type { ActionHandler } from '../../jobs/actions.ts';
+import type { TUpdateContent } from '../../shared/updates.ts';
+import { type Actor, systemActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { enqueueMessage } from '../delivery/outbox.ts';
+import { resolveRecipients } from '../delivery/recipients.ts';
+import { ensureCycle, publicationDate } from './cycles.ts';
+
+export const WEEKLY_UPDATE = 'weekly_update';
+
+async function areaInputs(tx: Db, week: string) {
+  const rows = await tx
+    .select({ area: areas, pmName: people.name })
+    .from(areas)
+    .leftJoin(people, eq(people.id, areas.ownerPmId))
+    .orderBy(asc(areas.name));
+  const subs = await tx.select().from(updateSubmissions).where(eq(updateSubmissions.week, week));
+  const absent = new Set(
+    (await tx.select().from(updateAbsences).where(eq(updateAbsences.week, week))).map((a) => a.areaId),
+  );
+  return rows.map(({ area, pmName }) => {
+    const sub = subs.find((s) => s.areaId === area.id);
+    return {
+      area,
+      areaName: area.name,
+      pmName: pmName ?? 'No PM',
+      update: (sub?.content as TUpdateContent | undefined) ?? null,
+      late: sub?.late ?? false,
+      absent: absent.has(area.id),
+    };
+  });
+}
+
+async function releasesAround(tx: Db, date: string) {
+  const { monday } = weekDates(isoWeekKey(date));
+  const last = Temporal.PlainDate.from(date).add({ days: UPCOMING_WINDOW_DAYS }).toString();
+  const rows = await tx
+    .select({ r: releases, areaName: areas.name })
+    .from(releases)
+    .leftJoin(areas, eq(areas.id, releases.areaId))
+    .where(and(gte(releases.targetDate, monday), lte(releases.targetDate, last)));
+  return rows.map(({ r, areaName }) => ({
+    id: r.id,
+    title: r.title,
+    areaName: areaName ?? 'No area',
+    tier: (r.tier ?? 1) as 1 | 2 | 3,
+    targetDate: r.targetDate,
+    status: r.status,
+  }));
+}
+
+/**
+ * Publishes the week's update as a new immutable version (the pack's template, highlights from release records
+ * and flagged risks), says what changed since the previous version, opens follow-ups for flagged risks, marks the
+ * ritual's artifact as produced, and queues delivery to subscribers — all in one transaction.
+ */
+export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: string; now?: Date }) {
+  return opts.db.transaction(async (tx) => {
+    const now = opts.now ?? new Date();
+    const cycle = await ensureCycle(tx, opts.week);
+    const date = await publicationDate(tx, cycle);
+    const inputs = await areaInputs(tx, opts.week);
+    const launches = launchHighlights(await releasesAround(tx, date), date);
+    const highlights = { ...launches, risks: crossCuttingRisks(inputs) };
+    const { markdown, json } = renderWeeklyUpdate({ dateLabel: date, highlights, areas: inputs });
+    const [previous] = await tx
+      .select()
+      .from(artifactVersions)
+      .where(and(eq(artifactVersions.kind, WEEKLY_UPDATE), eq(artifactVersions.key, opts.week)))
+      .orderBy(desc(artifactVersions.version))
+      .limit(1);
+    const changes = previous ? describeChanges(previous.json as WeeklyUpdateJson, json) : [];
+    const version = (previous?.version ?? 0) + 1;
+    const [row] = await tx
+      .insert(artifactVersions)
+      .values({
+        kind: WEEKLY_UPDATE,
+        key: opts.week,
+        version,
+        title: json.title,
+        markdown,
+        json,
+        changes,
+        publishedAt: now,
+        publishedBy: opts.actor.label,
+      })
+      .returning();
+    await tx
+      .update(updateCycles)
+      .set({ publishedAt: cycle.publishedAt ?? now })
+      .where(eq(updateCycles.week, opts.week));
+    await openFollowUps(tx, opts.week, inputs);
+    await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`);
+    await enqueueMessage(tx, {
+      key: `${WEEKLY_UPDATE}:${opts.week}:v${version}`,
+      kind: WEEKLY_UPDATE,
+      ref: `${opts.week}:v${version}`,
+      message: {
+        title: version > 1 ? `${json.title} (correction ${version})` : json.title,
+        summary:
+          version > 1
+            ? `Corrected: ${changes.slice(0, 3).join('; ') || 'details'}`
+            : `What shipped, what's next and what's at risk, across ${inputs.length} product areas.`,
+        sections: [{ markdown: markdown.split('\n').slice(1).join('\n') }],
+        link: { label: 'Read it in prodops', url: `/updates/${opts.week}` },
+      },
+      recipients: await resolveRecipients(tx, { kind: WEEKLY_UPDATE }),
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'update.publish',
+      entityType: 'weekly_update',
+      entityId: opts.week,
+      change: { version, changes },
+    });
+    return {
+      week: opts.week,
+      version,
+      title: json.title,
+      markdown,
+      json,
+      changes,
+      publishedAt: row!.publishedAt.toISOString(),
+    };
+  });
+}
+
+/** Each flagged risk becomes a follow-up for the area's PM and eng lead; a correction adds only new ones. */
+async function openFollowUps(tx: Db, week: string, inputs: Awaited<ReturnType<typeof areaInputs>>) {
+  for (const input of inputs) {
+    for (const risk of input.update?.risks ?? []) {
+      const assigneeIds = [input.area.ownerPmId, input.area.engLeadId].filter((id): id is string =>
+        Boolean(id),
+      );
+      await tx
+        .insert(followUps)
+        .values({ source: `${WEEKLY_UPDATE}:${week}`, areaId: input.area.id, title: risk, assigneeIds })
+        .onConflictDoNothing();
+    }
+  }
+}
+
+/** The Weekly Product Update ritual's occurrence of this week gets its artifact: ritual adoption counts it. */
+async function markRitualArtifact(tx: Db, week: string, at: Date, ref: string) {
+  const { monday, sunday } = weekDates(week);
+  const [ritual] = await tx.select().from(rituals).where(eq(rituals.slug, 'weekly-product-update'));
+  if (!ritual) return;
+  const occurrences = await tx
+    .select()
+    .from(ritualOccurrences)
+    .where(
+      and(
+        eq(ritualOccurrences.ritualId, ritual.id),
+        gte(ritualOccurrences.localDate, monday),
+        lte(ritualOccurrences.localDate, sunday),
+      ),
+    );
+  for (const o of occurrences) {
+    if (!o.artifactProducedAt)
+      await tx
+        .update(ritualOccurrences)
+        .set({ artifactProducedAt: at, artifactRef: ref, status: 'held', updatedAt: at })
+        .where(eq(ritualOccurrences.id, o.id));
+  }
+}
+
+/** At the publication instant: publish unless Product Ops already did (on demand) this week. */
+export const weeklyUpdateAutoPublish: ActionHandler = async ({ tx, action, now }) => {
+  const { week } = action.payload as { week: string };
+  const [cycle] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
+  if (cycle?.publishedAt) return;
+  await publishWeeklyUpdate({ db: tx, actor: systemActor('system:auto-publish'), week, now });
+};
+
+export async function getPublishedVersion(db: Db, week: string, version?: number) {
+  const where = and(
+    eq(artifactVersions.kind, WEEKLY_UPDATE),
+    eq(artifactVersions.key, week),
+    version ? eq(artifactVersions.version, version) : undefined,
+  );
+  const [row] = await db
+    .select()
+    .from(artifactVersions)
+    .where(where)
+    .orderBy(desc(artifactVersions.version))
+    .limit(1);
+  return row ?? null;
+}
