@@ -14,6 +14,7 @@ import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
+import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import type { AppDeps } from './types.ts';
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -59,7 +60,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   await app.register(fastifyStatic, { root: webDir, serve: false });
   registerAuthentication(app);
-  registerPolicies(app, { ...orgLoaders(opts.db), ...cadenceLoaders(opts.db), ...deliveryLoaders(opts.db) });
+  registerPolicies(app, {
+    ...orgLoaders(opts.db),
+    ...cadenceLoaders(opts.db),
+    ...deliveryLoaders(opts.db),
+    ...updateLoaders(opts.db),
+  });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
     done(null, {}),
@@ -70,6 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(authRoutes);
       await api.register(orgRoutes);
       await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrlFromEnv });
+      await api.register(updateRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(deliveryRoutes, {
         allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
         onEnqueued: () => opts.onEnqueued?.(),

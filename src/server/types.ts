@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Principal } from '../services/auth/tokens.ts';
@@ -8,7 +9,15 @@ import type { Action, Resource, ResourceType } from './policies/index.ts';
  * Every route declares one: `public` (no sign-in), `signed_in` (any active user), or a resource and action
  * decided by `can()`. A route without a policy makes the app refuse to start.
  */
-export type RoutePolicy = 'public' | 'signed_in' | { resource: ResourceType; action: Action };
+export type RoutePolicy =
+  | 'public'
+  | 'signed_in'
+  | {
+      resource: ResourceType;
+      action: Action;
+      /** For routes whose resource is not `:id` (e.g. `:areaId`): loads it, or null for a 404. */
+      resolve?: (req: FastifyRequest) => Promise<Resource | null>;
+    };
 
 export interface AppDeps {
   db: Db;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
-import { inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
+import { followUps, inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
 import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.ts';
@@ -11,6 +11,8 @@ import { createChannel } from '../../services/delivery/channels.ts';
 import { enqueueMessage } from '../../services/delivery/outbox.ts';
 import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
+import { createRelease } from '../../services/updates/releases.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
@@ -37,7 +39,16 @@ const WHO: Who[] = [
 
 interface Ctx {
   db: Db;
-  ids: { area: string; pod: string; person: string; ritual: string; occurrence: string; channel: string };
+  ids: {
+    area: string;
+    pod: string;
+    person: string;
+    ritual: string;
+    occurrence: string;
+    channel: string;
+    release: string;
+    pmOwner: string;
+  };
   who: Who;
   personId: string | null;
 }
@@ -262,6 +273,63 @@ const MATRIX: Record<string, Case> = {
       return `/api/v1/subscriptions/${sub.id}`;
     },
   },
+  'GET /api/v1/releases': { expect: signedInOnly },
+  'GET /api/v1/releases/:id': { expect: signedInOnly, url: (c) => `/api/v1/releases/${c.ids.release}` },
+  'POST /api/v1/releases': {
+    expect: managers({ pm: 'ok', pmOwner: 'ok' }),
+    body: (c) => ({ title: 'New release', areaId: c.ids.area, targetDate: '2026-12-01' }),
+  },
+  'PATCH /api/v1/releases/:id': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: (c) => `/api/v1/releases/${c.ids.release}`,
+    body: () => ({ tier: 2 }),
+  },
+  'DELETE /api/v1/releases/:id': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) =>
+      `/api/v1/releases/${(await createRelease({ db: c.db, actor: systemActor('test'), input: { title: 'Gone', areaId: c.ids.area, targetDate: '2026-12-01' } })).id}`,
+  },
+  'GET /api/v1/updates': { expect: signedInOnly },
+  'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
+  'GET /api/v1/updates/:week/artifact': {
+    expect: signedInOnly,
+    url: () => '/api/v1/updates/2026-W40/artifact?format=md',
+  },
+  'GET /api/v1/updates/:week/areas/:areaId': {
+    expect: signedInOnly,
+    url: (c) => `/api/v1/updates/2026-W40/areas/${c.ids.area}`,
+  },
+  'PUT /api/v1/updates/:week/areas/:areaId': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: (c) => `/api/v1/updates/2026-W41/areas/${c.ids.area}`,
+    body: () => ({ content: { wins: ['Shipped'] } }),
+  },
+  'POST /api/v1/updates/:week/areas/:areaId/absence': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: (c) => `/api/v1/updates/2026-W42/areas/${c.ids.area}/absence`,
+    body: () => ({ reason: 'Leave' }),
+  },
+  'POST /api/v1/updates/:week/publish': { expect: managers(), url: () => '/api/v1/updates/2026-W43/publish' },
+  'GET /api/v1/updates/feed/:file': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/updates/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.atom`,
+  },
+  'GET /api/v1/follow-ups': { expect: signedInOnly },
+  'POST /api/v1/follow-ups/:id/close': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => {
+      const [f] = await c.db
+        .insert(followUps)
+        .values({
+          source: `test:${Math.random()}`,
+          areaId: c.ids.area,
+          title: 'Risk',
+          assigneeIds: [c.ids.pmOwner],
+        })
+        .returning();
+      return `/api/v1/follow-ups/${f!.id}/close`;
+    },
+  },
   'GET /api/v1/unsubscribe/:token': {
     expect: publicRoute,
     url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
@@ -338,6 +406,12 @@ beforeAll(async () => {
     input: { kind: 'slack', name: '#auth-test', webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc' },
     allowAnyWebhookHost: false,
   });
+  const release = await createRelease({
+    db,
+    actor: systemActor('test'),
+    input: { title: 'Usage billing', areaId: area.id, targetDate: '2026-10-01', tier: 3 },
+  });
+  await publishWeeklyUpdate({ db, actor: systemActor('test'), week: '2026-W40' });
   ids = {
     area: area.id,
     pod: pod.id,
@@ -345,6 +419,8 @@ beforeAll(async () => {
     ritual: ritual!.id,
     occurrence: occurrence!.id,
     channel: channel.id,
+    release: release.id,
+    pmOwner: owner.person.id,
   };
 });
 afterAll(() => t.close());

@@ -42,7 +42,10 @@ export function registerPolicies(
     if (!policy || policy === 'public') return; // no policy only on the not-found handler
     if (!req.actor) throw new AppError('unauthorized', 'sign in or send an API token');
     if (policy === 'signed_in') return;
-    const resource = await resolveResource(req, policy.resource, policy.action, loaders);
+    const resource = policy.resolve
+      ? await policy.resolve(req)
+      : await resolveResource(req, policy.resource, policy.action, loaders);
+    if (!resource) throw new AppError('not_found', `${policy.resource} not found`);
     if (!can(req.actor, policy.action, resource)) {
       throw new AppError(
         'forbidden',

@@ -13,7 +13,10 @@ export type Resource =
   | { type: 'ritual' }
   | { type: 'occurrence'; ownerRole?: string; ownerPersonId?: string | null }
   | { type: 'channel' }
-  | { type: 'delivery' };
+  | { type: 'delivery' }
+  | { type: 'weekly_update'; areaOwnerId?: string | null }
+  | { type: 'release'; areaOwnerId?: string | null }
+  | { type: 'follow_up'; assigneeIds?: readonly string[] };
 
 export type ResourceType = Resource['type'];
 
@@ -95,6 +98,24 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return canOccurrence(actor, action, resource);
     case 'channel':
       return action === 'read' || hasRole(actor, 'admin', 'product_ops');
+    case 'weekly_update':
+      // read: everyone; update: write an area's five bullets (its PM); create: publish (Product Ops and up).
+      if (action === 'read') return true;
+      if (action === 'update')
+        return (
+          isOrgManager(actor) || (resource.areaOwnerId != null && resource.areaOwnerId === actor.personId)
+        );
+      return action === 'create' && isOrgManager(actor);
+    case 'release':
+      if (action === 'read') return true;
+      if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm');
+      return isOrgManager(actor) || (resource.areaOwnerId != null && resource.areaOwnerId === actor.personId);
+    case 'follow_up':
+      return (
+        action === 'read' ||
+        (action === 'update' &&
+          (isOrgManager(actor) || (resource.assigneeIds ?? []).includes(actor.personId ?? '')))
+      );
     case 'delivery':
       // The delivery log names who was told what: Product Ops and up read it and retry dead letters.
       return (action === 'read' || action === 'update') && isOrgManager(actor);

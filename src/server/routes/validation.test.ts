@@ -6,6 +6,7 @@ import { ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
+import { createRelease } from '../../services/updates/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
 interface BadCase {
@@ -29,6 +30,7 @@ const ids = {
   ritual: '',
   occurrence: '',
   channel: '',
+  release: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -283,6 +285,62 @@ function cases(): Record<string, BadCase[]> {
     'POST /api/v1/unsubscribe/:token': [
       { name: 'not a token', url: '/api/v1/unsubscribe/x', fields: ['params.token'] },
     ],
+    'POST /api/v1/releases': [
+      {
+        name: 'empty title, impossible date, tier 4',
+        body: { title: '', targetDate: '2026-13-01', tier: 4 },
+        fields: ['title', 'targetDate', 'tier'],
+      },
+      {
+        name: 'unknown area and a non-PM owner',
+        body: {
+          title: 'X',
+          targetDate: '2026-12-01',
+          areaId: crypto.randomUUID(),
+          pmOwnerId: ids.stakeholder,
+        },
+        fields: ['areaId', 'pmOwnerId'],
+      },
+    ],
+    'PATCH /api/v1/releases/:id': [
+      {
+        name: 'unknown status',
+        url: '/api/v1/releases/RELEASE',
+        body: { status: 'shipped' },
+        fields: ['status'],
+      },
+    ],
+    'DELETE /api/v1/releases/:id': [
+      { name: 'not an id', url: '/api/v1/releases/abc', fields: ['params.id'] },
+    ],
+    'PUT /api/v1/updates/:week/areas/:areaId': [
+      {
+        name: 'a week that does not exist',
+        url: '/api/v1/updates/2026-W60/areas/AREA',
+        body: { content: { wins: ['x'] } },
+        fields: ['params.week'],
+      },
+      {
+        name: 'empty bullet and an unknown section',
+        url: '/api/v1/updates/2026-W47/areas/AREA',
+        body: { content: { wins: [''], colour: ['blue'] } },
+        fields: ['content.wins.0', 'content.colour'],
+      },
+    ],
+    'POST /api/v1/updates/:week/areas/:areaId/absence': [
+      {
+        name: 'reason too long',
+        url: '/api/v1/updates/2026-W47/areas/AREA/absence',
+        body: { reason: 'x'.repeat(501) },
+        fields: ['reason'],
+      },
+    ],
+    'POST /api/v1/updates/:week/publish': [
+      { name: 'not an ISO week', url: '/api/v1/updates/2026-47/publish', fields: ['params.week'] },
+    ],
+    'POST /api/v1/follow-ups/:id/close': [
+      { name: 'not an id', url: '/api/v1/follow-ups/abc/close', fields: ['params.id'] },
+    ],
     'PUT /api/v1/raci': [
       {
         name: 'empty activity',
@@ -306,7 +364,11 @@ async function snapshot() {
            (select count(*) from occurrence_attendance) as attendance, (select count(*) from scheduled_actions) as actions,
            (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
            (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
-           (select string_agg(id::text || status, '|' order by id) from outbox) as outbox, (select count(*) from inbox_items where read_at is null) as unread,
+           (select string_agg(id::text || status, '|' order by id) from outbox) as outbox,
+           (select string_agg(id::text || title || target_date || status || coalesce(tier::text, ''), '|' order by id) from releases) as releases,
+           (select count(*) from update_cycles) as cycles, (select count(*) from update_submissions) as submissions,
+           (select count(*) from update_revisions) as revisions, (select count(*) from update_absences) as absences,
+           (select count(*) from artifact_versions) as versions, (select string_agg(id::text || status, '|' order by id) from follow_ups) as follow_ups, (select count(*) from inbox_items where read_at is null) as unread,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);
@@ -336,6 +398,13 @@ beforeAll(async () => {
       allowAnyWebhookHost: false,
     })
   ).id;
+  ids.release = (
+    await createRelease({
+      db,
+      actor: systemActor('test'),
+      input: { title: 'Usage billing', targetDate: '2026-12-01' },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -360,7 +429,9 @@ describe('bad input on write routes', () => {
           url: (all.url ?? pattern.replace(':id', id))
             .replace('RITUAL', ids.ritual)
             .replace('OCCURRENCE', ids.occurrence)
-            .replace('CHANNEL', ids.channel),
+            .replace('CHANNEL', ids.channel)
+            .replace('RELEASE', ids.release)
+            .replace('AREA', ids.area),
           headers: {
             ...admin.headers,
             ...(all.raw !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -1,0 +1,279 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { areas, personPrefs } from '../../../db/schema/index.ts';
+import { addWeeks, currentWeekKey } from '../../../domain/updates/week.ts';
+import { buildFeeds } from '../../../integrations/feeds/atom.ts';
+import { createMarkdown } from '../../../integrations/markdown.ts';
+import { getSettings } from '../../../services/org/settings.ts';
+import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../services/updates/archive.ts';
+import { closeFollowUp, getFollowUp, listFollowUps } from '../../../services/updates/follow-ups.ts';
+import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
+import {
+  createRelease,
+  deleteRelease,
+  getRelease,
+  listReleases,
+  type ReleaseView,
+  updateRelease,
+} from '../../../services/updates/releases.ts';
+import {
+  cycleBoard,
+  getSubmission,
+  markAbsent,
+  submitUpdate,
+} from '../../../services/updates/submissions.ts';
+import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import {
+  ZRelease,
+  ZReleaseInput,
+  ZReleaseList,
+  ZReleasePatch,
+  ZUpdateContent,
+  ZWeekAreaParams,
+  ZWeekParams,
+} from '../../../shared/updates.ts';
+import { AppError } from '../../errors.ts';
+import type { Resource } from '../../policies/index.ts';
+import { crudLoader, registerCrud } from '../crud.ts';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const releaseResource = (r: ReleaseView): Resource => ({ type: 'release', areaOwnerId: r.areaOwnerId });
+
+export function updateLoaders(db: Db) {
+  return {
+    release: crudLoader(db, getRelease, releaseResource),
+    follow_up: crudLoader(
+      db,
+      getFollowUp,
+      (f): Resource => ({ type: 'follow_up', assigneeIds: f.assigneeIds }),
+    ),
+  };
+}
+
+/** C3: the weekly product update (submit, publish, read, feeds), the release records it draws on, follow-ups. */
+export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: string }): Promise<void> {
+  const { db } = app.deps;
+  const baseUrl = (req: FastifyRequest) => opts.publicUrl ?? `${req.protocol}://${req.host}`;
+  registerCrud(app, {
+    path: '/releases',
+    resource: 'release',
+    label: 'releases',
+    schemas: { input: ZReleaseInput, patch: ZReleasePatch, item: ZRelease, list: ZReleaseList },
+    services: {
+      list: listReleases,
+      get: getRelease,
+      create: createRelease,
+      update: updateRelease,
+      remove: deleteRelease,
+    },
+    resourceOf: releaseResource,
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const areaPolicy = { resource: 'weekly_update' as const, action: 'update' as const, resolve: areaResource };
+  r.get('/updates', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Published weekly updates, newest first (q searches them)',
+      querystring: z.object({
+        q: z.string().max(200).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(52),
+      }),
+      response: {
+        200: z.object({
+          currentWeek: z.string(),
+          items: z.array(
+            z.object({ week: z.string(), version: z.number(), title: z.string(), publishedAt: z.string() }),
+          ),
+        }),
+        ...errors,
+      },
+    },
+    handler: async (req) => {
+      const { timeZone } = await getSettings(db);
+      const items = await listPublishedUpdates(db, req.query);
+      return {
+        currentWeek: currentWeekKey(new Date(), timeZone),
+        items: items.map(({ week, version, title, publishedAt }) => ({ week, version, title, publishedAt })),
+      };
+    },
+  });
+  r.get('/updates/:week', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: "A week's status board, versions and definition of done",
+      params: ZWeekParams,
+      response: { 200: z.any(), ...errors },
+    },
+    handler: async (req) => ({
+      ...(await cycleBoard(db, req.params.week)),
+      versions: await versionsOf(db, req.params.week),
+      done: await definitionOfDone(db, req.params.week),
+    }),
+  });
+  r.get('/updates/:week/artifact', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'The published artifact (markdown or JSON), latest or a given version',
+      params: ZWeekParams,
+      querystring: z.object({
+        version: z.coerce.number().int().min(1).optional(),
+        format: z.enum(['md', 'json']).default('json'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const row = await getPublishedVersion(db, req.params.week, req.query.version);
+      if (!row)
+        throw new AppError(
+          'not_found',
+          `no published update for ${req.params.week}${req.query.version ? ` version ${req.query.version}` : ''}`,
+        );
+      if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(row.markdown);
+      return {
+        week: row.key,
+        version: row.version,
+        title: row.title,
+        publishedAt: row.publishedAt.toISOString(),
+        changes: row.changes,
+        json: row.json,
+        markdown: row.markdown,
+      };
+    },
+  });
+  r.get('/updates/:week/areas/:areaId', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: "An area's submission with its edit history, and last week's beside it",
+      params: ZWeekAreaParams,
+    },
+    handler: async (req) => ({
+      current: await getSubmission(db, req.params.week, req.params.areaId),
+      previous: await getSubmission(db, addWeeks(req.params.week, -1), req.params.areaId),
+    }),
+  });
+  r.put('/updates/:week/areas/:areaId', {
+    config: { policy: areaPolicy },
+    schema: {
+      tags: ['updates'],
+      summary: "Submit (or edit) an area's five bullets for the week",
+      params: ZWeekAreaParams,
+      body: z.strictObject({ content: ZUpdateContent }),
+    },
+    handler: async (req) =>
+      submitUpdate({
+        db,
+        actor: req.actor!,
+        week: req.params.week,
+        areaId: req.params.areaId,
+        content: req.body.content,
+      }),
+  });
+  r.post('/updates/:week/areas/:areaId/absence', {
+    config: { policy: areaPolicy },
+    schema: {
+      tags: ['updates'],
+      summary: 'Mark the PM of an area absent for the week',
+      params: ZWeekAreaParams,
+      body: z.strictObject({ reason: z.string().trim().max(500).default('') }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await markAbsent({
+        db,
+        actor: req.actor!,
+        week: req.params.week,
+        areaId: req.params.areaId,
+        reason: req.body.reason,
+      });
+      return reply.status(204).send(null);
+    },
+  });
+  r.post('/updates/:week/publish', {
+    config: { policy: { resource: 'weekly_update', action: 'create' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Publish now (or publish a correction): a new immutable version',
+      params: ZWeekParams,
+    },
+    handler: async (req, reply) => {
+      const published = await publishWeeklyUpdate({ db, actor: req.actor!, week: req.params.week });
+      app.deps.onEnqueued?.();
+      return reply.status(201).send(published);
+    },
+  });
+  r.get('/updates/feed/:file', {
+    // Feed readers send no headers: the private token (the same as the calendar feed's) is the credential.
+    config: { policy: 'public' },
+    schema: {
+      tags: ['updates'],
+      summary: 'Atom (.atom) or RSS (.rss) feed of published updates',
+      params: z.object({
+        file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.(atom|rss)$/, 'must be a feed file name'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const [token, ext] = req.params.file.split('.') as [string, string];
+      const [owner] = await db.select().from(personPrefs).where(eq(personPrefs.calendarToken, token));
+      if (!owner) throw new AppError('not_found', 'no such feed (it may have been replaced)');
+      const { orgName } = await getSettings(db);
+      const md = createMarkdown();
+      const items = await listPublishedUpdates(db, { limit: 30 });
+      const base = baseUrl(req);
+      const feeds = buildFeeds({
+        title: `${orgName}: Weekly Product Update`,
+        siteUrl: `${base}/updates`,
+        feedUrl: `${base}/api/v1/updates/feed/${req.params.file}`,
+        entries: items.map((i) => ({
+          id: `${base}/updates/${i.week}#v${i.version}`,
+          title: i.title,
+          url: `${base}/updates/${i.week}`,
+          publishedAt: i.publishedAt,
+          summary: `Weekly Product Update for ${i.week}`,
+          content: md.render(i.markdown),
+        })),
+      });
+      return ext === 'atom'
+        ? reply.type('application/atom+xml; charset=utf-8').send(feeds.atom)
+        : reply.type('application/rss+xml; charset=utf-8').send(feeds.rss);
+    },
+  });
+  r.get('/follow-ups', {
+    config: { policy: { resource: 'follow_up', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Follow-ups from flagged risks',
+      querystring: z.object({ status: z.enum(['open', 'closed']).optional(), areaId: z.uuid().optional() }),
+    },
+    handler: async (req) => ({ items: await listFollowUps(db, req.query) }),
+  });
+  r.post('/follow-ups/:id/close', {
+    config: { policy: { resource: 'follow_up', action: 'update' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Close a follow-up',
+      params: ZIdParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await closeFollowUp({ db, actor: req.actor!, id: req.params.id });
+      return reply.status(204).send(null);
+    },
+  });
+
+  /** Area routes have `:areaId`, not `:id`: the policy needs the area's PM. A malformed id is zod's 400. */
+  async function areaResource(req: FastifyRequest): Promise<Resource | null> {
+    const params = req.params as { areaId?: string };
+    if (!z.uuid().safeParse(params.areaId).success) return { type: 'weekly_update' };
+    const [area] = await db
+      .select({ ownerPmId: areas.ownerPmId })
+      .from(areas)
+      .where(eq(areas.id, params.areaId!));
+    return area ? { type: 'weekly_update', areaOwnerId: area.ownerPmId } : null;
+  }
+}
