@@ -4,6 +4,7 @@ import { AppError } from '../server/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerUpdateCommands } from './commands/update.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -16,6 +17,7 @@ const program = new Command('prodops')
 registerServeCommands(program);
 registerAdminCommands(program);
 registerOrgCommands(program);
+registerUpdateCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

@@ -12,7 +12,7 @@ export type CycleRow = typeof updateCycles.$inferSelect;
  * The cycle of an ISO week, opened on first use: its due and publish instants are fixed in the org's time zone
  * then, and its reminders and auto-publication are scheduled as actions (each runs once).
  */
-export async function ensureCycle(tx: Db, week: string): Promise<CycleRow> {
+export async function ensureCycle(tx: Db, week: string, now: Date = new Date()): Promise<CycleRow> {
   const [existing] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
   if (existing) return existing;
   const settings = await getSettings(tx);
@@ -23,7 +23,10 @@ export async function ensureCycle(tx: Db, week: string): Promise<CycleRow> {
     .onConflictDoNothing()
     .returning();
   const cycle = row ?? (await tx.select().from(updateCycles).where(eq(updateCycles.week, week)))[0]!;
+  // A cycle opened after its instants (a late submission for a past week) schedules nothing: those moments are
+  // gone, and publication is then on demand. Downtime is different: actions scheduled earlier still run late.
   for (const minutes of settings.deadlines.weeklyUpdateReminderMinutes) {
+    if (cycle.dueAt.getTime() - minutes * 60_000 <= now.getTime()) continue;
     await scheduleAction(tx, {
       kind: 'weekly_update.remind',
       key: `weekly_update.remind:${week}:${minutes}`,
@@ -34,6 +37,7 @@ export async function ensureCycle(tx: Db, week: string): Promise<CycleRow> {
     });
   }
   // Publication must happen even after downtime: late, but once.
+  if (cycle.publishAt.getTime() <= now.getTime()) return cycle;
   await scheduleAction(tx, {
     kind: 'weekly_update.publish',
     key: `weekly_update.publish:${week}`,

@@ -116,3 +116,14 @@ describe('weekly update cycles and submissions', () => {
     expect(rows.filter((r) => r.personId === done.id)).toHaveLength(0);
   });
 });
+
+describe('a cycle opened after its instants', () => {
+  it('schedules no reminder or publication in the past (publishing a past week is on demand)', async () => {
+    await d.db.transaction((tx) => ensureCycle(tx, '2026-W40', new Date('2026-11-21T12:00:00Z')));
+    const actions = await d.db
+      .select()
+      .from(scheduledActions)
+      .where(like(scheduledActions.key, 'weekly_update.%:2026-W40%'));
+    expect(actions).toEqual([]);
+  });
+});

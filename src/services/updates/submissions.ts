@@ -29,8 +29,8 @@ export async function submitUpdate(opts: {
   return opts.db.transaction(async (tx) => {
     const [area] = await tx.select().from(areas).where(eq(areas.id, opts.areaId));
     if (!area) throw notFound('area');
-    const cycle = await ensureCycle(tx, opts.week);
     const now = opts.now ?? new Date();
+    const cycle = await ensureCycle(tx, opts.week, now);
     const late = now.getTime() > cycle.dueAt.getTime();
     const [existing] = await tx
       .select()
