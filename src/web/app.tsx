@@ -23,6 +23,9 @@ import { PersonPage } from './routes/people/person-page.tsx';
 import { PodPage } from './routes/pods/pod-page.tsx';
 import { PodsPage } from './routes/pods/pods-page.tsx';
 import { SettingsPage } from './routes/settings/settings-page.tsx';
+import { ComposePage } from './routes/updates/compose-page.tsx';
+import { PublishedPage } from './routes/updates/published-page.tsx';
+import { UpdatesPage } from './routes/updates/updates-page.tsx';
 
 /** A 401 from any request: forget the session and go to /sign-in, coming back here afterwards. */
 function RedirectOnUnauthorized() {
@@ -64,6 +67,9 @@ export function App() {
           <Route path="cadence" element={<CadencePage />} />
           <Route path="cadence/rituals/:id" element={<RitualPage />} />
           <Route path="cadence/occurrences/:id" element={<OccurrencePage />} />
+          <Route path="updates" element={<UpdatesPage />} />
+          <Route path="updates/:week" element={<PublishedPage />} />
+          <Route path="updates/:week/areas/:areaId" element={<ComposePage />} />
           <Route path="channels" element={<ChannelsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -21,6 +21,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/areas', label: 'Areas', capability: 'C1' },
   { path: '/pods', label: 'Pods', capability: 'C1' },
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
+  { path: '/updates', label: 'Weekly update', capability: 'C3' },
   // Everyone sees where updates are published; only Product Ops and admins change channels (on the page).
   { path: '/channels', label: 'Channels', capability: 'C2' },
   { path: '/settings', label: 'Settings', capability: 'C1' },

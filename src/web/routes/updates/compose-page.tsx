@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { z } from 'zod';
+import { type TUpdateContent, ZUpdateContent } from '../../../shared/updates.ts';
+import { api } from '../../api-client.ts';
+import { type Board, type SubmissionPair, UPDATE_SECTIONS, updatesApi } from '../../api-updates.ts';
+import { Form, FormActions } from '../../components/form.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useSubmit, validate } from '../../lib/forms.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { BulletsField, itemsToLines, linesToItems } from './bullets-field.tsx';
+import { StatusBadge } from './status-board.tsx';
+import { UpdateBullets } from './update-bullets.tsx';
+
+const ZBody = z.strictObject({ content: ZUpdateContent });
+
+type Texts = Record<keyof TUpdateContent, string>;
+
+const toTexts = (c: TUpdateContent | null): Texts => ({
+  wins: itemsToLines(c?.wins ?? []),
+  next: itemsToLines(c?.next ?? []),
+  risks: itemsToLines(c?.risks ?? []),
+  metrics: itemsToLines(c?.metrics ?? []),
+  links: itemsToLines(c?.links ?? []),
+});
+
+const toContent = (t: Texts): TUpdateContent => ({
+  wins: linesToItems(t.wins),
+  next: linesToItems(t.next),
+  risks: linesToItems(t.risks),
+  metrics: linesToItems(t.metrics),
+  links: linesToItems(t.links),
+});
+
+interface Loaded {
+  board: Board;
+  pair: SubmissionPair;
+  timeZone: string;
+}
+
+function ComposeForm({
+  week,
+  areaId,
+  data,
+  onSaved,
+}: {
+  week: string;
+  areaId: string;
+  data: Loaded;
+  onSaved: () => void;
+}) {
+  const [texts, setTexts] = useState<Texts>(() => toTexts(data.pair.current?.content ?? null));
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+  const pastDue = Date.now() > Date.parse(data.board.dueAt);
+  const problems = submit.problem?.fields ?? [];
+  return (
+    <Form
+      id="compose"
+      label="Weekly update"
+      submit={submit}
+      onSubmit={async () => {
+        const body = validate(ZBody, { content: toContent(texts) });
+        await updatesApi.submit(week, areaId, body.content);
+        // Show what was kept: one bullet per line, blank lines and typed list markers gone.
+        setTexts(toTexts(body.content));
+        setNote(pastDue ? 'Submitted (late).' : 'Submitted.');
+        onSaved();
+      }}
+    >
+      {pastDue ? (
+        <p className="notice warn">
+          The due time has passed: this submission will be marked <strong>late</strong> (it is kept and
+          published).
+        </p>
+      ) : null}
+      {UPDATE_SECTIONS.map((s) => (
+        <BulletsField
+          key={s.key}
+          path={`content.${s.key}`}
+          label={s.label}
+          value={texts[s.key]}
+          problems={problems}
+          onChange={(v) => {
+            setNote('');
+            setTexts((t) => ({ ...t, [s.key]: v }));
+          }}
+        />
+      ))}
+      <FormActions submit={submit} label="Submit" pendingText="Submitting…" note={note} />
+    </Form>
+  );
+}
+
+/** C3: an area's five bullets for a week, with last week's beside them. */
+export function ComposePage() {
+  const { week = '', areaId = '' } = useParams();
+  const data = useLoad<Loaded>(`compose:${week}:${areaId}`, async (signal) => {
+    const [board, pair, { settings }] = await Promise.all([
+      updatesApi.board(week, signal),
+      updatesApi.submission(week, areaId, signal),
+      api.settings.get(signal),
+    ]);
+    return { board, pair, timeZone: settings.timeZone };
+  });
+  const back = (
+    <p>
+      <Link to={`/updates?week=${week}`}>← Status board for {week}</Link>
+    </p>
+  );
+  if (!data.data) {
+    return (
+      <Page title="Write the weekly update" intro={back}>
+        {data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading what="the update" />}
+      </Page>
+    );
+  }
+  const { board, pair, timeZone } = data.data;
+  const area = board.areas.find((a) => a.areaId === areaId);
+  const current = pair.current;
+  return (
+    <Page title={`${area?.areaName ?? 'Area'} — ${week}`} intro={back}>
+      <dl className="details">
+        <dt>PM</dt>
+        <dd>{area?.pmName ?? 'none'}</dd>
+        <dt>Due</dt>
+        <dd>
+          {formatDateTimeIn(board.dueAt, timeZone)} <span className="muted">({timeZone})</span>
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          {area ? <StatusBadge status={area.status} /> : null}
+          {current ? (
+            <span className="muted">
+              {' '}
+              submitted {formatDateTimeIn(current.submittedAt, timeZone)}
+              {current.late ? ' (late)' : ''} · {current.revisions.length}{' '}
+              {current.revisions.length === 1 ? 'edit' : 'edits'} in the history
+            </span>
+          ) : null}
+        </dd>
+      </dl>
+      {board.publishedAt ? (
+        <p className="notice">
+          This week is published: a change here appears in the next version (a correction) once Product Ops
+          publishes it.
+        </p>
+      ) : null}
+      <div className="compose-columns">
+        <section aria-labelledby="compose-heading">
+          <h2 id="compose-heading">This week</h2>
+          <ComposeForm
+            key={`${week}:${areaId}`}
+            week={week}
+            areaId={areaId}
+            data={data.data}
+            onSaved={data.reload}
+          />
+        </section>
+        <section aria-labelledby="previous-heading" className="previous-update">
+          <h2 id="previous-heading">Last week</h2>
+          {pair.previous ? (
+            <UpdateBullets content={pair.previous.content} />
+          ) : (
+            <p className="muted">No update last week.</p>
+          )}
+        </section>
+      </div>
+    </Page>
+  );
+}

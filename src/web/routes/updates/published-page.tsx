@@ -1,0 +1,175 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { cadenceApi } from '../../api-cadence.ts';
+import { api } from '../../api-client.ts';
+import { type Artifact, type LaunchJson, updateFeedUrls, updatesApi } from '../../api-updates.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { StatusBadge } from './status-board.tsx';
+import { UpdateBullets } from './update-bullets.tsx';
+
+function Launches({ items }: { items: LaunchJson[] }) {
+  if (items.length === 0) return <span className="muted">None</span>;
+  return (
+    <ul>
+      {items.map((l) => (
+        <li key={l.id}>
+          {l.title}{' '}
+          <span className="muted">
+            ({l.areaName}, tier {l.tier}, {l.targetDate}, {l.status.replace(/_/g, ' ')})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The published artifact, from its JSON: highlights first, then every area (missing ones too). */
+function ArtifactView({ artifact }: { artifact: Artifact }) {
+  const { json } = artifact;
+  const risks = json.highlights.crossCuttingRisks;
+  return (
+    <article className="weekly-update" aria-label={json.title}>
+      <h2>{json.title}</h2>
+      <section aria-labelledby="highlights-heading">
+        <h3 id="highlights-heading">Org-wide highlights (Product Ops)</h3>
+        <ul className="update-bullets">
+          <li>
+            <strong>Key launches this week:</strong> <Launches items={json.highlights.keyLaunches} />
+          </li>
+          <li>
+            <strong>Upcoming launches (next 2 weeks):</strong>{' '}
+            <Launches items={json.highlights.upcomingLaunches} />
+          </li>
+          <li>
+            <strong>Cross-cutting risks/dependencies:</strong>{' '}
+            {risks.length === 0 ? (
+              <span className="muted">None</span>
+            ) : (
+              <ul>
+                {risks.map((r) => (
+                  <li key={`${r.areaName}:${r.index}`}>
+                    {r.text}{' '}
+                    <span className="muted">
+                      ({r.areaName}, {r.pmName})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        </ul>
+      </section>
+      {json.areas.map((a) => (
+        <section key={a.areaName} className="update-area" aria-label={`${a.areaName} — ${a.pmName}`}>
+          <h3>
+            {a.areaName} — {a.pmName}{' '}
+            {a.status === 'submitted' ? (
+              a.late ? (
+                <StatusBadge status="late" />
+              ) : null
+            ) : (
+              <StatusBadge status={a.status} />
+            )}
+          </h3>
+          {a.update ? (
+            <UpdateBullets content={a.update} />
+          ) : (
+            <p className="muted">No update submitted ({a.status}).</p>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function Subscribe() {
+  const feed = useLoad('calendar-feed-url', (signal) => cadenceApi.feedUrl(signal));
+  const urls = feed.data ? updateFeedUrls(feed.data.url) : null;
+  if (!urls) return null;
+  return (
+    <p className="feed-links">
+      Subscribe: <a href={urls.atom}>Atom feed</a> · <a href={urls.rss}>RSS feed</a>{' '}
+      <span className="muted">(private links: they work without signing in)</span>
+    </p>
+  );
+}
+
+/** C3: a published Weekly Product Update, any of its versions, and what a correction changed. */
+export function PublishedPage() {
+  const { week = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const requested = Number(params.get('version'));
+  const version = Number.isInteger(requested) && requested > 0 ? requested : null;
+  const base = useLoad(`published-base:${week}`, async (signal) => {
+    const [board, { settings }] = await Promise.all([
+      updatesApi.board(week, signal),
+      api.settings.get(signal),
+    ]);
+    return { versions: board.versions, timeZone: settings.timeZone };
+  });
+  const published = (base.data?.versions.length ?? 0) > 0;
+  const artifact = useLoad(published ? `artifact:${week}:${version ?? 'latest'}` : null, (signal) =>
+    updatesApi.artifact(week, version, signal),
+  );
+  const intro = (
+    <p>
+      <Link to={`/updates?week=${week}`}>← Status board for {week}</Link> · <Link to="/updates">Archive</Link>
+    </p>
+  );
+  if (!base.data) {
+    return (
+      <Page title={`Weekly update ${week}`} intro={intro}>
+        {base.error ? <LoadError error={base.error} retry={base.reload} /> : <Loading what="the update" />}
+      </Page>
+    );
+  }
+  const { versions, timeZone } = base.data;
+  const shown = artifact.data;
+  return (
+    <Page title={`Weekly update ${week}`} intro={intro}>
+      {!published ? <p className="notice">{week} has not been published yet.</p> : null}
+      {versions.length > 1 ? (
+        <div className="field inline-field">
+          <label htmlFor="version" className="field-label">
+            Version
+          </label>
+          <select
+            id="version"
+            value={String(version ?? versions.at(-1)?.version ?? '')}
+            onChange={(e) => setParams({ version: e.target.value }, { replace: true })}
+          >
+            {versions.map((v) => (
+              <option key={v.version} value={v.version}>
+                Version {v.version}, {formatDateTimeIn(v.publishedAt, timeZone)}
+                {v.version === versions.at(-1)?.version ? ' (latest)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {artifact.error ? <LoadError error={artifact.error} retry={artifact.reload} /> : null}
+      {shown ? (
+        <>
+          <p className="muted">
+            Version {shown.version}, published {formatDateTimeIn(shown.publishedAt, timeZone)} ({timeZone})
+          </p>
+          {shown.changes.length ? (
+            <section className="notice" aria-labelledby="changes-heading">
+              <h2 id="changes-heading">What changed in this correction</h2>
+              <ul>
+                {shown.changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <Subscribe />
+          <ArtifactView artifact={shown} />
+        </>
+      ) : published && !artifact.error ? (
+        <Loading what="the published update" />
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { type Board, type BoardArea, type BoardStatus, updatesApi } from '../../api-updates.ts';
+import { useSubmit } from '../../lib/forms.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { useMe } from '../../lib/session.tsx';
+
+const STATUS: Record<BoardStatus, { text: string; tone: string }> = {
+  submitted: { text: 'Submitted', tone: 'ok' },
+  late: { text: 'Late', tone: 'warn' },
+  absent: { text: 'Absent', tone: 'muted' },
+  missing: { text: 'Missing', tone: 'danger' },
+};
+
+export function StatusBadge({ status }: { status: BoardStatus }) {
+  return <span className={`badge ${STATUS[status].tone}`}>{STATUS[status].text}</span>;
+}
+
+function MarkAbsent({ week, area, onDone }: { week: string; area: BoardArea; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  const id = `absence-${area.areaId}`;
+  return (
+    <details className="inline-disclosure">
+      <summary>Mark absent</summary>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit.run(async () => {
+            await updatesApi.markAbsent(week, area.areaId, reason);
+            onDone();
+          });
+        }}
+      >
+        <label htmlFor={id}>Reason ({area.areaName})</label>
+        <input id={id} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <button type="submit" className="button" aria-disabled={submit.pending || undefined}>
+          Mark {area.pmName ?? 'PM'} absent
+        </button>
+        {submit.problem ? (
+          <p className="field-error" role="alert">
+            {submit.problem.message}
+          </p>
+        ) : null}
+      </form>
+    </details>
+  );
+}
+
+function Check({ ok, children }: { ok: boolean; children: React.ReactNode }) {
+  return (
+    <li className={ok ? 'check ok' : 'check'}>
+      <span aria-hidden="true">{ok ? '✓' : '○'}</span>{' '}
+      <span className="visually-hidden">{ok ? 'Done: ' : 'Not yet: '}</span>
+      {children}
+    </li>
+  );
+}
+
+/** The pack's definition of done, as the server checked it. */
+export function DoneChecklist({ board }: { board: Board }) {
+  const { done } = board;
+  const coveredNow = board.areas.every((a) => a.status !== 'missing');
+  const contributed = done.published ? done.allContributed : coveredNow;
+  const missing = done.published
+    ? done.missingAreas
+    : board.areas.filter((a) => a.status === 'missing').map((a) => a.areaName);
+  return (
+    <ul className="checklist" aria-label="Definition of done">
+      <Check ok={contributed}>
+        All PMs contributed (or marked absent)
+        {missing.length ? <span className="muted"> — missing: {missing.join(', ')}</span> : null}
+      </Check>
+      <Check ok={done.crossCuttingSection}>Cross-cutting section present</Check>
+      <Check ok={done.published && done.delivered.total > 0 && done.delivered.sent === done.delivered.total}>
+        Delivered to every configured channel
+        {done.delivered.total ? (
+          <span className="muted">
+            {' '}
+            — {done.delivered.sent} of {done.delivered.total} sent
+            {done.delivered.dead ? `, ${done.delivered.dead} failed` : ''}
+          </span>
+        ) : null}
+      </Check>
+      <Check ok={done.publishedOnTime}>Published on time</Check>
+    </ul>
+  );
+}
+
+interface BoardProps {
+  board: Board;
+  timeZone: string;
+  onChanged: () => void;
+}
+
+/** Who submitted, who is late, who is away; the PM's own areas link to the compose form. */
+export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
+  const me = useMe();
+  const canManage = me.can.manageRituals;
+  const publish = useSubmit();
+  const [note, setNote] = useState('');
+  const published = board.versions.length > 0;
+  return (
+    <>
+      <dl className="details">
+        <dt>Due</dt>
+        <dd>{formatDateTimeIn(board.dueAt, timeZone)}</dd>
+        <dt>Publication</dt>
+        <dd>
+          {board.publishedAt
+            ? `Published ${formatDateTimeIn(board.publishedAt, timeZone)}`
+            : `${formatDateTimeIn(board.publishAt, timeZone)} (automatic)`}{' '}
+          <span className="muted">({timeZone})</span>
+          {published ? (
+            <>
+              {' '}
+              · <Link to={`/updates/${board.week}`}>Read the published update</Link>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+      <table className="status-board">
+        <caption className="visually-hidden">Contributions for {board.week}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Area</th>
+            <th scope="col">PM</th>
+            <th scope="col">Status</th>
+            <th scope="col">Submitted</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.areas.map((a) => {
+            const mine = me.ownedAreaIds.includes(a.areaId);
+            return (
+              <tr key={a.areaId}>
+                <th scope="row">{a.areaName}</th>
+                <td>{a.pmName ?? <span className="muted">no PM</span>}</td>
+                <td>
+                  <StatusBadge status={a.status} />
+                  {a.absentReason ? <span className="muted"> {a.absentReason}</span> : null}
+                </td>
+                <td>{a.submittedAt ? formatDateTimeIn(a.submittedAt, timeZone) : '—'}</td>
+                <td>
+                  <div className="row-actions">
+                    {mine || canManage ? (
+                      <Link to={`/updates/${board.week}/areas/${a.areaId}`}>
+                        {mine ? 'Write my update' : 'Write the update'}
+                        <span className="visually-hidden"> for {a.areaName}</span>
+                      </Link>
+                    ) : null}
+                    {canManage && a.status === 'missing' ? (
+                      <MarkAbsent week={board.week} area={a} onDone={onChanged} />
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3>Definition of done</h3>
+      <DoneChecklist board={board} />
+      {canManage ? (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button primary"
+            aria-disabled={publish.pending || undefined}
+            onClick={() =>
+              void publish.run(async () => {
+                await updatesApi.publish(board.week);
+                setNote(published ? 'Correction published.' : 'Published.');
+                onChanged();
+              })
+            }
+          >
+            {published ? 'Publish a correction' : 'Publish now'}
+          </button>
+          <span className="form-status" aria-live="polite">
+            {publish.pending ? 'Publishing…' : publish.problem ? '' : note}
+          </span>
+          {publish.problem ? (
+            <p className="field-error" role="alert">
+              {publish.problem.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

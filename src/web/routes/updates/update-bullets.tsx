@@ -1,0 +1,29 @@
+import type { TUpdateContent } from '../../../shared/updates.ts';
+import { UPDATE_SECTIONS } from '../../api-updates.ts';
+
+/**
+ * The five bullets of one area's update, read-only. Items are markdown written by PMs: shown as text
+ * (never as HTML), so nothing a PM types can run in a reader's browser.
+ */
+export function UpdateBullets({ content }: { content: TUpdateContent }) {
+  return (
+    <ul className="update-bullets">
+      {UPDATE_SECTIONS.map((s) => (
+        <li key={s.key}>
+          <strong>{s.label}:</strong>{' '}
+          {content[s.key].length === 0 ? (
+            <span className="muted">None</span>
+          ) : (
+            <ul>
+              {content[s.key].map((item, i) => (
+                // Items may repeat; their position is their identity.
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list of strings in a fixed order
+                <li key={i}>{item}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
