@@ -2,7 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
-import { followUps, outbox, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import {
+  followUps,
+  occurrenceAttendance,
+  outbox,
+  ritualOccurrences,
+  rituals,
+} from '../../db/schema/index.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
@@ -87,6 +93,19 @@ describe('publishing the weekly product update', () => {
     expect(v2.version).toBe(2);
     expect(v2.json.highlights.keyLaunches).toEqual([]);
     expect(v2.changes.join('\n')).toMatch(/Usage billing/);
+
+    // Attendance of the async ritual is contribution: Maya submitted, Nora is absent (excused), Leo owes it.
+    const [ritual] = await d.db.select().from(rituals).where(eq(rituals.slug, 'weekly-product-update'));
+    const [occ] = await d.db
+      .select()
+      .from(ritualOccurrences)
+      .where(and(eq(ritualOccurrences.ritualId, ritual!.id), eq(ritualOccurrences.key, '2026-11-26')));
+    const attendance = await d.db
+      .select()
+      .from(occurrenceAttendance)
+      .where(eq(occurrenceAttendance.occurrenceId, occ!.id));
+    const present = (id: string) => attendance.find((a) => a.personId === id)?.present;
+    expect([present(maya.id), present(nora.id), present(leo.id)]).toEqual([true, true, false]);
 
     // Follow-up for the flagged risk, to the PM and eng lead, once across versions.
     const fu = await d.db.select().from(followUps).where(eq(followUps.areaId, billing.id));

@@ -5,6 +5,7 @@ import {
   areas,
   artifactVersions,
   followUps,
+  occurrenceAttendance,
   people,
   releases,
   ritualOccurrences,
@@ -113,7 +114,7 @@ export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: st
       .set({ publishedAt: cycle.publishedAt ?? now })
       .where(eq(updateCycles.week, opts.week));
     await openFollowUps(tx, opts.week, inputs);
-    await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`);
+    await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`, inputs);
     await enqueueMessage(tx, {
       key: `${WEEKLY_UPDATE}:${opts.week}:v${version}`,
       kind: WEEKLY_UPDATE,
@@ -163,8 +164,17 @@ async function openFollowUps(tx: Db, week: string, inputs: Awaited<ReturnType<ty
   }
 }
 
-/** The Weekly Product Update ritual's occurrence of this week gets its artifact: ritual adoption counts it. */
-async function markRitualArtifact(tx: Db, week: string, at: Date, ref: string) {
+/**
+ * The Weekly Product Update ritual's occurrence of this week gets its artifact and its attendance: for this
+ * async ritual, a PM "attended" by contributing (or being marked absent). Ritual adoption counts both.
+ */
+async function markRitualArtifact(
+  tx: Db,
+  week: string,
+  at: Date,
+  ref: string,
+  inputs: Awaited<ReturnType<typeof areaInputs>>,
+) {
   const { monday, sunday } = weekDates(week);
   const [ritual] = await tx.select().from(rituals).where(eq(rituals.slug, 'weekly-product-update'));
   if (!ritual) return;
@@ -178,12 +188,28 @@ async function markRitualArtifact(tx: Db, week: string, at: Date, ref: string) {
         lte(ritualOccurrences.localDate, sunday),
       ),
     );
+  const contributed = new Map<string, boolean>();
+  for (const i of inputs) {
+    if (!i.area.ownerPmId) continue;
+    const did = i.update !== null || i.absent;
+    contributed.set(i.area.ownerPmId, (contributed.get(i.area.ownerPmId) ?? true) && did);
+  }
   for (const o of occurrences) {
-    if (!o.artifactProducedAt)
+    if (!o.artifactProducedAt) {
       await tx
         .update(ritualOccurrences)
         .set({ artifactProducedAt: at, artifactRef: ref, status: 'held', updatedAt: at })
         .where(eq(ritualOccurrences.id, o.id));
+    }
+    for (const [personId, present] of contributed) {
+      await tx
+        .insert(occurrenceAttendance)
+        .values({ occurrenceId: o.id, personId, present })
+        .onConflictDoUpdate({
+          target: [occurrenceAttendance.occurrenceId, occurrenceAttendance.personId],
+          set: { present },
+        });
+    }
   }
 }
 
