@@ -207,4 +207,17 @@ describe('the weekly update in a browser', () => {
     await sam.screenshot({ path: '/tmp/updates-published.png', fullPage: true });
     await sam.close();
   });
+
+  it('opens a follow-up for the flagged risk, which its PM closes', async () => {
+    const maya = await signIn('maya@example.com');
+    const risk = BULLETS['maya@example.com'].risks;
+    const panel = maya.getByRole('region', { name: 'Open follow-ups from flagged risks' });
+    const item = panel.getByRole('listitem').filter({ hasText: risk });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Billing');
+    expect(await item.textContent()).toContain(week);
+    await item.getByRole('button', { name: `Close follow-up: ${risk}` }).click();
+    await expect.poll(() => panel.getByRole('listitem').filter({ hasText: risk }).count()).toBe(0);
+    await maya.close();
+  });
 });

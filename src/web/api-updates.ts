@@ -114,6 +114,19 @@ export interface Artifact {
   markdown: string;
 }
 
+export interface FollowUp {
+  id: string;
+  /** Where it came from: "weekly_update:2026-W47". */
+  source: string;
+  areaId: string;
+  areaName: string | null;
+  title: string;
+  assigneeIds: string[];
+  status: 'open' | 'closed';
+  createdAt: string;
+  closedAt: string | null;
+}
+
 const weekPath = (week: string) => `/updates/${encodeURIComponent(week)}`;
 const areaPath = (week: string, areaId: string) => `${weekPath(week)}/areas/${encodeURIComponent(areaId)}`;
 
@@ -130,6 +143,10 @@ export const updatesApi = {
   markAbsent: (week: string, areaId: string, reason: string) =>
     request<void>(`${areaPath(week, areaId)}/absence`, { method: 'POST', body: { reason } }),
   publish: (week: string) => request<unknown>(`${weekPath(week)}/publish`, { method: 'POST' }),
+  openFollowUps: (signal?: AbortSignal) =>
+    request<{ items: FollowUp[] }>(`/follow-ups${query({ status: 'open' })}`, { signal }),
+  closeFollowUp: (id: string) =>
+    request<void>(`/follow-ups/${encodeURIComponent(id)}/close`, { method: 'POST' }),
 };
 
 /** The feed token is the calendar feed's: the last path segment of its URL, without `.ics`. */

@@ -4,6 +4,7 @@ import { type Board, type BoardArea, type BoardStatus, updatesApi } from '../../
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
+import { FollowUps } from './follow-ups.tsx';
 
 const STATUS: Record<BoardStatus, { text: string; tone: string }> = {
   submitted: { text: 'Submitted', tone: 'ok' },
@@ -191,6 +192,7 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
           ) : null}
         </div>
       ) : null}
+      <FollowUps timeZone={timeZone} refresh={`${board.week}:${board.versions.length}`} />
     </>
   );
 }

@@ -1,0 +1,73 @@
+import { type FollowUp, updatesApi } from '../../api-updates.ts';
+import { LoadError, Loading } from '../../components/page.tsx';
+import { useSubmit } from '../../lib/forms.ts';
+import { formatLocalDate, todayIn } from '../../lib/org-time.ts';
+import { useMe } from '../../lib/session.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+
+/** "weekly_update:2026-W47" → "2026-W47"; anything else is shown as it is. */
+const weekOf = (source: string): string => /\d{4}-W\d{2}/.exec(source)?.[0] ?? source;
+
+function CloseButton({ item, onClosed }: { item: FollowUp; onClosed: () => void }) {
+  const close = useSubmit();
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        aria-label={`Close follow-up: ${item.title}`}
+        aria-disabled={close.pending || undefined}
+        onClick={() =>
+          void close.run(async () => {
+            await updatesApi.closeFollowUp(item.id);
+            onClosed();
+          })
+        }
+      >
+        Close
+      </button>
+      {close.problem ? (
+        <p className="field-error" role="alert">
+          {close.problem.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Open follow-ups from flagged risks; their assignees (the area's PM and eng lead) or Product Ops close them. */
+export function FollowUps({ timeZone, refresh }: { timeZone: string; refresh: string }) {
+  const me = useMe();
+  const list = useLoad(`follow-ups:${refresh}`, (signal) => updatesApi.openFollowUps(signal));
+  const items = list.data?.items ?? [];
+  return (
+    <section className="follow-ups" aria-labelledby="follow-ups-heading">
+      <h3 id="follow-ups-heading">Open follow-ups from flagged risks</h3>
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {!list.data ? (
+        list.error ? null : (
+          <Loading what="the follow-ups" />
+        )
+      ) : items.length === 0 ? (
+        <p className="muted">No open follow-ups</p>
+      ) : (
+        <ul className="follow-up-list" aria-busy={list.loading}>
+          {items.map((f) => (
+            <li key={f.id}>
+              <div>
+                <strong>{f.areaName ?? 'No area'}</strong>: {f.title}
+                <div className="muted">
+                  Week {weekOf(f.source)} · opened{' '}
+                  {formatLocalDate(todayIn(timeZone, new Date(f.createdAt)), true)}
+                </div>
+              </div>
+              {f.assigneeIds.includes(me.id) || me.can.manageRituals ? (
+                <CloseButton item={f} onClosed={list.reload} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
