@@ -3,16 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
 import {
+  artifactVersions,
   followUps,
   occurrenceAttendance,
   outbox,
   ritualOccurrences,
   rituals,
+  scheduledActions,
 } from '../../db/schema/index.ts';
+import { renderEmail } from '../../integrations/email/render.ts';
+import { createMarkdown } from '../../integrations/markdown.ts';
+import { toSlackPayload } from '../../integrations/slack/blocks.ts';
+import { runDueActions } from '../../jobs/actions.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
 import { updateSettings } from '../org/settings.ts';
+import { ensureCycle } from './cycles.ts';
 import { publishWeeklyUpdate, weeklyUpdateAutoPublish } from './publish.ts';
 import { createRelease, updateRelease } from './releases.ts';
 import { markAbsent, submitUpdate } from './submissions.ts';
@@ -164,5 +171,62 @@ describe('publishing the weekly product update', () => {
         .map((r) => r.ref)
         .every((ref) => ref === `${week}:v1`),
     ).toBe(true);
+  });
+});
+
+describe('publication after downtime, and user text everywhere', () => {
+  it('publishes exactly once when the server comes back at 16:30 after being down at 16:00', async () => {
+    const week = '2026-W45'; // Thursday 2026-11-05, 16:00 America/New_York = 21:00Z
+    // The cycle was opened (and its publication scheduled) before 16:00; then the server was down.
+    await d.db.transaction((tx) => ensureCycle(tx, week, new Date('2026-11-05T12:00:00Z')));
+    const handlers = {
+      'weekly_update.publish': weeklyUpdateAutoPublish,
+      'weekly_update.remind': async () => {},
+    };
+    // Back "at 16:30" (any time after): two instances run what is due, concurrently and then again.
+    await Promise.all([
+      runDueActions({ db: d.db, handlers, instance: 'a' }),
+      runDueActions({ db: d.db, handlers, instance: 'b' }),
+    ]);
+    await runDueActions({ db: d.db, handlers, instance: 'a' });
+    const versions = await d.db.select().from(artifactVersions).where(eq(artifactVersions.key, week));
+    expect(versions.map((v) => v.version)).toEqual([1]);
+    const [action] = await d.db
+      .select()
+      .from(scheduledActions)
+      .where(eq(scheduledActions.key, `weekly_update.publish:${week}`));
+    expect(action).toMatchObject({ status: 'done' });
+  });
+
+  it('never lets a script through: page JSON, email HTML, Slack and the feed get it as text', async () => {
+    const pm = await makePerson(d.db, { roles: ['pm'] });
+    const area = await makeArea(d.db, { name: 'Scripted', ownerPmId: pm.id });
+    const evil = 'Shipped **bold** <script>alert(1)</script> [docs](javascript:alert(2))';
+    await submitUpdate({
+      db: d.db,
+      actor: ops,
+      week: '2026-W51',
+      areaId: area.id,
+      content: { wins: [evil], next: [], risks: [], metrics: [], links: [] },
+    });
+    const published = await publishWeeklyUpdate({ db: d.db, actor: ops, week: '2026-W51' });
+    expect(published.json.areas.find((a) => a.areaName === 'Scripted')?.update?.wins).toEqual([evil]); // stored as written
+    const [row] = await d.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'weekly_update'), eq(outbox.ref, '2026-W51:v1')))
+      .limit(1);
+    const message = row!.message as Parameters<typeof renderEmail>[0];
+    const email = renderEmail(message, { unsubscribeUrl: 'https://x.example/u', orgName: 'Acme' });
+    expect(email.html).not.toMatch(/<script/i);
+    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('<strong>bold</strong>');
+    expect(email.html).not.toMatch(/href="javascript:/i);
+    const slack = JSON.stringify(toSlackPayload(message));
+    expect(slack).not.toContain('<script>');
+    expect(slack).toContain('&lt;script&gt;');
+    const html = createMarkdown().render(published.markdown);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/href="javascript:/i);
   });
 });

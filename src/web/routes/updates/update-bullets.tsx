@@ -1,9 +1,10 @@
 import type { TUpdateContent } from '../../../shared/updates.ts';
 import { UPDATE_SECTIONS } from '../../api-updates.ts';
+import { MarkdownText } from '../../components/markdown-text.tsx';
 
 /**
- * The five bullets of one area's update, read-only. Items are markdown written by PMs: shown as text
- * (never as HTML), so nothing a PM types can run in a reader's browser.
+ * The five bullets of one area's update, read-only. Items are markdown written by PMs, rendered by markdown-it
+ * with raw HTML disabled: formatting and links show, nothing a PM types can run in a reader's browser.
  */
 export function UpdateBullets({ content }: { content: TUpdateContent }) {
   return (
@@ -18,7 +19,9 @@ export function UpdateBullets({ content }: { content: TUpdateContent }) {
               {content[s.key].map((item, i) => (
                 // Items may repeat; their position is their identity.
                 // biome-ignore lint/suspicious/noArrayIndexKey: a list of strings in a fixed order
-                <li key={i}>{item}</li>
+                <li key={i}>
+                  <MarkdownText text={item} />
+                </li>
               ))}
             </ul>
           )}
