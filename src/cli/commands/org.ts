@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../server/env.ts';
 import { planAhead } from '../../services/cadence/occurrences.ts';
 import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
-import { UserError } from '../user-error.ts';
+import { readUserFile, UserError } from '../user-error.ts';
 
 export function registerOrgCommands(program: Command): void {
   const org = program
@@ -29,14 +29,7 @@ export function registerOrgCommands(program: Command): void {
     .argument('<file>', 'a YAML (or JSON) file as written by `prodops org export`')
     .option('--dry-run', 'check the file and say what would change, without writing')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw new UserError(
-          `prodops: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        );
-      }
+      const text = readUserFile(file);
       const result = await withAdminDb(async ({ db }) => {
         const imported = await importOrg({
           db,

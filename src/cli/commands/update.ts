@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseUpdateMarkdown, parseUpdateYaml } from '../../domain/updates/update-file.ts';
 import { ZIsoWeek } from '../../shared/common.ts';
 import { type Remote, remoteFromEnv } from '../remote.ts';
-import { UserError } from '../user-error.ts';
+import { readUserFile, UserError } from '../user-error.ts';
 
 interface AreaItem {
   id: string;
@@ -49,14 +48,7 @@ function readUpdateFile(file: string) {
   const parse =
     ext === '.yaml' || ext === '.yml' ? parseUpdateYaml : ext === '.md' ? parseUpdateMarkdown : null;
   if (!parse) throw new UserError(`prodops: --file: ${file} must be a .yaml, .yml or .md file`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(
-      `prodops: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
+  const text = readUserFile(file);
   const result = parse(text);
   if (!result.ok) {
     const lines = result.problems.map(
