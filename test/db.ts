@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../src/db/client.ts';
+import {
+  type Database,
+  type DatabaseTarget,
+  type Db,
+  openDatabase,
+  runMigrations,
+} from '../src/db/client.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 
 export interface TestDatabase extends Database {
@@ -56,4 +63,27 @@ export async function createTestDb(): Promise<TestDatabase> {
   await runMigrations(target, database);
   await ensureOrgDefaults(database.db);
   return { ...database, target, url: null };
+}
+
+/** Every table a write could touch, as one string: equal before and after means nothing was written. */
+export async function snapshotAll(db: Db): Promise<string> {
+  const counts = await db.execute(sql`
+    select (select count(*) from people) as people, (select count(*) from areas) as areas,
+           (select count(*) from pods) as pods, (select count(*) from pod_members) as members,
+           (select count(*) from pod_rotation) as rotation, (select count(*) from audit_log) as audit,
+           (select count(*) from api_tokens where revoked_at is null) as tokens, (select count(*) from sessions) as sessions,
+           (select string_agg(id::text || output_artifact || schedule::text || duration_minutes, '|' order by id) from rituals) as rituals,
+           (select string_agg(id::text || status || notes || coalesce(artifact_produced_at::text, ''), '|' order by id) from ritual_occurrences) as occurrences,
+           (select count(*) from occurrence_attendance) as attendance, (select count(*) from scheduled_actions) as actions,
+           (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
+           (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
+           (select string_agg(id::text || status, '|' order by id) from outbox) as outbox,
+           (select string_agg(id::text || title || target_date || status || coalesce(tier::text, ''), '|' order by id) from releases) as releases,
+           (select count(*) from update_cycles) as cycles, (select count(*) from update_submissions) as submissions,
+           (select count(*) from update_revisions) as revisions, (select count(*) from update_absences) as absences,
+           (select count(*) from artifact_versions) as versions, (select string_agg(id::text || status, '|' order by id) from follow_ups) as follow_ups, (select count(*) from inbox_items where read_at is null) as unread,
+           (select value::text from org_settings) as settings,
+           (select string_agg(activity, '|' order by position) from raci_entries) as raci,
+           (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);
+  return JSON.stringify((counts as unknown as { rows: unknown[] }).rows);
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { like } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
+import { inboxItems, outbox } from '../src/db/schema/index.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
+import { enqueueMessage } from '../src/services/delivery/outbox.ts';
 import { createArea } from '../src/services/org/areas.ts';
 import { createPerson, type PersonView } from '../src/services/org/people.ts';
 import { createPod } from '../src/services/org/pods.ts';
@@ -59,4 +62,32 @@ export async function makeTeam(db: Db) {
   ];
   const designer = await makePerson(db, { roles: ['designer'] });
   return { pm, engineers, designer };
+}
+
+/** A dead letter to look at or retry, fresh for each call. */
+export async function deadDelivery(db: Db): Promise<string> {
+  const key = crypto.randomUUID();
+  await db.transaction((tx) =>
+    enqueueMessage(tx, {
+      key,
+      kind: 'weekly_update',
+      ref: key,
+      message: { title: 't', summary: 's' },
+      recipients: [{ channel: 'email', address: 'x@example.com' }],
+    }),
+  );
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'dead', attempts: 8 })
+    .where(like(outbox.idempotencyKey, `${key}|%`))
+    .returning();
+  return row!.id;
+}
+
+export async function inboxItemFor(db: Db, personId: string): Promise<string> {
+  const [row] = await db
+    .insert(inboxItems)
+    .values({ personId, kind: 'ritual.reminder', message: { title: 't', summary: 's' } })
+    .returning();
+  return row!.id;
 }

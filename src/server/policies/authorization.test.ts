@@ -1,14 +1,20 @@
-import { eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
+import {
+  deadDelivery,
+  inboxItemFor,
+  makeArea,
+  makePerson,
+  makePod,
+  signedIn,
+} from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
-import { followUps, inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
+import { followUps, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
 import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
-import { enqueueMessage } from '../../services/delivery/outbox.ts';
 import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
@@ -339,34 +345,6 @@ const MATRIX: Record<string, Case> = {
     url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
   },
 };
-
-/** A dead letter to look at or retry, fresh for each call. */
-async function deadDelivery(db: Db): Promise<string> {
-  const key = crypto.randomUUID();
-  await db.transaction((tx) =>
-    enqueueMessage(tx, {
-      key,
-      kind: 'weekly_update',
-      ref: key,
-      message: { title: 't', summary: 's' },
-      recipients: [{ channel: 'email', address: 'x@example.com' }],
-    }),
-  );
-  const [row] = await db
-    .update(outbox)
-    .set({ status: 'dead', attempts: 8 })
-    .where(like(outbox.idempotencyKey, `${key}|%`))
-    .returning();
-  return row!.id;
-}
-
-async function inboxItemFor(db: Db, personId: string): Promise<string> {
-  const [row] = await db
-    .insert(inboxItems)
-    .values({ personId, kind: 'ritual.reminder', message: { title: 't', summary: 's' } })
-    .returning();
-  return row!.id;
-}
 
 let t: TestApp;
 const callers = new Map<Who, { headers: Record<string, string>; personId: string | null }>();

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { snapshotAll } from '../../../test/db.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
 import { ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
@@ -351,30 +352,6 @@ function cases(): Record<string, BadCase[]> {
   };
 }
 
-/** Everything a write could touch: row counts, the audit log, settings and RACI. */
-async function snapshot() {
-  const db = t.database.db;
-  const counts = await db.execute(sql`
-    select (select count(*) from people) as people, (select count(*) from areas) as areas,
-           (select count(*) from pods) as pods, (select count(*) from pod_members) as members,
-           (select count(*) from pod_rotation) as rotation, (select count(*) from audit_log) as audit,
-           (select count(*) from api_tokens where revoked_at is null) as tokens, (select count(*) from sessions) as sessions,
-           (select string_agg(id::text || output_artifact || schedule::text || duration_minutes, '|' order by id) from rituals) as rituals,
-           (select string_agg(id::text || status || notes || coalesce(artifact_produced_at::text, ''), '|' order by id) from ritual_occurrences) as occurrences,
-           (select count(*) from occurrence_attendance) as attendance, (select count(*) from scheduled_actions) as actions,
-           (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
-           (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
-           (select string_agg(id::text || status, '|' order by id) from outbox) as outbox,
-           (select string_agg(id::text || title || target_date || status || coalesce(tier::text, ''), '|' order by id) from releases) as releases,
-           (select count(*) from update_cycles) as cycles, (select count(*) from update_submissions) as submissions,
-           (select count(*) from update_revisions) as revisions, (select count(*) from update_absences) as absences,
-           (select count(*) from artifact_versions) as versions, (select string_agg(id::text || status, '|' order by id) from follow_ups) as follow_ups, (select count(*) from inbox_items where read_at is null) as unread,
-           (select value::text from org_settings) as settings,
-           (select string_agg(activity, '|' order by position) from raci_entries) as raci,
-           (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);
-  return JSON.stringify((counts as unknown as { rows: unknown[] }).rows);
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
@@ -423,7 +400,7 @@ describe('bad input on write routes', () => {
         const [method, pattern] = route.split(' ') as [string, string];
         const resource = pattern.split('/')[3];
         const id = resource === 'people' ? ids.person : resource === 'areas' ? ids.area : ids.pod;
-        const before = await snapshot();
+        const before = await snapshotAll(t.database.db);
         const res = await t.app.inject({
           method: method as 'POST',
           url: (all.url ?? pattern.replace(':id', id))
@@ -448,7 +425,7 @@ describe('bad input on write routes', () => {
         const paths = body.error.fields.map((f) => f.path);
         for (const f of all.fields) expect(paths, res.body).toContain(f);
         for (const f of body.error.fields) expect(f.message.length).toBeGreaterThan(0);
-        expect(await snapshot()).toBe(before);
+        expect(await snapshotAll(t.database.db)).toBe(before);
       });
     }
   }

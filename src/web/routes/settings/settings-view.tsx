@@ -62,9 +62,9 @@ export function SettingsView({ settings: s }: { settings: TSettings }) {
           <dt>Reminders to PMs who have not submitted</dt>
           <dd>
             {d.weeklyUpdateReminderMinutes.length
-              ? d.weeklyUpdateReminderMinutes
+              ? `${d.weeklyUpdateReminderMinutes
                   .map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`))
-                  .join(', ') + ' before due'
+                  .join(', ')} before due`
               : 'none'}
           </dd>
           <dt>Roadmap view republished within</dt>
