@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { launchBrowser } from './harness.ts';
+import { freePort, launchBrowser, signInAs } from './harness.ts';
 
 /**
  * C2 in a real browser: Product Ops reads the cadence, edits a ritual (and meets the "no just-a-meeting"
@@ -11,32 +10,8 @@ import { launchBrowser } from './harness.ts';
 let server: RunningServer;
 let browser: Browser;
 
-/** A free port, so the feed URLs the server builds (PRODOPS_PUBLIC_URL) point at this very server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(`${server.url}/cadence`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('prodops-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Cadence', level: 1 }).waitFor();
-  return page;
-}
+const signIn = (email: string) =>
+  signInAs(browser, server.url, email, { path: '/cadence', heading: 'Cadence' });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const ritualsTable = (page: Page) => page.getByRole('table', { name: 'Rituals' });

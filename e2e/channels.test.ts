@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, signInAs } from './harness.ts';
 
 /**
  * C2 channels in a real browser: Product Ops adds a Slack channel (a malformed webhook URL and a foreign host
@@ -10,19 +10,8 @@ import { launchBrowser } from './harness.ts';
 let server: RunningServer;
 let browser: Browser;
 
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(`${server.url}/channels`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('prodops-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
-  return page;
-}
+const signIn = (email: string) =>
+  signInAs(browser, server.url, email, { path: '/channels', heading: 'Channels' });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const addForm = (page: Page) => page.getByRole('form', { name: 'Add channel' });

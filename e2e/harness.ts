@@ -1,4 +1,5 @@
-import { type Browser, chromium } from 'playwright-core';
+import { createServer } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,5 +17,38 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** Opens `path` as a demo person (password prodops-demo) through the sign-in page; waits for the page's h1. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  at: { path: string; heading: string },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(`${baseUrl}${at.path}`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('prodops-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: at.heading, level: 1 }).waitFor();
+  return page;
+}
+
+/** A free port, so URLs the server builds from PRODOPS_PUBLIC_URL (email links) point at this very server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
   });
 }

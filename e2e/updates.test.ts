@@ -1,9 +1,8 @@
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { launchBrowser } from './harness.ts';
+import { freePort, launchBrowser, signInAs } from './harness.ts';
 
 /**
  * C3 in a real browser: three PMs write their five bullets in the compose form (and one is late, through the
@@ -13,31 +12,8 @@ import { launchBrowser } from './harness.ts';
 let server: RunningServer;
 let browser: Browser;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(`${server.url}/updates`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('prodops-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Weekly update', level: 1 }).waitFor();
-  return page;
-}
+const signIn = (email: string) =>
+  signInAs(browser, server.url, email, { path: '/updates', heading: 'Weekly update' });
 
 const board = (page: Page) => page.locator('table.status-board');
 

@@ -39,13 +39,20 @@ export function createDeliverers(
     cache.set(id, { at: Date.now(), row });
     return row;
   };
+  // The org name in every email: read once per few seconds, not once per message of a 100-message batch.
+  let orgName: { at: number; value: string } | null = null;
+  const orgNameOf = async () => {
+    if (!orgName || Date.now() - orgName.at > 5_000)
+      orgName = { at: Date.now(), value: (await getSettings(db)).orgName };
+    return orgName.value;
+  };
   return {
     async email(row: OutboxRow, message: OutgoingMessage) {
       if (!mailer) return notConfigured('email (SMTP_URL)');
       const unsubscribeUrl = row.unsubscribeToken
         ? `${config.publicUrl}/api/v1/unsubscribe/${row.unsubscribeToken}`
         : `${config.publicUrl}/settings`;
-      const { orgName } = await getSettings(db);
+      const orgName = await orgNameOf();
       const rendered = renderEmail(message, { unsubscribeUrl, orgName });
       return mailer.send({
         to: row.address,
