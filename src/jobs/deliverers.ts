@@ -23,6 +23,16 @@ export function messageIdFor(idempotencyKey: string, publicUrl: string): string 
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${host}>`;
 }
 
+/** Links in messages are app paths ("/updates/2026-W47"); outside the app they need the public origin. */
+export function withAbsoluteLinks(message: OutgoingMessage, publicUrl: string): OutgoingMessage {
+  const abs = (url: string) => (url.startsWith('/') ? new URL(url, publicUrl).toString() : url);
+  return {
+    ...message,
+    link: message.link && { ...message.link, url: abs(message.link.url) },
+    actions: message.actions?.map((a) => ({ ...a, url: abs(a.url) })),
+  };
+}
+
 /** The real deliverers, from the environment: SMTP for email, webhooks or the bot token for Slack. */
 export function createDeliverers(
   db: Db,
@@ -47,7 +57,8 @@ export function createDeliverers(
     return orgName.value;
   };
   return {
-    async email(row: OutboxRow, message: OutgoingMessage) {
+    async email(row: OutboxRow, relative: OutgoingMessage) {
+      const message = withAbsoluteLinks(relative, config.publicUrl);
       if (!mailer) return notConfigured('email (SMTP_URL)');
       const unsubscribeUrl = row.unsubscribeToken
         ? `${config.publicUrl}/api/v1/unsubscribe/${row.unsubscribeToken}`
@@ -62,7 +73,7 @@ export function createDeliverers(
       });
     },
     async slack(row: OutboxRow, message: OutgoingMessage) {
-      const payload = toSlackPayload(message);
+      const payload = toSlackPayload(withAbsoluteLinks(message, config.publicUrl));
       if (row.channelId) {
         const channel = await channelOf(row.channelId);
         if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };

@@ -7,6 +7,8 @@ import type { Config } from '../server/env.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
 import { getSettings } from '../services/org/settings.ts';
+import { postLaunchReminder } from '../services/releases/post-launch.ts';
+import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
 import { type ActionHandler, runDueActions } from './actions.ts';
@@ -25,6 +27,8 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   ...CADENCE_ACTIONS,
   'weekly_update.remind': weeklyUpdateReminder,
   'weekly_update.publish': weeklyUpdateAutoPublish,
+  'release.deadline_warning': releaseDeadlineWarning,
+  'release.post_launch': postLaunchReminder,
 };
 
 export interface Jobs {

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
+import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import type { AppDeps } from './types.ts';
@@ -65,6 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...cadenceLoaders(opts.db),
     ...deliveryLoaders(opts.db),
     ...updateLoaders(opts.db),
+    ...releaseLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
@@ -77,6 +79,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(orgRoutes);
       await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(updateRoutes, { publicUrl: opts.config.publicUrlFromEnv });
+      await api.register(releaseRoutes);
       await api.register(deliveryRoutes, {
         allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
         onEnqueued: () => opts.onEnqueued?.(),

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { DEFAULT_RELEASE_ATTRIBUTES } from '../domain/releases/attributes.ts';
+import { BUNDLE_SECTION_KEYS, LITE_SECTIONS } from '../domain/releases/bundle.ts';
 import { ZDate, ZTimeOfDay, ZTimeZone } from './common.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const ZWeekday = z.number().int().min(1).max(7);
 
 const ZWeeklyDeadline = z.strictObject({ weekday: ZWeekday, time: ZTimeOfDay });
+
+const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
 
 const ZTierRule = z.strictObject({
   bundle: z.enum(['none', 'lite', 'full']),
@@ -16,6 +20,19 @@ const ZTierRule = z.strictObject({
   readinessCheck: z.enum(['none', 'async', 'meeting']),
   trainingSession: z.boolean(),
   postLaunchCapture: z.boolean(),
+  /** Bundle sections that must be filled in before the gate opens (lite for Tier 2, all for Tier 3). */
+  requiredSections: z.array(z.enum(BUNDLE_SECTION_KEYS)).refine(unique, 'must not repeat a section'),
+  /** Readiness confirmations the gate needs (training is tracked by `trainingSession`). */
+  signOffs: z
+    .array(z.enum(['support', 'sales', 'eng_monitoring', 'eng_rollback']))
+    .refine(unique, 'must not repeat a sign-off'),
+});
+
+/** A release attribute and the tier it implies (the pack's tier table; an org can add or re-map). */
+const ZReleaseAttribute = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be snake_case (a–z, 0–9, _), 2–40 characters'),
+  label: z.string().trim().min(1).max(80),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' }),
 });
 
 export const ZSettings = z
@@ -44,6 +61,13 @@ export const ZSettings = z
         .max(5)
         .refine((m) => new Set(m).size === m.length, 'must not repeat an offset'),
       roadmapViewRepublishHours: z.number().int().min(1).max(168),
+      /** Release owners are warned this many business days before a bundle deadline (0 = that morning). */
+      releaseWarningBusinessDays: z
+        .array(z.number().int().min(0).max(20))
+        .max(3)
+        .refine(unique, 'must not repeat an offset'),
+      /** Local time of the Launch Readiness Check meeting, held on the publication deadline day. */
+      readinessCheckTime: ZTimeOfDay,
     }),
     thresholds: z.strictObject({
       confusedCustomerPct: z.number().min(0).max(100),
@@ -59,6 +83,11 @@ export const ZSettings = z
       ritualAttendanceSharePct: z.number().min(0).max(100),
     }),
     tiers: z.strictObject({ tier1: ZTierRule, tier2: ZTierRule, tier3: ZTierRule }),
+    releaseAttributes: z
+      .array(ZReleaseAttribute)
+      .min(1)
+      .max(50)
+      .refine((a) => unique(a.map((x) => x.key)), 'must not repeat an attribute key'),
     /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */
     pods: z.strictObject({
       engineers: z.number().int().min(0).max(20),
@@ -84,6 +113,8 @@ export const DEFAULT_SETTINGS: TSettings = {
     weeklyUpdatePublish: { weekday: 4, time: '16:00' },
     weeklyUpdateReminderMinutes: [24 * 60, 120],
     roadmapViewRepublishHours: 24,
+    releaseWarningBusinessDays: [2, 0],
+    readinessCheckTime: '10:00',
   },
   thresholds: {
     confusedCustomerPct: 20,
@@ -107,6 +138,8 @@ export const DEFAULT_SETTINGS: TSettings = {
       readinessCheck: 'none',
       trainingSession: false,
       postLaunchCapture: false,
+      requiredSections: [],
+      signOffs: [],
     },
     tier2: {
       bundle: 'lite',
@@ -116,6 +149,8 @@ export const DEFAULT_SETTINGS: TSettings = {
       readinessCheck: 'async',
       trainingSession: false,
       postLaunchCapture: true,
+      requiredSections: [...LITE_SECTIONS],
+      signOffs: ['support', 'sales', 'eng_monitoring', 'eng_rollback'],
     },
     tier3: {
       bundle: 'full',
@@ -125,7 +160,10 @@ export const DEFAULT_SETTINGS: TSettings = {
       readinessCheck: 'meeting',
       trainingSession: true,
       postLaunchCapture: true,
+      requiredSections: [...BUNDLE_SECTION_KEYS],
+      signOffs: ['support', 'sales', 'eng_monitoring', 'eng_rollback'],
     },
   },
+  releaseAttributes: DEFAULT_RELEASE_ATTRIBUTES.map((a) => ({ ...a })),
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
 };

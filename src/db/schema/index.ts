@@ -2,4 +2,5 @@ export * from './auth.ts';
 export * from './cadence.ts';
 export * from './delivery.ts';
 export * from './org.ts';
+export * from './releases.ts';
 export * from './updates.ts';

@@ -14,27 +14,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { areas, people } from './org.ts';
 
-/**
- * The minimal release record the weekly update's highlights need (title, area, tier, target date, status);
- * release enablement (C5) grows it.
- */
-export const releases = pgTable(
-  'releases',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    title: text('title').notNull(),
-    areaId: uuid('area_id').references(() => areas.id, { onDelete: 'set null' }),
-    pmOwnerId: uuid('pm_owner_id').references(() => people.id, { onDelete: 'set null' }),
-    engOwnerId: uuid('eng_owner_id').references(() => people.id, { onDelete: 'set null' }),
-    tier: integer('tier'),
-    targetDate: text('target_date').notNull(),
-    status: text('status').notNull().default('planned'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('releases_target_idx').on(t.targetDate)],
-);
-
 /** One weekly update cycle per ISO week; its instants are fixed when the cycle opens (org time zone). */
 export const updateCycles = pgTable('update_cycles', {
   week: text('week').primaryKey(),

@@ -17,8 +17,8 @@ import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.t
 import { createChannel } from '../../services/delivery/channels.ts';
 import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { createRelease } from '../../services/releases/releases.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
-import { createRelease } from '../../services/updates/releases.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 

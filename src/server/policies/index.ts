@@ -15,7 +15,19 @@ export type Resource =
   | { type: 'channel' }
   | { type: 'delivery' }
   | { type: 'weekly_update'; areaOwnerId?: string | null }
-  | { type: 'release'; areaOwnerId?: string | null }
+  | { type: 'release'; areaOwnerId?: string | null; pmOwnerId?: string | null }
+  /** A part of a release's readiness someone confirms: a sign-off kind, or the post-launch capture. */
+  | {
+      type: 'release_readiness';
+      part: 'support' | 'sales' | 'eng_monitoring' | 'eng_rollback' | 'training' | 'post_launch';
+      engOwnerId?: string | null;
+      pmOwnerId?: string | null;
+      areaOwnerId?: string | null;
+      actorFunction?: string | null;
+    }
+  /** Distributing and publishing enablement bundles: Product Ops' job (pack §6). */
+  | { type: 'release_enablement' }
+  | { type: 'release_action_item'; ownerId?: string | null }
   | { type: 'follow_up'; assigneeIds?: readonly string[] };
 
 export type ResourceType = Resource['type'];
@@ -77,6 +89,33 @@ function canOccurrence(actor: Actor, action: Action, r: Extract<Resource, { type
   );
 }
 
+/** A release's PM owner and the PM owning its area both run it. */
+function ownsRelease(actor: Actor, r: { areaOwnerId?: string | null; pmOwnerId?: string | null }): boolean {
+  if (!actor.personId) return false;
+  return r.areaOwnerId === actor.personId || r.pmOwnerId === actor.personId;
+}
+
+/**
+ * Who confirms which part of readiness (pack §6): Support and Sales people their own function's readiness,
+ * the eng owner or an eng lead monitoring and rollback, Product Ops the training; the PM and Support answer the
+ * post-launch capture. Product Ops and up may record any of them on someone's behalf (the log says who).
+ */
+function canConfirm(actor: Actor, r: Extract<Resource, { type: 'release_readiness' }>): boolean {
+  if (isOrgManager(actor)) return true;
+  switch (r.part) {
+    case 'support':
+    case 'sales':
+      return r.actorFunction === r.part;
+    case 'eng_monitoring':
+    case 'eng_rollback':
+      return hasRole(actor, 'eng_lead') || (r.engOwnerId != null && r.engOwnerId === actor.personId);
+    case 'training':
+      return false;
+    case 'post_launch':
+      return ownsRelease(actor, r) || r.actorFunction === 'support';
+  }
+}
+
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.type) {
@@ -109,7 +148,16 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'release':
       if (action === 'read') return true;
       if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm');
-      return isOrgManager(actor) || (resource.areaOwnerId != null && resource.areaOwnerId === actor.personId);
+      return isOrgManager(actor) || ownsRelease(actor, resource);
+    case 'release_readiness':
+      return action === 'read' || canConfirm(actor, resource);
+    case 'release_enablement':
+      return action === 'read' || isOrgManager(actor);
+    case 'release_action_item':
+      return (
+        action === 'read' ||
+        (action === 'update' && (isOrgManager(actor) || resource.ownerId === actor.personId))
+      );
     case 'follow_up':
       return (
         action === 'read' ||

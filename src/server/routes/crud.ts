@@ -7,7 +7,8 @@ import { ZErrorBody, ZIdParams, ZListQuery } from '../../shared/common.ts';
 import { can, type Resource, type ResourceType } from '../policies/index.ts';
 
 interface Services<V, I, P> {
-  list(db: Db, q: z.infer<typeof ZListQuery>): Promise<{ items: V[]; nextCursor: string | null }>;
+  // biome-ignore lint/suspicious/noExplicitAny: the list query is the spec's own schema (ZListQuery by default)
+  list(db: Db, q: any): Promise<{ items: V[]; nextCursor: string | null }>;
   get(db: Db, id: string): Promise<V | null>;
   create(o: { db: Db; actor: Actor; input: I }): Promise<V>;
   update(o: { db: Db; actor: Actor; id: string; patch: P }): Promise<V>;
@@ -18,7 +19,8 @@ export interface CrudSpec<V, I extends z.ZodType, P extends z.ZodType> {
   path: string;
   resource: ResourceType;
   label: string;
-  schemas: { input: I; patch: P; item: z.ZodType; list: z.ZodType };
+  /** `query` replaces ZListQuery for lists with filters of their own. */
+  schemas: { input: I; patch: P; item: z.ZodType; list: z.ZodType; query?: z.ZodType };
   services: Services<V, z.infer<I>, z.infer<P>>;
   /** The policy's view of one item: decides `permissions` in responses and access for `:id` routes. */
   resourceOf(view: V): Resource;
@@ -48,7 +50,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
     schema: {
       tags,
       summary: `List ${spec.label}`,
-      querystring: ZListQuery,
+      querystring: spec.schemas.query ?? ZListQuery,
       response: { 200: spec.schemas.list, ...errors },
     },
     handler: async (req) => {

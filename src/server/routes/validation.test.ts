@@ -7,7 +7,7 @@ import { ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
-import { createRelease } from '../../services/updates/releases.ts';
+import { createRelease } from '../../services/releases/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
 interface BadCase {

@@ -39,7 +39,11 @@ async function touchedIds(tx: Db, rows: OccurrenceRow[]): Promise<Set<string>> {
   return touched;
 }
 
-async function scheduleOccurrenceActions(tx: Db, ritual: typeof rituals.$inferSelect, occ: OccurrenceRow) {
+export async function scheduleOccurrenceActions(
+  tx: Db,
+  ritual: typeof rituals.$inferSelect,
+  occ: OccurrenceRow,
+) {
   if (occ.status !== 'scheduled' || !ritual.active) {
     await cancelAction(tx, reminderKey(occ.id));
     await cancelAction(tx, artifactCheckKey(occ.id));

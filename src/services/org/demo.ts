@@ -7,7 +7,7 @@ import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { createRelease } from '../updates/releases.ts';
+import { createRelease } from '../releases/releases.ts';
 import { createArea } from './areas.ts';
 import { createPerson } from './people.ts';
 import { createPod } from './pods.ts';

@@ -19,9 +19,9 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
 import { updateSettings } from '../org/settings.ts';
+import { createRelease, updateRelease } from '../releases/releases.ts';
 import { ensureCycle } from './cycles.ts';
 import { publishWeeklyUpdate, weeklyUpdateAutoPublish } from './publish.ts';
-import { createRelease, updateRelease } from './releases.ts';
 import { markAbsent, submitUpdate } from './submissions.ts';
 
 let d: TestDatabase;

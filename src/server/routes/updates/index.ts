@@ -12,39 +12,21 @@ import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../ser
 import { closeFollowUp, getFollowUp, listFollowUps } from '../../../services/updates/follow-ups.ts';
 import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
 import {
-  createRelease,
-  deleteRelease,
-  getRelease,
-  listReleases,
-  type ReleaseView,
-  updateRelease,
-} from '../../../services/updates/releases.ts';
-import {
   cycleBoard,
   getSubmission,
   markAbsent,
   submitUpdate,
 } from '../../../services/updates/submissions.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
-import {
-  ZRelease,
-  ZReleaseInput,
-  ZReleaseList,
-  ZReleasePatch,
-  ZUpdateContent,
-  ZWeekAreaParams,
-  ZWeekParams,
-} from '../../../shared/updates.ts';
+import { ZUpdateContent, ZWeekAreaParams, ZWeekParams } from '../../../shared/updates.ts';
 import { AppError } from '../../errors.ts';
 import type { Resource } from '../../policies/index.ts';
-import { crudLoader, registerCrud } from '../crud.ts';
+import { crudLoader } from '../crud.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
-const releaseResource = (r: ReleaseView): Resource => ({ type: 'release', areaOwnerId: r.areaOwnerId });
 
 export function updateLoaders(db: Db) {
   return {
-    release: crudLoader(db, getRelease, releaseResource),
     follow_up: crudLoader(
       db,
       getFollowUp,
@@ -53,24 +35,10 @@ export function updateLoaders(db: Db) {
   };
 }
 
-/** C3: the weekly product update (submit, publish, read, feeds), the release records it draws on, follow-ups. */
+/** C3: the weekly product update (submit, publish, read, feeds), follow-ups. */
 export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: string }): Promise<void> {
   const { db } = app.deps;
   const baseUrl = (req: FastifyRequest) => opts.publicUrl ?? `${req.protocol}://${req.host}`;
-  registerCrud(app, {
-    path: '/releases',
-    resource: 'release',
-    label: 'releases',
-    schemas: { input: ZReleaseInput, patch: ZReleasePatch, item: ZRelease, list: ZReleaseList },
-    services: {
-      list: listReleases,
-      get: getRelease,
-      create: createRelease,
-      update: updateRelease,
-      remove: deleteRelease,
-    },
-    resourceOf: releaseResource,
-  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const areaPolicy = { resource: 'weekly_update' as const, action: 'update' as const, resolve: areaResource };
   r.get('/updates', {

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { areas, people } from './org.ts';
+
+/** A release (C5): what ships, when, at which tier; the weekly update's highlights read it too. */
+export const releases = pgTable(
+  'releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    areaId: uuid('area_id').references(() => areas.id, { onDelete: 'set null' }),
+    pmOwnerId: uuid('pm_owner_id').references(() => people.id, { onDelete: 'set null' }),
+    engOwnerId: uuid('eng_owner_id').references(() => people.id, { onDelete: 'set null' }),
+    tier: integer('tier'),
+    targetDate: text('target_date').notNull(),
+    status: text('status').notNull().default('planned'),
+    /** Keys of settings.releaseAttributes; the tier suggestion is computed from them. */
+    attributes: text('attributes').array().notNull().default(sql`'{}'::text[]`),
+    suggestedTier: integer('suggested_tier'),
+    suggestedReason: text('suggested_reason'),
+    /** Why the PM assigned the tier (required when it differs from the suggestion). */
+    tierReason: text('tier_reason'),
+    launchedOn: text('launched_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('releases_target_idx').on(t.targetDate)],
+);
+
+/** Append-only: every change of suggestion or assigned tier, with its reason. */
+export const releaseTierEvents = pgTable(
+  'release_tier_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    by: text('by').notNull(),
+    attributes: text('attributes').array().notNull(),
+    suggestedTier: integer('suggested_tier').notNull(),
+    suggestedReason: text('suggested_reason').notNull(),
+    assignedTier: integer('assigned_tier'),
+    note: text('note'),
+  },
+  (t) => [index('release_tier_events_release_idx').on(t.releaseId, t.at)],
+);
+
+/** The working draft of a release's enablement bundle; distributions and publications are artifact versions. */
+export const enablementBundles = pgTable('enablement_bundles', {
+  releaseId: uuid('release_id')
+    .primaryKey()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  sections: jsonb('sections').notNull().default({}),
+  distributedOn: text('distributed_on'),
+  distributedAt: timestamp('distributed_at', { withTimezone: true }),
+  publishedOn: text('published_on'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
+
+/** The current readiness confirmations (one per kind); withdrawals and history live in the audit log. */
+export const releaseSignOffs = pgTable(
+  'release_sign_offs',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    byLabel: text('by_label').notNull(),
+    note: text('note').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('release_sign_offs_key').on(t.releaseId, t.kind)],
+);
+
+/** Go/no-go decisions, append-only: the latest one counts. */
+export const releaseDecisions = pgTable(
+  'release_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    decision: text('decision').notNull(),
+    reason: text('reason').notNull(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    byLabel: text('by_label').notNull(),
+    newTargetDate: text('new_target_date'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('release_decisions_release_idx').on(t.releaseId, t.at)],
+);
+
+/** Private one-click readiness links sent with the bundle; the token is the credential. */
+export const readinessLinks = pgTable('readiness_links', {
+  token: text('token').primaryKey(),
+  releaseId: uuid('release_id')
+    .notNull()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Day 3 check-in and Day 14 retro of a launched Tier 2/3 release. */
+export const postLaunchChecks = pgTable(
+  'post_launch_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dueOn: text('due_on').notNull(),
+    answers: jsonb('answers').notNull().default({}),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedBy: text('completed_by'),
+  },
+  (t) => [uniqueIndex('post_launch_checks_key').on(t.releaseId, t.kind)],
+);
+
+/** The retro's 1–3 improvements to the enablement process, owned by Product Ops and tracked to done. */
+export const releaseActionItems = pgTable(
+  'release_action_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').references(() => people.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: text('done_by'),
+  },
+  (t) => [index('release_action_items_status_idx').on(t.status)],
+);

@@ -1,0 +1,80 @@
+export type Tier = 1 | 2 | 3;
+
+export interface AttributeRule {
+  key: string;
+  label: string;
+  tier: Tier;
+}
+
+/** Pack §6 tier table, in this order. */
+export const DEFAULT_RELEASE_ATTRIBUTES: AttributeRule[] = [
+  // Tier 1 (Low)
+  { key: 'ui_copy_change', label: 'UI copy change', tier: 1 },
+  { key: 'minor_bug_fix', label: 'Minor bug fix', tier: 1 },
+  { key: 'invisible_backend_change', label: 'Backend optimization invisible to users', tier: 1 },
+  // Tier 2 (Medium)
+  { key: 'behind_flag', label: 'New feature behind flag', tier: 2 },
+  { key: 'workflow_change', label: 'Workflow change', tier: 2 },
+  { key: 'pricing_change_subset', label: 'Pricing change for subset', tier: 2 },
+  { key: 'api_change', label: 'API change', tier: 2 },
+  // Tier 3 (High)
+  { key: 'ga_launch', label: 'GA launch', tier: 3 },
+  { key: 'migration', label: 'Migration', tier: 3 },
+  { key: 'breaking_change', label: 'Breaking change', tier: 3 },
+  { key: 'pricing_overhaul', label: 'Pricing overhaul', tier: 3 },
+  { key: 'major_ux_redesign', label: 'Major UX redesign', tier: 3 },
+];
+
+export const TIER_NAMES = { 1: 'Low', 2: 'Medium', 3: 'High' } as const;
+
+export interface TierSuggestion {
+  tier: Tier;
+  decidedBy: string[];
+  reason: string;
+}
+
+/** "Tier 3 (High)": the form every message and the bundle header use. */
+export function describeTier(tier: Tier): string {
+  return `Tier ${tier} (${TIER_NAMES[tier]})`;
+}
+
+/**
+ * Rules by key, in rules order. A repeated key keeps its first position but takes the last rule, so an org
+ * can append overrides to the defaults (e.g. re-map api_change to Tier 3).
+ */
+function rulesByKey(rules: readonly AttributeRule[]): Map<string, AttributeRule> {
+  const byKey = new Map<string, AttributeRule>();
+  for (const rule of rules) byKey.set(rule.key, rule);
+  return byKey;
+}
+
+function assertKnown(attributes: readonly string[], byKey: Map<string, AttributeRule>): void {
+  const unknown = attributes.filter((a) => !byKey.has(a));
+  if (unknown.length === 0) return;
+  throw new RangeError(
+    `Unknown release attribute${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. ` +
+      `Known attributes: ${[...byKey.keys()].join(', ')}.`,
+  );
+}
+
+function explain(tier: Tier, deciders: AttributeRule[], lower: AttributeRule[]): string {
+  const named = deciders.map((r) => `${r.key} (${r.label})`).join(', ');
+  const parts = [`${named} ${deciders.length > 1 ? 'imply' : 'implies'} Tier ${tier}`];
+  for (const r of lower) parts.push(`${r.key} implies Tier ${r.tier}`);
+  return `${describeTier(tier)}: ${parts.join('; ')}.`;
+}
+
+/** The highest tier any attribute implies wins (pack §6: one high-risk trait makes a high-risk release). */
+export function suggestTier(attributes: readonly string[], rules: readonly AttributeRule[]): TierSuggestion {
+  const byKey = rulesByKey(rules);
+  const given = new Set(attributes);
+  assertKnown([...given], byKey);
+  if (given.size === 0) {
+    return { tier: 1, decidedBy: [], reason: `No attributes set: ${describeTier(1)} by default.` };
+  }
+  const chosen = [...byKey.values()].filter((r) => given.has(r.key));
+  const tier = Math.max(...chosen.map((r) => r.tier)) as Tier;
+  const deciders = chosen.filter((r) => r.tier === tier);
+  const lower = chosen.filter((r) => r.tier < tier).sort((a, b) => b.tier - a.tier);
+  return { tier, decidedBy: deciders.map((r) => r.key), reason: explain(tier, deciders, lower) };
+}

@@ -1,0 +1,161 @@
+import type { Tier } from './attributes.ts';
+import { BUNDLE_SECTIONS, type BundleSectionKey, type ChecklistItem } from './bundle.ts';
+import type { LeadTime } from './leadtime.ts';
+
+export const SIGNOFF_KINDS = ['support', 'sales', 'eng_monitoring', 'eng_rollback', 'training'] as const;
+export type SignOffKind = (typeof SIGNOFF_KINDS)[number];
+
+export const SIGNOFF_LABELS: Record<SignOffKind, string> = {
+  support: 'Support readiness',
+  sales: 'Sales readiness',
+  eng_monitoring: 'Eng: monitoring in place',
+  eng_rollback: 'Eng: rollback ready',
+  training: 'Training session for Support/Sales held',
+};
+
+export interface GateRule {
+  bundle: 'none' | 'lite' | 'full';
+  requiredSections: readonly BundleSectionKey[];
+  signOffs: readonly SignOffKind[];
+  trainingSession: boolean;
+  readinessCheck: 'none' | 'async' | 'meeting';
+}
+
+export interface GoNoGo {
+  decision: 'ship' | 'hold' | 'delay';
+  by: string;
+  reason: string;
+  at: string;
+}
+
+export interface GateContext {
+  release: { id: string; title: string; tier: Tier | null; status: string; targetDate: string };
+  /** Null when the tier is not assigned. */
+  rule: GateRule | null;
+  today: string;
+  /** Null when no tier. */
+  leadTime: LeadTime | null;
+  checklist: ChecklistItem[];
+  signOffs: { kind: SignOffKind; by: string; at: string }[];
+  /** The latest go/no-go. */
+  decision: GoNoGo | null;
+}
+
+/** One gate requirement; run returns the unmet reasons, one readable line each ([] = ok). */
+export interface GateCheck {
+  id: string;
+  label: string;
+  run(ctx: GateContext): string[];
+}
+
+export interface GateResult {
+  releaseId: string;
+  ready: boolean;
+  checks: { id: string; label: string; ok: boolean; reasons: string[] }[];
+  reasons: string[];
+}
+
+const tierCheck: GateCheck = {
+  id: 'tier',
+  label: 'Tier assigned',
+  run: (ctx) =>
+    ctx.release.tier === null || ctx.rule === null ? ['Tier not assigned: the PM must assign a tier.'] : [],
+};
+
+const statusCheck: GateCheck = {
+  id: 'status',
+  label: 'Release not rolled back',
+  run: (ctx) =>
+    ctx.release.status === 'rolled_back'
+      ? ['Release was rolled back: re-plan it before it can ship again.']
+      : [],
+};
+
+const headingOf = (key: BundleSectionKey): string =>
+  BUNDLE_SECTIONS.find((s) => s.key === key)?.heading ?? key;
+
+const sectionsCheck: GateCheck = {
+  id: 'sections',
+  label: 'Required bundle sections written',
+  run: ({ rule, checklist }) =>
+    (rule?.requiredSections ?? [])
+      .filter((key) => !checklist.some((item) => item.key === key && item.done))
+      .map((key) => `Missing bundle section: ${headingOf(key)}`),
+};
+
+const NOT_YET = {
+  distribute: (due: string) => `Bundle not distributed yet (due ${due}).`,
+  publish: (due: string) => `Final bundle not published yet (due ${due}).`,
+} as const;
+
+// The gate needs the bundle actually distributed and published, not merely still on time.
+const leadTimeCheck: GateCheck = {
+  id: 'lead_time',
+  label: 'Bundle distributed and published on time',
+  run: ({ leadTime }) => {
+    if (!leadTime) return [];
+    const open = leadTime.deadlines
+      .filter((d) => d.status === 'open' && d.due !== null)
+      .map((d) => NOT_YET[d.kind](d.due as string));
+    return [...leadTime.late, ...open];
+  },
+};
+
+function requiredSignOffs(rule: GateRule): SignOffKind[] {
+  const kinds = new Set<SignOffKind>(rule.signOffs);
+  if (rule.trainingSession) kinds.add('training');
+  return SIGNOFF_KINDS.filter((k) => kinds.has(k));
+}
+
+const signOffsCheck: GateCheck = {
+  id: 'sign_offs',
+  label: 'Readiness sign-offs',
+  run: ({ rule, signOffs }) =>
+    rule
+      ? requiredSignOffs(rule)
+          .filter((kind) => !signOffs.some((s) => s.kind === kind))
+          .map((kind) => `Missing sign-off: ${SIGNOFF_LABELS[kind]}`)
+      : [],
+};
+
+function blockingDecision(d: GoNoGo): string {
+  const reason = d.reason.trim();
+  return `Go/no-go decision is ${d.decision} by ${d.by}${reason ? `: ${reason}` : '.'}`;
+}
+
+// A hold or delay always blocks; a readiness check (async or meeting) must also end in an explicit ship.
+const decisionCheck: GateCheck = {
+  id: 'decision',
+  label: 'Go/no-go decision',
+  run: ({ rule, decision }) => {
+    if (decision && decision.decision !== 'ship') return [blockingDecision(decision)];
+    const needsDecision = rule !== null && rule.readinessCheck !== 'none';
+    return needsDecision && !decision ? ['No go/no-go decision recorded.'] : [];
+  },
+};
+
+export const DEFAULT_GATE_CHECKS: GateCheck[] = [
+  tierCheck,
+  statusCheck,
+  sectionsCheck,
+  leadTimeCheck,
+  signOffsCheck,
+  decisionCheck,
+];
+
+/** Ready when every check passes; extra policies (e.g. Polish Mode) plug in as further checks. */
+export function evaluateGate(
+  ctx: GateContext,
+  checks: readonly GateCheck[] = DEFAULT_GATE_CHECKS,
+): GateResult {
+  const results = checks.map((check) => {
+    const reasons = check.run(ctx);
+    return { id: check.id, label: check.label, ok: reasons.length === 0, reasons };
+  });
+  return {
+    releaseId: ctx.release.id,
+    ready: results.every((r) => r.ok),
+    checks: results,
+    reasons: results.flatMap((r) => r.reasons),
+  };
+}

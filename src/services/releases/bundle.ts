@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { artifactVersions, enablementBundles, people, readinessLinks } from '../../db/schema/index.ts';
+import { todayIn } from '../../domain/org/weeks.ts';
+import { describeTier } from '../../domain/releases/attributes.ts';
+import {
+  type BundleSections,
+  bundleChecklist,
+  missingSections,
+  renderBundle,
+} from '../../domain/releases/bundle.ts';
+import type { OutgoingMessage } from '../../integrations/message.ts';
+import { AppError, invalid, notFound } from '../../server/errors.ts';
+import type { TBundleInput } from '../../shared/releases.ts';
+import type { TSettings } from '../../shared/settings.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
+import { resolveRecipients } from '../delivery/recipients.ts';
+import { getSettings } from '../org/settings.ts';
+import { getRelease, type ReleaseView } from './releases.ts';
+import { replanRelease, tierRule } from './schedule.ts';
+
+export const ENABLEMENT_BUNDLE = 'enablement_bundle';
+type Stage = 'distribution' | 'publication';
+
+export async function bundleRow(db: Db, releaseId: string) {
+  const [row] = await db.select().from(enablementBundles).where(eq(enablementBundles.releaseId, releaseId));
+  return row ?? null;
+}
+
+export function requiredSectionsOf(settings: TSettings, tier: number | null) {
+  return tierRule(settings, tier)?.requiredSections ?? [];
+}
+
+/** The draft, its checklist for the release's tier, and every distributed or published version. */
+export async function getBundle(db: Db, release: ReleaseView) {
+  const settings = await getSettings(db);
+  const row = await bundleRow(db, release.id);
+  const sections = (row?.sections ?? {}) as BundleSections;
+  const versions = await db
+    .select({
+      version: artifactVersions.version,
+      title: artifactVersions.title,
+      json: artifactVersions.json,
+      publishedAt: artifactVersions.publishedAt,
+      publishedBy: artifactVersions.publishedBy,
+    })
+    .from(artifactVersions)
+    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), eq(artifactVersions.key, release.id)))
+    .orderBy(desc(artifactVersions.version));
+  return {
+    sections,
+    checklist: bundleChecklist(sections, requiredSectionsOf(settings, release.tier)),
+    markdown: renderBundle({
+      title: release.title,
+      tier: (release.tier ?? 1) as 1 | 2 | 3,
+      targetDate: release.targetDate,
+      pmName: release.pmOwnerName ?? 'Unassigned',
+      engName: release.engOwnerName,
+      sections,
+    }),
+    distributedOn: row?.distributedOn ?? null,
+    publishedOn: row?.publishedOn ?? null,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+    updatedBy: row?.updatedBy ?? null,
+    versions: versions.map((v) => ({
+      version: v.version,
+      title: v.title,
+      stage: (v.json as { stage: Stage }).stage,
+      publishedAt: v.publishedAt.toISOString(),
+      publishedBy: v.publishedBy,
+    })),
+  };
+}
+
+/** Saves the draft: given sections replace theirs, an empty string clears one, others stay. */
+export async function saveBundle(opts: { db: Db; actor: Actor; releaseId: string; input: TBundleInput }) {
+  return opts.db.transaction(async (tx) => {
+    const release = await getRelease(tx, opts.releaseId);
+    if (!release) throw notFound('release');
+    const current = ((await bundleRow(tx, release.id))?.sections ?? {}) as BundleSections;
+    const sections: BundleSections = { ...current };
+    for (const [key, text] of Object.entries(opts.input.sections) as [keyof BundleSections, string][]) {
+      if (text.trim()) sections[key] = text;
+      else delete sections[key];
+    }
+    await tx
+      .insert(enablementBundles)
+      .values({ releaseId: release.id, sections, updatedBy: opts.actor.label })
+      .onConflictDoUpdate({
+        target: enablementBundles.releaseId,
+        set: { sections, updatedAt: new Date(), updatedBy: opts.actor.label },
+      });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.bundle.save',
+      entityType: 'release',
+      entityId: release.id,
+      change: { sections: Object.keys(opts.input.sections) },
+    });
+    return getBundle(tx, release);
+  });
+}
+
+const linkToken = () => randomBytes(18).toString('base64url');
+
+/** Support and Sales people confirm with one click: each gets a private link for their function. */
+async function readinessActions(tx: Db, releaseId: string, recipients: Recipient[]) {
+  const ids = [...new Set(recipients.flatMap((r) => (r.personId ? [r.personId] : [])))];
+  if (!ids.length) return new Map<string, { kind: string; token: string }>();
+  const rows = await tx
+    .select({ id: people.id, function: people.function })
+    .from(people)
+    .where(inArray(people.id, ids));
+  const out = new Map<string, { kind: string; token: string }>();
+  for (const p of rows) {
+    if (p.function !== 'support' && p.function !== 'sales') continue;
+    const [existing] = await tx
+      .select()
+      .from(readinessLinks)
+      .where(
+        and(
+          eq(readinessLinks.releaseId, releaseId),
+          eq(readinessLinks.personId, p.id),
+          eq(readinessLinks.kind, p.function),
+        ),
+      );
+    const token = existing?.token ?? linkToken();
+    if (!existing)
+      await tx.insert(readinessLinks).values({ token, releaseId, personId: p.id, kind: p.function });
+    out.set(p.id, { kind: p.function, token });
+  }
+  return out;
+}
+
+function bundleMessage(
+  release: ReleaseView,
+  stage: Stage,
+  markdown: string,
+  missing: string[],
+): OutgoingMessage {
+  const tier = describeTier((release.tier ?? 1) as 1 | 2 | 3);
+  const verb = stage === 'distribution' ? 'Enablement bundle' : 'Final enablement bundle';
+  return {
+    title: `${verb}: ${release.title} (launch ${release.targetDate})`,
+    summary:
+      `${tier} launch${release.areaName ? ` in ${release.areaName}` : ''} on ${release.targetDate}. ` +
+      (stage === 'distribution'
+        ? 'Read it and confirm you are ready.'
+        : 'This is the version to use with customers.') +
+      (missing.length ? ` Still to come: ${missing.join(', ')}.` : ''),
+    sections: [{ markdown: markdown.split('\n').slice(1).join('\n') }],
+    link: { label: 'Open the release in prodops', url: `/releases/${release.id}` },
+  };
+}
+
+/**
+ * Distribution (the draft goes to Support/Sales for readiness) and publication (the final bundle) are each an
+ * immutable artifact version, delivered to the release's subscribers through the outbox in the same transaction.
+ */
+export async function releaseBundle(opts: {
+  db: Db;
+  actor: Actor;
+  releaseId: string;
+  stage: Stage;
+  now?: Date;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const now = opts.now ?? new Date();
+    const release = await getRelease(tx, opts.releaseId);
+    if (!release) throw notFound('release');
+    const settings = await getSettings(tx);
+    const rule = tierRule(settings, release.tier);
+    if (!rule || rule.bundle === 'none')
+      throw new AppError(
+        'conflict',
+        `${release.tier ? `Tier ${release.tier}` : 'a release without a tier'} needs no enablement bundle`,
+      );
+    const bundle = await getBundle(tx, release);
+    const missing = missingSections(bundle.sections, rule.requiredSections).map((m) => m.heading);
+    if (opts.stage === 'publication' && missing.length)
+      throw invalid(
+        missing.map((m) => ({
+          path: 'sections',
+          message: `${m} is required for ${describeTier(release.tier as 1 | 2 | 3)}`,
+        })),
+        'the bundle is not complete',
+      );
+    const version = (bundle.versions[0]?.version ?? 0) + 1;
+    await tx.insert(artifactVersions).values({
+      kind: ENABLEMENT_BUNDLE,
+      key: release.id,
+      version,
+      title: `Launch Enablement Bundle — ${release.title}`,
+      markdown: bundle.markdown,
+      json: {
+        stage: opts.stage,
+        releaseId: release.id,
+        tier: release.tier,
+        targetDate: release.targetDate,
+        sections: bundle.sections,
+      },
+      changes: missing.length ? [`Sections still missing: ${missing.join(', ')}`] : [],
+      publishedAt: now,
+      publishedBy: opts.actor.label,
+    });
+    const today = todayIn(settings.timeZone, now);
+    const field = opts.stage === 'distribution' ? 'distributed' : 'published';
+    const stamp = { [`${field}On`]: bundle[`${field}On`] ?? today, [`${field}At`]: now };
+    await tx
+      .insert(enablementBundles)
+      .values({ releaseId: release.id, sections: bundle.sections, ...stamp })
+      .onConflictDoUpdate({ target: enablementBundles.releaseId, set: stamp });
+    await deliver(tx, release, opts.stage, version, bundle.markdown, missing);
+    await replanRelease(tx, release.id, now);
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: `release.bundle.${opts.stage === 'distribution' ? 'distribute' : 'publish'}`,
+      entityType: 'release',
+      entityId: release.id,
+      change: { version, missing },
+    });
+    return { version, stage: opts.stage, on: stamp[`${field}On`] as string };
+  });
+}
+
+async function deliver(
+  tx: Db,
+  release: ReleaseView,
+  stage: Stage,
+  version: number,
+  markdown: string,
+  missing: string[],
+) {
+  const recipients = await resolveRecipients(tx, {
+    kind: 'release',
+    areaId: release.areaId,
+    tier: release.tier ?? undefined,
+  });
+  const message = bundleMessage(release, stage, markdown, missing);
+  const key = `${ENABLEMENT_BUNDLE}:${release.id}:v${version}`;
+  const ref = `${release.id}:v${version}`;
+  const personal = stage === 'distribution' ? await readinessActions(tx, release.id, recipients) : new Map();
+  const shared = recipients.filter((r) => !r.personId || !personal.has(r.personId));
+  await enqueueMessage(tx, { key, kind: ENABLEMENT_BUNDLE, ref, message, recipients: shared });
+  for (const [personId, link] of personal) {
+    await enqueueMessage(tx, {
+      key: `${key}:${personId}`,
+      kind: ENABLEMENT_BUNDLE,
+      ref,
+      message: {
+        ...message,
+        actions: [
+          {
+            label: `I'm ready (${link.kind === 'support' ? 'Support' : 'Sales'})`,
+            url: `/ready/${link.token}`,
+          },
+        ],
+      },
+      recipients: recipients.filter((r) => r.personId === personId),
+    });
+  }
+}

@@ -1,0 +1,209 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  occurrenceAttendance,
+  people,
+  readinessLinks,
+  releaseDecisions,
+  releaseSignOffs,
+  releases,
+  ritualOccurrences,
+} from '../../db/schema/index.ts';
+import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
+import { AppError, invalid, notFound } from '../../server/errors.ts';
+import type { TDecisionInput } from '../../shared/releases.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { getSettings } from '../org/settings.ts';
+import { getRelease } from './releases.ts';
+import { readinessOccurrence, replanRelease, tierRule } from './schedule.ts';
+
+export async function listSignOffs(db: Db, releaseId: string) {
+  const rows = await db.select().from(releaseSignOffs).where(eq(releaseSignOffs.releaseId, releaseId));
+  return rows.map((s) => ({
+    kind: s.kind as SignOffKind,
+    label: SIGNOFF_LABELS[s.kind as SignOffKind],
+    personId: s.personId,
+    by: s.byLabel,
+    note: s.note,
+    at: s.at.toISOString(),
+  }));
+}
+
+/** Records (or re-records) a confirmation; the latest one of each kind counts. */
+export async function signOff(opts: {
+  db: Db;
+  actor: Actor;
+  releaseId: string;
+  kind: SignOffKind;
+  note?: string;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const release = await getRelease(tx, opts.releaseId);
+    if (!release) throw notFound('release');
+    const values = {
+      personId: opts.actor.personId,
+      byLabel: opts.actor.label,
+      note: opts.note ?? '',
+      at: new Date(),
+    };
+    await tx
+      .insert(releaseSignOffs)
+      .values({ releaseId: release.id, kind: opts.kind, ...values })
+      .onConflictDoUpdate({ target: [releaseSignOffs.releaseId, releaseSignOffs.kind], set: values });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.sign_off',
+      entityType: 'release',
+      entityId: release.id,
+      change: { kind: opts.kind, note: opts.note ?? '' },
+    });
+    return listSignOffs(tx, release.id);
+  });
+}
+
+export async function withdrawSignOff(opts: { db: Db; actor: Actor; releaseId: string; kind: SignOffKind }) {
+  return opts.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(releaseSignOffs)
+      .where(and(eq(releaseSignOffs.releaseId, opts.releaseId), eq(releaseSignOffs.kind, opts.kind)))
+      .returning();
+    if (!removed.length) throw notFound('sign-off');
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.sign_off.withdraw',
+      entityType: 'release',
+      entityId: opts.releaseId,
+      change: { kind: opts.kind, was: removed[0]!.byLabel },
+    });
+  });
+}
+
+/** What a one-click readiness link is for (the page shows it before and after confirming). */
+export async function readinessLink(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      link: readinessLinks,
+      title: releases.title,
+      targetDate: releases.targetDate,
+      name: people.name,
+    })
+    .from(readinessLinks)
+    .innerJoin(releases, eq(releases.id, readinessLinks.releaseId))
+    .innerJoin(people, eq(people.id, readinessLinks.personId))
+    .where(eq(readinessLinks.token, token));
+  if (!row)
+    throw new AppError('not_found', 'this readiness link is not valid (the release may have been removed)');
+  return row;
+}
+
+/** The link is the credential: it confirms readiness for its person and function only. */
+export async function confirmByLink(db: Db, token: string) {
+  const row = await readinessLink(db, token);
+  const actor: Actor = {
+    personId: row.link.personId,
+    label: `${row.name} (one-click link)`,
+    roles: ['stakeholder'],
+  };
+  await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind as SignOffKind });
+  await db.update(readinessLinks).set({ usedAt: new Date() }).where(eq(readinessLinks.token, token));
+  return {
+    releaseId: row.link.releaseId,
+    title: row.title,
+    targetDate: row.targetDate,
+    kind: row.link.kind,
+    person: row.name,
+    confirmed: true,
+  };
+}
+
+export async function listDecisions(db: Db, releaseId: string) {
+  const rows = await db
+    .select()
+    .from(releaseDecisions)
+    .where(eq(releaseDecisions.releaseId, releaseId))
+    .orderBy(desc(releaseDecisions.at));
+  return rows.map((d) => ({
+    id: d.id,
+    decision: d.decision as TDecisionInput['decision'],
+    reason: d.reason,
+    by: d.byLabel,
+    personId: d.personId,
+    newTargetDate: d.newTargetDate,
+    at: d.at.toISOString(),
+  }));
+}
+
+const STATUS_OF = { ship: 'go', hold: 'hold', delay: 'delay' } as const;
+
+/**
+ * Go/no-go: recorded with who and why; ship → go, hold → hold, delay → delay with a new launch date (every
+ * deadline is recomputed). For Tier 3 the decision is the Launch Readiness Check's output artifact.
+ */
+export async function recordDecision(opts: {
+  db: Db;
+  actor: Actor;
+  releaseId: string;
+  input: TDecisionInput;
+  now?: Date;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const now = opts.now ?? new Date();
+    const release = await getRelease(tx, opts.releaseId);
+    if (!release) throw notFound('release');
+    if (release.status === 'launched' || release.status === 'rolled_back')
+      throw invalid([
+        { path: 'decision', message: `the release is already ${release.status.replace('_', ' ')}` },
+      ]);
+    await tx.insert(releaseDecisions).values({
+      releaseId: release.id,
+      decision: opts.input.decision,
+      reason: opts.input.reason,
+      personId: opts.actor.personId,
+      byLabel: opts.actor.label,
+      newTargetDate: opts.input.newTargetDate ?? null,
+      at: now,
+    });
+    await tx
+      .update(releases)
+      .set({
+        status: STATUS_OF[opts.input.decision],
+        ...(opts.input.newTargetDate ? { targetDate: opts.input.newTargetDate } : {}),
+        updatedAt: now,
+      })
+      .where(eq(releases.id, release.id));
+    await markReadinessHeld(tx, release.id, release.tier, now);
+    await replanRelease(tx, release.id, now);
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.decision',
+      entityType: 'release',
+      entityId: release.id,
+      change: { ...opts.input, from: release.targetDate },
+    });
+    return listDecisions(tx, release.id);
+  });
+}
+
+/** The decision is the Launch Readiness Check's artifact: the occurrence counts as held, its artifact produced. */
+async function markReadinessHeld(tx: Db, releaseId: string, tier: number | null, now: Date) {
+  const settings = await getSettings(tx);
+  if (tierRule(settings, tier)?.readinessCheck !== 'meeting') return;
+  const occ = await readinessOccurrence(tx, releaseId);
+  if (!occ || occ.o.artifactProducedAt) return;
+  await tx
+    .update(ritualOccurrences)
+    .set({ status: 'held', artifactProducedAt: now, artifactRef: `/releases/${releaseId}`, updatedAt: now })
+    .where(eq(ritualOccurrences.id, occ.o.id));
+  // Whoever signed off took part in the check.
+  const present = await tx
+    .select({ personId: releaseSignOffs.personId })
+    .from(releaseSignOffs)
+    .where(eq(releaseSignOffs.releaseId, releaseId));
+  const ids = [...new Set(present.flatMap((p) => (p.personId ? [p.personId] : [])))];
+  if (ids.length)
+    await tx
+      .insert(occurrenceAttendance)
+      .values(ids.map((personId) => ({ occurrenceId: occ.o.id, personId, present: true })))
+      .onConflictDoNothing();
+}

@@ -1,0 +1,321 @@
+import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { areas, enablementBundles, people, releases, releaseTierEvents } from '../../db/schema/index.ts';
+import { todayIn } from '../../domain/org/weeks.ts';
+import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
+import { type FieldError, invalid, notFound } from '../../server/errors.ts';
+import type { TReleaseInput, TReleasePatch, TReleaseStatus } from '../../shared/releases.ts';
+import type { TSettings } from '../../shared/settings.ts';
+import type { Actor } from '../actor.ts';
+import { diffFields, recordAudit } from '../audit.ts';
+import { checkPeopleRefs } from '../org/people.ts';
+import { getSettings } from '../org/settings.ts';
+import { decodeCursor, pageOf } from '../paging.ts';
+import { replanRelease } from './schedule.ts';
+
+export interface ReleaseView {
+  id: string;
+  title: string;
+  areaId: string | null;
+  areaName: string | null;
+  /** For the policy: the owning PM of the release's area may edit it. */
+  areaOwnerId: string | null;
+  pmOwnerId: string | null;
+  pmOwnerName: string | null;
+  engOwnerId: string | null;
+  engOwnerName: string | null;
+  tier: 1 | 2 | 3 | null;
+  targetDate: string;
+  status: TReleaseStatus;
+  attributes: string[];
+  suggestedTier: number | null;
+  suggestedReason: string | null;
+  tierReason: string | null;
+  launchedOn: string | null;
+  distributedOn: string | null;
+  publishedOn: string | null;
+}
+
+const pm = alias(people, 'pm_owner');
+const eng = alias(people, 'eng_owner');
+
+function selectReleases(db: Db) {
+  return db
+    .select({
+      r: releases,
+      areaName: areas.name,
+      areaOwnerId: areas.ownerPmId,
+      pmName: pm.name,
+      engName: eng.name,
+      distributedOn: enablementBundles.distributedOn,
+      publishedOn: enablementBundles.publishedOn,
+    })
+    .from(releases)
+    .leftJoin(areas, eq(areas.id, releases.areaId))
+    .leftJoin(pm, eq(pm.id, releases.pmOwnerId))
+    .leftJoin(eng, eq(eng.id, releases.engOwnerId))
+    .leftJoin(enablementBundles, eq(enablementBundles.releaseId, releases.id));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectReleases>['execute']>>[number];
+
+const toView = ({ r, ...j }: Row): ReleaseView => ({
+  id: r.id,
+  title: r.title,
+  areaId: r.areaId,
+  areaName: j.areaName,
+  areaOwnerId: j.areaOwnerId,
+  pmOwnerId: r.pmOwnerId,
+  pmOwnerName: j.pmName,
+  engOwnerId: r.engOwnerId,
+  engOwnerName: j.engName,
+  tier: r.tier as ReleaseView['tier'],
+  targetDate: r.targetDate,
+  status: r.status as TReleaseStatus,
+  attributes: r.attributes,
+  suggestedTier: r.suggestedTier,
+  suggestedReason: r.suggestedReason,
+  tierReason: r.tierReason,
+  launchedOn: r.launchedOn,
+  distributedOn: j.distributedOn,
+  publishedOn: j.publishedOn,
+});
+
+export interface ReleaseFilter {
+  limit: number;
+  cursor?: string;
+  from?: string;
+  to?: string;
+  areaId?: string;
+  status?: TReleaseStatus;
+  tier?: number;
+}
+
+export async function listReleases(db: Db, opts: ReleaseFilter) {
+  const offset = decodeCursor(opts.cursor) ?? 0;
+  const where: (SQL | undefined)[] = [
+    opts.from ? gte(releases.targetDate, opts.from) : undefined,
+    opts.to ? lte(releases.targetDate, opts.to) : undefined,
+    opts.areaId ? eq(releases.areaId, opts.areaId) : undefined,
+    opts.status ? eq(releases.status, opts.status) : undefined,
+    opts.tier ? eq(releases.tier, opts.tier) : undefined,
+  ];
+  const rows = await selectReleases(db)
+    .where(and(...where))
+    .orderBy(asc(releases.targetDate), asc(releases.id))
+    .limit(opts.limit + 1)
+    .offset(offset);
+  const page = pageOf(rows, opts.limit, offset);
+  return { items: page.items.map(toView), nextCursor: page.nextCursor };
+}
+
+export async function getRelease(db: Db, id: string): Promise<ReleaseView | null> {
+  const [row] = await selectReleases(db).where(eq(releases.id, id));
+  return row ? toView(row) : null;
+}
+
+async function checkRefs(db: Db, input: TReleasePatch, errors: FieldError[]) {
+  errors.push(
+    ...(
+      await checkPeopleRefs(db, [
+        { path: 'pmOwnerId', id: input.pmOwnerId, roles: ['pm', 'head_of_product'], label: 'a PM' },
+        { path: 'engOwnerId', id: input.engOwnerId },
+      ])
+    ).errors,
+  );
+  if (input.areaId && !(await db.select().from(areas).where(eq(areas.id, input.areaId)))[0])
+    errors.push({ path: 'areaId', message: 'is not a known area' });
+}
+
+/** go / hold / delay are outcomes of a recorded go/no-go decision, never a bare status edit. */
+const DECIDED_STATUSES: readonly TReleaseStatus[] = ['go', 'hold', 'delay'];
+
+/** Where a status may move by edit; rolled back only follows a launch. */
+const NEXT_STATUS: Record<TReleaseStatus, readonly TReleaseStatus[]> = {
+  planned: ['in_readiness', 'launched'],
+  in_readiness: ['planned', 'launched'],
+  go: ['planned', 'in_readiness', 'launched'],
+  hold: ['planned', 'in_readiness'],
+  delay: ['planned', 'in_readiness'],
+  launched: ['rolled_back'],
+  rolled_back: ['planned', 'in_readiness'],
+};
+
+function checkStatus(from: TReleaseStatus | null, to: TReleaseStatus | undefined, errors: FieldError[]) {
+  if (!to || to === from) return;
+  if (DECIDED_STATUSES.includes(to)) {
+    errors.push({
+      path: 'status',
+      message: `${to} is set by a go/no-go decision: POST /api/v1/releases/{id}/decisions with a reason`,
+    });
+  } else if (from && !NEXT_STATUS[from].includes(to)) {
+    errors.push({ path: 'status', message: `cannot move from ${from} to ${to}` });
+  }
+}
+
+interface TierFields {
+  attributes: string[];
+  suggestedTier: number;
+  suggestedReason: string;
+}
+
+/** The suggestion from the attributes (settings' tier table), and the PM's reason when assigning below it. */
+function tierFields(
+  settings: TSettings,
+  next: { attributes: string[]; tier: number | null | undefined; tierReason: string | null | undefined },
+  errors: FieldError[],
+): TierFields | null {
+  const known = new Set(settings.releaseAttributes.map((a) => a.key));
+  next.attributes.forEach((a, i) => {
+    if (!known.has(a))
+      errors.push({
+        path: `attributes.${i}`,
+        message: `is not a release attribute (known: ${[...known].join(', ')})`,
+      });
+  });
+  if (errors.some((e) => e.path.startsWith('attributes'))) return null;
+  const s = suggestTier(next.attributes, settings.releaseAttributes);
+  if (next.attributes.length && next.tier && next.tier < s.tier && !next.tierReason?.trim()) {
+    errors.push({
+      path: 'tierReason',
+      message: `is required: ${describeTier(next.tier as 1 | 2 | 3)} is below the suggested ${describeTier(s.tier)} (${s.decidedBy.join(', ')})`,
+    });
+  }
+  return { attributes: [...new Set(next.attributes)], suggestedTier: s.tier, suggestedReason: s.reason };
+}
+
+async function recordTierEvent(
+  tx: Db,
+  actor: Actor,
+  before: ReleaseView | null,
+  after: ReleaseView,
+): Promise<void> {
+  const suggestionMoved =
+    before?.suggestedTier !== after.suggestedTier ||
+    JSON.stringify(before?.attributes) !== JSON.stringify(after.attributes);
+  if (!suggestionMoved && before?.tier === after.tier) return;
+  await tx.insert(releaseTierEvents).values({
+    releaseId: after.id,
+    by: actor.label,
+    attributes: after.attributes,
+    suggestedTier: after.suggestedTier ?? 1,
+    suggestedReason: after.suggestedReason ?? '',
+    assignedTier: after.tier,
+    note: after.tierReason,
+  });
+}
+
+export async function createRelease(opts: { db: Db; actor: Actor; input: TReleaseInput; now?: Date }) {
+  return opts.db.transaction(async (tx) => {
+    const settings = await getSettings(tx);
+    const errors: FieldError[] = [];
+    await checkRefs(tx, opts.input, errors);
+    checkStatus(null, opts.input.status, errors);
+    const tier = tierFields(
+      settings,
+      { attributes: opts.input.attributes ?? [], tier: opts.input.tier, tierReason: opts.input.tierReason },
+      errors,
+    );
+    if (errors.length || !tier) throw invalid(errors);
+    const launchedOn = opts.input.status === 'launched' ? todayIn(settings.timeZone, opts.now) : null;
+    const [row] = await tx
+      .insert(releases)
+      .values({ ...opts.input, ...tier, launchedOn })
+      .returning({ id: releases.id });
+    const after = (await getRelease(tx, row!.id))!;
+    await recordTierEvent(tx, opts.actor, null, after);
+    await replanRelease(tx, after.id, opts.now);
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.create',
+      entityType: 'release',
+      entityId: after.id,
+      change: opts.input,
+    });
+    return (await getRelease(tx, row!.id))!;
+  });
+}
+
+export async function updateRelease(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  patch: TReleasePatch;
+  now?: Date;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const before = await getRelease(tx, opts.id);
+    if (!before) throw notFound('release');
+    const settings = await getSettings(tx);
+    const errors: FieldError[] = [];
+    await checkRefs(tx, opts.patch, errors);
+    checkStatus(before.status, opts.patch.status, errors);
+    const tier = tierFields(
+      settings,
+      {
+        attributes: opts.patch.attributes ?? before.attributes,
+        tier: opts.patch.tier === undefined ? before.tier : opts.patch.tier,
+        tierReason: opts.patch.tierReason === undefined ? before.tierReason : opts.patch.tierReason,
+      },
+      errors,
+    );
+    if (errors.length || !tier) throw invalid(errors);
+    const launching = opts.patch.status === 'launched' && before.status !== 'launched';
+    await tx
+      .update(releases)
+      .set({
+        ...opts.patch,
+        ...tier,
+        ...(launching ? { launchedOn: todayIn(settings.timeZone, opts.now) } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(releases.id, opts.id));
+    const after = (await getRelease(tx, opts.id))!;
+    await recordTierEvent(tx, opts.actor, before, after);
+    await replanRelease(tx, opts.id, opts.now);
+    const change = diffFields(before, after);
+    if (Object.keys(change).length)
+      await recordAudit(tx, {
+        actor: opts.actor,
+        action: launching ? 'release.launch' : 'release.update',
+        entityType: 'release',
+        entityId: opts.id,
+        change,
+      });
+    return after;
+  });
+}
+
+export async function deleteRelease(opts: { db: Db; actor: Actor; id: string }) {
+  await opts.db.transaction(async (tx) => {
+    const before = await getRelease(tx, opts.id);
+    if (!before) throw notFound('release');
+    await replanRelease(tx, opts.id, new Date(), { removing: true });
+    await tx.delete(releases).where(eq(releases.id, opts.id));
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'release.delete',
+      entityType: 'release',
+      entityId: opts.id,
+      change: { deleted: before },
+    });
+  });
+}
+
+export async function tierHistory(db: Db, releaseId: string) {
+  const rows = await db
+    .select()
+    .from(releaseTierEvents)
+    .where(eq(releaseTierEvents.releaseId, releaseId))
+    .orderBy(asc(releaseTierEvents.at));
+  return rows.map((e) => ({
+    at: e.at.toISOString(),
+    by: e.by,
+    attributes: e.attributes,
+    suggestedTier: e.suggestedTier,
+    suggestedReason: e.suggestedReason,
+    assignedTier: e.assignedTier,
+    note: e.note,
+  }));
+}
