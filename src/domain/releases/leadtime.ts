@@ -142,6 +142,7 @@ export function leadTime(input: LeadTimeInput): LeadTime {
     deadline('publish', publishBy, input.publishedOn ? iso(input.publishedOn) : null, norm),
   ];
   const late = deadlines.map((d) => lateSentence(d, rule)).filter((s): s is string => s !== null);
+  // The longer lead time binds: its deadline is the earlier one.
   const longest = Math.max(rule.distributeBusinessDays, rule.publishBusinessDays);
   return {
     tier,
