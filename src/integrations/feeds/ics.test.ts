@@ -125,3 +125,39 @@ describe('buildCalendar', () => {
     );
   });
 });
+
+describe('buildCalendar: all-day events', () => {
+  const launch: CalendarEvent = {
+    uid: 'release-42@prodops',
+    title: 'Launch: Usage-based billing (Tier 3)',
+    description: 'Area: Billing',
+    date: '2026-12-24',
+    url: 'https://prodops.test/releases/42',
+  };
+  // A zone far from UTC: an all-day date must not slide to the 23rd or the 25th.
+  const ics = buildCalendar({ name: 'x', timeZone: 'Pacific/Auckland', events: [launch, events[0]!] });
+  const [day, meeting] = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+
+  it('writes a date (VALUE=DATE) and the next day as the exclusive end, shown as free time', () => {
+    const e = new ICAL.Event(day!);
+    expect([e.uid, e.summary, e.startDate.isDate, e.startDate.toString(), e.endDate.toString()]).toEqual([
+      'release-42@prodops',
+      'Launch: Usage-based billing (Tier 3)',
+      true,
+      '2026-12-24',
+      '2026-12-25',
+    ]);
+    expect(day!.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261224\r\n');
+    // Timed events beside it are unchanged.
+    expect(new ICAL.Event(meeting!).startDate.isDate).toBe(false);
+    expect(meeting!.getFirstPropertyValue('transp')).toBeNull();
+  });
+
+  it('names the event of a date that is not an ISO date', () => {
+    for (const date of ['2026-02-30', '24.12.2026', '2026-12-24T10:00:00Z'])
+      expect(() => buildCalendar({ name: 'x', timeZone: 'UTC', events: [{ ...launch, date }] })).toThrow(
+        `event release-42@prodops: date "${date}" is not an ISO date like 2026-12-24`,
+      );
+  });
+});

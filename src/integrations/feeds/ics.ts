@@ -1,20 +1,37 @@
 import { Temporal } from '@js-temporal/polyfill';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 
-export interface CalendarEvent {
+interface EventFields {
   /** Stable across rebuilds (e.g. "ritual-occurrence-42@prodops"): a changed UID is a new event to clients. */
   uid: string;
   title: string;
   description?: string;
-  /** ISO 8601 instants with an offset or Z. */
-  startsAt: string;
-  endsAt: string;
   url?: string;
   status?: 'confirmed' | 'cancelled';
   location?: string;
   /** When the event last changed: becomes LAST-MODIFIED and DTSTAMP, so an unchanged feed is byte-identical. */
   updatedAt?: string;
 }
+
+/** A meeting: ISO 8601 instants with an offset or Z. */
+export interface TimedEvent extends EventFields {
+  startsAt: string;
+  endsAt: string;
+  date?: never;
+}
+
+/**
+ * A day, not a time (a launch date): the same calendar date wherever the reader is. Shown as free time, so
+ * a launch does not block anyone's calendar.
+ */
+export interface AllDayEvent extends EventFields {
+  /** The local date, ISO (2026-12-24). */
+  date: string;
+  startsAt?: never;
+  endsAt?: never;
+}
+
+export type CalendarEvent = TimedEvent | AllDayEvent;
 
 export interface CalendarOptions {
   name: string;
@@ -34,6 +51,33 @@ function instant(value: string, uid: string, field: string): Date {
   }
 }
 
+/**
+ * A date as the UTC midnight that starts it: with no calendar time zone set, ical-generator writes an
+ * all-day date from the UTC fields, so this is the date the feed says.
+ */
+function dateOnly(value: string, uid: string): Date {
+  try {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new RangeError(value);
+    return new Date(`${Temporal.PlainDate.from(value).toString()}T00:00:00Z`);
+  } catch {
+    throw new Error(`event ${uid}: date "${value}" is not an ISO date like 2026-12-24`);
+  }
+}
+
+/** DTSTART/DTEND of an event: instants, or a date and the next day (DTEND of an all-day event is exclusive). */
+function when(e: CalendarEvent) {
+  if (e.date !== undefined) {
+    const start = dateOnly(e.date, e.uid);
+    return {
+      allDay: true,
+      start,
+      end: new Date(start.getTime() + 86_400_000),
+      transparency: ICalEventTransparency.TRANSPARENT,
+    };
+  }
+  return { start: instant(e.startsAt, e.uid, 'startsAt'), end: instant(e.endsAt, e.uid, 'endsAt') };
+}
+
 function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -44,7 +88,8 @@ function assertTimeZone(timeZone: string): void {
 
 /**
  * An iCalendar feed for Google Calendar / Outlook subscriptions. Times are written as UTC instants: with
- * no VTIMEZONE to ship, that is what every client reads the same way, across DST changes included. The
+ * no VTIMEZONE to ship, that is what every client reads the same way, across DST changes included. All-day
+ * events are plain dates (VALUE=DATE), which carry no zone at all. The
  * calendar's zone is only a hint (X-WR-TIMEZONE): setting ical-generator's own timezone would write local
  * wall-clock times, which it takes from the server's zone, not the org's.
  */
@@ -63,8 +108,7 @@ export function buildCalendar(opts: CalendarOptions): string {
       id: e.uid,
       summary: e.title,
       description: e.description ?? null,
-      start: instant(e.startsAt, e.uid, 'startsAt'),
-      end: instant(e.endsAt, e.uid, 'endsAt'),
+      ...when(e),
       url: e.url ?? null,
       location: e.location ?? null,
       status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

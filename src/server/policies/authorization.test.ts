@@ -10,13 +10,21 @@ import {
   signedIn,
 } from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
-import { followUps, ritualOccurrences } from '../../db/schema/index.ts';
+import {
+  followUps,
+  readinessLinks,
+  releaseActionItems,
+  releaseSignOffs,
+  ritualOccurrences,
+} from '../../db/schema/index.ts';
+import { LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
 import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
 import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { saveBundle } from '../../services/releases/bundle.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
 import type { TRole } from '../../shared/roles.ts';
@@ -295,6 +303,95 @@ const MATRIX: Record<string, Case> = {
     url: async (c) =>
       `/api/v1/releases/${(await createRelease({ db: c.db, actor: systemActor('test'), input: { title: 'Gone', areaId: c.ids.area, targetDate: '2026-12-01' } })).id}`,
   },
+  'POST /api/v1/releases/tier-suggestion': {
+    expect: signedInOnly,
+    body: () => ({ attributes: ['api_change'] }),
+  },
+  'GET /api/v1/releases/leadtime': {
+    expect: signedInOnly,
+    url: () => '/api/v1/releases/leadtime?tier=3&launch=2026-12-24',
+  },
+  'GET /api/v1/releases/coverage': { expect: signedInOnly },
+  'GET /api/v1/releases/:id/detail': {
+    expect: signedInOnly,
+    url: (c) => `/api/v1/releases/${c.ids.release}/detail`,
+  },
+  'GET /api/v1/releases/:id/gate': {
+    expect: signedInOnly,
+    url: (c) => `/api/v1/releases/${c.ids.release}/gate`,
+  },
+  'PUT /api/v1/releases/:id/bundle': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: (c) => `/api/v1/releases/${c.ids.release}/bundle`,
+    body: () => ({ sections: { what_changed: 'Usage-based billing for every plan.' } }),
+  },
+  'POST /api/v1/releases/:id/bundle/distribute': {
+    expect: managers(),
+    url: (c) => `/api/v1/releases/${c.ids.release}/bundle/distribute`,
+  },
+  'POST /api/v1/releases/:id/bundle/publish': {
+    expect: managers(),
+    url: async (c) => `/api/v1/releases/${await readyToPublish(c)}/bundle/publish`,
+  },
+  'POST /api/v1/releases/:id/sign-offs': {
+    // The stakeholder caller's function is sales: they confirm Sales readiness; engineers are not its eng owner.
+    expect: managers({ stakeholder: 'ok' }),
+    url: (c) => `/api/v1/releases/${c.ids.release}/sign-offs`,
+    body: () => ({ kind: 'sales', note: 'Talk track read' }),
+  },
+  'DELETE /api/v1/releases/:id/sign-offs/:kind': {
+    expect: managers({ stakeholder: 'ok' }),
+    url: async (c) => {
+      await c.db
+        .insert(releaseSignOffs)
+        .values({ releaseId: c.ids.release, kind: 'sales', byLabel: 'test' })
+        .onConflictDoNothing();
+      return `/api/v1/releases/${c.ids.release}/sign-offs/sales`;
+    },
+  },
+  'POST /api/v1/releases/:id/decisions': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: (c) => `/api/v1/releases/${c.ids.release}/decisions`,
+    body: () => ({ decision: 'hold', reason: 'Waiting for the tax engine' }),
+  },
+  'PUT /api/v1/releases/:id/post-launch/:kind': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => {
+      const r = await createRelease({
+        db: c.db,
+        actor: systemActor('test'),
+        input: {
+          title: 'Launched',
+          areaId: c.ids.area,
+          targetDate: '2026-10-01',
+          tier: 2,
+          status: 'launched',
+        },
+      });
+      return `/api/v1/releases/${r.id}/post-launch/day3`;
+    },
+    body: () => ({ answers: { ticket_spike: 'No spike' } }),
+  },
+  'GET /api/v1/release-action-items': { expect: signedInOnly },
+  'PATCH /api/v1/release-action-items/:id': {
+    expect: managers(),
+    url: async (c) => {
+      const [item] = await c.db
+        .insert(releaseActionItems)
+        .values({ releaseId: c.ids.release, title: 'Shorter bundle' })
+        .returning();
+      return `/api/v1/release-action-items/${item!.id}`;
+    },
+    body: () => ({ status: 'done' }),
+  },
+  'GET /api/v1/readiness/:token': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/readiness/${await linkToken(c)}`,
+  },
+  'POST /api/v1/readiness/:token': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/readiness/${await linkToken(c)}`,
+  },
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {
@@ -345,6 +442,26 @@ const MATRIX: Record<string, Case> = {
     url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
   },
 };
+
+/** A Tier 2 release whose lite bundle is complete, so Product Ops can publish it. */
+async function readyToPublish(c: Ctx): Promise<string> {
+  const r = await createRelease({
+    db: c.db,
+    actor: systemActor('test'),
+    input: { title: 'Publishable', areaId: c.ids.area, targetDate: '2026-12-30', tier: 2 },
+  });
+  const sections = Object.fromEntries(LITE_SECTIONS.map((k) => [k, `Written: ${k}`]));
+  await saveBundle({ db: c.db, actor: systemActor('test'), releaseId: r.id, input: { sections } });
+  return r.id;
+}
+
+async function linkToken(c: Ctx): Promise<string> {
+  const token = `tok-${crypto.randomUUID()}`;
+  await c.db
+    .insert(readinessLinks)
+    .values({ token, releaseId: c.ids.release, personId: c.ids.person, kind: 'support' });
+  return token;
+}
 
 let t: TestApp;
 const callers = new Map<Who, { headers: Record<string, string>; personId: string | null }>();

@@ -8,6 +8,7 @@ import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
 import { createRelease } from '../../services/releases/releases.ts';
+import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 
 interface BadCase {
@@ -32,6 +33,8 @@ const ids = {
   occurrence: '',
   channel: '',
   release: '',
+  tier2: '',
+  launched: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -288,6 +291,11 @@ function cases(): Record<string, BadCase[]> {
     ],
     'POST /api/v1/releases': [
       {
+        name: 'a tier below the suggestion without a reason',
+        body: { title: 'Checkout', targetDate: '2026-12-01', attributes: ['ga_launch'], tier: 1 },
+        fields: ['tierReason'],
+      },
+      {
         name: 'empty title, impossible date, tier 4',
         body: { title: '', targetDate: '2026-13-01', tier: 4 },
         fields: ['title', 'targetDate', 'tier'],
@@ -310,6 +318,107 @@ function cases(): Record<string, BadCase[]> {
         body: { status: 'shipped' },
         fields: ['status'],
       },
+      {
+        name: 'hold without a go/no-go decision',
+        url: '/api/v1/releases/RELEASE',
+        body: { status: 'hold' },
+        fields: ['status'],
+      },
+      {
+        name: 'attributes that are not in the tier table',
+        url: '/api/v1/releases/RELEASE',
+        body: { attributes: ['ga_launch', 'teleportation'] },
+        fields: ['attributes.1'],
+      },
+    ],
+    'POST /api/v1/releases/tier-suggestion': [
+      {
+        name: 'not a key, and an unknown one',
+        body: { attributes: ['GA Launch!'] },
+        fields: ['attributes.0'],
+      },
+      {
+        name: 'unknown attribute',
+        body: { attributes: ['api_change', 'teleportation'] },
+        fields: ['attributes.1'],
+      },
+    ],
+    'PUT /api/v1/releases/:id/bundle': [
+      {
+        name: 'a number for a section, a section the template does not have',
+        url: '/api/v1/releases/RELEASE/bundle',
+        body: { sections: { what_changed: 5, colour: 'blue' } },
+        fields: ['sections.what_changed', 'sections.colour'],
+      },
+    ],
+    'POST /api/v1/releases/:id/bundle/distribute': [
+      { name: 'not an id', url: '/api/v1/releases/abc/bundle/distribute', fields: ['params.id'] },
+    ],
+    'POST /api/v1/releases/:id/bundle/publish': [
+      { name: 'not an id', url: '/api/v1/releases/abc/bundle/publish', fields: ['params.id'] },
+      { name: 'incomplete bundle', url: '/api/v1/releases/TIER2/bundle/publish', fields: ['sections'] },
+    ],
+    'POST /api/v1/releases/:id/sign-offs': [
+      {
+        name: 'unknown kind',
+        url: '/api/v1/releases/RELEASE/sign-offs',
+        body: { kind: 'ceo' },
+        fields: ['kind'],
+      },
+      {
+        name: 'note too long',
+        url: '/api/v1/releases/RELEASE/sign-offs',
+        body: { kind: 'sales', note: 'x'.repeat(2001) },
+        fields: ['note'],
+      },
+    ],
+    'DELETE /api/v1/releases/:id/sign-offs/:kind': [
+      { name: 'unknown kind', url: '/api/v1/releases/RELEASE/sign-offs/ceo', fields: ['kind'] },
+    ],
+    'POST /api/v1/releases/:id/decisions': [
+      {
+        name: 'unknown decision, no reason',
+        url: '/api/v1/releases/RELEASE/decisions',
+        body: { decision: 'maybe', reason: '' },
+        fields: ['decision', 'reason'],
+      },
+      {
+        name: 'delay without a new date',
+        url: '/api/v1/releases/RELEASE/decisions',
+        body: { decision: 'delay', reason: 'Vendor late' },
+        fields: ['newTargetDate'],
+      },
+    ],
+    'PUT /api/v1/releases/:id/post-launch/:kind': [
+      {
+        name: 'not a check',
+        url: '/api/v1/releases/RELEASE/post-launch/day7',
+        body: { answers: {} },
+        fields: ['params.kind'],
+      },
+      {
+        name: 'a question the check does not ask, no action items for the retro',
+        url: '/api/v1/releases/LAUNCHED/post-launch/day14',
+        body: { answers: { mood: 'great' } },
+        fields: ['answers.mood', 'actionItems'],
+      },
+      {
+        name: 'four action items',
+        url: '/api/v1/releases/LAUNCHED/post-launch/day14',
+        body: { answers: {}, actionItems: ['a', 'b', 'c', 'd'] },
+        fields: ['actionItems'],
+      },
+    ],
+    'PATCH /api/v1/release-action-items/:id': [
+      {
+        name: 'not an id',
+        url: '/api/v1/release-action-items/abc',
+        body: { status: 'done' },
+        fields: ['params.id'],
+      },
+    ],
+    'POST /api/v1/readiness/:token': [
+      { name: 'not a token', url: '/api/v1/readiness/x', fields: ['params.token'] },
     ],
     'DELETE /api/v1/releases/:id': [
       { name: 'not an id', url: '/api/v1/releases/abc', fields: ['params.id'] },
@@ -382,6 +491,11 @@ beforeAll(async () => {
       input: { title: 'Usage billing', targetDate: '2026-12-01' },
     })
   ).id;
+  const release = (input: TReleaseInput) => createRelease({ db, actor: systemActor('test'), input });
+  ids.tier2 = (await release({ title: 'Invoice previews', targetDate: '2026-12-15', tier: 2 })).id;
+  ids.launched = (
+    await release({ title: 'Tax IDs', targetDate: '2026-11-02', tier: 3, status: 'launched' })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -408,6 +522,8 @@ describe('bad input on write routes', () => {
             .replace('OCCURRENCE', ids.occurrence)
             .replace('CHANNEL', ids.channel)
             .replace('RELEASE', ids.release)
+            .replace('TIER2', ids.tier2)
+            .replace('LAUNCHED', ids.launched)
             .replace('AREA', ids.area),
           headers: {
             ...admin.headers,

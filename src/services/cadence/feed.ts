@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { Temporal } from '@js-temporal/polyfill';
+import { and, asc, eq, gte, ne, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { people, personPrefs, rituals } from '../../db/schema/index.ts';
-import { buildCalendar } from '../../integrations/feeds/ics.ts';
+import { areas, people, personPrefs, releases, rituals } from '../../db/schema/index.ts';
+import { todayIn } from '../../domain/org/weeks.ts';
+import { type AllDayEvent, buildCalendar, type TimedEvent } from '../../integrations/feeds/ics.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { isOrgManager } from '../actor.ts';
 import { prefsOf } from '../delivery/recipients.ts';
@@ -26,9 +29,77 @@ export async function rotateFeedToken(db: Db, personId: string, publicUrl: strin
   return feedUrls(db, personId, publicUrl);
 }
 
+/** The feed looks this far back, so last month's meetings and launches stay in subscribers' calendars. */
+const LOOK_BACK_DAYS = 31;
+
+const pmOwner = alias(people, 'pm_owner');
+
+/** What a launch event says about its release; a launched release shows on the day it actually shipped. */
+function launchEvent(
+  r: {
+    id: string;
+    title: string;
+    tier: number | null;
+    status: string;
+    targetDate: string;
+    launchedOn: string | null;
+    updatedAt: Date;
+    areaName: string | null;
+    pmName: string | null;
+  },
+  publicUrl: string,
+): AllDayEvent {
+  const url = `${publicUrl}/releases/${r.id}`;
+  return {
+    // One UID per release for its whole life: a moved launch date moves the event instead of adding one.
+    uid: `release-${r.id}@prodops`,
+    title: `Launch: ${r.title}${r.tier ? ` (Tier ${r.tier})` : ''}`,
+    description: [
+      `Area: ${r.areaName ?? 'none'}`,
+      `PM: ${r.pmName ?? 'none'}`,
+      `Status: ${r.status.replace('_', ' ')}`,
+      url,
+    ].join('\n'),
+    date: r.launchedOn ?? r.targetDate,
+    url,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Every release launching (or launched) from `from`, a local date, on, as all-day events. Releases are visible to everyone
+ * signed in, so every feed has them all; rolled-back releases drop out (deleted ones are gone already).
+ */
+export async function launchEvents(db: Db, from: string, publicUrl: string): Promise<AllDayEvent[]> {
+  const rows = await db
+    .select({
+      id: releases.id,
+      title: releases.title,
+      tier: releases.tier,
+      status: releases.status,
+      targetDate: releases.targetDate,
+      launchedOn: releases.launchedOn,
+      updatedAt: releases.updatedAt,
+      areaName: areas.name,
+      pmName: pmOwner.name,
+    })
+    .from(releases)
+    .leftJoin(areas, eq(areas.id, releases.areaId))
+    .leftJoin(pmOwner, eq(pmOwner.id, releases.pmOwnerId))
+    .where(
+      and(
+        or(gte(releases.targetDate, from), gte(releases.launchedOn, from)),
+        ne(releases.status, 'rolled_back'),
+      ),
+    )
+    .orderBy(asc(releases.targetDate), asc(releases.id));
+  return rows.map((r) => launchEvent(r, publicUrl));
+}
+
 /**
  * The private iCalendar feed: the rituals a person attends or owns (every ritual for Product Ops and up),
- * from a month back to the end of the planning window. Null when the token is unknown.
+ * from a month back to the end of the planning window, and the org's launches from a month back on.
+ * Null when the token is unknown.
  */
 export async function calendarFeed(
   db: Db,
@@ -57,21 +128,31 @@ export async function calendarFeed(
       mine.add(r.id);
   }
   const settings = await getSettings(db);
-  const from = new Date(now.getTime() - 31 * 86_400_000);
+  const from = new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000);
   const to = new Date(now.getTime() + 70 * 86_400_000);
   const occurrences = (await listOccurrences(db, { from, to })).filter((o) => mine.has(o.ritualId));
+  const launchesFrom = Temporal.PlainDate.from(todayIn(settings.timeZone, now))
+    .subtract({ days: LOOK_BACK_DAYS })
+    .toString();
   return buildCalendar({
-    name: `${settings.orgName} rituals`,
+    name: `${settings.orgName} rituals and launches`,
     timeZone: settings.timeZone,
-    events: occurrences.map((o) => ({
-      uid: `${o.id}@prodops`,
-      title: o.ritualName,
-      description: `Output artifact: ${o.outputArtifact}${o.holiday ? `\n${o.status === 'skipped' ? 'Skipped' : 'Moved'}: ${o.holiday}` : ''}`,
-      startsAt: o.startsAt,
-      endsAt: o.endsAt,
-      url: `${publicUrl}/cadence/occurrences/${o.id}`,
-      status:
-        o.status === 'skipped' || o.status === 'cancelled' ? ('cancelled' as const) : ('confirmed' as const),
-    })),
+    events: [
+      ...occurrences.map(
+        (o): TimedEvent => ({
+          uid: `${o.id}@prodops`,
+          title: o.ritualName,
+          description: `Output artifact: ${o.outputArtifact}${o.holiday ? `\n${o.status === 'skipped' ? 'Skipped' : 'Moved'}: ${o.holiday}` : ''}`,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          url: `${publicUrl}/cadence/occurrences/${o.id}`,
+          status:
+            o.status === 'skipped' || o.status === 'cancelled'
+              ? ('cancelled' as const)
+              : ('confirmed' as const),
+        }),
+      ),
+      ...(await launchEvents(db, launchesFrom, publicUrl)),
+    ],
   });
 }

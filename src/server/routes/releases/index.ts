@@ -84,6 +84,15 @@ async function actorFunction(db: Db, req: FastifyRequest): Promise<string | null
   return p?.fn ?? null;
 }
 
+const READINESS_PARTS = [
+  'support',
+  'sales',
+  'eng_monitoring',
+  'eng_rollback',
+  'training',
+  'post_launch',
+] as const;
+
 /** The readiness part a request confirms, with what the policy needs to decide who may. */
 function readinessPolicy(db: Db, partOf: (req: FastifyRequest) => string | undefined) {
   return {
@@ -93,9 +102,7 @@ function readinessPolicy(db: Db, partOf: (req: FastifyRequest) => string | undef
       const { id } = req.params as { id: string };
       const part = partOf(req);
       if (!z.uuid().safeParse(id).success) throw invalid([{ path: 'id', message: 'must be an id (uuid)' }]);
-      const parsed = z
-        .enum(['support', 'sales', 'eng_monitoring', 'eng_rollback', 'training', 'post_launch'])
-        .safeParse(part);
+      const parsed = z.enum(READINESS_PARTS).safeParse(part);
       if (!parsed.success)
         throw invalid([
           { path: 'kind', message: 'must be support, sales, eng_monitoring, eng_rollback or training' },
@@ -119,7 +126,14 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const release = (req: FastifyRequest) => req.loaded as ReleaseView;
-  const enablement = { policy: { resource: 'release_enablement' as const, action: 'update' as const } };
+  const enablement = {
+    policy: {
+      resource: 'release_enablement' as const,
+      action: 'update' as const,
+      // Not a per-release permission: Product Ops distributes every bundle (the service 404s a missing release).
+      resolve: async (): Promise<Resource> => ({ type: 'release_enablement' }),
+    },
+  };
 
   // Static paths first in the file for readers; the router prefers them over /releases/:id anyway.
   r.post('/releases/tier-suggestion', {
@@ -235,12 +249,28 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       const bundle = await getBundle(db, rel);
       const res = releaseResource(rel);
       const occ = await readinessOccurrence(db, rel.id);
+      const actorFn = await actorFunction(db, req);
+      // Which readiness parts this caller may confirm, so the page offers only the buttons that work.
+      const confirm = Object.fromEntries(
+        READINESS_PARTS.map((part) => [
+          part,
+          can(req.actor!, 'update', {
+            type: 'release_readiness',
+            part,
+            engOwnerId: rel.engOwnerId,
+            pmOwnerId: rel.pmOwnerId,
+            areaOwnerId: rel.areaOwnerId,
+            actorFunction: actorFn,
+          }),
+        ]),
+      );
       return {
         release: rel,
         permissions: {
           update: can(req.actor!, 'update', res),
           delete: can(req.actor!, 'delete', res),
           enablement: can(req.actor!, 'update', { type: 'release_enablement' }),
+          confirm,
         },
         leadTime: leadTimeOf(settings, rel, bundle, todayIn(settings.timeZone)),
         bundle,
