@@ -1,4 +1,3 @@
-import { Temporal } from '@js-temporal/polyfill';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
@@ -7,8 +6,8 @@ import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { createRelease } from '../releases/releases.ts';
 import { createArea } from './areas.ts';
+import { seedDemoReleases } from './demo-releases.ts';
 import { createPerson } from './people.ts';
 import { createPod } from './pods.ts';
 import { updateSettings } from './settings.ts';
@@ -176,33 +175,7 @@ async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
         },
       });
     }
-    await seedReleases(tx, actor, areaIds, ids);
+    await seedDemoReleases(tx, actor, areaIds, ids);
   });
   return { people: all.length };
-}
-
-/** A few launches around today, so the weekly update's highlights have something to show. */
-async function seedReleases(tx: Db, actor: Actor, areaIds: Map<string, string>, ids: Map<string, string>) {
-  const today = Temporal.PlainDate.from(todayIn(DEMO_SETTINGS.timeZone));
-  const launches: [string, string, 1 | 2 | 3, number][] = [
-    ['Usage-based billing', 'billing', 3, 2],
-    ['Guided onboarding checklist', 'onboarding', 2, 9],
-    ['Scheduled report exports', 'reporting', 2, 13],
-    ['Salesforce sync v2', 'integrations', 3, 20],
-    ['Dashboard copy fixes', 'reporting', 1, 0],
-  ];
-  for (const [title, area, tier, inDays] of launches) {
-    const pmEmail = AREAS.find((a) => a[0] === area)![4];
-    await createRelease({
-      db: tx,
-      actor,
-      input: {
-        title,
-        areaId: areaIds.get(area)!,
-        pmOwnerId: ids.get(pmEmail)!,
-        tier,
-        targetDate: today.add({ days: inDays }).toString(),
-      },
-    });
-  }
 }

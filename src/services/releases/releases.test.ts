@@ -47,7 +47,7 @@ async function pendingWarnings(releaseId: string) {
         eq(scheduledActions.status, 'pending'),
       ),
     );
-  return rows.map((r) => `${r.payload.deadline}@${r.dueAt.toISOString()}`).sort();
+  return rows.map((r) => `${(r.payload as { deadline: string }).deadline}@${r.dueAt.toISOString()}`).sort();
 }
 
 describe('tier suggestion', () => {
