@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { enablementBundles, releases } from '../../db/schema/index.ts';
+import { and, arrayContains, eq } from 'drizzle-orm';
+import { enablementBundles, people, releases } from '../../db/schema/index.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
 import type { ActionHandler } from '../../jobs/actions.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
@@ -12,7 +12,7 @@ const WHAT = {
   publish: 'publish the final enablement bundle',
 };
 
-/** Before a bundle deadline passes, the release's PM and eng owners hear what is due and what happens if missed. */
+/** Before a bundle deadline passes, the release's PM and eng owners and Product Ops hear what is due and what happens if missed. */
 export const releaseDeadlineWarning: ActionHandler = async ({ tx, action, now }) => {
   const p = action.payload as { releaseId: string; deadline: 'distribute' | 'publish'; due: string };
   const [r] = await tx.select().from(releases).where(eq(releases.id, p.releaseId));
@@ -23,7 +23,12 @@ export const releaseDeadlineWarning: ActionHandler = async ({ tx, action, now })
   const d = lt?.deadlines.find((x) => x.kind === p.deadline);
   // Already done, or the launch moved (a newer warning carries the new date).
   if (!lt || !d || d.status !== 'open' || d.due !== p.due) return;
-  const ids = [r.pmOwnerId, r.engOwnerId].filter((id): id is string => Boolean(id));
+  // Product Ops distributes and publishes; the owners supply the content.
+  const ops = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.active, true), arrayContains(people.roles, ['product_ops'])));
+  const ids = [r.pmOwnerId, r.engOwnerId, ...ops.map((p) => p.id)].filter((id): id is string => Boolean(id));
   await enqueueMessage(tx, {
     key: action.key,
     kind: 'release.deadline_warning',
