@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../server/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerReleaseCommands } from './commands/release.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUpdateCommands } from './commands/update.ts';
 
@@ -18,6 +19,7 @@ registerServeCommands(program);
 registerAdminCommands(program);
 registerOrgCommands(program);
 registerUpdateCommands(program);
+registerReleaseCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, type CalendarEvent } from './ics.ts';
+import { buildCalendar, type CalendarEvent, type TimedEvent } from './ics.ts';
 
 /** Parsed back with ical.js, an implementation independent of the one that wrote it. */
 function parse(ics: string) {
@@ -116,7 +116,7 @@ describe('buildCalendar', () => {
   });
 
   it('names the event and field of an instant without an offset, and a bad zone', () => {
-    const floating = { ...events[0]!, startsAt: '2026-10-22T10:00:00' };
+    const floating = { ...(events[0] as TimedEvent), startsAt: '2026-10-22T10:00:00' };
     expect(() => buildCalendar({ name: 'x', timeZone: 'Europe/Berlin', events: [floating] })).toThrow(
       'event ritual-occ-1@prodops: startsAt "2026-10-22T10:00:00" is not an ISO 8601 instant with an offset',
     );
