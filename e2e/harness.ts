@@ -52,3 +52,28 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The CSRF header a cookie-authenticated write needs, from the page's session (for page.request). */
+export async function csrfHeader(page: Page): Promise<Record<string, string>> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'prodops_csrf')?.value ?? '';
+  return { 'X-CSRF-Token': csrf };
+}
+
+/** Creates an API token for the signed-in person, as a CI pipeline would hold one. */
+export async function apiToken(page: Page, baseUrl: string, name: string): Promise<string> {
+  const res = await page.request.post(`${baseUrl}/api/v1/me/tokens`, {
+    headers: await csrfHeader(page),
+    data: { name },
+  });
+  if (res.status() !== 201 && res.status() !== 200)
+    throw new Error(`token: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A raw email as text: quoted-printable soft breaks joined, =XX escapes and folded headers undone. */
+export function unfoldMail(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

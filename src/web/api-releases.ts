@@ -221,8 +221,7 @@ export const releasesApi = {
   list: (filter: ReleaseFilter, signal?: AbortSignal) =>
     listAll<Release>(`/releases${query({ ...filter })}`, signal),
   create: (input: TReleaseInput) => request<Release>('/releases', { method: 'POST', body: input }),
-  update: (id: string, patch: TReleasePatch) =>
-    request<Release>(path(id), { method: 'PATCH', body: patch }),
+  update: (id: string, patch: TReleasePatch) => request<Release>(path(id), { method: 'PATCH', body: patch }),
   remove: (id: string) => request<void>(path(id), { method: 'DELETE' }),
   suggestTier: (attributes: string[], signal?: AbortSignal) =>
     request<TierSuggestion>('/releases/tier-suggestion', {

@@ -22,6 +22,10 @@ import { PeoplePage } from './routes/people/people-page.tsx';
 import { PersonPage } from './routes/people/person-page.tsx';
 import { PodPage } from './routes/pods/pod-page.tsx';
 import { PodsPage } from './routes/pods/pods-page.tsx';
+import { LaunchCalendarPage } from './routes/releases/calendar-page.tsx';
+import { ReadyPage } from './routes/releases/ready-page.tsx';
+import { ReleasePage } from './routes/releases/release-page.tsx';
+import { ReleasesPage } from './routes/releases/releases-page.tsx';
 import { SettingsPage } from './routes/settings/settings-page.tsx';
 import { ComposePage } from './routes/updates/compose-page.tsx';
 import { PublishedPage } from './routes/updates/published-page.tsx';
@@ -38,7 +42,8 @@ function RedirectOnUnauthorized() {
     () =>
       setUnauthorizedHandler(() => {
         const { pathname, search } = here.current;
-        if (pathname === '/sign-in') return;
+        // The sign-in page and the public one-click readiness page need no session.
+        if (pathname === '/sign-in' || pathname.startsWith('/ready/')) return;
         // One transition: the router renders the sign-in page while the signed-in layout goes away.
         startTransition(() => {
           setMe(null);
@@ -56,6 +61,7 @@ export function App() {
       <RedirectOnUnauthorized />
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/ready/:token" element={<ReadyPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<OverviewPage />} />
           <Route path="people" element={<PeoplePage />} />
@@ -70,6 +76,9 @@ export function App() {
           <Route path="updates" element={<UpdatesPage />} />
           <Route path="updates/:week" element={<PublishedPage />} />
           <Route path="updates/:week/areas/:areaId" element={<ComposePage />} />
+          <Route path="releases" element={<ReleasesPage />} />
+          <Route path="releases/calendar" element={<LaunchCalendarPage />} />
+          <Route path="releases/:id" element={<ReleasePage />} />
           <Route path="channels" element={<ChannelsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

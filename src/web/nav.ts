@@ -22,6 +22,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/pods', label: 'Pods', capability: 'C1' },
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
   { path: '/updates', label: 'Weekly update', capability: 'C3' },
+  { path: '/releases', label: 'Releases', capability: 'C5' },
   // Everyone sees where updates are published; only Product Ops and admins change channels (on the page).
   { path: '/channels', label: 'Channels', capability: 'C2' },
   { path: '/settings', label: 'Settings', capability: 'C1' },

@@ -52,10 +52,13 @@ describe('bundle deadlines in the browser', () => {
       permissions: { update: false, delete: false },
     };
     const s = DEFAULT_SETTINGS;
-    expect(leadTimeState(r, s, '2026-02-20').text).toBe('Distribute by 2026-03-02');
-    expect(leadTimeState(r, s, '2026-03-03')).toEqual({ text: 'Distribute was due 2026-03-02', tone: 'danger' });
+    expect(leadTimeState(r, s, '2026-02-20').text).toBe('Distribute by Mon 2 Mar 2026');
+    expect(leadTimeState(r, s, '2026-03-03')).toEqual({
+      text: 'Distribute was due Mon 2 Mar 2026',
+      tone: 'danger',
+    });
     expect(leadTimeState({ ...r, distributedOn: '2026-03-02' }, s, '2026-03-03').text).toBe(
-      'Publish by 2026-03-12',
+      'Publish by Thu 12 Mar 2026',
     );
     expect(
       leadTimeState({ ...r, distributedOn: '2026-03-02', publishedOn: '2026-03-10' }, s, '2026-03-11').tone,

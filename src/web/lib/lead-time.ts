@@ -1,6 +1,6 @@
 import type { TSettings } from '../../shared/settings.ts';
 import type { Release } from '../api-releases.ts';
-import { addDays, isoWeekday } from './org-time.ts';
+import { addDays, formatLocalDate, isoWeekday } from './org-time.ts';
 
 type Calendar = Pick<TSettings, 'workWeek' | 'holidays'>;
 
@@ -53,6 +53,7 @@ export function leadTimeState(r: Release, settings: TSettings, today: string): L
       ? { text: `Done late (${late.map((s) => s.what.toLowerCase()).join(', ')})`, tone: 'warn' }
       : { text: 'Distributed and published on time', tone: 'ok' };
   }
-  if (today > next.due) return { text: `${next.what} was due ${next.due}`, tone: 'danger' };
-  return { text: `${next.what} by ${next.due}`, tone: late.length ? 'warn' : '' };
+  const due = formatLocalDate(next.due, true);
+  if (today > next.due) return { text: `${next.what} was due ${due}`, tone: 'danger' };
+  return { text: `${next.what} by ${due}`, tone: late.length ? 'warn' : '' };
 }

@@ -1,12 +1,13 @@
+import { describeTier, TIER_NAMES } from '../../domain/releases/attributes.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
 import { RELEASE_STATUSES, type TReleaseStatus } from '../../shared/releases.ts';
 import type { DeadlineStatus } from '../api-releases.ts';
 
-export const TIER_NAMES = { 1: 'Low', 2: 'Medium', 3: 'High' } as const;
+export { TIER_NAMES };
 
 /** "Tier 3 (High)", as the API's messages and the bundle header say it. */
 export const tierText = (tier: number | null): string =>
-  tier === 1 || tier === 2 || tier === 3 ? `Tier ${tier} (${TIER_NAMES[tier]})` : 'No tier';
+  tier === 1 || tier === 2 || tier === 3 ? describeTier(tier) : 'No tier';
 
 export const TIER_OPTIONS = ([1, 2, 3] as const).map((t) => ({ value: String(t), label: tierText(t) }));
 

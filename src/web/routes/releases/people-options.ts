@@ -4,9 +4,7 @@ import type { TArea, TPerson } from '../../../shared/org.ts';
 export const pmOptions = (people: readonly TPerson[], current: string) =>
   people
     .filter(
-      (p) =>
-        p.id === current ||
-        (p.active && p.roles.some((r) => r === 'pm' || r === 'head_of_product')),
+      (p) => p.id === current || (p.active && p.roles.some((r) => r === 'pm' || r === 'head_of_product')),
     )
     .map((p) => ({ value: p.id, label: p.name }));
 

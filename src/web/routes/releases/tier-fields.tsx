@@ -1,7 +1,7 @@
-import { type AttributeRule, releasesApi, type Tier } from '../../api-releases.ts';
+import { type AttributeRule, releasesApi, type Tier, type TierSuggestion } from '../../api-releases.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
-import { tierText, TIER_OPTIONS } from '../../lib/release-labels.ts';
-import { useLoad } from '../../lib/use-load.ts';
+import { TIER_OPTIONS, tierText } from '../../lib/release-labels.ts';
+import { type Loaded, useLoad } from '../../lib/use-load.ts';
 
 export interface TierValues {
   attributes: string[];
@@ -31,12 +31,14 @@ const attributeOptions = (table: readonly AttributeRule[]) =>
  */
 export function TierFields({
   values,
+  suggestion,
   onChange,
 }: {
   values: TierValues;
+  /** From useTierSuggestion(values.attributes): the form needs it too, to send the tier. */
+  suggestion: Loaded<TierSuggestion>;
   onChange: (values: TierValues) => void;
 }) {
-  const suggestion = useTierSuggestion(values.attributes);
   const s = suggestion.data;
   const tier = chosenTier(values, s?.tier);
   const below = s !== undefined && tier !== null && tier < s.tier;
@@ -58,7 +60,7 @@ export function TierFields({
       <p className="tier-suggestion" role="status" aria-live="polite" aria-busy={suggestion.loading}>
         {s ? (
           <>
-            <strong>Suggested: {tierText(s.tier)}.</strong> {s.reason}
+            <strong>Suggested:</strong> {s.reason}
           </>
         ) : suggestion.error ? (
           suggestion.error.message

@@ -4,6 +4,12 @@ import { api } from '../../api-client.ts';
 import { CheckboxGroup, NumberField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import {
+  type AttributeRow,
+  fromAttributeRows,
+  ReleaseAttributeFields,
+  toAttributeRows,
+} from './release-attribute-fields.tsx';
 import { POD_TARGET_FIELDS } from './settings-meta.ts';
 import {
   DeadlineFields,
@@ -13,12 +19,16 @@ import {
   weekdayOptions,
 } from './settings-sections.tsx';
 
-type Values = Omit<TSettings, 'holidays'> & { holidays: HolidayRow[] };
+type Values = Omit<TSettings, 'holidays' | 'releaseAttributes'> & {
+  holidays: HolidayRow[];
+  releaseAttributes: AttributeRow[];
+};
 
 let holidayKey = 1;
 const toValues = (s: TSettings): Values => ({
   ...s,
   holidays: s.holidays.map((h) => ({ key: holidayKey++, ...h })),
+  releaseAttributes: toAttributeRows(s.releaseAttributes),
 });
 const toSettings = (v: Values): TSettings => ({
   ...v,
@@ -26,6 +36,7 @@ const toSettings = (v: Values): TSettings => ({
   timeZone: v.timeZone.trim(),
   workWeek: [...v.workWeek].sort((a, b) => a - b),
   holidays: v.holidays.map(({ date, name }) => ({ date, name })),
+  releaseAttributes: fromAttributeRows(v.releaseAttributes),
 });
 
 function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows: HolidayRow[]) => void }) {
@@ -139,6 +150,7 @@ export function SettingsForm({
       <DeadlineFields value={v.deadlines} onChange={set('deadlines')} />
       <ThresholdFields value={v.thresholds} onChange={set('thresholds')} />
       <TierRuleFields value={v.tiers} onChange={set('tiers')} />
+      <ReleaseAttributeFields rows={v.releaseAttributes} onChange={set('releaseAttributes')} />
       <fieldset className="section">
         <legend>Pod targets (3-1-1)</legend>
         <div className="form-grid">

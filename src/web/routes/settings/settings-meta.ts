@@ -1,3 +1,5 @@
+import { BUNDLE_SECTIONS } from '../../../domain/releases/bundle.ts';
+import { SIGNOFF_LABELS } from '../../../domain/releases/gate.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 
 type Thresholds = TSettings['thresholds'];
@@ -80,3 +82,13 @@ export const POD_TARGET_FIELDS: readonly { key: keyof TSettings['pods']; label: 
   { key: 'pms', label: 'PMs per pod' },
   { key: 'maxPms', label: 'Most PMs a pod may have' },
 ];
+
+export const SECTION_OPTIONS = BUNDLE_SECTIONS.map((s) => ({ value: s.key, label: s.heading }));
+
+/** The sign-offs a tier may require; training has its own switch (trainingSession). */
+export const SIGN_OFF_OPTIONS = (['support', 'sales', 'eng_monitoring', 'eng_rollback'] as const).map(
+  (k) => ({
+    value: k,
+    label: SIGNOFF_LABELS[k],
+  }),
+);

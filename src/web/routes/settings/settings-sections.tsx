@@ -12,6 +12,8 @@ import {
   AUDIENCES,
   BUNDLE_LABELS,
   READINESS_LABELS,
+  SECTION_OPTIONS,
+  SIGN_OFF_OPTIONS,
   THRESHOLD_FIELDS,
   TIERS,
 } from './settings-meta.ts';
@@ -101,6 +103,30 @@ export function DeadlineFields({ value, onChange }: { value: Deadlines; onChange
         max={168}
         onChange={(roadmapViewRepublishHours) => onChange({ ...value, roadmapViewRepublishHours })}
       />
+      <TextField
+        path="deadlines.releaseWarningBusinessDays"
+        label="Warn release owners before a bundle deadline (business days before, comma-separated)"
+        hint="2, 0 = two business days before and on the morning of the deadline. At most three."
+        value={value.releaseWarningBusinessDays.join(', ')}
+        onChange={(text) =>
+          onChange({
+            ...value,
+            releaseWarningBusinessDays: text
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean)
+              .map(Number),
+          })
+        }
+      />
+      <TextField
+        path="deadlines.readinessCheckTime"
+        label="Launch Readiness Check time"
+        hint="Tier 3 releases meet on their publication deadline day, at this time."
+        type="time"
+        value={value.readinessCheckTime}
+        onChange={(readinessCheckTime) => onChange({ ...value, readinessCheckTime })}
+      />
     </fieldset>
   );
 }
@@ -183,6 +209,21 @@ function TierFields({
         options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
         values={value.announceTo}
         onChange={(announceTo) => onChange({ ...value, announceTo })}
+      />
+      <CheckboxGroup
+        path={`${p}.requiredSections`}
+        legend={`${label}: bundle sections required before the gate opens`}
+        options={SECTION_OPTIONS}
+        values={value.requiredSections}
+        onChange={(requiredSections) => onChange({ ...value, requiredSections })}
+      />
+      <CheckboxGroup
+        path={`${p}.signOffs`}
+        legend={`${label}: readiness sign-offs required`}
+        hint="Training is required by the training session setting below."
+        options={SIGN_OFF_OPTIONS}
+        values={value.signOffs}
+        onChange={(signOffs) => onChange({ ...value, signOffs })}
       />
       <CheckboxField
         path={`${p}.trainingSession`}

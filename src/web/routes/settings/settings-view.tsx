@@ -1,5 +1,6 @@
 import type { TSettings } from '../../../shared/settings.ts';
 import { plural, weekdayName } from '../../lib/labels.ts';
+import { ReleaseAttributesView, TierRequirementsView } from './release-rules-view.tsx';
 import {
   AUDIENCE_LABELS,
   BUNDLE_LABELS,
@@ -69,6 +70,14 @@ export function SettingsView({ settings: s }: { settings: TSettings }) {
           </dd>
           <dt>Roadmap view republished within</dt>
           <dd>{plural(d.roadmapViewRepublishHours, 'hour')} of the review</dd>
+          <dt>Release owners warned before a bundle deadline</dt>
+          <dd>
+            {d.releaseWarningBusinessDays.length
+              ? `${d.releaseWarningBusinessDays.join(', ')} business days before`
+              : 'never'}
+          </dd>
+          <dt>Launch Readiness Check time</dt>
+          <dd>{d.readinessCheckTime}</dd>
         </dl>
       </section>
       <section aria-labelledby="sv-thresholds" className="panel">
@@ -130,6 +139,8 @@ export function SettingsView({ settings: s }: { settings: TSettings }) {
           </table>
         </div>
       </section>
+      <TierRequirementsView tiers={s.tiers} />
+      <ReleaseAttributesView attributes={s.releaseAttributes} />
       <section aria-labelledby="sv-pods" className="panel">
         <h3 id="sv-pods">Pod targets (3-1-1)</h3>
         <dl className="details">

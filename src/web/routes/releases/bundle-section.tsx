@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { BUNDLE_SECTIONS, type BundleSectionKey } from '../../../domain/releases/bundle.ts';
+import { type Bundle, type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import { ActionButton } from '../../components/action-button.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { MarkdownBlock } from '../../components/markdown-block.tsx';
+import { useSubmit } from '../../lib/forms.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+
+type Texts = Record<BundleSectionKey, string>;
+const textsOf = (b: Bundle): Texts =>
+  Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s.key, b.sections[s.key] ?? ''])) as Texts;
+
+/** One textarea per template section; saving sends all nine (an emptied one is cleared). */
+function BundleEditor({
+  releaseId,
+  bundle,
+  onSaved,
+}: {
+  releaseId: string;
+  bundle: Bundle;
+  onSaved: () => void;
+}) {
+  const submit = useSubmit();
+  const [texts, setTexts] = useState(() => textsOf(bundle));
+  const [note, setNote] = useState('');
+  return (
+    <Form
+      id="bundle"
+      label="Enablement bundle draft"
+      submit={submit}
+      onSubmit={async () => {
+        await releasesApi.saveBundle(releaseId, texts);
+        setNote('Saved.');
+        onSaved();
+      }}
+    >
+      {BUNDLE_SECTIONS.map((s) => (
+        <TextField
+          key={s.key}
+          path={`sections.${s.key}`}
+          label={s.heading}
+          multiline
+          placeholder={s.hint}
+          value={texts[s.key]}
+          onChange={(text) => {
+            setNote('');
+            setTexts((t) => ({ ...t, [s.key]: text }));
+          }}
+        />
+      ))}
+      <FormActions submit={submit} label="Save bundle" note={note} />
+    </Form>
+  );
+}
+
+function Checklist({ bundle, tier }: { bundle: Bundle; tier: number | null }) {
+  return (
+    <ul className="checklist" aria-label="Bundle checklist">
+      {bundle.checklist.map((c) => (
+        <li key={c.key} className={c.done ? 'check ok' : 'check'}>
+          <span aria-hidden="true">{c.done ? '✓' : '○'}</span>{' '}
+          <span className="visually-hidden">{c.done ? 'Written: ' : 'Not written yet: '}</span>
+          {c.heading}{' '}
+          <span className="muted">{c.required ? `(required for Tier ${tier})` : '(optional)'}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Versions({ bundle, timeZone }: { bundle: Bundle; timeZone: string }) {
+  if (!bundle.versions.length) return <p className="muted">Not distributed or published yet.</p>;
+  return (
+    <ol className="plain versions" aria-label="Bundle versions">
+      {bundle.versions.map((v) => (
+        <li key={v.version}>
+          Version {v.version}: {v.stage === 'distribution' ? 'distributed for readiness' : 'final, published'}{' '}
+          <span className="muted">
+            {formatDateTimeIn(v.publishedAt, timeZone)} by {v.publishedBy}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Pack §4 Launch Enablement Bundle: the draft, its completeness for the tier, distribution and publication. */
+export function BundleSection({
+  detail,
+  timeZone,
+  onChanged,
+}: {
+  detail: ReleaseDetail;
+  timeZone: string;
+  onChanged: () => void;
+}) {
+  const r = detail.release;
+  const { bundle } = detail;
+  const needsBundle = detail.leadTime !== null && detail.leadTime.distributeBy !== null;
+  return (
+    <section aria-labelledby="bundle-heading" className="release-section">
+      <h2 id="bundle-heading">Enablement bundle</h2>
+      {!needsBundle ? (
+        <p className="muted">
+          {r.tier === null
+            ? 'Assign a tier first: it decides whether a bundle is needed and which sections.'
+            : 'This tier needs no enablement bundle.'}
+        </p>
+      ) : (
+        <>
+          <Checklist bundle={bundle} tier={r.tier} />
+          {detail.permissions.update ? (
+            // Folded once published: the final version is out, edits are corrections.
+            <details className="bundle-editor" open={!bundle.publishedOn}>
+              <summary>Edit the bundle draft</summary>
+              <BundleEditor key={r.id} releaseId={r.id} bundle={bundle} onSaved={onChanged} />
+            </details>
+          ) : null}
+          {detail.permissions.enablement ? (
+            <div className="button-row">
+              <ActionButton
+                pendingText="Distributing…"
+                doneText="Distributed to Support and Sales."
+                run={async () => {
+                  await releasesApi.distribute(r.id);
+                  onChanged();
+                }}
+              >
+                Distribute to Support & Sales
+              </ActionButton>
+              <ActionButton
+                primary
+                pendingText="Publishing…"
+                doneText="Final bundle published."
+                run={async () => {
+                  await releasesApi.publish(r.id);
+                  onChanged();
+                }}
+              >
+                Publish final bundle
+              </ActionButton>
+            </div>
+          ) : null}
+          <h3>Versions</h3>
+          <Versions bundle={bundle} timeZone={timeZone} />
+          <details className="inline-disclosure bundle-preview">
+            <summary>Preview the bundle (as saved)</summary>
+            <MarkdownBlock text={bundle.markdown} />
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

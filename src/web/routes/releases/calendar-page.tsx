@@ -1,0 +1,91 @@
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api-client.ts';
+import { releasesApi } from '../../api-releases.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { addMonths, formatMonth, todayIn } from '../../lib/org-time.ts';
+import { TIER_NAMES } from '../../lib/release-labels.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { gridRange, LaunchList, MonthGrid } from './month-grid.tsx';
+
+const isMonth = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}$/.test(s);
+
+function Legend() {
+  return (
+    <ul className="tier-legend" aria-label="Colours">
+      {([1, 2, 3] as const).map((t) => (
+        <li key={t} className={`launch tier-${t}`}>
+          Tier {t} ({TIER_NAMES[t]})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** C5: the launch calendar, one month at a time (weeks Monday to Sunday), by target date. */
+export function LaunchCalendarPage() {
+  const [params, setParams] = useSearchParams();
+  const base = useLoad('releases-calendar-base', async (signal) => {
+    const { settings } = await api.settings.get(signal);
+    return { today: todayIn(settings.timeZone) };
+  });
+  const today = base.data?.today ?? null;
+  const requested = params.get('month');
+  const month = isMonth(requested) ? `${requested}-01` : today ? `${today.slice(0, 7)}-01` : null;
+  const range = month ? gridRange(month) : null;
+  const list = useLoad(range ? `releases-calendar:${range.from}:${range.to}` : null, (signal) =>
+    releasesApi.list(range ?? {}, signal),
+  );
+  const show = (m: string) => {
+    const key = m.slice(0, 7);
+    setParams(today && key === today.slice(0, 7) ? {} : { month: key }, { replace: true });
+  };
+
+  return (
+    <Page
+      title="Launch calendar"
+      intro={
+        <p>
+          Launches by target date, coloured by tier. <Link to="/releases">All releases</Link>
+        </p>
+      }
+    >
+      {base.error ? <LoadError error={base.error} retry={base.reload} /> : null}
+      {!month || !today ? (
+        base.error ? null : (
+          <Loading what="the calendar" />
+        )
+      ) : (
+        <>
+          <section aria-labelledby="month-heading">
+            <div className="section-header">
+              <h2 id="month-heading">{formatMonth(month)}</h2>
+            </div>
+            <div className="calendar-controls">
+              <Legend />
+              <div className="pager">
+                <button type="button" className="button small" onClick={() => show(addMonths(month, -1))}>
+                  ← Previous month
+                </button>
+                <button type="button" className="button small" onClick={() => show(today)}>
+                  This month
+                </button>
+                <button type="button" className="button small" onClick={() => show(addMonths(month, 1))}>
+                  Next month →
+                </button>
+              </div>
+            </div>
+            {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+            {list.data ? (
+              <div aria-busy={list.loading}>
+                <MonthGrid month={month} items={list.data} today={today} />
+              </div>
+            ) : list.error ? null : (
+              <Loading what="launches" />
+            )}
+          </section>
+          {list.data ? <LaunchList month={month} items={list.data} /> : null}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
+import { ZReleaseInput } from '../../../shared/releases.ts';
+import { type Release, releasesApi } from '../../api-releases.ts';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { useSubmit, validate } from '../../lib/forms.ts';
+import { areaOptions, engOptions, pmOptions } from './people-options.ts';
+import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
+
+interface Values extends TierValues {
+  title: string;
+  areaId: string;
+  pmOwnerId: string;
+  engOwnerId: string;
+  targetDate: string;
+}
+
+/** A new release: who owns it, when it launches, what it does (→ its tier). */
+export function NewReleaseForm({
+  me,
+  areas,
+  people,
+  onSaved,
+  onCancel,
+}: {
+  me: TMe;
+  areas: readonly TArea[];
+  people: readonly TPerson[];
+  onSaved: (r: Release) => void;
+  onCancel: () => void;
+}) {
+  const submit = useSubmit();
+  const mine = areas.find((a) => a.ownerPmId === me.id);
+  const [v, setV] = useState<Values>(() => ({
+    title: '',
+    areaId: mine?.id ?? '',
+    pmOwnerId: me.roles.includes('pm') ? me.id : '',
+    engOwnerId: mine?.engLeadId ?? '',
+    targetDate: '',
+    attributes: [],
+    tier: '',
+    tierReason: '',
+  }));
+  const suggestion = useTierSuggestion(v.attributes);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setV((prev) => ({ ...prev, [key]: value }));
+
+  // Picking an area fills its PM and eng lead where nobody is chosen yet.
+  const pickArea = (areaId: string) => {
+    const area = areas.find((a) => a.id === areaId);
+    setV((prev) => ({
+      ...prev,
+      areaId,
+      pmOwnerId: prev.pmOwnerId || area?.ownerPmId || '',
+      engOwnerId: prev.engOwnerId || area?.engLeadId || '',
+    }));
+  };
+
+  const onSubmit = async () => {
+    const tier = chosenTier(v, suggestion.data?.tier);
+    const below = suggestion.data && tier !== null && tier < suggestion.data.tier;
+    const body = validate(ZReleaseInput, {
+      title: v.title,
+      areaId: v.areaId || null,
+      pmOwnerId: v.pmOwnerId || null,
+      engOwnerId: v.engOwnerId || null,
+      targetDate: v.targetDate,
+      attributes: v.attributes,
+      tier,
+      tierReason: below ? v.tierReason : null,
+    });
+    onSaved(await releasesApi.create(body));
+  };
+
+  return (
+    <Form id="new-release" submit={submit} onSubmit={onSubmit} label="New release">
+      <TextField path="title" label="Title" value={v.title} onChange={set('title')} required />
+      <div className="form-grid">
+        <SelectField
+          path="areaId"
+          label="Area"
+          value={v.areaId}
+          emptyLabel="No area"
+          options={areaOptions(areas)}
+          onChange={pickArea}
+        />
+        <TextField
+          path="targetDate"
+          label="Target launch date"
+          type="date"
+          value={v.targetDate}
+          onChange={set('targetDate')}
+          required
+        />
+        <SelectField
+          path="pmOwnerId"
+          label="PM owner"
+          value={v.pmOwnerId}
+          emptyLabel="Nobody yet"
+          options={pmOptions(people, v.pmOwnerId)}
+          onChange={set('pmOwnerId')}
+        />
+        <SelectField
+          path="engOwnerId"
+          label="Eng owner"
+          value={v.engOwnerId}
+          emptyLabel="Nobody yet"
+          options={engOptions(people, v.engOwnerId)}
+          onChange={set('engOwnerId')}
+        />
+      </div>
+      <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
+      <FormActions submit={submit} label="Create release" pendingText="Creating…">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </FormActions>
+    </Form>
+  );
+}

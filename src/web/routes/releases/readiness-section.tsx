@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { SIGNOFF_KINDS, type SignOffKind } from '../../../domain/releases/gate.ts';
+import type { TSettings } from '../../../shared/settings.ts';
+import { type ReleaseDetail, releasesApi, type SignOff } from '../../api-releases.ts';
+import { ActionButton } from '../../components/action-button.tsx';
+import { useSubmit } from '../../lib/forms.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { SIGN_OFF_LABELS } from '../../lib/release-labels.ts';
+
+/** The sign-offs the release's tier needs (training when the tier holds a session), in a fixed order. */
+export function requiredSignOffs(settings: TSettings, tier: number | null): SignOffKind[] {
+  if (tier !== 1 && tier !== 2 && tier !== 3) return [];
+  const rule = settings.tiers[`tier${tier}`];
+  const kinds = new Set<SignOffKind>(rule.signOffs);
+  if (rule.trainingSession) kinds.add('training');
+  return SIGNOFF_KINDS.filter((k) => kinds.has(k));
+}
+
+function ConfirmForm({
+  releaseId,
+  kind,
+  onDone,
+}: {
+  releaseId: string;
+  kind: SignOffKind;
+  onDone: () => void;
+}) {
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+  const id = `sign-off-note-${kind}`;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit.run(async () => {
+          await releasesApi.signOff(releaseId, kind, note.trim() || undefined);
+          onDone();
+        });
+      }}
+    >
+      <label htmlFor={id}>
+        Note<span className="visually-hidden"> for {SIGN_OFF_LABELS[kind]}</span> (optional)
+      </label>
+      <input id={id} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      <button type="submit" className="button primary small" aria-disabled={submit.pending || undefined}>
+        Confirm<span className="visually-hidden"> {SIGN_OFF_LABELS[kind]}</span>
+      </button>
+      <span className="form-status" aria-live="polite">
+        {submit.pending ? 'Confirming…' : ''}
+      </span>
+      {submit.problem ? (
+        <p className="field-error" role="alert">
+          {submit.problem.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function SignOffRow({
+  kind,
+  required,
+  signOff,
+  detail,
+  timeZone,
+  onChanged,
+}: {
+  kind: SignOffKind;
+  required: boolean;
+  signOff: SignOff | undefined;
+  detail: ReleaseDetail;
+  timeZone: string;
+  onChanged: () => void;
+}) {
+  const may = detail.permissions.confirm[kind];
+  const label = SIGN_OFF_LABELS[kind];
+  return (
+    <li className={signOff ? 'check ok' : 'check'}>
+      <span aria-hidden="true">{signOff ? '✓' : '○'}</span> <strong>{label}</strong>
+      {required ? null : <span className="muted"> (not required for this tier)</span>}
+      {signOff ? (
+        <>
+          {' '}
+          <span>
+            confirmed by {signOff.by}, {formatDateTimeIn(signOff.at, timeZone)}
+          </span>
+          {signOff.note ? <span className="cell-note">“{signOff.note}”</span> : null}
+          {may ? (
+            <ActionButton
+              small
+              pendingText="Withdrawing…"
+              run={async () => {
+                await releasesApi.withdraw(detail.release.id, kind);
+                onChanged();
+              }}
+            >
+              Withdraw<span className="visually-hidden"> {label}</span>
+            </ActionButton>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {' '}
+          <span className="muted">not yet</span>
+          {may ? <ConfirmForm releaseId={detail.release.id} kind={kind} onDone={onChanged} /> : null}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Pack §6: Support and Sales confirm readiness, Eng monitoring and rollback, Product Ops the training. */
+export function ReadinessSection({
+  detail,
+  settings,
+  onChanged,
+}: {
+  detail: ReleaseDetail;
+  settings: TSettings;
+  onChanged: () => void;
+}) {
+  const required = requiredSignOffs(settings, detail.release.tier);
+  const extra = detail.signOffs.filter((s) => !required.includes(s.kind)).map((s) => s.kind);
+  const kinds = [...required, ...extra];
+  const check = detail.readinessCheck;
+  return (
+    <section aria-labelledby="readiness-heading" className="release-section">
+      <h2 id="readiness-heading">Readiness</h2>
+      {check ? (
+        <p>
+          Launch Readiness Check:{' '}
+          <Link to={`/cadence/occurrences/${check.occurrenceId}`}>
+            {formatDateTimeIn(check.startsAt, settings.timeZone)}
+          </Link>{' '}
+          <span className="muted">({check.status})</span>
+        </p>
+      ) : null}
+      {kinds.length === 0 ? (
+        <p className="muted">This tier needs no readiness sign-off.</p>
+      ) : (
+        <ul className="checklist sign-offs" aria-label="Sign-offs">
+          {kinds.map((kind) => (
+            <SignOffRow
+              key={kind}
+              kind={kind}
+              required={required.includes(kind)}
+              signOff={detail.signOffs.find((s) => s.kind === kind)}
+              detail={detail}
+              timeZone={settings.timeZone}
+              onChanged={onChanged}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { type TReleaseStatus, ZReleasePatch } from '../../../shared/releases.ts';
+import { api } from '../../api-client.ts';
+import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { LoadError, Loading } from '../../components/page.tsx';
+import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
+import { EDITABLE_STATUSES, STATUS_LABELS } from '../../lib/release-labels.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { areaOptions, engOptions, pmOptions } from './people-options.ts';
+import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
+
+interface Values extends TierValues {
+  title: string;
+  areaId: string;
+  pmOwnerId: string;
+  engOwnerId: string;
+  targetDate: string;
+  status: TReleaseStatus;
+}
+
+/** Owners, date, attributes, tier and status. go / hold / delay are not offered: a decision sets them. */
+export function ReleaseEditForm({
+  detail,
+  onSaved,
+  onCancel,
+}: {
+  detail: ReleaseDetail;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const r = detail.release;
+  const lists = useLoad('release-edit-lists', async (signal) => {
+    const [areas, people] = await Promise.all([api.areas.all(signal), api.people.all(signal)]);
+    return { areas, people };
+  });
+  const submit = useSubmit();
+  const initial: Values = {
+    title: r.title,
+    areaId: r.areaId ?? '',
+    pmOwnerId: r.pmOwnerId ?? '',
+    engOwnerId: r.engOwnerId ?? '',
+    targetDate: r.targetDate,
+    status: r.status,
+    attributes: r.attributes,
+    tier: r.tier ? String(r.tier) : '',
+    tierReason: r.tierReason ?? '',
+  };
+  const [v, setV] = useState<Values>(initial);
+  const suggestion = useTierSuggestion(v.attributes);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setV((prev) => ({ ...prev, [key]: value }));
+  const statuses = [...new Set<TReleaseStatus>([r.status, ...EDITABLE_STATUSES])];
+
+  const asPatch = (x: Values) => {
+    const tier = chosenTier(x, suggestion.data?.tier);
+    const below = suggestion.data && tier !== null && tier < suggestion.data.tier;
+    return {
+      title: x.title,
+      areaId: x.areaId || null,
+      pmOwnerId: x.pmOwnerId || null,
+      engOwnerId: x.engOwnerId || null,
+      targetDate: x.targetDate,
+      status: x.status,
+      attributes: x.attributes,
+      tier,
+      tierReason: below ? x.tierReason : (r.tierReason ?? null),
+    };
+  };
+
+  const onSubmit = async () => {
+    const next = asPatch(v);
+    const changed = changedFields(asPatch(initial), next);
+    // A release without a tier shows the suggestion in the select: saving assigns it.
+    if (r.tier === null && next.tier !== null) changed.tier = next.tier;
+    const patch = validate(ZReleasePatch, changed);
+    await releasesApi.update(r.id, patch);
+    onSaved();
+  };
+
+  if (!lists.data) {
+    return lists.error ? (
+      <LoadError error={lists.error} retry={lists.reload} />
+    ) : (
+      <Loading what="areas and people" />
+    );
+  }
+  return (
+    <Form id="edit-release" submit={submit} onSubmit={onSubmit} label="Edit release">
+      <TextField path="title" label="Title" value={v.title} onChange={set('title')} required />
+      <div className="form-grid">
+        <SelectField
+          path="areaId"
+          label="Area"
+          value={v.areaId}
+          emptyLabel="No area"
+          options={areaOptions(lists.data.areas)}
+          onChange={set('areaId')}
+        />
+        <TextField
+          path="targetDate"
+          label="Target launch date"
+          type="date"
+          value={v.targetDate}
+          onChange={set('targetDate')}
+          required
+        />
+        <SelectField
+          path="pmOwnerId"
+          label="PM owner"
+          value={v.pmOwnerId}
+          emptyLabel="Nobody yet"
+          options={pmOptions(lists.data.people, v.pmOwnerId)}
+          onChange={set('pmOwnerId')}
+        />
+        <SelectField
+          path="engOwnerId"
+          label="Eng owner"
+          value={v.engOwnerId}
+          emptyLabel="Nobody yet"
+          options={engOptions(lists.data.people, v.engOwnerId)}
+          onChange={set('engOwnerId')}
+        />
+        <SelectField
+          path="status"
+          label="Status"
+          hint="Go, hold and delay come from a go/no-go decision."
+          value={v.status}
+          options={statuses.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          onChange={(s) => set('status')(s as TReleaseStatus)}
+        />
+      </div>
+      <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
+      <FormActions submit={submit}>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import { ActionButton } from '../../components/action-button.tsx';
+import { DeleteButton } from '../../components/delete-button.tsx';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { StatusBadge, TierBadge } from './release-badges.tsx';
+import { ReleaseEditForm } from './release-edit-form.tsx';
+
+/** Title, owners, date, tier and status; the edit form, "Mark launched" and delete for those permitted. */
+export function ReleaseHeader({ detail, onChanged }: { detail: ReleaseDetail; onChanged: () => void }) {
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const r = detail.release;
+  const open = r.status !== 'launched' && r.status !== 'rolled_back';
+  return (
+    <section aria-labelledby="overview-heading">
+      <h2 id="overview-heading" className="visually-hidden">
+        Overview
+      </h2>
+      <dl className="details">
+        <dt>Area</dt>
+        <dd>{r.areaName ?? 'none'}</dd>
+        <dt>Tier</dt>
+        <dd>
+          <TierBadge tier={r.tier} />
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={r.status} />
+          {r.launchedOn ? <span className="muted"> on {formatLocalDate(r.launchedOn, true)}</span> : null}
+        </dd>
+        <dt>Target launch date</dt>
+        <dd>
+          <time dateTime={r.targetDate}>{formatLocalDate(r.targetDate, true)}</time>
+        </dd>
+        <dt>PM owner</dt>
+        <dd>{r.pmOwnerName ?? 'nobody yet'}</dd>
+        <dt>Eng owner</dt>
+        <dd>{r.engOwnerName ?? 'nobody yet'}</dd>
+        <dt>Release gate</dt>
+        <dd>
+          <a href="#gate-heading">
+            {detail.gate.ready ? 'Ready to ship' : `Not ready (${detail.gate.reasons.length} to do)`}
+          </a>
+        </dd>
+      </dl>
+      {detail.permissions.update ? (
+        <div className="button-row">
+          {open ? (
+            <ActionButton
+              primary
+              pendingText="Marking launched…"
+              doneText="Marked launched."
+              run={async () => {
+                await releasesApi.update(r.id, { status: 'launched' });
+                onChanged();
+              }}
+            >
+              Mark launched
+            </ActionButton>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            aria-expanded={editing}
+            onClick={() => setEditing((e) => !e)}
+          >
+            Edit release
+          </button>
+        </div>
+      ) : null}
+      {editing ? (
+        <ReleaseEditForm
+          detail={detail}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      ) : null}
+      {detail.permissions.delete && editing ? (
+        <DeleteButton
+          what={r.title}
+          onDelete={async () => {
+            await releasesApi.remove(r.id);
+            navigate('/releases', { replace: true });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReleaseDetail } from '../../api-releases.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { tierText } from '../../lib/release-labels.ts';
+
+/** What the release does, the tier that implies and why, the tier the PM assigned, and every change of it. */
+export function TierSection({ detail, timeZone }: { detail: ReleaseDetail; timeZone: string }) {
+  const r = detail.release;
+  const labelOf = (key: string) => detail.attributes.find((a) => a.key === key)?.label ?? key;
+  return (
+    <section aria-labelledby="tier-heading" className="release-section">
+      <h2 id="tier-heading">Tier</h2>
+      <dl className="details">
+        <dt>Attributes</dt>
+        <dd>{r.attributes.length ? r.attributes.map(labelOf).join(', ') : 'none set'}</dd>
+        <dt>Suggested</dt>
+        <dd>
+          {r.suggestedTier ? tierText(r.suggestedTier) : '—'}
+          {r.suggestedReason ? <span className="cell-note">{r.suggestedReason}</span> : null}
+        </dd>
+        <dt>Assigned</dt>
+        <dd>
+          {tierText(r.tier)}
+          {r.tierReason ? <span className="cell-note">Reason: {r.tierReason}</span> : null}
+        </dd>
+      </dl>
+      {detail.tierHistory.length ? (
+        <details className="inline-disclosure">
+          <summary>Tier history ({detail.tierHistory.length})</summary>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Tier history</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Attributes</th>
+                  <th scope="col">Suggested</th>
+                  <th scope="col">Assigned</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.tierHistory.map((e) => (
+                  <tr key={`${e.at}:${e.assignedTier}:${e.suggestedTier}`}>
+                    <td className="when">{formatDateTimeIn(e.at, timeZone)}</td>
+                    <td>{e.by}</td>
+                    <td>{e.attributes.length ? e.attributes.map(labelOf).join(', ') : 'none'}</td>
+                    <td>
+                      {tierText(e.suggestedTier)}
+                      <span className="cell-note">{e.suggestedReason}</span>
+                    </td>
+                    <td>
+                      {tierText(e.assignedTier)}
+                      {e.note ? <span className="cell-note">Reason: {e.note}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
