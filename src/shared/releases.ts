@@ -52,6 +52,8 @@ export const ZRelease = z.object({
   launchedOn: z.string().nullable(),
   distributedOn: z.string().nullable(),
   publishedOn: z.string().nullable(),
+  distributeBy: z.string().nullable(),
+  publishBy: z.string().nullable(),
   permissions: z.object({ update: z.boolean(), delete: z.boolean() }),
 });
 export const ZReleaseList = z.object({ items: z.array(ZRelease), nextCursor: z.string().nullable() });

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { areas, enablementBundles, people, releases, releaseTierEvents } from '../../db/schema/index.ts';
+import { businessDaysBefore } from '../../domain/cadence/business-days.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
 import { type FieldError, invalid, notFound } from '../../server/errors.ts';
@@ -12,7 +13,7 @@ import { diffFields, recordAudit } from '../audit.ts';
 import { checkPeopleRefs } from '../org/people.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
-import { replanRelease } from './schedule.ts';
+import { replanRelease, tierRule } from './schedule.ts';
 
 export interface ReleaseView {
   id: string;
@@ -35,6 +36,9 @@ export interface ReleaseView {
   launchedOn: string | null;
   distributedOn: string | null;
   publishedOn: string | null;
+  /** The tier's bundle deadlines (null when no bundle is needed): computed here, so every client agrees. */
+  distributeBy: string | null;
+  publishBy: string | null;
 }
 
 const pm = alias(people, 'pm_owner');
@@ -60,7 +64,14 @@ function selectReleases(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectReleases>['execute']>>[number];
 
-const toView = ({ r, ...j }: Row): ReleaseView => ({
+function deadlines(settings: TSettings, tier: number | null, launch: string) {
+  const rule = tierRule(settings, tier);
+  if (!rule || rule.bundle === 'none') return { distributeBy: null, publishBy: null };
+  const back = (n: number) => businessDaysBefore(launch, n, settings.workWeek, settings.holidays);
+  return { distributeBy: back(rule.distributeBusinessDays), publishBy: back(rule.publishBusinessDays) };
+}
+
+const toView = (settings: TSettings, { r, ...j }: Row): ReleaseView => ({
   id: r.id,
   title: r.title,
   areaId: r.areaId,
@@ -80,6 +91,7 @@ const toView = ({ r, ...j }: Row): ReleaseView => ({
   launchedOn: r.launchedOn,
   distributedOn: j.distributedOn,
   publishedOn: j.publishedOn,
+  ...deadlines(settings, r.tier, r.targetDate),
 });
 
 export interface ReleaseFilter {
@@ -107,12 +119,13 @@ export async function listReleases(db: Db, opts: ReleaseFilter) {
     .limit(opts.limit + 1)
     .offset(offset);
   const page = pageOf(rows, opts.limit, offset);
-  return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  const settings = await getSettings(db);
+  return { items: page.items.map((row) => toView(settings, row)), nextCursor: page.nextCursor };
 }
 
 export async function getRelease(db: Db, id: string): Promise<ReleaseView | null> {
   const [row] = await selectReleases(db).where(eq(releases.id, id));
-  return row ? toView(row) : null;
+  return row ? toView(await getSettings(db), row) : null;
 }
 
 async function checkRefs(db: Db, input: TReleasePatch, errors: FieldError[]) {

@@ -1,28 +1,5 @@
-import type { TSettings } from '../../shared/settings.ts';
 import type { Release } from '../api-releases.ts';
-import { addDays, formatLocalDate, isoWeekday } from './org-time.ts';
-
-type Calendar = Pick<TSettings, 'workWeek' | 'holidays'>;
-
-const isBusinessDay = (date: string, c: Calendar) =>
-  c.workWeek.includes(isoWeekday(date)) && !c.holidays.some((h) => h.date === date);
-
-/**
- * The domain's businessDaysBefore (src/domain/cadence/business-days.ts) without the Temporal polyfill, which
- * the web bundle leaves out: count back n business days from the launch, or from the business day before it
- * when the launch is not one. lead-time.test.ts holds both to the same answers.
- */
-export function businessDaysBefore(date: string, n: number, c: Calendar): string {
-  if (!c.workWeek.length) return date;
-  const back = (d: string) => {
-    let x = addDays(d, -1);
-    while (!isBusinessDay(x, c)) x = addDays(x, -1);
-    return x;
-  };
-  let d = isBusinessDay(date, c) ? date : back(date);
-  for (let i = 0; i < n; i += 1) d = back(d);
-  return d;
-}
+import { formatLocalDate } from './org-time.ts';
 
 export interface LeadTimeState {
   text: string;
@@ -30,12 +7,10 @@ export interface LeadTimeState {
 }
 
 /** One line for the releases table: the next bundle deadline, or whether the launch had its bundle in time. */
-export function leadTimeState(r: Release, settings: TSettings, today: string): LeadTimeState {
+export function leadTimeState(r: Release, today: string): LeadTimeState {
   if (!r.tier) return { text: 'No tier assigned', tone: 'warn' };
-  const rule = settings.tiers[`tier${r.tier}`];
-  if (rule.bundle === 'none') return { text: 'No bundle needed', tone: 'muted' };
-  const distributeBy = businessDaysBefore(r.targetDate, rule.distributeBusinessDays, settings);
-  const publishBy = businessDaysBefore(r.targetDate, rule.publishBusinessDays, settings);
+  const { distributeBy, publishBy } = r;
+  if (!distributeBy || !publishBy) return { text: 'No bundle needed', tone: 'muted' };
   if (r.status === 'launched' || r.status === 'rolled_back') {
     const launch = r.launchedOn ?? r.targetDate;
     return r.publishedOn && r.publishedOn < launch

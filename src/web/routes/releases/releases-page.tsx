@@ -101,7 +101,7 @@ export function ReleasesPage() {
             {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
             {list.data ? (
               <div aria-busy={list.loading}>
-                <ReleasesTable items={list.data} settings={base.data.settings} today={today} />
+                <ReleasesTable items={list.data} today={today} />
               </div>
             ) : list.error ? null : (
               <Loading what="the list" />

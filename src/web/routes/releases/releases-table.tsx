@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { TArea } from '../../../shared/org.ts';
-import type { TSettings } from '../../../shared/settings.ts';
 import type { Release, ReleaseFilter } from '../../api-releases.ts';
 import { leadTimeState } from '../../lib/lead-time.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
@@ -90,15 +89,7 @@ function BundleCell({ r }: { r: Release }) {
   );
 }
 
-export function ReleasesTable({
-  items,
-  settings,
-  today,
-}: {
-  items: readonly Release[];
-  settings: TSettings;
-  today: string;
-}) {
+export function ReleasesTable({ items, today }: { items: readonly Release[]; today: string }) {
   if (items.length === 0) return <p className="empty">No release matches.</p>;
   return (
     <div className="table-wrap">
@@ -117,7 +108,7 @@ export function ReleasesTable({
         </thead>
         <tbody>
           {items.map((r) => {
-            const lt = leadTimeState(r, settings, today);
+            const lt = leadTimeState(r, today);
             return (
               <tr key={r.id}>
                 <th scope="row">
