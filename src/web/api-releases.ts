@@ -31,6 +31,9 @@ export interface Release {
   launchedOn: string | null;
   distributedOn: string | null;
   publishedOn: string | null;
+  /** Bundle deadlines the server computed from the tier and the org's business days; null without a bundle. */
+  distributeBy: string | null;
+  publishBy: string | null;
   permissions: { update: boolean; delete: boolean };
 }
 
