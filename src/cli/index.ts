@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../server/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerInsightsCommands } from './commands/insights.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerReleaseCommands } from './commands/release.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -20,6 +21,7 @@ registerAdminCommands(program);
 registerOrgCommands(program);
 registerUpdateCommands(program);
 registerReleaseCommands(program);
+registerInsightsCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

@@ -6,6 +6,10 @@ import { scheduledActions } from '../db/schema/index.ts';
 import type { Config } from '../server/env.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
+import { monthlyDigestHandler } from '../services/insights/digest.ts';
+import { retrainHandler } from '../services/insights/learning.ts';
+import { planInsights } from '../services/insights/plan.ts';
+import { weeklyTriageHandler } from '../services/insights/triage.ts';
 import { getSettings } from '../services/org/settings.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
@@ -29,6 +33,9 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   'weekly_update.publish': weeklyUpdateAutoPublish,
   'release.deadline_warning': releaseDeadlineWarning,
   'release.post_launch': postLaunchReminder,
+  'insights.triage': weeklyTriageHandler,
+  'insights.digest': monthlyDigestHandler,
+  'insights.retrain': retrainHandler,
 };
 
 export interface Jobs {
@@ -103,11 +110,16 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     for (const a of soon)
       await boss.send(Q.action, { key: a.key }, { startAfter: a.dueAt, singletonKey: a.key });
   };
+  // The daily plan: rituals' occurrence window, and the next weekly triage and monthly digest.
+  const plan = async () => {
+    await planAhead(db);
+    await planInsights(db);
+  };
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });
 
   await boss.work(Q.action, async () => runActions());
-  await boss.work(Q.plan, async () => planAhead(db));
+  await boss.work(Q.plan, async () => plan());
   await boss.work(Q.tick, async () => {
     await runActions();
     await queueUpcoming();
@@ -115,14 +127,14 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     if (tz !== timeZone) {
       timeZone = tz;
       await schedulePlan();
-      await planAhead(db);
+      await plan();
     }
   });
   await boss.schedule(Q.tick, '* * * * *');
   await schedulePlan();
 
   // Catch up at start: after downtime, what came due runs once now (or is recorded as missed).
-  await planAhead(db);
+  await plan();
   await runActions();
   await queueUpcoming();
 

@@ -12,6 +12,7 @@ import { registerPolicies } from './policies/hook.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
+import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...deliveryLoaders(opts.db),
     ...updateLoaders(opts.db),
     ...releaseLoaders(opts.db),
+    ...insightLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
@@ -80,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cadenceRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(updateRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(releaseRoutes);
+      await api.register(insightRoutes);
       await api.register(deliveryRoutes, {
         allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
         onEnqueued: () => opts.onEnqueued?.(),

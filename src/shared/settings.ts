@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_INSIGHTS_TAXONOMY } from '../domain/insights/taxonomy.ts';
 import { DEFAULT_RELEASE_ATTRIBUTES } from '../domain/releases/attributes.ts';
 import { BUNDLE_SECTION_KEYS, LITE_SECTIONS } from '../domain/releases/bundle.ts';
 import { ZDate, ZTimeOfDay, ZTimeZone } from './common.ts';
@@ -26,6 +27,47 @@ const ZTierRule = z.strictObject({
   signOffs: z
     .array(z.enum(['support', 'sales', 'eng_monitoring', 'eng_rollback']))
     .refine(unique, 'must not repeat a sign-off'),
+});
+
+const ZKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be a key (a–z, 0–9, _ or -), up to 40 characters');
+const ZLabelled = z.strictObject({ key: ZKey, label: z.string().trim().min(1).max(80) });
+const keyed = <T extends { key: string }>(what: string) =>
+  [(xs: T[]) => unique(xs.map((x) => x.key)), `must not repeat a ${what} key`] as const;
+
+/**
+ * The insights taxonomy (pack §5): themes carry the words that suggest them; areas map to PMs through the org,
+ * with their own suggestion words by area slug. Severities are ordered from least to most severe.
+ */
+const ZInsightsTaxonomy = z.strictObject({
+  themes: z
+    .array(ZLabelled.extend({ keywords: z.array(z.string().trim().min(2).max(60)).max(100) }))
+    .min(1)
+    .max(100)
+    .refine(...keyed('theme')),
+  segments: z
+    .array(ZLabelled)
+    .max(50)
+    .refine(...keyed('segment')),
+  severities: z
+    .array(ZLabelled)
+    .min(2)
+    .max(6)
+    .refine(...keyed('severity')),
+  evidenceTypes: z
+    .array(ZLabelled)
+    .max(30)
+    .refine(...keyed('evidence type')),
+  sources: z
+    .array(ZLabelled)
+    .min(1)
+    .max(30)
+    .refine(...keyed('source')),
+  areaKeywords: z.record(z.string().max(60), z.array(z.string().trim().min(2).max(60)).max(100)),
+  /** How many themes the weekly triage routes (pack: top 5–10) and the monthly digest shows (top 5). */
+  triageThemes: z.number().int().min(1).max(20),
+  digestThemes: z.number().int().min(1).max(20),
 });
 
 /** A release attribute and the tier it implies (the pack's tier table; an org can add or re-map). */
@@ -88,6 +130,7 @@ export const ZSettings = z
       .min(1)
       .max(50)
       .refine((a) => unique(a.map((x) => x.key)), 'must not repeat an attribute key'),
+    insights: ZInsightsTaxonomy,
     /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */
     pods: z.strictObject({
       engineers: z.number().int().min(0).max(20),
@@ -165,5 +208,6 @@ export const DEFAULT_SETTINGS: TSettings = {
     },
   },
   releaseAttributes: DEFAULT_RELEASE_ATTRIBUTES.map((a) => ({ ...a })),
+  insights: DEFAULT_INSIGHTS_TAXONOMY,
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
 };

@@ -16,6 +16,14 @@ import { ChannelsPage } from './routes/channels/channels-page.tsx';
 import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
 import { DeliveryPage } from './routes/delivery/delivery-page.tsx';
 import { InboxPage } from './routes/inbox/inbox-page.tsx';
+import { DigestPage } from './routes/insights/digest-page.tsx';
+import { DigestsPage } from './routes/insights/digests-page.tsx';
+import { InsightsInboxPage } from './routes/insights/inbox-page.tsx';
+import { InsightItemPage } from './routes/insights/item-page.tsx';
+import { RoutingPage } from './routes/insights/routing-page.tsx';
+import { RoutingsPage } from './routes/insights/routings-page.tsx';
+import { ThemePage } from './routes/insights/theme-page.tsx';
+import { ThemesPage } from './routes/insights/themes-page.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OverviewPage } from './routes/overview/overview-page.tsx';
 import { PeoplePage } from './routes/people/people-page.tsx';
@@ -79,6 +87,14 @@ export function App() {
           <Route path="releases" element={<ReleasesPage />} />
           <Route path="releases/calendar" element={<LaunchCalendarPage />} />
           <Route path="releases/:id" element={<ReleasePage />} />
+          <Route path="insights" element={<InsightsInboxPage />} />
+          <Route path="insights/themes" element={<ThemesPage />} />
+          <Route path="insights/themes/:theme" element={<ThemePage />} />
+          <Route path="insights/routings" element={<RoutingsPage />} />
+          <Route path="insights/routings/:id" element={<RoutingPage />} />
+          <Route path="insights/digests" element={<DigestsPage />} />
+          <Route path="insights/digests/:month" element={<DigestPage />} />
+          <Route path="insights/:id" element={<InsightItemPage />} />
           <Route path="channels" element={<ChannelsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -23,6 +23,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
   { path: '/updates', label: 'Weekly update', capability: 'C3' },
   { path: '/releases', label: 'Releases', capability: 'C5' },
+  // Everyone may read feedback and send it; correcting, triage and digests are checked on the pages.
+  { path: '/insights', label: 'Insights', capability: 'C6' },
   // Everyone sees where updates are published; only Product Ops and admins change channels (on the page).
   { path: '/channels', label: 'Channels', capability: 'C2' },
   { path: '/settings', label: 'Settings', capability: 'C1' },

@@ -13,3 +13,12 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
     .toPlainDate()
     .toString();
 }
+
+/** A local date and time in a time zone, as an instant (the earlier one when a DST change repeats it). */
+export function localInstant(date: string, time: string, timeZone: string): Date {
+  const z = Temporal.PlainDate.from(date).toZonedDateTime({
+    timeZone,
+    plainTime: Temporal.PlainTime.from(time),
+  });
+  return new Date(z.epochMilliseconds);
+}

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import {
@@ -12,6 +12,8 @@ import {
 import type { Db } from '../../db/client.ts';
 import {
   followUps,
+  insightItems,
+  insightRoutings,
   readinessLinks,
   releaseActionItems,
   releaseSignOffs,
@@ -24,6 +26,8 @@ import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.t
 import { createChannel } from '../../services/delivery/channels.ts';
 import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { publishDigest } from '../../services/insights/digest.ts';
+import { ingestFeedback } from '../../services/insights/ingest.ts';
 import { saveBundle } from '../../services/releases/bundle.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
@@ -392,6 +396,52 @@ const MATRIX: Record<string, Case> = {
     expect: publicRoute,
     url: async (c) => `/api/v1/readiness/${await linkToken(c)}`,
   },
+  'POST /api/v1/insights/intake': {
+    expect: signedInOnly,
+    body: () => ({
+      source: 'support',
+      items: [{ externalId: `auth-${crypto.randomUUID()}`, title: 'Export', body: 'The export is slow' }],
+    }),
+  },
+  'GET /api/v1/insights': { expect: signedInOnly },
+  'GET /api/v1/insights/:id': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/insights/${await anInsight(c)}`,
+  },
+  'PATCH /api/v1/insights/:id': {
+    expect: managers({ pm: 'ok', pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/insights/${await anInsight(c)}`,
+    body: () => ({ kind: 'bug' }),
+  },
+  'GET /api/v1/insights/themes': { expect: signedInOnly },
+  'GET /api/v1/insights/themes/:theme': {
+    expect: signedInOnly,
+    url: () => '/api/v1/insights/themes/pricing',
+  },
+  'POST /api/v1/insights/triage': { expect: managers(), body: () => ({ week: '2026-W40' }) },
+  'GET /api/v1/insights/routings': { expect: signedInOnly },
+  'GET /api/v1/insights/routings/:id': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/insights/routings/${await aRouting(c)}`,
+  },
+  'POST /api/v1/insights/routings/:id/disposition': {
+    // The PM it was routed to decides; Product Ops and up may record it for them.
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/insights/routings/${await aRouting(c)}/disposition`,
+    body: () => ({ disposition: 'backlog' }),
+  },
+  'GET /api/v1/insights/digests': { expect: signedInOnly },
+  'GET /api/v1/insights/digests/:month': {
+    expect: signedInOnly,
+    url: async (c) => {
+      await publishDigest({ db: c.db, actor: systemActor('test'), month: '2026-10' });
+      return '/api/v1/insights/digests/2026-10';
+    },
+  },
+  'POST /api/v1/insights/digests/:month/publish': {
+    expect: managers(),
+    url: () => '/api/v1/insights/digests/2026-09/publish',
+  },
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {
@@ -461,6 +511,58 @@ async function linkToken(c: Ctx): Promise<string> {
     .insert(readinessLinks)
     .values({ token, releaseId: c.ids.release, personId: c.ids.person, kind: 'support' });
   return token;
+}
+
+/** A fresh feedback item (through the real intake path), for routes on one item. */
+async function anInsight(c: Ctx): Promise<number> {
+  async function* one() {
+    yield {
+      line: 1,
+      item: {
+        externalId: `auth-${crypto.randomUUID()}`,
+        title: 'Invoice',
+        body: 'We were charged twice',
+        occurredAt: '2026-11-10T10:00:00.000Z',
+        customer: null,
+        segment: null,
+        evidenceType: null,
+        severityHint: null,
+        kindHint: null,
+        tags: [],
+        url: null,
+      },
+    };
+  }
+  await ingestFeedback({
+    db: c.db,
+    actor: systemActor('test'),
+    source: 'support',
+    format: 'api',
+    fileName: 'test',
+    rows: one(),
+  });
+  const [row] = await c.db
+    .select({ id: insightItems.id })
+    .from(insightItems)
+    .orderBy(desc(insightItems.id))
+    .limit(1);
+  return row!.id;
+}
+
+/** A theme routed to the area's owning PM (pmOwner). */
+async function aRouting(c: Ctx): Promise<string> {
+  const [r] = await c.db
+    .insert(insightRoutings)
+    .values({
+      week: '2026-W41',
+      theme: `t-${crypto.randomUUID()}`,
+      areaId: c.ids.area,
+      ownerId: c.ids.pmOwner,
+      rank: 1,
+      evidence: {},
+    })
+    .returning();
+  return r!.id;
 }
 
 let t: TestApp;

@@ -28,6 +28,12 @@ export type Resource =
   /** Distributing and publishing enablement bundles: Product Ops' job (pack §6). */
   | { type: 'release_enablement' }
   | { type: 'release_action_item'; ownerId?: string | null }
+  /** Correcting a feedback item's tags. */
+  | { type: 'insight' }
+  /** A theme routed to a PM: they (or Product Ops) record the disposition. */
+  | { type: 'insight_routing'; ownerId?: string | null }
+  /** Running the triage and publishing the digest: Product Ops' job (pack §5). */
+  | { type: 'insights_admin' }
   | { type: 'follow_up'; assigneeIds?: readonly string[] };
 
 export type ResourceType = Resource['type'];
@@ -164,6 +170,17 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         (action === 'update' &&
           (isOrgManager(actor) || (resource.assigneeIds ?? []).includes(actor.personId ?? '')))
       );
+    case 'insight':
+      // Whoever triages: Product Ops and up, and the PMs whose themes these are (SPEC: the right role).
+      return action === 'read' || isOrgManager(actor) || hasRole(actor, 'pm');
+    case 'insight_routing':
+      return (
+        action === 'read' ||
+        isOrgManager(actor) ||
+        (resource.ownerId != null && resource.ownerId === actor.personId)
+      );
+    case 'insights_admin':
+      return action === 'read' || isOrgManager(actor);
     case 'delivery':
       // The delivery log names who was told what: Product Ops and up read it and retry dead letters.
       return (action === 'read' || action === 'update') && isOrgManager(actor);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
-import { ritualOccurrences } from '../../db/schema/index.ts';
+import { insightItems, insightRoutings, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
@@ -35,6 +35,8 @@ const ids = {
   release: '',
   tier2: '',
   launched: '',
+  insight: '',
+  routing: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -417,6 +419,49 @@ function cases(): Record<string, BadCase[]> {
         fields: ['params.id'],
       },
     ],
+    'POST /api/v1/insights/intake': [
+      { name: 'no source, no items', body: { source: '', items: [] }, fields: ['source', 'items'] },
+      {
+        name: 'an item without text',
+        body: { source: 'support', items: [{ externalId: 'a-1' }] },
+        fields: ['items.0.body'],
+      },
+      {
+        name: 'a source the taxonomy does not have',
+        body: { source: 'telepathy', items: [{ externalId: 'a-1', body: 'Hello' }] },
+        fields: ['source'],
+      },
+    ],
+    'PATCH /api/v1/insights/:id': [
+      { name: 'unknown kind', url: '/api/v1/insights/INSIGHT', body: { kind: 'rant' }, fields: ['kind'] },
+      {
+        name: 'a theme and area that do not exist',
+        url: '/api/v1/insights/INSIGHT',
+        body: { theme: 'astrology', areaId: crypto.randomUUID() },
+        fields: ['theme', 'areaId'],
+      },
+      { name: 'not an id', url: '/api/v1/insights/abc', body: { kind: 'bug' }, fields: ['params.id'] },
+    ],
+    'POST /api/v1/insights/triage': [
+      { name: 'a week that does not exist', body: { week: '2026-W60' }, fields: ['week'] },
+    ],
+    'POST /api/v1/insights/routings/:id/disposition': [
+      {
+        name: "won't do without a rationale",
+        url: '/api/v1/insights/routings/ROUTING/disposition',
+        body: { disposition: 'wont_do' },
+        fields: ['rationale'],
+      },
+      {
+        name: 'unknown disposition',
+        url: '/api/v1/insights/routings/ROUTING/disposition',
+        body: { disposition: 'ignore' },
+        fields: ['disposition'],
+      },
+    ],
+    'POST /api/v1/insights/digests/:month/publish': [
+      { name: 'not a month', url: '/api/v1/insights/digests/2026-13/publish', fields: ['params.month'] },
+    ],
     'POST /api/v1/readiness/:token': [
       { name: 'not a token', url: '/api/v1/readiness/x', fields: ['params.token'] },
     ],
@@ -496,6 +541,26 @@ beforeAll(async () => {
   ids.launched = (
     await release({ title: 'Tax IDs', targetDate: '2026-11-02', tier: 3, status: 'launched' })
   ).id;
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/insights/intake',
+    headers: admin.headers,
+    payload: { source: 'support', items: [{ externalId: 'v-1', body: 'The export is slow' }] },
+  });
+  ids.insight = String((await db.select({ id: insightItems.id }).from(insightItems).limit(1))[0]!.id);
+  ids.routing = (
+    await db
+      .insert(insightRoutings)
+      .values({
+        week: '2026-W41',
+        theme: 'pricing',
+        areaId: ids.area,
+        ownerId: ids.pm1,
+        rank: 1,
+        evidence: {},
+      })
+      .returning()
+  )[0]!.id;
 });
 afterAll(() => t.close());
 
@@ -524,6 +589,8 @@ describe('bad input on write routes', () => {
             .replace('RELEASE', ids.release)
             .replace('TIER2', ids.tier2)
             .replace('LAUNCHED', ids.launched)
+            .replace('INSIGHT', ids.insight)
+            .replace('ROUTING', ids.routing)
             .replace('AREA', ids.area),
           headers: {
             ...admin.headers,

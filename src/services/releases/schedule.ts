@@ -1,4 +1,3 @@
-import { Temporal } from '@js-temporal/polyfill';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -10,7 +9,7 @@ import {
   rituals,
 } from '../../db/schema/index.ts';
 import { addBusinessDays } from '../../domain/cadence/business-days.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { localInstant, todayIn } from '../../domain/org/weeks.ts';
 import { type LeadTime, leadTime } from '../../domain/releases/leadtime.ts';
 import { postLaunchDates } from '../../domain/releases/post-launch.ts';
 import { cancelAction, scheduleAction } from '../../jobs/actions.ts';
@@ -24,15 +23,6 @@ const MORNING = '09:00';
 
 export const tierRule = (settings: TSettings, tier: number | null) =>
   tier === 1 || tier === 2 || tier === 3 ? settings.tiers[`tier${tier}`] : null;
-
-/** A local date and time in the org's zone, as an instant. */
-export function localInstant(date: string, time: string, timeZone: string): Date {
-  const z = Temporal.PlainDate.from(date).toZonedDateTime({
-    timeZone,
-    plainTime: Temporal.PlainTime.from(time),
-  });
-  return new Date(z.epochMilliseconds);
-}
 
 type ReleaseRow = typeof releases.$inferSelect;
 type BundleRow = typeof enablementBundles.$inferSelect;

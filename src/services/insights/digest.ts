@@ -1,0 +1,218 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
+import { todayIn } from '../../domain/org/weeks.ts';
+import type { ActionHandler } from '../../jobs/actions.ts';
+import { notFound } from '../../server/errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { enqueueMessage } from '../delivery/outbox.ts';
+import { resolveRecipients } from '../delivery/recipients.ts';
+import { getSettings } from '../org/settings.ts';
+import { type Quote, quotesFor, type ThemeSummary, topThemes } from './themes.ts';
+
+export const INSIGHTS_DIGEST = 'insights_digest';
+
+const DECISION_PATH: Record<string, string> = {
+  backlog: 'Added to the backlog',
+  needs_research: 'Needs more research',
+  already_addressed: 'Already addressed',
+  wont_do: "Won't do",
+};
+
+interface DigestTheme extends ThemeSummary {
+  quotes: Quote[];
+  owner: string | null;
+  area: string | null;
+  decision: string;
+  rationale: string | null;
+}
+
+/** The month's last routing of a theme says who owns it and where its decision stands. */
+async function decisions(db: Db, month: string, themes: string[]) {
+  if (!themes.length)
+    return new Map<
+      string,
+      { owner: string | null; area: string | null; decision: string; rationale: string | null }
+    >();
+  const rows = await db
+    .select({ r: insightRoutings, owner: people.name, area: areas.name })
+    .from(insightRoutings)
+    .leftJoin(people, eq(people.id, insightRoutings.ownerId))
+    .leftJoin(areas, eq(areas.id, insightRoutings.areaId))
+    .where(inArray(insightRoutings.theme, themes))
+    .orderBy(desc(insightRoutings.routedAt));
+  const out = new Map<
+    string,
+    { owner: string | null; area: string | null; decision: string; rationale: string | null }
+  >();
+  for (const { r, owner, area } of rows) {
+    if (out.has(r.theme) || r.routedAt.toISOString().slice(0, 7) > month) continue;
+    out.set(r.theme, {
+      owner,
+      area,
+      decision: r.disposition
+        ? DECISION_PATH[r.disposition]!
+        : r.escalatedOccurrenceId
+          ? 'Escalated to the Monthly Insights Review'
+          : 'Awaiting the PM',
+      rationale: r.rationale,
+    });
+  }
+  return out;
+}
+
+function render(month: string, orgName: string, themes: DigestTheme[]): string {
+  const lines = [
+    `# Monthly Insights Digest — ${month}`,
+    '',
+    `${orgName}: the top ${themes.length} themes of the month, with evidence, owner and decision path.`,
+    '',
+  ];
+  for (const [i, t] of themes.entries()) {
+    const sev = Object.entries(t.severity)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    const seg = Object.entries(t.segments)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    lines.push(`## ${i + 1}. ${t.label}`, '');
+    lines.push(
+      `- **Evidence:** ${t.volume} items${t.trendPct === null ? '' : ` (${t.trendPct > 0 ? '+' : ''}${t.trendPct}% on the month before)`}; severity ${sev || 'n/a'}${seg ? `; segments ${seg}` : ''}`,
+    );
+    lines.push(`- **Owner:** ${t.owner ?? 'Not routed yet'}${t.area ? ` (${t.area})` : ''}`);
+    lines.push(`- **Decision path:** ${t.decision}${t.rationale ? ` — ${t.rationale}` : ''}`);
+    for (const q of t.quotes)
+      lines.push(
+        `  > ${(q.title ? `${q.title}: ` : '') + q.body.replace(/\s+/g, ' ').slice(0, 240)}${q.duplicates ? ` (+${q.duplicates} similar)` : ''}`,
+      );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The Monthly Insights Digest (pack §5): top themes of a calendar month with evidence, owner and decision path,
+ * published as an immutable artifact version and delivered to subscribers like every artifact.
+ */
+export async function publishDigest(opts: { db: Db; actor: Actor; month: string; now?: Date }) {
+  return opts.db.transaction(async (tx) => {
+    const settings = await getSettings(tx);
+    const first = Temporal.PlainYearMonth.from(opts.month).toPlainDate({ day: 1 });
+    const w = { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
+    const { themes } = await topThemes(tx, { ...w, days: 31, limit: settings.insights.digestThemes });
+    const paths = await decisions(
+      tx,
+      opts.month,
+      themes.map((t) => t.theme),
+    );
+    const full: DigestTheme[] = [];
+    for (const t of themes)
+      full.push({
+        ...t,
+        quotes: await quotesFor(tx, t.theme, w, 2, settings.timeZone),
+        ...(paths.get(t.theme) ?? { owner: null, area: null, decision: 'Not routed yet', rationale: null }),
+      });
+    const markdown = render(opts.month, settings.orgName, full);
+    const [previous] = await tx
+      .select()
+      .from(artifactVersions)
+      .where(and(eq(artifactVersions.kind, INSIGHTS_DIGEST), eq(artifactVersions.key, opts.month)))
+      .orderBy(desc(artifactVersions.version))
+      .limit(1);
+    const version = (previous?.version ?? 0) + 1;
+    const title = `Monthly Insights Digest — ${opts.month}`;
+    await tx.insert(artifactVersions).values({
+      kind: INSIGHTS_DIGEST,
+      key: opts.month,
+      version,
+      title,
+      markdown,
+      json: { month: opts.month, window: w, themes: full },
+      changes: previous ? ['Republished with the latest evidence and decisions'] : [],
+      publishedAt: opts.now ?? new Date(),
+      publishedBy: opts.actor.label,
+    });
+    await enqueueMessage(tx, {
+      key: `${INSIGHTS_DIGEST}:${opts.month}:v${version}`,
+      kind: INSIGHTS_DIGEST,
+      ref: `${opts.month}:v${version}`,
+      message: {
+        title,
+        summary: `Top ${full.length} themes from customer feedback in ${opts.month}, with owners and decisions.`,
+        sections: [{ markdown: markdown.split('\n').slice(2).join('\n') }],
+        link: { label: 'Read it in prodops', url: `/insights/digests/${opts.month}` },
+      },
+      recipients: await resolveRecipients(tx, { kind: INSIGHTS_DIGEST }),
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'insights.digest.publish',
+      entityType: 'insights_digest',
+      entityId: opts.month,
+      change: { version, themes: full.map((t) => t.theme) },
+    });
+    return { month: opts.month, version, title, markdown, themes: full };
+  });
+}
+
+export async function getDigest(db: Db, month: string, version?: number) {
+  const [row] = await db
+    .select()
+    .from(artifactVersions)
+    .where(
+      and(
+        eq(artifactVersions.kind, INSIGHTS_DIGEST),
+        eq(artifactVersions.key, month),
+        version ? eq(artifactVersions.version, version) : undefined,
+      ),
+    )
+    .orderBy(desc(artifactVersions.version))
+    .limit(1);
+  if (!row) throw notFound(`digest for ${month}`);
+  return {
+    month,
+    version: row.version,
+    title: row.title,
+    markdown: row.markdown,
+    json: row.json,
+    publishedAt: row.publishedAt.toISOString(),
+    publishedBy: row.publishedBy,
+  };
+}
+
+export async function listDigests(db: Db) {
+  const rows = await db
+    .select({
+      key: artifactVersions.key,
+      version: artifactVersions.version,
+      title: artifactVersions.title,
+      publishedAt: artifactVersions.publishedAt,
+    })
+    .from(artifactVersions)
+    .where(eq(artifactVersions.kind, INSIGHTS_DIGEST))
+    .orderBy(desc(artifactVersions.key), desc(artifactVersions.version));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r);
+  return [...latest.values()].map((r) => ({
+    month: r.key,
+    version: r.version,
+    title: r.title,
+    publishedAt: r.publishedAt.toISOString(),
+  }));
+}
+
+/** On the 1st at 09:00 org time: last month's digest. */
+export const monthlyDigestHandler: ActionHandler = async ({ tx, action, now }) => {
+  const { month } = action.payload as { month: string };
+  await publishDigest({
+    db: tx,
+    actor: { personId: null, label: 'prodops (monthly digest)', roles: ['product_ops'] },
+    month,
+    now,
+  });
+};
+
+export const previousMonth = (timeZone: string, now: Date) =>
+  Temporal.PlainDate.from(todayIn(timeZone, now)).toPlainYearMonth().subtract({ months: 1 }).toString();

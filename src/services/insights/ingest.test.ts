@@ -1,0 +1,127 @@
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDatabase } from '../../../test/db.ts';
+import { makeArea, makePerson } from '../../../test/factories.ts';
+import { type ParsedRow, parseFeedback } from '../../integrations/importers/index.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { systemActor } from '../actor.ts';
+import { updateSettings } from '../org/settings.ts';
+import { ingestFeedback } from './ingest.ts';
+import { correctInsight, listInsights } from './items.ts';
+import { topThemes } from './themes.ts';
+
+let d: TestDatabase;
+const ops = systemActor('ops');
+
+const rowsOf = async <T>(q: Promise<unknown>) => ((await q) as { rows: T[] }).rows;
+const count = async (where = sql`true`) =>
+  Number(
+    (
+      await rowsOf<{ n: string }>(d.db.execute(sql`select count(*) as n from insight_items where ${where}`))
+    )[0]!.n,
+  );
+const dailyTotal = async () =>
+  Number(
+    (
+      await rowsOf<{ n: string }>(d.db.execute(sql`select coalesce(sum(items), 0) as n from insight_daily`))
+    )[0]!.n,
+  );
+
+function csvOf(n: number, from = 1): string {
+  const lines = ['id,created_at,title,body,priority'];
+  for (let i = from; i < from + n; i += 1) {
+    const slow = i % 3 === 0;
+    lines.push(
+      `T-${i},2026-11-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z,` +
+        (slow
+          ? `"Dashboard is slow","The dashboard takes forever to load, order ${i}"`
+          : `"Invoice charged twice","We were charged twice on invoice ${i}, please refund"`) +
+        `,${i % 5 === 0 ? 'urgent' : 'normal'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const ingest = (rows: AsyncIterable<ParsedRow>) =>
+  ingestFeedback({ db: d.db, actor: ops, source: 'support', format: 'csv', fileName: 'tickets.csv', rows });
+const parsed = (csv: string) => parseFeedback(Readable.from([csv]), { format: 'csv' });
+
+beforeAll(async () => {
+  d = await createTestDb();
+  await updateSettings({
+    db: d.db,
+    actor: ops,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+  });
+  const maya = await makePerson(d.db, { roles: ['pm'] });
+  await makeArea(d.db, { name: 'Billing', slug: 'billing', ownerPmId: maya.id });
+});
+afterAll(() => d.close());
+
+describe('ingesting feedback', () => {
+  it('tags, groups near-duplicates, keeps bad rows out with their line, and adds nothing the second time', async () => {
+    const bad = 'T-bad,not a date,"Broken","Row with a bad date",normal\n';
+    const file = csvOf(30) + bad;
+    const first = await ingest(parsed(file));
+    expect(first).toMatchObject({ read: 31, inserted: 30, alreadyThere: 0, bad: 1 });
+    expect(first.errors).toEqual([{ line: 32, error: expect.stringContaining('created_at') }]);
+    expect(await dailyTotal()).toBe(30);
+    // "order 3" and "order 6" differ only by a number: one group.
+    const groups = await rowsOf<{ n: string }>(
+      d.db.execute(sql`select count(distinct dup_key) as n from insight_items`),
+    );
+    expect(Number(groups[0]!.n)).toBe(2);
+    const slow = (await listInsights(d.db, { limit: 50, q: 'takes forever' })).items;
+    expect(slow).toHaveLength(10);
+    expect(slow.every((i) => i.theme === 'performance')).toBe(true);
+    const urgent = (await listInsights(d.db, { limit: 50, severity: 'high' })).items;
+    expect(urgent.length).toBeGreaterThanOrEqual(6);
+
+    const again = await ingest(parsed(file));
+    expect(again).toMatchObject({ read: 31, inserted: 0, alreadyThere: 30, bad: 1 });
+    expect(await count()).toBe(30);
+    expect(await dailyTotal()).toBe(30);
+  });
+
+  it('ends with every row exactly once when an import dies half-way and is run again', async () => {
+    const file = csvOf(5000, 1000);
+    async function* dies(): AsyncIterable<ParsedRow> {
+      let n = 0;
+      for await (const row of parsed(file)) {
+        n += 1;
+        if (n > 3000) throw new Error('killed');
+        yield row;
+      }
+    }
+    await expect(ingest(dies())).rejects.toThrow('killed');
+    const afterCrash = await count(
+      sql`external_id like 'T-%' and external_id not in (select 'T-' || g from generate_series(1, 30) g)`,
+    );
+    expect(afterCrash).toBe(2000); // the first batch committed, the second died with the process
+    const rerun = await ingest(parsed(file));
+    expect(rerun).toMatchObject({ inserted: 3000, alreadyThere: 2000 });
+    expect(await count()).toBe(5030);
+    expect(await dailyTotal()).toBe(5030);
+  });
+
+  it('moves the daily counts and the near-duplicates with a correction', async () => {
+    const [item] = (await listInsights(d.db, { limit: 1, q: 'takes forever' })).items;
+    const { applied } = await correctInsight({
+      db: d.db,
+      actor: ops,
+      id: item!.id,
+      patch: { theme: 'reliability', kind: 'bug' },
+    });
+    expect(applied).toBeGreaterThan(1);
+    const moved = (await listInsights(d.db, { limit: 500, groupId: item!.groupId! })).items;
+    expect(moved.every((i) => i.theme === 'reliability' && i.correctedTags.includes('theme'))).toBe(true);
+    expect(await dailyTotal()).toBe(5030);
+    const { themes } = await topThemes(d.db, { from: '2026-11-01', to: '2026-11-30', days: 30, limit: 5 });
+    expect(themes.find((t) => t.theme === 'reliability')?.volume).toBe(applied);
+    const stored = await rowsOf<{ field: string }>(
+      d.db.execute(sql`select field from insight_corrections order by field`),
+    );
+    expect(stored.map((s) => s.field)).toEqual(['kind', 'theme']);
+  });
+});

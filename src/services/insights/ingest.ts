@@ -1,0 +1,184 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { insightImports } from '../../db/schema/index.ts';
+import { duplicateKey } from '../../domain/insights/dedupe.ts';
+import type { IncomingItem, ParsedRow } from '../../integrations/importers/index.ts';
+import { invalid } from '../../server/errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { getSettings } from '../org/settings.ts';
+import { loadTagger, type Tagger } from './tagging.ts';
+
+/** Rows per transaction: big enough for few round trips, small enough that a crash loses little work. */
+const BATCH = 2000;
+/** Bad rows kept with their line and reason; the count is always complete. */
+const KEPT_ERRORS = 200;
+
+export interface IngestProgress {
+  read: number;
+  inserted: number;
+  alreadyThere: number;
+  bad: number;
+}
+
+export interface IngestResult extends IngestProgress {
+  importId: string;
+  errors: { line: number; error: string }[];
+}
+
+interface Row {
+  item: IncomingItem;
+  tags: ReturnType<Tagger['tag']>;
+  dupKey: string;
+}
+
+/**
+ * Streams parsed rows into insight_items: tags each, groups near-duplicates, and writes batches of 2,000 in one
+ * transaction each (items, daily counts and the import's progress together). Idempotent on (source, external
+ * id): running the same file again — or again after a crash half-way — adds each row exactly once.
+ */
+export async function ingestFeedback(opts: {
+  db: Db;
+  actor: Actor;
+  source: string;
+  format: string;
+  fileName: string;
+  rows: AsyncIterable<ParsedRow>;
+  onProgress?: (p: IngestProgress) => void;
+}): Promise<IngestResult> {
+  const settings = await getSettings(opts.db);
+  if (!settings.insights.sources.some((s) => s.key === opts.source))
+    throw invalid([
+      {
+        path: 'source',
+        message: `is not an insights source (known: ${settings.insights.sources.map((s) => s.key).join(', ')})`,
+      },
+    ]);
+  const tagger = await loadTagger(opts.db, settings);
+  const [run] = await opts.db
+    .insert(insightImports)
+    .values({ source: opts.source, format: opts.format, fileName: opts.fileName, by: opts.actor.label })
+    .returning({ id: insightImports.id });
+  const importId = run!.id;
+  const progress: IngestProgress = { read: 0, inserted: 0, alreadyThere: 0, bad: 0 };
+  const errors: { line: number; error: string }[] = [];
+  let batch: Row[] = [];
+  let batchErrors: { line: number; error: string }[] = [];
+  // One batch is written while the next is parsed and tagged: the database works on its own core meanwhile.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = batch;
+    const rowErrors = batchErrors;
+    const snapshot = { ...progress };
+    batch = [];
+    batchErrors = [];
+    await writing;
+    writing = writeBatch(opts.db, {
+      importId,
+      source: opts.source,
+      timeZone: settings.timeZone,
+      rows,
+      progress: snapshot,
+      errors: rowErrors,
+    }).then((inserted) => {
+      progress.inserted += inserted;
+      progress.alreadyThere += rows.length - inserted;
+      opts.onProgress?.({ ...progress });
+    });
+    // Handled when awaited at the next flush; marked here so a failure is not an unhandled rejection meanwhile.
+    writing.catch(() => {});
+  };
+  try {
+    for await (const parsed of opts.rows) {
+      progress.read += 1;
+      if ('error' in parsed) {
+        progress.bad += 1;
+        if (errors.length < KEPT_ERRORS) {
+          errors.push(parsed);
+          batchErrors.push(parsed);
+        }
+      } else {
+        const { item } = parsed;
+        batch.push({ item, tags: tagger.tag(item), dupKey: duplicateKey(item.title, item.body) });
+      }
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+  } finally {
+    // A failed read still lets the batch in flight finish (or fail) before the error goes up.
+    await writing;
+  }
+  await opts.db.transaction(async (tx) => {
+    await tx.update(insightImports).set({ finishedAt: new Date() }).where(eq(insightImports.id, importId));
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'insights.import',
+      entityType: 'insight_import',
+      entityId: importId,
+      change: { source: opts.source, file: opts.fileName, ...progress },
+    });
+  });
+  return { importId, ...progress, errors };
+}
+
+const column = <T>(rows: Row[], pick: (r: Row) => T) => rows.map(pick);
+
+/** One transaction: new items (existing ones skipped), their duplicate groups, the daily counts, the progress. */
+async function writeBatch(
+  db: Db,
+  b: {
+    importId: string;
+    source: string;
+    timeZone: string;
+    rows: Row[];
+    progress: IngestProgress;
+    errors: { line: number; error: string }[];
+  },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    if (b.rows.length) {
+      const r = b.rows;
+      const result = await tx.execute(sql`
+        with input as (
+          select * from unnest(
+            ${sql.param(column(r, (x) => x.item.externalId))}::text[], ${sql.param(column(r, (x) => x.item.title))}::text[],
+            ${sql.param(column(r, (x) => x.item.body))}::text[], ${sql.param(column(r, (x) => x.item.customer))}::text[],
+            ${sql.param(column(r, (x) => x.tags.segment))}::text[], ${sql.param(column(r, (x) => x.tags.evidenceType))}::text[],
+            ${sql.param(column(r, (x) => x.item.occurredAt))}::timestamptz[], ${sql.param(column(r, (x) => x.tags.kind))}::text[],
+            ${sql.param(column(r, (x) => x.tags.kindConfidence))}::real[], ${sql.param(column(r, (x) => x.tags.theme))}::text[],
+            ${sql.param(column(r, (x) => x.tags.themeConfidence))}::real[], ${sql.param(column(r, (x) => x.tags.severity))}::text[],
+            ${sql.param(column(r, (x) => x.tags.severityConfidence))}::real[], ${sql.param(column(r, (x) => x.tags.areaId))}::uuid[],
+            ${sql.param(column(r, (x) => x.tags.areaConfidence))}::real[], ${sql.param(column(r, (x) => x.dupKey))}::bigint[]
+          ) as t(external_id, title, body, customer, segment, evidence_type, occurred_at, kind, kind_confidence,
+                 theme, theme_confidence, severity, severity_confidence, area_id, area_confidence, dup_key)
+        ), ins as (
+          insert into insight_items (source, external_id, title, body, customer, segment, evidence_type,
+            occurred_at, kind, kind_confidence, theme, theme_confidence, severity, severity_confidence, area_id,
+            area_confidence, dup_key, import_id)
+          select ${b.source}, external_id, title, body, customer, segment, evidence_type, occurred_at, kind,
+            kind_confidence, theme, theme_confidence, severity, severity_confidence, area_id, area_confidence,
+            dup_key, ${b.importId}::uuid
+          from input
+          on conflict (source, external_id) do nothing
+          returning id, occurred_at, theme, kind, severity, area_id, segment
+        ), daily as (
+          insert into insight_daily (day, theme, kind, severity, area_key, segment, source, items)
+          select (occurred_at at time zone ${b.timeZone})::date, coalesce(theme, ''), kind, severity,
+            coalesce(area_id::text, ''), coalesce(segment, ''), ${b.source}, count(*)
+          from ins group by 1, 2, 3, 4, 5, 6
+          on conflict (day, theme, kind, severity, area_key, segment, source)
+          do update set items = insight_daily.items + excluded.items
+        )
+        select count(*)::int as n from ins`);
+      inserted = (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+    }
+    await tx.execute(sql`
+      update insight_imports set
+        rows_read = ${b.progress.read}, inserted = inserted + ${inserted},
+        already_there = already_there + ${b.rows.length - inserted}, bad_rows = ${b.progress.bad},
+        errors = errors || ${JSON.stringify(b.errors)}::jsonb
+      where id = ${b.importId}::uuid`);
+    return inserted;
+  });
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { ZDispositionInput } from '../../../shared/insights.ts';
+import { type Disposition, insightsApi, type Routing } from '../../api-insights.ts';
+import { TextField } from '../../components/fields.tsx';
+import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
+import { useSubmit, validate } from '../../lib/forms.ts';
+import { DISPOSITION_LABELS, DISPOSITION_OPTIONS } from './labels.ts';
+
+function DispositionRadios({
+  value,
+  onChange,
+}: {
+  value: Disposition | '';
+  onChange: (d: Disposition) => void;
+}) {
+  const f = useField('disposition', 'Decision');
+  return (
+    <fieldset
+      className="field toggle-radios"
+      id={f.id}
+      tabIndex={-1}
+      aria-describedby={f.error ? f.errorId : undefined}
+    >
+      <legend>Decision</legend>
+      {DISPOSITION_OPTIONS.map((d) => (
+        <span className="radio" key={d.value}>
+          <input
+            type="radio"
+            id={`${f.id}-${d.value}`}
+            name="disposition"
+            checked={value === d.value}
+            onChange={() => onChange(d.value)}
+          />
+          <label htmlFor={`${f.id}-${d.value}`}>{d.label}</label>
+        </span>
+      ))}
+      <FieldError id={f.errorId} error={f.error} />
+    </fieldset>
+  );
+}
+
+/** The PM's call on a routed theme (pack §5 decision path); won't do needs the why. */
+export function DispositionForm({ routing, onSaved }: { routing: Routing; onSaved: (r: Routing) => void }) {
+  const submit = useSubmit();
+  const [disposition, setDisposition] = useState<Disposition | ''>(routing.disposition ?? '');
+  const [rationale, setRationale] = useState(routing.rationale ?? '');
+  const [note, setNote] = useState('');
+  return (
+    <Form
+      id="disposition"
+      label="Record the decision"
+      submit={submit}
+      onSubmit={async () => {
+        setNote('');
+        // An empty box is "no rationale", so the schema's own message ("is required for won't do") shows.
+        const body = validate(ZDispositionInput, {
+          disposition,
+          ...(rationale.trim() ? { rationale } : {}),
+        });
+        const saved = await insightsApi.dispose(routing.id, body);
+        setNote(`Recorded: ${DISPOSITION_LABELS[body.disposition].toLowerCase()}.`);
+        onSaved(saved);
+      }}
+    >
+      <DispositionRadios value={disposition} onChange={setDisposition} />
+      <TextField
+        path="rationale"
+        label="Rationale"
+        multiline
+        required={disposition === 'wont_do'}
+        hint="Why this decision. Required for won't do; it goes into the Monthly Insights Digest."
+        value={rationale}
+        onChange={setRationale}
+      />
+      <FormActions submit={submit} label="Record decision" pendingText="Recording…" note={note} />
+    </Form>
+  );
+}
