@@ -2,7 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
 import type { ActionHandler } from '../../jobs/actions.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../actor.ts';
@@ -47,8 +47,12 @@ async function decisions(db: Db, month: string, themes: string[]) {
     string,
     { owner: string | null; area: string | null; decision: string; rationale: string | null }
   >();
+  const first = Temporal.PlainYearMonth.from(month).toPlainDate({ day: 1 });
+  const firstWeek = isoWeekOf(first.subtract({ months: 1 }).toString());
+  const lastWeek = isoWeekOf(first.add({ months: 1 }).subtract({ days: 1 }).toString());
   for (const { r, owner, area } of rows) {
-    if (out.has(r.theme) || r.routedAt.toISOString().slice(0, 7) > month) continue;
+    // The month's own routings, or the month before's still standing: older ones say nothing about this month.
+    if (out.has(r.theme) || r.week > lastWeek || r.week < firstWeek) continue;
     out.set(r.theme, {
       owner,
       area,
@@ -61,6 +65,23 @@ async function decisions(db: Db, month: string, themes: string[]) {
     });
   }
   return out;
+}
+
+/** One quote on one line: its title, the start of its text, and how many copies of it came in. */
+const quoteLine = (q: Quote) =>
+  `“${(q.title ? `${q.title}: ` : '') + q.body.replace(/\s+/g, ' ').slice(0, 240)}”${q.duplicates ? ` (+${q.duplicates} similar)` : ''}`;
+
+/** The message: one section per theme (heading + bullets), which every channel renders; no nested quotes. */
+function messageSections(themes: DigestTheme[]) {
+  return themes.map((t, i) => ({
+    heading: `${i + 1}. ${t.label}`,
+    markdown: [
+      `- Evidence: ${t.volume} items${t.trendPct === null ? '' : ` (${t.trendPct > 0 ? '+' : ''}${t.trendPct}% on the month before)`}`,
+      `- Owner: ${t.owner ?? 'Not routed yet'}${t.area ? ` (${t.area})` : ''}`,
+      `- Decision path: ${t.decision}${t.rationale ? ` — ${t.rationale}` : ''}`,
+      ...t.quotes.slice(0, 1).map((q) => `- ${quoteLine(q)}`),
+    ].join('\n'),
+  }));
 }
 
 function render(month: string, orgName: string, themes: DigestTheme[]): string {
@@ -83,10 +104,7 @@ function render(month: string, orgName: string, themes: DigestTheme[]): string {
     );
     lines.push(`- **Owner:** ${t.owner ?? 'Not routed yet'}${t.area ? ` (${t.area})` : ''}`);
     lines.push(`- **Decision path:** ${t.decision}${t.rationale ? ` — ${t.rationale}` : ''}`);
-    for (const q of t.quotes)
-      lines.push(
-        `  > ${(q.title ? `${q.title}: ` : '') + q.body.replace(/\s+/g, ' ').slice(0, 240)}${q.duplicates ? ` (+${q.duplicates} similar)` : ''}`,
-      );
+    for (const q of t.quotes) lines.push(`- ${quoteLine(q)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -141,7 +159,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       message: {
         title,
         summary: `Top ${full.length} themes from customer feedback in ${opts.month}, with owners and decisions.`,
-        sections: [{ markdown: markdown.split('\n').slice(2).join('\n') }],
+        sections: messageSections(full),
         link: { label: 'Read it in prodops', url: `/insights/digests/${opts.month}` },
       },
       recipients: await resolveRecipients(tx, { kind: INSIGHTS_DIGEST }),

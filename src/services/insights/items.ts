@@ -34,10 +34,7 @@ const view = (i: typeof insightItems.$inferSelect, areaName: string | null) => (
 });
 export type InsightView = ReturnType<typeof view>;
 
-/**
- * The triage inbox: newest first, or the ones the tagger was least sure of (`order=unsure`), keyset-paged by
- * id so paging stays fast over a million items.
- */
+/** The triage inbox: newest first, keyset-paged by id so paging stays fast over a million items. */
 export async function listInsights(db: Db, f: TInsightFilter) {
   const where: (SQL | undefined)[] = [
     f.kind ? eq(insightItems.kind, f.kind) : undefined,
@@ -47,9 +44,13 @@ export async function listInsights(db: Db, f: TInsightFilter) {
     f.source ? eq(insightItems.source, f.source) : undefined,
     f.groupId ? eq(insightItems.dupKey, BigInt(f.groupId)) : undefined,
     f.before ? sql`${insightItems.id} < ${f.before}` : undefined,
-    f.reviewed === false ? sql`cardinality(${insightItems.correctedTags}) = 0` : undefined,
+    f.reviewed === undefined
+      ? undefined
+      : f.reviewed
+        ? sql`cardinality(${insightItems.correctedTags}) > 0`
+        : sql`cardinality(${insightItems.correctedTags}) = 0`,
     f.q
-      ? sql`(${insightItems.title} ilike ${`%${f.q}%`} or ${insightItems.body} ilike ${`%${f.q}%`})`
+      ? sql`(${insightItems.title} ilike ${like(f.q)} or ${insightItems.body} ilike ${like(f.q)})`
       : undefined,
   ];
   const rows = await db
@@ -62,6 +63,9 @@ export async function listInsights(db: Db, f: TInsightFilter) {
   const items = rows.slice(0, f.limit).map((r) => view(r.i, r.areaName));
   return { items, nextBefore: rows.length > f.limit ? (items.at(-1)?.id ?? null) : null };
 }
+
+/** A search term as an ILIKE pattern: its own % and _ are literal. */
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function getInsight(db: Db, id: number) {
   const [row] = await db
