@@ -142,6 +142,7 @@ async function ours(kind: string, where: string, file: string, mode: string): Pr
     format: 'csv',
     fileName: path.basename(file),
     rows: parseFeedback(createReadStream(file), { format: 'csv' }),
+    parallel: true,
     onProgress: (p) => {
       if (rssAt100k === null && p.read >= 100_000) rssAt100k = meter.nowMb();
     },

@@ -73,6 +73,7 @@ export function registerInsightsImport(insights: Command): void {
             fileName: path.basename(file),
             rows: parseFeedback(head.stream, { format, fileName: file }),
             onProgress: (p) => bar?.update(read, { rows: p.read, inserted: p.inserted, bad: p.bad }),
+            parallel: true,
           }),
         );
         bar?.update(size);

@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { insightImports } from '../../db/schema/index.ts';
-import { duplicateKey } from '../../domain/insights/dedupe.ts';
 import type { IncomingItem, ParsedRow } from '../../integrations/importers/index.ts';
 import { invalid } from '../../server/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
-import { loadTagger, type Tagger } from './tagging.ts';
+import type { TaggedItem } from './tag-batch.ts';
+import { inlineTagger, workerTagger } from './tag-pool.ts';
+import { loadTaggerConfig } from './tagging.ts';
 
 /** Rows per transaction: big enough for few round trips, small enough that a crash loses little work. */
 const BATCH = 2000;
@@ -26,11 +27,7 @@ export interface IngestResult extends IngestProgress {
   errors: { line: number; error: string }[];
 }
 
-interface Row {
-  item: IncomingItem;
-  tags: ReturnType<Tagger['tag']>;
-  dupKey: string;
-}
+type Row = TaggedItem;
 
 /**
  * Streams parsed rows into insight_items: tags each, groups near-duplicates, and writes batches of 2,000 in one
@@ -45,6 +42,8 @@ export async function ingestFeedback(opts: {
   fileName: string;
   rows: AsyncIterable<ParsedRow>;
   onProgress?: (p: IngestProgress) => void;
+  /** Tag on a worker thread (bulk file imports); small intakes tag inline. */
+  parallel?: boolean;
 }): Promise<IngestResult> {
   const settings = await getSettings(opts.db);
   if (!settings.insights.sources.some((s) => s.key === opts.source))
@@ -54,7 +53,8 @@ export async function ingestFeedback(opts: {
         message: `is not an insights source (known: ${settings.insights.sources.map((s) => s.key).join(', ')})`,
       },
     ]);
-  const tagger = await loadTagger(opts.db, settings);
+  const config = await loadTaggerConfig(opts.db, settings);
+  const tagger = opts.parallel ? await workerTagger(config) : inlineTagger(config);
   const [run] = await opts.db
     .insert(insightImports)
     .values({ source: opts.source, format: opts.format, fileName: opts.fileName, by: opts.actor.label })
@@ -62,31 +62,38 @@ export async function ingestFeedback(opts: {
   const importId = run!.id;
   const progress: IngestProgress = { read: 0, inserted: 0, alreadyThere: 0, bad: 0 };
   const errors: { line: number; error: string }[] = [];
-  let batch: Row[] = [];
+  let items: IncomingItem[] = [];
   let batchErrors: { line: number; error: string }[] = [];
-  // One batch is written while the next is parsed and tagged: the database works on its own core meanwhile.
+  // A pipeline: the main thread parses batch n+2 while batch n+1 is tagged and batch n is written.
+  const tagging: { rows: Promise<TaggedItem[]>; errors: typeof batchErrors; snapshot: IngestProgress }[] = [];
   let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    const rows = batch;
-    const rowErrors = batchErrors;
-    const snapshot = { ...progress };
-    batch = [];
-    batchErrors = [];
+  const write = async () => {
+    const next = tagging.shift()!;
+    const rows = await next.rows;
     await writing;
     writing = writeBatch(opts.db, {
       importId,
       source: opts.source,
       timeZone: settings.timeZone,
       rows,
-      progress: snapshot,
-      errors: rowErrors,
+      progress: next.snapshot,
+      errors: next.errors,
     }).then((inserted) => {
       progress.inserted += inserted;
       progress.alreadyThere += rows.length - inserted;
       opts.onProgress?.({ ...progress });
     });
-    // Handled when awaited at the next flush; marked here so a failure is not an unhandled rejection meanwhile.
+    // Awaited at the next write; marked here so a failure is not an unhandled rejection meanwhile.
     writing.catch(() => {});
+  };
+  const send = async () => {
+    const rows = tagger.tag(items);
+    rows.catch(() => {});
+    tagging.push({ rows, errors: batchErrors, snapshot: { ...progress } });
+    items = [];
+    batchErrors = [];
+    // At most two batches wait for the tagger: memory stays flat however big the file.
+    if (tagging.length >= 2) await write();
   };
   try {
     for await (const parsed of opts.rows) {
@@ -97,16 +104,16 @@ export async function ingestFeedback(opts: {
           errors.push(parsed);
           batchErrors.push(parsed);
         }
-      } else {
-        const { item } = parsed;
-        batch.push({ item, tags: tagger.tag(item), dupKey: duplicateKey(item.title, item.body) });
-      }
-      if (batch.length >= BATCH) await flush();
+      } else items.push(parsed.item);
+      if (items.length >= BATCH) await send();
     }
-    await flush();
-  } finally {
-    // A failed read still lets the batch in flight finish (or fail) before the error goes up.
+    await send();
+    while (tagging.length) await write();
     await writing;
+  } finally {
+    // A failed read still lets the batch being written finish (or fail) before the error goes up.
+    await writing.catch(() => {});
+    await tagger.close();
   }
   await opts.db.transaction(async (tx) => {
     await tx.update(insightImports).set({ finishedAt: new Date() }).where(eq(insightImports.id, importId));

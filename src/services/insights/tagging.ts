@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.ts';
 import { areas, taggerModels } from '../../db/schema/index.ts';
 import {
   compileKeywords,
-  type KeywordSet,
   matchable,
   type Suggestion,
   suggestByKeywords,
@@ -65,31 +64,28 @@ const byKeyOrLabel = (list: readonly { key: string; label: string }[], value: st
   return list.find((x) => x.key === v || x.label.toLowerCase() === v)?.key ?? null;
 };
 
-interface OrgModels {
-  kind?: KindTagger;
-  theme?: Model;
-  severity?: Model;
-  area?: Model;
+/**
+ * Everything a tagger needs, as plain data: what a worker thread receives to tag a batch without the database.
+ * Models stay serialized (JSON strings) until the tagger is built.
+ */
+export interface TaggerConfig {
+  insights: TSettings['insights'];
+  areas: { id: string; slug: string; name: string }[];
+  models: Partial<Record<TagField, string>>;
 }
 
-/** The models the org's corrections trained (rows hold the serialized JSON; see learning.ts). */
-async function orgModels(db: Db): Promise<OrgModels> {
-  const out: OrgModels = {};
-  for (const r of await db.select().from(taggerModels)) {
-    const json = JSON.stringify(r.model);
-    if (r.field === 'kind') out.kind = deserializeTagger(json);
-    else if (r.field === 'theme' || r.field === 'severity' || r.field === 'area')
-      out[r.field] = deserializeModel(json);
-  }
-  return out;
-}
-
-/** Area words: the org's keywords per area slug, plus each area's own name. */
-async function areaKeywords(db: Db, settings: TSettings): Promise<KeywordSet[]> {
+export async function loadTaggerConfig(db: Db, settings?: TSettings): Promise<TaggerConfig> {
+  const s = settings ?? (await getSettings(db));
   const rows = await db.select().from(areas).orderBy(asc(areas.name));
-  return compileKeywords(
-    rows.map((a) => ({ key: a.id, keywords: [a.name, ...(settings.insights.areaKeywords[a.slug] ?? [])] })),
-  );
+  const models: TaggerConfig['models'] = {};
+  for (const r of await db.select().from(taggerModels))
+    if ((TAG_FIELDS as readonly string[]).includes(r.field))
+      models[r.field as TagField] = JSON.stringify(r.model);
+  return {
+    insights: s.insights,
+    areas: rows.map((a) => ({ id: a.id, slug: a.slug, name: a.name })),
+    models,
+  };
 }
 
 const fromModel = (model: Model | undefined, text: string): Suggestion | null => {
@@ -99,19 +95,26 @@ const fromModel = (model: Model | undefined, text: string): Suggestion | null =>
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const modelOf = (json: string | undefined) => (json ? deserializeModel(json) : undefined);
 
 /**
  * The org's tagger: the built-in kind model (or the org's, once corrections trained one), the taxonomy's words
- * for theme and area, the priority and words for severity — each overruled by a model the org's corrections
- * trained when that model is sure. Built once per import: tagging a million items reuses it.
+ * for theme and area (an area's own name counts), the priority and words for severity — each overruled by a
+ * model the org's corrections trained when that model is sure. Built once per import and reused per item.
  */
-export async function loadTagger(db: Db, settings?: TSettings): Promise<Tagger> {
-  const s = settings ?? (await getSettings(db));
-  const models = await orgModels(db);
-  const kinds = models.kind ?? builtinKindTagger();
-  const themes = compileKeywords(s.insights.themes);
-  const areaSets = await areaKeywords(db, s);
-  const severities = s.insights.severities.map((x) => x.key);
+export function makeTagger(config: TaggerConfig): Tagger {
+  const { insights } = config;
+  const kinds: KindTagger = config.models.kind ? deserializeTagger(config.models.kind) : builtinKindTagger();
+  const models = {
+    theme: modelOf(config.models.theme),
+    severity: modelOf(config.models.severity),
+    area: modelOf(config.models.area),
+  };
+  const themes = compileKeywords(insights.themes);
+  const areaSets = compileKeywords(
+    config.areas.map((a) => ({ key: a.id, keywords: [a.name, ...(insights.areaKeywords[a.slug] ?? [])] })),
+  );
+  const severities = insights.severities.map((x) => x.key);
   return {
     tag(item) {
       const text = `${item.title}\n${item.body}`;
@@ -130,11 +133,15 @@ export async function loadTagger(db: Db, settings?: TSettings): Promise<Tagger> 
         severityConfidence: severity.confidence,
         areaId: area.key,
         areaConfidence: area.confidence,
-        segment: byKeyOrLabel(s.insights.segments, item.segment),
-        evidenceType: byKeyOrLabel(s.insights.evidenceTypes, item.evidenceType) ?? 'quote',
+        segment: byKeyOrLabel(insights.segments, item.segment),
+        evidenceType: byKeyOrLabel(insights.evidenceTypes, item.evidenceType) ?? 'quote',
       };
     },
   };
+}
+
+export async function loadTagger(db: Db, settings?: TSettings): Promise<Tagger> {
+  return makeTagger(await loadTaggerConfig(db, settings));
 }
 
 /** The source's own type wins over an unsure model: a Zendesk "question" is a question. */
