@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTicketsCsv } from '../../bench/feedback-data.ts';
 import { useDataDir } from '../../test/cli.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/prodops.js');
 
 const CSV = `id,created_at,title,body,priority
 A-1,2026-11-10T10:00:00Z,Invoice wrong,"We were charged twice on invoice 1234, please refund",urgent
@@ -42,4 +46,30 @@ describe('prodops insights import', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv: no such file');
   });
+
+  it('ends with every row exactly once after the import process is killed half-way and run again', async () => {
+    const file = path.join(data.dir, 'big.csv');
+    await writeTicketsCsv(file, 30_000);
+    const args = ['insights', 'import', file, '--source', 'support'];
+    // Killed with SIGKILL as soon as it says a first batch is in: no cleanup code gets to run.
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        env: { ...process.env, ...data.env, DATABASE_URL: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (/progress: \d+ rows read, [1-9]\d* new/.test(err)) child.kill('SIGKILL');
+      });
+      child.on('close', (_code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error(`the import ended before it was killed: ${err}`)),
+      );
+    });
+    const rerun = await data.cli(args);
+    const [, fresh, already] = /30000 rows read, (\d+) new, (\d+) already there/.exec(rerun.stdout) ?? [];
+    expect(Number(already)).toBeGreaterThanOrEqual(2000);
+    expect(Number(fresh) + Number(already)).toBe(30_000);
+    expect((await data.cli(args)).stdout).toContain('30000 rows read, 0 new, 30000 already there, 0 bad');
+  }, 150_000);
 });

@@ -52,6 +52,7 @@ export function registerInsightsImport(insights: Command): void {
       if (opts.format && !FORMATS.includes(opts.format as FeedbackFormat))
         throw new UserError(`prodops: --format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
       let read = 0;
+      let logged = 0;
       const bar = process.stderr.isTTY
         ? new SingleBar({
             format: 'importing [{bar}] {percentage}% | {rows} rows | {inserted} new | {bad} bad',
@@ -72,7 +73,14 @@ export function registerInsightsImport(insights: Command): void {
             format,
             fileName: path.basename(file),
             rows: parseFeedback(head.stream, { format, fileName: file }),
-            onProgress: (p) => bar?.update(read, { rows: p.read, inserted: p.inserted, bad: p.bad }),
+            onProgress: (p) => {
+              if (bar) bar.update(read, { rows: p.read, inserted: p.inserted, bad: p.bad });
+              else if (p.read - logged >= 20_000 || logged === 0) {
+                // Not a terminal (a pipeline, a log): a plain line now and then instead of a bar.
+                logged = p.read;
+                process.stderr.write(`progress: ${p.read} rows read, ${p.inserted} new\n`);
+              }
+            },
             parallel: true,
           }),
         );
