@@ -1,9 +1,17 @@
 import { useMemo, useState } from 'react';
+import type { TArea } from '../../../shared/org.ts';
 import { type TSettings, ZSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { CheckboxGroup, NumberField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import {
+  fromInsightsValues,
+  InsightsFields,
+  type InsightsValues,
+  toInsightsValues,
+  withKeywordPaths,
+} from './insights-fields.tsx';
 import {
   type AttributeRow,
   fromAttributeRows,
@@ -19,9 +27,10 @@ import {
   weekdayOptions,
 } from './settings-sections.tsx';
 
-type Values = Omit<TSettings, 'holidays' | 'releaseAttributes'> & {
+type Values = Omit<TSettings, 'holidays' | 'releaseAttributes' | 'insights'> & {
   holidays: HolidayRow[];
   releaseAttributes: AttributeRow[];
+  insights: InsightsValues;
 };
 
 let holidayKey = 1;
@@ -29,6 +38,7 @@ const toValues = (s: TSettings): Values => ({
   ...s,
   holidays: s.holidays.map((h) => ({ key: holidayKey++, ...h })),
   releaseAttributes: toAttributeRows(s.releaseAttributes),
+  insights: toInsightsValues(s.insights),
 });
 const toSettings = (v: Values): TSettings => ({
   ...v,
@@ -37,6 +47,7 @@ const toSettings = (v: Values): TSettings => ({
   workWeek: [...v.workWeek].sort((a, b) => a - b),
   holidays: v.holidays.map(({ date, name }) => ({ date, name })),
   releaseAttributes: fromAttributeRows(v.releaseAttributes),
+  insights: fromInsightsValues(v.insights),
 });
 
 function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows: HolidayRow[]) => void }) {
@@ -90,10 +101,13 @@ function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows
 /** The whole settings document, PUT in one piece (the API replaces it). */
 export function SettingsForm({
   settings,
+  areas,
   onSaved,
   onCancel,
 }: {
   settings: TSettings;
+  /** For the area keywords, keyed by slug. */
+  areas: readonly Pick<TArea, 'slug' | 'name'>[];
   onSaved: (s: TSettings) => void;
   onCancel: () => void;
 }) {
@@ -106,9 +120,13 @@ export function SettingsForm({
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
   const onSubmit = async () => {
-    const body = validate(ZSettings, toSettings(v));
-    const saved = await api.settings.put(body);
-    onSaved(saved.settings);
+    try {
+      const body = validate(ZSettings, toSettings(v));
+      const saved = await api.settings.put(body);
+      onSaved(saved.settings);
+    } catch (err) {
+      throw withKeywordPaths(err);
+    }
   };
 
   return (
@@ -151,6 +169,7 @@ export function SettingsForm({
       <ThresholdFields value={v.thresholds} onChange={set('thresholds')} />
       <TierRuleFields value={v.tiers} onChange={set('tiers')} />
       <ReleaseAttributeFields rows={v.releaseAttributes} onChange={set('releaseAttributes')} />
+      <InsightsFields value={v.insights} areas={areas} onChange={set('insights')} />
       <fieldset className="section">
         <legend>Pod targets (3-1-1)</legend>
         <div className="form-grid">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TArea } from '../../../shared/org.ts';
 import { api, type RaciReply, type SettingsReply } from '../../api-client.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -13,10 +14,17 @@ export function SettingsPage() {
   const { setOrgName } = useSession();
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
-  const data = useLoad<{ settings: SettingsReply; raci: RaciReply }>('settings', async (signal) => {
-    const [settings, raci] = await Promise.all([api.settings.get(signal), api.raci.get(signal)]);
-    return { settings, raci };
-  });
+  const data = useLoad<{ settings: SettingsReply; raci: RaciReply; areas: TArea[] }>(
+    'settings',
+    async (signal) => {
+      const [settings, raci, areas] = await Promise.all([
+        api.settings.get(signal),
+        api.raci.get(signal),
+        api.areas.all(signal),
+      ]);
+      return { settings, raci, areas };
+    },
+  );
   const editSettingsButton = useRef<HTMLButtonElement>(null);
   const editRaciButton = useRef<HTMLButtonElement>(null);
   const lastEditing = useRef<Editing>(null);
@@ -37,7 +45,8 @@ export function SettingsPage() {
       title="Settings"
       intro={
         <p>
-          How the org runs: calendar, deadlines, thresholds, release tiers, pod targets and who does what.
+          How the org runs: calendar, deadlines, thresholds, release tiers, insights taxonomy, pod targets and
+          who does what.
         </p>
       }
     >
@@ -66,6 +75,7 @@ export function SettingsPage() {
             {editing === 'settings' ? (
               <SettingsForm
                 settings={data.data.settings.settings}
+                areas={data.data.areas}
                 onCancel={() => setEditing(null)}
                 onSaved={(settings) => {
                   data.setData({ ...data.data!, settings: { ...data.data!.settings, settings } });
@@ -75,7 +85,7 @@ export function SettingsPage() {
                 }}
               />
             ) : (
-              <SettingsView settings={data.data.settings.settings} />
+              <SettingsView settings={data.data.settings.settings} areas={data.data.areas} />
             )}
           </section>
           <section aria-labelledby="raci-heading" className="settings-section">

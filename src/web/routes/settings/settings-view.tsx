@@ -1,5 +1,7 @@
+import type { TArea } from '../../../shared/org.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { plural, weekdayName } from '../../lib/labels.ts';
+import { InsightsView } from './insights-view.tsx';
 import { ReleaseAttributesView, TierRequirementsView } from './release-rules-view.tsx';
 import {
   AUDIENCE_LABELS,
@@ -13,7 +15,13 @@ import {
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 /** The org settings as a reader sees them. */
-export function SettingsView({ settings: s }: { settings: TSettings }) {
+export function SettingsView({
+  settings: s,
+  areas,
+}: {
+  settings: TSettings;
+  areas: readonly Pick<TArea, 'slug' | 'name'>[];
+}) {
   const { deadlines: d } = s;
   return (
     <div className="settings-view">
@@ -141,6 +149,7 @@ export function SettingsView({ settings: s }: { settings: TSettings }) {
       </section>
       <TierRequirementsView tiers={s.tiers} />
       <ReleaseAttributesView attributes={s.releaseAttributes} />
+      <InsightsView insights={s.insights} areas={areas} />
       <section aria-labelledby="sv-pods" className="panel">
         <h3 id="sv-pods">Pod targets (3-1-1)</h3>
         <dl className="details">

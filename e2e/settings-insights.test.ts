@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
+import { freePort, launchBrowser, signInAs } from './harness.ts';
+
+/** The insights taxonomy in Settings: a theme's keywords edited in the form reach GET /api/v1/settings. */
+let server: RunningServer;
+let browser: Browser;
+
+describe('the insights taxonomy in Settings', () => {
+  const data = useDataDir();
+  beforeAll(async () => {
+    const port = await freePort();
+    server = await startServe({
+      ...data.env,
+      PRODOPS_DEMO: 'on',
+      PORT: String(port),
+      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("saves a theme's keywords edited as comma-separated text", async () => {
+    const admin = await signInAs(browser, server.url, 'admin@example.com', {
+      path: '/settings',
+      heading: 'Settings',
+    });
+    const get = async () => (await admin.request.get(`${server.url}/api/v1/settings`)).json();
+    const before = await get();
+    await admin.getByRole('button', { name: 'Edit settings' }).click();
+    const form = admin.getByRole('form', { name: 'Edit settings' });
+    const box = form.getByLabel('Theme 1 keywords');
+    expect(await box.inputValue()).toBe(before.settings.insights.themes[0].keywords.join(', '));
+    await box.fill('first run,  empty state , ');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('button', { name: 'Edit settings' }).waitFor();
+    const after = await get();
+    expect(after.settings.insights.themes[0].keywords).toEqual(['first run', 'empty state']);
+    after.settings.insights.themes[0].keywords = before.settings.insights.themes[0].keywords;
+    expect(after).toEqual(before);
+    await admin.close();
+  });
+});
