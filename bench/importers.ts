@@ -1,5 +1,5 @@
 /**
- * Importer throughput: `node --import tsx src/integrations/importers/bench.ts [MB]`. For ticket-length rows
+ * Importer throughput: `npm run bench:importers -- [MB]`. For ticket-length rows
  * (bodies up to 2,000 characters) and short ones (survey answers, up to 300), prints parseFeedback's rows/s
  * next to its baselines measured in the same run: bare csv-parse, bare readline + JSON.parse, and bare
  * stream-json for a Zendesk export.
@@ -14,9 +14,9 @@ import { chain } from 'stream-chain';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
-import { writeFeedbackFile } from './generate.ts';
-import { parseFeedback } from './parse.ts';
-import type { FeedbackFormat } from './types.ts';
+import { writeFeedbackFile } from '../src/integrations/importers/generate.ts';
+import { parseFeedback } from '../src/integrations/importers/parse.ts';
+import type { FeedbackFormat } from '../src/integrations/importers/types.ts';
 
 const megabytes = Number(process.argv[2] ?? 50);
 const dir = await mkdtemp(join(tmpdir(), 'prodops-importer-bench-'));
