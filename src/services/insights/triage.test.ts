@@ -1,15 +1,24 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
-import { outbox, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import {
+  artifactVersions,
+  outbox,
+  ritualOccurrences,
+  rituals,
+  scheduledActions,
+} from '../../db/schema/index.ts';
 import type { ParsedRow } from '../../integrations/importers/index.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { runDueActions } from '../../jobs/actions.ts';
+import { ACTION_HANDLERS } from '../../jobs/index.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
 import { publishDigest } from './digest.ts';
 import { ingestFeedback } from './ingest.ts';
+import { planInsights } from './plan.ts';
 import { disposeRouting, escalateUnresolved, listRoutings, runWeeklyTriage } from './triage.ts';
 
 let d: TestDatabase;
@@ -142,5 +151,34 @@ describe('weekly triage, dispositions and the monthly digest', () => {
     const message = sent!.message as OutgoingMessage;
     expect(message.sections?.[0]).toMatchObject({ heading: '1. Pricing' });
     expect(message.sections?.map((s) => s.markdown).join('\n')).not.toMatch(/^\s*[>#]/m);
+  });
+});
+
+describe('the weekly and monthly schedule', () => {
+  it('plans the next Monday triage and the first-of-month digest at 09:00 org time, and runs them once', async () => {
+    // Saturday 14 Nov 2026 (the test org keeps the default zone, UTC); planning twice adds nothing.
+    await planInsights(d.db, new Date('2026-11-14T12:00:00Z'));
+    await planInsights(d.db, new Date('2026-11-14T13:00:00Z'));
+    const planned = await d.db
+      .select({ key: scheduledActions.key, dueAt: scheduledActions.dueAt })
+      .from(scheduledActions)
+      .where(inArray(scheduledActions.kind, ['insights.triage', 'insights.digest']));
+    expect(planned.map((a) => [a.key, a.dueAt.toISOString()]).sort()).toEqual([
+      ['insights.digest:2026-11', '2026-12-01T09:00:00.000Z'],
+      ['insights.triage:2026-W47', '2026-11-16T09:00:00.000Z'],
+    ]);
+    await d.db.execute(
+      sql`update scheduled_actions set due_at = now() where kind in ('insights.triage', 'insights.digest')`,
+    );
+    const ran = await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 'test' });
+    expect(ran.ran).toBeGreaterThanOrEqual(2);
+    expect((await listRoutings(d.db, { week: '2026-W47' })).length).toBeGreaterThan(0);
+    const [digest] = await d.db
+      .select()
+      .from(artifactVersions)
+      .where(and(eq(artifactVersions.kind, 'insights_digest'), eq(artifactVersions.key, '2026-11')))
+      .orderBy(desc(artifactVersions.version))
+      .limit(1);
+    expect(digest?.publishedBy).toBe('prodops (monthly digest)');
   });
 });
