@@ -38,12 +38,8 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
   const week = opts.week ?? isoWeekOf(today);
   // The 7 days up to today for this week's run (Monday morning: last week); a past week's own days.
   const { monday, sunday } = weekDates(week);
-  const to =
-    today >= monday
-      ? today < sunday
-        ? today
-        : sunday
-      : Temporal.PlainDate.from(monday).subtract({ days: 1 }).toString();
+  const dayBefore = Temporal.PlainDate.from(monday).subtract({ days: 1 }).toString();
+  const to = today < monday ? dayBefore : [today, sunday].sort()[0]!;
   const { themes, window } = await topThemes(opts.db, { to, days: 7, limit: settings.insights.triageThemes });
   const routed: string[] = [];
   await opts.db.transaction(async (tx) => {
