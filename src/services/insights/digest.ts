@@ -129,7 +129,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
     for (const t of themes)
       full.push({
         ...t,
-        quotes: await quotesFor(tx, t.theme, w, 2, settings.timeZone),
+        quotes: await quotesFor(tx, t.theme, w, 2, settings),
         ...(paths.get(t.theme) ?? { owner: null, area: null, decision: 'Not routed yet', rationale: null }),
       });
     const markdown = render(opts.month, settings.orgName, full);

@@ -138,9 +138,10 @@ export async function quotesFor(
   db: Db,
   theme: string,
   w: Window,
-  limit = 3,
-  timeZone = 'UTC',
+  limit: number,
+  settings: Pick<TSettings, 'timeZone' | 'insights'>,
 ): Promise<Quote[]> {
+  const { timeZone } = settings;
   const recent = rowsOf<{
     id: string;
     title: string;
@@ -158,7 +159,6 @@ export async function quotesFor(
         and occurred_at < ((${w.to}::date + 1)::timestamp at time zone ${timeZone})
       order by occurred_at desc limit 200`),
   );
-  const settings = await getSettings(db);
   const rank = new Map(settings.insights.severities.map((s, i) => [s.key, i]));
   const seen = new Set<string>();
   const picked = recent

@@ -47,7 +47,7 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
       const owners = areasOf(t);
       const areaId = owners[0] ?? null;
       const [area] = areaId ? await tx.select().from(areas).where(eq(areas.id, areaId)) : [];
-      const quotes = await quotesFor(tx, t.theme, window, 3, settings.timeZone);
+      const quotes = await quotesFor(tx, t.theme, window, 3, settings);
       const evidence = { ...t, window, quotes };
       const [row] = await tx
         .insert(insightRoutings)

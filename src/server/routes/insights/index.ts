@@ -118,7 +118,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       const top = await topThemes(db, req.query);
       const themes = [];
       for (const t of top.themes)
-        themes.push({ ...t, quotes: await quotesFor(db, t.theme, top.window, 1, settings.timeZone) });
+        themes.push({ ...t, quotes: await quotesFor(db, t.theme, top.window, 1, settings) });
       return { window: top.window, themes };
     },
   });
@@ -143,7 +143,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
         window: w,
         summary: all.themes.find((t) => t.theme === theme.key) ?? null,
         trend: await themeTrend(db, theme.key, w),
-        quotes: await quotesFor(db, theme.key, w, 8, settings.timeZone),
+        quotes: await quotesFor(db, theme.key, w, 8, settings),
       };
     },
   });
