@@ -11,10 +11,12 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
+import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
+import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import type { AppDeps } from './types.ts';
@@ -69,6 +71,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...updateLoaders(opts.db),
     ...releaseLoaders(opts.db),
     ...insightLoaders(opts.db),
+    ...roadmapLoaders(opts.db),
+    ...decisionsLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
@@ -83,6 +87,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(updateRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(releaseRoutes);
       await api.register(insightRoutes);
+      await api.register(roadmapRoutes);
+      await api.register(decisionsRoutes);
       await api.register(deliveryRoutes, {
         allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
         onEnqueued: () => opts.onEnqueued?.(),

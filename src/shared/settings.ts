@@ -131,6 +131,12 @@ export const ZSettings = z
       .max(50)
       .refine((a) => unique(a.map((x) => x.key)), 'must not repeat an attribute key'),
     insights: ZInsightsTaxonomy,
+    roadmap: z.strictObject({
+      /** Month the fiscal year starts (1 = January): quarters on the roadmap follow it. */
+      fiscalYearStartMonth: z.number().int().min(1).max(12),
+      /** Roadmap subscribers hear about items moved more than this many days, unless they chose otherwise. */
+      moveToleranceDays: z.number().int().min(0).max(365),
+    }),
     /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */
     pods: z.strictObject({
       engineers: z.number().int().min(0).max(20),
@@ -209,5 +215,6 @@ export const DEFAULT_SETTINGS: TSettings = {
   },
   releaseAttributes: DEFAULT_RELEASE_ATTRIBUTES.map((a) => ({ ...a })),
   insights: DEFAULT_INSIGHTS_TAXONOMY,
+  roadmap: { fiscalYearStartMonth: 1, moveToleranceDays: 14 },
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
 };

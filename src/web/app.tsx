@@ -13,6 +13,8 @@ import { CadencePage } from './routes/cadence/cadence-page.tsx';
 import { OccurrencePage } from './routes/cadence/occurrence-page.tsx';
 import { RitualPage } from './routes/cadence/ritual-page.tsx';
 import { ChannelsPage } from './routes/channels/channels-page.tsx';
+import { DecisionPage } from './routes/decisions/decision-page.tsx';
+import { DecisionsPage } from './routes/decisions/decisions-page.tsx';
 import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
 import { DeliveryPage } from './routes/delivery/delivery-page.tsx';
 import { InboxPage } from './routes/inbox/inbox-page.tsx';
@@ -34,6 +36,12 @@ import { LaunchCalendarPage } from './routes/releases/calendar-page.tsx';
 import { ReadyPage } from './routes/releases/ready-page.tsx';
 import { ReleasePage } from './routes/releases/release-page.tsx';
 import { ReleasesPage } from './routes/releases/releases-page.tsx';
+import { RoadmapChangesPage } from './routes/roadmap/changes-page.tsx';
+import { RoadmapItemPage } from './routes/roadmap/item-page.tsx';
+import { ReviewPage } from './routes/roadmap/review-page.tsx';
+import { ReviewsPage } from './routes/roadmap/reviews-page.tsx';
+import { RoadmapPage } from './routes/roadmap/roadmap-page.tsx';
+import { StakeholderViewPage } from './routes/roadmap/view-page.tsx';
 import { SettingsPage } from './routes/settings/settings-page.tsx';
 import { ComposePage } from './routes/updates/compose-page.tsx';
 import { PublishedPage } from './routes/updates/published-page.tsx';
@@ -84,6 +92,14 @@ export function App() {
           <Route path="updates" element={<UpdatesPage />} />
           <Route path="updates/:week" element={<PublishedPage />} />
           <Route path="updates/:week/areas/:areaId" element={<ComposePage />} />
+          <Route path="roadmap" element={<RoadmapPage />} />
+          <Route path="roadmap/items/:id" element={<RoadmapItemPage />} />
+          <Route path="roadmap/changes" element={<RoadmapChangesPage />} />
+          <Route path="roadmap/view" element={<StakeholderViewPage />} />
+          <Route path="roadmap/reviews" element={<ReviewsPage />} />
+          <Route path="roadmap/reviews/:occurrenceId" element={<ReviewPage />} />
+          <Route path="decisions" element={<DecisionsPage />} />
+          <Route path="decisions/:id" element={<DecisionPage />} />
           <Route path="releases" element={<ReleasesPage />} />
           <Route path="releases/calendar" element={<LaunchCalendarPage />} />
           <Route path="releases/:id" element={<ReleasePage />} />

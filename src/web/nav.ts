@@ -22,6 +22,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/pods', label: 'Pods', capability: 'C1' },
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
   { path: '/updates', label: 'Weekly update', capability: 'C3' },
+  { path: '/roadmap', label: 'Roadmap', capability: 'C4' },
+  { path: '/decisions', label: 'Decisions', capability: 'C4' },
   { path: '/releases', label: 'Releases', capability: 'C5' },
   // Everyone may read feedback and send it; correcting, triage and digests are checked on the pages.
   { path: '/insights', label: 'Insights', capability: 'C6' },

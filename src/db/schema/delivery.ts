@@ -39,6 +39,8 @@ export const subscriptions = pgTable(
     kind: text('kind').notNull(),
     areaId: uuid('area_id').references(() => areas.id, { onDelete: 'cascade' }),
     tiers: integer('tiers').array(),
+    /** Roadmap subscriptions: hear only about items that moved more than this many days (null: the org's default). */
+    toleranceDays: integer('tolerance_days'),
     /** false = an explicit opt-out of what the person's function would give them by default. */
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

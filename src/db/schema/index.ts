@@ -4,4 +4,5 @@ export * from './delivery.ts';
 export * from './insights.ts';
 export * from './org.ts';
 export * from './releases.ts';
+export * from './roadmap.ts';
 export * from './updates.ts';

@@ -34,7 +34,17 @@ export type Resource =
   | { type: 'insight_routing'; ownerId?: string | null }
   /** Running the triage and publishing the digest: Product Ops' job (pack §5). */
   | { type: 'insights_admin' }
-  | { type: 'follow_up'; assigneeIds?: readonly string[] };
+  | { type: 'follow_up'; assigneeIds?: readonly string[] }
+  /** A roadmap item: its area's PM edits it; Product Ops and up edit any (pack RACI: PMs own content). */
+  | { type: 'roadmap_item'; areaOwnerId?: string | null; input?: unknown; targetAreaOwnerId?: string | null }
+  /** Running a Roadmap Review (start, close): its owner (Head of Product) and Product Ops. */
+  | { type: 'roadmap_review' }
+  /** Ratifying or rejecting roadmap changes: the Head of Product's call (pack §3). */
+  | { type: 'roadmap_ratification' }
+  /** Republishing the stakeholder roadmap view: Product Ops (format + distribution) and up. */
+  | { type: 'roadmap_view' }
+  /** A decision log entry: PMs and up record; its owner (or Product Ops and up) revisits or supersedes it. */
+  | { type: 'decision'; ownerId?: string | null };
 
 export type ResourceType = Resource['type'];
 
@@ -181,6 +191,30 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       );
     case 'insights_admin':
       return action === 'read' || isOrgManager(actor);
+    case 'roadmap_item':
+      if (action === 'read') return true;
+      if (isOrgManager(actor)) return true;
+      if (!hasRole(actor, 'pm') || !actor.personId) return false;
+      // A PM creates items in, and moves items only to, areas they own.
+      if (action === 'create') return resource.targetAreaOwnerId === actor.personId;
+      return (
+        action === 'update' &&
+        resource.areaOwnerId === actor.personId &&
+        (resource.targetAreaOwnerId === undefined || resource.targetAreaOwnerId === actor.personId)
+      );
+    case 'roadmap_review':
+      return action === 'read' || isOrgManager(actor);
+    case 'roadmap_ratification':
+      return action === 'read' || hasRole(actor, 'head_of_product', 'admin');
+    case 'roadmap_view':
+      return action === 'read' || isOrgManager(actor);
+    case 'decision':
+      if (action === 'read') return true;
+      if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm', 'eng_lead');
+      return (
+        action === 'update' &&
+        (isOrgManager(actor) || (resource.ownerId != null && resource.ownerId === actor.personId))
+      );
     case 'delivery':
       // The delivery log names who was told what: Product Ops and up read it and retry dead letters.
       return (action === 'read' || action === 'update') && isOrgManager(actor);
