@@ -89,6 +89,13 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select count(*) from update_cycles) as cycles, (select count(*) from update_submissions) as submissions,
            (select count(*) from update_revisions) as revisions, (select count(*) from update_absences) as absences,
            (select count(*) from artifact_versions) as versions, (select string_agg(id::text || status, '|' order by id) from follow_ups) as follow_ups, (select count(*) from inbox_items where read_at is null) as unread,
+           (select string_agg(id::text || version || coalesce(ratified_version::text, '') || state::text, '|' order by id) from roadmap_items) as roadmap_items,
+           (select count(*) from roadmap_item_versions) as roadmap_versions,
+           (select string_agg(id::text || coalesce(closed_at::text, '') || coalesce(republished_at::text, ''), '|' order by id) from roadmap_reviews) as roadmap_reviews,
+           (select count(*) from roadmap_review_outcomes) as roadmap_outcomes,
+           (select string_agg(id::text || status || next_review_date, '|' order by id) from decisions) as decision_log,
+           (select count(*) from decision_events) as decision_events,
+           (select string_agg(id::text || coalesce(tolerance_days::text, ''), '|' order by id) from subscriptions) as subscription_tolerances,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);

@@ -62,15 +62,24 @@ export const ZChannel = z.object({
 });
 export const ZChannelList = ZListOf(ZChannel);
 
-export const ZSubscriptionInput = z.strictObject({
-  kind: ZArtifactKind,
-  /** Omit for yourself; a channel's subscription is managed by Product Ops. */
-  channelId: ZId.optional(),
-  areaId: ZId.nullable().optional(),
-  tiers: z.array(ZTier).min(1).max(3).nullable().optional(),
-  /** false records an opt-out of what your function gets by default. */
-  enabled: z.boolean().optional(),
-});
+const ZToleranceDays = z.number().int().min(0, 'must be 0 or more days').max(365, 'must be at most 365 days');
+export const ZSubscriptionInput = z
+  .strictObject({
+    kind: ZArtifactKind,
+    /** Omit for yourself; a channel's subscription is managed by Product Ops. */
+    channelId: ZId.optional(),
+    areaId: ZId.nullable().optional(),
+    tiers: z.array(ZTier).min(1).max(3).nullable().optional(),
+    /** false records an opt-out of what your function gets by default. */
+    enabled: z.boolean().optional(),
+    /** Roadmap only: hear about items moved more than this many days (null: the org's default). */
+    toleranceDays: ZToleranceDays.nullable().optional(),
+  })
+  .refine((s) => s.kind === 'roadmap' || s.toleranceDays == null, {
+    path: ['toleranceDays'],
+    message: 'only roadmap subscriptions have a move tolerance',
+  });
+export const ZSubscriptionPatch = z.strictObject({ toleranceDays: ZToleranceDays.nullable() });
 export const ZSubscription = z.object({
   id: ZId,
   personId: ZId.nullable(),
@@ -81,6 +90,7 @@ export const ZSubscription = z.object({
   areaName: z.string().nullable(),
   tiers: z.array(z.number()).nullable(),
   enabled: z.boolean(),
+  toleranceDays: z.number().int().nullable(),
 });
 export const ZPreferences = z.object({
   via: z.array(ZVia),

@@ -223,6 +223,8 @@ export const ZReviewItem = z.object({
   toVersion: z.number().int(),
   changes: z.array(ZRoadmapChange),
   notes: z.array(z.object({ by: z.string(), at: z.string(), note: z.string() })),
+  /** Has changes stakeholders have not seen: the Head of Product can ratify or reject them. */
+  pending: z.boolean(),
   outcome: z.enum(['ratified', 'rejected']).nullable(),
 });
 export const ZReview = z.object({

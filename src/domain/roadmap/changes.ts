@@ -140,8 +140,11 @@ export function diffRoadmap(
   before: ItemStates,
   after: ItemStates,
   fiscalYearStartMonth = 1,
+  /** Titles of items outside both states (a dependency's name in one item's history). */
+  names: ReadonlyMap<string, string> = new Map(),
 ): TRoadmapChange[] {
-  const titleOf = (id: string) => after.get(id)?.title ?? before.get(id)?.title ?? 'an unknown item';
+  const titleOf = (id: string) =>
+    after.get(id)?.title ?? before.get(id)?.title ?? names.get(id) ?? 'an unknown item';
   const out: TRoadmapChange[] = [];
   for (const [id, a] of after) {
     const b = before.get(id);

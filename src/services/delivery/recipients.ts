@@ -65,13 +65,20 @@ export async function resolveRecipients(
       personIds.add(p.id);
   }
   const channelIds = subs.filter((s) => s.channelId && s.enabled && matches(s)).map((s) => s.channelId!);
-  const channelRows = channelIds.length
+  return [
+    ...(await recipientsForChannels(db, channelIds)),
+    ...(await recipientsForPeople(db, [...personIds])),
+  ];
+}
+
+/** A Slack channel gets one post, an email list one email. */
+export async function recipientsForChannels(db: Db, channelIds: string[]): Promise<Recipient[]> {
+  const rows = channelIds.length
     ? await db.select().from(channels).where(inArray(channels.id, channelIds))
     : [];
-  const viaChannels: Recipient[] = channelRows.map((c) =>
+  return rows.map((c) =>
     c.kind === 'slack'
       ? { channel: 'slack', address: c.name, channelId: c.id }
       : { channel: 'email', address: c.email ?? c.name, channelId: c.id },
   );
-  return [...viaChannels, ...(await recipientsForPeople(db, [...personIds]))];
 }

@@ -15,6 +15,7 @@ export interface SubscriptionInput {
   areaId?: string | null;
   tiers?: number[] | null;
   enabled?: boolean;
+  toleranceDays?: number | null;
 }
 
 async function listFor(db: Db, where: SQL | undefined) {
@@ -34,6 +35,7 @@ async function listFor(db: Db, where: SQL | undefined) {
     areaName,
     tiers: s.tiers,
     enabled: s.enabled,
+    toleranceDays: s.toleranceDays,
   }));
 }
 
@@ -65,6 +67,7 @@ export async function createSubscription(opts: { db: Db; actor: Actor; input: Su
         areaId: input.areaId ?? null,
         tiers: input.tiers ?? null,
         enabled: input.enabled ?? true,
+        toleranceDays: input.toleranceDays ?? null,
       })
       .returning();
     await recordAudit(tx, {
@@ -75,6 +78,35 @@ export async function createSubscription(opts: { db: Db; actor: Actor; input: Su
       change: input,
     });
     return (await listFor(tx, eq(subscriptions.id, row!.id)))[0]!;
+  });
+}
+
+/** A roadmap subscriber changes how far an item must move before they hear about it. */
+export async function updateSubscription(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  toleranceDays: number | null;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.id, opts.id));
+    if (!row) throw notFound('subscription');
+    if (row.personId !== opts.actor.personId && !isOrgManager(opts.actor))
+      throw forbidden('this subscription is not yours');
+    if (row.kind !== 'roadmap')
+      throw invalid([{ path: 'toleranceDays', message: 'only roadmap subscriptions have a move tolerance' }]);
+    await tx
+      .update(subscriptions)
+      .set({ toleranceDays: opts.toleranceDays })
+      .where(eq(subscriptions.id, opts.id));
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'subscription.update',
+      entityType: 'subscription',
+      entityId: opts.id,
+      change: { toleranceDays: { from: row.toleranceDays, to: opts.toleranceDays } },
+    });
+    return (await listFor(tx, eq(subscriptions.id, opts.id)))[0]!;
   });
 }
 

@@ -18,6 +18,7 @@ import {
   listSubscriptions,
   unsubscribeByToken,
   updatePreferences,
+  updateSubscription,
 } from '../../../services/delivery/subscriptions.ts';
 import { ZErrorBody, ZIdParams, ZListQuery } from '../../../shared/common.ts';
 import {
@@ -34,6 +35,7 @@ import {
   ZPreferencesInput,
   ZSubscription,
   ZSubscriptionInput,
+  ZSubscriptionPatch,
 } from '../../../shared/delivery.ts';
 import { AppError } from '../../errors.ts';
 import type { Resource } from '../../policies/index.ts';
@@ -186,6 +188,18 @@ export async function deliveryRoutes(
     },
     handler: async (req, reply) =>
       reply.status(201).send(await createSubscription({ db, actor: req.actor!, input: req.body })),
+  });
+  r.patch('/subscriptions/:id', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'Change how far a roadmap item must move before this subscription hears of it',
+      params: ZIdParams,
+      body: ZSubscriptionPatch,
+      response: { 200: ZSubscription, ...errors },
+    },
+    handler: async (req) =>
+      updateSubscription({ db, actor: req.actor!, id: req.params.id, toleranceDays: req.body.toleranceDays }),
   });
   r.delete('/subscriptions/:id', {
     config: { policy: 'signed_in' },

@@ -1,8 +1,159 @@
-import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
+import { areas } from '../../../db/schema/index.ts';
+import type { Actor } from '../../../services/actor.ts';
+import { whatChanged } from '../../../services/roadmap/changes.ts';
+import {
+  createRoadmapItem,
+  getRoadmapItem,
+  itemHistory,
+  listRoadmapItems,
+  type RoadmapItemView,
+  updateRoadmapItem,
+} from '../../../services/roadmap/items.ts';
+import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import {
+  ZChanges,
+  ZChangesQuery,
+  ZItemHistory,
+  ZRoadmapItem,
+  ZRoadmapItemInput,
+  ZRoadmapItemList,
+  ZRoadmapItemPatch,
+  ZRoadmapListQuery,
+} from '../../../shared/roadmap.ts';
+import { invalid } from '../../errors.ts';
+import { can, type Resource } from '../../policies/index.ts';
+import { crudLoader } from '../crud.ts';
+import { reviewRoutes } from './reviews.ts';
+import { viewRoutes } from './view.ts';
 
-export function roadmapLoaders(_db: Db) {
-  return {};
+export const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const tags = ['roadmap'];
+
+const itemResource = (i: RoadmapItemView): Resource => ({ type: 'roadmap_item', areaOwnerId: i.areaOwnerId });
+
+export function roadmapLoaders(db: Db) {
+  return { roadmap_item: crudLoader(db, getRoadmapItem, itemResource) };
 }
 
-export async function roadmapRoutes(_app: FastifyInstance): Promise<void> {}
+/** The owning PM of the area a body names (undefined when the body names none: the policy then ignores it). */
+async function targetOwner(db: Db, req: FastifyRequest): Promise<string | null | undefined> {
+  const areaId = (req.body as { areaId?: unknown } | undefined)?.areaId;
+  if (areaId === undefined) return undefined;
+  if (typeof areaId !== 'string' || !z.uuid().safeParse(areaId).success)
+    throw invalid([{ path: 'areaId', message: 'must be an id (uuid)' }]);
+  const [area] = await db.select({ owner: areas.ownerPmId }).from(areas).where(eq(areas.id, areaId));
+  if (!area) throw invalid([{ path: 'areaId', message: 'no such area' }]);
+  return area.owner;
+}
+
+const present = (actor: Actor, i: RoadmapItemView) => ({
+  ...i,
+  permissions: { update: can(actor, 'update', itemResource(i)), delete: false },
+});
+
+export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+
+  r.get('/roadmap/items', {
+    config: { policy: { resource: 'roadmap_item', action: 'read' } },
+    schema: {
+      tags,
+      summary: 'Roadmap items (working state)',
+      querystring: ZRoadmapListQuery,
+      response: { 200: ZRoadmapItemList, ...errors },
+    },
+    handler: async (req) => {
+      const page = await listRoadmapItems(db, req.query);
+      return { items: page.items.map((i) => present(req.actor!, i)), nextCursor: page.nextCursor };
+    },
+  });
+  r.get('/roadmap/items/:id', {
+    config: { policy: { resource: 'roadmap_item', action: 'read' } },
+    schema: {
+      tags,
+      summary: 'One roadmap item',
+      params: ZIdParams,
+      response: { 200: ZRoadmapItem, ...errors },
+    },
+    handler: async (req) => present(req.actor!, req.loaded as RoadmapItemView),
+  });
+  r.post('/roadmap/items', {
+    config: {
+      policy: {
+        resource: 'roadmap_item',
+        action: 'create',
+        resolve: async (req) => ({
+          type: 'roadmap_item',
+          targetAreaOwnerId: (await targetOwner(db, req)) ?? null,
+        }),
+      },
+    },
+    schema: {
+      tags,
+      summary: 'Add a roadmap item',
+      body: ZRoadmapItemInput,
+      response: { 201: ZRoadmapItem, ...errors },
+    },
+    handler: async (req, reply) => {
+      const item = await createRoadmapItem({ db, actor: req.actor!, input: req.body });
+      return reply.code(201).send(present(req.actor!, item));
+    },
+  });
+  r.patch('/roadmap/items/:id', {
+    config: {
+      policy: {
+        resource: 'roadmap_item',
+        action: 'update',
+        resolve: async (req) => {
+          const { id } = req.params as { id: string };
+          if (!z.uuid().safeParse(id).success)
+            throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
+          const item = await getRoadmapItem(db, id);
+          if (!item) return null;
+          req.loaded = item;
+          return { ...itemResource(item), targetAreaOwnerId: await targetOwner(db, req) };
+        },
+      },
+    },
+    schema: {
+      tags,
+      summary: 'Change a roadmap item (a new version; stakeholders see it once ratified)',
+      params: ZIdParams,
+      body: ZRoadmapItemPatch,
+      response: { 200: ZRoadmapItem, ...errors },
+    },
+    handler: async (req) =>
+      present(
+        req.actor!,
+        await updateRoadmapItem({ db, actor: req.actor!, id: req.params.id, patch: req.body }),
+      ),
+  });
+  r.get('/roadmap/items/:id/history', {
+    config: { policy: { resource: 'roadmap_item', action: 'read' } },
+    schema: {
+      tags,
+      summary: "An item's versions, newest first",
+      params: ZIdParams,
+      response: { 200: ZItemHistory, ...errors },
+    },
+    handler: async (req) => ({ items: await itemHistory(db, req.params.id) }),
+  });
+  r.get('/roadmap/changes', {
+    config: { policy: { resource: 'roadmap_item', action: 'read' } },
+    schema: {
+      tags,
+      summary: 'What changed since a date or the last review',
+      querystring: ZChangesQuery,
+      response: { 200: ZChanges, ...errors },
+    },
+    handler: async (req) => whatChanged(db, req.query.since),
+  });
+  await r.register(viewRoutes);
+  await r.register(reviewRoutes);
+}

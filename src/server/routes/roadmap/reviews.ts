@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../../../services/actor.ts';
+import { closeReview, recordOutcome, startReview } from '../../../services/roadmap/review-actions.ts';
+import { listReviews, type ReviewBody, reviewBody } from '../../../services/roadmap/reviews.ts';
+import { ZErrorBody } from '../../../shared/common.ts';
+import { ZOccurrenceParams, ZOutcomeInput, ZReview, ZReviewList } from '../../../shared/roadmap.ts';
+import { can } from '../../policies/index.ts';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const tags = ['roadmap'];
+
+const withPermissions = (actor: Actor, body: ReviewBody) => ({
+  ...body,
+  permissions: {
+    ratify: can(actor, 'update', { type: 'roadmap_ratification' }),
+    run: can(actor, 'update', { type: 'roadmap_review' }),
+    republish: can(actor, 'update', { type: 'roadmap_view' }),
+  },
+});
+
+const occurrenceOf = (req: FastifyRequest) => (req.params as { occurrenceId: string }).occurrenceId;
+
+export async function reviewRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+
+  r.get('/roadmap/reviews', {
+    config: { policy: { resource: 'roadmap_review', action: 'read' } },
+    schema: {
+      tags,
+      summary: 'Recent and upcoming Roadmap Reviews with their republish SLA',
+      response: { 200: ZReviewList, ...errors },
+    },
+    handler: async () => ({ items: await listReviews(db) }),
+  });
+  r.get('/roadmap/reviews/:occurrenceId', {
+    config: { policy: { resource: 'roadmap_review', action: 'read' } },
+    schema: {
+      tags,
+      summary: 'A Roadmap Review: the agenda generated from what changed since the last one',
+      params: ZOccurrenceParams,
+      response: { 200: ZReview, ...errors },
+    },
+    handler: async (req) => withPermissions(req.actor!, await reviewBody(db, occurrenceOf(req))),
+  });
+  r.post('/roadmap/reviews/:occurrenceId/start', {
+    config: { policy: { resource: 'roadmap_review', action: 'update' } },
+    schema: {
+      tags,
+      summary: 'Start the review',
+      params: ZOccurrenceParams,
+      response: { 200: ZReview, ...errors },
+    },
+    handler: async (req) =>
+      withPermissions(
+        req.actor!,
+        await startReview({ db, actor: req.actor!, occurrenceId: occurrenceOf(req) }),
+      ),
+  });
+  r.post('/roadmap/reviews/:occurrenceId/outcomes', {
+    config: { policy: { resource: 'roadmap_ratification', action: 'update' } },
+    schema: {
+      tags,
+      summary: "Ratify or reject an item's pending changes (Head of Product)",
+      params: ZOccurrenceParams,
+      body: ZOutcomeInput,
+      response: { 200: ZReview, ...errors },
+    },
+    handler: async (req) =>
+      withPermissions(
+        req.actor!,
+        await recordOutcome({ db, actor: req.actor!, occurrenceId: occurrenceOf(req), input: req.body }),
+      ),
+  });
+  r.post('/roadmap/reviews/:occurrenceId/close', {
+    config: { policy: { resource: 'roadmap_review', action: 'update' } },
+    schema: {
+      tags,
+      summary: 'Close the review: the republish SLA starts',
+      params: ZOccurrenceParams,
+      response: { 200: ZReview, ...errors },
+    },
+    handler: async (req) =>
+      withPermissions(
+        req.actor!,
+        await closeReview({ db, actor: req.actor!, occurrenceId: occurrenceOf(req) }),
+      ),
+  });
+}

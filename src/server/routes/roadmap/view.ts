@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { renderView } from '../../../domain/roadmap/view.ts';
+import { createMarkdown } from '../../../integrations/markdown.ts';
+import { ratifiedStates } from '../../../services/roadmap/items.ts';
+import { publishView } from '../../../services/roadmap/publish.ts';
+import { buildView, listViewVersions, publishedView } from '../../../services/roadmap/view.ts';
+import { ZErrorBody } from '../../../shared/common.ts';
+import {
+  type TAudience,
+  type TRoadmapView,
+  ZExportQuery,
+  ZPublishedView,
+  ZRepublishInput,
+  ZViewQuery,
+} from '../../../shared/roadmap.ts';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const tags = ['roadmap'];
+const read = { policy: { resource: 'roadmap_view' as const, action: 'read' as const } };
+
+/** A published version, the latest, or the draft (what republishing now would publish); never a 500 when none yet. */
+async function viewFor(db: Db, version: number | 'draft' | undefined, audience?: TAudience) {
+  const row = version === 'draft' ? null : await publishedView(db, version);
+  const view = row ? (row.json as TRoadmapView) : await buildView(db, await ratifiedStates(db));
+  return {
+    version: row?.version ?? null,
+    publishedAt: row?.publishedAt.toISOString() ?? null,
+    publishedBy: row?.publishedBy ?? null,
+    view,
+    markdown: renderView(view, audience),
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A standalone page that prints well (browser "Save as PDF"): no app chrome, no scripts. */
+export function printableHtml(title: string, markdown: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+body{font:14px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#111;padding:0 1rem}
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{margin-bottom:.2rem}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
+blockquote{margin:0;padding-left:.8rem;border-left:3px solid #999;color:#333}
+@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}h3+p{break-before:avoid}}
+</style></head><body>
+${createMarkdown().render(markdown)}</body></html>
+`;
+}
+
+export async function viewRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+
+  r.get('/roadmap/view', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'The stakeholder roadmap view (latest published, a version, or the draft), for one audience',
+      querystring: ZViewQuery,
+      response: { 200: ZPublishedView, ...errors },
+    },
+    handler: async (req) => viewFor(db, req.query.version, req.query.audience),
+  });
+  r.get('/roadmap/view/export', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Export the view as markdown or print-friendly HTML',
+      querystring: ZExportQuery,
+    },
+    handler: async (req, reply) => {
+      const v = await viewFor(db, req.query.version, req.query.audience);
+      const name = `roadmap${req.query.audience ? `-${req.query.audience}` : ''}-${v.view.asOf}`;
+      if (req.query.format === 'html')
+        return reply.type('text/html; charset=utf-8').send(printableHtml(`${name}`, v.markdown));
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.md"`)
+        .send(v.markdown);
+    },
+  });
+  r.get('/roadmap/views', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Published versions of the stakeholder view',
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              version: z.number().int(),
+              publishedAt: z.string(),
+              publishedBy: z.string(),
+              changes: z.array(z.string()),
+            }),
+          ),
+        }),
+        ...errors,
+      },
+    },
+    handler: async () => ({ items: await listViewVersions(db) }),
+  });
+  r.post('/roadmap/view/publish', {
+    config: { policy: { resource: 'roadmap_view', action: 'update' } },
+    schema: {
+      tags,
+      summary: 'Republish the stakeholder view from what was ratified (a new immutable version)',
+      body: ZRepublishInput,
+      response: { 200: ZPublishedView, ...errors },
+    },
+    handler: async (req) => {
+      const row = await publishView({ db, actor: req.actor!, note: req.body.note });
+      return viewFor(db, row.version);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../../db/client.ts';
+import { localInstant } from '../../domain/org/weeks.ts';
+import { diffRoadmap } from '../../domain/roadmap/changes.ts';
+import { localTimeText } from '../cadence/reminders.ts';
+import { getSettings } from '../org/settings.ts';
+import { currentStates, itemTitles, statesAt } from './items.ts';
+import { lastReviewClosedAt } from './reviews.ts';
+
+/**
+ * What changed since a date (its start in the org's time zone) or since the last review closed, between the
+ * roadmap as it stood then and as it stands now. With no review yet, "last review" means the beginning.
+ */
+export async function whatChanged(db: Db, since: string) {
+  const settings = await getSettings(db);
+  let at: Date;
+  let sinceLabel: string;
+  if (since === 'last-review') {
+    const closed = await lastReviewClosedAt(db);
+    at = closed ?? new Date(0);
+    sinceLabel = closed
+      ? `the last review (${localTimeText(closed, settings.timeZone)})`
+      : 'the start (no review yet)';
+  } else {
+    at = localInstant(since, '00:00', settings.timeZone);
+    sinceLabel = since;
+  }
+  const changes = diffRoadmap(
+    await statesAt(db, at),
+    await currentStates(db),
+    settings.roadmap.fiscalYearStartMonth,
+    await itemTitles(db),
+  );
+  return { since: at.toISOString(), sinceLabel, changes };
+}

@@ -1,0 +1,340 @@
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
+import { todayIn } from '../../domain/org/weeks.ts';
+import { diffRoadmap } from '../../domain/roadmap/changes.ts';
+import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
+import { type FieldError, invalid, notFound } from '../../server/errors.ts';
+import type {
+  TRoadmapItemInput,
+  TRoadmapItemPatch,
+  TRoadmapItemState,
+  TRoadmapStatus,
+} from '../../shared/roadmap.ts';
+import type { TSettings } from '../../shared/settings.ts';
+import type { Actor } from '../actor.ts';
+import { diffFields, recordAudit } from '../audit.ts';
+import { getSettings } from '../org/settings.ts';
+import { decodeCursor, pageOf } from '../paging.ts';
+
+export interface RoadmapItemView extends TRoadmapItemState {
+  id: string;
+  areaName: string;
+  /** For the policy: the PM owning the item's area edits it. */
+  areaOwnerId: string | null;
+  ownerPmId: string | null;
+  ownerPmName: string | null;
+  version: number;
+  ratifiedVersion: number | null;
+  pending: boolean;
+  quarters: string;
+  rangeText: string;
+  horizon: 'past' | 'current' | 'next' | 'later';
+  updatedAt: string;
+}
+
+function selectItems(db: Db) {
+  return db
+    .select({ i: roadmapItems, areaName: areas.name, ownerPmId: areas.ownerPmId, ownerPmName: people.name })
+    .from(roadmapItems)
+    .innerJoin(areas, eq(areas.id, roadmapItems.areaId))
+    .leftJoin(people, eq(people.id, areas.ownerPmId));
+}
+type Row = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
+
+function toView(settings: TSettings, today: string, row: Row): RoadmapItemView {
+  const s = row.i.state;
+  const fy = settings.roadmap.fiscalYearStartMonth;
+  return {
+    ...s,
+    id: row.i.id,
+    areaName: row.areaName,
+    areaOwnerId: row.ownerPmId,
+    ownerPmId: row.ownerPmId,
+    ownerPmName: row.ownerPmName,
+    version: row.i.version,
+    ratifiedVersion: row.i.ratifiedVersion,
+    pending: row.i.ratifiedVersion !== row.i.version,
+    quarters: quartersText(s.earliest, s.latest, fy),
+    rangeText: rangeText(s.earliest, s.latest),
+    horizon: horizonOf(s.earliest, s.latest, today, fy),
+    updatedAt: row.i.updatedAt.toISOString(),
+  };
+}
+
+export interface RoadmapFilter {
+  limit: number;
+  cursor?: string;
+  q?: string;
+  areaId?: string;
+  status?: TRoadmapStatus;
+  visibility?: 'internal' | 'stakeholders';
+  pending?: 'true' | 'false';
+}
+
+export async function listRoadmapItems(db: Db, f: RoadmapFilter) {
+  const offset = decodeCursor(f.cursor) ?? 0;
+  const pendingSql = sql`${roadmapItems.ratifiedVersion} is distinct from ${roadmapItems.version}`;
+  const where: (SQL | undefined)[] = [
+    f.areaId ? eq(roadmapItems.areaId, f.areaId) : undefined,
+    f.status ? sql`${roadmapItems.state}->>'status' = ${f.status}` : undefined,
+    f.visibility ? sql`${roadmapItems.state}->>'visibility' = ${f.visibility}` : undefined,
+    f.pending === 'true' ? pendingSql : f.pending === 'false' ? sql`not (${pendingSql})` : undefined,
+    f.q
+      ? sql`(${roadmapItems.state}->>'title' ilike ${`%${f.q}%`} or ${roadmapItems.state}->>'summary' ilike ${`%${f.q}%`})`
+      : undefined,
+  ];
+  const rows = await selectItems(db)
+    .where(and(...where))
+    .orderBy(asc(areas.name), sql`${roadmapItems.state}->>'earliest'`, asc(roadmapItems.id))
+    .limit(f.limit + 1)
+    .offset(offset);
+  const page = pageOf(rows, f.limit, offset);
+  const settings = await getSettings(db);
+  const today = todayIn(settings.timeZone);
+  return { items: page.items.map((r) => toView(settings, today, r)), nextCursor: page.nextCursor };
+}
+
+export async function getRoadmapItem(db: Db, id: string): Promise<RoadmapItemView | null> {
+  const [row] = await selectItems(db).where(eq(roadmapItems.id, id));
+  if (!row) return null;
+  const settings = await getSettings(db);
+  return toView(settings, todayIn(settings.timeZone), row);
+}
+
+/** References an item's state makes: its area, the items it depends on (never itself, never a cycle), releases, themes. */
+async function checkRefs(tx: Db, id: string | null, s: TRoadmapItemState, settings: TSettings) {
+  const errors: FieldError[] = [];
+  if (!(await tx.select({ id: areas.id }).from(areas).where(eq(areas.id, s.areaId)))[0])
+    errors.push({ path: 'areaId', message: 'no such area' });
+  if (id && s.dependsOn.includes(id))
+    errors.push({ path: 'dependsOn', message: 'an item cannot depend on itself' });
+  const deps = s.dependsOn.length
+    ? await tx.select({ id: roadmapItems.id }).from(roadmapItems).where(inArray(roadmapItems.id, s.dependsOn))
+    : [];
+  const missingDeps = s.dependsOn.filter((d) => !deps.some((x) => x.id === d));
+  if (missingDeps.length)
+    errors.push({ path: 'dependsOn', message: `no such roadmap item: ${missingDeps.join(', ')}` });
+  if (id && !errors.length && (await createsCycle(tx, id, s.dependsOn)))
+    errors.push({ path: 'dependsOn', message: 'would make a dependency cycle' });
+  const rel = s.releaseIds.length
+    ? await tx.select({ id: releases.id }).from(releases).where(inArray(releases.id, s.releaseIds))
+    : [];
+  const missingRel = s.releaseIds.filter((r) => !rel.some((x) => x.id === r));
+  if (missingRel.length)
+    errors.push({ path: 'releaseIds', message: `no such release: ${missingRel.join(', ')}` });
+  const known = new Set(settings.insights.themes.map((t) => t.key));
+  const unknown = s.themes.filter((t) => !known.has(t));
+  if (unknown.length)
+    errors.push({ path: 'themes', message: `not a theme of the taxonomy: ${unknown.join(', ')}` });
+  if (errors.length) throw invalid(errors);
+}
+
+/** Walks what the new dependencies depend on: reaching `id` again means a cycle. */
+async function createsCycle(tx: Db, id: string, dependsOn: readonly string[]): Promise<boolean> {
+  const all = await tx.select({ id: roadmapItems.id, state: roadmapItems.state }).from(roadmapItems);
+  const edges = new Map(all.map((r) => [r.id, r.state.dependsOn]));
+  const seen = new Set<string>();
+  const stack = [...dependsOn];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next === id) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(edges.get(next) ?? []));
+  }
+  return false;
+}
+
+const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
+
+function stateOf(input: TRoadmapItemInput): TRoadmapItemState {
+  return {
+    title: input.title,
+    summary: input.summary,
+    customerNote: input.customerNote ?? '',
+    areaId: input.areaId,
+    status: input.status ?? 'planned',
+    confidence: input.confidence,
+    earliest: input.earliest,
+    latest: input.latest,
+    visibility: input.visibility ?? 'stakeholders',
+    dependsOn: unique(input.dependsOn ?? []),
+    releaseIds: unique(input.releaseIds ?? []),
+    themes: unique(input.themes ?? []),
+  };
+}
+
+/** `now` lets the demo and tests place changes in the past (a change made two weeks ago). */
+export async function createRoadmapItem(o: { db: Db; actor: Actor; input: TRoadmapItemInput; now?: Date }) {
+  const id = await o.db.transaction(async (tx) => {
+    const state = stateOf(o.input);
+    await checkRefs(tx, null, state, await getSettings(tx));
+    const at = o.now ?? new Date();
+    const [row] = await tx
+      .insert(roadmapItems)
+      .values({ areaId: state.areaId, state, createdAt: at, updatedAt: at })
+      .returning({ id: roadmapItems.id });
+    await writeVersion(tx, {
+      itemId: row!.id,
+      version: 1,
+      state,
+      note: o.input.note ?? '',
+      actor: o.actor,
+      at,
+    });
+    await recordAudit(tx, {
+      actor: o.actor,
+      action: 'roadmap_item.create',
+      entityType: 'roadmap_item',
+      entityId: row!.id,
+      change: state,
+    });
+    return row!.id;
+  });
+  return (await getRoadmapItem(o.db, id))!;
+}
+
+export async function writeVersion(
+  tx: Db,
+  v: {
+    itemId: string;
+    version: number;
+    state: TRoadmapItemState;
+    note: string;
+    actor: Actor;
+    at: Date;
+    kind?: 'edit' | 'revert';
+  },
+) {
+  await tx.insert(roadmapItemVersions).values({
+    itemId: v.itemId,
+    version: v.version,
+    state: v.state,
+    kind: v.kind ?? 'edit',
+    note: v.note,
+    changedById: v.actor.personId,
+    changedBy: v.actor.label,
+    changedAt: v.at,
+  });
+}
+
+/** A change is a new version; a patch that changes nothing writes nothing. */
+export async function updateRoadmapItem(o: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  patch: TRoadmapItemPatch;
+  now?: Date;
+}) {
+  await o.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(roadmapItems).where(eq(roadmapItems.id, o.id)).for('update');
+    if (!row) throw notFound('roadmap item');
+    const { note, ...patch } = o.patch;
+    const next: TRoadmapItemState = { ...row.state, ...stripUndefined(patch) };
+    for (const key of ['dependsOn', 'releaseIds', 'themes'] as const) next[key] = unique(next[key]);
+    if (next.earliest > next.latest)
+      throw invalid([
+        { path: o.patch.latest ? 'latest' : 'earliest', message: 'latest must be on or after earliest' },
+      ]);
+    const changed = diffFields(row.state, next);
+    if (Object.keys(changed).length === 0) return;
+    await checkRefs(tx, o.id, next, await getSettings(tx));
+    const at = o.now ?? new Date();
+    const version = row.version + 1;
+    await tx
+      .update(roadmapItems)
+      .set({ state: next, areaId: next.areaId, version, updatedAt: at })
+      .where(eq(roadmapItems.id, o.id));
+    await writeVersion(tx, { itemId: o.id, version, state: next, note: note ?? '', actor: o.actor, at });
+    await recordAudit(tx, {
+      actor: o.actor,
+      action: 'roadmap_item.update',
+      entityType: 'roadmap_item',
+      entityId: o.id,
+      change: changed,
+    });
+  });
+  return (await getRoadmapItem(o.db, o.id))!;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Every version of an item, newest first, each with what it changed against the one before. */
+export async function itemHistory(db: Db, id: string) {
+  const [item] = await db.select().from(roadmapItems).where(eq(roadmapItems.id, id));
+  if (!item) throw notFound('roadmap item');
+  const versions = await db
+    .select()
+    .from(roadmapItemVersions)
+    .where(eq(roadmapItemVersions.itemId, id))
+    .orderBy(asc(roadmapItemVersions.version));
+  const settings = await getSettings(db);
+  const titles = await itemTitles(db);
+  const fy = settings.roadmap.fiscalYearStartMonth;
+  return versions
+    .map((v, i) => {
+      const before = new Map(i === 0 ? [] : [[id, versions[i - 1]!.state]]);
+      const changes = diffRoadmap(before, new Map([[id, v.state]]), fy, titles)
+        .filter((c) => c.kind !== 'dependency_broken')
+        .map((c) => c.text);
+      return {
+        version: v.version,
+        kind: v.kind as 'edit' | 'revert',
+        note: v.note,
+        changedBy: v.changedBy,
+        changedAt: v.changedAt.toISOString(),
+        state: v.state,
+        changes,
+        ratified: item.ratifiedVersion === v.version,
+      };
+    })
+    .reverse();
+}
+
+export async function itemTitles(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
+    .from(roadmapItems);
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** Every item's state as it was at an instant (items created later are absent). */
+export async function statesAt(db: Db, at: Date): Promise<Map<string, TRoadmapItemState>> {
+  const rows = await db
+    .selectDistinctOn([roadmapItemVersions.itemId], {
+      itemId: roadmapItemVersions.itemId,
+      state: roadmapItemVersions.state,
+    })
+    .from(roadmapItemVersions)
+    .where(lte(roadmapItemVersions.changedAt, at))
+    .orderBy(roadmapItemVersions.itemId, desc(roadmapItemVersions.version));
+  return new Map(rows.map((r) => [r.itemId, r.state]));
+}
+
+/** The working state of every item, in display order. */
+export async function currentStates(db: Db): Promise<Map<string, TRoadmapItemState>> {
+  const rows = await db
+    .select({ id: roadmapItems.id, state: roadmapItems.state })
+    .from(roadmapItems)
+    .orderBy(sql`${roadmapItems.state}->>'earliest'`, asc(roadmapItems.id));
+  return new Map(rows.map((r) => [r.id, r.state]));
+}
+
+/** What stakeholders have been shown: each item's ratified version (never-ratified items are absent). */
+export async function ratifiedStates(db: Db): Promise<Map<string, TRoadmapItemState>> {
+  const rows = await db
+    .select({ id: roadmapItemVersions.itemId, state: roadmapItemVersions.state })
+    .from(roadmapItemVersions)
+    .innerJoin(
+      roadmapItems,
+      and(
+        eq(roadmapItems.id, roadmapItemVersions.itemId),
+        eq(roadmapItems.ratifiedVersion, roadmapItemVersions.version),
+      ),
+    )
+    .orderBy(sql`${roadmapItemVersions.state}->>'earliest'`, asc(roadmapItemVersions.itemId));
+  return new Map(rows.map((r) => [r.id, r.state]));
+}

@@ -1,0 +1,208 @@
+import { and, arrayContains, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  people,
+  ritualOccurrences,
+  roadmapItems,
+  roadmapItemVersions,
+  roadmapReviewOutcomes,
+  roadmapReviews,
+} from '../../db/schema/index.ts';
+import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
+import { AppError } from '../../server/errors.ts';
+import type { TRoadmapItemState } from '../../shared/roadmap.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { localTimeText } from '../cadence/reminders.ts';
+import { enqueueMessage } from '../delivery/outbox.ts';
+import { recipientsForPeople } from '../delivery/recipients.ts';
+import { getSettings } from '../org/settings.ts';
+import { writeVersion } from './items.ts';
+import { loadReviewOccurrence, reviewBody } from './reviews.ts';
+
+const conflict = (message: string) => new AppError('conflict', message);
+export const REPUBLISH_CHECK = 'roadmap.republish_check';
+
+async function openReview(tx: Db, occurrenceId: string) {
+  const { o, review } = await loadReviewOccurrence(tx, occurrenceId);
+  if (!review) throw conflict('the review has not started: start it first');
+  if (review.closedAt) throw conflict('the review is closed');
+  return { o, review };
+}
+
+/** Opens the review of an occurrence (once); the agenda stays live until it closes. */
+export async function startReview(o: { db: Db; actor: Actor; occurrenceId: string; now?: Date }) {
+  await o.db.transaction(async (tx) => {
+    const { o: occ, review } = await loadReviewOccurrence(tx, o.occurrenceId);
+    if (review) return;
+    if (occ.status === 'cancelled' || occ.status === 'skipped')
+      throw conflict(`this occurrence was ${occ.status}`);
+    const [row] = await tx
+      .insert(roadmapReviews)
+      .values({ occurrenceId: occ.id, startedAt: o.now ?? new Date(), startedBy: o.actor.label })
+      .onConflictDoNothing()
+      .returning();
+    if (row)
+      await recordAudit(tx, {
+        actor: o.actor,
+        action: 'roadmap_review.start',
+        entityType: 'roadmap_review',
+        entityId: row.id,
+        change: { occurrenceId: occ.id },
+      });
+  });
+  return reviewBody(o.db, o.occurrenceId, o.now);
+}
+
+/**
+ * The Head of Product's call on an item's pending changes. Ratified: stakeholders will see this version.
+ * Rejected: the item goes back to what stakeholders saw (a new "revert" version), or is dropped if it is new.
+ */
+export async function recordOutcome(o: {
+  db: Db;
+  actor: Actor;
+  occurrenceId: string;
+  input: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string };
+  now?: Date;
+}) {
+  await o.db.transaction(async (tx) => {
+    const { review } = await openReview(tx, o.occurrenceId);
+    const [item] = await tx
+      .select()
+      .from(roadmapItems)
+      .where(eq(roadmapItems.id, o.input.itemId))
+      .for('update');
+    if (!item)
+      throw new AppError('validation_failed', 'no such roadmap item', [
+        { path: 'itemId', message: 'no such roadmap item' },
+      ]);
+    if (item.ratifiedVersion === item.version)
+      throw conflict(`${item.state.title} has no changes waiting for ratification`);
+    const at = o.now ?? new Date();
+    let ratified = item.version;
+    if (o.input.outcome === 'rejected') {
+      ratified = item.version + 1;
+      const state = await revertedState(tx, item);
+      await tx
+        .update(roadmapItems)
+        .set({ state, areaId: state.areaId, version: ratified, updatedAt: at })
+        .where(eq(roadmapItems.id, item.id));
+      const note = `Rejected in the Roadmap Review${o.input.note ? `: ${o.input.note}` : ''}`;
+      await writeVersion(tx, {
+        itemId: item.id,
+        version: ratified,
+        state,
+        note,
+        actor: o.actor,
+        at,
+        kind: 'revert',
+      });
+    }
+    await tx.update(roadmapItems).set({ ratifiedVersion: ratified }).where(eq(roadmapItems.id, item.id));
+    await tx.insert(roadmapReviewOutcomes).values({
+      reviewId: review.id,
+      itemId: item.id,
+      outcome: o.input.outcome,
+      fromVersion: item.ratifiedVersion,
+      toVersion: item.version,
+      note: o.input.note ?? '',
+      decidedBy: o.actor.label,
+      decidedAt: at,
+    });
+    await recordAudit(tx, {
+      actor: o.actor,
+      action: `roadmap_item.${o.input.outcome === 'ratified' ? 'ratify' : 'reject'}`,
+      entityType: 'roadmap_item',
+      entityId: item.id,
+      change: { reviewId: review.id, version: item.version, ratifiedVersion: ratified },
+    });
+  });
+  return reviewBody(o.db, o.occurrenceId, o.now);
+}
+
+async function revertedState(tx: Db, item: typeof roadmapItems.$inferSelect): Promise<TRoadmapItemState> {
+  if (item.ratifiedVersion === null) return { ...item.state, status: 'dropped' };
+  const [v] = await tx
+    .select()
+    .from(roadmapItemVersions)
+    .where(
+      and(eq(roadmapItemVersions.itemId, item.id), eq(roadmapItemVersions.version, item.ratifiedVersion)),
+    );
+  return v!.state;
+}
+
+/**
+ * Closes the review: the agenda is kept as it stood, the occurrence is held with its artifact recorded, and the
+ * republish SLA starts (settings.deadlines.roadmapViewRepublishHours); Product Ops hears if it passes unmet.
+ */
+export async function closeReview(o: { db: Db; actor: Actor; occurrenceId: string; now?: Date }) {
+  const at = o.now ?? new Date();
+  const snapshot = await reviewBody(o.db, o.occurrenceId, at);
+  await o.db.transaction(async (tx) => {
+    const { o: occ, review } = await openReview(tx, o.occurrenceId);
+    const { deadlines } = await getSettings(tx);
+    const slaDueAt = new Date(at.getTime() + deadlines.roadmapViewRepublishHours * 3_600_000);
+    const { id: _id, occurrenceId: _o, ...agenda } = snapshot;
+    await tx
+      .update(roadmapReviews)
+      .set({ closedAt: at, closedBy: o.actor.label, slaDueAt, agenda })
+      .where(eq(roadmapReviews.id, review.id));
+    if (!occ.artifactProducedAt)
+      await tx
+        .update(ritualOccurrences)
+        .set({
+          status: 'held',
+          artifactProducedAt: at,
+          artifactRef: `/roadmap/reviews/${occ.id}`,
+          updatedAt: at,
+        })
+        .where(eq(ritualOccurrences.id, occ.id));
+    await scheduleAction(tx, {
+      kind: REPUBLISH_CHECK,
+      key: `roadmap-republish:${review.id}`,
+      dueAt: slaDueAt,
+      latePolicy: 'run_late',
+      payload: { reviewId: review.id },
+    });
+    await recordAudit(tx, {
+      actor: o.actor,
+      action: 'roadmap_review.close',
+      entityType: 'roadmap_review',
+      entityId: review.id,
+      change: { slaDueAt: slaDueAt.toISOString() },
+    });
+  });
+  return reviewBody(o.db, o.occurrenceId, at);
+}
+
+/** At the SLA's end: if the stakeholder view was not republished, Product Ops and the Head of Product hear it. */
+export const republishCheck: ActionHandler = async ({ tx, action }) => {
+  const { reviewId } = action.payload as { reviewId: string };
+  const [review] = await tx.select().from(roadmapReviews).where(eq(roadmapReviews.id, reviewId));
+  if (!review || review.republishedAt || !review.slaDueAt) return;
+  const owners = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.active, true), arrayContains(people.roles, ['product_ops'])));
+  const heads = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.active, true), arrayContains(people.roles, ['head_of_product'])));
+  const { timeZone } = await getSettings(tx);
+  await enqueueMessage(tx, {
+    key: action.key,
+    kind: REPUBLISH_CHECK,
+    ref: review.id,
+    message: {
+      title: 'Overdue: the stakeholder roadmap view',
+      summary: `The Roadmap Review closed ${localTimeText(review.closedAt!, timeZone)}; the stakeholder view was due by ${localTimeText(review.slaDueAt, timeZone)} and is not republished yet.`,
+      link: { label: 'Republish it', url: '/roadmap/view' },
+    },
+    recipients: await recipientsForPeople(
+      tx,
+      [...owners, ...heads].map((p) => p.id),
+    ),
+  });
+};
+
+export const ROADMAP_ACTIONS: Record<string, ActionHandler> = { [REPUBLISH_CHECK]: republishCheck };

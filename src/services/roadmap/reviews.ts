@@ -1,0 +1,241 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  areas,
+  people,
+  ritualOccurrences,
+  rituals,
+  roadmapItems,
+  roadmapItemVersions,
+  roadmapReviewOutcomes,
+  roadmapReviews,
+} from '../../db/schema/index.ts';
+import { buildAgenda } from '../../domain/roadmap/agenda.ts';
+import { diffRoadmap } from '../../domain/roadmap/changes.ts';
+import { notFound } from '../../server/errors.ts';
+import type { TReview, TRoadmapChange, TRoadmapItemState } from '../../shared/roadmap.ts';
+import { localTimeText } from '../cadence/reminders.ts';
+import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
+import { getSettings } from '../org/settings.ts';
+import { currentStates, ratifiedStates } from './items.ts';
+
+export const REVIEW_RITUAL = 'roadmap-review';
+
+export type ReviewBody = Omit<TReview, 'permissions'>;
+type ReviewRow = typeof roadmapReviews.$inferSelect;
+type OccurrenceRow = typeof ritualOccurrences.$inferSelect;
+
+/** The Roadmap Review occurrence with its ritual and its review row (if started); 404 for any other occurrence. */
+export async function loadReviewOccurrence(db: Db, occurrenceId: string) {
+  const [row] = await db
+    .select({ o: ritualOccurrences, r: rituals, review: roadmapReviews })
+    .from(ritualOccurrences)
+    .innerJoin(rituals, eq(rituals.id, ritualOccurrences.ritualId))
+    .leftJoin(roadmapReviews, eq(roadmapReviews.occurrenceId, ritualOccurrences.id))
+    .where(and(eq(ritualOccurrences.id, occurrenceId), eq(rituals.slug, REVIEW_RITUAL)));
+  if (!row) throw notFound('Roadmap Review occurrence');
+  return row;
+}
+
+export function slaState(review: ReviewRow | null, now: Date): TReview['sla'] {
+  if (!review?.closedAt || !review.slaDueAt) return 'open';
+  if (review.republishedAt) return review.republishedAt <= review.slaDueAt ? 'met' : 'late';
+  return now > review.slaDueAt ? 'overdue' : 'waiting';
+}
+
+/** The last review closed before this occurrence: "what changed since the last review" starts there. */
+async function previousClosed(db: Db, o: OccurrenceRow) {
+  const [prev] = await db
+    .select({ closedAt: roadmapReviews.closedAt, localDate: ritualOccurrences.localDate })
+    .from(roadmapReviews)
+    .innerJoin(ritualOccurrences, eq(ritualOccurrences.id, roadmapReviews.occurrenceId))
+    .where(and(isNotNull(roadmapReviews.closedAt), lt(ritualOccurrences.startsAt, o.startsAt)))
+    .orderBy(desc(ritualOccurrences.startsAt))
+    .limit(1);
+  return prev ?? null;
+}
+
+/** The latest closed review's close: the default "since" of what-changed. */
+export async function lastReviewClosedAt(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({ closedAt: roadmapReviews.closedAt })
+    .from(roadmapReviews)
+    .where(isNotNull(roadmapReviews.closedAt))
+    .orderBy(desc(roadmapReviews.closedAt))
+    .limit(1);
+  return row?.closedAt ?? null;
+}
+
+async function versionStates(db: Db, pairs: { itemId: string; version: number }[]) {
+  if (!pairs.length) return new Map<string, TRoadmapItemState>();
+  const rows = await db
+    .select()
+    .from(roadmapItemVersions)
+    .where(inArray(roadmapItemVersions.itemId, [...new Set(pairs.map((p) => p.itemId))]));
+  return new Map(rows.map((r) => [`${r.itemId}@${r.version}`, r.state]));
+}
+
+/** Items with unratified changes, and those this review already decided on, with their changes and why-notes. */
+async function reviewItems(db: Db, reviewId: string | null, fy: number) {
+  const [current, ratified] = [await currentStates(db), await ratifiedStates(db)];
+  const all = diffRoadmap(ratified, current, fy);
+  const rows = await db.select().from(roadmapItems);
+  const outcomes = reviewId
+    ? await db
+        .select()
+        .from(roadmapReviewOutcomes)
+        .where(eq(roadmapReviewOutcomes.reviewId, reviewId))
+        .orderBy(asc(roadmapReviewOutcomes.decidedAt))
+    : [];
+  const decided = new Map(outcomes.map((o) => [o.itemId, o]));
+  const versions = await versionStates(
+    db,
+    outcomes.map((o) => ({ itemId: o.itemId, version: o.toVersion })),
+  );
+  const notes = await db
+    .select()
+    .from(roadmapItemVersions)
+    .innerJoin(roadmapItems, eq(roadmapItems.id, roadmapItemVersions.itemId))
+    .where(
+      sql`${roadmapItemVersions.version} > coalesce(${roadmapItems.ratifiedVersion}, 0) and ${roadmapItemVersions.note} <> ''`,
+    );
+  return rows
+    .filter((r) => decided.has(r.id) || all.some((c) => c.itemId === r.id))
+    .map((r) => {
+      const o = decided.get(r.id);
+      const pending = r.ratifiedVersion !== r.version;
+      let changes: TRoadmapChange[] = all.filter((c) => c.itemId === r.id);
+      if (o && !pending) {
+        const from = o.fromVersion ? versions.get(`${r.id}@${o.fromVersion}`) : undefined;
+        const to = versions.get(`${r.id}@${o.toVersion}`) ?? r.state;
+        changes = diffRoadmap(new Map(from ? [[r.id, from]] : []), new Map([[r.id, to]]), fy);
+      }
+      return {
+        itemId: r.id,
+        title: r.state.title,
+        areaId: r.state.areaId,
+        fromVersion: o?.fromVersion ?? r.ratifiedVersion,
+        toVersion: o?.toVersion ?? r.version,
+        changes,
+        notes: notes
+          .filter((n) => n.roadmap_item_versions.itemId === r.id)
+          .map((n) => ({
+            by: n.roadmap_item_versions.changedBy,
+            at: n.roadmap_item_versions.changedAt.toISOString(),
+            note: n.roadmap_item_versions.note,
+          })),
+        pending,
+        outcome: (pending ? null : (o?.outcome ?? null)) as 'ratified' | 'rejected' | null,
+      };
+    });
+}
+
+/** Insight themes the weekly triage found spanning areas since the last review (pack §5 → Roadmap Review). */
+async function crossAreaThemes(db: Db, since: Date | null) {
+  const settings = await getSettings(db);
+  const labels = new Map(settings.insights.themes.map((t) => [t.key, t.label]));
+  const names = new Map((await db.select().from(areas)).map((a) => [a.id, a.name]));
+  const rows = (await db.execute(sql`select distinct on (theme) theme, cross_area from insight_routings
+    where cardinality(cross_area) > 1 and disposition is null
+    ${since ? sql`and routed_at >= ${since.toISOString()}` : sql``} order by theme, routed_at desc`)) as unknown as {
+    rows: { theme: string; cross_area: string[] }[];
+  };
+  return rows.rows.map((r) => ({
+    key: r.theme,
+    label: labels.get(r.theme) ?? r.theme,
+    areas: r.cross_area.map((a) => names.get(a) ?? a),
+  }));
+}
+
+/** The review as the page shows it: live until closed, then the snapshot taken when it closed. */
+export async function reviewBody(db: Db, occurrenceId: string, now = new Date()): Promise<ReviewBody> {
+  const { o, r, review } = await loadReviewOccurrence(db, occurrenceId);
+  const base = {
+    id: review?.id ?? null,
+    occurrenceId: o.id,
+    localDate: o.localDate,
+    startsAt: o.startsAt.toISOString(),
+    startedAt: review?.startedAt.toISOString() ?? null,
+    closedAt: review?.closedAt?.toISOString() ?? null,
+    slaDueAt: review?.slaDueAt?.toISOString() ?? null,
+    republishedAt: review?.republishedAt?.toISOString() ?? null,
+    viewVersion: review?.viewVersion ?? null,
+    sla: slaState(review, now),
+  };
+  if (review?.closedAt && review.agenda) return { ...(review.agenda as ReviewBody), ...base };
+  const settings = await getSettings(db);
+  const prev = await previousClosed(db, o);
+  const items = await reviewItems(db, review?.id ?? null, settings.roadmap.fiscalYearStartMonth);
+  const areaRows = await db
+    .select({ id: areas.id, name: areas.name, pmName: people.name })
+    .from(areas)
+    .leftJoin(people, eq(people.id, areas.ownerPmId))
+    .orderBy(asc(areas.name));
+  const changes = items.flatMap((i) => i.changes);
+  const due = await dueDecisions(db, o.localDate);
+  const recorded = review ? await decisionsOfReview(db, review.id) : [];
+  const themes = await crossAreaThemes(db, prev?.closedAt ?? null);
+  const sinceLabel = prev?.closedAt
+    ? `the last review (${localTimeText(prev.closedAt, settings.timeZone)})`
+    : 'the start';
+  const agenda = buildAgenda({
+    ritualAgenda: r.agenda,
+    sinceLabel,
+    changes,
+    areas: areaRows.map((a) => ({ areaId: a.id, areaName: a.name, pmName: a.pmName })),
+    dueDecisions: due,
+    recordedDecisions: recorded,
+    crossAreaThemes: themes,
+    toleranceDays: settings.roadmap.moveToleranceDays,
+  });
+  const walk = agenda[1]!;
+  const changedAreas = areaRows.filter((a) => items.some((i) => i.areaId === a.id));
+  return {
+    ...base,
+    since: prev?.closedAt?.toISOString() ?? null,
+    agenda,
+    areas: changedAreas.map((a) => ({
+      areaId: a.id,
+      areaName: a.name,
+      pmName: a.pmName,
+      minutes: Math.min(3, Math.floor((walk.minutes / changedAreas.length) * 2) / 2),
+      items: items.filter((i) => i.areaId === a.id),
+    })),
+    dueDecisions: due.map((d) => ({
+      id: d.id,
+      number: d.number,
+      title: d.title,
+      nextReviewDate: d.nextReviewDate,
+    })),
+    decisions: recorded.map((d) => ({ id: d.id, number: d.number, title: d.title })),
+    crossAreaThemes: themes.map((t) => ({ key: t.key, label: t.label, areas: t.areas })),
+  };
+}
+
+/** Recent and upcoming Roadmap Reviews, with their SLA. */
+export async function listReviews(db: Db, now = new Date()) {
+  const rows = await db
+    .select({ o: ritualOccurrences, review: roadmapReviews })
+    .from(ritualOccurrences)
+    .innerJoin(rituals, eq(rituals.id, ritualOccurrences.ritualId))
+    .leftJoin(roadmapReviews, eq(roadmapReviews.occurrenceId, ritualOccurrences.id))
+    .where(
+      and(
+        eq(rituals.slug, REVIEW_RITUAL),
+        gte(ritualOccurrences.startsAt, new Date(now.getTime() - 120 * 86_400_000)),
+      ),
+    )
+    .orderBy(desc(ritualOccurrences.startsAt))
+    .limit(20);
+  return rows.map(({ o, review }) => ({
+    id: review?.id ?? null,
+    occurrenceId: o.id,
+    localDate: o.localDate,
+    startsAt: o.startsAt.toISOString(),
+    closedAt: review?.closedAt?.toISOString() ?? null,
+    slaDueAt: review?.slaDueAt?.toISOString() ?? null,
+    republishedAt: review?.republishedAt?.toISOString() ?? null,
+    sla: slaState(review, now),
+    viewVersion: review?.viewVersion ?? null,
+  }));
+}
