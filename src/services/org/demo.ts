@@ -8,6 +8,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createArea } from './areas.ts';
 import { seedDemoReleases } from './demo-releases.ts';
+import { seedDemoRoadmap } from './demo-roadmap.ts';
 import { createPerson } from './people.ts';
 import { createPod } from './pods.ts';
 import { updateSettings } from './settings.ts';
@@ -176,6 +177,7 @@ async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
       });
     }
     await seedDemoReleases(tx, actor, areaIds, ids);
+    await seedDemoRoadmap(tx, actor, areaIds, ids);
   });
   return { people: all.length };
 }

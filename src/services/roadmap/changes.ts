@@ -5,6 +5,7 @@ import { localTimeText } from '../cadence/reminders.ts';
 import { getSettings } from '../org/settings.ts';
 import { currentStates, itemTitles, statesAt } from './items.ts';
 import { lastReviewClosedAt } from './reviews.ts';
+import { publishedView } from './view.ts';
 
 /**
  * What changed since a date (its start in the org's time zone) or since the last review closed, between the
@@ -15,11 +16,15 @@ export async function whatChanged(db: Db, since: string) {
   let at: Date;
   let sinceLabel: string;
   if (since === 'last-review') {
+    // Before the first review closes, the last published view is the nearest thing stakeholders agreed on.
     const closed = await lastReviewClosedAt(db);
-    at = closed ?? new Date(0);
+    const published = closed ? null : await publishedView(db);
+    at = closed ?? published?.publishedAt ?? new Date(0);
     sinceLabel = closed
       ? `the last review (${localTimeText(closed, settings.timeZone)})`
-      : 'the start (no review yet)';
+      : published
+        ? `the roadmap view was last published (${localTimeText(published.publishedAt, settings.timeZone)})`
+        : 'the start (no review yet)';
   } else {
     at = localInstant(since, '00:00', settings.timeZone);
     sinceLabel = since;

@@ -18,6 +18,7 @@ import { localTimeText } from '../cadence/reminders.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
 import { getSettings } from '../org/settings.ts';
 import { currentStates, ratifiedStates } from './items.ts';
+import { publishedView } from './view.ts';
 
 export const REVIEW_RITUAL = 'roadmap-review';
 
@@ -175,9 +176,12 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
   const due = await dueDecisions(db, o.localDate);
   const recorded = review ? await decisionsOfReview(db, review.id) : [];
   const themes = await crossAreaThemes(db, prev?.closedAt ?? null);
+  const published = prev?.closedAt ? null : await publishedView(db);
   const sinceLabel = prev?.closedAt
     ? `the last review (${localTimeText(prev.closedAt, settings.timeZone)})`
-    : 'the start';
+    : published
+      ? `the roadmap view was last published (${localTimeText(published.publishedAt, settings.timeZone)})`
+      : 'the start';
   const agenda = buildAgenda({
     ritualAgenda: r.agenda,
     sinceLabel,
