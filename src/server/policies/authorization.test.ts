@@ -32,6 +32,7 @@ import {
   type Who,
 } from './authorization-cases.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.ts';
+import { ROADMAP_CASES } from './authorization-roadmap.ts';
 
 /**
  * Every route of the app, with who may call it. A route missing here fails the first test, so a new route
@@ -236,6 +237,7 @@ const MATRIX: Record<string, Case> = {
     },
   },
   ...RELEASE_AND_INSIGHT_CASES,
+  ...ROADMAP_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {

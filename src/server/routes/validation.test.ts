@@ -7,11 +7,13 @@ import { insightItems, insightRoutings, ritualOccurrences } from '../../db/schem
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
+import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRelease } from '../../services/releases/releases.ts';
+import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.ts';
+import { roadmapCases } from './validation-roadmap.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
@@ -30,6 +32,8 @@ const ids = {
   launched: '',
   insight: '',
   routing: '',
+  item: '',
+  subscription: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -285,6 +289,7 @@ function cases(): Record<string, BadCase[]> {
       { name: 'not a token', url: '/api/v1/unsubscribe/x', fields: ['params.token'] },
     ],
     ...releaseAndInsightCases(ids),
+    ...roadmapCases(ids),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',
@@ -378,6 +383,27 @@ beforeAll(async () => {
       })
       .returning()
   )[0]!.id;
+  ids.item = (
+    await createRoadmapItem({
+      db,
+      actor: systemActor('test'),
+      input: {
+        title: 'Usage billing',
+        summary: 'Pay for use',
+        areaId: ids.area,
+        confidence: 'high',
+        earliest: '2026-12-01',
+        latest: '2027-01-31',
+      },
+    })
+  ).id;
+  ids.subscription = (
+    await createSubscription({
+      db,
+      actor: { personId: ids.pm1, label: 'pm', roles: ['pm'] },
+      input: { kind: 'roadmap' },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -408,6 +434,8 @@ describe('bad input on write routes', () => {
             .replace('LAUNCHED', ids.launched)
             .replace('INSIGHT', ids.insight)
             .replace('ROUTING', ids.routing)
+            .replace('ITEM', ids.item)
+            .replace('SUBSCRIPTION', ids.subscription)
             .replace('AREA', ids.area),
           headers: {
             ...admin.headers,

@@ -1,0 +1,121 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { ritualOccurrences, rituals, roadmapReviews } from '../../db/schema/index.ts';
+import { systemActor } from '../../services/actor.ts';
+import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { createRoadmapItem } from '../../services/roadmap/items.ts';
+import { startReview } from '../../services/roadmap/review-actions.ts';
+import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.ts';
+
+const item = (c: Ctx, title = 'Usage billing') =>
+  createRoadmapItem({
+    db: c.db,
+    actor: systemActor('test'),
+    input: {
+      title,
+      summary: 'Pay for use',
+      areaId: c.ids.area,
+      confidence: 'high',
+      earliest: '2026-12-01',
+      latest: '2027-01-31',
+    },
+  });
+
+/** A Roadmap Review occurrence nobody has closed yet (other than the one the outcome cases use), started. */
+async function openReview(c: Ctx): Promise<string> {
+  const [o] = await c.db
+    .select({ id: ritualOccurrences.id })
+    .from(ritualOccurrences)
+    .innerJoin(rituals, eq(rituals.id, ritualOccurrences.ritualId))
+    .leftJoin(roadmapReviews, eq(roadmapReviews.occurrenceId, ritualOccurrences.id))
+    .where(and(eq(rituals.slug, 'roadmap-review'), isNull(roadmapReviews.closedAt)))
+    .orderBy(ritualOccurrences.startsAt);
+  const free = o && o.id !== c.ids.occurrence ? o.id : c.ids.occurrence;
+  await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: free });
+  return free;
+}
+
+let pendingItem = '';
+const ratifiers: Case['expect'] = {
+  anon: 401,
+  stakeholder: 403,
+  engineer: 403,
+  pm: 403,
+  pmOwner: 403,
+  product_ops: 403,
+  rest: 'ok',
+};
+
+/** Roadmap (C4) routes of the authorization matrix. */
+export const ROADMAP_CASES: Record<string, Case> = {
+  'GET /api/v1/roadmap/items': { expect: signedInOnly },
+  'GET /api/v1/roadmap/items/:id': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}`,
+  },
+  'POST /api/v1/roadmap/items': {
+    // A PM adds items to the areas they own; pmOwner owns the test area.
+    expect: managers({ pmOwner: 'ok' }),
+    body: (c) => ({
+      title: 'New',
+      summary: 'New thing',
+      areaId: c.ids.area,
+      confidence: 'low',
+      earliest: '2027-01-01',
+      latest: '2027-03-01',
+    }),
+  },
+  'PATCH /api/v1/roadmap/items/:id': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}`,
+    body: () => ({ latest: '2027-02-28', note: 'Vendor slipped' }),
+  },
+  'GET /api/v1/roadmap/items/:id/history': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}/history`,
+  },
+  'GET /api/v1/roadmap/changes': {
+    expect: signedInOnly,
+    url: () => '/api/v1/roadmap/changes?since=2026-11-01',
+  },
+  'GET /api/v1/roadmap/view': { expect: signedInOnly, url: () => '/api/v1/roadmap/view?audience=sales' },
+  'GET /api/v1/roadmap/view/export': {
+    expect: signedInOnly,
+    url: () => '/api/v1/roadmap/view/export?format=html',
+  },
+  'GET /api/v1/roadmap/views': { expect: signedInOnly },
+  'POST /api/v1/roadmap/view/publish': { expect: managers(), body: () => ({}) },
+  'GET /api/v1/roadmap/reviews': { expect: signedInOnly },
+  'GET /api/v1/roadmap/reviews/:occurrenceId': {
+    expect: signedInOnly,
+    url: (c) => `/api/v1/roadmap/reviews/${c.ids.occurrence}`,
+  },
+  'POST /api/v1/roadmap/reviews/:occurrenceId/start': {
+    expect: managers(),
+    url: (c) => `/api/v1/roadmap/reviews/${c.ids.occurrence}/start`,
+  },
+  'POST /api/v1/roadmap/reviews/:occurrenceId/outcomes': {
+    // Ratifying is the Head of Product's call (and an admin's); Product Ops runs the review but does not ratify.
+    expect: ratifiers,
+    url: async (c) => {
+      await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: c.ids.occurrence });
+      pendingItem = (await item(c, `Pending for ${c.who}`)).id;
+      return `/api/v1/roadmap/reviews/${c.ids.occurrence}/outcomes`;
+    },
+    body: () => ({ itemId: pendingItem, outcome: 'ratified' }),
+  },
+  'POST /api/v1/roadmap/reviews/:occurrenceId/close': {
+    expect: managers(),
+    url: async (c) => `/api/v1/roadmap/reviews/${await openReview(c)}/close`,
+  },
+  'PATCH /api/v1/subscriptions/:id': {
+    expect: signedInOnly,
+    url: async (c) => {
+      // Anonymous callers are refused before anything is looked up.
+      if (!c.personId) return `/api/v1/subscriptions/${crypto.randomUUID()}`;
+      const actor = { personId: c.personId, label: c.who, roles: [] };
+      const sub = await createSubscription({ db: c.db, actor, input: { kind: 'roadmap' } });
+      return `/api/v1/subscriptions/${sub.id}`;
+    },
+    body: () => ({ toleranceDays: 21 }),
+  },
+};

@@ -1,0 +1,98 @@
+import type { BadCase } from './validation-releases-insights.ts';
+
+/** Bad input for the roadmap (C4) write routes (URLs: ITEM is a roadmap item, SUBSCRIPTION a roadmap subscription). */
+export function roadmapCases(ids: { area: string; item: string }): Record<string, BadCase[]> {
+  const item = { title: 'Usage billing', summary: 'Pay for use', areaId: ids.area, confidence: 'high' };
+  return {
+    'POST /api/v1/roadmap/items': [
+      {
+        name: 'empty title and summary, unknown confidence, impossible date',
+        url: '/api/v1/roadmap/items',
+        body: {
+          ...item,
+          title: '',
+          summary: '',
+          confidence: 'certain',
+          earliest: '2026-02-30',
+          latest: '2026-03-01',
+        },
+        fields: ['title', 'summary', 'confidence', 'earliest'],
+      },
+      {
+        name: 'a range that ends before it starts',
+        url: '/api/v1/roadmap/items',
+        body: { ...item, earliest: '2027-02-01', latest: '2027-01-01' },
+        fields: ['latest'],
+      },
+      {
+        name: 'unknown dependency, release and theme',
+        url: '/api/v1/roadmap/items',
+        body: {
+          ...item,
+          earliest: '2027-01-01',
+          latest: '2027-02-01',
+          dependsOn: [crypto.randomUUID()],
+          releaseIds: [crypto.randomUUID()],
+          themes: ['not-a-theme'],
+        },
+        fields: ['dependsOn', 'releaseIds', 'themes'],
+      },
+      {
+        name: 'unknown area',
+        url: '/api/v1/roadmap/items',
+        body: { ...item, areaId: crypto.randomUUID(), earliest: '2027-01-01', latest: '2027-02-01' },
+        fields: ['areaId'],
+      },
+    ],
+    'PATCH /api/v1/roadmap/items/:id': [
+      {
+        name: 'latest before the earliest it has',
+        url: '/api/v1/roadmap/items/ITEM',
+        body: { latest: '2020-01-01' },
+        fields: ['latest'],
+      },
+      {
+        name: 'depends on itself',
+        url: '/api/v1/roadmap/items/ITEM',
+        body: { dependsOn: [ids.item] },
+        fields: ['dependsOn'],
+      },
+      {
+        name: 'unknown status and visibility',
+        url: '/api/v1/roadmap/items/ITEM',
+        body: { status: 'shelved', visibility: 'public' },
+        fields: ['status', 'visibility'],
+      },
+    ],
+    'POST /api/v1/roadmap/view/publish': [
+      {
+        name: 'note too long',
+        url: '/api/v1/roadmap/view/publish',
+        body: { note: 'x'.repeat(1001) },
+        fields: ['note'],
+      },
+    ],
+    'POST /api/v1/roadmap/reviews/:occurrenceId/start': [
+      { name: 'not an id', url: '/api/v1/roadmap/reviews/abc/start', fields: ['params.occurrenceId'] },
+    ],
+    'POST /api/v1/roadmap/reviews/:occurrenceId/outcomes': [
+      {
+        name: 'not an item, unknown outcome',
+        url: '/api/v1/roadmap/reviews/OCCURRENCE/outcomes',
+        body: { itemId: 'x', outcome: 'maybe' },
+        fields: ['itemId', 'outcome'],
+      },
+    ],
+    'POST /api/v1/roadmap/reviews/:occurrenceId/close': [
+      { name: 'not an id', url: '/api/v1/roadmap/reviews/abc/close', fields: ['params.occurrenceId'] },
+    ],
+    'PATCH /api/v1/subscriptions/:id': [
+      {
+        name: 'negative tolerance',
+        url: '/api/v1/subscriptions/SUBSCRIPTION',
+        body: { toleranceDays: -1 },
+        fields: ['toleranceDays'],
+      },
+    ],
+  };
+}
