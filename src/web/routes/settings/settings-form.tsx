@@ -18,6 +18,7 @@ import {
   ReleaseAttributeFields,
   toAttributeRows,
 } from './release-attribute-fields.tsx';
+import { RoadmapFields } from './roadmap-fields.tsx';
 import { POD_TARGET_FIELDS } from './settings-meta.ts';
 import {
   DeadlineFields,
@@ -166,6 +167,7 @@ export function SettingsForm({
       </fieldset>
       <HolidayFields rows={v.holidays} onChange={set('holidays')} />
       <DeadlineFields value={v.deadlines} onChange={set('deadlines')} />
+      <RoadmapFields value={v.roadmap} onChange={set('roadmap')} />
       <ThresholdFields value={v.thresholds} onChange={set('thresholds')} />
       <TierRuleFields value={v.tiers} onChange={set('tiers')} />
       <ReleaseAttributeFields rows={v.releaseAttributes} onChange={set('releaseAttributes')} />

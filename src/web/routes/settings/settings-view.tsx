@@ -3,6 +3,7 @@ import type { TSettings } from '../../../shared/settings.ts';
 import { plural, weekdayName } from '../../lib/labels.ts';
 import { InsightsView } from './insights-view.tsx';
 import { ReleaseAttributesView, TierRequirementsView } from './release-rules-view.tsx';
+import { MONTH_NAMES } from './roadmap-fields.tsx';
 import {
   AUDIENCE_LABELS,
   BUNDLE_LABELS,
@@ -78,6 +79,14 @@ export function SettingsView({
           </dd>
           <dt>Roadmap view republished within</dt>
           <dd>{plural(d.roadmapViewRepublishHours, 'hour')} of the review</dd>
+          <dt>Roadmap quarters</dt>
+          <dd>
+            {s.roadmap.fiscalYearStartMonth === 1
+              ? 'Calendar quarters'
+              : `Fiscal year from ${MONTH_NAMES[s.roadmap.fiscalYearStartMonth - 1]}`}
+          </dd>
+          <dt>Roadmap subscribers hear of moves beyond</dt>
+          <dd>{plural(s.roadmap.moveToleranceDays, 'day')} (unless they chose otherwise)</dd>
           <dt>Release owners warned before a bundle deadline</dt>
           <dd>
             {d.releaseWarningBusinessDays.length
