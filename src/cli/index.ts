@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../server/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerDecisionCommands } from './commands/decision.ts';
 import { registerInsightsCommands } from './commands/insights.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerReleaseCommands } from './commands/release.ts';
+import { registerRoadmapCommands } from './commands/roadmap.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUpdateCommands } from './commands/update.ts';
 
@@ -22,6 +24,8 @@ registerOrgCommands(program);
 registerUpdateCommands(program);
 registerReleaseCommands(program);
 registerInsightsCommands(program);
+registerRoadmapCommands(program);
+registerDecisionCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

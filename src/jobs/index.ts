@@ -6,6 +6,7 @@ import { scheduledActions } from '../db/schema/index.ts';
 import type { Config } from '../server/env.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
+import { DECISION_ACTIONS } from '../services/decisions/reminders.ts';
 import { monthlyDigestHandler } from '../services/insights/digest.ts';
 import { retrainHandler } from '../services/insights/learning.ts';
 import { planInsights } from '../services/insights/plan.ts';
@@ -13,6 +14,7 @@ import { weeklyTriageHandler } from '../services/insights/triage.ts';
 import { getSettings } from '../services/org/settings.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
+import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
 import { type ActionHandler, runDueActions } from './actions.ts';
@@ -36,6 +38,8 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   'insights.triage': weeklyTriageHandler,
   'insights.digest': monthlyDigestHandler,
   'insights.retrain': retrainHandler,
+  ...DECISION_ACTIONS,
+  ...ROADMAP_ACTIONS,
 };
 
 export interface Jobs {

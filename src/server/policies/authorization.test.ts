@@ -20,7 +20,7 @@ import { createRelease } from '../../services/releases/releases.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-
+import { DECISION_CASES } from '../routes/decisions/matrix-cases.ts';
 import {
   type Case,
   type Ctx,
@@ -238,6 +238,7 @@ const MATRIX: Record<string, Case> = {
   },
   ...RELEASE_AND_INSIGHT_CASES,
   ...ROADMAP_CASES,
+  ...DECISION_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {

@@ -12,6 +12,7 @@ import { createRelease } from '../../services/releases/releases.ts';
 import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { aDecision, decisionBadCases } from './decisions/matrix-cases.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.ts';
 import { roadmapCases } from './validation-roadmap.ts';
 
@@ -34,6 +35,7 @@ const ids = {
   routing: '',
   item: '',
   subscription: '',
+  decision: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -290,6 +292,7 @@ function cases(): Record<string, BadCase[]> {
     ],
     ...releaseAndInsightCases(ids),
     ...roadmapCases(ids),
+    ...decisionBadCases(ids),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',
@@ -338,6 +341,7 @@ beforeAll(async () => {
   ids.pm2 = (await makePerson(db, { roles: ['pm'] })).id;
   ids.person = ids.stakeholder;
   ids.area = (await makeArea(db, { ownerPmId: ids.pm1 })).id;
+  ids.decision = await aDecision(db, ids.pm1);
   ids.pod = (await makePod(db, { areaId: ids.area })).id;
   ids.ritual = (await findRitualBySlug(db, 'roadmap-review'))!.id;
   ids.occurrence = (
