@@ -65,6 +65,8 @@ function ViaForm({ prefs, onSaved }: { prefs: Preferences; onSaved: (p: Preferen
 
 interface Loaded {
   prefs: Preferences;
+  /** settings.roadmap.moveToleranceDays */
+  orgTolerance: number;
   areas: TArea[];
   channels: Channel[];
   channelSubscriptions: Subscription[];
@@ -76,18 +78,34 @@ export function PreferencesPage() {
   const manager = me.can.manageChannels;
   const [status, setStatus] = useState('');
   const data = useLoad<Loaded>('preferences', async (signal) => {
-    const [prefs, areas, channels, all] = await Promise.all([
+    const [prefs, { settings }, areas, channels, all] = await Promise.all([
       deliveryApi.preferences(signal),
+      api.settings.get(signal),
       api.areas.all(signal),
       manager ? deliveryApi.channels.all(signal) : Promise.resolve([]),
       manager ? deliveryApi.subscriptions(true, signal) : Promise.resolve({ items: [] }),
     ]);
-    return { prefs, areas, channels, channelSubscriptions: all.items.filter((s) => s.channelId !== null) };
+    return {
+      prefs,
+      orgTolerance: settings.roadmap.moveToleranceDays,
+      areas,
+      channels,
+      channelSubscriptions: all.items.filter((s) => s.channelId !== null),
+    };
   });
 
   const remove = async (s: Subscription) => {
     await deliveryApi.unsubscribe(s.id);
     setStatus(`Removed ${artifactKindLabel(s.kind)}${s.channelName ? ` for ${s.channelName}` : ''}.`);
+    data.reload();
+  };
+  const toleranceSaved = (s: Subscription) => {
+    const where = s.channelName ? ` for ${s.channelName}` : '';
+    setStatus(
+      s.toleranceDays === null
+        ? `Roadmap changes${where}: the org's default tolerance.`
+        : `Roadmap changes${where}: items moved more than ${s.toleranceDays} days.`,
+    );
     data.reload();
   };
 
@@ -130,11 +148,14 @@ export function PreferencesPage() {
               caption="Your subscriptions"
               items={data.data.prefs.subscriptions}
               onRemove={remove}
+              orgTolerance={data.data.orgTolerance}
+              onToleranceSaved={toleranceSaved}
             />
             <h3>Add a subscription</h3>
             <SubscriptionForm
               areas={data.data.areas}
               channels={data.data.channels}
+              orgTolerance={data.data.orgTolerance}
               onAdded={(s) => {
                 setStatus(
                   `Added ${artifactKindLabel(s.kind)}${s.channelName ? ` for ${s.channelName}` : ''}.`,
@@ -155,6 +176,8 @@ export function PreferencesPage() {
                 items={data.data.channelSubscriptions}
                 onRemove={remove}
                 showChannel
+                orgTolerance={data.data.orgTolerance}
+                onToleranceSaved={toleranceSaved}
               />
             </section>
           ) : null}

@@ -6,6 +6,7 @@ import { CheckboxGroup, SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { ARTIFACT_KIND_LABELS } from '../../lib/cadence-labels.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { ToleranceField, toleranceFromText } from './tolerance-field.tsx';
 
 const kindOptions = ARTIFACT_KIND_VALUES.map((k) => ({ value: k, label: ARTIFACT_KIND_LABELS[k] }));
 const tierOptions = [
@@ -20,17 +21,29 @@ interface Values {
   tiers: (1 | 2 | 3)[];
   enabled: 'yes' | 'no';
   channelId: string;
+  /** Roadmap only; empty = the org's default. */
+  tolerance: string;
 }
 
-const initial: Values = { kind: 'release', areaId: '', tiers: [2, 3], enabled: 'yes', channelId: '' };
+const initial: Values = {
+  kind: 'release',
+  areaId: '',
+  tiers: [2, 3],
+  enabled: 'yes',
+  channelId: '',
+  tolerance: '',
+};
 
 /** Subscribe (or opt out of a default) by artifact kind, area and release tier; Product Ops can pick a channel. */
 export function SubscriptionForm({
   areas,
   channels,
   onAdded,
+  orgTolerance,
 }: {
   areas: readonly TArea[];
+  /** settings.roadmap.moveToleranceDays: what an empty tolerance means. */
+  orgTolerance: number;
   /** Channels this user may subscribe (Product Ops); empty for everyone else. */
   channels: readonly Channel[];
   onAdded: (s: Subscription) => void;
@@ -49,6 +62,9 @@ export function SubscriptionForm({
       areaId: values.areaId || null,
       tiers: values.kind === 'release' ? values.tiers : null,
       enabled: values.enabled === 'yes',
+      ...(values.kind === 'roadmap' && values.enabled === 'yes'
+        ? { toleranceDays: toleranceFromText(values.tolerance) }
+        : {}),
     });
     onAdded(await deliveryApi.subscribe(input));
     setValues((v) => ({ ...initial, channelId: v.channelId }));
@@ -102,6 +118,9 @@ export function SubscriptionForm({
           onChange={set('tiers')}
           hint="Tier 1: mention in the weekly update. Tier 2: lite enablement. Tier 3: full launch."
         />
+      ) : null}
+      {values.kind === 'roadmap' && values.enabled === 'yes' ? (
+        <ToleranceField value={values.tolerance} orgDefault={orgTolerance} onChange={set('tolerance')} />
       ) : null}
       <FormActions submit={submit} label="Add subscription" pendingText="Adding…" />
     </Form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Subscription } from '../../api-delivery.ts';
 import { artifactKindLabel, tiersText } from '../../lib/cadence-labels.ts';
 import { problemFrom } from '../../lib/forms.ts';
+import { ToleranceEditor } from './tolerance-field.tsx';
 
 function RemoveButton({ s, onRemove }: { s: Subscription; onRemove: (s: Subscription) => Promise<void> }) {
   const [pending, setPending] = useState(false);
@@ -41,17 +42,38 @@ function RemoveButton({ s, onRemove }: { s: Subscription; onRemove: (s: Subscrip
   );
 }
 
-/** Subscriptions and opt-outs, each removable. */
+/** Release tiers, or how far a roadmap item must move before this subscription hears of it. */
+function Which({
+  s,
+  orgTolerance,
+  onToleranceSaved,
+}: {
+  s: Subscription;
+  orgTolerance: number;
+  onToleranceSaved: (s: Subscription) => void;
+}) {
+  if (s.kind === 'release') return <>{tiersText(s.tiers)}</>;
+  if (s.kind === 'roadmap' && s.enabled)
+    return <ToleranceEditor s={s} orgDefault={orgTolerance} onSaved={onToleranceSaved} />;
+  return <>—</>;
+}
+
+/** Subscriptions and opt-outs, each removable; a roadmap subscription's move tolerance is edited in place. */
 export function SubscriptionsTable({
   caption,
   items,
   onRemove,
   showChannel,
+  orgTolerance,
+  onToleranceSaved,
 }: {
   caption: string;
   items: readonly Subscription[];
   onRemove: (s: Subscription) => Promise<void>;
   showChannel?: boolean;
+  /** settings.roadmap.moveToleranceDays, shown when a roadmap subscription has none of its own. */
+  orgTolerance: number;
+  onToleranceSaved: (s: Subscription) => void;
 }) {
   if (items.length === 0) return <p className="empty">None yet.</p>;
   return (
@@ -63,7 +85,7 @@ export function SubscriptionsTable({
             {showChannel ? <th scope="col">Channel</th> : null}
             <th scope="col">Artifact</th>
             <th scope="col">Area</th>
-            <th scope="col">Tiers</th>
+            <th scope="col">Which</th>
             <th scope="col">Kind</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -76,7 +98,9 @@ export function SubscriptionsTable({
               {showChannel ? <td>{s.channelName ?? '—'}</td> : null}
               <th scope="row">{artifactKindLabel(s.kind)}</th>
               <td>{s.areaName ?? 'every area'}</td>
-              <td>{s.kind === 'release' ? tiersText(s.tiers) : '—'}</td>
+              <td>
+                <Which s={s} orgTolerance={orgTolerance} onToleranceSaved={onToleranceSaved} />
+              </td>
               <td>
                 {s.enabled ? (
                   <span className="badge ok no-margin">subscribed</span>

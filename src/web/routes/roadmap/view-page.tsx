@@ -1,4 +1,232 @@
-/** Placeholder until the page is built. */
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { TMe } from '../../../shared/org.ts';
+import { ApiError } from '../../api-client.ts';
+import { TextField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { MarkdownBlock } from '../../components/markdown-block.tsx';
+import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
+import { useSubmit } from '../../lib/forms.ts';
+import { formatDateTime } from '../../lib/labels.ts';
+import { useMe } from '../../lib/session.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { type AudienceTab, AudienceTabs, audienceLabel, isAudience } from './audience-tabs.tsx';
+import {
+  exportUrl,
+  type PublishedView,
+  roadmapApi,
+  type ViewVersion,
+  type ViewVersionParam,
+} from './roadmap-api.ts';
+import { RoadmapTabs } from './roadmap-tabs.tsx';
+
+/** Product Ops (format + distribution) and up republish the view (the API's roadmap_view policy). */
+const canRepublish = (me: TMe) =>
+  me.roles.some((r) => r === 'product_ops' || r === 'head_of_product' || r === 'admin');
+
+function versionFrom(s: string | null): ViewVersionParam {
+  if (s === 'draft') return 'draft';
+  const n = Number(s);
+  return s && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function VersionPicker({
+  value,
+  versions,
+  onChange,
+}: {
+  value: ViewVersionParam;
+  versions: readonly ViewVersion[];
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div className="filter">
+      <label htmlFor="view-version" className="filter-label">
+        Version
+      </label>
+      <select
+        id="view-version"
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">Latest published</option>
+        {versions.map((v) => (
+          <option key={v.version} value={String(v.version)}>
+            Version {v.version}, {formatDateTime(v.publishedAt)}, {v.publishedBy}
+          </option>
+        ))}
+        <option value="draft">Draft: what republishing would publish</option>
+      </select>
+    </div>
+  );
+}
+
+function ViewMeta({ data }: { data: PublishedView }) {
+  const quarters = data.view.quarters.map((q) => q.label).join(' and ');
+  const items = data.view.items.length === 1 ? '1 item' : `${data.view.items.length} items`;
+  if (data.version === null)
+    return (
+      <div className="notice warn">
+        <p>
+          Draft preview, not published: this is what republishing now would publish ({items}, {quarters}).
+        </p>
+      </div>
+    );
+  return (
+    <p className="summary-line">
+      Version {data.version}
+      {data.publishedAt ? `, published ${formatDateTime(data.publishedAt)}` : ''}
+      {data.publishedBy ? ` by ${data.publishedBy}` : ''}. {items}, {quarters}. Dates are ranges, not
+      commitments.
+    </p>
+  );
+}
+
+function ExportLinks({ audience, version }: { audience: AudienceTab; version: ViewVersionParam }) {
+  const a = audience || undefined;
+  const who = audienceLabel(audience);
+  return (
+    <p className="button-row export-links">
+      <a className="button small" href={exportUrl('md', a, version)} download>
+        Download markdown<span className="visually-hidden"> ({who})</span>
+      </a>
+      <a className="button small" href={exportUrl('html', a, version)} target="_blank" rel="noopener">
+        Print-friendly page<span className="visually-hidden"> ({who}, opens in a new tab)</span>
+      </a>
+    </p>
+  );
+}
+
+function RepublishForm({ onPublished }: { onPublished: (v: PublishedView) => void }) {
+  const submit = useSubmit();
+  const [note, setNote] = useState('');
+  return (
+    <section className="create-panel" aria-labelledby="republish-heading">
+      <h2 id="republish-heading">Republish</h2>
+      <p className="section-intro">
+        Publishes the draft (the ratified items) as a new version, within 24 hours of each Roadmap Review.
+      </p>
+      <Form
+        id="republish"
+        submit={submit}
+        label="Republish stakeholder view"
+        className="form inline-fields republish-form"
+        onSubmit={async () => {
+          const published = await roadmapApi.publish(note.trim() || undefined);
+          setNote('');
+          onPublished(published);
+        }}
+      >
+        <TextField
+          path="note"
+          label="Note"
+          hint="Optional: what changed, for the list of versions."
+          value={note}
+          onChange={setNote}
+        />
+        <FormActions submit={submit} label="Republish stakeholder view" pendingText="Publishing…" />
+      </Form>
+    </section>
+  );
+}
+
+function Versions({ versions }: { versions: readonly ViewVersion[] }) {
+  if (versions.length === 0) return null;
+  return (
+    <section aria-labelledby="versions-heading" className="release-section">
+      <h2 id="versions-heading">Publication history</h2>
+      <ul className="view-versions">
+        {[...versions]
+          .sort((a, b) => b.version - a.version)
+          .map((v) => (
+            <li key={v.version}>
+              <strong>Version {v.version}</strong>{' '}
+              <span className="muted">
+                {formatDateTime(v.publishedAt)}, {v.publishedBy}
+              </span>
+              {v.changes.length ? (
+                <ul>
+                  {v.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+const notPublished = (e: Error | null) => e instanceof ApiError && e.status === 404;
+
+/** C4: the stakeholder roadmap view (current + next quarter, ranges), per audience, by version; republish. */
 export function StakeholderViewPage() {
-  return <p>Coming soon.</p>;
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useState('');
+  const requested = params.get('audience');
+  const audience: AudienceTab = isAudience(requested) ? requested : '';
+  const version = versionFrom(params.get('version'));
+  const views = useLoad('roadmap-views', (signal) => roadmapApi.views(signal));
+  const view = useLoad(`roadmap-view:${audience}:${version ?? ''}`, (signal) =>
+    roadmapApi.view(audience || undefined, version, signal),
+  );
+  const show = (next: { audience?: AudienceTab; version?: string }) => {
+    const p = new URLSearchParams();
+    const a = next.audience ?? audience;
+    const v = next.version ?? (version === undefined ? '' : String(version));
+    if (a) p.set('audience', a);
+    if (v) p.set('version', v);
+    setParams(p, { replace: true });
+  };
+  const versions = views.data?.items ?? [];
+  return (
+    <Page
+      title="Stakeholder roadmap view"
+      intro={
+        <p>
+          What Sales, Support, CS and Exec see: the ratified roadmap for the current and next quarter, as
+          ranges. Product Ops republishes it within a day of each Roadmap Review.
+        </p>
+      }
+    >
+      <RoadmapTabs />
+      <LiveStatus>{status}</LiveStatus>
+      <div className="filters view-controls">
+        <VersionPicker value={version} versions={versions} onChange={(v) => show({ version: v })} />
+      </div>
+      {canRepublish(me) ? (
+        <RepublishForm
+          onPublished={(p) => {
+            setStatus(`Published version ${p.version}.`);
+            views.reload();
+            if (version === undefined) view.reload();
+            else show({ version: '' });
+          }}
+        />
+      ) : null}
+      {views.error ? <LoadError error={views.error} retry={views.reload} /> : null}
+      <AudienceTabs value={audience} onChange={(a) => show({ audience: a })}>
+        {notPublished(view.error) ? (
+          <div className="notice">
+            <p>
+              Nothing published yet. Choose the draft version to see what the first publication would hold.
+            </p>
+          </div>
+        ) : view.error ? (
+          <LoadError error={view.error} retry={view.reload} />
+        ) : !view.data ? (
+          <Loading what="the view" />
+        ) : (
+          <div aria-busy={view.loading}>
+            <ViewMeta data={view.data} />
+            <ExportLinks audience={audience} version={version} />
+            <MarkdownBlock text={view.data.markdown} />
+          </div>
+        )}
+      </AudienceTabs>
+      <Versions versions={versions} />
+    </Page>
+  );
 }

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
+import type {
+  TAudience,
+  TRoadmapItem,
+  TRoadmapItemInput,
+  TRoadmapItemPatch,
+  ZChanges,
+  ZItemVersion,
+  ZPublishedView,
+} from '../../../shared/roadmap.ts';
+import { API_BASE, listAll, query, request } from '../../api-client.ts';
+
+export type ItemVersion = z.infer<typeof ZItemVersion>;
+export type Changes = z.infer<typeof ZChanges>;
+export type PublishedView = z.infer<typeof ZPublishedView>;
+
+export interface ViewVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  changes: string[];
+}
+
+/** A published version, "draft" (what republishing would publish), or undefined for the latest. */
+export type ViewVersionParam = number | 'draft' | undefined;
+
+const itemPath = (id: string) => `/roadmap/items/${encodeURIComponent(id)}`;
+
+/** The export as a plain link (GET with the session cookie): the browser downloads or opens it. */
+export const exportUrl = (
+  format: 'md' | 'html',
+  audience: TAudience | undefined,
+  version: ViewVersionParam,
+) => `${API_BASE}/roadmap/view/export${query({ format, audience, version })}`;
+
+/** C4: roadmap items and their history, what changed, the stakeholder view. */
+export const roadmapApi = {
+  /** Every item (filters are applied on the page: broken dependencies need the whole roadmap). */
+  items: (signal?: AbortSignal) => listAll<TRoadmapItem>('/roadmap/items', signal),
+  item: (id: string, signal?: AbortSignal) => request<TRoadmapItem>(itemPath(id), { signal }),
+  create: (input: TRoadmapItemInput) =>
+    request<TRoadmapItem>('/roadmap/items', { method: 'POST', body: input }),
+  update: (id: string, patch: TRoadmapItemPatch) =>
+    request<TRoadmapItem>(itemPath(id), { method: 'PATCH', body: patch }),
+  history: (id: string, signal?: AbortSignal) =>
+    request<{ items: ItemVersion[] }>(`${itemPath(id)}/history`, { signal }),
+  changes: (since: string, signal?: AbortSignal) =>
+    request<Changes>(`/roadmap/changes${query({ since })}`, { signal }),
+  view: (audience: TAudience | undefined, version: ViewVersionParam, signal?: AbortSignal) =>
+    request<PublishedView>(`/roadmap/view${query({ audience, version })}`, { signal }),
+  views: (signal?: AbortSignal) => request<{ items: ViewVersion[] }>('/roadmap/views', { signal }),
+  publish: (note?: string) =>
+    request<PublishedView>('/roadmap/view/publish', { method: 'POST', body: note ? { note } : {} }),
+  /** The decisions that link an item (the decision log's own filter). */
+  decisionsFor: (itemId: string, signal?: AbortSignal) =>
+    request<{ items: TDecisionLogEntry[] }>(`/decisions${query({ roadmapItemId: itemId, limit: 50 })}`, {
+      signal,
+    }),
+};
