@@ -51,7 +51,9 @@ describe('prodops roadmap (changes, view, publish) against a running server', ()
     const denied = await as('sam', ['roadmap', 'publish']);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain('may not update this roadmap_view');
-    const published = expectOk(await as('priya', ['roadmap', 'publish', '--note', 'After the review'])).stdout;
+    const published = expectOk(
+      await as('priya', ['roadmap', 'publish', '--note', 'After the review']),
+    ).stdout;
     expect(published).toMatch(/^Published version 2 \(\d+ items\)\n$/);
     const bad = await as('sam', ['roadmap', 'view', '--audience', 'marketing']);
     expect(bad.code).toBe(2);

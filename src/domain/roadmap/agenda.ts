@@ -86,7 +86,7 @@ export function buildAgenda(input: AgendaInput): AgendaSection[] {
   if (pending)
     decide.lines.push(`Ratify or reject the changes to ${pending} item${pending === 1 ? '' : 's'}`);
   for (const d of input.dueDecisions)
-    decide.lines.push(`Revisit D-${d.number} ${d.title} (${d.ownerName}; review date ${d.nextReviewDate})`);
+    decide.lines.push(`Revisit #${d.number} ${d.title} (${d.ownerName}; review date ${d.nextReviewDate})`);
   for (const c of input.changes) {
     if (c.kind === 'confidence' && c.to === 'low')
       decide.lines.push(`At risk: ${c.title} (confidence now low)`);
@@ -97,7 +97,7 @@ export function buildAgenda(input: AgendaInput): AgendaSection[] {
     decide.lines.push('Nothing to decide from the changes; no decision is due for review.');
 
   for (const d of input.recordedDecisions)
-    actions.lines.push(`Recorded D-${d.number} ${d.title} (owner ${d.ownerName})`);
+    actions.lines.push(`Recorded #${d.number} ${d.title} (owner ${d.ownerName})`);
   actions.lines.push('Product Ops republishes the stakeholder roadmap view after the review');
   return [highlights, walk, decide, actions];
 }

@@ -139,7 +139,7 @@ describe('the review agenda', () => {
     expect(agenda[1]!.lines).toEqual([
       'Billing — Maya (3 min): Usage billing slipped 59 days: Early Dec 2026 – late Jan 2027 → Early Dec 2026 – late Mar 2027',
     ]);
-    expect(agenda[2]!.lines).toContain('Revisit D-3 Annual plans only (Maya; review date 2026-11-20)');
+    expect(agenda[2]!.lines).toContain('Revisit #3 Annual plans only (Maya; review date 2026-11-20)');
     expect(
       agenda[2]!.lines.some((l) => l.startsWith('Stakeholders need to know: Usage billing slipped 59 days')),
     ).toBe(true);
@@ -236,6 +236,6 @@ describe('audience views', () => {
     const exec = renderView(view, 'exec');
     expect(exec).toContain('| Billing | 2 | 1 | 0 | 1 |');
     expect(exec).toContain('- Smart dunning (Billing, Early Feb – mid Mar 2027)');
-    expect(exec).toContain('- D-2 Ship after the tax vendor (2026-11-24): Tax errors cost more');
+    expect(exec).toContain('- #2 Ship after the tax vendor (2026-11-24): Tax errors cost more');
   });
 });

@@ -136,7 +136,7 @@ function execSummary(view: TRoadmapView): string[] {
       ? [
           '## Recent decisions',
           '',
-          ...view.decisions.map((d) => `- D-${d.number} ${d.title} (${d.decidedOn}): ${d.rationale}`),
+          ...view.decisions.map((d) => `- #${d.number} ${d.title} (${d.decidedOn}): ${d.rationale}`),
           '',
         ]
       : []),

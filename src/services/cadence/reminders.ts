@@ -30,26 +30,35 @@ async function load(tx: Db, occurrenceId: string) {
   return row ?? null;
 }
 
+type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+/**
+ * The agenda as markdown: a Roadmap Review's is generated from what changed since the last one (imported when
+ * needed: the roadmap services depend on this module); every other ritual's is its written agenda.
+ */
+async function agendaOf(tx: Db, row: Loaded): Promise<string> {
+  if (row.r.slug === 'roadmap-review') {
+    const { reviewBody } = await import('../roadmap/reviews.ts');
+    const review = await reviewBody(tx, row.o.id);
+    return review.agenda
+      .map((s) => [`- [${s.minutes} min] ${s.title}`, ...s.lines.map((l) => `   - ${l}`)].join('\n'))
+      .join('\n');
+  }
+  return row.r.agenda.map((a) => `- ${a.minutes ? `[${a.minutes} min] ` : ''}${a.item}`).join('\n');
+}
+
 /** Reminds attendees (and whoever subscribed to rituals) before an occurrence, with its agenda and artifact. */
 export const ritualReminder: ActionHandler = async ({ tx, action }) => {
   const row = await load(tx, (action.payload as { occurrenceId: string }).occurrenceId);
   if (row?.o.status !== 'scheduled' || !row.r.active) return;
   const { timeZone } = await getSettings(tx);
   const when = localTimeText(row.o.startsAt, timeZone);
+  const agenda = await agendaOf(tx, row);
   const message: OutgoingMessage = {
     title: `${row.r.name}: ${when}`,
     summary: `${row.r.name} starts ${when}. It produces: ${row.r.outputArtifact}.`,
     sections: [
-      ...(row.r.agenda.length
-        ? [
-            {
-              heading: `Agenda (${row.r.durationMinutes} min)`,
-              markdown: row.r.agenda
-                .map((a) => `- ${a.minutes ? `[${a.minutes} min] ` : ''}${a.item}`)
-                .join('\n'),
-            },
-          ]
-        : []),
+      ...(agenda ? [{ heading: `Agenda (${row.r.durationMinutes} min)`, markdown: agenda }] : []),
       ...(row.r.inputs.length
         ? [{ heading: 'Inputs', markdown: row.r.inputs.map((i) => `- ${i}`).join('\n') }]
         : []),

@@ -1,6 +1,7 @@
-import { and, arrayContains, eq } from 'drizzle-orm';
+import { and, arrayContains, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  areas,
   people,
   ritualOccurrences,
   roadmapItems,
@@ -8,6 +9,7 @@ import {
   roadmapReviewOutcomes,
   roadmapReviews,
 } from '../../db/schema/index.ts';
+import { rangeText } from '../../domain/roadmap/quarters.ts';
 import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
 import { AppError } from '../../server/errors.ts';
 import type { TRoadmapItemState } from '../../shared/roadmap.ts';
@@ -97,6 +99,7 @@ export async function recordOutcome(o: {
         at,
         kind: 'revert',
       });
+      await tellAuthors(tx, item, state, o.input.note ?? '', ratified);
     }
     await tx.update(roadmapItems).set({ ratifiedVersion: ratified }).where(eq(roadmapItems.id, item.id));
     await tx.insert(roadmapReviewOutcomes).values({
@@ -118,6 +121,42 @@ export async function recordOutcome(o: {
     });
   });
   return reviewBody(o.db, o.occurrenceId, o.now);
+}
+
+/** The PM owning the area and whoever made the rejected changes hear it, with the why. */
+async function tellAuthors(
+  tx: Db,
+  item: typeof roadmapItems.$inferSelect,
+  reverted: TRoadmapItemState,
+  why: string,
+  version: number,
+) {
+  const authors = await tx
+    .selectDistinct({ id: roadmapItemVersions.changedById })
+    .from(roadmapItemVersions)
+    .where(
+      and(
+        eq(roadmapItemVersions.itemId, item.id),
+        gt(roadmapItemVersions.version, item.ratifiedVersion ?? 0),
+      ),
+    );
+  const [area] = await tx.select({ owner: areas.ownerPmId }).from(areas).where(eq(areas.id, item.areaId));
+  const ids = [...authors.map((a) => a.id), area?.owner].filter((id): id is string => Boolean(id));
+  const back =
+    reverted.status === 'dropped'
+      ? 'It is not on the roadmap.'
+      : `It is back to what stakeholders see: ${rangeText(reverted.earliest, reverted.latest)}, ${reverted.confidence} confidence.`;
+  await enqueueMessage(tx, {
+    key: `roadmap.rejected:${item.id}:v${version}`,
+    kind: 'roadmap.rejected',
+    ref: item.id,
+    message: {
+      title: `Not ratified: ${item.state.title}`,
+      summary: `The Head of Product rejected the changes to ${item.state.title} in the Roadmap Review${why ? `: ${why}.` : '.'} ${back}`,
+      link: { label: 'Open the item', url: `/roadmap/items/${item.id}` },
+    },
+    recipients: await recipientsForPeople(tx, [...new Set(ids)]),
+  });
 }
 
 async function revertedState(tx: Db, item: typeof roadmapItems.$inferSelect): Promise<TRoadmapItemState> {

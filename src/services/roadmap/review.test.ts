@@ -219,7 +219,7 @@ describe('a biweekly Roadmap Review', () => {
     expect(decide!.lines).toContain('Ratify or reject the changes to 4 items');
     expect(
       decide!.lines.some((l) =>
-        l.startsWith('Revisit D-1 Bill usage monthly in arrears (Maya Chen; review date 2026-11-20)'),
+        l.startsWith('Revisit #1 Bill usage monthly in arrears (Maya Chen; review date 2026-11-20)'),
       ),
     ).toBe(true);
     expect(decide!.lines).toContain('At risk: Onboarding checklist (confidence now low)');
@@ -229,6 +229,25 @@ describe('a biweekly Roadmap Review', () => {
     const usage = r.areas[0]!.items.find((i) => i.itemId === ids.usage)!;
     expect(usage.notes.map((n) => n.note)).toEqual(['Tax vendor slipped']);
     expect(r.dueDecisions.map((x) => x.title)).toEqual(['Bill usage monthly in arrears']);
+
+    // The reminder an hour before carries this generated agenda, not the ritual's written one.
+    await d.db.execute(
+      sql`update scheduled_actions set due_at = now() - interval '1 minute' where key = ${`ritual.reminder:${occ['2026-11-24']}`}`,
+    );
+    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 't' });
+    const [reminder] = await d.db
+      .select({ message: outbox.message })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'ritual.reminder'),
+          eq(outbox.ref, occ['2026-11-24']!),
+          eq(outbox.personId, maya.personId!),
+          eq(outbox.channel, 'inbox'),
+        ),
+      );
+    expect(JSON.stringify(reminder!.message)).toContain('[25 min] PMs: walk through changes');
+    expect(JSON.stringify(reminder!.message)).toContain('Usage billing slipped 21 days');
   });
 
   it('lists what changed since a date in the org time zone, or since the last review', async () => {
@@ -311,14 +330,36 @@ describe('a biweekly Roadmap Review', () => {
     });
     expect(closed.decisions.map((x) => x.id)).toEqual([decision.id]);
     expect(closed.agenda[3]!.lines[0]).toBe(
-      'Recorded D-2 Ship usage billing after the tax vendor (owner Maya Chen)',
+      'Recorded #2 Ship usage billing after the tax vendor (owner Maya Chen)',
     );
     expect(closed.areas[0]!.items.map((i) => `${i.title}:${i.outcome}`).sort()).toEqual([
       'Invoices API:rejected',
       'Smart dunning:rejected',
       'Usage billing:ratified',
     ]);
+    // What was decided stays readable after the decision: the versions and the PM's why.
+    const usage = closed.areas[0]!.items.find((i) => i.itemId === ids.usage)!;
+    expect(usage).toMatchObject({ fromVersion: 1, toVersion: 2, pending: false, outcome: 'ratified' });
+    expect(usage.notes.map((n) => n.note)).toEqual(['Tax vendor slipped']);
+    expect(closed.areas[0]!.items.find((i) => i.itemId === ids.dunning)).toMatchObject({
+      fromVersion: null,
+      toVersion: 1,
+    });
     expect(closed.slaDueAt).toBe('2026-11-25T18:45:00.000Z');
+    const [rejected] = await d.db
+      .select({ message: outbox.message })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'roadmap.rejected'),
+          eq(outbox.ref, ids.dunning!),
+          eq(outbox.personId, maya.personId!),
+          eq(outbox.channel, 'inbox'),
+        ),
+      );
+    expect((rejected!.message as { summary: string }).summary).toBe(
+      'The Head of Product rejected the changes to Smart dunning in the Roadmap Review: Not this half. It is not on the roadmap.',
+    );
     const [occRow] = await d.db.select().from(ritualOccurrences).where(eq(ritualOccurrences.id, o));
     expect(occRow!.status).toBe('held');
     expect(occRow!.artifactRef).toBe(`/roadmap/reviews/${o}`);

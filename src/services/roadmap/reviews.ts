@@ -13,7 +13,7 @@ import {
 import { buildAgenda } from '../../domain/roadmap/agenda.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { notFound } from '../../server/errors.ts';
-import type { TReview, TRoadmapChange, TRoadmapItemState } from '../../shared/roadmap.ts';
+import type { TReview, TRoadmapChange } from '../../shared/roadmap.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
 import { getSettings } from '../org/settings.ts';
@@ -67,20 +67,27 @@ export async function lastReviewClosedAt(db: Db): Promise<Date | null> {
   return row?.closedAt ?? null;
 }
 
-async function versionStates(db: Db, pairs: { itemId: string; version: number }[]) {
-  if (!pairs.length) return new Map<string, TRoadmapItemState>();
-  const rows = await db
-    .select()
-    .from(roadmapItemVersions)
-    .where(inArray(roadmapItemVersions.itemId, [...new Set(pairs.map((p) => p.itemId))]));
-  return new Map(rows.map((r) => [`${r.itemId}@${r.version}`, r.state]));
+/** Every version of some items, by item. */
+async function versionsOf(db: Db, itemIds: string[]) {
+  const rows = itemIds.length
+    ? await db
+        .select()
+        .from(roadmapItemVersions)
+        .where(inArray(roadmapItemVersions.itemId, itemIds))
+        .orderBy(asc(roadmapItemVersions.version))
+    : [];
+  const byItem = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
+  return byItem;
 }
 
-/** Items with unratified changes, and those this review already decided on, with their changes and why-notes. */
+/**
+ * Items with unratified changes, and those this review already decided on, with their changes and the PMs'
+ * why-notes. A decided item shows what was decided (its outcome's versions); one changed again since is pending.
+ */
 async function reviewItems(db: Db, reviewId: string | null, fy: number) {
   const [current, ratified] = [await currentStates(db), await ratifiedStates(db)];
   const all = diffRoadmap(ratified, current, fy);
-  const rows = await db.select().from(roadmapItems);
   const outcomes = reviewId
     ? await db
         .select()
@@ -89,46 +96,42 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
         .orderBy(asc(roadmapReviewOutcomes.decidedAt))
     : [];
   const decided = new Map(outcomes.map((o) => [o.itemId, o]));
-  const versions = await versionStates(
-    db,
-    outcomes.map((o) => ({ itemId: o.itemId, version: o.toVersion })),
+  const rows = (await db.select().from(roadmapItems)).filter(
+    (r) => decided.has(r.id) || all.some((c) => c.itemId === r.id),
   );
-  const notes = await db
-    .select()
-    .from(roadmapItemVersions)
-    .innerJoin(roadmapItems, eq(roadmapItems.id, roadmapItemVersions.itemId))
-    .where(
-      sql`${roadmapItemVersions.version} > coalesce(${roadmapItems.ratifiedVersion}, 0) and ${roadmapItemVersions.note} <> ''`,
+  const versions = await versionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const pending = r.ratifiedVersion !== r.version;
+    const o = pending ? undefined : decided.get(r.id);
+    const fromVersion = o ? o.fromVersion : r.ratifiedVersion;
+    const toVersion = o ? o.toVersion : r.version;
+    const history = versions.get(r.id) ?? [];
+    const stateAt = (v: number | null) => history.find((h) => h.version === v)?.state;
+    const changes: TRoadmapChange[] = o
+      ? diffRoadmap(
+          new Map(fromVersion ? [[r.id, stateAt(fromVersion)!]] : []),
+          new Map([[r.id, stateAt(toVersion) ?? r.state]]),
+          fy,
+        )
+      : all.filter((c) => c.itemId === r.id);
+    const notes = history.filter(
+      (h) => h.kind === 'edit' && h.note && h.version > (fromVersion ?? 0) && h.version <= toVersion,
     );
-  return rows
-    .filter((r) => decided.has(r.id) || all.some((c) => c.itemId === r.id))
-    .map((r) => {
-      const o = decided.get(r.id);
-      const pending = r.ratifiedVersion !== r.version;
-      let changes: TRoadmapChange[] = all.filter((c) => c.itemId === r.id);
-      if (o && !pending) {
-        const from = o.fromVersion ? versions.get(`${r.id}@${o.fromVersion}`) : undefined;
-        const to = versions.get(`${r.id}@${o.toVersion}`) ?? r.state;
-        changes = diffRoadmap(new Map(from ? [[r.id, from]] : []), new Map([[r.id, to]]), fy);
-      }
-      return {
-        itemId: r.id,
-        title: r.state.title,
-        areaId: r.state.areaId,
-        fromVersion: o?.fromVersion ?? r.ratifiedVersion,
-        toVersion: o?.toVersion ?? r.version,
-        changes,
-        notes: notes
-          .filter((n) => n.roadmap_item_versions.itemId === r.id)
-          .map((n) => ({
-            by: n.roadmap_item_versions.changedBy,
-            at: n.roadmap_item_versions.changedAt.toISOString(),
-            note: n.roadmap_item_versions.note,
-          })),
-        pending,
-        outcome: (pending ? null : (o?.outcome ?? null)) as 'ratified' | 'rejected' | null,
-      };
-    });
+    return {
+      itemId: r.id,
+      title: r.state.title,
+      areaId: r.state.areaId,
+      fromVersion,
+      toVersion,
+      changes,
+      notes: notes.map((n) => ({ by: n.changedBy, at: n.changedAt.toISOString(), note: n.note })),
+      pending,
+      outcome: (o?.outcome ?? null) as 'ratified' | 'rejected' | null,
+    };
+  });
 }
 
 /** Insight themes the weekly triage found spanning areas since the last review (pack §5 → Roadmap Review). */
