@@ -1,0 +1,145 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import type { TReview } from '../../../shared/roadmap.ts';
+import { ActionButton } from '../../components/action-button.tsx';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { reviewsApi } from '../decisions/decisions-api.ts';
+
+type Area = TReview['areas'][number];
+type Item = Area['items'][number];
+type Change = Item['changes'][number];
+
+/** What an item's ratification looks like from here: who may act and whether the review is running. */
+export interface RatifyContext {
+  occurrenceId: string;
+  /** The Head of Product, while the review is running. */
+  canRatify: boolean;
+  /** Why nobody can ratify yet (review not started, closed), for the Head of Product. */
+  hint: string | null;
+  timeZone: string;
+  onReview: (review: TReview) => void;
+  /** Opens the decision form with this item linked. */
+  onDecide: ((itemId: string) => void) | null;
+}
+
+function ChangeLine({ change: c }: { change: Change }) {
+  return (
+    <li>
+      {c.text}
+      {c.from !== null && c.to !== null ? (
+        <span className="cell-note">
+          <span className="change-from">{c.from}</span> → <span className="change-to">{c.to}</span>
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+function OutcomeBadge({ item }: { item: Item }) {
+  if (item.outcome === 'ratified') return <span className="badge ok no-margin">Ratified</span>;
+  if (item.outcome === 'rejected') return <span className="badge danger no-margin">Rejected</span>;
+  if (item.pending) return <span className="badge warn no-margin">Awaiting ratification</span>;
+  return <span className="badge muted no-margin">Nothing left to ratify</span>;
+}
+
+/** Ratify / Reject with an optional note: the Head of Product's call on one item's changes. */
+function OutcomeControl({ item, ctx }: { item: Item; ctx: RatifyContext }) {
+  const id = useId();
+  const [note, setNote] = useState('');
+  const decide = (outcome: 'ratified' | 'rejected') => async () => {
+    const body = { itemId: item.itemId, outcome, ...(note.trim() ? { note: note.trim() } : {}) };
+    ctx.onReview(await reviewsApi.outcome(ctx.occurrenceId, body));
+  };
+  return (
+    <div className="outcome-control">
+      <div className="field">
+        <label htmlFor={id} className="field-label">
+          Note on the outcome (optional)
+        </label>
+        <input id={id} type="text" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <ActionButton primary run={decide('ratified')} pendingText="Ratifying…">
+        Ratify
+      </ActionButton>
+      <ActionButton run={decide('rejected')} pendingText="Rejecting…">
+        Reject
+      </ActionButton>
+    </div>
+  );
+}
+
+function ReviewItem({ item, ctx }: { item: Item; ctx: RatifyContext }) {
+  const headingId = useId();
+  const open = item.outcome === null && item.pending;
+  return (
+    <section className="review-item" aria-labelledby={headingId}>
+      <h4 id={headingId}>
+        <Link to={`/roadmap/items/${item.itemId}`}>{item.title}</Link>
+      </h4>
+      <p className="review-item-status">
+        <OutcomeBadge item={item} />{' '}
+        {open ? (
+          <span className="muted">
+            {item.fromVersion === null
+              ? `new item, version ${item.toVersion}`
+              : `version ${item.fromVersion} → ${item.toVersion}`}
+          </span>
+        ) : null}
+      </p>
+      <h5>What changed</h5>
+      <ul className="change-lines">
+        {item.changes.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one item's changes, in the server's order
+          <ChangeLine key={i} change={c} />
+        ))}
+      </ul>
+      <h5>Why</h5>
+      {item.notes.length === 0 ? (
+        <p className="muted">No note from the PM.</p>
+      ) : (
+        <ul className="plain why-notes">
+          {item.notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: notes in the order they were written
+            <li key={i}>
+              <span className="prose">{n.note}</span>{' '}
+              <span className="cell-note">
+                {n.by}, {formatDateTimeIn(n.at, ctx.timeZone)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && ctx.canRatify ? <OutcomeControl item={item} ctx={ctx} /> : null}
+      {open && !ctx.canRatify && ctx.hint ? <p className="muted">{ctx.hint}</p> : null}
+      {ctx.onDecide ? (
+        <button type="button" className="link-button" onClick={() => ctx.onDecide?.(item.itemId)}>
+          Record a decision about {item.title}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+/** The PMs' box: each area with its PM and minutes, each changed item with its changes and the PM's why. */
+export function ReviewAreas({ areas, ctx }: { areas: TReview['areas']; ctx: RatifyContext }) {
+  const changed = areas.filter((a) => a.items.length > 0);
+  return (
+    <section aria-labelledby="areas-heading" className="review-section">
+      <h2 id="areas-heading">Changes by area</h2>
+      {changed.length === 0 ? <p className="empty">No roadmap item changed since the last review.</p> : null}
+      {changed.map((a) => (
+        <section key={a.areaId} className="review-area" aria-labelledby={`area-${a.areaId}`}>
+          <h3 id={`area-${a.areaId}`}>
+            {a.areaName}{' '}
+            <span className="area-meta">
+              {a.pmName ? `PM ${a.pmName}` : 'no PM'} · {a.minutes} min
+            </span>
+          </h3>
+          {a.items.map((item) => (
+            <ReviewItem key={item.itemId} item={item} ctx={ctx} />
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}
