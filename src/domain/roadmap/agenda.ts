@@ -28,6 +28,8 @@ export interface AgendaInput {
   crossAreaThemes: readonly { label: string; areas: readonly string[] }[];
   /** Items moved more than the org's tolerance: what stakeholders need to hear about. */
   toleranceDays: number;
+  /** Items stakeholders never see: their moves are not news to them. */
+  internalItemIds?: ReadonlySet<string>;
 }
 
 const COUNT_WORDS: Partial<Record<TChangeKind, string>> = {
@@ -90,7 +92,8 @@ export function buildAgenda(input: AgendaInput): AgendaSection[] {
   for (const c of input.changes) {
     if (c.kind === 'confidence' && c.to === 'low')
       decide.lines.push(`At risk: ${c.title} (confidence now low)`);
-    if ((c.kind === 'slipped' || c.kind === 'pulled_in') && Math.abs(c.days ?? 0) > input.toleranceDays)
+    const moved = c.kind === 'slipped' || c.kind === 'pulled_in';
+    if (moved && Math.abs(c.days ?? 0) > input.toleranceDays && !input.internalItemIds?.has(c.itemId))
       decide.lines.push(`Stakeholders need to know: ${c.text}`);
   }
   if (decide.lines.length === 0)

@@ -143,6 +143,18 @@ describe('the review agenda', () => {
     expect(
       agenda[2]!.lines.some((l) => l.startsWith('Stakeholders need to know: Usage billing slipped 59 days')),
     ).toBe(true);
+    const internal = buildAgenda({
+      ritualAgenda: PACK_AGENDA,
+      sinceLabel: 'the last review',
+      changes,
+      areas,
+      dueDecisions: [],
+      recordedDecisions: [],
+      crossAreaThemes: [],
+      toleranceDays: 14,
+      internalItemIds: new Set(['a']),
+    });
+    expect(internal[2]!.lines.some((l) => l.startsWith('Stakeholders need to know'))).toBe(false);
     expect(minutesPerArea(25, 8)).toBe(3);
     expect(minutesPerArea(25, 10)).toBe(2.5);
     expect(minutesPerArea(25, 0)).toBe(0);

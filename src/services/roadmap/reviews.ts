@@ -194,6 +194,9 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     recordedDecisions: recorded,
     crossAreaThemes: themes,
     toleranceDays: settings.roadmap.moveToleranceDays,
+    internalItemIds: new Set(
+      [...(await currentStates(db))].filter(([, st]) => st.visibility === 'internal').map(([id]) => id),
+    ),
   });
   const walk = agenda[1]!;
   const changedAreas = areaRows.filter((a) => items.some((i) => i.areaId === a.id));
