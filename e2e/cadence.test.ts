@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { freePort, launchBrowser, signInAs } from './harness.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
+import { launchBrowser, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * C2 in a real browser: Product Ops reads the cadence, edits a ritual (and meets the "no just-a-meeting"
@@ -24,13 +24,7 @@ async function openRitual(page: Page, name: string) {
 describe('the cadence in a browser', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    const port = await freePort();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
+    server = await startDemoServer(data.env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

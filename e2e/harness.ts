@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServe } from '../test/cli.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,4 +77,15 @@ export function unfoldMail(raw: string): string {
     .replace(/=\r?\n/g, '')
     .replace(/\r?\n[ \t]+/g, ' ')
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** `prodops serve` with the demo org on a free port, its PRODOPS_PUBLIC_URL its own address (links in messages). */
+export async function startDemoServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  return startServe({
+    ...env,
+    PRODOPS_DEMO: 'on',
+    PORT: String(port),
+    PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { apiToken, freePort, launchBrowser, signInAs } from './harness.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
+import { apiToken, launchBrowser, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * C6 in a real browser, in the demo org: Support sends feedback through the web form (and a webhook sends 30
@@ -83,13 +83,7 @@ function webhookItems() {
 describe('the insights pipeline in a browser', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    const port = await freePort();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
+    server = await startDemoServer(data.env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

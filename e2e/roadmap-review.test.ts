@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDecisionLogEntry } from '../src/shared/decisions.ts';
 import type { TReview } from '../src/shared/roadmap.ts';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { apiToken, freePort, launchBrowser, signInAs } from './harness.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
+import { apiToken, launchBrowser, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * C4 in a real browser, in the demo org: PMs changed roadmap items over the last two weeks (the demo
@@ -54,13 +54,7 @@ function reviewItem(review: TReview, title: string) {
 describe('a Roadmap Review from agenda to the republished stakeholder view', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    const port = await freePort();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
+    server = await startDemoServer(data.env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
-import { freePort, launchBrowser, signInAs } from './harness.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
+import { launchBrowser, signInAs, startDemoServer } from './harness.ts';
 
 /** The insights taxonomy in Settings: a theme's keywords edited in the form reach GET /api/v1/settings. */
 let server: RunningServer;
@@ -10,13 +10,7 @@ let browser: Browser;
 describe('the insights taxonomy in Settings', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    const port = await freePort();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
+    server = await startDemoServer(data.env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

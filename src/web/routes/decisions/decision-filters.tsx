@@ -1,38 +1,7 @@
 import { useEffect, useState } from 'react';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { type DecisionFilterValues, isFiltered } from '../../lib/decision-filter.ts';
 import type { DecisionOptions, Option } from './decision-options.ts';
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  all,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  all: string;
-  options: readonly Option[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="filter-label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function DateFilter({
   id,

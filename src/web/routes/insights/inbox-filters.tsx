@@ -1,39 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { TArea } from '../../../shared/org.ts';
 import type { InsightFilter } from '../../api-insights.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { KIND_OPTIONS, type Taxonomy } from './labels.ts';
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  all,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  all: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="filter-label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Kind, theme, severity, area, source, unreviewed only and words; the page keeps them in the URL. */
 export function InboxFilters({

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { SubNav } from '../../components/sub-nav.tsx';
 
 const TABS = [
   { to: '/insights', label: 'Inbox', end: true },
@@ -9,17 +9,5 @@ const TABS = [
 
 /** The insights pages' own navigation: the main nav has one "Insights" entry. */
 export function InsightsTabs() {
-  return (
-    <nav aria-label="Insights" className="sub-nav">
-      <ul>
-        {TABS.map((t) => (
-          <li key={t.to}>
-            <NavLink to={t.to} end={t.end}>
-              {t.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Insights" tabs={TABS} />;
 }

@@ -1,42 +1,11 @@
 import { Link } from 'react-router';
 import type { TArea } from '../../../shared/org.ts';
 import type { Release, ReleaseFilter } from '../../api-releases.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { leadTimeState } from '../../lib/lead-time.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { STATUS_OPTIONS, TIER_OPTIONS } from '../../lib/release-labels.ts';
 import { StatusBadge, TierBadge } from './release-badges.tsx';
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-  all,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  all: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="filter-label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Area, status and tier; the page keeps them in the URL so a filtered list can be shared. */
 export function ReleaseFilters({

@@ -1,35 +1,7 @@
 import type { TArea } from '../../../shared/org.ts';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import type { RoadmapFilter } from '../../lib/roadmap-items.ts';
 import { ROADMAP_STATUS_OPTIONS, VISIBILITY_OPTIONS } from '../../lib/roadmap-labels.ts';
-
-function Choice({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="filter-label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Area, status, visibility and "waiting for review only"; the page keeps them in the URL. */
 export function RoadmapFilters({
@@ -44,14 +16,14 @@ export function RoadmapFilters({
   return (
     <fieldset className="filters roadmap-filters">
       <legend className="visually-hidden">Filter roadmap items</legend>
-      <Choice
+      <FilterSelect
         id="filter-area"
         label="Area"
         value={filter.areaId}
         options={[{ value: '', label: 'All areas' }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
         onChange={(areaId) => onChange({ ...filter, areaId })}
       />
-      <Choice
+      <FilterSelect
         id="filter-status"
         label="Status"
         value={filter.status}
@@ -62,7 +34,7 @@ export function RoadmapFilters({
         ]}
         onChange={(status) => onChange({ ...filter, status: status as RoadmapFilter['status'] })}
       />
-      <Choice
+      <FilterSelect
         id="filter-visibility"
         label="Visibility"
         value={filter.visibility}

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { SubNav } from '../../components/sub-nav.tsx';
 
 const TABS = [
   { to: '/roadmap', label: 'Timeline', end: true },
@@ -10,17 +10,5 @@ const TABS = [
 
 /** The roadmap pages' own navigation (the main nav has "Roadmap" and "Decisions"). */
 export function RoadmapTabs() {
-  return (
-    <nav aria-label="Roadmap pages" className="sub-nav">
-      <ul>
-        {TABS.map((t) => (
-          <li key={t.to}>
-            <NavLink to={t.to} end={t.end}>
-              {t.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Roadmap pages" tabs={TABS} />;
 }
