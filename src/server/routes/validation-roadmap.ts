@@ -1,3 +1,7 @@
+import type { Db } from '../../db/client.ts';
+import { systemActor } from '../../services/actor.ts';
+import { createSubscription } from '../../services/delivery/subscriptions.ts';
+import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import type { BadCase } from './validation-releases-insights.ts';
 
 /** Bad input for the roadmap (C4) write routes (URLs: ITEM is a roadmap item, SUBSCRIPTION a roadmap subscription). */
@@ -95,4 +99,26 @@ export function roadmapCases(ids: { area: string; item: string }): Record<string
       },
     ],
   };
+}
+
+/** The roadmap item and roadmap subscription those cases write to (the subscription is the PM's). */
+export async function roadmapFixtures(db: Db, areaId: string, pmId: string) {
+  const item = await createRoadmapItem({
+    db,
+    actor: systemActor('test'),
+    input: {
+      title: 'Usage billing',
+      summary: 'Pay for use',
+      areaId,
+      confidence: 'high',
+      earliest: '2026-12-01',
+      latest: '2027-01-31',
+    },
+  });
+  const sub = await createSubscription({
+    db,
+    actor: { personId: pmId, label: 'pm', roles: ['pm'] },
+    input: { kind: 'roadmap' },
+  });
+  return { item: item.id, subscription: sub.id };
 }

@@ -7,14 +7,12 @@ import { insightItems, insightRoutings, ritualOccurrences } from '../../db/schem
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
-import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRelease } from '../../services/releases/releases.ts';
-import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { aDecision, decisionBadCases } from './decisions/matrix-cases.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.ts';
-import { roadmapCases } from './validation-roadmap.ts';
+import { roadmapCases, roadmapFixtures } from './validation-roadmap.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
@@ -387,27 +385,7 @@ beforeAll(async () => {
       })
       .returning()
   )[0]!.id;
-  ids.item = (
-    await createRoadmapItem({
-      db,
-      actor: systemActor('test'),
-      input: {
-        title: 'Usage billing',
-        summary: 'Pay for use',
-        areaId: ids.area,
-        confidence: 'high',
-        earliest: '2026-12-01',
-        latest: '2027-01-31',
-      },
-    })
-  ).id;
-  ids.subscription = (
-    await createSubscription({
-      db,
-      actor: { personId: ids.pm1, label: 'pm', roles: ['pm'] },
-      input: { kind: 'roadmap' },
-    })
-  ).id;
+  Object.assign(ids, await roadmapFixtures(db, ids.area, ids.pm1));
 });
 afterAll(() => t.close());
 
