@@ -40,7 +40,7 @@ export interface Attendance {
   present: boolean | null;
 }
 
-export interface OccurrenceDetail extends Omit<Occurrence, 'ritualSlug'> {
+export interface OccurrenceDetail extends Occurrence {
   ownerPersonId: string | null;
   notes: string;
   attendance: Attendance[];

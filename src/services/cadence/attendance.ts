@@ -60,6 +60,7 @@ export async function getOccurrenceDetail(db: Db, id: string) {
     id: row.o.id,
     ritualId: row.r.id,
     ritualName: row.r.name,
+    ritualSlug: row.r.slug,
     ownerRole: row.r.ownerRole,
     ownerPersonId: row.r.ownerPersonId,
     outputArtifact: row.r.outputArtifact,

@@ -50,6 +50,7 @@ const ZOccurrenceDetail = z.object({
   id: z.string(),
   ritualId: z.string(),
   ritualName: z.string(),
+  ritualSlug: z.string(),
   ownerRole: z.string(),
   ownerPersonId: z.string().nullable(),
   outputArtifact: z.string(),

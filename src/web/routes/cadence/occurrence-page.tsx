@@ -107,6 +107,12 @@ export function OccurrencePage() {
         <p>
           <Link to="/cadence">← Cadence</Link> ·{' '}
           <Link to={`/cadence/rituals/${occurrence.ritualId}`}>About {occurrence.ritualName}</Link>
+          {occurrence.ritualSlug === 'roadmap-review' ? (
+            <>
+              {' · '}
+              <Link to={`/roadmap/reviews/${occurrence.id}`}>Open the review (agenda from what changed)</Link>
+            </>
+          ) : null}
         </p>
       }
     >
