@@ -276,4 +276,20 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
     expect(await text(maya)).not.toContain('Review due');
     await maya.close();
   });
+
+  it('shows on a release and on an insights theme where they sit on the roadmap and what was decided', async () => {
+    const sam = await signIn('sam@example.com', '/releases', 'Releases');
+    await sam.getByRole('link', { name: 'Usage-based billing', exact: true }).first().click();
+    await sam.getByRole('heading', { level: 1, name: 'Usage-based billing' }).waitFor(SLOW);
+    const onRelease = sam.getByRole('region', { name: 'On the roadmap' });
+    await expect.poll(() => onRelease.textContent(), SLOW).toContain('#1 Bill usage monthly in arrears');
+    expect(await onRelease.getByRole('list', { name: 'Roadmap items' }).textContent()).toMatch(
+      /^Usage-based billing — Billing, /,
+    );
+    await sam.goto(`${server.url}/insights/themes/onboarding`);
+    const onTheme = sam.getByRole('region', { name: 'On the roadmap' });
+    await expect.poll(() => onTheme.textContent(), SLOW).toContain('Guided onboarding checklist');
+    expect(await onTheme.textContent()).toContain('Show the onboarding checklist to every new workspace');
+    await sam.close();
+  });
 });

@@ -97,6 +97,9 @@ export const ZRoadmapListQuery = z.object({
   status: z.enum(ROADMAP_STATUSES).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   pending: z.enum(['true', 'false']).optional(),
+  /** Items linked to this release, or to this insights theme. */
+  releaseId: ZId.optional(),
+  theme: z.string().max(40).optional(),
 });
 
 export const ZItemVersion = z.object({

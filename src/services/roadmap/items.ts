@@ -70,6 +70,8 @@ export interface RoadmapFilter {
   status?: TRoadmapStatus;
   visibility?: 'internal' | 'stakeholders';
   pending?: 'true' | 'false';
+  releaseId?: string;
+  theme?: string;
 }
 
 export async function listRoadmapItems(db: Db, f: RoadmapFilter) {
@@ -80,6 +82,10 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter) {
     f.status ? sql`${roadmapItems.state}->>'status' = ${f.status}` : undefined,
     f.visibility ? sql`${roadmapItems.state}->>'visibility' = ${f.visibility}` : undefined,
     f.pending === 'true' ? pendingSql : f.pending === 'false' ? sql`not (${pendingSql})` : undefined,
+    f.releaseId
+      ? sql`${roadmapItems.state}->'releaseIds' @> ${JSON.stringify([f.releaseId])}::jsonb`
+      : undefined,
+    f.theme ? sql`${roadmapItems.state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
     f.q
       ? sql`(${roadmapItems.state}->>'title' ilike ${`%${f.q}%`} or ${roadmapItems.state}->>'summary' ilike ${`%${f.q}%`})`
       : undefined,

@@ -99,6 +99,17 @@ describe('roadmap items over HTTP', () => {
     expect(await list(`areaId=${growth}`)).toEqual(['Usage billing']);
     expect(await list('q=usage')).toEqual(['Usage billing']);
     expect(await list('pending=false')).toEqual([]);
+    const linked = (
+      await call(
+        ops,
+        'POST',
+        '/api/v1/roadmap/items',
+        newItem(billing, { title: 'Themed', themes: ['pricing'] }),
+      )
+    ).json();
+    expect(await list('theme=pricing')).toEqual(['Themed']);
+    expect(await list(`releaseId=${crypto.randomUUID()}`)).toEqual([]);
+    expect(linked.themes).toEqual(['pricing']);
   });
 });
 

@@ -7,6 +7,7 @@ import { type Column, StackedBarChart } from '../../components/stacked-bar-chart
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { isoWeekOf, shiftIsoWeek } from '../../lib/weeks.ts';
+import { LinkedRoadmap } from '../roadmap/linked-roadmap.tsx';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { shortLabel, type Taxonomy } from './labels.ts';
 import { QuoteBlock } from './quote-block.tsx';
@@ -76,6 +77,7 @@ export function ThemePage() {
           <p className="empty">No items about this theme in the window.</p>
         )}
       </section>
+      <LinkedRoadmap link={{ theme }} />
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Weekly trend</h2>
         <StackedBarChart

@@ -3,6 +3,7 @@ import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { LinkedRoadmap } from '../roadmap/linked-roadmap.tsx';
 import { BundleSection } from './bundle-section.tsx';
 import { DecisionSection } from './decision-section.tsx';
 import { GateSection } from './gate-section.tsx';
@@ -47,6 +48,7 @@ export function ReleasePage() {
         <DecisionSection detail={detail} timeZone={tz} onChanged={reload} />
         <GateSection gate={detail.gate} />
         <PostLaunchSection detail={detail} timeZone={tz} onChanged={reload} />
+        <LinkedRoadmap link={{ releaseId: id }} />
       </div>
     </Page>
   );

@@ -52,6 +52,12 @@ export const roadmapApi = {
   views: (signal?: AbortSignal) => request<{ items: ViewVersion[] }>('/roadmap/views', { signal }),
   publish: (note?: string) =>
     request<PublishedView>('/roadmap/view/publish', { method: 'POST', body: note ? { note } : {} }),
+  /** Items linked to a release or an insights theme (shown on those pages). */
+  linkedTo: (link: { releaseId?: string; theme?: string }, signal?: AbortSignal) =>
+    request<{ items: TRoadmapItem[] }>(`/roadmap/items${query({ ...link, limit: 100 })}`, { signal }),
+  /** Decisions that link a release or an insights theme. */
+  decisionsLinkedTo: (link: { releaseId?: string; theme?: string }, signal?: AbortSignal) =>
+    request<{ items: TDecisionLogEntry[] }>(`/decisions${query({ ...link, limit: 50 })}`, { signal }),
   /** The decisions that link an item (the decision log's own filter). */
   decisionsFor: (itemId: string, signal?: AbortSignal) =>
     request<{ items: TDecisionLogEntry[] }>(`/decisions${query({ roadmapItemId: itemId, limit: 50 })}`, {

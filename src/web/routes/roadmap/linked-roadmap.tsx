@@ -1,0 +1,61 @@
+import { Link } from 'react-router';
+import { LoadError, Loading } from '../../components/page.tsx';
+import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS } from '../../lib/roadmap-labels.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { roadmapApi } from './roadmap-api.ts';
+
+/**
+ * Where a release or an insights theme sits on the roadmap, and the decisions about it: the link between what
+ * ships, what customers say and what was decided, shown on the release and theme pages.
+ */
+export function LinkedRoadmap({ link }: { link: { releaseId?: string; theme?: string } }) {
+  const key = `linked-roadmap:${link.releaseId ?? ''}:${link.theme ?? ''}`;
+  const data = useLoad(key, async (signal) => {
+    const [items, decisions] = await Promise.all([
+      roadmapApi.linkedTo(link, signal),
+      roadmapApi.decisionsLinkedTo(link, signal),
+    ]);
+    return { items: items.items, decisions: decisions.items };
+  });
+  return (
+    <section aria-labelledby="linked-roadmap-heading">
+      <h2 id="linked-roadmap-heading">On the roadmap</h2>
+      {!data.data ? (
+        data.error ? (
+          <LoadError error={data.error} retry={data.reload} />
+        ) : (
+          <Loading what="the roadmap items" />
+        )
+      ) : (
+        <>
+          {data.data.items.length ? (
+            <ul aria-label="Roadmap items">
+              {data.data.items.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/roadmap/items/${i.id}`}>{i.title}</Link> — {i.areaName}, {i.rangeText},{' '}
+                  {ROADMAP_STATUS_LABELS[i.status]}, {CONFIDENCE_LABELS[i.confidence].toLowerCase()}
+                  {i.pending ? ' (changes waiting for the Roadmap Review)' : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No roadmap item links it.</p>
+          )}
+          {data.data.decisions.length ? (
+            <ul aria-label="Decisions">
+              {data.data.decisions.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/decisions/${d.id}`}>
+                    #{d.number} {d.title}
+                  </Link>{' '}
+                  ({d.decidedOn}
+                  {d.status === 'superseded' ? ', superseded' : ''})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
