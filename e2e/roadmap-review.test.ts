@@ -182,6 +182,19 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
       )?.[1] ?? '';
     expect(decisionId).not.toBe('');
 
+    // An action item with its owner, for the agenda's last box.
+    const assign = hana.getByRole('form', { name: 'Assign an action item' });
+    await assign.getByLabel('Action item').fill('Confirm the Salesforce API quota');
+    await assign.getByLabel('Owner').selectOption({ label: 'Tom Novak' });
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    const actions = hana.getByRole('list', { name: 'Action items and owners' });
+    await expect
+      .poll(() => actions.textContent(), SLOW)
+      .toContain('Confirm the Salesforce API quota — Tom Novak');
+    expect(await hana.getByRole('region', { name: 'Agenda (45 min)' }).textContent()).toContain(
+      'Action: Confirm the Salesforce API quota (owner Tom Novak)',
+    );
+
     await hana.getByRole('button', { name: 'Close review' }).click();
     const state = hana.getByRole('region', { name: 'Review state' });
     await expect

@@ -258,6 +258,10 @@ export const ZReview = z.object({
   ),
   decisions: z.array(z.object({ id: ZId, number: z.number().int(), title: z.string() })),
   crossAreaThemes: z.array(z.object({ key: z.string(), label: z.string(), areas: z.array(z.string()) })),
+  /** Action items with owners (pack: "dependency resolutions assigned"): follow-ups until their owner closes them. */
+  actions: z.array(
+    z.object({ id: ZId, title: z.string(), ownerName: z.string(), status: z.enum(['open', 'closed']) }),
+  ),
   permissions: z.object({ ratify: z.boolean(), run: z.boolean(), republish: z.boolean() }),
 });
 export type TReview = z.infer<typeof ZReview>;
@@ -282,4 +286,11 @@ export const ZOutcomeInput = z.strictObject({
   outcome: z.enum(['ratified', 'rejected']),
   note: ZText(1000).optional(),
 });
+export const ZReviewActionInput = z.strictObject({
+  title: z.string().trim().min(1, 'say what needs doing').max(300),
+  ownerId: ZId,
+  /** The area it is about (for the follow-up lists), if one. */
+  areaId: ZId.optional(),
+});
+export type TReviewActionInput = z.infer<typeof ZReviewActionInput>;
 export const ZRepublishInput = z.strictObject({ note: ZText(1000).optional() });

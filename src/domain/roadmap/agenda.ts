@@ -25,6 +25,8 @@ export interface AgendaInput {
   areas: readonly { areaId: string; areaName: string; pmName: string | null }[];
   dueDecisions: readonly { number: number; title: string; nextReviewDate: string; ownerName: string }[];
   recordedDecisions: readonly { number: number; title: string; ownerName: string }[];
+  /** Action items assigned in the review. */
+  actions?: readonly { title: string; ownerName: string; status: 'open' | 'closed' }[];
   crossAreaThemes: readonly { label: string; areas: readonly string[] }[];
   /** Items moved more than the org's tolerance: what stakeholders need to hear about. */
   toleranceDays: number;
@@ -101,6 +103,8 @@ export function buildAgenda(input: AgendaInput): AgendaSection[] {
 
   for (const d of input.recordedDecisions)
     actions.lines.push(`Recorded #${d.number} ${d.title} (owner ${d.ownerName})`);
+  for (const a of input.actions ?? [])
+    actions.lines.push(`Action: ${a.title} (owner ${a.ownerName}${a.status === 'closed' ? ', done' : ''})`);
   actions.lines.push('Product Ops republishes the stakeholder roadmap view after the review');
   return [highlights, walk, decide, actions];
 }

@@ -103,6 +103,14 @@ export const ROADMAP_CASES: Record<string, Case> = {
     },
     body: () => ({ itemId: pendingItem, outcome: 'ratified' }),
   },
+  'POST /api/v1/roadmap/reviews/:occurrenceId/actions': {
+    expect: managers(),
+    url: async (c) => {
+      await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: c.ids.occurrence });
+      return `/api/v1/roadmap/reviews/${c.ids.occurrence}/actions`;
+    },
+    body: (c) => ({ title: `Resolve the tax dependency (${c.who})`, ownerId: c.ids.pmOwner }),
+  },
   'POST /api/v1/roadmap/reviews/:occurrenceId/close': {
     expect: managers(),
     url: async (c) => `/api/v1/roadmap/reviews/${await openReview(c)}/close`,

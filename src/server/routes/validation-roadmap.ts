@@ -87,6 +87,14 @@ export function roadmapCases(ids: { area: string; item: string }): Record<string
         fields: ['itemId', 'outcome'],
       },
     ],
+    'POST /api/v1/roadmap/reviews/:occurrenceId/actions': [
+      {
+        name: 'no title, not a person',
+        url: '/api/v1/roadmap/reviews/OCCURRENCE/actions',
+        body: { title: '', ownerId: 'x' },
+        fields: ['title', 'ownerId'],
+      },
+    ],
     'POST /api/v1/roadmap/reviews/:occurrenceId/close': [
       { name: 'not an id', url: '/api/v1/roadmap/reviews/abc/close', fields: ['params.occurrenceId'] },
     ],

@@ -12,7 +12,7 @@ import {
 import { rangeText } from '../../domain/roadmap/quarters.ts';
 import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
 import { AppError } from '../../server/errors.ts';
-import type { TRoadmapItemState } from '../../shared/roadmap.ts';
+import type { TReviewActionInput, TRoadmapItemState } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { localTimeText } from '../cadence/reminders.ts';
@@ -20,6 +20,7 @@ import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { writeVersion } from './items.ts';
+import { addReviewAction } from './review-items.ts';
 import { loadReviewOccurrence, reviewBody } from './reviews.ts';
 
 const conflict = (message: string) => new AppError('conflict', message);
@@ -168,6 +169,25 @@ async function revertedState(tx: Db, item: typeof roadmapItems.$inferSelect): Pr
       and(eq(roadmapItemVersions.itemId, item.id), eq(roadmapItemVersions.version, item.ratifiedVersion)),
     );
   return v!.state;
+}
+
+/** Assigns an action item with an owner while the review runs (pack: "Action items + owners"). */
+export async function assignAction(o: {
+  db: Db;
+  actor: Actor;
+  occurrenceId: string;
+  input: TReviewActionInput;
+}) {
+  await o.db.transaction(async (tx) => {
+    const { review } = await openReview(tx, o.occurrenceId);
+    await addReviewAction(tx, {
+      actor: o.actor,
+      reviewId: review.id,
+      occurrenceId: o.occurrenceId,
+      input: o.input,
+    });
+  });
+  return reviewBody(o.db, o.occurrenceId);
 }
 
 /**

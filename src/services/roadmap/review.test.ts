@@ -15,7 +15,7 @@ import { updateSettings } from '../org/settings.ts';
 import { whatChanged } from './changes.ts';
 import { createRoadmapItem, updateRoadmapItem } from './items.ts';
 import { publishView } from './publish.ts';
-import { closeReview, recordOutcome, startReview } from './review-actions.ts';
+import { assignAction, closeReview, recordOutcome, startReview } from './review-actions.ts';
 import { listReviews, reviewBody } from './reviews.ts';
 
 let d: TestDatabase;
@@ -322,6 +322,20 @@ describe('a biweekly Roadmap Review', () => {
       },
       now: t,
     });
+    await assignAction({
+      db: d.db,
+      actor: head,
+      occurrenceId: o,
+      input: { title: 'Confirm the tax vendor date', ownerId: maya.personId! },
+    });
+    await expect(
+      assignAction({
+        db: d.db,
+        actor: head,
+        occurrenceId: o,
+        input: { title: 'Confirm the tax vendor date', ownerId: maya.personId! },
+      }),
+    ).rejects.toThrow(/already has that action item/);
     const closed = await closeReview({
       db: d.db,
       actor: head,
@@ -332,6 +346,10 @@ describe('a biweekly Roadmap Review', () => {
     expect(closed.agenda[3]!.lines[0]).toBe(
       'Recorded #2 Ship usage billing after the tax vendor (owner Maya Chen)',
     );
+    expect(closed.agenda[3]!.lines[1]).toBe('Action: Confirm the tax vendor date (owner Maya Chen)');
+    expect(closed.actions).toMatchObject([
+      { title: 'Confirm the tax vendor date', ownerName: 'Maya Chen', status: 'open' },
+    ]);
     expect(closed.areas[0]!.items.map((i) => `${i.title}:${i.outcome}`).sort()).toEqual([
       'Invoices API:rejected',
       'Smart dunning:rejected',

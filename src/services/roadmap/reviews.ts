@@ -18,6 +18,7 @@ import { localTimeText } from '../cadence/reminders.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
 import { getSettings } from '../org/settings.ts';
 import { currentStates, ratifiedStates } from './items.ts';
+import { reviewActions } from './review-items.ts';
 import { publishedView } from './view.ts';
 
 export const REVIEW_RITUAL = 'roadmap-review';
@@ -166,7 +167,9 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     viewVersion: review?.viewVersion ?? null,
     sla: slaState(review, now),
   };
-  if (review?.closedAt && review.agenda) return { ...(review.agenda as ReviewBody), ...base };
+  // Closed: the agenda as it stood, with the action items as they stand (their owners close them later).
+  if (review?.closedAt && review.agenda)
+    return { ...(review.agenda as ReviewBody), ...base, actions: await reviewActions(db, review.id) };
   const settings = await getSettings(db);
   const prev = await previousClosed(db, o);
   const items = await reviewItems(db, review?.id ?? null, settings.roadmap.fiscalYearStartMonth);
@@ -178,6 +181,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
   const changes = items.flatMap((i) => i.changes);
   const due = await dueDecisions(db, o.localDate);
   const recorded = review ? await decisionsOfReview(db, review.id) : [];
+  const actions = review ? await reviewActions(db, review.id) : [];
   const themes = await crossAreaThemes(db, prev?.closedAt ?? null);
   const published = prev?.closedAt ? null : await publishedView(db);
   const sinceLabel = prev?.closedAt
@@ -192,6 +196,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     areas: areaRows.map((a) => ({ areaId: a.id, areaName: a.name, pmName: a.pmName })),
     dueDecisions: due,
     recordedDecisions: recorded,
+    actions,
     crossAreaThemes: themes,
     toleranceDays: settings.roadmap.moveToleranceDays,
     internalItemIds: new Set(
@@ -219,6 +224,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     })),
     decisions: recorded.map((d) => ({ id: d.id, number: d.number, title: d.title })),
     crossAreaThemes: themes.map((t) => ({ key: t.key, label: t.label, areas: t.areas })),
+    actions,
   };
 }
 

@@ -1,10 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../../services/actor.ts';
-import { closeReview, recordOutcome, startReview } from '../../../services/roadmap/review-actions.ts';
+import {
+  assignAction,
+  closeReview,
+  recordOutcome,
+  startReview,
+} from '../../../services/roadmap/review-actions.ts';
 import { listReviews, type ReviewBody, reviewBody } from '../../../services/roadmap/reviews.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
-import { ZOccurrenceParams, ZOutcomeInput, ZReview, ZReviewList } from '../../../shared/roadmap.ts';
+import {
+  ZOccurrenceParams,
+  ZOutcomeInput,
+  ZReview,
+  ZReviewActionInput,
+  ZReviewList,
+} from '../../../shared/roadmap.ts';
 import { can } from '../../policies/index.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -71,6 +82,21 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       withPermissions(
         req.actor!,
         await recordOutcome({ db, actor: req.actor!, occurrenceId: occurrenceOf(req), input: req.body }),
+      ),
+  });
+  r.post('/roadmap/reviews/:occurrenceId/actions', {
+    config: { policy: { resource: 'roadmap_review', action: 'update' } },
+    schema: {
+      tags,
+      summary: 'Assign an action item with an owner during the review',
+      params: ZOccurrenceParams,
+      body: ZReviewActionInput,
+      response: { 200: ZReview, ...errors },
+    },
+    handler: async (req) =>
+      withPermissions(
+        req.actor!,
+        await assignAction({ db, actor: req.actor!, occurrenceId: occurrenceOf(req), input: req.body }),
       ),
   });
   r.post('/roadmap/reviews/:occurrenceId/close', {

@@ -26,6 +26,8 @@ export const reviewsApi = {
   get: (occurrenceId: string, signal?: AbortSignal) => request<TReview>(review(occurrenceId), { signal }),
   start: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/start`, { method: 'POST' }),
   close: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/close`, { method: 'POST' }),
+  assign: (occurrenceId: string, body: { title: string; ownerId: string }) =>
+    request<TReview>(`${review(occurrenceId)}/actions`, { method: 'POST', body }),
   outcome: (
     occurrenceId: string,
     body: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string },

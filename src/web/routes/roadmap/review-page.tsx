@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { DecisionForm } from '../decisions/decision-form.tsx';
 import { canRecordDecision, useDecisionOptions } from '../decisions/decision-options.ts';
 import { reviewsApi } from '../decisions/decisions-api.ts';
+import { ReviewActions } from './review-actions.tsx';
 import { ReviewAgenda } from './review-agenda.tsx';
 import { ReviewAreas } from './review-areas.tsx';
 import { CrossAreaThemes, DueDecisions, RecordedDecisions } from './review-decisions.tsx';
@@ -173,6 +174,7 @@ export function ReviewPage() {
             data.reload();
           }}
         />
+        <ReviewActions review={r} onReview={setReview} />
       </div>
     </Page>
   );
