@@ -192,7 +192,9 @@ describe('the weekly update in a browser', () => {
   it('opens a follow-up for the flagged risk, which its PM closes', async () => {
     const maya = await signIn('maya@example.com');
     const risk = BULLETS['maya@example.com'].risks;
-    const panel = maya.getByRole('region', { name: 'Open follow-ups from flagged risks' });
+    const panel = maya.getByRole('region', {
+      name: 'Open follow-ups (flagged risks, Roadmap Review actions)',
+    });
     const item = panel.getByRole('listitem').filter({ hasText: risk });
     await item.waitFor();
     expect(await item.textContent()).toContain('Billing');

@@ -5,8 +5,12 @@ import { formatLocalDate, todayIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 
-/** "weekly_update:2026-W47" → "2026-W47"; anything else is shown as it is. */
-const weekOf = (source: string): string => /\d{4}-W\d{2}/.exec(source)?.[0] ?? source;
+/** "weekly_update:2026-W47" → "Week 2026-W47"; a Roadmap Review's action item says so. */
+const sourceOf = (source: string): string => {
+  if (source.startsWith('roadmap-review:')) return 'Roadmap Review action';
+  const week = /\d{4}-W\d{2}/.exec(source)?.[0];
+  return week ? `Week ${week}` : source;
+};
 
 function CloseButton({ item, onClosed }: { item: FollowUp; onClosed: () => void }) {
   const close = useSubmit();
@@ -35,14 +39,14 @@ function CloseButton({ item, onClosed }: { item: FollowUp; onClosed: () => void 
   );
 }
 
-/** Open follow-ups from flagged risks; their assignees (the area's PM and eng lead) or Product Ops close them. */
+/** Open follow-ups from flagged risks and Roadmap Review action items; their assignees or Product Ops close them. */
 export function FollowUps({ timeZone, refresh }: { timeZone: string; refresh: string }) {
   const me = useMe();
   const list = useLoad(`follow-ups:${refresh}`, (signal) => updatesApi.openFollowUps(signal));
   const items = list.data?.items ?? [];
   return (
     <section className="follow-ups" aria-labelledby="follow-ups-heading">
-      <h3 id="follow-ups-heading">Open follow-ups from flagged risks</h3>
+      <h3 id="follow-ups-heading">Open follow-ups (flagged risks, Roadmap Review actions)</h3>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
       {!list.data ? (
         list.error ? null : (
@@ -55,9 +59,9 @@ export function FollowUps({ timeZone, refresh }: { timeZone: string; refresh: st
           {items.map((f) => (
             <li key={f.id}>
               <div>
-                <strong>{f.areaName ?? 'No area'}</strong>: {f.title}
+                <strong>{f.areaName ?? 'Org-wide'}</strong>: {f.title}
                 <div className="muted">
-                  Week {weekOf(f.source)} · opened{' '}
+                  {sourceOf(f.source)} · opened{' '}
                   {formatLocalDate(todayIn(timeZone, new Date(f.createdAt)), true)}
                 </div>
               </div>
