@@ -36,7 +36,14 @@ export type Resource =
   | { type: 'insights_admin' }
   | { type: 'follow_up'; assigneeIds?: readonly string[] }
   /** A roadmap item: its area's PM edits it; Product Ops and up edit any (pack RACI: PMs own content). */
-  | { type: 'roadmap_item'; areaOwnerId?: string | null; input?: unknown; targetAreaOwnerId?: string | null }
+  | {
+      type: 'roadmap_item';
+      areaOwnerId?: string | null;
+      input?: unknown;
+      targetAreaOwnerId?: string | null;
+      /** Internal items are for the product org: stakeholders see the stakeholder view instead. */
+      visibility?: string;
+    }
   /** Running a Roadmap Review (start, close): its owner (Head of Product) and Product Ops. */
   | { type: 'roadmap_review' }
   /** Ratifying or rejecting roadmap changes: the Head of Product's call (pack §3). */
@@ -132,6 +139,9 @@ function canConfirm(actor: Actor, r: Extract<Resource, { type: 'release_readines
   }
 }
 
+/** Anyone with a role beyond "stakeholder": the people who build the product see its internal roadmap. */
+const inProductOrg = (actor: Actor): boolean => actor.roles.some((r) => r !== 'stakeholder');
+
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.type) {
@@ -192,7 +202,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'insights_admin':
       return action === 'read' || isOrgManager(actor);
     case 'roadmap_item':
-      if (action === 'read') return true;
+      if (action === 'read') return resource.visibility !== 'internal' || inProductOrg(actor);
       if (isOrgManager(actor)) return true;
       if (!hasRole(actor, 'pm') || !actor.personId) return false;
       // A PM creates items in, and moves items only to, areas they own.

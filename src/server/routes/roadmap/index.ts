@@ -34,7 +34,12 @@ import { viewRoutes } from './view.ts';
 export const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['roadmap'];
 
-const itemResource = (i: RoadmapItemView): Resource => ({ type: 'roadmap_item', areaOwnerId: i.areaOwnerId });
+const itemResource = (i: RoadmapItemView): Resource => ({
+  type: 'roadmap_item',
+  areaOwnerId: i.areaOwnerId,
+  visibility: i.visibility,
+});
+const seesInternal = (actor: Actor) => can(actor, 'read', { type: 'roadmap_item', visibility: 'internal' });
 
 export function roadmapLoaders(db: Db) {
   return { roadmap_item: crudLoader(db, getRoadmapItem, itemResource) };
@@ -69,7 +74,10 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZRoadmapItemList, ...errors },
     },
     handler: async (req) => {
-      const page = await listRoadmapItems(db, req.query);
+      const query = seesInternal(req.actor!)
+        ? req.query
+        : { ...req.query, visibility: 'stakeholders' as const };
+      const page = await listRoadmapItems(db, query);
       return { items: page.items.map((i) => present(req.actor!, i)), nextCursor: page.nextCursor };
     },
   });
@@ -152,7 +160,14 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZChangesQuery,
       response: { 200: ZChanges, ...errors },
     },
-    handler: async (req) => whatChanged(db, req.query.since),
+    handler: async (req) => {
+      const changed = await whatChanged(db, req.query.since);
+      if (seesInternal(req.actor!)) return changed;
+      const shown = new Set(
+        (await listRoadmapItems(db, { limit: 10_000, visibility: 'stakeholders' })).items.map((i) => i.id),
+      );
+      return { ...changed, changes: changed.changes.filter((c) => shown.has(c.itemId)) };
+    },
   });
   await r.register(viewRoutes);
   await r.register(reviewRoutes);

@@ -113,6 +113,32 @@ describe('roadmap items over HTTP', () => {
   });
 });
 
+describe('internal items', () => {
+  it('are seen by the product org only: stakeholders get the stakeholder-visible roadmap', async () => {
+    const secret = (
+      await call(
+        ops,
+        'POST',
+        '/api/v1/roadmap/items',
+        newItem(billing, { title: 'Acquire a tax vendor', visibility: 'internal' }),
+      )
+    ).json();
+    const titles = async (who: Caller) =>
+      (await call(who, 'GET', '/api/v1/roadmap/items')).json().items.map((i: { title: string }) => i.title);
+    expect(await titles(maya)).toContain('Acquire a tax vendor');
+    expect(await titles(sam)).not.toContain('Acquire a tax vendor');
+    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}`)).statusCode).toBe(403);
+    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}/history`)).statusCode).toBe(403);
+    const changed = async (who: Caller) =>
+      (await call(who, 'GET', '/api/v1/roadmap/changes?since=2020-01-01'))
+        .json()
+        .changes.map((c: { title: string }) => c.title);
+    expect(await changed(maya)).toContain('Acquire a tax vendor');
+    expect(await changed(sam)).not.toContain('Acquire a tax vendor');
+    expect(await changed(sam)).toContain('Usage billing');
+  });
+});
+
 describe('the stakeholder view over HTTP', () => {
   it('shows a draft before anything is published, and 404s an unknown version', async () => {
     const draft = await call(sam, 'GET', '/api/v1/roadmap/view');
