@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../org/weeks.ts';
 import {
@@ -144,5 +145,27 @@ describe('ranges in stakeholder language', () => {
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2027-01-31', '2026-12-01')).toBe(-61);
+  });
+});
+
+describe('against a calendar oracle (Temporal)', () => {
+  it('gives every day of 2024–2030 its quarter, for every fiscal year start', () => {
+    let day = Temporal.PlainDate.from('2024-01-01');
+    const wrong: string[] = [];
+    while (day.year <= 2030) {
+      const date = day.toString();
+      for (let fy = 1; fy <= 12; fy++) {
+        const q = quarterOf(date, fy);
+        const start = Temporal.PlainDate.from(q.start);
+        const end = start.add({ months: 3 }).subtract({ days: 1 });
+        const aligned = (start.month - fy + 12) % 3 === 0 && start.day === 1;
+        const holds = q.start <= date && date <= q.end && end.toString() === q.end;
+        const qNumber = Math.floor(((start.month - fy + 12) % 12) / 3) + 1;
+        if (!aligned || !holds || q.q !== qNumber) wrong.push(`${date}/${fy}: ${q.start}–${q.end} Q${q.q}`);
+      }
+      expect(daysBetween('2024-01-01', date)).toBe(Temporal.PlainDate.from('2024-01-01').until(day).days);
+      day = day.add({ days: 1 });
+    }
+    expect(wrong).toEqual([]);
   });
 });

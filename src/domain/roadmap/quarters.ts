@@ -1,5 +1,3 @@
-import { Temporal } from '@js-temporal/polyfill';
-
 export interface Quarter {
   /** Fiscal year, named by the calendar year it ends in (a year starting in January is its own year). */
   fiscalYear: number;
@@ -11,27 +9,42 @@ export interface Quarter {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function quarterStarting(start: Temporal.PlainDate, startMonth: number): Quarter {
-  const monthsIn = (start.month - startMonth + 12) % 12;
+// Plain integer arithmetic on ISO dates, not Temporal: the diff of a 2,000-item roadmap calls these thousands
+// of times, and the polyfill made that ≈ 300 ms. Months are counted from year 0 ("absolute months").
+const parts = (date: string) => ({
+  y: Number(date.slice(0, 4)),
+  m: Number(date.slice(5, 7)),
+  d: Number(date.slice(8, 10)),
+});
+const pad = (n: number) => String(n).padStart(2, '0');
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const firstOf = (abs: number) => `${Math.floor(abs / 12)}-${pad((abs % 12) + 1)}-01`;
+const lastOf = (abs: number) => {
+  const y = Math.floor(abs / 12);
+  const m = (abs % 12) + 1;
+  return `${y}-${pad(m)}-${pad(daysIn(y, m))}`;
+};
+
+function quarterStarting(startAbs: number, startMonth: number): Quarter {
+  const monthsIn = ((((startAbs % 12) + 1 - startMonth) % 12) + 12) % 12;
   const q = (Math.floor(monthsIn / 3) + 1) as Quarter['q'];
-  const fyStart = start.subtract({ months: monthsIn });
-  const fiscalYear = startMonth === 1 ? fyStart.year : fyStart.year + 1;
-  const end = start.add({ months: 3 }).subtract({ days: 1 });
+  const fyStartYear = Math.floor((startAbs - monthsIn) / 12);
+  const fiscalYear = startMonth === 1 ? fyStartYear : fyStartYear + 1;
   const label = startMonth === 1 ? `Q${q} ${fiscalYear}` : `FY${String(fiscalYear).slice(2)} Q${q}`;
-  return { fiscalYear, q, start: start.toString(), end: end.toString(), label };
+  return { fiscalYear, q, start: firstOf(startAbs), end: lastOf(startAbs + 2), label };
 }
 
 /** The quarter holding a date, for a fiscal year starting in `startMonth` (1 = January). */
 export function quarterOf(date: string, startMonth = 1): Quarter {
-  const d = Temporal.PlainDate.from(date);
-  const monthsIn = (((d.month - startMonth) % 3) + 3) % 3;
-  return quarterStarting(d.with({ day: 1 }).subtract({ months: monthsIn }), startMonth);
+  const { y, m } = parts(date);
+  const monthsIn = (((m - startMonth) % 3) + 3) % 3;
+  return quarterStarting(y * 12 + m - 1 - monthsIn, startMonth);
 }
 
 /** The quarter `n` quarters after (or before, n < 0) the one holding `date`. */
 export function quarterAfter(date: string, n: number, startMonth = 1): Quarter {
-  const start = Temporal.PlainDate.from(quarterOf(date, startMonth).start).add({ months: 3 * n });
-  return quarterStarting(start, startMonth);
+  const { y, m } = parts(quarterOf(date, startMonth).start);
+  return quarterStarting(y * 12 + m - 1 + 3 * n, startMonth);
 }
 
 /** Every quarter a range touches, in order. */
@@ -80,20 +93,22 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * "Mid Mar – late Apr 2027", "Early–mid Dec 2026", "Late Jun 2027".
  */
 export function rangeText(earliest: string, latest: string): string {
-  const a = Temporal.PlainDate.from(earliest);
-  const b = Temporal.PlainDate.from(latest);
-  const pa = partOfMonth(a.day);
-  const pb = partOfMonth(b.day);
-  const ma = MONTHS[a.month - 1]!;
-  const mb = MONTHS[b.month - 1]!;
-  if (a.year === b.year && a.month === b.month) {
-    return capitalize(pa === pb ? `${pa} ${ma} ${a.year}` : `${pa}–${pb} ${ma} ${a.year}`);
+  const a = parts(earliest);
+  const b = parts(latest);
+  const pa = partOfMonth(a.d);
+  const pb = partOfMonth(b.d);
+  const ma = MONTHS[a.m - 1]!;
+  const mb = MONTHS[b.m - 1]!;
+  if (a.y === b.y && a.m === b.m) {
+    return capitalize(pa === pb ? `${pa} ${ma} ${a.y}` : `${pa}–${pb} ${ma} ${a.y}`);
   }
-  if (a.year === b.year) return capitalize(`${pa} ${ma} – ${pb} ${mb} ${b.year}`);
-  return capitalize(`${pa} ${ma} ${a.year} – ${pb} ${mb} ${b.year}`);
+  if (a.y === b.y) return capitalize(`${pa} ${ma} – ${pb} ${mb} ${b.y}`);
+  return capitalize(`${pa} ${ma} ${a.y} – ${pb} ${mb} ${b.y}`);
 }
 
 /** Calendar days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+  const a = parts(from);
+  const b = parts(to);
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
 }

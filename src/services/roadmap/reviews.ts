@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   areas,
@@ -68,13 +68,20 @@ export async function lastReviewClosedAt(db: Db): Promise<Date | null> {
   return row?.closedAt ?? null;
 }
 
-/** Every version of some items, by item. */
-async function versionsOf(db: Db, itemIds: string[]) {
+/** The versions a review shows of some items: those with a why-note, and every version of decided ones. */
+async function versionsOf(db: Db, itemIds: string[], decidedIds: string[]) {
   const rows = itemIds.length
     ? await db
         .select()
         .from(roadmapItemVersions)
-        .where(inArray(roadmapItemVersions.itemId, itemIds))
+        .where(
+          and(
+            inArray(roadmapItemVersions.itemId, itemIds),
+            decidedIds.length
+              ? or(ne(roadmapItemVersions.note, ''), inArray(roadmapItemVersions.itemId, decidedIds))
+              : ne(roadmapItemVersions.note, ''),
+          ),
+        )
         .orderBy(asc(roadmapItemVersions.version))
     : [];
   const byItem = new Map<string, (typeof rows)[number][]>();
@@ -88,7 +95,9 @@ async function versionsOf(db: Db, itemIds: string[]) {
  */
 async function reviewItems(db: Db, reviewId: string | null, fy: number) {
   const [current, ratified] = [await currentStates(db), await ratifiedStates(db)];
-  const all = diffRoadmap(ratified, current, fy);
+  const changesOf = new Map<string, TRoadmapChange[]>();
+  for (const c of diffRoadmap(ratified, current, fy))
+    changesOf.set(c.itemId, [...(changesOf.get(c.itemId) ?? []), c]);
   const outcomes = reviewId
     ? await db
         .select()
@@ -97,14 +106,14 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
         .orderBy(asc(roadmapReviewOutcomes.decidedAt))
     : [];
   const decided = new Map(outcomes.map((o) => [o.itemId, o]));
-  const rows = (await db.select().from(roadmapItems)).filter(
-    (r) => decided.has(r.id) || all.some((c) => c.itemId === r.id),
-  );
+  const rows = (await db.select().from(roadmapItems)).filter((r) => decided.has(r.id) || changesOf.has(r.id));
   const versions = await versionsOf(
     db,
     rows.map((r) => r.id),
+    [...decided.keys()],
   );
-  return rows.map((r) => {
+  const internal = new Set([...current].filter(([, st]) => st.visibility === 'internal').map(([id]) => id));
+  const items = rows.map((r) => {
     const pending = r.ratifiedVersion !== r.version;
     const o = pending ? undefined : decided.get(r.id);
     const fromVersion = o ? o.fromVersion : r.ratifiedVersion;
@@ -117,7 +126,7 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
           new Map([[r.id, stateAt(toVersion) ?? r.state]]),
           fy,
         )
-      : all.filter((c) => c.itemId === r.id);
+      : (changesOf.get(r.id) ?? []);
     const notes = history.filter(
       (h) => h.kind === 'edit' && h.note && h.version > (fromVersion ?? 0) && h.version <= toVersion,
     );
@@ -133,6 +142,7 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
       outcome: (o?.outcome ?? null) as 'ratified' | 'rejected' | null,
     };
   });
+  return { items, internal };
 }
 
 /** Insight themes the weekly triage found spanning areas since the last review (pack §5 → Roadmap Review). */
@@ -172,7 +182,11 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     return { ...(review.agenda as ReviewBody), ...base, actions: await reviewActions(db, review.id) };
   const settings = await getSettings(db);
   const prev = await previousClosed(db, o);
-  const items = await reviewItems(db, review?.id ?? null, settings.roadmap.fiscalYearStartMonth);
+  const { items, internal } = await reviewItems(
+    db,
+    review?.id ?? null,
+    settings.roadmap.fiscalYearStartMonth,
+  );
   const areaRows = await db
     .select({ id: areas.id, name: areas.name, pmName: people.name })
     .from(areas)
@@ -199,9 +213,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
     actions,
     crossAreaThemes: themes,
     toleranceDays: settings.roadmap.moveToleranceDays,
-    internalItemIds: new Set(
-      [...(await currentStates(db))].filter(([, st]) => st.visibility === 'internal').map(([id]) => id),
-    ),
+    internalItemIds: internal,
   });
   const walk = agenda[1]!;
   const changedAreas = areaRows.filter((a) => items.some((i) => i.areaId === a.id));

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { quarterAfter } from '../../../domain/roadmap/quarters.ts';
 import type { TArea } from '../../../shared/org.ts';
 import type { TRoadmapItem } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
@@ -34,16 +35,11 @@ export interface RoadmapBase {
 
 /** Settings, areas and the quarter columns. */
 export async function loadRoadmapBase(signal: AbortSignal): Promise<RoadmapBase> {
-  const [{ settings }, areas, quarters] = await Promise.all([
-    api.settings.get(signal),
-    api.areas.all(signal),
-    // Quarters use Temporal: loaded with the roadmap pages only, not in every page's bundle.
-    import('../../../domain/roadmap/quarters.ts'),
-  ]);
+  const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
   const today = todayIn(settings.timeZone);
   const fy = settings.roadmap.fiscalYearStartMonth;
   const spans = [-1, 0, 1, 2, 3].map((n) => {
-    const q = quarters.quarterAfter(today, n, fy);
+    const q = quarterAfter(today, n, fy);
     return { label: q.label, start: q.start, end: q.end };
   });
   const themes = settings.insights.themes.map((t) => ({ key: t.key, label: t.label }));
