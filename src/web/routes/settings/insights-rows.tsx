@@ -1,5 +1,6 @@
 import type { TSettings } from '../../../shared/settings.ts';
 import { TextField } from '../../components/fields.tsx';
+import { newRowKey, RowList } from '../../components/row-list.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 
 type Insights = TSettings['insights'];
@@ -7,9 +8,6 @@ type Labelled = Insights['segments'][number];
 export type LabelledRow = Labelled & { key_: number };
 /** A theme with its keywords as one comma-separated text box. */
 export type ThemeRow = LabelledRow & { keywords: string };
-
-let rowKey = 1;
-export const nextRowKey = () => rowKey++;
 
 /** "a, b ,, c" → ["a", "b", "c"]; the inverse of `joinWords` for words without commas. */
 export const splitWords = (text: string): string[] =>
@@ -20,68 +18,77 @@ export const splitWords = (text: string): string[] =>
 export const joinWords = (words: readonly string[]): string => words.join(', ');
 
 export const toLabelledRows = (xs: readonly Labelled[]): LabelledRow[] =>
-  xs.map((x) => ({ key: x.key, label: x.label, key_: rowKey++ }));
+  xs.map((x) => ({ key: x.key, label: x.label, key_: newRowKey() }));
 export const fromLabelledRows = (rows: readonly LabelledRow[]): Labelled[] =>
   rows.map(({ key, label }) => ({ key: key.trim(), label }));
 export const toThemeRows = (themes: Insights['themes']): ThemeRow[] =>
-  themes.map((t) => ({ key: t.key, label: t.label, keywords: joinWords(t.keywords), key_: rowKey++ }));
+  themes.map((t) => ({ key: t.key, label: t.label, keywords: joinWords(t.keywords), key_: newRowKey() }));
 export const fromThemeRows = (rows: readonly ThemeRow[]): Insights['themes'] =>
   rows.map(({ key, label, keywords }) => ({ key: key.trim(), label, keywords: splitWords(keywords) }));
 
+/** A row's key and label boxes ("Theme 2 key", "Theme 2 label"). */
+function KeyLabelFields({
+  path,
+  name,
+  row,
+  update,
+}: {
+  path: string;
+  name: string;
+  row: LabelledRow;
+  update: (change: Partial<LabelledRow>) => void;
+}) {
+  return (
+    <>
+      <TextField
+        path={`${path}.key`}
+        label={`${name} key`}
+        hideLabel
+        placeholder="key"
+        value={row.key}
+        onChange={(key) => update({ key })}
+      />
+      <TextField
+        path={`${path}.label`}
+        label={`${name} label`}
+        hideLabel
+        placeholder="Label"
+        value={row.label}
+        onChange={(label) => update({ label })}
+      />
+    </>
+  );
+}
+
 /** The themes insights are tagged with, and the words in a ticket that suggest each one. */
 export function ThemeFields({ rows, onChange }: { rows: ThemeRow[]; onChange: (rows: ThemeRow[]) => void }) {
-  const update = (k: number, change: Partial<ThemeRow>) =>
-    onChange(rows.map((r) => (r.key_ === k ? { ...r, ...change } : r)));
   return (
     <RowsFieldset
       path="insights.themes"
       legend="Themes"
       hint="Keywords are comma-separated; an incoming item that mentions one is suggested that theme. Renaming a key leaves insights tagged with the old one unknown."
     >
-      <ol className="rows">
-        {rows.map((row, i) => (
-          <li key={row.key_} className="row">
-            <TextField
-              path={`insights.themes.${i}.key`}
-              label={`Theme ${i + 1} key`}
-              hideLabel
-              placeholder="key"
-              value={row.key}
-              onChange={(key) => update(row.key_, { key })}
-            />
-            <TextField
-              path={`insights.themes.${i}.label`}
-              label={`Theme ${i + 1} label`}
-              hideLabel
-              placeholder="Label"
-              value={row.label}
-              onChange={(label) => update(row.key_, { label })}
-            />
+      <RowList
+        rows={rows}
+        onChange={onChange}
+        rowKey={(r) => r.key_}
+        noun="theme"
+        blank={() => ({ key: '', label: '', keywords: '', key_: newRowKey() })}
+      >
+        {(row, i, update) => (
+          <>
+            <KeyLabelFields path={`insights.themes.${i}`} name={`Theme ${i + 1}`} row={row} update={update} />
             <TextField
               path={`insights.themes.${i}.keywords`}
               label={`Theme ${i + 1} keywords`}
               hideLabel
               placeholder="keyword, another keyword"
               value={row.keywords}
-              onChange={(keywords) => update(row.key_, { keywords })}
+              onChange={(keywords) => update({ keywords })}
             />
-            <button
-              type="button"
-              className="button small"
-              onClick={() => onChange(rows.filter((r) => r.key_ !== row.key_))}
-            >
-              Remove<span className="visually-hidden"> theme {i + 1}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, { key: '', label: '', keywords: '', key_: rowKey++ }])}
-      >
-        Add theme
-      </button>
+          </>
+        )}
+      </RowList>
     </RowsFieldset>
   );
 }
@@ -104,51 +111,20 @@ export function LabelledFields({
   onChange: (rows: LabelledRow[]) => void;
 }) {
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
-  const update = (k: number, change: Partial<LabelledRow>) =>
-    onChange(rows.map((r) => (r.key_ === k ? { ...r, ...change } : r)));
   return (
     <RowsFieldset path={path} legend={legend} hint={hint}>
       {rows.length === 0 ? <p className="muted">None.</p> : null}
-      <ol className="rows">
-        {rows.map((row, i) => (
-          <li key={row.key_} className="row">
-            <TextField
-              path={`${path}.${i}.key`}
-              label={`${Noun} ${i + 1} key`}
-              hideLabel
-              placeholder="key"
-              value={row.key}
-              onChange={(key) => update(row.key_, { key })}
-            />
-            <TextField
-              path={`${path}.${i}.label`}
-              label={`${Noun} ${i + 1} label`}
-              hideLabel
-              placeholder="Label"
-              value={row.label}
-              onChange={(label) => update(row.key_, { label })}
-            />
-            <button
-              type="button"
-              className="button small"
-              onClick={() => onChange(rows.filter((r) => r.key_ !== row.key_))}
-            >
-              Remove
-              <span className="visually-hidden">
-                {' '}
-                {noun} {i + 1}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, { key: '', label: '', key_: rowKey++ }])}
+      <RowList
+        rows={rows}
+        onChange={onChange}
+        rowKey={(r) => r.key_}
+        noun={noun}
+        blank={() => ({ key: '', label: '', key_: newRowKey() })}
       >
-        Add {noun}
-      </button>
+        {(row, i, update) => (
+          <KeyLabelFields path={`${path}.${i}`} name={`${Noun} ${i + 1}`} row={row} update={update} />
+        )}
+      </RowList>
     </RowsFieldset>
   );
 }

@@ -4,6 +4,7 @@ import { type TSettings, ZSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { CheckboxGroup, NumberField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
+import { newRowKey, RowList } from '../../components/row-list.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import {
   fromInsightsValues,
@@ -34,10 +35,9 @@ type Values = Omit<TSettings, 'holidays' | 'releaseAttributes' | 'insights'> & {
   insights: InsightsValues;
 };
 
-let holidayKey = 1;
 const toValues = (s: TSettings): Values => ({
   ...s,
-  holidays: s.holidays.map((h) => ({ key: holidayKey++, ...h })),
+  holidays: s.holidays.map((h) => ({ key: newRowKey(), ...h })),
   releaseAttributes: toAttributeRows(s.releaseAttributes),
   insights: toInsightsValues(s.insights),
 });
@@ -52,23 +52,27 @@ const toSettings = (v: Values): TSettings => ({
 });
 
 function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows: HolidayRow[]) => void }) {
-  const update = (key: number, change: Partial<HolidayRow>) =>
-    onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   return (
     <fieldset className="section rows-editor">
       <legend>Holidays</legend>
       <p className="field-hint">Not business days: lead times and cadences skip them.</p>
       {rows.length === 0 ? <p className="muted">No holidays.</p> : null}
-      <ol className="rows">
-        {rows.map((row, i) => (
-          <li key={row.key} className="row">
+      <RowList
+        rows={rows}
+        onChange={onChange}
+        rowKey={(r) => r.key}
+        noun="holiday"
+        blank={() => ({ key: newRowKey(), date: '', name: '' })}
+      >
+        {(row, i, update) => (
+          <>
             <TextField
               path={`holidays.${i}.date`}
               label={`Holiday ${i + 1} date`}
               hideLabel
               type="date"
               value={row.date}
-              onChange={(date) => update(row.key, { date })}
+              onChange={(date) => update({ date })}
             />
             <TextField
               path={`holidays.${i}.name`}
@@ -76,25 +80,11 @@ function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows
               hideLabel
               value={row.name}
               placeholder="Name"
-              onChange={(name) => update(row.key, { name })}
+              onChange={(name) => update({ name })}
             />
-            <button
-              type="button"
-              className="button small"
-              onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-            >
-              Remove<span className="visually-hidden"> holiday {i + 1}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, { key: holidayKey++, date: '', name: '' }])}
-      >
-        Add holiday
-      </button>
+          </>
+        )}
+      </RowList>
     </fieldset>
   );
 }
