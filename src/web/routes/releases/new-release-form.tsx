@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
 import { ZReleaseInput } from '../../../shared/releases.ts';
 import { type Release, releasesApi } from '../../api-releases.ts';
-import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { areaOptions, engOptions, pmOptions } from './people-options.ts';
+import { ReleaseBasicsFields } from './release-fields.tsx';
 import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
 
 interface Values extends TierValues {
@@ -77,41 +76,7 @@ export function NewReleaseForm({
 
   return (
     <Form id="new-release" submit={submit} onSubmit={onSubmit} label="New release">
-      <TextField path="title" label="Title" value={v.title} onChange={set('title')} required />
-      <div className="form-grid">
-        <SelectField
-          path="areaId"
-          label="Area"
-          value={v.areaId}
-          emptyLabel="No area"
-          options={areaOptions(areas)}
-          onChange={pickArea}
-        />
-        <TextField
-          path="targetDate"
-          label="Target launch date"
-          type="date"
-          value={v.targetDate}
-          onChange={set('targetDate')}
-          required
-        />
-        <SelectField
-          path="pmOwnerId"
-          label="PM owner"
-          value={v.pmOwnerId}
-          emptyLabel="Nobody yet"
-          options={pmOptions(people, v.pmOwnerId)}
-          onChange={set('pmOwnerId')}
-        />
-        <SelectField
-          path="engOwnerId"
-          label="Eng owner"
-          value={v.engOwnerId}
-          emptyLabel="Nobody yet"
-          options={engOptions(people, v.engOwnerId)}
-          onChange={set('engOwnerId')}
-        />
-      </div>
+      <ReleaseBasicsFields values={v} set={set} onArea={pickArea} areas={areas} people={people} />
       <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
       <FormActions submit={submit} label="Create release" pendingText="Creating…">
         <button type="button" className="button" onClick={onCancel}>

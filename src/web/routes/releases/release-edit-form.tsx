@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { type TReleaseStatus, ZReleasePatch } from '../../../shared/releases.ts';
 import { api } from '../../api-client.ts';
 import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
 import { EDITABLE_STATUSES, STATUS_LABELS } from '../../lib/release-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { areaOptions, engOptions, pmOptions } from './people-options.ts';
+import { ReleaseBasicsFields } from './release-fields.tsx';
 import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
 
 interface Values extends TierValues {
@@ -90,40 +90,7 @@ export function ReleaseEditForm({
   }
   return (
     <Form id="edit-release" submit={submit} onSubmit={onSubmit} label="Edit release">
-      <TextField path="title" label="Title" value={v.title} onChange={set('title')} required />
-      <div className="form-grid">
-        <SelectField
-          path="areaId"
-          label="Area"
-          value={v.areaId}
-          emptyLabel="No area"
-          options={areaOptions(lists.data.areas)}
-          onChange={set('areaId')}
-        />
-        <TextField
-          path="targetDate"
-          label="Target launch date"
-          type="date"
-          value={v.targetDate}
-          onChange={set('targetDate')}
-          required
-        />
-        <SelectField
-          path="pmOwnerId"
-          label="PM owner"
-          value={v.pmOwnerId}
-          emptyLabel="Nobody yet"
-          options={pmOptions(lists.data.people, v.pmOwnerId)}
-          onChange={set('pmOwnerId')}
-        />
-        <SelectField
-          path="engOwnerId"
-          label="Eng owner"
-          value={v.engOwnerId}
-          emptyLabel="Nobody yet"
-          options={engOptions(lists.data.people, v.engOwnerId)}
-          onChange={set('engOwnerId')}
-        />
+      <ReleaseBasicsFields values={v} set={set} areas={lists.data.areas} people={lists.data.people}>
         <SelectField
           path="status"
           label="Status"
@@ -132,7 +99,7 @@ export function ReleaseEditForm({
           options={statuses.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
           onChange={(s) => set('status')(s as TReleaseStatus)}
         />
-      </div>
+      </ReleaseBasicsFields>
       <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
       <FormActions submit={submit}>
         <button type="button" className="button" onClick={onCancel}>
