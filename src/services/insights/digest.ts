@@ -1,11 +1,12 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
 import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
 import type { ActionHandler } from '../../jobs/actions.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../actor.ts';
+import { findArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -133,12 +134,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
         ...(paths.get(t.theme) ?? { owner: null, area: null, decision: 'Not routed yet', rationale: null }),
       });
     const markdown = render(opts.month, settings.orgName, full);
-    const [previous] = await tx
-      .select()
-      .from(artifactVersions)
-      .where(and(eq(artifactVersions.kind, INSIGHTS_DIGEST), eq(artifactVersions.key, opts.month)))
-      .orderBy(desc(artifactVersions.version))
-      .limit(1);
+    const previous = await findArtifactVersion(tx, INSIGHTS_DIGEST, opts.month);
     const version = (previous?.version ?? 0) + 1;
     const title = `Monthly Insights Digest — ${opts.month}`;
     await tx.insert(artifactVersions).values({
@@ -176,18 +172,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
 }
 
 export async function getDigest(db: Db, month: string, version?: number) {
-  const [row] = await db
-    .select()
-    .from(artifactVersions)
-    .where(
-      and(
-        eq(artifactVersions.kind, INSIGHTS_DIGEST),
-        eq(artifactVersions.key, month),
-        version ? eq(artifactVersions.version, version) : undefined,
-      ),
-    )
-    .orderBy(desc(artifactVersions.version))
-    .limit(1);
+  const row = await findArtifactVersion(db, INSIGHTS_DIGEST, month, version);
   if (!row) throw notFound(`digest for ${month}`);
   return {
     month,

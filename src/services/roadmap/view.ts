@@ -13,6 +13,7 @@ import { overlaps, quartersText, rangeText, viewWindow } from '../../domain/road
 import { notFound } from '../../server/errors.ts';
 import type { TRoadmapItemState, TRoadmapView, TViewItem } from '../../shared/roadmap.ts';
 import type { TSettings } from '../../shared/settings.ts';
+import { findArtifactVersion } from '../artifacts.ts';
 import { getSettings } from '../org/settings.ts';
 
 export const ROADMAP_VIEW = 'roadmap_view';
@@ -128,18 +129,7 @@ export async function buildView(db: Db, states: ReadonlyMap<string, TRoadmapItem
 
 /** A published version of the view (latest when `version` is absent), or null when none was published yet. */
 export async function publishedView(db: Db, version?: number) {
-  const [row] = await db
-    .select()
-    .from(artifactVersions)
-    .where(
-      and(
-        eq(artifactVersions.kind, ROADMAP_VIEW),
-        eq(artifactVersions.key, VIEW_KEY),
-        version ? eq(artifactVersions.version, version) : undefined,
-      ),
-    )
-    .orderBy(desc(artifactVersions.version))
-    .limit(1);
+  const row = await findArtifactVersion(db, ROADMAP_VIEW, VIEW_KEY, version);
   if (!row && version) throw notFound(`roadmap view version ${version}`);
   return row ?? null;
 }

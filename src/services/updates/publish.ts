@@ -1,5 +1,5 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   areas,
@@ -25,6 +25,7 @@ import { isoWeekKey, weekDates } from '../../domain/updates/week.ts';
 import type { ActionHandler } from '../../jobs/actions.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
+import { findArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -87,12 +88,7 @@ export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: st
     const launches = launchHighlights(await releasesAround(tx, date), date);
     const highlights = { ...launches, risks: crossCuttingRisks(inputs) };
     const { markdown, json } = renderWeeklyUpdate({ dateLabel: date, highlights, areas: inputs });
-    const [previous] = await tx
-      .select()
-      .from(artifactVersions)
-      .where(and(eq(artifactVersions.kind, WEEKLY_UPDATE), eq(artifactVersions.key, opts.week)))
-      .orderBy(desc(artifactVersions.version))
-      .limit(1);
+    const previous = await findArtifactVersion(tx, WEEKLY_UPDATE, opts.week);
     const changes = previous ? describeChanges(previous.json as WeeklyUpdateJson, json) : [];
     const version = (previous?.version ?? 0) + 1;
     const [row] = await tx
@@ -222,16 +218,5 @@ export const weeklyUpdateAutoPublish: ActionHandler = async ({ tx, action, now }
 };
 
 export async function getPublishedVersion(db: Db, week: string, version?: number) {
-  const where = and(
-    eq(artifactVersions.kind, WEEKLY_UPDATE),
-    eq(artifactVersions.key, week),
-    version ? eq(artifactVersions.version, version) : undefined,
-  );
-  const [row] = await db
-    .select()
-    .from(artifactVersions)
-    .where(where)
-    .orderBy(desc(artifactVersions.version))
-    .limit(1);
-  return row ?? null;
+  return findArtifactVersion(db, WEEKLY_UPDATE, week, version);
 }
