@@ -3,15 +3,20 @@ import { localInstant } from '../../domain/org/weeks.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { getSettings } from '../org/settings.ts';
-import { currentStates, itemTitles, statesAt } from './items.ts';
+import { currentStates, statesAt } from './items.ts';
 import { lastReviewClosedAt } from './reviews.ts';
 import { publishedView } from './view.ts';
 
 /**
  * What changed since a date (its start in the org's time zone) or since the last review closed, between the
  * roadmap as it stood then and as it stands now. With no review yet, "last review" means the beginning.
+ * Without `withInternal` (a stakeholder asking), changes of internal items are left out.
  */
-export async function whatChanged(db: Db, since: string) {
+export async function whatChanged(
+  db: Db,
+  since: string,
+  opts: { withInternal: boolean } = { withInternal: true },
+) {
   const settings = await getSettings(db);
   let at: Date;
   let sinceLabel: string;
@@ -29,11 +34,9 @@ export async function whatChanged(db: Db, since: string) {
     at = localInstant(since, '00:00', settings.timeZone);
     sinceLabel = since;
   }
-  const changes = diffRoadmap(
-    await statesAt(db, at),
-    await currentStates(db),
-    settings.roadmap.fiscalYearStartMonth,
-    await itemTitles(db),
+  const current = await currentStates(db);
+  const changes = diffRoadmap(await statesAt(db, at), current, settings.roadmap.fiscalYearStartMonth).filter(
+    (c) => opts.withInternal || current.get(c.itemId)?.visibility === 'stakeholders',
   );
   return { since: at.toISOString(), sinceLabel, changes };
 }

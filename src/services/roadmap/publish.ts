@@ -138,7 +138,7 @@ export async function publishView(o: { db: Db; actor: Actor; note?: string; now?
   const now = o.now ?? new Date();
   const version = await o.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
-    const view = await buildView(tx, await ratifiedStates(tx), now);
+    const view = await buildView(tx, await ratifiedStates(tx), now, settings);
     const previous = await publishedView(tx);
     const moves = movesBetween((previous?.json as TRoadmapView | undefined) ?? null, view);
     const n = (previous?.version ?? 0) + 1;

@@ -14,10 +14,11 @@ import { buildAgenda } from '../../domain/roadmap/agenda.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { notFound } from '../../server/errors.ts';
 import type { TReview, TRoadmapChange } from '../../shared/roadmap.ts';
+import type { TSettings } from '../../shared/settings.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
 import { getSettings } from '../org/settings.ts';
-import { currentStates, ratifiedStates } from './items.ts';
+import { ratifiedStates } from './items.ts';
 import { reviewActions } from './review-items.ts';
 import { publishedView } from './view.ts';
 
@@ -94,7 +95,13 @@ async function versionsOf(db: Db, itemIds: string[], decidedIds: string[]) {
  * why-notes. A decided item shows what was decided (its outcome's versions); one changed again since is pending.
  */
 async function reviewItems(db: Db, reviewId: string | null, fy: number) {
-  const [current, ratified] = [await currentStates(db), await ratifiedStates(db)];
+  // One read of the items: their working states are the "after" of the diff.
+  const all = await db
+    .select()
+    .from(roadmapItems)
+    .orderBy(sql`${roadmapItems.state}->>'earliest'`, asc(roadmapItems.id));
+  const current = new Map(all.map((r) => [r.id, r.state]));
+  const ratified = await ratifiedStates(db);
   const changesOf = new Map<string, TRoadmapChange[]>();
   for (const c of diffRoadmap(ratified, current, fy))
     changesOf.set(c.itemId, [...(changesOf.get(c.itemId) ?? []), c]);
@@ -106,7 +113,7 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
         .orderBy(asc(roadmapReviewOutcomes.decidedAt))
     : [];
   const decided = new Map(outcomes.map((o) => [o.itemId, o]));
-  const rows = (await db.select().from(roadmapItems)).filter((r) => decided.has(r.id) || changesOf.has(r.id));
+  const rows = all.filter((r) => decided.has(r.id) || changesOf.has(r.id));
   const versions = await versionsOf(
     db,
     rows.map((r) => r.id),
@@ -146,8 +153,7 @@ async function reviewItems(db: Db, reviewId: string | null, fy: number) {
 }
 
 /** Insight themes the weekly triage found spanning areas since the last review (pack §5 → Roadmap Review). */
-async function crossAreaThemes(db: Db, since: Date | null) {
-  const settings = await getSettings(db);
+async function crossAreaThemes(db: Db, settings: TSettings, since: Date | null) {
   const labels = new Map(settings.insights.themes.map((t) => [t.key, t.label]));
   const names = new Map((await db.select().from(areas)).map((a) => [a.id, a.name]));
   const rows = (await db.execute(sql`select distinct on (theme) theme, cross_area from insight_routings
@@ -196,7 +202,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
   const due = await dueDecisions(db, o.localDate);
   const recorded = review ? await decisionsOfReview(db, review.id) : [];
   const actions = review ? await reviewActions(db, review.id) : [];
-  const themes = await crossAreaThemes(db, prev?.closedAt ?? null);
+  const themes = await crossAreaThemes(db, settings, prev?.closedAt ?? null);
   const published = prev?.closedAt ? null : await publishedView(db);
   const sinceLabel = prev?.closedAt
     ? `the last review (${localTimeText(prev.closedAt, settings.timeZone)})`

@@ -64,8 +64,14 @@ async function themeVolumes(db: Db, today: string): Promise<Map<string, number>>
  * The stakeholder roadmap view (pack §4): ratified items shown to stakeholders, in the current and next quarter
  * from the org's today, as ranges in stakeholder language, with what each audience needs next to them.
  */
-export async function buildView(db: Db, states: ReadonlyMap<string, TRoadmapItemState>, now = new Date()) {
-  const settings = await getSettings(db);
+export async function buildView(
+  db: Db,
+  states: ReadonlyMap<string, TRoadmapItemState>,
+  now = new Date(),
+  /** The caller's, when it has read them already. */
+  known?: TSettings,
+) {
+  const settings = known ?? (await getSettings(db));
   const today = todayIn(settings.timeZone, now);
   const fy = settings.roadmap.fiscalYearStartMonth;
   const window = viewWindow(today, fy);
