@@ -4,7 +4,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { useDecisionOptions } from '../decisions/decision-options.ts';
-import { reviewsApi } from '../decisions/decisions-api.ts';
+import { reviewsApi } from './roadmap-api.ts';
 
 /** The form is only there while the review runs and for whoever runs it; people are loaded only then. */
 function AssignForm({ review: r, onReview }: { review: TReview; onReview: (r: TReview) => void }) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { TReview } from '../../../shared/roadmap.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
-import { reviewsApi } from '../decisions/decisions-api.ts';
+import { reviewsApi } from './roadmap-api.ts';
 
 type Area = TReview['areas'][number];
 type Item = Area['items'][number];

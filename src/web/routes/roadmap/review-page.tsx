@@ -11,13 +11,12 @@ import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { DecisionForm } from '../decisions/decision-form.tsx';
 import { canRecordDecision, useDecisionOptions } from '../decisions/decision-options.ts';
-import { reviewsApi } from '../decisions/decisions-api.ts';
 import { ReviewActions } from './review-actions.tsx';
 import { ReviewAgenda } from './review-agenda.tsx';
 import { ReviewAreas } from './review-areas.tsx';
 import { CrossAreaThemes, DueDecisions, RecordedDecisions } from './review-decisions.tsx';
 import { SlaStatus } from './review-sla.tsx';
-import { roadmapApi } from './roadmap-api.ts';
+import { reviewsApi, roadmapApi } from './roadmap-api.ts';
 
 const FORM_ID = 'review-decision';
 

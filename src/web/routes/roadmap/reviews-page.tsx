@@ -3,8 +3,8 @@ import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn, formatLocalDate, formatTime } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { type ReviewSummary, reviewsApi } from '../decisions/decisions-api.ts';
 import { SlaStatus } from './review-sla.tsx';
+import { type ReviewSummary, reviewsApi } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
 
 /** The list has no start time: a review whose time has come and that is not closed is "not closed yet". */

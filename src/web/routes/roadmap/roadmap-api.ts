@@ -2,18 +2,21 @@ import type { z } from 'zod';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 import type {
   TAudience,
+  TReview,
   TRoadmapItem,
   TRoadmapItemInput,
   TRoadmapItemPatch,
   ZChanges,
   ZItemVersion,
   ZPublishedView,
+  ZReviewList,
 } from '../../../shared/roadmap.ts';
 import { API_BASE, listAll, query, request } from '../../api-client.ts';
 
 export type ItemVersion = z.infer<typeof ZItemVersion>;
 export type Changes = z.infer<typeof ZChanges>;
 export type PublishedView = z.infer<typeof ZPublishedView>;
+export type ReviewSummary = z.infer<typeof ZReviewList>['items'][number];
 
 export interface ViewVersion {
   version: number;
@@ -26,6 +29,7 @@ export interface ViewVersion {
 export type ViewVersionParam = number | 'draft' | undefined;
 
 const itemPath = (id: string) => `/roadmap/items/${encodeURIComponent(id)}`;
+const review = (occurrenceId: string) => `/roadmap/reviews/${encodeURIComponent(occurrenceId)}`;
 
 /** The export as a plain link (GET with the session cookie): the browser downloads or opens it. */
 export const exportUrl = (
@@ -63,4 +67,18 @@ export const roadmapApi = {
     request<{ items: TDecisionLogEntry[] }>(`/decisions${query({ roadmapItemId: itemId, limit: 50 })}`, {
       signal,
     }),
+};
+
+/** C4: the Biweekly Roadmap Review (agenda, ratification, the republish SLA); republishing is roadmapApi's. */
+export const reviewsApi = {
+  list: (signal?: AbortSignal) => request<{ items: ReviewSummary[] }>('/roadmap/reviews', { signal }),
+  get: (occurrenceId: string, signal?: AbortSignal) => request<TReview>(review(occurrenceId), { signal }),
+  start: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/start`, { method: 'POST' }),
+  close: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/close`, { method: 'POST' }),
+  assign: (occurrenceId: string, body: { title: string; ownerId: string }) =>
+    request<TReview>(`${review(occurrenceId)}/actions`, { method: 'POST', body }),
+  outcome: (
+    occurrenceId: string,
+    body: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string },
+  ) => request<TReview>(`${review(occurrenceId)}/outcomes`, { method: 'POST', body }),
 };
