@@ -13,6 +13,21 @@ export type TRoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 export const CONFIDENCES = ['low', 'medium', 'high'] as const;
 export type TConfidence = (typeof CONFIDENCES)[number];
 export const VISIBILITIES = ['internal', 'stakeholders'] as const;
+
+/** Words for statuses and confidences, the same on the web, in the exports and in change lines. */
+export const ROADMAP_STATUS_LABELS: Record<TRoadmapStatus, string> = {
+  exploring: 'Exploring',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  shipped: 'Shipped',
+  paused: 'Paused',
+  dropped: 'Dropped',
+};
+export const CONFIDENCE_LABELS: Record<TConfidence, string> = {
+  low: 'Low confidence',
+  medium: 'Medium confidence',
+  high: 'High confidence',
+};
 export const AUDIENCES = ['sales', 'support', 'cs', 'exec'] as const;
 export type TAudience = (typeof AUDIENCES)[number];
 

@@ -1,16 +1,15 @@
-import type { TChangeKind, TRoadmapChange, TRoadmapItemState } from '../../shared/roadmap.ts';
+import {
+  ROADMAP_STATUS_LABELS,
+  type TChangeKind,
+  type TRoadmapChange,
+  type TRoadmapItemState,
+  type TRoadmapStatus,
+} from '../../shared/roadmap.ts';
 import { daysBetween, quartersText, rangeText } from './quarters.ts';
 
 export type ItemStates = ReadonlyMap<string, TRoadmapItemState>;
 
-const STATUS_WORDS: Record<string, string> = {
-  exploring: 'exploring',
-  planned: 'planned',
-  in_progress: 'in progress',
-  shipped: 'shipped',
-  paused: 'paused',
-  dropped: 'dropped',
-};
+const statusWords = (s: TRoadmapStatus) => ROADMAP_STATUS_LABELS[s].toLowerCase();
 
 function change(
   id: string,
@@ -83,7 +82,7 @@ function fieldChanges(
 ) {
   const out: TRoadmapChange[] = [];
   if (a.status !== b.status) {
-    const [from, to] = [STATUS_WORDS[b.status]!, STATUS_WORDS[a.status]!];
+    const [from, to] = [statusWords(b.status), statusWords(a.status)];
     out.push(change(id, a, 'status', `${a.title}: ${from} → ${to}`, { from, to }));
   }
   if (a.confidence !== b.confidence)
@@ -158,7 +157,7 @@ export function diffRoadmap(
       }
     }
     if (a.status === 'dropped' && b.status !== 'dropped') {
-      out.push(change(id, a, 'dropped', `${a.title} dropped`, { from: STATUS_WORDS[b.status]! }));
+      out.push(change(id, a, 'dropped', `${a.title} dropped`, { from: statusWords(b.status) }));
       continue;
     }
     out.push(...dateChanges(id, b, a, fiscalYearStartMonth), ...fieldChanges(id, b, a, titleOf));

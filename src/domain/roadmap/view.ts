@@ -1,4 +1,10 @@
-import type { TAudience, TRoadmapView, TViewItem } from '../../shared/roadmap.ts';
+import {
+  CONFIDENCE_LABELS,
+  ROADMAP_STATUS_LABELS,
+  type TAudience,
+  type TRoadmapView,
+  type TViewItem,
+} from '../../shared/roadmap.ts';
 
 export const AUDIENCE_LABELS: Record<TAudience, string> = {
   sales: 'Sales',
@@ -7,14 +13,6 @@ export const AUDIENCE_LABELS: Record<TAudience, string> = {
   exec: 'Exec',
 };
 
-const STATUS_LABELS: Record<string, string> = {
-  exploring: 'Exploring',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  shipped: 'Shipped',
-  paused: 'Paused',
-  dropped: 'Dropped',
-};
 const READINESS_LABELS: Record<string, string> = {
   support: 'Support ready',
   sales: 'Sales ready',
@@ -36,13 +34,11 @@ export function itemsByQuarter(
   }));
 }
 
-const confidenceWords = { low: 'Low confidence', medium: 'Medium confidence', high: 'High confidence' };
-
 function generalItem(it: TViewItem): string[] {
   const deps = it.dependsOn.length ? ` · depends on ${it.dependsOn.map((d) => d.title).join(', ')}` : '';
   return [
     `### ${it.title}`,
-    `*${it.areaName} · ${it.rangeText} · ${confidenceWords[it.confidence]} · ${STATUS_LABELS[it.status]}${deps}*`,
+    `*${it.areaName} · ${it.rangeText} · ${CONFIDENCE_LABELS[it.confidence]} · ${ROADMAP_STATUS_LABELS[it.status]}${deps}*`,
     '',
     it.summary,
     '',
@@ -86,7 +82,7 @@ function supportItem(it: TViewItem): string[] {
     : ['- No release linked yet: no enablement planned.'];
   return [
     `### ${it.title}`,
-    `*${it.areaName} · launch window ${it.rangeText} · ${STATUS_LABELS[it.status]}*`,
+    `*${it.areaName} · launch window ${it.rangeText} · ${ROADMAP_STATUS_LABELS[it.status]}*`,
     '',
     it.summary,
     '',
@@ -102,7 +98,7 @@ function csItem(it: TViewItem): string[] {
     : 'Not linked to a customer theme.';
   return [
     `### ${it.title}`,
-    `*${it.areaName} · ${it.rangeText} · ${confidenceWords[it.confidence]}*`,
+    `*${it.areaName} · ${it.rangeText} · ${CONFIDENCE_LABELS[it.confidence]}*`,
     '',
     it.summary,
     '',

@@ -10,7 +10,7 @@ import {
   roadmapReviewOutcomes,
   roadmapReviews,
 } from '../../db/schema/index.ts';
-import { buildAgenda } from '../../domain/roadmap/agenda.ts';
+import { buildAgenda, minutesPerArea } from '../../domain/roadmap/agenda.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { notFound } from '../../server/errors.ts';
 import type { TReview, TRoadmapChange } from '../../shared/roadmap.ts';
@@ -231,7 +231,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
       areaId: a.id,
       areaName: a.name,
       pmName: a.pmName,
-      minutes: Math.min(3, Math.floor((walk.minutes / changedAreas.length) * 2) / 2),
+      minutes: minutesPerArea(walk.minutes, changedAreas.length),
       items: items.filter((i) => i.areaId === a.id),
     })),
     dueDecisions: due.map((d) => ({

@@ -1,5 +1,7 @@
 import {
+  CONFIDENCE_LABELS,
   CONFIDENCES,
+  ROADMAP_STATUS_LABELS,
   ROADMAP_STATUSES,
   type TChangeKind,
   type TConfidence,
@@ -9,15 +11,6 @@ import {
 } from '../../shared/roadmap.ts';
 import { plural } from './labels.ts';
 
-export const ROADMAP_STATUS_LABELS: Record<TRoadmapStatus, string> = {
-  exploring: 'Exploring',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  shipped: 'Shipped',
-  paused: 'Paused',
-  dropped: 'Dropped',
-};
-
 /** Badge tones (styles.css .badge.*). */
 export const ROADMAP_STATUS_TONES: Record<TRoadmapStatus, string> = {
   exploring: 'muted',
@@ -26,12 +19,6 @@ export const ROADMAP_STATUS_TONES: Record<TRoadmapStatus, string> = {
   shipped: 'ok',
   paused: 'warn',
   dropped: 'danger',
-};
-
-export const CONFIDENCE_LABELS: Record<TConfidence, string> = {
-  low: 'Low confidence',
-  medium: 'Medium confidence',
-  high: 'High confidence',
 };
 
 export const VISIBILITY_LABELS: Record<(typeof VISIBILITIES)[number], string> = {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS } from '../../../shared/roadmap.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
-import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS } from '../../lib/roadmap-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { roadmapApi } from './roadmap-api.ts';
 

@@ -1,5 +1,6 @@
 import type { TConfidence, TRoadmapStatus } from '../../../shared/roadmap.ts';
-import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONES } from '../../lib/roadmap-labels.ts';
+import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS } from '../../../shared/roadmap.ts';
+import { ROADMAP_STATUS_TONES } from '../../lib/roadmap-labels.ts';
 
 export function RoadmapStatusBadge({ status }: { status: TRoadmapStatus }) {
   return (

@@ -1,7 +1,8 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { TRoadmapItem } from '../../../shared/roadmap.ts';
-import { itemLabel, ROADMAP_STATUS_LABELS } from '../../lib/roadmap-labels.ts';
+import { ROADMAP_STATUS_LABELS } from '../../../shared/roadmap.ts';
+import { itemLabel } from '../../lib/roadmap-labels.ts';
 import {
   layoutTimeline,
   type PlacedBar,
