@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SECTIONS } from '../src/domain/releases/bundle.ts';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { apiToken, freePort, launchBrowser, signInAs, unfoldMail } from './harness.ts';
+import { apiToken, launchBrowser, signInAs, startDemoServer, unfoldMail } from './harness.ts';
 
 /**
  * C5 in a real browser: a Tier 3 release from draft to launch in the demo org. After every step the gate is
@@ -75,15 +75,8 @@ function launchDate(): string {
 describe('a Tier 3 release from draft to launch in a browser', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    const port = await freePort();
     smtp = await startSmtpPeer();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: smtp.url,
-    });
+    server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
     browser = await launchBrowser();
   });
   afterAll(async () => {

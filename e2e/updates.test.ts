@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServe, useDataDir } from '../test/cli.ts';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { freePort, launchBrowser, signInAs } from './harness.ts';
+import { launchBrowser, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * C3 in a real browser: three PMs write their five bullets in the compose form (and one is late, through the
@@ -68,16 +68,9 @@ describe('the weekly update in a browser', () => {
   let week = '';
   let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   beforeAll(async () => {
-    const port = await freePort();
     // A real SMTP server receives the published update's emails.
     smtp = await startSmtpPeer();
-    server = await startServe({
-      ...data.env,
-      PRODOPS_DEMO: 'on',
-      PORT: String(port),
-      PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: smtp.url,
-    });
+    server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
     browser = await launchBrowser();
   });
   afterAll(async () => {
