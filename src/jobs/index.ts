@@ -77,19 +77,20 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   const log = opts.log ?? (() => {});
   const boss = createBoss(opts.database, opts.target);
   boss.on('error', (err) => log('pg-boss error', err));
-  await boss.start();
   // pg-boss 10 creates a queue's partition in DDL that deadlocks when two instances do it at once: one at a
-  // time on a server. (PGlite has one process, and pg-boss shares its single connection: no lock there.)
-  const createQueues = async () => {
+  // time on a server. start() is inside too: its cron timekeeper creates a queue of its own (__pgboss__send-it).
+  // (PGlite has one process, and pg-boss shares its single connection: no lock there.)
+  const setUp = async () => {
+    await boss.start();
     for (const name of Object.values(Q)) if (!(await boss.getQueue(name))) await boss.createQueue(name);
   };
   if (opts.target.kind === 'postgres') {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK_KEY})`);
-      await createQueues();
+      await setUp();
     });
   } else {
-    await createQueues();
+    await setUp();
   }
 
   const runActions = async () => {
