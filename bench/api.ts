@@ -9,6 +9,7 @@ import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
+import { systemClock } from '../src/shared/clock.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;
@@ -43,15 +44,17 @@ const barePort = (bare.server.address() as { port: number }).port;
 const target = { kind: 'pglite' as const, dataDir: null };
 const database = await openDatabase(target);
 await runMigrations(target, database);
-await ensureOrgDefaults(database.db);
-await seedDemoIfEmpty(database.db);
+await ensureOrgDefaults(database.db, systemClock.now());
+await seedDemoIfEmpty(database.db, systemClock.now());
 const { token } = await createApiToken({
   db: database.db,
   actor: systemActor('bench'),
   email: 'sam@example.com',
+  now: systemClock.now(),
 });
 const app = await buildApp({
   db: database.db,
+  clock: systemClock,
   config: { secureCookies: false, sessionHours: 1, signInPerMinute: 100 },
 });
 await app.listen({ port: 0, host: '127.0.0.1' });

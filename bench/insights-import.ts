@@ -24,6 +24,7 @@ import { systemActor } from '../src/services/actor.ts';
 import { ingestFeedback } from '../src/services/insights/ingest.ts';
 import { topThemes } from '../src/services/insights/themes.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
+import { systemClock } from '../src/shared/clock.ts';
 import { writeTicketsCsv } from './feedback-data.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
@@ -125,7 +126,7 @@ async function prepared(kind: string, where: string): Promise<Database> {
   const t = target(kind, where);
   const database = await openDatabase(t);
   await runMigrations(t, database);
-  await ensureOrgDefaults(database.db);
+  await ensureOrgDefaults(database.db, systemClock.now());
   return database;
 }
 
@@ -146,6 +147,7 @@ async function ours(kind: string, where: string, file: string, mode: string): Pr
     onProgress: (p) => {
       if (rssAt100k === null && p.read >= 100_000) rssAt100k = meter.nowMb();
     },
+    now: systemClock.now(),
   });
   const seconds = (performance.now() - started) / 1000;
   meter.stop();
@@ -170,7 +172,7 @@ async function timeTopThemes(database: Database): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     const t0 = performance.now();
-    const top = await topThemes(database.db, { to: '2026-11-20', days: 30, limit: 10 });
+    const top = await topThemes(database.db, { to: '2026-11-20', days: 30, limit: 10 }, systemClock.now());
     times.push(Math.round((performance.now() - t0) * 10) / 10);
     if (!top.themes.length) throw new Error('top themes came back empty');
   }

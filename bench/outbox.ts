@@ -16,6 +16,7 @@ import { systemActor } from '../src/services/actor.ts';
 import { createChannel } from '../src/services/delivery/channels.ts';
 import { enqueueMessage } from '../src/services/delivery/outbox.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
+import { systemClock } from '../src/shared/clock.ts';
 import { startSlackPeer, startSmtpPeer } from '../test/peers.ts';
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 10_000);
@@ -88,7 +89,7 @@ const target = process.env.DATABASE_URL
   : { kind: 'pglite' as const, dataDir: null };
 const database = await openDatabase(target);
 await runMigrations(target, database);
-await ensureOrgDefaults(database.db);
+await ensureOrgDefaults(database.db, systemClock.now());
 const { db } = database;
 const channel = await createChannel({
   db,

@@ -15,6 +15,7 @@ import { whatChanged } from '../src/services/roadmap/changes.ts';
 import { ratifiedStates } from '../src/services/roadmap/items.ts';
 import { reviewBody } from '../src/services/roadmap/reviews.ts';
 import { buildView } from '../src/services/roadmap/view.ts';
+import { systemClock } from '../src/shared/clock.ts';
 import type { TRoadmapItemState } from '../src/shared/roadmap.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000);
@@ -79,7 +80,7 @@ async function main() {
   const database = await openDatabase(target);
   await runMigrations(target, database);
   const { db } = database;
-  await ensureOrgDefaults(db);
+  await ensureOrgDefaults(db, systemClock.now());
   const actor = systemActor('bench');
   const areaIds: string[] = [];
   for (let a = 0; a < 8; a++)
@@ -89,7 +90,7 @@ async function main() {
   console.log(
     `seeded ${ITEMS} items × ${VERSIONS} versions in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  await planAhead(db);
+  await planAhead(db, systemClock.now());
   const [occ] = await db
     .select({ id: ritualOccurrences.id })
     .from(ritualOccurrences)
@@ -103,8 +104,10 @@ async function main() {
   );
   const results = [
     await time(`what changed since ${since}`, () => whatChanged(db, since)),
-    await time('Roadmap Review agenda (live)', () => reviewBody(db, occ!.id)),
-    await time('stakeholder view (draft)', async () => buildView(db, await ratifiedStates(db))),
+    await time('Roadmap Review agenda (live)', () => reviewBody(db, occ!.id, systemClock.now())),
+    await time('stakeholder view (draft)', async () =>
+      buildView(db, await ratifiedStates(db), systemClock.now()),
+    ),
   ];
   console.log(
     `\n${ITEMS} items, ${ITEMS * VERSIONS} versions, PGlite in memory; median of 5 runs after a warm-up`,

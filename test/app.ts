@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
+import { type Clock, systemClock } from '../src/shared/clock.ts';
 import { createTestDb, type TestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -8,11 +9,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a real database of its own, for in-process HTTP tests with inject(). */
-export async function createTestApp(config: Partial<{ signInPerMinute: number }> = {}): Promise<TestApp> {
+/**
+ * The real app on a real database of its own, for in-process HTTP tests with inject(). A test that depends on
+ * the instant passes its own clock (manualClock); the rest run at whatever now the machine says.
+ */
+export async function createTestApp(
+  config: Partial<{ signInPerMinute: number; clock: Clock }> = {},
+): Promise<TestApp> {
   const database = await createTestDb();
   const app = await buildApp({
     db: database.db,
+    clock: config.clock ?? systemClock,
     config: { secureCookies: false, sessionHours: 24, signInPerMinute: config.signInPerMinute ?? 1000 },
   });
   await app.ready();

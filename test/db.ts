@@ -9,6 +9,7 @@ import {
   runMigrations,
 } from '../src/db/client.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
+import { systemClock } from '../src/shared/clock.ts';
 
 export interface TestDatabase extends Database {
   target: DatabaseTarget;
@@ -47,7 +48,7 @@ export async function createTestDb(): Promise<TestDatabase> {
     const target: DatabaseTarget = { kind: 'postgres', url: server.url, poolSize: 5 };
     const database = await openDatabase(target);
     await runMigrations(target, database);
-    await ensureOrgDefaults(database.db);
+    await ensureOrgDefaults(database.db, systemClock.now());
     return {
       ...database,
       target,
@@ -61,7 +62,7 @@ export async function createTestDb(): Promise<TestDatabase> {
   const target: DatabaseTarget = { kind: 'pglite', dataDir: null };
   const database = await openDatabase(target);
   await runMigrations(target, database);
-  await ensureOrgDefaults(database.db);
+  await ensureOrgDefaults(database.db, systemClock.now());
   return { ...database, target, url: null };
 }
 

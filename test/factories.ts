@@ -8,6 +8,7 @@ import { enqueueMessage } from '../src/services/delivery/outbox.ts';
 import { createArea } from '../src/services/org/areas.ts';
 import { createPerson, type PersonView } from '../src/services/org/people.ts';
 import { createPod } from '../src/services/org/pods.ts';
+import { systemClock } from '../src/shared/clock.ts';
 import type { TAreaInput, TPersonInput, TPodInput } from '../src/shared/org.ts';
 import type { TRole } from '../src/shared/roles.ts';
 
@@ -42,13 +43,18 @@ export async function makeArea(db: Db, over: Partial<TAreaInput> = {}) {
 
 export async function makePod(db: Db, over: Partial<TPodInput> = {}) {
   const id = unique();
-  return createPod({ db, actor, input: { slug: `pod-${id}`, name: `Pod ${id}`, ...over } });
+  return createPod({
+    db,
+    actor,
+    input: { slug: `pod-${id}`, name: `Pod ${id}`, ...over },
+    now: systemClock.now(),
+  });
 }
 
 /** A person with the given roles and an API token for them. */
 export async function signedIn(db: Db, roles: TRole[], over: Partial<TPersonInput> = {}) {
   const person = await makePerson(db, { roles, ...over });
-  const { token } = await createApiToken({ db, actor, personId: person.id });
+  const { token } = await createApiToken({ db, actor, personId: person.id, now: systemClock.now() });
   return { person, token, headers: { authorization: `Bearer ${token}` } };
 }
 

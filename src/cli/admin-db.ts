@@ -1,10 +1,11 @@
 import os from 'node:os';
+import { targetOf } from '../boot/main.ts';
+import { loadConfig } from '../config/env.ts';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, readLock, releaseLock, socketUrl } from '../db/embedded.ts';
-import { loadConfig } from '../server/env.ts';
-import { targetOf } from '../server/main.ts';
 import { type Actor, systemActor } from '../services/actor.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
+import { systemClock } from '../shared/clock.ts';
 
 /** The CLI's admin commands act as an admin named after the OS user, and the audit log says so. */
 export function cliActor(): Actor {
@@ -43,7 +44,7 @@ export async function withAdminDb<T>(
   try {
     if (opts.migrate !== false) {
       await runMigrations(target, database);
-      await ensureOrgDefaults(database.db);
+      await ensureOrgDefaults(database.db, systemClock.now());
     }
     return await fn(database, target);
   } finally {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerDecisionCommands } from './commands/decision.ts';
 import { registerInsightsCommands } from './commands/insights.ts';

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type FieldError } from '../server/errors.ts';
+import { AppError, type ErrorCode, type FieldError } from '../shared/errors.ts';
 import { UserError } from './user-error.ts';
 
 /**

@@ -2,15 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../test/db.ts';
 import { scheduledActions } from '../db/schema/index.ts';
-import { type ActionHandler, runDueActions, scheduleAction } from './actions.ts';
+import { type ActionHandlers, scheduleAction } from '../services/scheduling.ts';
+import { manualClock } from '../shared/clock.ts';
+import { runDueActions } from './actions.ts';
 
 let d: TestDatabase;
 const ran: string[] = [];
-const handlers: Record<string, ActionHandler> = {
-  'test.record': async ({ action }) => {
+// Two real kinds of the catalog stand in: one records that it ran, one fails after writing.
+const handlers: Partial<ActionHandlers> = {
+  'insights.retrain': async ({ action }) => {
     ran.push(action.key);
   },
-  'test.fail': async ({ tx, action }) => {
+  'insights.triage': async ({ tx, action }) => {
     // The effect is written, then the handler fails: the write must not survive.
     await tx
       .update(scheduledActions)
@@ -25,19 +28,39 @@ beforeAll(async () => {
 });
 afterAll(() => d.close());
 
-const ago = (ms: number) => new Date(Date.now() - ms);
-const schedule = (key: string, dueAt: Date, extra: Partial<Parameters<typeof scheduleAction>[1]> = {}) =>
+const clock = manualClock('2026-11-21T10:00:00Z');
+const ago = (ms: number) => new Date(clock.now().getTime() - ms);
+const schedule = (
+  key: string,
+  dueAt: Date,
+  extra: { latePolicy?: 'run_late' | 'skip_if_late'; graceSeconds?: number; fails?: boolean } = {},
+) =>
   d.db.transaction((tx) =>
-    scheduleAction(tx, { kind: 'test.record', key, dueAt, latePolicy: 'run_late', payload: {}, ...extra }),
+    extra.fails
+      ? scheduleAction(tx, {
+          kind: 'insights.triage',
+          key,
+          dueAt,
+          latePolicy: 'run_late',
+          payload: { week: '2026-W47' },
+        })
+      : scheduleAction(tx, {
+          kind: 'insights.retrain',
+          key,
+          dueAt,
+          latePolicy: extra.latePolicy ?? 'run_late',
+          graceSeconds: extra.graceSeconds,
+          payload: {},
+        }),
   );
-const run = () => runDueActions({ db: d.db, handlers, instance: 'test' });
+const run = () => runDueActions({ db: d.db, handlers, clock, instance: 'test' });
 const statusOf = async (key: string) =>
   (await d.db.select().from(scheduledActions).where(eq(scheduledActions.key, key)))[0];
 
 describe('scheduled actions', () => {
   it('runs a due action once, and not one that is not due', async () => {
     await schedule('due', ago(1000));
-    await schedule('later', new Date(Date.now() + 3_600_000));
+    await schedule('later', new Date(clock.now().getTime() + 3_600_000));
     await run();
     await run();
     expect(ran.filter((k) => k === 'due')).toHaveLength(1);
@@ -58,7 +81,7 @@ describe('scheduled actions', () => {
   });
 
   it('moves a pending action when rescheduled, but never revives a done one', async () => {
-    await schedule('moved', new Date(Date.now() + 3_600_000));
+    await schedule('moved', new Date(clock.now().getTime() + 3_600_000));
     await schedule('moved', ago(1000));
     await run();
     expect(ran.filter((k) => k === 'moved')).toHaveLength(1);
@@ -68,12 +91,12 @@ describe('scheduled actions', () => {
   });
 
   it('rolls back a failing effect, keeps the action pending with backoff, then marks it failed', async () => {
-    await schedule('fails', ago(1000), { kind: 'test.fail' });
+    await schedule('fails', ago(1000), { fails: true });
     const first = await run();
     expect(first.failed).toBe(1);
     const after = await statusOf('fails');
     expect(after).toMatchObject({ status: 'pending', attempts: 1, lastError: 'boom' });
-    expect(after!.dueAt.getTime()).toBeGreaterThan(Date.now());
+    expect(after!.dueAt.getTime()).toBe(clock.now().getTime() + 30_000);
     for (let i = 0; i < 4; i++) {
       await d.db
         .update(scheduledActions)
@@ -82,5 +105,49 @@ describe('scheduled actions', () => {
       await run();
     }
     expect(await statusOf('fails')).toMatchObject({ status: 'failed', attempts: 5, lastError: 'boom' });
+  });
+
+  it('runs by its clock, not the machine clock: an action due tomorrow runs when the clock gets there', async () => {
+    await schedule('tomorrow', new Date(clock.now().getTime() + 86_400_000));
+    await run();
+    expect(ran).not.toContain('tomorrow');
+    clock.advance(86_400_000);
+    await run();
+    expect(ran.filter((k) => k === 'tomorrow')).toHaveLength(1);
+  });
+
+  it('refuses a payload that does not match its kind, when scheduled and when run', async () => {
+    await expect(
+      d.db.transaction((tx) =>
+        scheduleAction(tx, {
+          kind: 'insights.triage',
+          key: 'bad',
+          dueAt: ago(1),
+          latePolicy: 'run_late',
+          payload: { week: 47 } as unknown as { week: string },
+        }),
+      ),
+    ).rejects.toThrow(/week/);
+    await d.db.insert(scheduledActions).values({
+      kind: 'insights.retrain',
+      key: 'no-such-payload',
+      dueAt: ago(1),
+      latePolicy: 'run_late',
+      payload: { week: 1 },
+    });
+    await d.db.insert(scheduledActions).values({
+      kind: 'no.such_kind',
+      key: 'unknown-kind',
+      dueAt: ago(1),
+      latePolicy: 'run_late',
+      payload: {},
+    });
+    const out = await run();
+    expect(out.failed).toBe(2);
+    expect(await statusOf('unknown-kind')).toMatchObject({
+      status: 'pending',
+      lastError: 'no handler for action kind no.such_kind',
+    });
+    expect((await statusOf('no-such-payload'))?.lastError).toMatch(/week/);
   });
 });

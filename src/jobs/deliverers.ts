@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { Config } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
 import { channels } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
@@ -7,7 +8,6 @@ import { renderEmail } from '../integrations/email/render.ts';
 import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
 import { toSlackPayload } from '../integrations/slack/blocks.ts';
 import { postChatMessage, postWebhook } from '../integrations/slack/client.ts';
-import type { Config } from '../server/env.ts';
 import { getSettings } from '../services/org/settings.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
 
@@ -40,20 +40,21 @@ export function createDeliverers(
 ): Deliverers & { close(): void } {
   const d = config.delivery;
   const mailer: Mailer | null = d.smtpUrl ? createMailer({ smtpUrl: d.smtpUrl, from: d.smtpFrom }) : null;
-  // A batch of 100 messages to one channel looks it up once; a changed webhook is seen within seconds.
+  // A batch of 100 messages to one channel looks it up once; a changed webhook is seen within seconds
+  // (a duration, so the monotonic timer, not the product's clock).
   const cache = new Map<string, { at: number; row: typeof channels.$inferSelect | undefined }>();
   const channelOf = async (id: string) => {
     const hit = cache.get(id);
-    if (hit && Date.now() - hit.at < 5_000) return hit.row;
+    if (hit && performance.now() - hit.at < 5_000) return hit.row;
     const [row] = await db.select().from(channels).where(eq(channels.id, id));
-    cache.set(id, { at: Date.now(), row });
+    cache.set(id, { at: performance.now(), row });
     return row;
   };
   // The org name in every email: read once per few seconds, not once per message of a 100-message batch.
   let orgName: { at: number; value: string } | null = null;
   const orgNameOf = async () => {
-    if (!orgName || Date.now() - orgName.at > 5_000)
-      orgName = { at: Date.now(), value: (await getSettings(db)).orgName };
+    if (!orgName || performance.now() - orgName.at > 5_000)
+      orgName = { at: performance.now(), value: (await getSettings(db)).orgName };
     return orgName.value;
   };
   return {

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
+import type { Config } from '../config/env.ts';
 import type { Database, DatabaseTarget } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
-import type { Config } from '../server/env.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
 import { DECISION_ACTIONS } from '../services/decisions/reminders.ts';
@@ -15,9 +15,11 @@ import { getSettings } from '../services/org/settings.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
+import type { ActionHandlers } from '../services/scheduling.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
-import { type ActionHandler, runDueActions } from './actions.ts';
+import type { Clock } from '../shared/clock.ts';
+import { runDueActions } from './actions.ts';
 import { createBoss } from './boss.ts';
 import { createDeliverers } from './deliverers.ts';
 import type { Deliverers } from './outbox-relay.ts';
@@ -28,8 +30,8 @@ const QUEUE_SETUP_LOCK_KEY = 724_113_004;
 
 const Q = { tick: 'prodops_tick', action: 'prodops_action', plan: 'prodops_plan' } as const;
 
-/** Every kind of scheduled action the product knows; later capabilities add theirs here. */
-export const ACTION_HANDLERS: Record<string, ActionHandler> = {
+/** The handler of every kind in the catalog (services/scheduling.ts): a kind without one does not compile. */
+export const ACTION_HANDLERS: ActionHandlers = {
   ...CADENCE_ACTIONS,
   'weekly_update.remind': weeklyUpdateReminder,
   'weekly_update.publish': weeklyUpdateAutoPublish,
@@ -59,8 +61,9 @@ export interface StartJobsOptions {
   target: DatabaseTarget;
   config: Pick<Config, 'delivery' | 'publicUrl'>;
   deliverers?: Deliverers;
+  clock: Clock;
   /** Defaults to ACTION_HANDLERS. */
-  handlers?: Record<string, ActionHandler>;
+  handlers?: Partial<ActionHandlers>;
   log?: (msg: string, err?: unknown) => void;
   relayIdleMs?: number;
 }
@@ -97,19 +100,21 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     await runDueActions({
       db,
       handlers: opts.handlers ?? ACTION_HANDLERS,
+      clock: opts.clock,
       instance,
       onError: (a, err) => log(`action ${a.key} failed`, err),
     });
   };
   const queueUpcoming = async () => {
+    const now = opts.clock.now();
     const soon = await db
       .select({ key: scheduledActions.key, dueAt: scheduledActions.dueAt })
       .from(scheduledActions)
       .where(
         and(
           eq(scheduledActions.status, 'pending'),
-          gt(scheduledActions.dueAt, new Date()),
-          lte(scheduledActions.dueAt, new Date(Date.now() + 120_000)),
+          gt(scheduledActions.dueAt, now),
+          lte(scheduledActions.dueAt, new Date(now.getTime() + 120_000)),
         ),
       );
     for (const a of soon)
@@ -117,8 +122,9 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   };
   // The daily plan: rituals' occurrence window, and the next weekly triage and monthly digest.
   const plan = async () => {
-    await planAhead(db);
-    await planInsights(db);
+    const now = opts.clock.now();
+    await planAhead(db, now);
+    await planInsights(db, now);
   };
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });

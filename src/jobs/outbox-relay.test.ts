@@ -14,6 +14,7 @@ import { retryDelivery } from '../services/delivery/deliveries.ts';
 import { enqueueMessage } from '../services/delivery/outbox.ts';
 import { recipientsForPeople } from '../services/delivery/recipients.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
+import { systemClock } from '../shared/clock.ts';
 import { createDeliverers } from './deliverers.ts';
 import { type Deliverers, relayOnce } from './outbox-relay.ts';
 
@@ -163,7 +164,7 @@ describe('the outbox relay against a real SMTP server and a local Slack endpoint
     slack.setStatus(200);
     await drain();
     expect(slack.received.filter((r) => r.path === '/hooks/T1/B3/z')).toHaveLength(0); // dead stays dead
-    await retryDelivery({ db: d.db, actor, id: dead!.id });
+    await retryDelivery({ db: d.db, actor, id: dead!.id, now: systemClock.now() });
     await drain();
     expect((await statusOf('dead'))[0]).toMatchObject({ status: 'sent' });
     expect(slack.received.filter((r) => r.path === '/hooks/T1/B3/z')).toHaveLength(1);
@@ -191,7 +192,7 @@ describe('a crash between commit and delivery', () => {
     const target = { kind: 'pglite' as const, dataDir: dir };
     const database = await openDatabase(target);
     await runMigrations(target, database);
-    await ensureOrgDefaults(database.db);
+    await ensureOrgDefaults(database.db, systemClock.now());
     return database;
   };
   beforeAll(() => {

@@ -84,15 +84,15 @@ async function record(
     .set({
       status,
       leaseUntil: null,
-      sentAt: result.ok ? new Date() : null,
+      // Leases and retries run on the database's clock: instances share these rows and must agree on one.
+      sentAt: result.ok ? sql`now()` : null,
       lastError: result.ok ? null : result.error,
       nextAttemptAt:
         result.ok || dead
           ? row.nextAttemptAt
-          : new Date(
-              Date.now() +
-                Math.max(backoff(row.attempts, opts.backoffMs ?? 30_000), result.retryAfterMs ?? 0),
-            ),
+          : sql`now() + make_interval(secs => ${
+              Math.max(backoff(row.attempts, opts.backoffMs ?? 30_000), result.retryAfterMs ?? 0) / 1000
+            })`,
     })
     .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
     .returning({ id: outbox.id });

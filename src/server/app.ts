@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DEFAULT_WEB_DIR } from '../config/env.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
@@ -20,8 +19,6 @@ import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import type { AppDeps } from './types.ts';
-
-export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface BuildAppOptions extends AppDeps {
   logger?: boolean | { level: string };
@@ -38,7 +35,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
-  app.decorate('deps', { db: opts.db, config: opts.config, onEnqueued: opts.onEnqueued });
+  app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
+  app.decorateRequest('now', null as unknown as Date);
+  app.addHook('onRequest', async (req) => {
+    req.now = opts.clock.now();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { principalFromSession, principalFromToken } from '../services/auth/tokens.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../shared/errors.ts';
 
 export const SESSION_COOKIE = 'prodops_session';
 export const CSRF_COOKIE = 'prodops_csrf';
@@ -29,14 +29,14 @@ async function identify(app: FastifyInstance, req: FastifyRequest) {
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await principalFromToken(app.deps.db, match[1]) : null;
+    const principal = match?.[1] ? await principalFromToken(app.deps.db, match[1], req.now) : null;
     if (!principal)
       throw new AppError('unauthorized', 'the API token is not valid (revoked, unknown or malformed)');
     return principal;
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const principal = await principalFromSession(app.deps.db, cookie);
+  const principal = await principalFromSession(app.deps.db, cookie, req.now);
   if (principal && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== principal.csrfToken) {
     throw new AppError('forbidden', `missing or wrong ${CSRF_HEADER} header (CSRF protection)`);
   }

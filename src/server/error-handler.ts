@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type FieldError } from './errors.ts';
+import { AppError, type ErrorCode, type FieldError } from '../shared/errors.ts';
 
 interface ZodIssueLike {
   instancePath: string;

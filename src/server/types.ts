@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Principal } from '../services/auth/tokens.ts';
-import type { Config } from './env.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { Action, Resource, ResourceType } from './policies/index.ts';
 
 /**
@@ -21,6 +22,8 @@ export type RoutePolicy =
 
 export interface AppDeps {
   db: Db;
+  /** Where every request takes its "now" (tests set it; production reads the system clock). */
+  clock: Clock;
   config: Pick<Config, 'secureCookies' | 'sessionHours' | 'signInPerMinute'> & {
     /** PRODOPS_PUBLIC_URL, when the operator set it. */
     publicUrlFromEnv?: string;
@@ -36,6 +39,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The request's one instant, from the app's clock: everything it decides is as of this. */
+    now: Date;
     actor: Actor | null;
     /** What the policy hook loaded for `:id` routes, so handlers do not read it twice. */
     loaded: unknown;

@@ -1,4 +1,4 @@
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../shared/errors.ts';
 
 /** Cursors are opaque to clients; inside they are a number (an offset or a last id). */
 export function encodeCursor(n: number): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INSIGHT_KINDS } from '../domain/insights/taxonomy.ts';
 import { ZDate, ZId } from './common.ts';
+import { INSIGHT_KINDS } from './insights-taxonomy.ts';
 
 const ZKey = z.string().trim().min(1).max(60);
 const ZIsoInstant = z.iso.datetime({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUNDLE_SECTION_KEYS } from '../domain/releases/bundle.ts';
 import { ZDate, ZId } from './common.ts';
+import { BUNDLE_SECTION_KEYS } from './release-vocabulary.ts';
 
 export const RELEASE_STATUSES = [
   'planned',

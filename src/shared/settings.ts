@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_INSIGHTS_TAXONOMY } from '../domain/insights/taxonomy.ts';
-import { DEFAULT_RELEASE_ATTRIBUTES } from '../domain/releases/attributes.ts';
-import { BUNDLE_SECTION_KEYS, LITE_SECTIONS } from '../domain/releases/bundle.ts';
 import { ZDate, ZTimeOfDay, ZTimeZone } from './common.ts';
+import { DEFAULT_INSIGHTS_TAXONOMY } from './insights-taxonomy.ts';
+import { BUNDLE_SECTION_KEYS, DEFAULT_RELEASE_ATTRIBUTES, LITE_SECTIONS } from './release-vocabulary.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const ZWeekday = z.number().int().min(1).max(7);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { InsightKind } from '../domain/insights/taxonomy.ts';
 import type { TDispositionInput, TInsightPatch, ZIntakeItem } from '../shared/insights.ts';
+import type { InsightKind } from '../shared/insights-taxonomy.ts';
 import { query, request } from './api-client.ts';
 
 export type { InsightKind };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../src/db/client.ts';
 import { seedDemoIfEmpty } from '../../src/services/org/demo.ts';
+import { systemClock } from '../../src/shared/clock.ts';
 import { getJson, listAll, type RunningServer, startServe } from '../cli.ts';
 import { createServerDatabase, createTestDb } from '../db.ts';
 
@@ -37,7 +38,7 @@ afterAll(async () => {
 async function peopleInOneSeeding(): Promise<number> {
   const db = await createTestDb();
   try {
-    const seeded = await seedDemoIfEmpty(db.db);
+    const seeded = await seedDemoIfEmpty(db.db, systemClock.now());
     if (!seeded) throw new Error('a fresh database was not empty');
     return seeded.people;
   } finally {

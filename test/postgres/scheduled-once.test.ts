@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../../src/db/client.ts';
 import { scheduledActions } from '../../src/db/schema/index.ts';
-import { type ActionHandler, scheduleAction } from '../../src/jobs/actions.ts';
 import { ACTION_HANDLERS, type Jobs, startJobs } from '../../src/jobs/index.ts';
 import { ensureOrgDefaults } from '../../src/services/org/defaults.ts';
+import { type ActionHandlers, scheduleAction } from '../../src/services/scheduling.ts';
+import { systemClock } from '../../src/shared/clock.ts';
 import { createServerDatabase } from '../db.ts';
 
 /**
@@ -17,9 +18,10 @@ if (!baseUrl) throw new Error('test/postgres needs DATABASE_URL');
 let server: { url: string; drop(): Promise<void> };
 const instances: { database: Database; jobs: Jobs }[] = [];
 const runs: { key: string }[] = [];
-const handlers: Record<string, ActionHandler> = {
+const handlers: ActionHandlers = {
   ...ACTION_HANDLERS,
-  'test.fire': async ({ action }) => {
+  // A real kind stands in: the catalog has no test kinds.
+  'insights.retrain': async ({ action }) => {
     runs.push({ key: action.key });
   },
 };
@@ -45,9 +47,11 @@ beforeAll(async () => {
   const target: DatabaseTarget = { kind: 'postgres', url: server.url, poolSize: 4 };
   const opened = [await openDatabase(target), await openDatabase(target)];
   await Promise.all(opened.map((d) => runMigrations(target, d)));
-  await Promise.all(opened.map((d) => ensureOrgDefaults(d.db)));
+  await Promise.all(opened.map((d) => ensureOrgDefaults(d.db, systemClock.now())));
   const started = await Promise.all(
-    opened.map((database) => startJobs({ database, target, config, handlers, deliverers: noDelivery })),
+    opened.map((database) =>
+      startJobs({ database, target, config, handlers, deliverers: noDelivery, clock: systemClock }),
+    ),
   );
   for (const [i, database] of opened.entries()) instances.push({ database, jobs: started[i]! });
 });
@@ -67,7 +71,7 @@ describe('two instances on one PostgreSQL database', () => {
     for (let i = 0; i < 10; i++) {
       await a.database.db.transaction((tx) =>
         scheduleAction(tx, {
-          kind: 'test.fire',
+          kind: 'insights.retrain',
           key: `fire-${i}`,
           dueAt,
           latePolicy: 'run_late',
@@ -97,7 +101,7 @@ describe('two instances on one PostgreSQL database', () => {
     const rows = await b.database.db
       .select()
       .from(scheduledActions)
-      .where(eq(scheduledActions.kind, 'test.fire'));
+      .where(eq(scheduledActions.kind, 'insights.retrain'));
     for (const r of rows) expect(r.ranAt!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     expect(new Set(rows.map((r) => r.ranBy)).size).toBeGreaterThanOrEqual(1);
   });
@@ -106,7 +110,13 @@ describe('two instances on one PostgreSQL database', () => {
     const [a] = instances as [(typeof instances)[0]];
     const dueAt = new Date(Date.now() + 1000);
     await a.database.db.transaction((tx) =>
-      scheduleAction(tx, { kind: 'test.fire', key: 'boss-only', dueAt, latePolicy: 'run_late', payload: {} }),
+      scheduleAction(tx, {
+        kind: 'insights.retrain',
+        key: 'boss-only',
+        dueAt,
+        latePolicy: 'run_late',
+        payload: {},
+      }),
     );
     // The per-minute tick queues one-off jobs for actions due within two minutes; run the same step now.
     await instances[1]!.jobs.queueUpcoming();

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import { DEFAULT_WEB_DIR, loadConfig } from '../../config/env.ts';
 import { MIGRATIONS_DIR } from '../../db/client.ts';
 import { readLock } from '../../db/embedded.ts';
-import { DEFAULT_WEB_DIR } from '../../server/app.ts';
-import { loadConfig } from '../../server/env.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
 import { createPerson } from '../../services/org/people.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { ZPersonInput } from '../../shared/org.ts';
 import { type TFunction, type TRole, ZRole } from '../../shared/roles.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
@@ -111,7 +111,13 @@ export function registerAdminCommands(program: Command): void {
     .option('--name <label>', 'a label to recognise the token by')
     .action(async (opts: { email: string; name?: string }) => {
       await withAdminDb(async ({ db }) => {
-        const t = await createApiToken({ db, actor: cliActor(), email: opts.email, name: opts.name });
+        const t = await createApiToken({
+          db,
+          actor: cliActor(),
+          email: opts.email,
+          name: opts.name,
+          now: systemClock.now(),
+        });
         console.log(t.token);
       });
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { AppError } from '../../server/errors.ts';
 import type { TDecisionLogEntry } from '../../shared/decisions.ts';
+import { AppError } from '../../shared/errors.ts';
 import { type Remote, remoteFromEnv } from '../remote.ts';
 import { UserError } from '../user-error.ts';
 

@@ -11,6 +11,7 @@ import {
   peekHead,
 } from '../../integrations/importers/index.ts';
 import { ingestFeedback } from '../../services/insights/ingest.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
 
@@ -69,6 +70,7 @@ export function registerInsightsImport(insights: Command): void {
           ingestFeedback({
             db,
             actor: cliActor(),
+            now: systemClock.now(),
             source: opts.source,
             format,
             fileName: path.basename(file),

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../../server/env.ts';
+import { loadConfig } from '../../config/env.ts';
 import { planAhead } from '../../services/cadence/occurrences.ts';
 import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { readUserFile, UserError } from '../user-error.ts';
 
@@ -16,7 +17,7 @@ export function registerOrgCommands(program: Command): void {
     .description('print the org configuration (settings, people, areas, pods, RACI) as YAML')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (opts: { output?: string }) => {
-      const yaml = await withAdminDb(async ({ db }) => orgFileToYaml(await exportOrg(db)));
+      const yaml = await withAdminDb(async ({ db }) => orgFileToYaml(await exportOrg(db, systemClock.now())));
       if (opts.output) writeFileSync(opts.output, yaml);
       else process.stdout.write(yaml);
     });
@@ -34,12 +35,13 @@ export function registerOrgCommands(program: Command): void {
         const imported = await importOrg({
           db,
           actor: cliActor(),
+          now: systemClock.now(),
           text,
           dryRun: opts.dryRun,
           allowAnyWebhookHost: loadConfig().delivery.slackWebhookAnyHost,
         });
         // New settings (time zone, holidays) move occurrences: re-plan now, not at the nightly plan.
-        if (imported.ok && !opts.dryRun) await planAhead(db);
+        if (imported.ok && !opts.dryRun) await planAhead(db, systemClock.now());
         return imported;
       });
       if (!result.ok) {

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import { loadConfig } from '../../config/env.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier, suggestTier, type Tier } from '../../domain/releases/attributes.ts';
 import { leadTimeJson } from '../../domain/releases/leadtime.ts';
-import { loadConfig } from '../../server/env.ts';
-import { AppError } from '../../server/errors.ts';
 import { getSettings } from '../../services/org/settings.ts';
 import { leadTimeOf } from '../../services/releases/schedule.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { ZDate } from '../../shared/common.ts';
+import { AppError } from '../../shared/errors.ts';
 import { DEFAULT_SETTINGS, type TSettings } from '../../shared/settings.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { type Remote, remoteFromEnv } from '../remote.ts';
@@ -145,7 +146,7 @@ async function leadTimeReport(opts: LeadTimeOptions): Promise<unknown> {
     return remote.json('GET', `/api/v1/releases/leadtime?${q}`);
   }
   const { settings } = await localSettings();
-  const today = opts.today ?? todayIn(settings.timeZone);
+  const today = opts.today ?? todayIn(settings.timeZone, systemClock.now());
   return leadTimeJson(leadTimeOf(settings, { tier: opts.tier, targetDate: opts.launch }, null, today)!);
 }
 

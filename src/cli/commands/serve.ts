@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { startServer } from '../../boot/main.ts';
+import { loadConfig } from '../../config/env.ts';
 import { runMigrations } from '../../db/client.ts';
-import { loadConfig } from '../../server/env.ts';
-import { startServer } from '../../server/main.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/org/demo.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
 
@@ -21,7 +22,7 @@ export function registerServeCommands(program: Command): void {
     .description('load the demo org (8 PMs, 5 pods, areas, stakeholders) into an empty database')
     .action(async () => {
       await withAdminDb(async ({ db }) => {
-        const seeded = await seedDemoIfEmpty(db);
+        const seeded = await seedDemoIfEmpty(db, systemClock.now());
         if (!seeded)
           throw new UserError(
             'prodops: the database already has people; the demo only loads into an empty org',

@@ -1,31 +1,11 @@
-export type Tier = 1 | 2 | 3;
+import { type AttributeRule, TIER_NAMES, type Tier } from '../../shared/release-vocabulary.ts';
 
-export interface AttributeRule {
-  key: string;
-  label: string;
-  tier: Tier;
-}
-
-/** Pack §6 tier table, in this order. */
-export const DEFAULT_RELEASE_ATTRIBUTES: AttributeRule[] = [
-  // Tier 1 (Low)
-  { key: 'ui_copy_change', label: 'UI copy change', tier: 1 },
-  { key: 'minor_bug_fix', label: 'Minor bug fix', tier: 1 },
-  { key: 'invisible_backend_change', label: 'Backend optimization invisible to users', tier: 1 },
-  // Tier 2 (Medium)
-  { key: 'behind_flag', label: 'New feature behind flag', tier: 2 },
-  { key: 'workflow_change', label: 'Workflow change', tier: 2 },
-  { key: 'pricing_change_subset', label: 'Pricing change for subset', tier: 2 },
-  { key: 'api_change', label: 'API change', tier: 2 },
-  // Tier 3 (High)
-  { key: 'ga_launch', label: 'GA launch', tier: 3 },
-  { key: 'migration', label: 'Migration', tier: 3 },
-  { key: 'breaking_change', label: 'Breaking change', tier: 3 },
-  { key: 'pricing_overhaul', label: 'Pricing overhaul', tier: 3 },
-  { key: 'major_ux_redesign', label: 'Major UX redesign', tier: 3 },
-];
-
-export const TIER_NAMES = { 1: 'Low', 2: 'Medium', 3: 'High' } as const;
+export {
+  type AttributeRule,
+  DEFAULT_RELEASE_ATTRIBUTES,
+  TIER_NAMES,
+  type Tier,
+} from '../../shared/release-vocabulary.ts';
 
 export interface TierSuggestion {
   tier: Tier;

@@ -1,64 +1,17 @@
+import {
+  BUNDLE_SECTIONS,
+  type BundleSectionKey,
+  type BundleSections,
+} from '../../shared/release-vocabulary.ts';
 import { describeTier, type Tier } from './attributes.ts';
 
-/** Launch Enablement Bundle (pack §4 template), in template order. */
-export const BUNDLE_SECTIONS = [
-  {
-    key: 'what_changed',
-    heading: 'What changed',
-    hint: 'Plain-language summary of the change and why it matters (1 paragraph).',
-  },
-  {
-    key: 'whos_impacted',
-    heading: "Who's impacted (eligibility/segments)",
-    hint: '- Customer segments:\n- Internal teams:',
-  },
-  { key: 'how_it_works', heading: 'How it works (user steps)', hint: '1.\n2.\n3.' },
-  { key: 'faqs', heading: 'FAQs + edge cases', hint: '- Q: A:' },
-  { key: 'support_macros', heading: 'Support macros / troubleshooting', hint: '- Scenario: Resolution:' },
-  {
-    key: 'sales_talk_track',
-    heading: 'Sales talk track (if relevant)',
-    hint: '- Positioning:\n- Key objection handling:',
-  },
-  {
-    key: 'monitoring',
-    heading: 'Monitoring + guardrails',
-    hint: '- Key metrics to watch:\n- Alert thresholds:\n- Dashboard link:',
-  },
-  {
-    key: 'rollback',
-    heading: 'Rollback / mitigation',
-    hint: '- Rollback procedure:\n- Rollback owner:\n- Decision criteria for rollback:',
-  },
-  { key: 'owner_escalation', heading: 'Owner + escalation', hint: '- PM:\n- Eng:\n- Escalation:' },
-] as const;
-
-/** A literal tuple so that z.enum(BUNDLE_SECTION_KEYS) works. */
-export const BUNDLE_SECTION_KEYS = [
-  'what_changed',
-  'whos_impacted',
-  'how_it_works',
-  'faqs',
-  'support_macros',
-  'sales_talk_track',
-  'monitoring',
-  'rollback',
-  'owner_escalation',
-] as const;
-
-export type BundleSectionKey = (typeof BUNDLE_SECTION_KEYS)[number];
-
-/** Tier 2 "lite" bundle: what Support and Sales need on day one; no talk track, monitoring or rollback. */
-export const LITE_SECTIONS: BundleSectionKey[] = [
-  'what_changed',
-  'whos_impacted',
-  'how_it_works',
-  'faqs',
-  'support_macros',
-  'owner_escalation',
-];
-
-export type BundleSections = Partial<Record<BundleSectionKey, string>>;
+export {
+  BUNDLE_SECTION_KEYS,
+  BUNDLE_SECTIONS,
+  type BundleSectionKey,
+  type BundleSections,
+  LITE_SECTIONS,
+} from '../../shared/release-vocabulary.ts';
 
 export interface ChecklistItem {
   key: BundleSectionKey;

@@ -12,6 +12,7 @@ import { publishDigest } from '../../services/insights/digest.ts';
 import { ingestFeedback } from '../../services/insights/ingest.ts';
 import { saveBundle } from '../../services/releases/bundle.ts';
 import { createRelease } from '../../services/releases/releases.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, publicRoute, signedInOnly } from './authorization-cases.ts';
 
 /** A Tier 2 release whose lite bundle is complete, so Product Ops can publish it. */
@@ -20,9 +21,16 @@ async function readyToPublish(c: Ctx): Promise<string> {
     db: c.db,
     actor: systemActor('test'),
     input: { title: 'Publishable', areaId: c.ids.area, targetDate: '2026-12-30', tier: 2 },
+    now: systemClock.now(),
   });
   const sections = Object.fromEntries(LITE_SECTIONS.map((k) => [k, `Written: ${k}`]));
-  await saveBundle({ db: c.db, actor: systemActor('test'), releaseId: r.id, input: { sections } });
+  await saveBundle({
+    db: c.db,
+    actor: systemActor('test'),
+    releaseId: r.id,
+    input: { sections },
+    now: systemClock.now(),
+  });
   return r.id;
 }
 
@@ -61,6 +69,7 @@ async function anInsight(c: Ctx): Promise<number> {
     format: 'api',
     fileName: 'test',
     rows: one(),
+    now: systemClock.now(),
   });
   const [row] = await c.db
     .select({ id: insightItems.id })
@@ -102,7 +111,7 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
   'DELETE /api/v1/releases/:id': {
     expect: managers({ pmOwner: 'ok' }),
     url: async (c) =>
-      `/api/v1/releases/${(await createRelease({ db: c.db, actor: systemActor('test'), input: { title: 'Gone', areaId: c.ids.area, targetDate: '2026-12-01' } })).id}`,
+      `/api/v1/releases/${(await createRelease({ db: c.db, actor: systemActor('test'), input: { title: 'Gone', areaId: c.ids.area, targetDate: '2026-12-01' }, now: systemClock.now() })).id}`,
   },
   'POST /api/v1/releases/tier-suggestion': {
     expect: signedInOnly,
@@ -168,6 +177,7 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
           tier: 2,
           status: 'launched',
         },
+        now: systemClock.now(),
       });
       return `/api/v1/releases/${r.id}/post-launch/day3`;
     },
@@ -231,7 +241,7 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
   'GET /api/v1/insights/digests/:month': {
     expect: signedInOnly,
     url: async (c) => {
-      await publishDigest({ db: c.db, actor: systemActor('test'), month: '2026-10' });
+      await publishDigest({ db: c.db, actor: systemActor('test'), month: '2026-10', now: systemClock.now() });
       return '/api/v1/insights/digests/2026-10';
     },
   },

@@ -4,6 +4,7 @@ import { systemActor } from '../../services/actor.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.ts';
 
 const item = (c: Ctx, title = 'Usage billing') =>
@@ -18,6 +19,7 @@ const item = (c: Ctx, title = 'Usage billing') =>
       earliest: '2026-12-01',
       latest: '2027-01-31',
     },
+    now: systemClock.now(),
   });
 
 /** A Roadmap Review occurrence nobody has closed yet (other than the one the outcome cases use), started. */
@@ -30,7 +32,7 @@ async function openReview(c: Ctx): Promise<string> {
     .where(and(eq(rituals.slug, 'roadmap-review'), isNull(roadmapReviews.closedAt)))
     .orderBy(ritualOccurrences.startsAt);
   const free = o && o.id !== c.ids.occurrence ? o.id : c.ids.occurrence;
-  await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: free });
+  await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: free, now: systemClock.now() });
   return free;
 }
 
@@ -97,7 +99,12 @@ export const ROADMAP_CASES: Record<string, Case> = {
     // Ratifying is the Head of Product's call (and an admin's); Product Ops runs the review but does not ratify.
     expect: ratifiers,
     url: async (c) => {
-      await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: c.ids.occurrence });
+      await startReview({
+        db: c.db,
+        actor: systemActor('test'),
+        occurrenceId: c.ids.occurrence,
+        now: systemClock.now(),
+      });
       pendingItem = (await item(c, `Pending for ${c.who}`)).id;
       return `/api/v1/roadmap/reviews/${c.ids.occurrence}/outcomes`;
     },
@@ -106,7 +113,12 @@ export const ROADMAP_CASES: Record<string, Case> = {
   'POST /api/v1/roadmap/reviews/:occurrenceId/actions': {
     expect: managers(),
     url: async (c) => {
-      await startReview({ db: c.db, actor: systemActor('test'), occurrenceId: c.ids.occurrence });
+      await startReview({
+        db: c.db,
+        actor: systemActor('test'),
+        occurrenceId: c.ids.occurrence,
+        now: systemClock.now(),
+      });
       return `/api/v1/roadmap/reviews/${c.ids.occurrence}/actions`;
     },
     body: (c) => ({ title: `Resolve the tax dependency (${c.who})`, ownerId: c.ids.pmOwner }),

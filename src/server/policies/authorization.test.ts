@@ -18,6 +18,7 @@ import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
+import { systemClock } from '../../shared/clock.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { DECISION_CASES } from '../routes/decisions/matrix-cases.ts';
@@ -59,6 +60,7 @@ const MATRIX: Record<string, Case> = {
         actor: systemActor('test'),
         personId: c.personId,
         name: 'to revoke',
+        now: systemClock.now(),
       });
       return `/api/v1/me/tokens/${t.id}`;
     },
@@ -154,6 +156,7 @@ const MATRIX: Record<string, Case> = {
           ownerRole: 'product_ops',
           outputArtifact: 'x',
         },
+        now: systemClock.now(),
       });
       return `/api/v1/rituals/${r.id}`;
     },
@@ -332,8 +335,9 @@ beforeAll(async () => {
     db,
     actor: systemActor('test'),
     input: { title: 'Usage billing', areaId: area.id, targetDate: '2026-10-01', tier: 3 },
+    now: systemClock.now(),
   });
-  await publishWeeklyUpdate({ db, actor: systemActor('test'), week: '2026-W40' });
+  await publishWeeklyUpdate({ db, actor: systemActor('test'), week: '2026-W40', now: systemClock.now() });
   ids = {
     area: area.id,
     pod: pod.id,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
 import type { RoutePolicy } from '../types.ts';
 import { type Action, can, type Resource, type ResourceType } from './index.ts';
 

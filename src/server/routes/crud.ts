@@ -9,10 +9,10 @@ import { can, type Resource, type ResourceType } from '../policies/index.ts';
 interface Services<V, I, P> {
   // biome-ignore lint/suspicious/noExplicitAny: the list query is the spec's own schema (ZListQuery by default)
   list(db: Db, q: any): Promise<{ items: V[]; nextCursor: string | null }>;
-  get(db: Db, id: string): Promise<V | null>;
-  create(o: { db: Db; actor: Actor; input: I }): Promise<V>;
-  update(o: { db: Db; actor: Actor; id: string; patch: P }): Promise<V>;
-  remove(o: { db: Db; actor: Actor; id: string }): Promise<void>;
+  get(db: Db, id: string, now: Date): Promise<V | null>;
+  create(o: { db: Db; actor: Actor; input: I; now: Date }): Promise<V>;
+  update(o: { db: Db; actor: Actor; id: string; patch: P; now: Date }): Promise<V>;
+  remove(o: { db: Db; actor: Actor; id: string; now: Date }): Promise<void>;
 }
 
 export interface CrudSpec<V, I extends z.ZodType, P extends z.ZodType> {
@@ -54,7 +54,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
       response: { 200: spec.schemas.list, ...errors },
     },
     handler: async (req) => {
-      const page = await spec.services.list(db, req.query);
+      const page = await spec.services.list(db, { ...(req.query as object), now: req.now });
       return { items: page.items.map((v) => present(req, v)), nextCursor: page.nextCursor };
     },
   });
@@ -77,7 +77,12 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
       response: { 201: spec.schemas.item, ...errors },
     },
     handler: async (req, reply) => {
-      const view = await spec.services.create({ db, actor: req.actor!, input: req.body as z.infer<I> });
+      const view = await spec.services.create({
+        db,
+        actor: req.actor!,
+        input: req.body as z.infer<I>,
+        now: req.now,
+      });
       return reply.status(201).send(present(req, view));
     },
   });
@@ -94,6 +99,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
       const view = await spec.services.update({
         db,
         actor: req.actor!,
+        now: req.now,
         id: req.params.id,
         patch: req.body as z.infer<P>,
       });
@@ -109,7 +115,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await spec.services.remove({ db, actor: req.actor!, id: req.params.id });
+      await spec.services.remove({ db, actor: req.actor!, id: req.params.id, now: req.now });
       return reply.status(204).send(null);
     },
   });
@@ -118,11 +124,11 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
 /** The loader the policy hook uses for this resource's `:id` routes. */
 export function crudLoader<V>(
   db: Db,
-  get: (db: Db, id: string) => Promise<V | null>,
+  get: (db: Db, id: string, now: Date) => Promise<V | null>,
   resourceOf: (v: V) => Resource,
 ) {
-  return async (_req: FastifyRequest, id: string) => {
-    const value = await get(db, id);
+  return async (req: FastifyRequest, id: string) => {
+    const value = await get(db, id, req.now);
     return value ? { resource: resourceOf(value), value } : null;
   };
 }

@@ -112,6 +112,7 @@ export function roadmapCases(ids: { area: string; item: string }): Record<string
 /** The roadmap item and roadmap subscription those cases write to (the subscription is the PM's). */
 export async function roadmapFixtures(db: Db, areaId: string, pmId: string) {
   const item = await createRoadmapItem({
+    now: new Date('2026-11-20T12:00:00Z'),
     db,
     actor: systemActor('test'),
     input: {

@@ -8,6 +8,7 @@ import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
 import { createRelease } from '../../services/releases/releases.ts';
+import { systemClock } from '../../shared/clock.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { aDecision, decisionBadCases } from './decisions/matrix-cases.ts';
@@ -358,9 +359,11 @@ beforeAll(async () => {
       db,
       actor: systemActor('test'),
       input: { title: 'Usage billing', targetDate: '2026-12-01' },
+      now: systemClock.now(),
     })
   ).id;
-  const release = (input: TReleaseInput) => createRelease({ db, actor: systemActor('test'), input });
+  const release = (input: TReleaseInput) =>
+    createRelease({ db, actor: systemActor('test'), input, now: systemClock.now() });
   ids.tier2 = (await release({ title: 'Invoice previews', targetDate: '2026-12-15', tier: 2 })).id;
   ids.launched = (
     await release({ title: 'Tax IDs', targetDate: '2026-11-02', tier: 3, status: 'launched' })

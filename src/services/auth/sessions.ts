@@ -1,7 +1,7 @@
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, sessions } from '../../db/schema/index.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
@@ -20,6 +20,7 @@ export async function signIn(opts: {
   email: string;
   password: string;
   ttlHours: number;
+  now: Date;
 }): Promise<NewSession> {
   const [person] = await opts.db.select().from(people).where(eq(people.email, opts.email.toLowerCase()));
   if (!person?.passwordHash) {
@@ -30,9 +31,9 @@ export async function signIn(opts: {
   if (!ok || !person.active) throw new AppError('unauthorized', 'email or password is wrong');
   const cookieValue = newSecret();
   const csrfToken = newSecret(24);
-  const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
+  const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
   await opts.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    await tx.delete(sessions).where(lt(sessions.expiresAt, opts.now));
     await tx.insert(sessions).values({ id: sha256(cookieValue), personId: person.id, csrfToken, expiresAt });
     await recordAudit(tx, {
       actor: { personId: person.id, label: person.email, roles: [] },

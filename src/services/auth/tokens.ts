@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, people, sessions } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import type { TRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -32,6 +32,7 @@ export async function createApiToken(opts: {
   email?: string;
   personId?: string;
   name?: string;
+  now: Date;
 }): Promise<IssuedToken> {
   return opts.db.transaction(async (tx) => {
     const where = opts.personId
@@ -41,7 +42,7 @@ export async function createApiToken(opts: {
     if (!person) throw notFound(opts.email ? `person with email ${opts.email}` : 'person');
     if (!person.active) throw new AppError('conflict', `${person.email} is not active`);
     const token = `${TOKEN_PREFIX}${newSecret()}`;
-    const name = opts.name?.trim() || `token ${new Date().toISOString().slice(0, 10)}`;
+    const name = opts.name?.trim() || `token ${opts.now.toISOString().slice(0, 10)}`;
     const [row] = await tx
       .insert(apiTokens)
       .values({ personId: person.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10) })
@@ -72,11 +73,17 @@ export async function listApiTokens(db: Db, personId: string) {
   }));
 }
 
-export async function revokeApiToken(opts: { db: Db; actor: Actor; personId: string; tokenId: string }) {
+export async function revokeApiToken(opts: {
+  db: Db;
+  actor: Actor;
+  personId: string;
+  tokenId: string;
+  now: Date;
+}) {
   await opts.db.transaction(async (tx) => {
     const revoked = await tx
       .update(apiTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: opts.now })
       .where(
         and(
           eq(apiTokens.id, opts.tokenId),
@@ -106,7 +113,7 @@ export interface Principal {
   sessionId: string | null;
 }
 
-export async function principalFromToken(db: Db, token: string): Promise<Principal | null> {
+export async function principalFromToken(db: Db, token: string, now: Date): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: people })
@@ -115,20 +122,24 @@ export async function principalFromToken(db: Db, token: string): Promise<Princip
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), eq(people.active, true)));
   if (!row) return null;
   // "Last used" to the minute is enough, and spares a write on every API call.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   return toPrincipal(row.person, null, null);
 }
 
-export async function principalFromSession(db: Db, cookieValue: string): Promise<Principal | null> {
+export async function principalFromSession(
+  db: Db,
+  cookieValue: string,
+  now: Date,
+): Promise<Principal | null> {
   const id = sha256(cookieValue);
   const [row] = await db
     .select({ session: sessions, person: people })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(and(eq(sessions.id, id), eq(people.active, true)));
-  if (!row || row.session.expiresAt.getTime() <= Date.now()) return null;
+  if (!row || row.session.expiresAt.getTime() <= now.getTime()) return null;
   return toPrincipal(row.person, row.session.csrfToken, id);
 }
 

@@ -2,12 +2,12 @@ import { and, arrayOverlaps, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { occurrenceAttendance, people, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { type OccurrenceFacts, ritualAdoption } from '../../domain/cadence/adoption.ts';
-import { cancelAction } from '../../jobs/actions.ts';
-import { invalid, notFound } from '../../server/errors.ts';
 import type { TAttendees } from '../../shared/cadence.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { cancelAction } from '../scheduling.ts';
 import { artifactCheckKey, reminderKey } from './occurrences.ts';
 
 /** The people a ritual expects: by role, by function, or named. Inactive people are not expected. */
@@ -85,6 +85,7 @@ export async function recordOccurrence(opts: {
   actor: Actor;
   id: string;
   input: OccurrenceRecordInput;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const before = await getOccurrenceDetail(tx, opts.id);
@@ -121,7 +122,7 @@ export async function recordOccurrence(opts: {
       ...(artifactProducedAt !== undefined
         ? { artifactProducedAt: artifactProducedAt ? new Date(artifactProducedAt) : null }
         : {}),
-      updatedAt: new Date(),
+      updatedAt: opts.now,
     };
     await tx.update(ritualOccurrences).set(set).where(eq(ritualOccurrences.id, opts.id));
     if (opts.input.status === 'cancelled') {
@@ -141,7 +142,7 @@ export async function recordOccurrence(opts: {
 }
 
 /** Ritual adoption over a window: the pack's metric (attendance share and artifact on time), per ritual and overall. */
-export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now?: Date }) {
+export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now: Date }) {
   const settings = await getSettings(db);
   const rows = await db
     .select({ o: ritualOccurrences, r: rituals })
@@ -181,7 +182,7 @@ export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now?
     attendanceSharePct: settings.thresholds.ritualAttendanceSharePct,
     from: opts.from.toISOString(),
     to: opts.to.toISOString(),
-    now: (opts.now ?? new Date()).toISOString(),
+    now: opts.now.toISOString(),
   });
   const names = new Map(rows.map(({ r }) => [r.id, { name: r.name, slug: r.slug }]));
   return {

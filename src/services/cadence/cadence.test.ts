@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { signedIn } from '../../../test/factories.ts';
 import { outbox, ritualOccurrences, scheduledActions } from '../../db/schema/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -28,6 +29,7 @@ beforeAll(async () => {
       timeZone: 'America/New_York',
       holidays: [{ date: '2026-11-26', name: 'Thanksgiving' }],
     },
+    now: systemClock.now(),
   });
 });
 afterAll(() => t.close());
@@ -49,6 +51,7 @@ const weekly = (slug: string, holidayPolicy: 'skip' | 'previous_business_day') =
       artifactDueHours: 0,
       reminderMinutes: 0,
     },
+    now: systemClock.now(),
   });
 
 async function occurrencesOf(ritualId: string) {
@@ -130,7 +133,7 @@ describe('a weekly ritual at 16:00 America/New_York', () => {
     // An unknown or rotated token is a 404; the old URL stops working after a rotation.
     await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-url/rotate', headers: ops.headers });
     expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(404);
-    expect(await calendarFeed(db(), 'x'.repeat(32), 'http://localhost')).toBeNull();
+    expect(await calendarFeed(db(), 'x'.repeat(32), 'http://localhost', systemClock.now())).toBeNull();
   });
 });
 
@@ -144,8 +147,8 @@ describe('reminders and adoption', () => {
       .update(scheduledActions)
       .set({ dueAt: new Date(Date.now() - 1000) })
       .where(eq(scheduledActions.key, `ritual.reminder:${next!.id}`));
-    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, instance: 'a' });
-    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, instance: 'b' });
+    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: systemClock, instance: 'a' });
+    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: systemClock, instance: 'b' });
     const rows = await db()
       .select()
       .from(outbox)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, signedIn } from '../../../test/factories.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { getSettings } from '../org/settings.ts';
 
 /**
@@ -20,7 +21,7 @@ beforeAll(async () => {
   t = await createTestApp();
   ops = await signedIn(t.database.db, ['product_ops']);
   sales = await signedIn(t.database.db, ['stakeholder']);
-  today = Temporal.PlainDate.from(todayIn((await getSettings(t.database.db)).timeZone));
+  today = Temporal.PlainDate.from(todayIn((await getSettings(t.database.db)).timeZone, systemClock.now()));
 });
 afterAll(() => t.close());
 

@@ -105,7 +105,7 @@ export async function calendarFeed(
   db: Db,
   token: string,
   publicUrl: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<string | null> {
   const [row] = await db
     .select({ person: people })

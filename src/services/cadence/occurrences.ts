@@ -4,9 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { occurrenceAttendance, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { plannedOccurrences } from '../../domain/cadence/occurrences.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
-import { cancelAction, scheduleAction } from '../../jobs/actions.ts';
 import type { THolidayPolicy, TSchedule } from '../../shared/cadence.ts';
 import { getSettings } from '../org/settings.ts';
+import { cancelAction, scheduleAction } from '../scheduling.ts';
 
 /** How far ahead occurrences (and their reminders) exist as rows; the daily plan job keeps the window moving. */
 export const PLAN_DAYS_AHEAD = 62;
@@ -80,9 +80,9 @@ export async function scheduleOccurrenceActions(
 export async function syncRitualOccurrences(
   tx: Db,
   ritualId: string,
-  opts: { removing?: boolean; now?: Date } = {},
+  opts: { removing?: boolean; now: Date },
 ): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now;
   const [ritual] = await tx.select().from(rituals).where(eq(rituals.id, ritualId));
   if (!ritual) return;
   const settings = await getSettings(tx);
@@ -131,14 +131,14 @@ export async function syncRitualOccurrences(
     const [row] = current
       ? await tx
           .update(ritualOccurrences)
-          .set({ ...values, updatedAt: new Date() })
+          .set({ ...values, updatedAt: now })
           .where(eq(ritualOccurrences.id, current.id))
           .returning()
       : await tx
           .insert(ritualOccurrences)
           .values({ ritualId, key: p.key, ...values })
           .returning();
-    if (row && row.startsAt.getTime() > Date.now() - 86_400_000)
+    if (row && row.startsAt.getTime() > now.getTime() - 86_400_000)
       await scheduleOccurrenceActions(tx, ritual, row);
   }
   for (const stale of byKey.values()) {
@@ -150,7 +150,7 @@ export async function syncRitualOccurrences(
 }
 
 /** The daily plan: every ritual's window moves one day; also run at start and after settings change. */
-export async function planAhead(db: Db, now: Date = new Date()): Promise<void> {
+export async function planAhead(db: Db, now: Date): Promise<void> {
   const all = await db.select({ id: rituals.id }).from(rituals);
   for (const r of all) await db.transaction((tx) => syncRitualOccurrences(tx, r.id, { now }));
 }

@@ -3,10 +3,11 @@ import { and, arrayContains, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople, resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
+import { agendaWriterFor } from './agendas.ts';
 import { expectedAttendees } from './attendance.ts';
 
 /** "Tue 24 Nov 2026, 10:00 (America/New_York)": times in messages are always the org's. */
@@ -33,27 +34,22 @@ async function load(tx: Db, occurrenceId: string) {
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 
 /**
- * The agenda as markdown: a Roadmap Review's is generated from what changed since the last one (imported when
- * needed: the roadmap services depend on this module); every other ritual's is its written agenda.
+ * The agenda as markdown: generated where a capability registered a writer for the ritual (the Roadmap
+ * Review's, from what changed since the last one); every other ritual's is its written agenda.
  */
-async function agendaOf(tx: Db, row: Loaded): Promise<string> {
-  if (row.r.slug === 'roadmap-review') {
-    const { reviewBody } = await import('../roadmap/reviews.ts');
-    const review = await reviewBody(tx, row.o.id);
-    return review.agenda
-      .map((s) => [`- [${s.minutes} min] ${s.title}`, ...s.lines.map((l) => `   - ${l}`)].join('\n'))
-      .join('\n');
-  }
+async function agendaOf(tx: Db, row: Loaded, now: Date): Promise<string> {
+  const generated = agendaWriterFor(row.r.slug);
+  if (generated) return generated(tx, row.o.id, now);
   return row.r.agenda.map((a) => `- ${a.minutes ? `[${a.minutes} min] ` : ''}${a.item}`).join('\n');
 }
 
 /** Reminds attendees (and whoever subscribed to rituals) before an occurrence, with its agenda and artifact. */
-export const ritualReminder: ActionHandler = async ({ tx, action }) => {
-  const row = await load(tx, (action.payload as { occurrenceId: string }).occurrenceId);
+export const ritualReminder: ActionHandler<'ritual.reminder'> = async ({ tx, action, payload, now }) => {
+  const row = await load(tx, payload.occurrenceId);
   if (row?.o.status !== 'scheduled' || !row.r.active) return;
   const { timeZone } = await getSettings(tx);
   const when = localTimeText(row.o.startsAt, timeZone);
-  const agenda = await agendaOf(tx, row);
+  const agenda = await agendaOf(tx, row, now);
   const message: OutgoingMessage = {
     title: `${row.r.name}: ${when}`,
     summary: `${row.r.name} starts ${when}. It produces: ${row.r.outputArtifact}.`,
@@ -75,8 +71,12 @@ export const ritualReminder: ActionHandler = async ({ tx, action }) => {
 };
 
 /** At the artifact's due time: if it is not there, the ritual's owner hears about it (adoption depends on it). */
-export const ritualArtifactCheck: ActionHandler = async ({ tx, action }) => {
-  const row = await load(tx, String((action.payload as { occurrenceId: string }).occurrenceId));
+export const ritualArtifactCheck: ActionHandler<'ritual.artifact_check'> = async ({
+  tx,
+  action,
+  payload,
+}) => {
+  const row = await load(tx, payload.occurrenceId);
   if (!row || row.o.status === 'cancelled' || row.o.status === 'skipped' || row.o.artifactProducedAt) return;
   const owners = row.r.ownerPersonId
     ? [row.r.ownerPersonId]

@@ -1,7 +1,6 @@
 import { asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, rituals } from '../../db/schema/index.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
 import type {
   TAttendees,
   THolidayPolicy,
@@ -9,6 +8,7 @@ import type {
   TRitualPatch,
   TSchedule,
 } from '../../shared/cadence.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
@@ -98,7 +98,12 @@ function columnsOf(input: TRitualPatch) {
   return { ...input, ...(input.attendees ? { attendees: attendeesOf(input.attendees) } : {}) };
 }
 
-export async function createRitual(opts: { db: Db; actor: Actor; input: TRitualInput }): Promise<RitualView> {
+export async function createRitual(opts: {
+  db: Db;
+  actor: Actor;
+  input: TRitualInput;
+  now: Date;
+}): Promise<RitualView> {
   return opts.db.transaction(async (tx) => {
     await checkRefs(tx, opts.input);
     await assertSlugFree(tx, opts.input.slug);
@@ -119,7 +124,7 @@ export async function createRitual(opts: { db: Db; actor: Actor; input: TRitualI
       entityId: row.id,
       change: opts.input,
     });
-    await syncRitualOccurrences(tx, row.id);
+    await syncRitualOccurrences(tx, row.id, { now: opts.now });
     return (await getRitual(tx, row.id))!;
   });
 }
@@ -129,6 +134,7 @@ export async function updateRitual(opts: {
   actor: Actor;
   id: string;
   patch: TRitualPatch;
+  now: Date;
 }): Promise<RitualView> {
   return opts.db.transaction(async (tx) => {
     const before = await getRitual(tx, opts.id);
@@ -137,7 +143,7 @@ export async function updateRitual(opts: {
     if (opts.patch.slug) await assertSlugFree(tx, opts.patch.slug, opts.id);
     await tx
       .update(rituals)
-      .set({ ...columnsOf(opts.patch), updatedAt: new Date() })
+      .set({ ...columnsOf(opts.patch), updatedAt: opts.now })
       .where(eq(rituals.id, opts.id));
     const after = (await getRitual(tx, opts.id))!;
     const change = diffFields(before, after);
@@ -149,17 +155,17 @@ export async function updateRitual(opts: {
         entityId: opts.id,
         change,
       });
-      await syncRitualOccurrences(tx, opts.id);
+      await syncRitualOccurrences(tx, opts.id, { now: opts.now });
     }
     return after;
   });
 }
 
-export async function deleteRitual(opts: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function deleteRitual(opts: { db: Db; actor: Actor; id: string; now: Date }): Promise<void> {
   await opts.db.transaction(async (tx) => {
     const before = await getRitual(tx, opts.id);
     if (!before) throw notFound('ritual');
-    await syncRitualOccurrences(tx, opts.id, { removing: true });
+    await syncRitualOccurrences(tx, opts.id, { removing: true, now: opts.now });
     await tx.delete(rituals).where(eq(rituals.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,

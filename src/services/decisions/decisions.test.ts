@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makePerson } from '../../../test/factories.ts';
 import { auditLog, decisions } from '../../db/schema/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updatePerson } from '../org/people.ts';
@@ -19,7 +20,12 @@ const NOW = new Date('2026-11-10T09:00:00Z');
 
 beforeAll(async () => {
   d = await createTestDb();
-  await updateSettings({ db: d.db, actor: ops, settings: { ...DEFAULT_SETTINGS, timeZone: 'Europe/Paris' } });
+  await updateSettings({
+    db: d.db,
+    actor: ops,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'Europe/Paris' },
+    now: systemClock.now(),
+  });
   w = await decisionWorld(d.db);
 });
 afterAll(() => d.close());
@@ -91,7 +97,13 @@ describe('recording a decision', () => {
   it('refuses an unknown or inactive owner', async () => {
     await refused(() => record({ ownerId: crypto.randomUUID() }), ['ownerId']);
     const gone = await makePerson(d.db, { roles: ['pm'] });
-    await updatePerson({ db: d.db, actor: ops, id: gone.id, patch: { active: false } });
+    await updatePerson({
+      db: d.db,
+      actor: ops,
+      id: gone.id,
+      patch: { active: false },
+      now: systemClock.now(),
+    });
     await refused(() => record({ ownerId: gone.id }), ['ownerId']);
   });
 
@@ -163,7 +175,7 @@ describe('revisiting', () => {
     });
     expect(revisited.status).toBe('superseded');
     expect(revisited.reviewDue).toBe(false);
-    const next = (await getDecision(d.db, revisited.supersededBy!.id))!;
+    const next = (await getDecision(d.db, revisited.supersededBy!.id, systemClock.now()))!;
     expect(revisited.supersededBy).toEqual({
       id: next.id,
       number: next.number,
@@ -203,9 +215,9 @@ describe('revisiting', () => {
       },
       now: NOW,
     });
-    const last = (await getDecision(d.db, third.supersededBy!.id))!;
+    const last = (await getDecision(d.db, third.supersededBy!.id, systemClock.now()))!;
     expect(last.supersedes?.id).toBe(next.id);
-    expect((await getDecision(d.db, old.id))!.supersededBy?.id).toBe(next.id);
+    expect((await getDecision(d.db, old.id, systemClock.now()))!.supersededBy?.id).toBe(next.id);
   });
 
   it('names replacement fields under "replacement." and writes nothing when the replacement is wrong', async () => {
@@ -225,7 +237,7 @@ describe('revisiting', () => {
         }),
       ['replacement.ownerId', 'replacement.reviewDate'],
     );
-    expect((await getDecision(d.db, old.id))!.status).toBe('active');
+    expect((await getDecision(d.db, old.id, systemClock.now()))!.status).toBe('active');
   });
 
   it('404s an unknown decision', async () => {
@@ -234,6 +246,7 @@ describe('revisiting', () => {
       actor: ops,
       id: crypto.randomUUID(),
       input: { outcome: 'kept', note: 'x', nextReviewDate: '2027-06-01' },
+      now: systemClock.now(),
     });
     await expect(gone).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -260,7 +273,7 @@ describe('the log is append-only in the database', () => {
       /history/,
     );
     expect(await rawError(sql`delete from decision_events where decision_id = ${v.id}`)).toMatch(/history/);
-    expect((await getDecision(d.db, v.id))!.title).toBe('Price by usage, not by seat');
+    expect((await getDecision(d.db, v.id, systemClock.now()))!.title).toBe('Price by usage, not by seat');
     // What moves through events may change.
     expect(await rawError(sql`update decisions set next_review_date = '2027-09-01' where id = ${v.id}`)).toBe(
       'accepted',

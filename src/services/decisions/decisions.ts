@@ -9,8 +9,8 @@ import {
   roadmapReviews,
 } from '../../db/schema/index.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
-import { AppError, type FieldError, invalid, notFound } from '../../server/errors.ts';
 import type { TDecisionLogInput, TRevisitInput } from '../../shared/decisions.ts';
+import { AppError, type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -148,17 +148,17 @@ export async function recordDecision(opts: {
   db: Db;
   actor: Actor;
   input: TDecisionLogInput;
-  now?: Date;
+  now: Date;
 }): Promise<DecisionView> {
   return opts.db.transaction(async (tx) => {
     const row = await insertDecision(tx, {
       actor: opts.actor,
       input: opts.input,
-      now: opts.now ?? new Date(),
+      now: opts.now,
       supersedesId: null,
       prefix: '',
     });
-    return (await getDecision(tx, row.id))!;
+    return (await getDecision(tx, row.id, opts.now))!;
   });
 }
 
@@ -220,7 +220,7 @@ export async function revisitDecision(opts: {
   actor: Actor;
   id: string;
   input: TRevisitInput;
-  now?: Date;
+  now: Date;
 }): Promise<DecisionView> {
   return opts.db.transaction(async (tx) => {
     const [d] = await tx.select().from(decisions).where(eq(decisions.id, opts.id)).for('update');
@@ -235,9 +235,9 @@ export async function revisitDecision(opts: {
         `decision #${d.number} was superseded by #${by?.number}: revisit the decision that replaced it`,
       );
     }
-    const now = opts.now ?? new Date();
+    const now = opts.now;
     if (opts.input.outcome === 'kept') await keep(tx, opts.actor, d, opts.input, now);
     else await supersede(tx, opts.actor, d, opts.input, now);
-    return (await getDecision(tx, d.id))!;
+    return (await getDecision(tx, d.id, now))!;
   });
 }

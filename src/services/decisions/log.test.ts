@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { ZDecisionLogQuery } from '../../shared/decisions.ts';
 import { systemActor } from '../actor.ts';
 import { recordDecision, revisitDecision } from './decisions.ts';
@@ -68,7 +69,8 @@ beforeAll(async () => {
       }),
     },
   });
-  log.d = (await listDecisions(d.db, ZDecisionLogQuery.parse({ q: 'tax lines' }))).items[0]!;
+  log.d = (await listDecisions(d.db, ZDecisionLogQuery.parse({ q: 'tax lines' }), systemClock.now()))
+    .items[0]!;
   expect(replaced.supersededBy?.id).toBe(log.d.id);
 });
 afterAll(() => d.close());
@@ -76,18 +78,19 @@ afterAll(() => d.close());
 /** The titles' letters (a–d) of what the query returns, in order. */
 async function found(query: Record<string, string>): Promise<string[]> {
   const letterOf = new Map(Object.entries(log).map(([k, v]) => [v.id, k]));
-  const page = await listDecisions(d.db, ZDecisionLogQuery.parse(query));
+  const page = await listDecisions(d.db, ZDecisionLogQuery.parse(query), systemClock.now());
   return page.items.map((v) => letterOf.get(v.id) ?? v.title);
 }
 
 describe('the decision log', () => {
   it('lists newest decision first, then by number, and pages with a cursor', async () => {
     expect(await found({})).toEqual(['d', 'c', 'b', 'a']);
-    const first = await listDecisions(d.db, ZDecisionLogQuery.parse({ limit: '2' }));
+    const first = await listDecisions(d.db, ZDecisionLogQuery.parse({ limit: '2' }), systemClock.now());
     expect(first.items.map((v) => v.title)).toEqual(['Invoice layout with tax lines', 'Invoice layout']);
     const second = await listDecisions(
       d.db,
       ZDecisionLogQuery.parse({ limit: '2', cursor: first.nextCursor! }),
+      systemClock.now(),
     );
     expect(second.items.map((v) => v.title)).toEqual(['Referral credits', 'Usage pricing for teams']);
     expect(second.nextCursor).toBeNull();

@@ -6,6 +6,7 @@ import { decisionEvents, outbox, scheduledActions } from '../../db/schema/index.
 import type { OutgoingMessage } from '../../integrations/message.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updatePerson } from '../org/people.ts';
@@ -28,14 +29,20 @@ const NOW = new Date('2026-10-01T10:00:00Z');
 
 beforeAll(async () => {
   d = await createTestDb();
-  await updateSettings({ db: d.db, actor: ops, settings: { ...DEFAULT_SETTINGS, timeZone: 'Europe/Paris' } });
+  await updateSettings({
+    db: d.db,
+    actor: ops,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'Europe/Paris' },
+    now: systemClock.now(),
+  });
   w = await decisionWorld(d.db);
 });
 afterAll(() => d.close());
 
 const record = (over: Parameters<typeof w.input>[0]) =>
   recordDecision({ db: d.db, actor: ops, input: w.input(over), now: NOW });
-const runDue = () => runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 'test' });
+const runDue = () =>
+  runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock: systemClock, instance: 'test' });
 const actionsOf = (id: string) =>
   d.db
     .select()
@@ -88,7 +95,7 @@ describe('review reminders', () => {
     expect(message.link).toEqual({ label: 'Open the decision', url: `/decisions/${v.id}` });
     expect(await remindedEvents(v.id)).toHaveLength(1);
     expect((await actionsOf(v.id)).map((a) => a.status)).toEqual(['done']);
-    const after = (await getDecision(d.db, v.id))!;
+    const after = (await getDecision(d.db, v.id, systemClock.now()))!;
     expect(after.reviewDue).toBe(true);
     expect(after.history.map((e) => [e.kind, e.nextReviewDate, e.by])).toEqual([
       ['recorded', '2026-10-15', 'ops'],
@@ -150,7 +157,13 @@ describe('review reminders', () => {
     const priya = await makePerson(d.db, { roles: ['product_ops'], function: 'product_ops' });
     const leaver = await makePerson(d.db, { roles: ['pm'] });
     const v = await record({ ownerId: leaver.id, reviewDate: '2026-10-20' });
-    await updatePerson({ db: d.db, actor: ops, id: leaver.id, patch: { active: false } });
+    await updatePerson({
+      db: d.db,
+      actor: ops,
+      id: leaver.id,
+      patch: { active: false },
+      now: systemClock.now(),
+    });
     await runDue();
     const inbox = (await messagesOf(v.id)).filter((m) => m.channel === 'inbox');
     expect(inbox.map((m) => m.personId)).toEqual([priya.id]);

@@ -2,12 +2,12 @@ import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { decisionEvents, decisions, people } from '../../db/schema/index.ts';
 import { localInstant } from '../../domain/org/weeks.ts';
-import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
+import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 
-export const REVIEW_DUE = 'decision.review_due';
+export const REVIEW_DUE = 'decision.review_due' as const;
 /** Reminders go out at the start of the working day, org time. */
 const MORNING = '09:00';
 
@@ -70,8 +70,7 @@ async function alreadyReminded(tx: Db, decisionId: string, date: string): Promis
 }
 
 /** When a review date arrives: one message to the owner and a "review_reminded" event, unless it moved on. */
-export const decisionReviewDue: ActionHandler = async ({ tx, action }) => {
-  const p = action.payload as { decisionId: string; reviewDate: string };
+export const decisionReviewDue: ActionHandler<'decision.review_due'> = async ({ tx, action, payload: p }) => {
   const [row] = await tx
     .select({ d: decisions, ownerName: people.name })
     .from(decisions)
@@ -104,4 +103,4 @@ export const decisionReviewDue: ActionHandler = async ({ tx, action }) => {
   });
 };
 
-export const DECISION_ACTIONS: Record<string, ActionHandler> = { [REVIEW_DUE]: decisionReviewDue };
+export const DECISION_ACTIONS = { [REVIEW_DUE]: decisionReviewDue };

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { makeArea, makePerson } from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
 import { ritualOccurrences, roadmapItems, roadmapReviews } from '../../db/schema/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import type { TDecisionLogInput } from '../../shared/decisions.ts';
 import { systemActor } from '../actor.ts';
 import { findRitualBySlug } from '../cadence/rituals.ts';
@@ -55,7 +56,12 @@ export async function decisionWorld(db: Db) {
   const billing = await makeArea(db, { name: 'Billing', ownerPmId: maya.id });
   const growth = await makeArea(db, { name: 'Growth' });
   const release = (title: string, areaId: string) =>
-    createRelease({ db, actor: systemActor('test'), input: { title, areaId, targetDate: '2027-02-01' } });
+    createRelease({
+      db,
+      actor: systemActor('test'),
+      input: { title, areaId, targetDate: '2027-02-01' },
+      now: systemClock.now(),
+    });
   const world = {
     maya,
     ravi,

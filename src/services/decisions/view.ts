@@ -112,17 +112,17 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
   return view;
 }
 
-async function present(db: Db, rows: Row[], settings?: TSettings): Promise<DecisionView[]> {
+async function present(db: Db, rows: Row[], now: Date, settings?: TSettings): Promise<DecisionView[]> {
   if (!rows.length) return [];
   settings ??= await getSettings(db);
-  const today = todayIn(settings.timeZone);
+  const today = todayIn(settings.timeZone, now);
   const l = await lookups(db, rows);
   return rows.map((row) => toView(row, l, settings, today));
 }
 
-export async function getDecision(db: Db, id: string): Promise<DecisionView | null> {
+export async function getDecision(db: Db, id: string, now: Date): Promise<DecisionView | null> {
   const rows = await selectDecisions(db).where(eq(decisions.id, id));
-  return (await present(db, rows))[0] ?? null;
+  return (await present(db, rows, now))[0] ?? null;
 }
 
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -157,16 +157,16 @@ function filters(q: TDecisionLogQuery, today: string): (SQL | undefined)[] {
 }
 
 /** Newest decision first (by date, then number). */
-export async function listDecisions(db: Db, q: TDecisionLogQuery) {
+export async function listDecisions(db: Db, q: TDecisionLogQuery, now: Date) {
   const offset = decodeCursor(q.cursor) ?? 0;
   const settings = await getSettings(db);
   const rows = await selectDecisions(db)
-    .where(and(...filters(q, todayIn(settings.timeZone))))
+    .where(and(...filters(q, todayIn(settings.timeZone, now))))
     .orderBy(desc(decisions.decidedOn), desc(decisions.number))
     .limit(q.limit + 1)
     .offset(offset);
   const page = pageOf(rows, q.limit, offset);
-  return { items: await present(db, page.items, settings), nextCursor: page.nextCursor };
+  return { items: await present(db, page.items, now, settings), nextCursor: page.nextCursor };
 }
 
 export interface DecisionRef {

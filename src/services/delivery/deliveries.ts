@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deliveryLog, outbox, people } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
@@ -74,7 +74,7 @@ export async function getDelivery(db: Db, id: string) {
 }
 
 /** A dead letter goes back to the queue with a fresh set of attempts, and the log says who asked. */
-export async function retryDelivery(opts: { db: Db; actor: Actor; id: string }) {
+export async function retryDelivery(opts: { db: Db; actor: Actor; id: string; now: Date }) {
   await opts.db.transaction(async (tx) => {
     const [row] = await tx.select().from(outbox).where(eq(outbox.id, opts.id));
     if (!row) throw notFound('delivery');
@@ -82,7 +82,7 @@ export async function retryDelivery(opts: { db: Db; actor: Actor; id: string }) 
       throw new AppError('conflict', `only a dead delivery can be retried; this one is ${row.status}`);
     await tx
       .update(outbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: opts.now, lastError: null })
       .where(eq(outbox.id, opts.id));
     await tx.insert(deliveryLog).values({
       outboxId: row.id,

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inboxItems } from '../../db/schema/index.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 
 export async function listInbox(db: Db, personId: string, opts: { limit: number; cursor?: string }) {
@@ -32,14 +32,14 @@ export async function listInbox(db: Db, personId: string, opts: { limit: number;
 }
 
 /** Reading is not audited: it changes nothing anyone else sees. */
-export async function markRead(db: Db, personId: string, id: string | 'all') {
+export async function markRead(db: Db, personId: string, id: string | 'all', now: Date) {
   const where =
     id === 'all'
       ? and(eq(inboxItems.personId, personId), isNull(inboxItems.readAt))
       : and(eq(inboxItems.personId, personId), eq(inboxItems.id, id));
   const updated = await db
     .update(inboxItems)
-    .set({ readAt: new Date() })
+    .set({ readAt: now })
     .where(where)
     .returning({ id: inboxItems.id });
   if (id !== 'all' && updated.length === 0) throw notFound('inbox item');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { systemActor } from '../actor.ts';
 import { createChannel } from './channels.ts';
 import { resolveRecipients } from './recipients.ts';
@@ -51,7 +52,7 @@ describe('who hears about an artifact', () => {
     expect(await who({ kind: 'release', areaId: search.id, tier: 2 })).not.toContain(`inbox:${designer.id}`);
     expect(await who({ kind: 'release', areaId: billing.id, tier: 1 })).not.toContain(`inbox:${designer.id}`);
 
-    await updatePreferences({ db: d.db, actor: as(designer.id), via: ['inbox'] });
+    await updatePreferences({ db: d.db, actor: as(designer.id), via: ['inbox'], now: systemClock.now() });
     expect(await who({ kind: 'release', areaId: billing.id, tier: 3 })).not.toContain(
       `email:${designer.email}`,
     );
@@ -77,7 +78,13 @@ describe('who hears about an artifact', () => {
     expect(await who({ kind: 'release', tier: 3 })).toContain('slack:#launches');
     expect(await who({ kind: 'release', tier: 2 })).not.toContain('slack:#launches');
     const cs = await makePerson(d.db, { function: 'cs', roles: ['stakeholder'] });
-    await updatePreferences({ db: d.db, actor: as(cs.id), via: ['inbox', 'email'], emailUnsubscribed: true });
+    await updatePreferences({
+      db: d.db,
+      actor: as(cs.id),
+      via: ['inbox', 'email'],
+      emailUnsubscribed: true,
+      now: systemClock.now(),
+    });
     const recipients = await who({ kind: 'weekly_update' });
     expect(recipients).toContain(`inbox:${cs.id}`);
     expect(recipients).not.toContain(`email:${cs.email}`);

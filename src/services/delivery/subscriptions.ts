@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
 import { DEFAULTS_BY_FUNCTION } from '../../domain/delivery/defaults.ts';
-import { forbidden, invalid, notFound } from '../../server/errors.ts';
+import { forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { TFunction } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { isOrgManager } from '../actor.ts';
@@ -146,13 +146,14 @@ export async function updatePreferences(opts: {
   actor: Actor;
   via: Via[];
   emailUnsubscribed?: boolean;
+  now: Date;
 }) {
   const personId = opts.actor.personId!;
   await opts.db.transaction(async (tx) => {
     const before = await prefsOf(tx, personId);
     const set: Partial<typeof personPrefs.$inferInsert> = { via: opts.via };
     if (opts.emailUnsubscribed !== undefined)
-      set.emailUnsubscribedAt = opts.emailUnsubscribed ? (before.emailUnsubscribedAt ?? new Date()) : null;
+      set.emailUnsubscribedAt = opts.emailUnsubscribed ? (before.emailUnsubscribedAt ?? opts.now) : null;
     await tx.update(personPrefs).set(set).where(eq(personPrefs.personId, personId));
     await recordAudit(tx, {
       actor: opts.actor,
@@ -166,10 +167,10 @@ export async function updatePreferences(opts: {
 }
 
 /** The one-click unsubscribe link of every email: stops email for that person, nothing else. */
-export async function unsubscribeByToken(db: Db, token: string): Promise<boolean> {
+export async function unsubscribeByToken(db: Db, token: string, now: Date): Promise<boolean> {
   const updated = await db
     .update(personPrefs)
-    .set({ emailUnsubscribedAt: new Date() })
+    .set({ emailUnsubscribedAt: now })
     .where(and(eq(personPrefs.unsubscribeToken, token), isNull(personPrefs.emailUnsubscribedAt)))
     .returning({ personId: personPrefs.personId });
   if (updated.length) {

@@ -3,14 +3,14 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
 import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { findArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
 import { type Quote, quotesFor, type ThemeSummary, topThemes } from './themes.ts';
 
 export const INSIGHTS_DIGEST = 'insights_digest';
@@ -115,12 +115,16 @@ function render(month: string, orgName: string, themes: DigestTheme[]): string {
  * The Monthly Insights Digest (pack §5): top themes of a calendar month with evidence, owner and decision path,
  * published as an immutable artifact version and delivered to subscribers like every artifact.
  */
-export async function publishDigest(opts: { db: Db; actor: Actor; month: string; now?: Date }) {
+export async function publishDigest(opts: { db: Db; actor: Actor; month: string; now: Date }) {
   return opts.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const first = Temporal.PlainYearMonth.from(opts.month).toPlainDate({ day: 1 });
     const w = { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
-    const { themes } = await topThemes(tx, { ...w, days: 31, limit: settings.insights.digestThemes });
+    const { themes } = await topThemes(
+      tx,
+      { ...w, days: 31, limit: settings.insights.digestThemes },
+      opts.now,
+    );
     const paths = await decisions(
       tx,
       opts.month,
@@ -145,7 +149,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       markdown,
       json: { month: opts.month, window: w, themes: full },
       changes: previous ? ['Republished with the latest evidence and decisions'] : [],
-      publishedAt: opts.now ?? new Date(),
+      publishedAt: opts.now,
       publishedBy: opts.actor.label,
     });
     await enqueueMessage(tx, {
@@ -207,8 +211,8 @@ export async function listDigests(db: Db) {
 }
 
 /** On the 1st at 09:00 org time: last month's digest. */
-export const monthlyDigestHandler: ActionHandler = async ({ tx, action, now }) => {
-  const { month } = action.payload as { month: string };
+export const monthlyDigestHandler: ActionHandler<'insights.digest'> = async ({ tx, payload, now }) => {
+  const { month } = payload;
   await publishDigest({
     db: tx,
     actor: { personId: null, label: 'prodops (monthly digest)', roles: ['product_ops'] },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
 import { type ParsedRow, parseFeedback } from '../../integrations/importers/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -53,6 +54,7 @@ const ingest = (rows: AsyncIterable<ParsedRow>, parallel = false) =>
     fileName: 'tickets.csv',
     rows,
     parallel,
+    now: systemClock.now(),
   });
 const parsed = (csv: string) => parseFeedback(Readable.from([csv]), { format: 'csv' });
 
@@ -62,6 +64,7 @@ beforeAll(async () => {
     db: d.db,
     actor: ops,
     settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+    now: systemClock.now(),
   });
   const maya = await makePerson(d.db, { roles: ['pm'] });
   await makeArea(d.db, { name: 'Billing', slug: 'billing', ownerPmId: maya.id });
@@ -123,12 +126,17 @@ describe('ingesting feedback', () => {
       actor: ops,
       id: item!.id,
       patch: { theme: 'reliability', kind: 'bug' },
+      now: systemClock.now(),
     });
     expect(applied).toBeGreaterThan(1);
     const moved = (await listInsights(d.db, { limit: 500, groupId: item!.groupId! })).items;
     expect(moved.every((i) => i.theme === 'reliability' && i.correctedTags.includes('theme'))).toBe(true);
     expect(await dailyTotal()).toBe(5030);
-    const { themes } = await topThemes(d.db, { from: '2026-11-01', to: '2026-11-30', days: 30, limit: 5 });
+    const { themes } = await topThemes(
+      d.db,
+      { from: '2026-11-01', to: '2026-11-30', days: 30, limit: 5 },
+      systemClock.now(),
+    );
     expect(themes.find((t) => t.theme === 'reliability')?.volume).toBe(applied);
     const stored = await rowsOf<{ field: string }>(
       d.db.execute(sql`select field from insight_corrections order by field`),

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { insightImports } from '../../db/schema/index.ts';
 import type { IncomingItem, ParsedRow } from '../../integrations/importers/index.ts';
-import { invalid } from '../../server/errors.ts';
+import { invalid } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
@@ -44,6 +44,7 @@ export async function ingestFeedback(opts: {
   onProgress?: (p: IngestProgress) => void;
   /** Tag on a worker thread (bulk file imports); small intakes tag inline. */
   parallel?: boolean;
+  now: Date;
 }): Promise<IngestResult> {
   const settings = await getSettings(opts.db);
   if (!settings.insights.sources.some((s) => s.key === opts.source))
@@ -116,7 +117,7 @@ export async function ingestFeedback(opts: {
     await tagger.close();
   }
   await opts.db.transaction(async (tx) => {
-    await tx.update(insightImports).set({ finishedAt: new Date() }).where(eq(insightImports.id, importId));
+    await tx.update(insightImports).set({ finishedAt: opts.now }).where(eq(insightImports.id, importId));
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'insights.import',

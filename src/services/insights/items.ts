@@ -1,9 +1,9 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, insightCorrections, insightItems } from '../../db/schema/index.ts';
-import { INSIGHT_KINDS } from '../../domain/insights/taxonomy.ts';
-import { type FieldError, invalid, notFound } from '../../server/errors.ts';
+import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type { TInsightFilter, TInsightPatch } from '../../shared/insights.ts';
+import { INSIGHT_KINDS } from '../../shared/insights-taxonomy.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
@@ -106,7 +106,13 @@ const FIELD = { kind: 'kind', theme: 'theme', severity: 'severity', areaId: 'are
  * with full confidence, the daily counts move with them, each change is kept as training data, and the tagger
  * retrains shortly after (debounced: a burst of keyboard triage retrains once).
  */
-export async function correctInsight(opts: { db: Db; actor: Actor; id: number; patch: TInsightPatch }) {
+export async function correctInsight(opts: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  patch: TInsightPatch;
+  now: Date;
+}) {
   await checkPatch(opts.db, opts.patch);
   return opts.db.transaction(async (tx) => {
     const before = await getInsight(tx, opts.id);
@@ -144,7 +150,7 @@ export async function correctInsight(opts: { db: Db; actor: Actor; id: number; p
       entityId: String(opts.id),
       change: { ...opts.patch, alsoApplied: ids.length - 1 },
     });
-    if (changes.length) await scheduleRetrain(tx);
+    if (changes.length) await scheduleRetrain(tx, opts.now);
     return { item: (await getInsight(tx, opts.id))!, applied: ids.length };
   });
 }

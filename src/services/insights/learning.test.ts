@@ -5,6 +5,7 @@ import { taggerModels } from '../../db/schema/index.ts';
 import type { ParsedRow } from '../../integrations/importers/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { systemActor } from '../actor.ts';
 import { ingestFeedback } from './ingest.ts';
 import { correctInsight, listInsights } from './items.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
     format: 'api',
     fileName: 'test',
     rows: rows(),
+    now: systemClock.now(),
   });
 });
 afterAll(() => d.close());
@@ -74,13 +76,14 @@ describe('the tagger learns from corrections', () => {
         actor: ops,
         id: item.id,
         patch: { theme: 'feature-gap', kind: 'complaint' },
+        now: systemClock.now(),
       });
     // One debounced retrain action for the whole burst; run it now instead of in a minute.
     const pending = await d.db.execute(
       sql`update scheduled_actions set due_at = now() where kind = 'insights.retrain' and status = 'pending' returning key`,
     );
     expect((pending as unknown as { rows: unknown[] }).rows.length).toBeGreaterThanOrEqual(1);
-    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 'test' });
+    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock: systemClock, instance: 'test' });
     const models = await d.db
       .select({ field: taggerModels.field, examples: taggerModels.examples })
       .from(taggerModels);

@@ -8,7 +8,7 @@ import {
   serializeTagger,
   trainClassifier,
 } from '../../domain/insights/tagger/index.ts';
-import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
+import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 import { TAG_FIELDS, type TagField } from './tagging.ts';
 
 /** Corrections arrive in bursts (keyboard triage): one retrain per minute of them, shortly after. */
@@ -18,7 +18,7 @@ const MIN_EXAMPLES = 6;
 /** The most recent corrections a model learns from: an org's taxonomy drifts; old labels fade out. */
 const MAX_EXAMPLES = 5000;
 
-export async function scheduleRetrain(tx: Db, now: Date = new Date()): Promise<void> {
+export async function scheduleRetrain(tx: Db, now: Date): Promise<void> {
   const bucket = Math.floor(now.getTime() / DEBOUNCE_MS);
   await scheduleAction(tx, {
     kind: 'insights.retrain',
@@ -48,7 +48,7 @@ async function examplesFor(db: Db, field: TagField) {
  * Retrains the org's taggers from its corrections: the kind model is the built-in one plus the corrections
  * (weighted above its seed corpus); theme, severity and area get a model of their own once there is enough.
  */
-export async function retrainTaggers(db: Db): Promise<Record<TagField, number>> {
+export async function retrainTaggers(db: Db, now: Date): Promise<Record<TagField, number>> {
   const counts = {} as Record<TagField, number>;
   for (const field of TAG_FIELDS) {
     const examples = await examplesFor(db, field);
@@ -72,12 +72,12 @@ export async function retrainTaggers(db: Db): Promise<Record<TagField, number>> 
       .values({ field, model: value, examples: examples.length })
       .onConflictDoUpdate({
         target: taggerModels.field,
-        set: { model: value, examples: examples.length, trainedAt: new Date() },
+        set: { model: value, examples: examples.length, trainedAt: now },
       });
   }
   return counts;
 }
 
-export const retrainHandler: ActionHandler = async ({ tx }) => {
-  await retrainTaggers(tx);
+export const retrainHandler: ActionHandler<'insights.retrain'> = async ({ tx, now }) => {
+  await retrainTaggers(tx, now);
 };

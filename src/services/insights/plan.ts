@@ -1,8 +1,8 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { Db } from '../../db/client.ts';
 import { localInstant, todayIn } from '../../domain/org/weeks.ts';
-import { scheduleAction } from '../../jobs/actions.ts';
 import { getSettings } from '../org/settings.ts';
+import { scheduleAction } from '../scheduling.ts';
 import { nextTriageInstant } from './triage.ts';
 
 /** Triage and routing go out at the start of the week, the digest on the first of the month (org time). */
@@ -12,7 +12,7 @@ const MORNING = '09:00';
  * Keeps the next weekly triage and the next monthly digest scheduled (the daily plan calls this). Both run late
  * rather than never after downtime, and once: their keys name the week and the month.
  */
-export async function planInsights(db: Db, now: Date = new Date()): Promise<void> {
+export async function planInsights(db: Db, now: Date): Promise<void> {
   const { timeZone } = await getSettings(db);
   const triage = nextTriageInstant(timeZone, now);
   await scheduleAction(db, {

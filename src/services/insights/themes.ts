@@ -13,8 +13,12 @@ export interface Window {
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** `days` up to `to` (today in the org's zone by default), both ends included. */
-export function windowOf(settings: TSettings, q: { from?: string; to?: string; days: number }): Window {
-  const to = q.to ?? todayIn(settings.timeZone);
+export function windowOf(
+  settings: TSettings,
+  q: { from?: string; to?: string; days: number },
+  now: Date,
+): Window {
+  const to = q.to ?? todayIn(settings.timeZone, now);
   const from =
     q.from ??
     Temporal.PlainDate.from(to)
@@ -77,9 +81,10 @@ const toMap = (rows: Counts[], theme: string) =>
 export async function topThemes(
   db: Db,
   q: { from?: string; to?: string; days: number; limit: number; areaId?: string; kind?: string },
+  now: Date,
 ): Promise<{ window: Window; themes: ThemeSummary[] }> {
   const settings = await getSettings(db);
-  const w = windowOf(settings, q);
+  const w = windowOf(settings, q, now);
   const severities = settings.insights.severities.map((s) => s.key);
   const extra = sql`${q.areaId ? sql`and area_key = ${q.areaId}` : sql``} ${q.kind ? sql`and kind = ${q.kind}` : sql``}`;
   const top = rowsOf<{ theme: string; volume: number; score: number }>(

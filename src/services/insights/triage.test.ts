@@ -13,6 +13,7 @@ import type { ParsedRow } from '../../integrations/importers/index.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
+import { manualClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -24,6 +25,8 @@ import { disposeRouting, escalateUnresolved, listRoutings, runWeeklyTriage } fro
 let d: TestDatabase;
 const ops = systemActor('ops');
 const ids = { maya: '', aisha: '', billing: '', reporting: '' };
+/** When the feedback came in: the Sunday before the week the triage runs. */
+const INGESTED = new Date('2026-11-15T10:00:00Z');
 
 async function* items(specs: [number, string, string, string][]): AsyncIterable<ParsedRow> {
   let n = 0;
@@ -67,6 +70,7 @@ beforeAll(async () => {
         areaKeywords: { billing: ['invoice', 'charged'], reporting: ['dashboard', 'report'] },
       },
     },
+    now: INGESTED,
   });
   await ingestFeedback({
     db: d.db,
@@ -79,6 +83,7 @@ beforeAll(async () => {
       [8, 'Invoice page slow', 'The invoice page is slow and takes forever to load', 'normal'],
       [8, 'Dashboard slow', 'The dashboard is slow, it takes forever to load', 'normal'],
     ]),
+    now: INGESTED,
   });
 });
 afterAll(() => d.close());
@@ -119,7 +124,7 @@ describe('weekly triage, dispositions and the monthly digest', () => {
   });
 
   it('escalates an unresolved high-severity routing to the next Monthly Insights Review, once', async () => {
-    const later = new Date(Date.now() + 8 * 86_400_000);
+    const later = new Date('2026-11-24T12:00:00Z'); // 8 days after the routing of Monday 16 Nov
     const [next] = await d.db
       .select({ id: ritualOccurrences.id })
       .from(ritualOccurrences)
@@ -138,10 +143,21 @@ describe('weekly triage, dispositions and the monthly digest', () => {
   });
 
   it('publishes the digest with evidence, owner and decision path, delivered theme by theme', async () => {
-    const { routings } = await runWeeklyTriage({ db: d.db, actor: ops, week: '2026-W46' });
+    const { routings } = await runWeeklyTriage({
+      db: d.db,
+      actor: ops,
+      week: '2026-W46',
+      now: INGESTED,
+    });
     const pricing = routings.find((r) => r.theme === 'pricing')!;
-    await disposeRouting({ db: d.db, actor: ops, id: pricing.id, input: { disposition: 'backlog' } });
-    const digest = await publishDigest({ db: d.db, actor: ops, month: '2026-11' });
+    await disposeRouting({
+      db: d.db,
+      actor: ops,
+      id: pricing.id,
+      input: { disposition: 'backlog' },
+      now: INGESTED,
+    });
+    const digest = await publishDigest({ db: d.db, actor: ops, month: '2026-11', now: INGESTED });
     expect(digest.version).toBe(1);
     expect(digest.markdown).toContain('# Monthly Insights Digest — 2026-11');
     expect(digest.markdown).toContain('## 1. Pricing');
@@ -167,11 +183,13 @@ describe('the weekly and monthly schedule', () => {
       ['insights.digest:2026-11', '2026-12-01T09:00:00.000Z'],
       ['insights.triage:2026-W47', '2026-11-16T09:00:00.000Z'],
     ]);
-    await d.db.execute(
-      sql`update scheduled_actions set due_at = now() where kind in ('insights.triage', 'insights.digest')`,
-    );
-    const ran = await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 'test' });
-    expect(ran.ran).toBeGreaterThanOrEqual(2);
+    // The clock reaches each action's instant: Monday's triage, then the digest on the 1st.
+    const clock = manualClock('2026-11-16T09:00:30Z');
+    const run = () => runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock, instance: 'test' });
+    expect((await run()).ran).toBe(1);
+    clock.set('2026-12-01T09:00:30Z');
+    expect((await run()).ran).toBeGreaterThanOrEqual(1);
+    expect((await run()).ran).toBe(0);
     expect((await listRoutings(d.db, { week: '2026-W47' })).length).toBeGreaterThan(0);
     const [digest] = await d.db
       .select()

@@ -4,14 +4,14 @@ import type { Db } from '../../db/client.ts';
 import { areas, insightRoutings, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
 import { weekDates } from '../../domain/updates/week.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { TDispositionInput } from '../../shared/insights.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
 import { quotesFor, type ThemeSummary, topThemes } from './themes.ts';
 
 export const INSIGHTS_REVIEW = 'insights-review';
@@ -32,7 +32,7 @@ function areasOf(t: ThemeSummary): string[] {
  * PM owning the area that holds most of it, with its evidence, through the delivery system. Themes spanning
  * several areas are flagged for the Roadmap Review. Running it again for the same week routes nothing twice.
  */
-export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: string; now?: Date }) {
+export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: string; now: Date }) {
   const settings = await getSettings(opts.db);
   const today = todayIn(settings.timeZone, opts.now);
   const week = opts.week ?? isoWeekOf(today);
@@ -40,7 +40,11 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
   const { monday, sunday } = weekDates(week);
   const dayBefore = Temporal.PlainDate.from(monday).subtract({ days: 1 }).toString();
   const to = today < monday ? dayBefore : [today, sunday].sort()[0]!;
-  const { themes, window } = await topThemes(opts.db, { to, days: 7, limit: settings.insights.triageThemes });
+  const { themes, window } = await topThemes(
+    opts.db,
+    { to, days: 7, limit: settings.insights.triageThemes },
+    opts.now,
+  );
   const routed: string[] = [];
   await opts.db.transaction(async (tx) => {
     for (const [i, t] of themes.entries()) {
@@ -58,6 +62,7 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
           ownerId: area?.ownerPmId ?? null,
           rank: i + 1,
           evidence,
+          routedAt: opts.now,
           crossArea: owners.length > 1 ? owners : [],
         })
         .onConflictDoNothing()
@@ -162,7 +167,13 @@ export async function getRouting(db: Db, id: string) {
 }
 
 /** The PM's call (pack §5 decision path); won't do needs a rationale (the schema checks it). */
-export async function disposeRouting(opts: { db: Db; actor: Actor; id: string; input: TDispositionInput }) {
+export async function disposeRouting(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: TDispositionInput;
+  now: Date;
+}) {
   return opts.db.transaction(async (tx) => {
     const r = await getRouting(tx, opts.id);
     if (!r) throw notFound('routing');
@@ -172,7 +183,7 @@ export async function disposeRouting(opts: { db: Db; actor: Actor; id: string; i
         disposition: opts.input.disposition,
         rationale: opts.input.rationale ?? null,
         decidedBy: opts.actor.label,
-        decidedAt: new Date(),
+        decidedAt: opts.now,
       })
       .where(eq(insightRoutings.id, opts.id));
     await recordAudit(tx, {
@@ -190,7 +201,7 @@ export async function disposeRouting(opts: { db: Db; actor: Actor; id: string; i
  * Unresolved routings whose evidence is mostly high severity, routed over a week ago, go on the next Monthly
  * Insights Review occurrence's agenda (its notes name them) so they get a decision there.
  */
-export async function escalateUnresolved(tx: Db, now: Date = new Date()) {
+export async function escalateUnresolved(tx: Db, now: Date) {
   const settings = await getSettings(tx);
   const top = settings.insights.severities.at(-1)!.key;
   const [next] = await tx
@@ -234,8 +245,8 @@ export async function escalateUnresolved(tx: Db, now: Date = new Date()) {
 }
 
 /** Monday 09:00 org time: the weekly triage and routing, then escalations. */
-export const weeklyTriageHandler: ActionHandler = async ({ tx, action, now }) => {
-  const { week } = action.payload as { week: string };
+export const weeklyTriageHandler: ActionHandler<'insights.triage'> = async ({ tx, payload, now }) => {
+  const { week } = payload;
   const system: Actor = { personId: null, label: 'prodops (weekly triage)', roles: ['product_ops'] };
   await runWeeklyTriage({ db: tx, actor: system, week, now });
   await escalateUnresolved(tx, now);

@@ -2,7 +2,7 @@ import { asc, eq, ilike, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { areas, people } from '../../db/schema/index.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TAreaInput, TAreaPatch } from '../../shared/org.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
@@ -97,6 +97,7 @@ export async function updateArea(opts: {
   actor: Actor;
   id: string;
   patch: TAreaPatch;
+  now: Date;
 }): Promise<AreaView> {
   return opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(areas).where(eq(areas.id, opts.id));
@@ -105,7 +106,7 @@ export async function updateArea(opts: {
     if (opts.patch.slug) await assertSlugFree(tx, opts.patch.slug, opts.id);
     const [after] = await tx
       .update(areas)
-      .set({ ...opts.patch, updatedAt: new Date() })
+      .set({ ...opts.patch, updatedAt: opts.now })
       .where(eq(areas.id, opts.id))
       .returning();
     if (!after) throw notFound('area');

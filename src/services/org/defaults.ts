@@ -15,7 +15,7 @@ const DEFAULTS_LOCK_KEY = 724_113_003;
  * (recorded in org_defaults), so something deleted on purpose stays deleted and a new kind of default still
  * reaches databases created before it existed. Runs at boot.
  */
-export async function ensureOrgDefaults(db: Db): Promise<void> {
+export async function ensureOrgDefaults(db: Db, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEFAULTS_LOCK_KEY})`);
     const applied = new Set((await tx.select().from(orgDefaults)).map((d) => d.name));
@@ -35,7 +35,7 @@ export async function ensureOrgDefaults(db: Db): Promise<void> {
     }
     if (!applied.has('rituals')) {
       const actor = systemActor('system:defaults');
-      for (const input of DEFAULT_RITUALS) await createRitual({ db: tx, actor, input });
+      for (const input of DEFAULT_RITUALS) await createRitual({ db: tx, actor, input, now });
       await tx.insert(orgDefaults).values({ name: 'rituals' });
     }
   });

@@ -111,8 +111,9 @@ export async function seedDemoReleases(
   actor: Actor,
   areaIds: Map<string, string>,
   ids: Map<string, string>,
+  now: Date,
 ) {
-  const today = Temporal.PlainDate.from(todayIn('America/New_York'));
+  const today = Temporal.PlainDate.from(todayIn('America/New_York', now));
   const at = (days: number) => new Date(`${today.add({ days }).toString()}T15:00:00Z`);
   const person = (mail: string): Actor => ({ personId: ids.get(mail)!, label: mail, roles: ['stakeholder'] });
   for (const d of RELEASES) {
@@ -124,7 +125,7 @@ export async function seedDemoReleases(
     const r = await createRelease({
       db: tx,
       actor,
-      now: past ? at(d.inDays - 30) : undefined,
+      now: past ? at(d.inDays - 30) : now,
       input: {
         title: d.title,
         areaId: area!.id,
@@ -136,26 +137,27 @@ export async function seedDemoReleases(
       },
     });
     if (d.sections)
-      await saveBundle({ db: tx, actor, releaseId: r.id, input: { sections: sectionsOf(d.sections) } });
+      await saveBundle({ db: tx, actor, releaseId: r.id, input: { sections: sectionsOf(d.sections) }, now });
     for (const [stage, when] of [
       ['distribution', d.distributedIn],
       ['publication', d.publishedIn],
     ] as const) {
       if (when !== undefined) await releaseBundle({ db: tx, actor, releaseId: r.id, stage, now: at(when) });
     }
-    if (d.ready || past) await signOffAll(tx, r.id, person, actor);
+    if (d.ready || past) await signOffAll(tx, r.id, person, actor, past ? at(d.inDays - 1) : now);
     if (past) await launched(tx, actor, r.id, at(d.inDays));
   }
 }
 
-async function signOffAll(tx: Db, releaseId: string, person: (mail: string) => Actor, ops: Actor) {
-  await signOff({ db: tx, actor: person('carla@example.com'), releaseId, kind: 'support' });
-  await signOff({ db: tx, actor: person('sam@example.com'), releaseId, kind: 'sales' });
+async function signOffAll(tx: Db, releaseId: string, person: (mail: string) => Actor, ops: Actor, now: Date) {
+  await signOff({ db: tx, actor: person('carla@example.com'), releaseId, kind: 'support', now });
+  await signOff({ db: tx, actor: person('sam@example.com'), releaseId, kind: 'sales', now });
   for (const kind of ['eng_monitoring', 'eng_rollback', 'training'] as const)
-    await signOff({ db: tx, actor: ops, releaseId, kind });
+    await signOff({ db: tx, actor: ops, releaseId, kind, now });
   await recordDecision({
     db: tx,
     actor: ops,
+    now,
     releaseId,
     input: { decision: 'ship', reason: 'Support and Sales confirmed; monitoring and rollback in place.' },
   });
@@ -167,6 +169,7 @@ async function launched(tx: Db, actor: Actor, releaseId: string, on: Date) {
   await completePostLaunch({
     db: tx,
     actor,
+    now: on,
     releaseId,
     kind: 'day3',
     input: {

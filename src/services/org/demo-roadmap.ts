@@ -180,8 +180,9 @@ export async function seedDemoRoadmap(
   actor: Actor,
   areaIds: Map<string, string>,
   ids: Map<string, string>,
+  now: Date,
 ) {
-  const today = Temporal.PlainDate.from(todayIn('America/New_York'));
+  const today = Temporal.PlainDate.from(todayIn('America/New_York', now));
   const date = (days: number) => today.add({ days }).toString();
   const ago = (days: number) => new Date(`${date(-days)}T15:00:00Z`);
   const person = (mail: string): Actor => ({ personId: ids.get(mail)!, label: mail, roles: ['pm'] });

@@ -111,20 +111,21 @@ const DEMO_LOCK_KEY = 724_113_002;
  */
 export async function seedDemoIfEmpty(
   db: Db,
+  now: Date,
   actor: Actor = systemActor('system:demo'),
 ): Promise<{ people: number } | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
     if (!(await isOrgEmpty(tx))) return null;
-    return seedDemo(tx, actor);
+    return seedDemo(tx, actor, now);
   });
 }
 
-async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
+async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: number }> {
   const all = demoPeople();
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
-    await updateSettings({ db: tx, actor, settings: DEMO_SETTINGS });
+    await updateSettings({ db: tx, actor, settings: DEMO_SETTINGS, now });
     for (const [name, mail, fn, roles] of all) {
       const p = await createPerson({ db: tx, actor, input: { name, email: mail, function: fn, roles } });
       ids.set(mail, p.id);
@@ -154,7 +155,7 @@ async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
       });
       areaIds.set(slug, area.id);
     }
-    const week = isoWeekOf(todayIn(DEMO_SETTINGS.timeZone));
+    const week = isoWeekOf(todayIn(DEMO_SETTINGS.timeZone, now));
     for (const [i, pod] of PODS.entries()) {
       const area = AREAS.find((a) => a[0] === pod.area)!;
       const members: { personId: string; role: TPodRole }[] = [
@@ -165,6 +166,7 @@ async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
       await createPod({
         db: tx,
         actor,
+        now,
         input: {
           slug: `pod-${pod.area}`,
           name: `${area[1]} pod`,
@@ -176,8 +178,8 @@ async function seedDemo(db: Db, actor: Actor): Promise<{ people: number }> {
         },
       });
     }
-    await seedDemoReleases(tx, actor, areaIds, ids);
-    await seedDemoRoadmap(tx, actor, areaIds, ids);
+    await seedDemoReleases(tx, actor, areaIds, ids, now);
+    await seedDemoRoadmap(tx, actor, areaIds, ids, now);
   });
   return { people: all.length };
 }

@@ -109,6 +109,7 @@ const comparable = (v: RitualView | TRitualInput) =>
 export async function applyCadence(
   tx: Db,
   actor: Actor,
+  now: Date,
   doc: TOrgFile,
   count: Count,
   opts: { allowAnyWebhookHost: boolean },
@@ -117,12 +118,12 @@ export async function applyCadence(
     const input = await toInput(tx, r);
     const existing = await findRitualBySlug(tx, r.slug);
     if (!existing) {
-      await createRitual({ db: tx, actor, input });
+      await createRitual({ db: tx, actor, now, input });
       count(`ritual ${r.slug}`, 'created');
       continue;
     }
     const same = comparable(existing) === comparable(input);
-    if (!same) await updateRitual({ db: tx, actor, id: existing.id, patch: input });
+    if (!same) await updateRitual({ db: tx, actor, now, id: existing.id, patch: input });
     count(`ritual ${r.slug}`, same ? 'unchanged' : 'updated');
   }
   for (const c of doc.channels ?? []) {

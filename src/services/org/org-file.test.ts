@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { systemActor } from '../actor.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { exportOrg, importOrg, orgFileToYaml } from './org-file.ts';
@@ -10,11 +11,11 @@ const actor = systemActor('test');
 
 beforeAll(async () => {
   d = await createTestDb();
-  await seedDemoIfEmpty(d.db);
+  await seedDemoIfEmpty(d.db, systemClock.now());
 });
 afterAll(() => d.close());
 
-const exportYaml = async () => orgFileToYaml(await exportOrg(d.db));
+const exportYaml = async () => orgFileToYaml(await exportOrg(d.db, systemClock.now()));
 
 describe('org configuration file', () => {
   it('round-trips: export, edit, import, export again shows the edit and nothing else', async () => {
@@ -31,7 +32,7 @@ describe('org configuration file', () => {
     before.pods
       .find((p: { slug: string }) => p.slug === 'pod-reporting')
       .members.push({ email: 'quinn@example.com', role: 'engineer' });
-    const result = await importOrg({ db: d.db, actor, text: stringify(before) });
+    const result = await importOrg({ db: d.db, actor, text: stringify(before), now: systemClock.now() });
     expect(result).toMatchObject({ ok: true, summary: { created: 1, updated: 2 } });
     const after = parse(await exportYaml());
     expect(after).toEqual({
@@ -49,7 +50,7 @@ describe('org configuration file', () => {
         rows: { n: number }[];
       };
     const n = (await audit()).rows[0]!.n;
-    const result = await importOrg({ db: d.db, actor, text: yaml });
+    const result = await importOrg({ db: d.db, actor, text: yaml, now: systemClock.now() });
     expect(result).toMatchObject({
       ok: true,
       summary: { created: 0, updated: 0, unchanged: 1 + 39 + 8 + 5 + 1 + 5 },
@@ -67,7 +68,7 @@ describe('org configuration file', () => {
     }));
     doc.areas[0].name = 'Renamed but must not be written';
     const before = await exportYaml();
-    const result = await importOrg({ db: d.db, actor, text: stringify(doc) });
+    const result = await importOrg({ db: d.db, actor, text: stringify(doc), now: systemClock.now() });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const paths = result.problems.map((p) => p.path);
@@ -78,12 +79,22 @@ describe('org configuration file', () => {
   });
 
   it('reports YAML syntax errors, unknown fields and a wrong version', async () => {
-    const broken = await importOrg({ db: d.db, actor, text: 'version: 1\npeople:\n  - name: [unclosed\n' });
+    const broken = await importOrg({
+      db: d.db,
+      actor,
+      text: 'version: 1\npeople:\n  - name: [unclosed\n',
+      now: systemClock.now(),
+    });
     expect(broken).toMatchObject({
       ok: false,
       problems: [{ path: '(document)', message: expect.stringMatching(/not valid YAML/) }],
     });
-    const unknown = await importOrg({ db: d.db, actor, text: 'version: 2\ncolour: blue\n' });
+    const unknown = await importOrg({
+      db: d.db,
+      actor,
+      text: 'version: 2\ncolour: blue\n',
+      now: systemClock.now(),
+    });
     if (unknown.ok) throw new Error('expected problems');
     expect(unknown.problems.map((p) => [p.path, p.line])).toEqual([
       ['version', 1],
@@ -96,13 +107,14 @@ describe('org configuration file', () => {
       version: 1,
       areas: [{ slug: 'new-area', name: 'New', owner: 'maya@example.com' }],
     });
-    const dry = await importOrg({ db: d.db, actor, text, dryRun: true });
+    const dry = await importOrg({ db: d.db, actor, text, dryRun: true, now: systemClock.now() });
     expect(dry).toMatchObject({ ok: true, summary: { created: 1 } });
     expect(parse(await exportYaml()).areas.map((a: { slug: string }) => a.slug)).not.toContain('new-area');
     const notPm = await importOrg({
       db: d.db,
       actor,
       text: stringify({ version: 1, areas: [{ slug: 'x-area', name: 'X', owner: 'sam@example.com' }] }),
+      now: systemClock.now(),
     });
     expect(notPm).toMatchObject({
       ok: false,
@@ -131,19 +143,23 @@ describe('rituals and channels in the org file', () => {
         { kind: 'slack', name: '#product-updates', webhookUrl: 'https://hooks.slack.com/services/T1/B1/abc' },
       ],
     };
-    expect(await importOrg({ db: d.db, actor, text: stringify(good) })).toMatchObject({
-      ok: true,
-      summary: { created: 2 },
-    });
+    expect(await importOrg({ db: d.db, actor, text: stringify(good), now: systemClock.now() })).toMatchObject(
+      {
+        ok: true,
+        summary: { created: 2 },
+      },
+    );
     const exported = parse(await exportYaml());
     expect(exported.rituals.find((r: { slug: string }) => r.slug === 'demo-day')).toMatchObject({
       owner: 'priya@example.com',
       attendees: { emails: ['sam@example.com'] },
     });
-    expect(await importOrg({ db: d.db, actor, text: stringify(good) })).toMatchObject({
-      ok: true,
-      summary: { created: 0, updated: 0 },
-    });
+    expect(await importOrg({ db: d.db, actor, text: stringify(good), now: systemClock.now() })).toMatchObject(
+      {
+        ok: true,
+        summary: { created: 0, updated: 0 },
+      },
+    );
 
     const bad = {
       version: 1,
@@ -178,7 +194,7 @@ describe('rituals and channels in the org file', () => {
         { kind: 'slack', name: '#y', webhookUrl: 'https://example.com/hook' },
       ],
     };
-    const result = await importOrg({ db: d.db, actor, text: stringify(bad) });
+    const result = await importOrg({ db: d.db, actor, text: stringify(bad), now: systemClock.now() });
     if (result.ok) throw new Error('expected problems');
     expect(result.problems.map((p) => p.path)).toEqual(
       expect.arrayContaining([
@@ -202,6 +218,7 @@ describe('settings in the org file', () => {
       db: d.db,
       actor,
       text: stringify({ version: 1, settings: doc.settings }),
+      now: systemClock.now(),
     });
     if (result.ok) throw new Error('expected problems');
     expect(result.problems.map((p) => p.path)).toEqual(

@@ -20,12 +20,12 @@ import { getSettings, updateSettings } from './settings.ts';
 
 const ALL = { limit: 10_000 };
 
-export async function exportOrg(db: Db): Promise<TOrgFile> {
+export async function exportOrg(db: Db, now: Date): Promise<TOrgFile> {
   // Sequential on purpose: inside a transaction there is one connection, and pg must not interleave on it.
   const settings = await getSettings(db);
   const peopleRows = await db.select().from(people).orderBy(asc(people.email));
   const areaPage = await listAreas(db, ALL);
-  const podPage = await listPods(db, ALL);
+  const podPage = await listPods(db, { ...ALL, now });
   const raci = await listRaci(db);
   const emailOf = new Map(peopleRows.map((p) => [p.id, p.email]));
   const areaSlug = new Map(areaPage.items.map((a) => [a.id, a.slug]));
@@ -94,6 +94,7 @@ export async function importOrg(opts: {
   allowAnyWebhookHost?: boolean;
   db: Db;
   actor: Actor;
+  now: Date;
   text: string;
   dryRun?: boolean;
 }): Promise<{ ok: true; summary: ImportSummary } | { ok: false; problems: OrgFileProblem[] }> {
@@ -112,7 +113,7 @@ export async function importOrg(opts: {
   }
   try {
     const summary = await opts.db.transaction(async (tx) => {
-      const s = await applyOrgFile(tx, opts.actor, parsed.doc, opts.allowAnyWebhookHost ?? false);
+      const s = await applyOrgFile(tx, opts.actor, opts.now, parsed.doc, opts.allowAnyWebhookHost ?? false);
       if (opts.dryRun) throw new DryRunDone(s);
       return s;
     });
@@ -126,6 +127,7 @@ export async function importOrg(opts: {
 async function applyOrgFile(
   tx: Db,
   actor: Actor,
+  now: Date,
   doc: TOrgFile,
   allowAnyWebhookHost: boolean,
 ): Promise<ImportSummary> {
@@ -136,7 +138,7 @@ async function applyOrgFile(
   };
   if (doc.settings) {
     const before = JSON.stringify(await getSettings(tx));
-    await updateSettings({ db: tx, actor, settings: doc.settings });
+    await updateSettings({ db: tx, actor, now, settings: doc.settings });
     count('settings', before === JSON.stringify(doc.settings) ? 'unchanged' : 'updated');
   }
   for (const p of doc.people ?? []) {
@@ -159,7 +161,7 @@ async function applyOrgFile(
       JSON.stringify(existing.roles) === JSON.stringify(wanted.roles) &&
       existing.slackId === wanted.slackId &&
       existing.active === wanted.active;
-    if (!same) await updatePerson({ db: tx, actor, id: existing.id, patch: wanted });
+    if (!same) await updatePerson({ db: tx, actor, now, id: existing.id, patch: wanted });
     count(`person ${p.email}`, same ? 'unchanged' : 'updated');
   }
   const idOfEmail = async (email: string | null | undefined) =>
@@ -180,22 +182,23 @@ async function applyOrgFile(
       continue;
     }
     const same = (Object.keys(wanted) as (keyof typeof wanted)[]).every((k) => existing[k] === wanted[k]);
-    if (!same) await updateArea({ db: tx, actor, id: existing.id, patch: wanted });
+    if (!same) await updateArea({ db: tx, actor, now, id: existing.id, patch: wanted });
     count(`area ${a.slug}`, same ? 'unchanged' : 'updated');
   }
-  await applyPods(tx, actor, doc, idOfEmail, count);
+  await applyPods(tx, actor, now, doc, idOfEmail, count);
   if (doc.raci) {
     const before = JSON.stringify(await listRaci(tx));
     await replaceRaci({ db: tx, actor, items: doc.raci });
     count('RACI matrix', before === JSON.stringify(doc.raci) ? 'unchanged' : 'updated');
   }
-  await applyCadence(tx, actor, doc, count, { allowAnyWebhookHost });
+  await applyCadence(tx, actor, now, doc, count, { allowAnyWebhookHost });
   return summary;
 }
 
 async function applyPods(
   tx: Db,
   actor: Actor,
+  now: Date,
   doc: TOrgFile,
   idOfEmail: (email: string) => Promise<string | null>,
   count: (what: string, result: 'created' | 'updated' | 'unchanged') => void,
@@ -203,7 +206,7 @@ async function applyPods(
   const areaIds = new Map(
     (await tx.select({ id: areas.id, slug: areas.slug }).from(areas)).map((a) => [a.slug, a.id]),
   );
-  const podList = (await listPods(tx, ALL)).items;
+  const podList = (await listPods(tx, { ...ALL, now })).items;
   for (const p of doc.pods ?? []) {
     const members: { personId: string; role: (typeof p.members & {})[number]['role'] }[] = [];
     for (const m of p.members ?? []) members.push({ personId: (await idOfEmail(m.email))!, role: m.role });
@@ -219,7 +222,7 @@ async function applyPods(
     };
     const existing = podList.find((x) => x.slug === p.slug);
     if (!existing) {
-      await createPod({ db: tx, actor, input: { slug: p.slug, ...wanted } });
+      await createPod({ db: tx, actor, now, input: { slug: p.slug, ...wanted } });
       count(`pod ${p.slug}`, 'created');
       continue;
     }
@@ -238,7 +241,7 @@ async function applyPods(
         rotation: [...v.rotation].sort((a, b) => a.week.localeCompare(b.week)),
       });
     const same = key(current) === key(wanted);
-    if (!same) await updatePod({ db: tx, actor, id: existing.id, patch: wanted });
+    if (!same) await updatePod({ db: tx, actor, now, id: existing.id, patch: wanted });
     count(`pod ${p.slug}`, same ? 'unchanged' : 'updated');
   }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, people, podMembers } from '../../db/schema/index.ts';
-import { AppError, forbidden, invalid, notFound } from '../../server/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { TPersonInput, TPersonPatch } from '../../shared/org.ts';
 import type { TFunction, TRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
@@ -105,6 +105,7 @@ export async function updatePerson(opts: {
   actor: Actor;
   id: string;
   patch: TPersonPatch;
+  now: Date;
 }): Promise<PersonView> {
   const { password, ...fields } = opts.patch;
   const passwordHash = password ? await hashPassword(password) : undefined;
@@ -117,7 +118,7 @@ export async function updatePerson(opts: {
     }
     const [after] = await tx
       .update(people)
-      .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: new Date() })
+      .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: opts.now })
       .where(eq(people.id, opts.id))
       .returning();
     if (!after) throw notFound('person');

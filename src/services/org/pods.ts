@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { areas, people, podMembers, podRotation, pods } from '../../db/schema/index.ts';
 import { podCompositionErrors, podWarnings } from '../../domain/org/pods.ts';
 import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TPodInput, TPodPatch, TPodWarning } from '../../shared/org.ts';
 import type { TPodRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
@@ -45,11 +45,11 @@ function selectPods(db: Db) {
     .leftJoin(areas, eq(areas.id, pods.areaId));
 }
 
-async function toViews(db: Db, rows: PodRow[]): Promise<PodView[]> {
+async function toViews(db: Db, rows: PodRow[], now: Date): Promise<PodView[]> {
   if (rows.length === 0) return [];
   const podIds = rows.map((r) => r.id);
   const settings = await getSettings(db);
-  const thisWeek = isoWeekOf(todayIn(settings.timeZone));
+  const thisWeek = isoWeekOf(todayIn(settings.timeZone, now));
   const members = await db
     .select({
       podId: podMembers.podId,
@@ -109,7 +109,7 @@ async function toViews(db: Db, rows: PodRow[]): Promise<PodView[]> {
   });
 }
 
-export async function listPods(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
+export async function listPods(db: Db, opts: { q?: string; limit: number; cursor?: string; now: Date }) {
   const offset = decodeCursor(opts.cursor) ?? 0;
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await selectPods(db)
@@ -118,11 +118,11 @@ export async function listPods(db: Db, opts: { q?: string; limit: number; cursor
     .limit(opts.limit + 1)
     .offset(offset);
   const page = pageOf(rows, opts.limit, offset);
-  return { items: await toViews(db, page.items), nextCursor: page.nextCursor };
+  return { items: await toViews(db, page.items, opts.now), nextCursor: page.nextCursor };
 }
 
-export async function getPod(db: Db, id: string): Promise<PodView | null> {
-  return (await toViews(db, await selectPods(db).where(eq(pods.id, id))))[0] ?? null;
+export async function getPod(db: Db, id: string, now: Date): Promise<PodView | null> {
+  return (await toViews(db, await selectPods(db).where(eq(pods.id, id)), now))[0] ?? null;
 }
 
 async function validatePodInput(db: Db, input: TPodPatch) {
@@ -182,7 +182,12 @@ function snapshot(view: PodView) {
   };
 }
 
-export async function createPod(opts: { db: Db; actor: Actor; input: TPodInput }): Promise<PodView> {
+export async function createPod(opts: {
+  db: Db;
+  actor: Actor;
+  input: TPodInput;
+  now: Date;
+}): Promise<PodView> {
   return opts.db.transaction(async (tx) => {
     await validatePodInput(tx, opts.input);
     await assertSlugFree(tx, opts.input.slug);
@@ -190,7 +195,7 @@ export async function createPod(opts: { db: Db; actor: Actor; input: TPodInput }
     const [row] = await tx.insert(pods).values(fields).returning({ id: pods.id });
     if (!row) throw new Error('insert returned nothing');
     await writeMembersAndRotation(tx, row.id, opts.input);
-    const view = (await getPod(tx, row.id))!;
+    const view = (await getPod(tx, row.id, opts.now))!;
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'pod.create',
@@ -207,9 +212,10 @@ export async function updatePod(opts: {
   actor: Actor;
   id: string;
   patch: TPodPatch;
+  now: Date;
 }): Promise<PodView> {
   return opts.db.transaction(async (tx) => {
-    const before = await getPod(tx, opts.id);
+    const before = await getPod(tx, opts.id, opts.now);
     if (!before) throw notFound('pod');
     await validatePodInput(tx, opts.patch);
     if (opts.patch.slug) await assertSlugFree(tx, opts.patch.slug, opts.id);
@@ -217,10 +223,10 @@ export async function updatePod(opts: {
     if (Object.keys(fields).length)
       await tx
         .update(pods)
-        .set({ ...fields, updatedAt: new Date() })
+        .set({ ...fields, updatedAt: opts.now })
         .where(eq(pods.id, opts.id));
     await writeMembersAndRotation(tx, opts.id, opts.patch);
-    const after = (await getPod(tx, opts.id))!;
+    const after = (await getPod(tx, opts.id, opts.now))!;
     const change = diffFields(snapshot(before), snapshot(after));
     if (Object.keys(change).length) {
       await recordAudit(tx, {
@@ -235,9 +241,9 @@ export async function updatePod(opts: {
   });
 }
 
-export async function deletePod(opts: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function deletePod(opts: { db: Db; actor: Actor; id: string; now: Date }): Promise<void> {
   await opts.db.transaction(async (tx) => {
-    const before = await getPod(tx, opts.id);
+    const before = await getPod(tx, opts.id, opts.now);
     if (!before) throw notFound('pod');
     await tx.delete(pods).where(eq(pods.id, opts.id));
     await recordAudit(tx, {

@@ -25,6 +25,7 @@ export async function updateSettings(opts: {
   db: Db;
   actor: Actor;
   settings: TSettings;
+  now: Date;
 }): Promise<TSettings> {
   return opts.db.transaction(async (tx) => {
     const before = await getSettings(tx);
@@ -33,7 +34,7 @@ export async function updateSettings(opts: {
     await tx
       .insert(orgSettings)
       .values({ id: 1, value: opts.settings })
-      .onConflictDoUpdate({ target: orgSettings.id, set: { value: opts.settings, updatedAt: new Date() } });
+      .onConflictDoUpdate({ target: orgSettings.id, set: { value: opts.settings, updatedAt: opts.now } });
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'settings.update',

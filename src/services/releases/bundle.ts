@@ -11,7 +11,7 @@ import {
   renderBundle,
 } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TBundleInput } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
@@ -76,7 +76,13 @@ export async function getBundle(db: Db, release: ReleaseView) {
 }
 
 /** Saves the draft: given sections replace theirs, an empty string clears one, others stay. */
-export async function saveBundle(opts: { db: Db; actor: Actor; releaseId: string; input: TBundleInput }) {
+export async function saveBundle(opts: {
+  db: Db;
+  actor: Actor;
+  releaseId: string;
+  input: TBundleInput;
+  now: Date;
+}) {
   return opts.db.transaction(async (tx) => {
     const release = await getRelease(tx, opts.releaseId);
     if (!release) throw notFound('release');
@@ -91,7 +97,7 @@ export async function saveBundle(opts: { db: Db; actor: Actor; releaseId: string
       .values({ releaseId: release.id, sections, updatedBy: opts.actor.label })
       .onConflictDoUpdate({
         target: enablementBundles.releaseId,
-        set: { sections, updatedAt: new Date(), updatedBy: opts.actor.label },
+        set: { sections, updatedAt: opts.now, updatedBy: opts.actor.label },
       });
     await recordAudit(tx, {
       actor: opts.actor,
@@ -165,10 +171,10 @@ export async function releaseBundle(opts: {
   actor: Actor;
   releaseId: string;
   stage: Stage;
-  now?: Date;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
-    const now = opts.now ?? new Date();
+    const now = opts.now;
     const release = await getRelease(tx, opts.releaseId);
     if (!release) throw notFound('release');
     const settings = await getSettings(tx);

@@ -10,9 +10,12 @@ import { getSettings } from '../org/settings.ts';
  * Launch enablement coverage (pack §7: 100% of Tier 2/3): the share of Tier 2/3 launches whose bundle was
  * published before launch day, with its trend. Defaults to the last six months up to today.
  */
-export async function coverage(db: Db, opts: { from?: string; to?: string; bucket: 'week' | 'month' }) {
+export async function coverage(
+  db: Db,
+  opts: { from?: string; to?: string; bucket: 'week' | 'month'; now: Date },
+) {
   const settings = await getSettings(db);
-  const to = opts.to ?? todayIn(settings.timeZone);
+  const to = opts.to ?? todayIn(settings.timeZone, opts.now);
   const from = opts.from ?? Temporal.PlainDate.from(to).subtract({ months: 6 }).toString();
   const rows = await db
     .select({ r: releases, publishedOn: enablementBundles.publishedOn })

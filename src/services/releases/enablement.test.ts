@@ -5,6 +5,7 @@ import { makeArea, makePerson } from '../../../test/factories.ts';
 import { artifactVersions, outbox, scheduledActions } from '../../db/schema/index.ts';
 import { BUNDLE_SECTION_KEYS, LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     db: d.db,
     actor: ops,
     settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+    now: systemClock.now(),
   });
 });
 afterAll(() => d.close());
@@ -78,6 +80,7 @@ describe('a Tier 3 release from draft to launch', () => {
       actor: as(maya, ['pm']),
       releaseId: r.id,
       input: { sections: filled(LITE_SECTIONS) },
+      now: systemClock.now(),
     });
     const sent = await releaseBundle({
       db: d.db,
@@ -104,7 +107,7 @@ describe('a Tier 3 release from draft to launch', () => {
     expect(await gate()).not.toContain('Bundle not distributed yet (due 2027-01-01).');
 
     const token = messageFor(carla.id)!.actions![0]!.url.replace('/ready/', '');
-    expect(await confirmByLink(d.db, token)).toMatchObject({
+    expect(await confirmByLink(d.db, token, systemClock.now())).toMatchObject({
       kind: 'support',
       person: 'Carla Support',
       confirmed: true,
@@ -120,6 +123,7 @@ describe('a Tier 3 release from draft to launch', () => {
       actor: ops,
       releaseId: r.id,
       input: { sections: filled(BUNDLE_SECTION_KEYS) },
+      now: systemClock.now(),
     });
     await releaseBundle({ db: d.db, actor: ops, releaseId: r.id, stage: 'publication', now: NOW });
     const versions = await d.db.select().from(artifactVersions).where(eq(artifactVersions.key, r.id));
@@ -131,19 +135,40 @@ describe('a Tier 3 release from draft to launch', () => {
 
     const steps: [() => Promise<unknown>, string][] = [
       [
-        () => signOff({ db: d.db, actor: as(sam), releaseId: r.id, kind: 'sales' }),
+        () => signOff({ db: d.db, actor: as(sam), releaseId: r.id, kind: 'sales', now: systemClock.now() }),
         'Missing sign-off: Sales readiness',
       ],
       [
-        () => signOff({ db: d.db, actor: as(ravi, ['eng_lead']), releaseId: r.id, kind: 'eng_monitoring' }),
+        () =>
+          signOff({
+            db: d.db,
+            actor: as(ravi, ['eng_lead']),
+            releaseId: r.id,
+            kind: 'eng_monitoring',
+            now: systemClock.now(),
+          }),
         'Missing sign-off: Eng: monitoring in place',
       ],
       [
-        () => signOff({ db: d.db, actor: as(ravi, ['eng_lead']), releaseId: r.id, kind: 'eng_rollback' }),
+        () =>
+          signOff({
+            db: d.db,
+            actor: as(ravi, ['eng_lead']),
+            releaseId: r.id,
+            kind: 'eng_rollback',
+            now: systemClock.now(),
+          }),
         'Missing sign-off: Eng: rollback ready',
       ],
       [
-        () => signOff({ db: d.db, actor: as(priya, ['product_ops']), releaseId: r.id, kind: 'training' }),
+        () =>
+          signOff({
+            db: d.db,
+            actor: as(priya, ['product_ops']),
+            releaseId: r.id,
+            kind: 'training',
+            now: systemClock.now(),
+          }),
         'Missing sign-off: Training session for Support/Sales held',
       ],
     ];
@@ -190,6 +215,7 @@ describe('a Tier 3 release from draft to launch', () => {
         releaseId: r.id,
         kind: 'day14',
         input: { answers: {} },
+        now: systemClock.now(),
       }),
     ).rejects.toThrow(/1–3 action items/);
     const done = await completePostLaunch({
@@ -201,6 +227,7 @@ describe('a Tier 3 release from draft to launch', () => {
         answers: { went_well: 'Support was ready' },
         actionItems: ['Macro review in the bundle template'],
       },
+      now: systemClock.now(),
     });
     expect(done.actionItems).toEqual([
       expect.objectContaining({
@@ -214,6 +241,7 @@ describe('a Tier 3 release from draft to launch', () => {
       actor: as(priya, ['product_ops']),
       id: done.actionItems[0]!.id,
       status: 'done',
+      now: systemClock.now(),
     });
     expect(closed).toMatchObject({ status: 'done', doneBy: 'Priya Ops' });
   });
@@ -222,13 +250,19 @@ describe('a Tier 3 release from draft to launch', () => {
 describe('enablement coverage', () => {
   it('counts Tier 2/3 launches whose bundle was published before launch day, per month', async () => {
     const launch = async (title: string, tier: 1 | 2 | 3, targetDate: string, publishOn: Date | null) => {
-      const r = await createRelease({ db: d.db, actor: ops, input: { title, targetDate, tier } });
+      const r = await createRelease({
+        db: d.db,
+        actor: ops,
+        input: { title, targetDate, tier },
+        now: systemClock.now(),
+      });
       if (publishOn && tier > 1) {
         await saveBundle({
           db: d.db,
           actor: ops,
           releaseId: r.id,
           input: { sections: filled(BUNDLE_SECTION_KEYS) },
+          now: systemClock.now(),
         });
         await releaseBundle({ db: d.db, actor: ops, releaseId: r.id, stage: 'publication', now: publishOn });
       }
@@ -238,7 +272,12 @@ describe('enablement coverage', () => {
     await launch('Published on launch day', 3, '2026-09-20', new Date('2026-09-20T15:00:00Z'));
     await launch('Never published', 2, '2026-10-05', null);
     await launch('Tier 1 does not count', 1, '2026-10-06', null);
-    const c = await coverage(d.db, { from: '2026-09-01', to: '2026-10-31', bucket: 'month' });
+    const c = await coverage(d.db, {
+      from: '2026-09-01',
+      to: '2026-10-31',
+      bucket: 'month',
+      now: systemClock.now(),
+    });
     expect({ covered: c.covered, total: c.total, pct: c.pct }).toEqual({ covered: 1, total: 3, pct: 33.3 });
     expect(c.trend).toEqual([
       { period: '2026-09', covered: 1, total: 2, pct: 50 },

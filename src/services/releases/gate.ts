@@ -7,7 +7,7 @@ import {
   type GateCheck,
   type GateContext,
 } from '../../domain/releases/gate.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import { getSettings } from '../org/settings.ts';
 import { bundleRow } from './bundle.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
@@ -24,7 +24,7 @@ export function registerGateCheck(check: GateCheck): void {
 }
 
 /** Everything the gate looks at, as of `now` in the org's time zone. */
-export async function gateContext(db: Db, releaseId: string, now: Date = new Date()): Promise<GateContext> {
+export async function gateContext(db: Db, releaseId: string, now: Date): Promise<GateContext> {
   const release = await getRelease(db, releaseId);
   if (!release) throw notFound('release');
   const settings = await getSettings(db);
@@ -52,7 +52,7 @@ export async function gateContext(db: Db, releaseId: string, now: Date = new Dat
 }
 
 /** Ready to ship, or the list of what is missing: what a CI/CD pipeline asks before deploying. */
-export async function releaseGate(db: Db, releaseId: string, now?: Date) {
+export async function releaseGate(db: Db, releaseId: string, now: Date) {
   const ctx = await gateContext(db, releaseId, now);
   return {
     ...evaluateGate(ctx, [...DEFAULT_GATE_CHECKS, ...extraChecks]),

@@ -2,13 +2,13 @@ import { and, arrayContains, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, postLaunchChecks, releaseActionItems, releases } from '../../db/schema/index.ts';
 import { DAY3_QUESTIONS, DAY14_QUESTIONS } from '../../domain/releases/post-launch.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
-import { invalid, notFound } from '../../server/errors.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
 import type { TPostLaunchInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
+import type { ActionHandler } from '../scheduling.ts';
 
 const QUESTIONS = { day3: DAY3_QUESTIONS, day14: DAY14_QUESTIONS } as const;
 type CheckKind = keyof typeof QUESTIONS;
@@ -72,6 +72,7 @@ export async function completePostLaunch(opts: {
   releaseId: string;
   kind: CheckKind;
   input: TPostLaunchInput;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const [check] = await tx
@@ -99,7 +100,7 @@ export async function completePostLaunch(opts: {
       .update(postLaunchChecks)
       .set({
         answers: opts.input.answers,
-        completedAt: check.completedAt ?? new Date(),
+        completedAt: check.completedAt ?? opts.now,
         completedBy: opts.actor.label,
       })
       .where(eq(postLaunchChecks.id, check.id));
@@ -141,6 +142,7 @@ export async function setActionItemStatus(opts: {
   actor: Actor;
   id: string;
   status: 'open' | 'done';
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const item = await getActionItem(tx, opts.id);
@@ -148,7 +150,7 @@ export async function setActionItemStatus(opts: {
     const done = opts.status === 'done';
     await tx
       .update(releaseActionItems)
-      .set({ status: opts.status, doneAt: done ? new Date() : null, doneBy: done ? opts.actor.label : null })
+      .set({ status: opts.status, doneAt: done ? opts.now : null, doneBy: done ? opts.actor.label : null })
       .where(eq(releaseActionItems.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,
@@ -167,8 +169,8 @@ export async function setActionItemStatus(opts: {
 }
 
 /** At a check's due morning: the PM, Product Ops and the area's Support people are asked for it. */
-export const postLaunchReminder: ActionHandler = async ({ tx, action }) => {
-  const { checkId } = action.payload as { checkId: string };
+export const postLaunchReminder: ActionHandler<'release.post_launch'> = async ({ tx, action, payload }) => {
+  const { checkId } = payload;
   const [row] = await tx
     .select({ c: postLaunchChecks, r: releases })
     .from(postLaunchChecks)

@@ -10,7 +10,7 @@ import {
   ritualOccurrences,
 } from '../../db/schema/index.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
-import { AppError, invalid, notFound } from '../../server/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TDecisionInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -37,6 +37,7 @@ export async function signOff(opts: {
   releaseId: string;
   kind: SignOffKind;
   note?: string;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const release = await getRelease(tx, opts.releaseId);
@@ -45,7 +46,7 @@ export async function signOff(opts: {
       personId: opts.actor.personId,
       byLabel: opts.actor.label,
       note: opts.note ?? '',
-      at: new Date(),
+      at: opts.now,
     };
     await tx
       .insert(releaseSignOffs)
@@ -98,15 +99,15 @@ export async function readinessLink(db: Db, token: string) {
 }
 
 /** The link is the credential: it confirms readiness for its person and function only. */
-export async function confirmByLink(db: Db, token: string) {
+export async function confirmByLink(db: Db, token: string, now: Date) {
   const row = await readinessLink(db, token);
   const actor: Actor = {
     personId: row.link.personId,
     label: `${row.name} (one-click link)`,
     roles: ['stakeholder'],
   };
-  await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind as SignOffKind });
-  await db.update(readinessLinks).set({ usedAt: new Date() }).where(eq(readinessLinks.token, token));
+  await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind as SignOffKind, now });
+  await db.update(readinessLinks).set({ usedAt: now }).where(eq(readinessLinks.token, token));
   return {
     releaseId: row.link.releaseId,
     title: row.title,
@@ -145,10 +146,10 @@ export async function recordDecision(opts: {
   actor: Actor;
   releaseId: string;
   input: TDecisionInput;
-  now?: Date;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
-    const now = opts.now ?? new Date();
+    const now = opts.now;
     const release = await getRelease(tx, opts.releaseId);
     if (!release) throw notFound('release');
     if (release.status === 'launched' || release.status === 'rolled_back')

@@ -5,7 +5,8 @@ import { makeArea, makePerson } from '../../../test/factories.ts';
 import { ritualOccurrences, rituals, scheduledActions } from '../../db/schema/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
-import type { AppError } from '../../server/errors.ts';
+import { systemClock } from '../../shared/clock.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -33,6 +34,7 @@ beforeAll(async () => {
         { date: '2027-01-01', name: "New Year's Day" },
       ],
     },
+    now: systemClock.now(),
   });
 });
 afterAll(() => d.close());
@@ -56,6 +58,7 @@ describe('tier suggestion', () => {
       db: d.db,
       actor: ops,
       input: { title: 'Public API v2', targetDate: '2027-02-01', attributes: ['api_change'], tier: 2 },
+      now: systemClock.now(),
     });
     expect(r.suggestedTier).toBe(2);
     expect(r.suggestedReason).toContain('api_change');
@@ -65,6 +68,7 @@ describe('tier suggestion', () => {
       actor: ops,
       id: r.id,
       patch: { attributes: ['api_change', 'migration'] },
+      now: systemClock.now(),
     });
     await expect(lower).rejects.toThrow(/tierReason/);
     expect(fieldsOf(await lower.catch((e) => e))).toEqual(['tierReason']);
@@ -74,6 +78,7 @@ describe('tier suggestion', () => {
       actor: ops,
       id: r.id,
       patch: { attributes: ['api_change', 'migration'], tierReason: 'The migration is internal only' },
+      now: systemClock.now(),
     });
     expect(kept).toMatchObject({ tier: 2, suggestedTier: 3 });
     expect(kept.suggestedReason).toMatch(/^Tier 3 \(High\): migration/);
@@ -140,7 +145,7 @@ describe('lead times, warnings and the readiness meeting', () => {
       sql`update scheduled_actions set due_at = now() - interval '1 minute'
           where key like ${`release.deadline_warning:${r.id}:publish:%:2`}`,
     );
-    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 'test' });
+    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock: systemClock, instance: 'test' });
     const told = await d.db.execute(
       sql`select person_id, message->>'title' as title from outbox where kind = 'release.deadline_warning' and channel = 'inbox'`,
     );
@@ -181,9 +186,10 @@ describe('lead times, warnings and the readiness meeting', () => {
       db: d.db,
       actor: ops,
       input: { title: 'Lifecycle', targetDate: '2027-03-01' },
+      now: systemClock.now(),
     });
     const edit = (status: 'hold' | 'rolled_back' | 'launched' | 'planned') =>
-      updateRelease({ db: d.db, actor: ops, id: r.id, patch: { status } });
+      updateRelease({ db: d.db, actor: ops, id: r.id, patch: { status }, now: systemClock.now() });
     await expect(edit('hold')).rejects.toThrow(/go\/no-go decision/);
     await expect(edit('rolled_back')).rejects.toThrow(/cannot move from planned to rolled_back/);
     expect((await edit('launched')).launchedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);

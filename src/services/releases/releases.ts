@@ -5,7 +5,7 @@ import { areas, enablementBundles, people, releases, releaseTierEvents } from '.
 import { businessDaysBefore } from '../../domain/cadence/business-days.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
-import { type FieldError, invalid, notFound } from '../../server/errors.ts';
+import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type { TReleaseInput, TReleasePatch, TReleaseStatus } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
@@ -219,7 +219,7 @@ async function recordTierEvent(
   });
 }
 
-export async function createRelease(opts: { db: Db; actor: Actor; input: TReleaseInput; now?: Date }) {
+export async function createRelease(opts: { db: Db; actor: Actor; input: TReleaseInput; now: Date }) {
   return opts.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const errors: FieldError[] = [];
@@ -255,7 +255,7 @@ export async function updateRelease(opts: {
   actor: Actor;
   id: string;
   patch: TReleasePatch;
-  now?: Date;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const before = await getRelease(tx, opts.id);
@@ -281,7 +281,7 @@ export async function updateRelease(opts: {
         ...opts.patch,
         ...tier,
         ...(launching ? { launchedOn: todayIn(settings.timeZone, opts.now) } : {}),
-        updatedAt: new Date(),
+        updatedAt: opts.now,
       })
       .where(eq(releases.id, opts.id));
     const after = (await getRelease(tx, opts.id))!;
@@ -300,11 +300,11 @@ export async function updateRelease(opts: {
   });
 }
 
-export async function deleteRelease(opts: { db: Db; actor: Actor; id: string }) {
+export async function deleteRelease(opts: { db: Db; actor: Actor; id: string; now: Date }) {
   await opts.db.transaction(async (tx) => {
     const before = await getRelease(tx, opts.id);
     if (!before) throw notFound('release');
-    await replanRelease(tx, opts.id, new Date(), { removing: true });
+    await replanRelease(tx, opts.id, opts.now, { removing: true });
     await tx.delete(releases).where(eq(releases.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,

@@ -12,10 +12,10 @@ import { addBusinessDays } from '../../domain/cadence/business-days.ts';
 import { localInstant, todayIn } from '../../domain/org/weeks.ts';
 import { type LeadTime, leadTime } from '../../domain/releases/leadtime.ts';
 import { postLaunchDates } from '../../domain/releases/post-launch.ts';
-import { cancelAction, scheduleAction } from '../../jobs/actions.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { artifactCheckKey, reminderKey, scheduleOccurrenceActions } from '../cadence/occurrences.ts';
 import { getSettings } from '../org/settings.ts';
+import { cancelAction, scheduleAction } from '../scheduling.ts';
 
 export const READINESS_RITUAL = 'launch-readiness-check';
 /** Warnings and check-ins go out at this local time: the start of a working day. */
@@ -115,7 +115,13 @@ async function isTouched(tx: Db, occ: typeof ritualOccurrences.$inferSelect) {
 }
 
 /** Tier 3 (readiness "meeting"): one Launch Readiness Check occurrence, on the publication deadline day. */
-async function planReadinessMeeting(tx: Db, settings: TSettings, r: ReleaseRow, removing: boolean) {
+async function planReadinessMeeting(
+  tx: Db,
+  settings: TSettings,
+  r: ReleaseRow,
+  removing: boolean,
+  now: Date,
+) {
   const [ritual] = await tx.select().from(rituals).where(eq(rituals.slug, READINESS_RITUAL));
   const existing = await readinessOccurrence(tx, r.id);
   const rule = tierRule(settings, r.tier);
@@ -129,7 +135,7 @@ async function planReadinessMeeting(tx: Db, settings: TSettings, r: ReleaseRow, 
     }
     return;
   }
-  const lt = leadTimeOf(settings, r, null, todayIn(settings.timeZone))!;
+  const lt = leadTimeOf(settings, r, null, todayIn(settings.timeZone, now))!;
   const day = lt.publishBy ?? r.targetDate;
   const startsAt = localInstant(day, settings.deadlines.readinessCheckTime, settings.timeZone);
   const values = {
@@ -138,7 +144,7 @@ async function planReadinessMeeting(tx: Db, settings: TSettings, r: ReleaseRow, 
     endsAt: new Date(startsAt.getTime() + ritual.durationMinutes * 60_000),
     status: 'scheduled',
     artifactDueAt: new Date(startsAt.getTime() + ritual.artifactDueHours * 3_600_000),
-    updatedAt: new Date(),
+    updatedAt: now,
   };
   const [occ] = existing
     ? await tx
@@ -189,7 +195,7 @@ async function planPostLaunch(tx: Db, settings: TSettings, r: ReleaseRow) {
 export async function replanRelease(
   tx: Db,
   releaseId: string,
-  now: Date = new Date(),
+  now: Date,
   opts: { removing?: boolean } = {},
 ): Promise<void> {
   const [r] = await tx.select().from(releases).where(eq(releases.id, releaseId));
@@ -200,7 +206,7 @@ export async function replanRelease(
     .from(enablementBundles)
     .where(eq(enablementBundles.releaseId, releaseId));
   await planWarnings(tx, settings, opts.removing ? { ...r, status: 'rolled_back' } : r, bundle, now);
-  await planReadinessMeeting(tx, settings, r, opts.removing ?? false);
+  await planReadinessMeeting(tx, settings, r, opts.removing ?? false, now);
   if (!opts.removing) await planPostLaunch(tx, settings, r);
 }
 

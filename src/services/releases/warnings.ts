@@ -1,10 +1,10 @@
 import { and, arrayContains, eq } from 'drizzle-orm';
 import { enablementBundles, people, releases } from '../../db/schema/index.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
 import { leadTimeOf } from './schedule.ts';
 
 const WHAT = {
@@ -13,8 +13,12 @@ const WHAT = {
 };
 
 /** Before a bundle deadline passes, the release's PM and eng owners and Product Ops hear what is due and what happens if missed. */
-export const releaseDeadlineWarning: ActionHandler = async ({ tx, action, now }) => {
-  const p = action.payload as { releaseId: string; deadline: 'distribute' | 'publish'; due: string };
+export const releaseDeadlineWarning: ActionHandler<'release.deadline_warning'> = async ({
+  tx,
+  action,
+  payload: p,
+  now,
+}) => {
   const [r] = await tx.select().from(releases).where(eq(releases.id, p.releaseId));
   if (!r || r.status === 'launched' || r.status === 'rolled_back') return;
   const settings = await getSettings(tx);

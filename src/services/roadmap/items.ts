@@ -4,7 +4,7 @@ import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../.
 import { todayIn } from '../../domain/org/weeks.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
-import { type FieldError, invalid, notFound } from '../../server/errors.ts';
+import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type {
   TRoadmapItemInput,
   TRoadmapItemPatch,
@@ -74,7 +74,7 @@ export interface RoadmapFilter {
   theme?: string;
 }
 
-export async function listRoadmapItems(db: Db, f: RoadmapFilter) {
+export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date) {
   const offset = decodeCursor(f.cursor) ?? 0;
   const pendingSql = sql`${roadmapItems.ratifiedVersion} is distinct from ${roadmapItems.version}`;
   const where: (SQL | undefined)[] = [
@@ -97,15 +97,15 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter) {
     .offset(offset);
   const page = pageOf(rows, f.limit, offset);
   const settings = await getSettings(db);
-  const today = todayIn(settings.timeZone);
+  const today = todayIn(settings.timeZone, now);
   return { items: page.items.map((r) => toView(settings, today, r)), nextCursor: page.nextCursor };
 }
 
-export async function getRoadmapItem(db: Db, id: string): Promise<RoadmapItemView | null> {
+export async function getRoadmapItem(db: Db, id: string, now: Date): Promise<RoadmapItemView | null> {
   const [row] = await selectItems(db).where(eq(roadmapItems.id, id));
   if (!row) return null;
   const settings = await getSettings(db);
-  return toView(settings, todayIn(settings.timeZone), row);
+  return toView(settings, todayIn(settings.timeZone, now), row);
 }
 
 /** References an item's state makes: its area, the items it depends on (never itself, never a cycle), releases, themes. */
@@ -172,11 +172,11 @@ function stateOf(input: TRoadmapItemInput): TRoadmapItemState {
 }
 
 /** `now` lets the demo and tests place changes in the past (a change made two weeks ago). */
-export async function createRoadmapItem(o: { db: Db; actor: Actor; input: TRoadmapItemInput; now?: Date }) {
+export async function createRoadmapItem(o: { db: Db; actor: Actor; input: TRoadmapItemInput; now: Date }) {
   const id = await o.db.transaction(async (tx) => {
     const state = stateOf(o.input);
     await checkRefs(tx, null, state, await getSettings(tx));
-    const at = o.now ?? new Date();
+    const at = o.now;
     const [row] = await tx
       .insert(roadmapItems)
       .values({ areaId: state.areaId, state, createdAt: at, updatedAt: at })
@@ -198,7 +198,7 @@ export async function createRoadmapItem(o: { db: Db; actor: Actor; input: TRoadm
     });
     return row!.id;
   });
-  return (await getRoadmapItem(o.db, id))!;
+  return (await getRoadmapItem(o.db, id, o.now))!;
 }
 
 export async function writeVersion(
@@ -231,7 +231,7 @@ export async function updateRoadmapItem(o: {
   actor: Actor;
   id: string;
   patch: TRoadmapItemPatch;
-  now?: Date;
+  now: Date;
 }) {
   await o.db.transaction(async (tx) => {
     const [row] = await tx.select().from(roadmapItems).where(eq(roadmapItems.id, o.id)).for('update');
@@ -246,7 +246,7 @@ export async function updateRoadmapItem(o: {
     const changed = diffFields(row.state, next);
     if (Object.keys(changed).length === 0) return;
     await checkRefs(tx, o.id, next, await getSettings(tx));
-    const at = o.now ?? new Date();
+    const at = o.now;
     const version = row.version + 1;
     await tx
       .update(roadmapItems)
@@ -261,7 +261,7 @@ export async function updateRoadmapItem(o: {
       change: changed,
     });
   });
-  return (await getRoadmapItem(o.db, o.id))!;
+  return (await getRoadmapItem(o.db, o.id, o.now))!;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

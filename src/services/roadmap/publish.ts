@@ -134,8 +134,8 @@ async function notifySubscribers(tx: Db, version: number, moves: Move[], default
  * Republishes the stakeholder view from what the Head of Product ratified, as a new immutable artifact version;
  * closed reviews waiting for it are marked republished.
  */
-export async function publishView(o: { db: Db; actor: Actor; note?: string; now?: Date }) {
-  const now = o.now ?? new Date();
+export async function publishView(o: { db: Db; actor: Actor; note?: string; now: Date }) {
+  const now = o.now;
   const version = await o.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const view = await buildView(tx, await ratifiedStates(tx), now, settings);

@@ -10,8 +10,7 @@ import {
   roadmapReviews,
 } from '../../db/schema/index.ts';
 import { rangeText } from '../../domain/roadmap/quarters.ts';
-import { type ActionHandler, scheduleAction } from '../../jobs/actions.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { TReviewActionInput, TRoadmapItemState } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -19,12 +18,13 @@ import { localTimeText } from '../cadence/reminders.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 import { writeVersion } from './items.ts';
 import { addReviewAction } from './review-items.ts';
 import { loadReviewOccurrence, reviewBody } from './reviews.ts';
 
 const conflict = (message: string) => new AppError('conflict', message);
-export const REPUBLISH_CHECK = 'roadmap.republish_check';
+export const REPUBLISH_CHECK = 'roadmap.republish_check' as const;
 
 async function openReview(tx: Db, occurrenceId: string) {
   const { o, review } = await loadReviewOccurrence(tx, occurrenceId);
@@ -34,7 +34,7 @@ async function openReview(tx: Db, occurrenceId: string) {
 }
 
 /** Opens the review of an occurrence (once); the agenda stays live until it closes. */
-export async function startReview(o: { db: Db; actor: Actor; occurrenceId: string; now?: Date }) {
+export async function startReview(o: { db: Db; actor: Actor; occurrenceId: string; now: Date }) {
   await o.db.transaction(async (tx) => {
     const { o: occ, review } = await loadReviewOccurrence(tx, o.occurrenceId);
     if (review) return;
@@ -42,7 +42,7 @@ export async function startReview(o: { db: Db; actor: Actor; occurrenceId: strin
       throw conflict(`this occurrence was ${occ.status}`);
     const [row] = await tx
       .insert(roadmapReviews)
-      .values({ occurrenceId: occ.id, startedAt: o.now ?? new Date(), startedBy: o.actor.label })
+      .values({ occurrenceId: occ.id, startedAt: o.now, startedBy: o.actor.label })
       .onConflictDoNothing()
       .returning();
     if (row)
@@ -66,7 +66,7 @@ export async function recordOutcome(o: {
   actor: Actor;
   occurrenceId: string;
   input: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string };
-  now?: Date;
+  now: Date;
 }) {
   await o.db.transaction(async (tx) => {
     const { review } = await openReview(tx, o.occurrenceId);
@@ -81,7 +81,7 @@ export async function recordOutcome(o: {
       ]);
     if (item.ratifiedVersion === item.version)
       throw conflict(`${item.state.title} has no changes waiting for ratification`);
-    const at = o.now ?? new Date();
+    const at = o.now;
     let ratified = item.version;
     if (o.input.outcome === 'rejected') {
       ratified = item.version + 1;
@@ -177,6 +177,7 @@ export async function assignAction(o: {
   actor: Actor;
   occurrenceId: string;
   input: TReviewActionInput;
+  now: Date;
 }) {
   await o.db.transaction(async (tx) => {
     const { review } = await openReview(tx, o.occurrenceId);
@@ -187,15 +188,15 @@ export async function assignAction(o: {
       input: o.input,
     });
   });
-  return reviewBody(o.db, o.occurrenceId);
+  return reviewBody(o.db, o.occurrenceId, o.now);
 }
 
 /**
  * Closes the review: the agenda is kept as it stood, the occurrence is held with its artifact recorded, and the
  * republish SLA starts (settings.deadlines.roadmapViewRepublishHours); Product Ops hears if it passes unmet.
  */
-export async function closeReview(o: { db: Db; actor: Actor; occurrenceId: string; now?: Date }) {
-  const at = o.now ?? new Date();
+export async function closeReview(o: { db: Db; actor: Actor; occurrenceId: string; now: Date }) {
+  const at = o.now;
   const snapshot = await reviewBody(o.db, o.occurrenceId, at);
   await o.db.transaction(async (tx) => {
     const { o: occ, review } = await openReview(tx, o.occurrenceId);
@@ -235,8 +236,8 @@ export async function closeReview(o: { db: Db; actor: Actor; occurrenceId: strin
 }
 
 /** At the SLA's end: if the stakeholder view was not republished, Product Ops and the Head of Product hear it. */
-export const republishCheck: ActionHandler = async ({ tx, action }) => {
-  const { reviewId } = action.payload as { reviewId: string };
+export const republishCheck: ActionHandler<'roadmap.republish_check'> = async ({ tx, action, payload }) => {
+  const { reviewId } = payload;
   const [review] = await tx.select().from(roadmapReviews).where(eq(roadmapReviews.id, reviewId));
   if (!review || review.republishedAt || !review.slaDueAt) return;
   const owners = await tx
@@ -264,4 +265,4 @@ export const republishCheck: ActionHandler = async ({ tx, action }) => {
   });
 };
 
-export const ROADMAP_ACTIONS: Record<string, ActionHandler> = { [REPUBLISH_CHECK]: republishCheck };
+export const ROADMAP_ACTIONS = { [REPUBLISH_CHECK]: republishCheck };

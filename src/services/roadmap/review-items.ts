@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, followUps, people } from '../../db/schema/index.ts';
-import { AppError, type FieldError, invalid } from '../../server/errors.ts';
+import { AppError, type FieldError, invalid } from '../../shared/errors.ts';
 import type { TReviewActionInput } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';

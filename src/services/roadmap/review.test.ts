@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
-import { outbox, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import { outbox, ritualOccurrences, rituals, scheduledActions } from '../../db/schema/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
+import { manualClock, systemClock } from '../../shared/clock.ts';
 import type { TRoadmapView } from '../../shared/roadmap.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
@@ -37,6 +38,7 @@ beforeAll(async () => {
     db: d.db,
     actor: ops,
     settings: { ...DEFAULT_SETTINGS, timeZone: 'America/Los_Angeles' },
+    now: systemClock.now(),
   });
   const m = await makePerson(d.db, { name: 'Maya Chen', email: 'maya@example.com', roles: ['pm'] });
   const l = await makePerson(d.db, { name: 'Leo Park', email: 'leo@example.com', roles: ['pm'] });
@@ -231,10 +233,12 @@ describe('a biweekly Roadmap Review', () => {
     expect(r.dueDecisions.map((x) => x.title)).toEqual(['Bill usage monthly in arrears']);
 
     // The reminder an hour before carries this generated agenda, not the ritual's written one.
-    await d.db.execute(
-      sql`update scheduled_actions set due_at = now() - interval '1 minute' where key = ${`ritual.reminder:${occ['2026-11-24']}`}`,
-    );
-    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 't' });
+    const [due] = await d.db
+      .select({ at: scheduledActions.dueAt })
+      .from(scheduledActions)
+      .where(eq(scheduledActions.key, `ritual.reminder:${occ['2026-11-24']}`));
+    const clock = manualClock(new Date(due!.at.getTime() + 30_000));
+    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock, instance: 't' });
     const [reminder] = await d.db
       .select({ message: outbox.message })
       .from(outbox)
@@ -275,6 +279,7 @@ describe('a biweekly Roadmap Review', () => {
         actor: head,
         occurrenceId: o,
         input: { itemId: ids.usage!, outcome: 'ratified' },
+        now: systemClock.now(),
       }),
     ).rejects.toThrow(/not started/);
     await startReview({ db: d.db, actor: head, occurrenceId: o, now: t });
@@ -305,6 +310,7 @@ describe('a biweekly Roadmap Review', () => {
         actor: head,
         occurrenceId: o,
         input: { itemId: ids.usage!, outcome: 'ratified' },
+        now: systemClock.now(),
       }),
     ).rejects.toThrow(/no changes waiting/);
     const decision = await recordDecision({
@@ -327,6 +333,7 @@ describe('a biweekly Roadmap Review', () => {
       actor: head,
       occurrenceId: o,
       input: { title: 'Confirm the tax vendor date', ownerId: maya.personId! },
+      now: systemClock.now(),
     });
     await expect(
       assignAction({
@@ -334,6 +341,7 @@ describe('a biweekly Roadmap Review', () => {
         actor: head,
         occurrenceId: o,
         input: { title: 'Confirm the tax vendor date', ownerId: maya.personId! },
+        now: systemClock.now(),
       }),
     ).rejects.toThrow(/already has that action item/);
     const closed = await closeReview({
@@ -413,11 +421,10 @@ describe('a biweekly Roadmap Review', () => {
     const o = occ['2026-12-08']!;
     await startReview({ db: d.db, actor: head, occurrenceId: o, now: at('2026-12-08T18:00:00Z') });
     await closeReview({ db: d.db, actor: head, occurrenceId: o, now: at('2026-12-08T18:45:00Z') });
-    // Actions run on the database clock: bring the SLA's end to now, then run twice.
-    await d.db.execute(
-      sql`update scheduled_actions set due_at = now() - interval '1 minute' where kind = 'roadmap.republish_check'`,
-    );
-    for (let i = 0; i < 2; i++) await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, instance: 't' });
+    // The clock passes the SLA's end (24 h after closing); the runner runs twice.
+    const clock = manualClock('2026-12-09T18:46:00Z');
+    for (let i = 0; i < 2; i++)
+      await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock, instance: 't' });
     const rows = await d.db.execute(
       sql`select count(*)::int as n from outbox where kind = 'roadmap.republish_check' and channel = 'inbox'`,
     );

@@ -12,9 +12,10 @@ import {
 } from '../../db/schema/index.ts';
 import { buildAgenda, minutesPerArea } from '../../domain/roadmap/agenda.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { TReview, TRoadmapChange } from '../../shared/roadmap.ts';
 import type { TSettings } from '../../shared/settings.ts';
+import { registerAgendaWriter } from '../cadence/agendas.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
 import { getSettings } from '../org/settings.ts';
@@ -169,7 +170,7 @@ async function crossAreaThemes(db: Db, settings: TSettings, since: Date | null) 
 }
 
 /** The review as the page shows it: live until closed, then the snapshot taken when it closed. */
-export async function reviewBody(db: Db, occurrenceId: string, now = new Date()): Promise<ReviewBody> {
+export async function reviewBody(db: Db, occurrenceId: string, now: Date): Promise<ReviewBody> {
   const { o, r, review } = await loadReviewOccurrence(db, occurrenceId);
   const base = {
     id: review?.id ?? null,
@@ -247,7 +248,7 @@ export async function reviewBody(db: Db, occurrenceId: string, now = new Date())
 }
 
 /** Recent and upcoming Roadmap Reviews, with their SLA. */
-export async function listReviews(db: Db, now = new Date()) {
+export async function listReviews(db: Db, now: Date) {
   const rows = await db
     .select({ o: ritualOccurrences, review: roadmapReviews })
     .from(ritualOccurrences)
@@ -273,3 +274,11 @@ export async function listReviews(db: Db, now = new Date()) {
     viewVersion: review?.viewVersion ?? null,
   }));
 }
+
+/** The Roadmap Review's reminder carries the agenda generated from what changed since the last review. */
+registerAgendaWriter('roadmap-review', async (tx, occurrenceId, now) => {
+  const review = await reviewBody(tx, occurrenceId, now);
+  return review.agenda
+    .map((s) => [`- [${s.minutes} min] ${s.title}`, ...s.lines.map((l) => `   - ${l}`)].join('\n'))
+    .join('\n');
+});

@@ -10,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import { todayIn } from '../../domain/org/weeks.ts';
 import { overlaps, quartersText, rangeText, viewWindow } from '../../domain/roadmap/quarters.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { TRoadmapItemState, TRoadmapView, TViewItem } from '../../shared/roadmap.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { findArtifactVersion } from '../artifacts.ts';
@@ -67,7 +67,7 @@ async function themeVolumes(db: Db, today: string): Promise<Map<string, number>>
 export async function buildView(
   db: Db,
   states: ReadonlyMap<string, TRoadmapItemState>,
-  now = new Date(),
+  now: Date,
   /** The caller's, when it has read them already. */
   known?: TSettings,
 ) {

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { updateCycles } from '../../db/schema/index.ts';
 import { cycleInstants } from '../../domain/updates/week.ts';
-import { scheduleAction } from '../../jobs/actions.ts';
 import { getSettings } from '../org/settings.ts';
+import { scheduleAction } from '../scheduling.ts';
 
 export type CycleRow = typeof updateCycles.$inferSelect;
 
@@ -12,7 +12,7 @@ export type CycleRow = typeof updateCycles.$inferSelect;
  * The cycle of an ISO week, opened on first use: its due and publish instants are fixed in the org's time zone
  * then, and its reminders and auto-publication are scheduled as actions (each runs once).
  */
-export async function ensureCycle(tx: Db, week: string, now: Date = new Date()): Promise<CycleRow> {
+export async function ensureCycle(tx: Db, week: string, now: Date): Promise<CycleRow> {
   const [existing] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
   if (existing) return existing;
   const settings = await getSettings(tx);

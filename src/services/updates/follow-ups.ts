@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, followUps } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 
@@ -36,14 +36,14 @@ export async function getFollowUp(db: Db, id: string) {
 }
 
 /** A follow-up stays visible until its PM, eng lead or Product Ops closes it. */
-export async function closeFollowUp(opts: { db: Db; actor: Actor; id: string }) {
+export async function closeFollowUp(opts: { db: Db; actor: Actor; id: string; now: Date }) {
   await opts.db.transaction(async (tx) => {
     const [row] = await tx.select().from(followUps).where(eq(followUps.id, opts.id));
     if (!row) throw notFound('follow-up');
     if (row.status === 'closed') throw new AppError('conflict', 'this follow-up is already closed');
     await tx
       .update(followUps)
-      .set({ status: 'closed', closedAt: new Date(), closedBy: opts.actor.label })
+      .set({ status: 'closed', closedAt: opts.now, closedBy: opts.actor.label })
       .where(eq(followUps.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,

@@ -15,6 +15,7 @@ import { renderEmail } from '../../integrations/email/render.ts';
 import { createMarkdown } from '../../integrations/markdown.ts';
 import { toSlackPayload } from '../../integrations/slack/blocks.ts';
 import { runDueActions } from '../../jobs/actions.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
@@ -34,6 +35,7 @@ beforeAll(async () => {
     db: d.db,
     actor: ops,
     settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+    now: systemClock.now(),
   });
 });
 afterAll(() => d.close());
@@ -60,22 +62,33 @@ describe('publishing the weekly product update', () => {
         metrics: ['MRR +2%'],
         links: [],
       },
+      now: systemClock.now(),
     });
-    await markAbsent({ db: d.db, actor: ops, week: WEEK, areaId: security.id, reason: 'Leave' });
+    await markAbsent({
+      db: d.db,
+      actor: ops,
+      week: WEEK,
+      areaId: security.id,
+      reason: 'Leave',
+      now: systemClock.now(),
+    });
     const today = await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Usage billing', areaId: billing.id, tier: 3, targetDate: '2026-11-26' },
+      now: systemClock.now(),
     });
     await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Exactly 14 days out', areaId: billing.id, tier: 2, targetDate: '2026-12-10' },
+      now: systemClock.now(),
     });
     await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Fifteen days out', areaId: billing.id, tier: 2, targetDate: '2026-12-11' },
+      now: systemClock.now(),
     });
     const v1 = await publishWeeklyUpdate({
       db: d.db,
@@ -95,8 +108,14 @@ describe('publishing the weekly product update', () => {
     expect(v1.version).toBe(1);
 
     // The launch moves out of the window: the next version drops it and says so.
-    await updateRelease({ db: d.db, actor: ops, id: today.id, patch: { targetDate: '2027-01-15' } });
-    const v2 = await publishWeeklyUpdate({ db: d.db, actor: ops, week: WEEK });
+    await updateRelease({
+      db: d.db,
+      actor: ops,
+      id: today.id,
+      patch: { targetDate: '2027-01-15' },
+      now: systemClock.now(),
+    });
+    const v2 = await publishWeeklyUpdate({ db: d.db, actor: ops, week: WEEK, now: systemClock.now() });
     expect(v2.version).toBe(2);
     expect(v2.json.highlights.keyLaunches).toEqual([]);
     expect(v2.changes.join('\n')).toMatch(/Usage billing/);
@@ -153,10 +172,20 @@ describe('publishing the weekly product update', () => {
       createdAt: new Date(),
     };
     await d.db.transaction((tx) =>
-      weeklyUpdateAutoPublish({ tx, action, now: new Date('2026-12-03T21:00:00Z') }),
+      weeklyUpdateAutoPublish({
+        tx,
+        action,
+        payload: { week: action.payload.week as string },
+        now: new Date('2026-12-03T21:00:00Z'),
+      }),
     );
     await d.db.transaction((tx) =>
-      weeklyUpdateAutoPublish({ tx, action, now: new Date('2026-12-03T21:05:00Z') }),
+      weeklyUpdateAutoPublish({
+        tx,
+        action,
+        payload: { week: action.payload.week as string },
+        now: new Date('2026-12-03T21:05:00Z'),
+      }),
     );
     const [occ] = await d.db
       .select()
@@ -185,10 +214,10 @@ describe('publication after downtime, and user text everywhere', () => {
     };
     // Back "at 16:30" (any time after): two instances run what is due, concurrently and then again.
     await Promise.all([
-      runDueActions({ db: d.db, handlers, instance: 'a' }),
-      runDueActions({ db: d.db, handlers, instance: 'b' }),
+      runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'a' }),
+      runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'b' }),
     ]);
-    await runDueActions({ db: d.db, handlers, instance: 'a' });
+    await runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'a' });
     const versions = await d.db.select().from(artifactVersions).where(eq(artifactVersions.key, week));
     expect(versions.map((v) => v.version)).toEqual([1]);
     const [action] = await d.db
@@ -208,8 +237,14 @@ describe('publication after downtime, and user text everywhere', () => {
       week: '2026-W51',
       areaId: area.id,
       content: { wins: [evil], next: [], risks: [], metrics: [], links: [] },
+      now: systemClock.now(),
     });
-    const published = await publishWeeklyUpdate({ db: d.db, actor: ops, week: '2026-W51' });
+    const published = await publishWeeklyUpdate({
+      db: d.db,
+      actor: ops,
+      week: '2026-W51',
+      now: systemClock.now(),
+    });
     expect(published.json.areas.find((a) => a.areaName === 'Scripted')?.update?.wins).toEqual([evil]); // stored as written
     const [row] = await d.db
       .select()

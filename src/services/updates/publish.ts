@@ -22,13 +22,13 @@ import {
 } from '../../domain/updates/highlights.ts';
 import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
 import { isoWeekKey, weekDates } from '../../domain/updates/week.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { findArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
+import type { ActionHandler } from '../scheduling.ts';
 import { ensureCycle, publicationDate } from './cycles.ts';
 
 export const WEEKLY_UPDATE = 'weekly_update';
@@ -79,10 +79,10 @@ async function releasesAround(tx: Db, date: string) {
  * and flagged risks), says what changed since the previous version, opens follow-ups for flagged risks, marks the
  * ritual's artifact as produced, and queues delivery to subscribers — all in one transaction.
  */
-export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: string; now?: Date }) {
+export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: string; now: Date }) {
   return opts.db.transaction(async (tx) => {
-    const now = opts.now ?? new Date();
-    const cycle = await ensureCycle(tx, opts.week);
+    const now = opts.now;
+    const cycle = await ensureCycle(tx, opts.week, opts.now);
     const date = await publicationDate(tx, cycle);
     const inputs = await areaInputs(tx, opts.week);
     const launches = launchHighlights(await releasesAround(tx, date), date);
@@ -210,8 +210,12 @@ async function markRitualArtifact(
 }
 
 /** At the publication instant: publish unless Product Ops already did (on demand) this week. */
-export const weeklyUpdateAutoPublish: ActionHandler = async ({ tx, action, now }) => {
-  const { week } = action.payload as { week: string };
+export const weeklyUpdateAutoPublish: ActionHandler<'weekly_update.publish'> = async ({
+  tx,
+  payload,
+  now,
+}) => {
+  const { week } = payload;
   const [cycle] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
   if (cycle?.publishedAt) return;
   await publishWeeklyUpdate({ db: tx, actor: systemActor('system:auto-publish'), week, now });

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, updateAbsences, updateCycles, updateSubmissions } from '../../db/schema/index.ts';
-import type { ActionHandler } from '../../jobs/actions.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
 
 /** Areas whose PM has neither submitted nor been marked absent for the week. */
 export async function missingAreas(db: Db, week: string) {
@@ -27,8 +27,12 @@ export async function missingAreas(db: Db, week: string) {
 }
 
 /** Before the due time: a nudge to each PM who still owes this week's five bullets (Slack DM and/or email). */
-export const weeklyUpdateReminder: ActionHandler = async ({ tx, action }) => {
-  const { week } = action.payload as { week: string };
+export const weeklyUpdateReminder: ActionHandler<'weekly_update.remind'> = async ({
+  tx,
+  action,
+  payload,
+}) => {
+  const { week } = payload;
   const [cycle] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
   if (!cycle || cycle.publishedAt) return;
   const { timeZone } = await getSettings(tx);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
 import { outbox, scheduledActions } from '../../db/schema/index.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -22,16 +23,23 @@ const content = (win: string) => ({
 
 beforeAll(async () => {
   d = await createTestDb();
-  await updateSettings({ db: d.db, actor, settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' } });
+  await updateSettings({
+    db: d.db,
+    actor,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
+    now: systemClock.now(),
+  });
 });
 afterAll(() => d.close());
 
 describe('weekly update cycles and submissions', () => {
   it('opens a cycle with due Thursday 14:00 and publish 16:00 org time, and schedules reminders and publication once', async () => {
-    const cycle = await d.db.transaction((tx) => ensureCycle(tx, '2026-W48'));
+    // Opened on the Saturday before: every instant of the week is still ahead.
+    const opened = new Date('2026-11-21T10:00:00Z');
+    const cycle = await d.db.transaction((tx) => ensureCycle(tx, '2026-W48', opened));
     expect(cycle.dueAt.toISOString()).toBe('2026-11-26T19:00:00.000Z');
     expect(cycle.publishAt.toISOString()).toBe('2026-11-26T21:00:00.000Z');
-    await d.db.transaction((tx) => ensureCycle(tx, '2026-W48'));
+    await d.db.transaction((tx) => ensureCycle(tx, '2026-W48', new Date('2026-11-22T10:00:00Z')));
     const actions = await d.db
       .select()
       .from(scheduledActions)
@@ -74,11 +82,18 @@ describe('weekly update cycles and submissions', () => {
       content: content('Late news'),
       now: new Date('2026-12-03T19:00:01Z'),
     });
-    await markAbsent({ db: d.db, actor, week: '2026-W49', areaId: away.id, reason: 'Parental leave' });
+    await markAbsent({
+      db: d.db,
+      actor,
+      week: '2026-W49',
+      areaId: away.id,
+      reason: 'Parental leave',
+      now: systemClock.now(),
+    });
     const sub = await getSubmission(d.db, '2026-W49', onTime.id);
     expect(sub).toMatchObject({ late: false, content: { wins: ['Invoices v2 (all regions)'] } });
     expect(sub!.revisions.map((r) => r.content.wins)).toEqual([['Invoices v2']]);
-    const board = await cycleBoard(d.db, '2026-W49');
+    const board = await cycleBoard(d.db, '2026-W49', systemClock.now());
     const status = (id: string) => board.areas.find((a) => a.areaId === id)?.status;
     expect([status(onTime.id), status(late.id), status(away.id), status(missing.id)]).toEqual([
       'submitted',
@@ -99,13 +114,21 @@ describe('weekly update cycles and submissions', () => {
       week: '2026-W50',
       areaId: b.id,
       content: content('x'),
+      now: systemClock.now(),
     });
     const [action] = await d.db
       .select()
       .from(scheduledActions)
       .where(eq(scheduledActions.key, 'weekly_update.remind:2026-W50:120'));
     for (let i = 0; i < 2; i++)
-      await d.db.transaction((tx) => weeklyUpdateReminder({ tx, action: action!, now: new Date() }));
+      await d.db.transaction((tx) =>
+        weeklyUpdateReminder({
+          tx,
+          action: action!,
+          payload: { week: '2026-W50' },
+          now: new Date('2026-12-02T17:00:00Z'),
+        }),
+      );
     const rows = await d.db.select().from(outbox).where(eq(outbox.kind, 'weekly_update.reminder'));
     expect(
       rows

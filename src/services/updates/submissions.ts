@@ -8,7 +8,7 @@ import {
   updateRevisions,
   updateSubmissions,
 } from '../../db/schema/index.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -24,12 +24,12 @@ export async function submitUpdate(opts: {
   week: string;
   areaId: string;
   content: TUpdateContent;
-  now?: Date;
+  now: Date;
 }) {
   return opts.db.transaction(async (tx) => {
     const [area] = await tx.select().from(areas).where(eq(areas.id, opts.areaId));
     if (!area) throw notFound('area');
-    const now = opts.now ?? new Date();
+    const now = opts.now;
     const cycle = await ensureCycle(tx, opts.week, now);
     const late = now.getTime() > cycle.dueAt.getTime();
     const [existing] = await tx
@@ -107,11 +107,12 @@ export async function markAbsent(opts: {
   week: string;
   areaId: string;
   reason: string;
+  now: Date;
 }) {
   await opts.db.transaction(async (tx) => {
     const [area] = await tx.select().from(areas).where(eq(areas.id, opts.areaId));
     if (!area) throw notFound('area');
-    await ensureCycle(tx, opts.week);
+    await ensureCycle(tx, opts.week, opts.now);
     await tx
       .insert(updateAbsences)
       .values({ week: opts.week, areaId: opts.areaId, reason: opts.reason, markedBy: opts.actor.label })
@@ -130,8 +131,8 @@ export async function markAbsent(opts: {
 }
 
 /** This week's status board: every area with its PM, what they submitted, late or missing. */
-export async function cycleBoard(db: Db, week: string) {
-  const cycle = await db.transaction((tx) => ensureCycle(tx, week));
+export async function cycleBoard(db: Db, week: string, now: Date) {
+  const cycle = await db.transaction((tx) => ensureCycle(tx, week, now));
   const rows = await db
     .select({ area: areas, pmName: people.name })
     .from(areas)

@@ -3,6 +3,8 @@
  * Local dates are "YYYY-MM-DD" strings; instants are ISO strings.
  */
 
+import { systemClock } from '../../shared/clock.ts';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -40,7 +42,7 @@ function wallClock(ms: number, timeZone: string) {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Today's date where the org is. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+export function todayIn(timeZone: string, now: Date = systemClock.now()): string {
   const w = wallClock(now.getTime(), timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }

@@ -5,9 +5,9 @@ import { signIn, signOut } from '../../../services/auth/sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../services/auth/tokens.ts';
 import { getPerson } from '../../../services/org/people.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { ZMe, ZSignIn } from '../../../shared/org.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
-import { AppError } from '../../errors.ts';
 import { can } from '../../policies/index.ts';
 import type { AppDeps } from '../../types.ts';
 
@@ -66,6 +66,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       const s = await signIn({
+        now: req.now,
         db: deps.db,
         email: req.body.email,
         password: req.body.password,
@@ -115,6 +116,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       const t = await createApiToken({
+        now: req.now,
         db: deps.db,
         actor: req.actor!,
         personId: req.principal!.personId,
@@ -133,6 +135,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       await revokeApiToken({
+        now: req.now,
         db: deps.db,
         actor: req.actor!,
         personId: req.principal!.personId,

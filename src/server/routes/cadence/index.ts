@@ -21,7 +21,7 @@ import {
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZRitual, ZRitualInput, ZRitualList, ZRitualPatch } from '../../../shared/cadence.ts';
 import { ZDate, ZErrorBody, ZIdParams } from '../../../shared/common.ts';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
 
@@ -98,9 +98,14 @@ const ZAdoption = z.object({
 });
 
 /** Local dates of the org → instants; defaults to `days` from today. The window is capped so a query stays cheap. */
-async function rangeOf(db: Db, q: { from?: string; to?: string }, defaults: { back: number; ahead: number }) {
+async function rangeOf(
+  db: Db,
+  q: { from?: string; to?: string },
+  defaults: { back: number; ahead: number },
+  now: Date,
+) {
   const { timeZone } = await getSettings(db);
-  const today = Temporal.PlainDate.from(todayIn(timeZone));
+  const today = Temporal.PlainDate.from(todayIn(timeZone, now));
   const from = q.from ? Temporal.PlainDate.from(q.from) : today.subtract({ days: defaults.back });
   const to = q.to ? Temporal.PlainDate.from(q.to) : today.add({ days: defaults.ahead });
   if (Temporal.PlainDate.compare(from, to) > 0)
@@ -171,7 +176,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       },
     },
     handler: async (req) => {
-      const range = await rangeOf(db, req.query, { back: 7, ahead: 35 });
+      const range = await rangeOf(db, req.query, { back: 7, ahead: 35 }, req.now);
       const { timeZone } = await getSettings(db);
       return {
         from: range.fromDate,
@@ -209,7 +214,13 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       response: { 200: ZOccurrenceDetail, ...errors },
     },
     handler: async (req) => ({
-      ...(await recordOccurrence({ db, actor: req.actor!, id: req.params.id, input: req.body })),
+      ...(await recordOccurrence({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        id: req.params.id,
+        input: req.body,
+      })),
       permissions: { update: true },
     }),
   });
@@ -222,11 +233,11 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       response: { 200: ZAdoption, ...errors },
     },
     handler: async (req) => {
-      const range = await rangeOf(db, req.query, { back: 90, ahead: 0 });
+      const range = await rangeOf(db, req.query, { back: 90, ahead: 0 }, req.now);
       return {
         from: range.fromDate,
         to: range.toDate,
-        ...(await adoptionBetween(db, { from: range.from, to: range.to })),
+        ...(await adoptionBetween(db, { from: range.from, to: range.to, now: req.now })),
       };
     },
   });
@@ -257,7 +268,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'must be a feed file name') }),
     },
     handler: async (req, reply) => {
-      const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), baseUrl(req));
+      const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), baseUrl(req), req.now);
       if (ics === null) throw new AppError('not_found', 'no such calendar feed (it may have been replaced)');
       return reply
         .type('text/calendar; charset=utf-8')

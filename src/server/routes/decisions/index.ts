@@ -52,7 +52,7 @@ export async function decisionsRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZDecisionLogList, ...errors },
     },
     handler: async (req) => {
-      const page = await listDecisions(db, req.query);
+      const page = await listDecisions(db, req.query, req.now);
       return { items: page.items.map((v) => present(req, v)), nextCursor: page.nextCursor };
     },
   });
@@ -75,7 +75,7 @@ export async function decisionsRoutes(app: FastifyInstance): Promise<void> {
       response: { 201: ZDecisionLogEntry, ...errors },
     },
     handler: async (req, reply) => {
-      const view = await recordDecision({ db, actor: req.actor!, input: req.body });
+      const view = await recordDecision({ db, actor: req.actor!, now: req.now, input: req.body });
       return reply.status(201).send(present(req, view));
     },
   });
@@ -89,6 +89,9 @@ export async function decisionsRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZDecisionLogEntry, ...errors },
     },
     handler: async (req) =>
-      present(req, await revisitDecision({ db, actor: req.actor!, id: req.params.id, input: req.body })),
+      present(
+        req,
+        await revisitDecision({ db, actor: req.actor!, now: req.now, id: req.params.id, input: req.body }),
+      ),
   });
 }

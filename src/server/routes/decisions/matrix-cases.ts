@@ -21,7 +21,14 @@ const template = (ownerId: string): TDecisionLogInput => ({
 
 /** A fresh decision owned by `ownerId`; its id. */
 export async function aDecision(db: Db, ownerId: string): Promise<string> {
-  return (await recordDecision({ db, actor: systemActor('test'), input: template(ownerId) })).id;
+  return (
+    await recordDecision({
+      db,
+      actor: systemActor('test'),
+      input: template(ownerId),
+      now: new Date('2026-11-20T12:00:00Z'),
+    })
+  ).id;
 }
 
 const ownedByPmOwner = async (c: Ctx) => aDecision(c.db, c.ids.pmOwner);

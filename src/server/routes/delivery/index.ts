@@ -37,7 +37,7 @@ import {
   ZSubscriptionInput,
   ZSubscriptionPatch,
 } from '../../../shared/delivery.ts';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../shared/errors.ts';
 import type { Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
 
@@ -103,7 +103,7 @@ export async function deliveryRoutes(
       response: { 200: ZDeliveryDetail, ...errors },
     },
     handler: async (req) => {
-      const d = await retryDelivery({ db, actor: req.actor!, id: req.params.id });
+      const d = await retryDelivery({ db, actor: req.actor!, now: req.now, id: req.params.id });
       opts.onEnqueued?.();
       return d;
     },
@@ -127,7 +127,7 @@ export async function deliveryRoutes(
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await markRead(db, req.principal!.personId, req.params.id);
+      await markRead(db, req.principal!.personId, req.params.id, req.now);
       return reply.status(204).send(null);
     },
   });
@@ -139,7 +139,7 @@ export async function deliveryRoutes(
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await markRead(db, req.principal!.personId, 'all');
+      await markRead(db, req.principal!.personId, 'all', req.now);
       return reply.status(204).send(null);
     },
   });
@@ -162,6 +162,7 @@ export async function deliveryRoutes(
     },
     handler: async (req) =>
       updatePreferences({
+        now: req.now,
         db,
         actor: req.actor!,
         via: req.body.via,
@@ -214,8 +215,8 @@ export async function deliveryRoutes(
       return reply.status(204).send(null);
     },
   });
-  const unsubscribe = async (token: string) => {
-    if (!(await unsubscribeByToken(db, token)))
+  const unsubscribe = async (token: string, now: Date) => {
+    if (!(await unsubscribeByToken(db, token, now)))
       throw new AppError('not_found', 'this unsubscribe link is not valid');
     return {
       unsubscribed: true as const,
@@ -235,7 +236,7 @@ export async function deliveryRoutes(
       params: ZToken,
       response: { 200: ZUnsubscribed, ...errors },
     },
-    handler: async (req) => unsubscribe(req.params.token),
+    handler: async (req) => unsubscribe(req.params.token, req.now),
   });
   r.post('/unsubscribe/:token', {
     config: { policy: 'public' },
@@ -245,6 +246,6 @@ export async function deliveryRoutes(
       params: ZToken,
       response: { 200: ZUnsubscribed, ...errors },
     },
-    handler: async (req) => unsubscribe(req.params.token),
+    handler: async (req) => unsubscribe(req.params.token, req.now),
   });
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../services/insights/triage.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZErrorBody, ZIsoWeek } from '../../../shared/common.ts';
+import { notFound } from '../../../shared/errors.ts';
 import {
   type TIntakeInput,
   ZDispositionInput,
@@ -23,7 +24,6 @@ import {
   ZIntakeInput,
   ZThemesQuery,
 } from '../../../shared/insights.ts';
-import { notFound } from '../../errors.ts';
 import type { Resource } from '../../policies/index.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -44,7 +44,7 @@ export function insightLoaders(db: Db) {
 }
 
 /** Webhook / form items as the importer's rows, so every intake path tags and stores the same way. */
-async function* rowsOf(input: TIntakeInput): AsyncIterable<ParsedRow> {
+async function* rowsOf(input: TIntakeInput, now: Date): AsyncIterable<ParsedRow> {
   for (const [i, x] of input.items.entries())
     yield {
       line: i + 1,
@@ -52,7 +52,7 @@ async function* rowsOf(input: TIntakeInput): AsyncIterable<ParsedRow> {
         externalId: x.externalId,
         title: x.title,
         body: x.body,
-        occurredAt: x.occurredAt ? new Date(x.occurredAt).toISOString() : new Date().toISOString(),
+        occurredAt: (x.occurredAt ? new Date(x.occurredAt) : now).toISOString(),
         customer: x.customer ?? null,
         segment: x.segment ?? null,
         evidenceType: x.evidenceType ?? null,
@@ -87,12 +87,13 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) =>
       ingestFeedback({
+        now: req.now,
         db,
         actor: req.actor!,
         source: req.body.source,
         format: 'api',
         fileName: 'api',
-        rows: rowsOf(req.body),
+        rows: rowsOf(req.body, req.now),
       }),
   });
   r.get('/insights', {
@@ -115,7 +116,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => {
       const settings = await getSettings(db);
-      const top = await topThemes(db, req.query);
+      const top = await topThemes(db, req.query, req.now);
       const themes = [];
       for (const t of top.themes)
         themes.push({ ...t, quotes: await quotesFor(db, t.theme, top.window, 1, settings) });
@@ -135,8 +136,8 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       const settings = await getSettings(db);
       const theme = settings.insights.themes.find((t) => t.key === req.params.theme);
       if (!theme) throw notFound(`theme ${req.params.theme}`);
-      const w = windowOf(settings, req.query);
-      const all = await topThemes(db, { ...w, days: req.query.days, limit: 100 });
+      const w = windowOf(settings, req.query, req.now);
+      const all = await topThemes(db, { ...w, days: req.query.days, limit: 100 }, req.now);
       return {
         theme: theme.key,
         label: theme.label,
@@ -176,7 +177,8 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       body: ZInsightPatch,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => correctInsight({ db, actor: req.actor!, id: req.params.id, patch: req.body }),
+    handler: async (req) =>
+      correctInsight({ db, actor: req.actor!, now: req.now, id: req.params.id, patch: req.body }),
   });
   r.post('/insights/triage', {
     config: managers,
@@ -186,7 +188,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       body: z.strictObject({ week: ZIsoWeek.optional() }).optional(),
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => runWeeklyTriage({ db, actor: req.actor!, week: req.body?.week }),
+    handler: async (req) => runWeeklyTriage({ db, actor: req.actor!, now: req.now, week: req.body?.week }),
   });
   r.get('/insights/routings', {
     config: { policy: 'signed_in' },
@@ -231,7 +233,8 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       body: ZDispositionInput,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => disposeRouting({ db, actor: req.actor!, id: req.params.id, input: req.body }),
+    handler: async (req) =>
+      disposeRouting({ db, actor: req.actor!, now: req.now, id: req.params.id, input: req.body }),
   });
   r.get('/insights/digests', {
     config: { policy: 'signed_in' },
@@ -256,6 +259,6 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       params: ZMonth,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => publishDigest({ db, actor: req.actor!, month: req.params.month }),
+    handler: async (req) => publishDigest({ db, actor: req.actor!, now: req.now, month: req.params.month }),
   });
 }

@@ -127,9 +127,9 @@ function registerSingletons(app: FastifyInstance): void {
       response: { 200: ZSettingsBody, ...errors },
     },
     handler: async (req) => {
-      await updateSettings({ db, actor: req.actor!, settings: req.body });
+      await updateSettings({ db, actor: req.actor!, now: req.now, settings: req.body });
       // Time zone, holidays and the work week move occurrences: re-plan now rather than at the nightly plan.
-      await planAhead(db);
+      await planAhead(db, req.now);
       return settingsReply(req.actor!);
     },
   });

@@ -38,6 +38,7 @@ import {
 } from '../../../services/releases/releases.ts';
 import { leadTimeOf, readinessOccurrence } from '../../../services/releases/schedule.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { invalid } from '../../../shared/errors.ts';
 import {
   ZActionItemPatch,
   ZBundleInput,
@@ -55,7 +56,6 @@ import {
   ZSignOffParams,
   ZTierSuggestionInput,
 } from '../../../shared/releases.ts';
-import { invalid } from '../../errors.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
 
@@ -174,7 +174,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => {
       const settings = await getSettings(db);
-      const today = req.query.today ?? todayIn(settings.timeZone);
+      const today = req.query.today ?? todayIn(settings.timeZone, req.now);
       return leadTimeJson(
         leadTimeOf(settings, { tier: req.query.tier, targetDate: req.query.launch }, null, today)!,
       );
@@ -189,7 +189,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZCoverageQuery,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => coverage(db, req.query),
+    handler: async (req) => coverage(db, { ...req.query, now: req.now }),
   });
   r.get('/release-action-items', {
     config: { policy: 'signed_in' },
@@ -211,7 +211,13 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.any(), ...errors },
     },
     handler: async (req) =>
-      setActionItemStatus({ db, actor: req.actor!, id: req.params.id, status: req.body.status }),
+      setActionItemStatus({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        id: req.params.id,
+        status: req.body.status,
+      }),
   });
 
   registerCrud(app, {
@@ -272,11 +278,11 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
           enablement: can(req.actor!, 'update', { type: 'release_enablement' }),
           confirm,
         },
-        leadTime: leadTimeOf(settings, rel, bundle, todayIn(settings.timeZone)),
+        leadTime: leadTimeOf(settings, rel, bundle, todayIn(settings.timeZone, req.now)),
         bundle,
         signOffs: await listSignOffs(db, rel.id),
         decisions: await listDecisions(db, rel.id),
-        gate: await releaseGate(db, rel.id),
+        gate: await releaseGate(db, rel.id, req.now),
         postLaunch: await listPostLaunch(db, rel.id),
         tierHistory: await tierHistory(db, rel.id),
         readinessCheck: occ
@@ -294,7 +300,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       params: ZIdParams,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => releaseGate(db, req.params.id),
+    handler: async (req) => releaseGate(db, req.params.id, req.now),
   });
   r.put('/releases/:id/bundle', {
     config: { policy: { resource: 'release', action: 'update' } },
@@ -305,7 +311,8 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       body: ZBundleInput,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => saveBundle({ db, actor: req.actor!, releaseId: req.params.id, input: req.body }),
+    handler: async (req) =>
+      saveBundle({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, input: req.body }),
   });
   for (const [path, stage] of [
     ['distribute', 'distribution'],
@@ -322,7 +329,8 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
         params: ZIdParams,
         response: { 200: z.any(), ...errors },
       },
-      handler: async (req) => releaseBundle({ db, actor: req.actor!, releaseId: req.params.id, stage }),
+      handler: async (req) =>
+        releaseBundle({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, stage }),
     });
   }
   r.post('/releases/:id/sign-offs', {
@@ -335,7 +343,14 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.any(), ...errors },
     },
     handler: async (req) =>
-      signOff({ db, actor: req.actor!, releaseId: req.params.id, kind: req.body.kind, note: req.body.note }),
+      signOff({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        releaseId: req.params.id,
+        kind: req.body.kind,
+        note: req.body.note,
+      }),
   });
   r.delete('/releases/:id/sign-offs/:kind', {
     config: { policy: readinessPolicy(db, (req) => (req.params as { kind?: string }).kind) },
@@ -360,7 +375,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.any(), ...errors },
     },
     handler: async (req) =>
-      recordDecision({ db, actor: req.actor!, releaseId: req.params.id, input: req.body }),
+      recordDecision({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, input: req.body }),
   });
   r.put('/releases/:id/post-launch/:kind', {
     config: { policy: readinessPolicy(db, () => 'post_launch') },
@@ -373,6 +388,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) =>
       completePostLaunch({
+        now: req.now,
         db,
         actor: req.actor!,
         releaseId: req.params.id,
@@ -412,6 +428,6 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       params: ZToken,
       response: { 200: z.any(), ...errors },
     },
-    handler: async (req) => confirmByLink(db, req.params.token),
+    handler: async (req) => confirmByLink(db, req.params.token, req.now),
   });
 }

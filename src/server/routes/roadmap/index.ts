@@ -15,6 +15,7 @@ import {
   updateRoadmapItem,
 } from '../../../services/roadmap/items.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { invalid } from '../../../shared/errors.ts';
 import {
   ZChanges,
   ZChangesQuery,
@@ -25,7 +26,6 @@ import {
   ZRoadmapItemPatch,
   ZRoadmapListQuery,
 } from '../../../shared/roadmap.ts';
-import { invalid } from '../../errors.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
 import { reviewRoutes } from './reviews.ts';
@@ -77,7 +77,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       const query = seesInternal(req.actor!)
         ? req.query
         : { ...req.query, visibility: 'stakeholders' as const };
-      const page = await listRoadmapItems(db, query);
+      const page = await listRoadmapItems(db, query, req.now);
       return { items: page.items.map((i) => present(req.actor!, i)), nextCursor: page.nextCursor };
     },
   });
@@ -109,7 +109,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       response: { 201: ZRoadmapItem, ...errors },
     },
     handler: async (req, reply) => {
-      const item = await createRoadmapItem({ db, actor: req.actor!, input: req.body });
+      const item = await createRoadmapItem({ db, actor: req.actor!, now: req.now, input: req.body });
       return reply.code(201).send(present(req.actor!, item));
     },
   });
@@ -122,7 +122,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
           const { id } = req.params as { id: string };
           if (!z.uuid().safeParse(id).success)
             throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
-          const item = await getRoadmapItem(db, id);
+          const item = await getRoadmapItem(db, id, req.now);
           if (!item) return null;
           req.loaded = item;
           return { ...itemResource(item), targetAreaOwnerId: await targetOwner(db, req) };
@@ -139,7 +139,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) =>
       present(
         req.actor!,
-        await updateRoadmapItem({ db, actor: req.actor!, id: req.params.id, patch: req.body }),
+        await updateRoadmapItem({ db, actor: req.actor!, now: req.now, id: req.params.id, patch: req.body }),
       ),
   });
   r.get('/roadmap/items/:id/history', {

@@ -43,7 +43,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Recent and upcoming Roadmap Reviews with their republish SLA',
       response: { 200: ZReviewList, ...errors },
     },
-    handler: async () => ({ items: await listReviews(db) }),
+    handler: async (req) => ({ items: await listReviews(db, req.now) }),
   });
   r.get('/roadmap/reviews/:occurrenceId', {
     config: { policy: { resource: 'roadmap_review', action: 'read' } },
@@ -53,7 +53,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       params: ZOccurrenceParams,
       response: { 200: ZReview, ...errors },
     },
-    handler: async (req) => withPermissions(req.actor!, await reviewBody(db, occurrenceOf(req))),
+    handler: async (req) => withPermissions(req.actor!, await reviewBody(db, occurrenceOf(req), req.now)),
   });
   r.post('/roadmap/reviews/:occurrenceId/start', {
     config: { policy: { resource: 'roadmap_review', action: 'update' } },
@@ -66,7 +66,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) =>
       withPermissions(
         req.actor!,
-        await startReview({ db, actor: req.actor!, occurrenceId: occurrenceOf(req) }),
+        await startReview({ db, actor: req.actor!, now: req.now, occurrenceId: occurrenceOf(req) }),
       ),
   });
   r.post('/roadmap/reviews/:occurrenceId/outcomes', {
@@ -81,7 +81,13 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) =>
       withPermissions(
         req.actor!,
-        await recordOutcome({ db, actor: req.actor!, occurrenceId: occurrenceOf(req), input: req.body }),
+        await recordOutcome({
+          db,
+          actor: req.actor!,
+          now: req.now,
+          occurrenceId: occurrenceOf(req),
+          input: req.body,
+        }),
       ),
   });
   r.post('/roadmap/reviews/:occurrenceId/actions', {
@@ -96,7 +102,13 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) =>
       withPermissions(
         req.actor!,
-        await assignAction({ db, actor: req.actor!, occurrenceId: occurrenceOf(req), input: req.body }),
+        await assignAction({
+          db,
+          actor: req.actor!,
+          now: req.now,
+          occurrenceId: occurrenceOf(req),
+          input: req.body,
+        }),
       ),
   });
   r.post('/roadmap/reviews/:occurrenceId/close', {
@@ -110,7 +122,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) =>
       withPermissions(
         req.actor!,
-        await closeReview({ db, actor: req.actor!, occurrenceId: occurrenceOf(req) }),
+        await closeReview({ db, actor: req.actor!, now: req.now, occurrenceId: occurrenceOf(req) }),
       ),
   });
 }

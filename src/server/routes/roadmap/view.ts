@@ -22,9 +22,9 @@ const tags = ['roadmap'];
 const read = { policy: { resource: 'roadmap_view' as const, action: 'read' as const } };
 
 /** A published version, the latest, or the draft (what republishing now would publish); never a 500 when none yet. */
-async function viewFor(db: Db, version: number | 'draft' | undefined, audience?: TAudience) {
+async function viewFor(db: Db, now: Date, version: number | 'draft' | undefined, audience?: TAudience) {
   const row = version === 'draft' ? null : await publishedView(db, version);
-  const view = row ? (row.json as TRoadmapView) : await buildView(db, await ratifiedStates(db));
+  const view = row ? (row.json as TRoadmapView) : await buildView(db, await ratifiedStates(db), now);
   return {
     version: row?.version ?? null,
     publishedAt: row?.publishedAt.toISOString() ?? null,
@@ -64,7 +64,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZViewQuery,
       response: { 200: ZPublishedView, ...errors },
     },
-    handler: async (req) => viewFor(db, req.query.version, req.query.audience),
+    handler: async (req) => viewFor(db, req.now, req.query.version, req.query.audience),
   });
   r.get('/roadmap/view/export', {
     config: read,
@@ -74,7 +74,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZExportQuery,
     },
     handler: async (req, reply) => {
-      const v = await viewFor(db, req.query.version, req.query.audience);
+      const v = await viewFor(db, req.now, req.query.version, req.query.audience);
       const name = `roadmap${req.query.audience ? `-${req.query.audience}` : ''}-${v.view.asOf}`;
       if (req.query.format === 'html')
         return reply.type('text/html; charset=utf-8').send(printableHtml(`${name}`, v.markdown));
@@ -114,8 +114,8 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZPublishedView, ...errors },
     },
     handler: async (req) => {
-      const row = await publishView({ db, actor: req.actor!, note: req.body.note });
-      return viewFor(db, row.version);
+      const row = await publishView({ db, actor: req.actor!, now: req.now, note: req.body.note });
+      return viewFor(db, req.now, row.version);
     },
   });
 }

@@ -18,8 +18,8 @@ import {
   submitUpdate,
 } from '../../../services/updates/submissions.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { ZUpdateContent, ZWeekAreaParams, ZWeekParams } from '../../../shared/updates.ts';
-import { AppError } from '../../errors.ts';
 import type { Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
 
@@ -64,7 +64,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       const { timeZone } = await getSettings(db);
       const items = await listPublishedUpdates(db, req.query);
       return {
-        currentWeek: currentWeekKey(new Date(), timeZone),
+        currentWeek: currentWeekKey(req.now, timeZone),
         items: items.map(({ week, version, title, publishedAt }) => ({ week, version, title, publishedAt })),
       };
     },
@@ -78,7 +78,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       response: { 200: z.any(), ...errors },
     },
     handler: async (req) => ({
-      ...(await cycleBoard(db, req.params.week)),
+      ...(await cycleBoard(db, req.params.week, req.now)),
       versions: await versionsOf(db, req.params.week),
       done: await definitionOfDone(db, req.params.week),
     }),
@@ -135,6 +135,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     },
     handler: async (req) =>
       submitUpdate({
+        now: req.now,
         db,
         actor: req.actor!,
         week: req.params.week,
@@ -153,6 +154,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     },
     handler: async (req, reply) => {
       await markAbsent({
+        now: req.now,
         db,
         actor: req.actor!,
         week: req.params.week,
@@ -170,7 +172,12 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       params: ZWeekParams,
     },
     handler: async (req, reply) => {
-      const published = await publishWeeklyUpdate({ db, actor: req.actor!, week: req.params.week });
+      const published = await publishWeeklyUpdate({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        week: req.params.week,
+      });
       app.deps.onEnqueued?.();
       return reply.status(201).send(published);
     },
@@ -229,7 +236,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await closeFollowUp({ db, actor: req.actor!, id: req.params.id });
+      await closeFollowUp({ db, actor: req.actor!, now: req.now, id: req.params.id });
       return reply.status(204).send(null);
     },
   });

@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, signedIn } from '../../../../test/factories.ts';
+import { manualClock } from '../../../shared/clock.ts';
 
 let t: TestApp;
 let ops: Awaited<ReturnType<typeof signedIn>>;
@@ -79,5 +80,23 @@ describe('the weekly update over the API', () => {
     const mine = followUps.find((f: { title: string }) => f.title === 'Tax vendor late');
     expect(mine.assigneeIds).toContain(pm.person.id);
     expect((await call('POST', `/api/v1/follow-ups/${mine.id}/close`, pm.headers)).statusCode).toBe(204);
+  });
+});
+
+describe('the app clock', () => {
+  it("answers as of the app's clock, not the machine's: the current week follows it", async () => {
+    const clock = manualClock('2027-01-03T23:30:00Z'); // Sunday of 2026-W53 in UTC, the org's default zone
+    const app = await createTestApp({ clock });
+    try {
+      const reader = await signedIn(app.database.db, ['stakeholder']);
+      const week = async () =>
+        (await app.app.inject({ method: 'GET', url: '/api/v1/updates', headers: reader.headers })).json()
+          .currentWeek;
+      expect(await week()).toBe('2026-W53');
+      clock.advance(3_600_000);
+      expect(await week()).toBe('2027-W01');
+    } finally {
+      await app.close();
+    }
   });
 });

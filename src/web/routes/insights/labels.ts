@@ -1,5 +1,5 @@
-import { INSIGHT_KINDS, type InsightKind } from '../../../domain/insights/taxonomy.ts';
 import { DISPOSITIONS } from '../../../shared/insights.ts';
+import { INSIGHT_KINDS, type InsightKind } from '../../../shared/insights-taxonomy.ts';
 import type { TMe } from '../../../shared/org.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import type { Disposition } from '../../api-insights.ts';

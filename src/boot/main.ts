@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/env.ts';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
 import { startJobs } from '../jobs/index.ts';
+import { buildApp } from '../server/app.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/org/demo.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
-import { buildApp } from './app.ts';
-import type { Config } from './env.ts';
+import { type Clock, systemClock } from '../shared/clock.ts';
 
 export function targetOf(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): DatabaseTarget {
   return config.databaseUrl
@@ -18,6 +19,7 @@ export function targetOf(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoo
 export async function prepareDatabase(
   config: Config,
   log: (line: string) => void,
+  clock: Clock,
 ): Promise<{ database: Database; stop(): Promise<void> }> {
   const target = targetOf(config);
   if (target.kind === 'pglite') {
@@ -30,7 +32,7 @@ export async function prepareDatabase(
   }
   const database = await openDatabase(target);
   await runMigrations(target, database);
-  await ensureOrgDefaults(database.db);
+  await ensureOrgDefaults(database.db, clock.now());
   let socket: { stop(): Promise<void> } | null = null;
   if (database.pglite) {
     socket = await shareOverSocket(config.dataDir, database.pglite).catch((err: Error) => {
@@ -54,20 +56,23 @@ export async function prepareDatabase(
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
+  clock: Clock = systemClock,
 ): Promise<FastifyInstance> {
-  const prepared = await prepareDatabase(config, log);
+  const prepared = await prepareDatabase(config, log, clock);
   const { db } = prepared.database;
-  const seeded = config.demo === 'on' && (await seedDemoIfEmpty(db)) !== null;
+  const seeded = config.demo === 'on' && (await seedDemoIfEmpty(db, clock.now())) !== null;
   const jobs = config.jobs
     ? await startJobs({
         database: prepared.database,
         target: targetOf(config),
         config,
+        clock,
         log: (msg, err) => log(`${msg}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
       })
     : null;
   const app = await buildApp({
     db,
+    clock,
     config: { ...config, slackWebhookAnyHost: config.delivery.slackWebhookAnyHost },
     onEnqueued: () => jobs?.nudgeOutbox(),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

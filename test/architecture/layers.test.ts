@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileCycles, importGraph, sourceFiles, upwardImports, wallClockReads } from './layers.ts';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+describe('the layers of src/', () => {
+  const files = sourceFiles(SRC);
+  const edges = importGraph(SRC, files);
+
+  it('reads the import graph (a check that reads nothing could not fail)', () => {
+    expect(edges.length).toBeGreaterThan(1000);
+  });
+
+  it('has every import pointing down the layers: shared → domain → db/integrations → services → jobs/server → boot → cli', () => {
+    expect(upwardImports(edges)).toEqual([]);
+  });
+
+  it('has no import cycle between files', () => {
+    expect(fileCycles(edges).map((c) => c.join(' → '))).toEqual([]);
+  });
+
+  it('reads the wall clock only in shared/clock.ts: services, routes, jobs and the CLI take now from a clock', () => {
+    expect(wallClockReads(SRC, files)).toEqual([]);
+  });
+
+  it('catches an upward import and a cycle when there is one', () => {
+    const bad = [
+      { from: path.join('services', 'a.ts'), to: path.join('server', 'errors.ts') },
+      { from: path.join('shared', 'x.ts'), to: path.join('domain', 'y.ts') },
+      { from: path.join('domain', 'y.ts'), to: path.join('shared', 'x.ts') },
+    ];
+    expect(upwardImports(bad)).toHaveLength(2);
+    expect(fileCycles(bad)).toEqual([[path.join('shared', 'x.ts'), path.join('domain', 'y.ts')]]);
+  });
+});
