@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_WEB_DIR } from '../config/env.ts';
+import { type Context, createContext } from '../services/context.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
@@ -37,8 +38,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
   app.decorateRequest('now', null as unknown as Date);
+  app.decorateRequest('ctx', null as unknown as Context);
   app.addHook('onRequest', async (req) => {
     req.now = opts.clock.now();
+  });
+  // After authentication and authorization: the actor is known.
+  app.addHook('preHandler', async (req) => {
+    req.ctx = createContext({ db: opts.db, actor: req.actor, now: req.now });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -25,21 +25,15 @@ import { replanRelease, tierRule } from './schedule.ts';
 export const ENABLEMENT_BUNDLE = 'enablement_bundle';
 type Stage = 'distribution' | 'publication';
 
-export async function bundleRow(db: Db, releaseId: string) {
+export type BundleRow = typeof enablementBundles.$inferSelect;
+
+export async function bundleRow(db: Db, releaseId: string): Promise<BundleRow | null> {
   const [row] = await db.select().from(enablementBundles).where(eq(enablementBundles.releaseId, releaseId));
   return row ?? null;
 }
 
-export function requiredSectionsOf(settings: TSettings, tier: number | null) {
-  return tierRule(settings, tier)?.requiredSections ?? [];
-}
-
-/** The draft, its checklist for the release's tier, and every distributed or published version. */
-export async function getBundle(db: Db, release: ReleaseView) {
-  const settings = await getSettings(db);
-  const row = await bundleRow(db, release.id);
-  const sections = (row?.sections ?? {}) as BundleSections;
-  const versions = await db
+async function bundleVersions(db: Db, releaseId: string) {
+  return db
     .select({
       version: artifactVersions.version,
       title: artifactVersions.title,
@@ -48,8 +42,24 @@ export async function getBundle(db: Db, release: ReleaseView) {
       publishedBy: artifactVersions.publishedBy,
     })
     .from(artifactVersions)
-    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), eq(artifactVersions.key, release.id)))
+    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), eq(artifactVersions.key, releaseId)))
     .orderBy(desc(artifactVersions.version));
+}
+
+export function requiredSectionsOf(settings: TSettings, tier: number | null) {
+  return tierRule(settings, tier)?.requiredSections ?? [];
+}
+
+/** The draft, its checklist for the release's tier, and every distributed or published version. */
+export async function getBundle(
+  db: Db,
+  release: ReleaseView,
+  pre?: { settings: TSettings; row: BundleRow | null },
+) {
+  const settings = pre?.settings ?? (await getSettings(db));
+  const row = pre ? pre.row : await bundleRow(db, release.id);
+  const sections = (row?.sections ?? {}) as BundleSections;
+  const versions = await bundleVersions(db, release.id);
   return {
     sections,
     checklist: bundleChecklist(sections, requiredSectionsOf(settings, release.tier)),

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ping } from '../../../db/client.ts';
 
 /** Health, the OpenAPI document and the web app. All public on purpose. */
 export async function systemRoutes(app: FastifyInstance, opts: { webDir: string }): Promise<void> {
@@ -20,7 +20,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     },
     handler: async (_req, reply) => {
       try {
-        await app.deps.db.execute(sql`select 1`);
+        await ping(app.deps.db);
         return { status: 'ok' as const };
       } catch {
         return reply.status(503).send({ status: 'unavailable' as const });
