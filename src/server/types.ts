@@ -30,7 +30,7 @@ export interface AppDeps {
     publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
   };
-  /** Called after a request enqueued notifications, so this instance's relay sends them now. */
+  /** Called after every write request that succeeded (it may have enqueued notifications): the relay looks now. */
   onEnqueued?: () => void;
 }
 

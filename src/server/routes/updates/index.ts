@@ -176,7 +176,6 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         now: req.now,
         week: req.params.week,
       });
-      app.deps.onEnqueued?.();
       return reply.status(201).send(published);
     },
   });
