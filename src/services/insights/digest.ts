@@ -5,7 +5,7 @@ import { areas, artifactVersions, insightRoutings, people } from '../../db/schem
 import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
-import { findArtifactVersion } from '../artifacts.ts';
+import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -139,18 +139,16 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       });
     const markdown = render(opts.month, settings.orgName, full);
     const previous = await findArtifactVersion(tx, INSIGHTS_DIGEST, opts.month);
-    const version = (previous?.version ?? 0) + 1;
     const title = `Monthly Insights Digest — ${opts.month}`;
-    await tx.insert(artifactVersions).values({
+    const { version } = await publishArtifactVersion(tx, {
       kind: INSIGHTS_DIGEST,
       key: opts.month,
-      version,
       title,
       markdown,
       json: { month: opts.month, window: w, themes: full },
       changes: previous ? ['Republished with the latest evidence and decisions'] : [],
-      publishedAt: opts.now,
       publishedBy: opts.actor.label,
+      now: opts.now,
     });
     await enqueueMessage(tx, {
       key: `${INSIGHTS_DIGEST}:${opts.month}:v${version}`,

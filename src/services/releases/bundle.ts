@@ -15,6 +15,7 @@ import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TBundleInput } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
+import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -194,11 +195,9 @@ export async function releaseBundle(opts: {
         })),
         'the bundle is not complete',
       );
-    const version = (bundle.versions[0]?.version ?? 0) + 1;
-    await tx.insert(artifactVersions).values({
+    const { version } = await publishArtifactVersion(tx, {
       kind: ENABLEMENT_BUNDLE,
       key: release.id,
-      version,
       title: `Launch Enablement Bundle — ${release.title}`,
       markdown: bundle.markdown,
       json: {
@@ -209,8 +208,8 @@ export async function releaseBundle(opts: {
         sections: bundle.sections,
       },
       changes: missing.length ? [`Sections still missing: ${missing.join(', ')}`] : [],
-      publishedAt: now,
       publishedBy: opts.actor.label,
+      now,
     });
     const today = todayIn(settings.timeZone, now);
     const field = opts.stage === 'distribution' ? 'distributed' : 'published';
