@@ -6,12 +6,12 @@ import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { createArea } from './areas.ts';
+import { createArea } from '../org/areas.ts';
+import { createPerson } from '../org/people.ts';
+import { createPod } from '../org/pods.ts';
+import { updateSettings } from '../org/settings.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
-import { createPerson } from './people.ts';
-import { createPod } from './pods.ts';
-import { updateSettings } from './settings.ts';
 
 export const DEMO_PASSWORD = 'prodops-demo';
 export const DEMO_SIGN_INS = [
