@@ -2,7 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
-import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
+import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
@@ -49,8 +49,8 @@ async function decisions(db: Db, month: string, themes: string[]) {
     { owner: string | null; area: string | null; decision: string; rationale: string | null }
   >();
   const first = Temporal.PlainYearMonth.from(month).toPlainDate({ day: 1 });
-  const firstWeek = isoWeekOf(first.subtract({ months: 1 }).toString());
-  const lastWeek = isoWeekOf(first.add({ months: 1 }).subtract({ days: 1 }).toString());
+  const firstWeek = isoWeekKey(first.subtract({ months: 1 }).toString());
+  const lastWeek = isoWeekKey(first.add({ months: 1 }).subtract({ days: 1 }).toString());
   for (const { r, owner, area } of rows) {
     // The month's own routings, or the month before's still standing: older ones say nothing about this month.
     if (out.has(r.theme) || r.week > lastWeek || r.week < firstWeek) continue;

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { artifactVersions, enablementBundles, people, readinessLinks } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier } from '../../domain/releases/attributes.ts';
 import {
   type BundleSections,
@@ -11,6 +10,7 @@ import {
   renderBundle,
 } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TBundleInput } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';

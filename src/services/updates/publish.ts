@@ -20,7 +20,7 @@ import {
   UPCOMING_WINDOW_DAYS,
 } from '../../domain/updates/highlights.ts';
 import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
-import { isoWeekKey, weekDates } from '../../domain/updates/week.ts';
+import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { areas, personPrefs } from '../../../db/schema/index.ts';
-import { addWeeks, currentWeekKey } from '../../../domain/updates/week.ts';
 import { buildFeeds } from '../../../integrations/feeds/atom.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
 import { getSettings } from '../../../services/org/settings.ts';
@@ -17,6 +16,7 @@ import {
   markAbsent,
   submitUpdate,
 } from '../../../services/updates/submissions.ts';
+import { addWeeks, currentWeekKey } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ZUpdateContent, ZWeekAreaParams, ZWeekParams } from '../../../shared/updates.ts';
