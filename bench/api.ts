@@ -8,7 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
-import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
+import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { artifactVersions, enablementBundles, people, readinessLinks } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier } from '../../domain/releases/attributes.ts';
 import {
   type BundleSections,
@@ -11,10 +10,12 @@ import {
   renderBundle,
 } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TBundleInput } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
+import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -204,11 +205,9 @@ export async function releaseBundle(opts: {
         })),
         'the bundle is not complete',
       );
-    const version = (bundle.versions[0]?.version ?? 0) + 1;
-    await tx.insert(artifactVersions).values({
+    const { version } = await publishArtifactVersion(tx, {
       kind: ENABLEMENT_BUNDLE,
       key: release.id,
-      version,
       title: `Launch Enablement Bundle — ${release.title}`,
       markdown: bundle.markdown,
       json: {
@@ -219,8 +218,8 @@ export async function releaseBundle(opts: {
         sections: bundle.sections,
       },
       changes: missing.length ? [`Sections still missing: ${missing.join(', ')}`] : [],
-      publishedAt: now,
       publishedBy: opts.actor.label,
+      now,
     });
     const today = todayIn(settings.timeZone, now);
     const field = opts.stage === 'distribution' ? 'distributed' : 'published';

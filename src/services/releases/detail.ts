@@ -1,4 +1,4 @@
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
 import { bundleRow, getBundle } from './bundle.ts';

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { type BundleSections, bundleChecklist } from '../../domain/releases/bundle.ts';
 import {
   DEFAULT_GATE_CHECKS,
@@ -7,6 +6,7 @@ import {
   type GateCheck,
   type GateContext,
 } from '../../domain/releases/gate.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { todayIn } from '../../../domain/org/weeks.ts';
 import {
   adoptionBetween,
   getOccurrenceDetail,
@@ -20,6 +19,7 @@ import {
 } from '../../../services/cadence/rituals.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZRitual, ZRitualInput, ZRitualList, ZRitualPatch } from '../../../shared/cadence.ts';
+import { todayIn } from '../../../shared/calendar.ts';
 import { ZDate, ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { can, type Resource } from '../../policies/index.ts';

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { todayIn } from '../../../domain/org/weeks.ts';
 import { suggestTier } from '../../../domain/releases/attributes.ts';
 import { leadTimeJson } from '../../../domain/releases/leadtime.ts';
 import { getSettings } from '../../../services/org/settings.ts';
@@ -32,6 +31,7 @@ import {
   updateRelease,
 } from '../../../services/releases/releases.ts';
 import { leadTimeOf } from '../../../services/releases/schedule.ts';
+import { todayIn } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
 import {

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { addWeeks, currentWeekKey } from '../../../domain/updates/week.ts';
 import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../services/updates/archive.ts';
@@ -15,6 +14,7 @@ import {
   markAbsent,
   submitUpdate,
 } from '../../../services/updates/submissions.ts';
+import { addWeeks, currentWeekKey } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ZUpdateContent, ZWeekAreaParams, ZWeekParams } from '../../../shared/updates.ts';
