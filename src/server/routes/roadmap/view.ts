@@ -16,6 +16,7 @@ import {
   ZRepublishInput,
   ZViewQuery,
 } from '../../../shared/roadmap.ts';
+import { textBody } from '../media.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['roadmap'];
@@ -72,6 +73,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Export the view as markdown or print-friendly HTML',
       querystring: ZExportQuery,
+      response: { 200: textBody('text/markdown', 'text/html'), ...errors },
     },
     handler: async (req, reply) => {
       const v = await viewFor(db, req.now, req.query.version, req.query.audience);
