@@ -75,6 +75,7 @@ export const ZThemesQuery = z.object({
 });
 
 export const DISPOSITIONS = ['backlog', 'needs_research', 'already_addressed', 'wont_do'] as const;
+export type TDisposition = (typeof DISPOSITIONS)[number];
 export const ZDispositionInput = z
   .strictObject({ disposition: z.enum(DISPOSITIONS), rationale: z.string().trim().max(2000).optional() })
   .refine((d) => d.disposition !== 'wont_do' || (d.rationale ?? '').length > 0, {
@@ -116,8 +117,10 @@ export const ZInsightList = z.object({
   items: z.array(ZInsightItem),
   nextBefore: z.number().int().nullable(),
 });
+export type TInsightList = z.infer<typeof ZInsightList>;
 /** The corrected item and how many items took the correction (it and its untouched near-duplicates). */
 export const ZInsightCorrection = z.object({ item: ZInsightItem, applied: z.number().int() });
+export type TInsightCorrection = z.infer<typeof ZInsightCorrection>;
 
 export const ZIntakeResult = z.object({
   importId: ZId,
@@ -224,6 +227,7 @@ export const ZRouting = z.object({
 });
 export type TRouting = z.infer<typeof ZRouting>;
 export const ZRoutingList = z.object({ items: z.array(ZRouting) });
+export type TRoutingList = z.infer<typeof ZRoutingList>;
 
 export const ZTriageResult = z.object({
   week: z.string(),
@@ -250,6 +254,7 @@ export const ZDigestSummary = z.object({
 });
 export type TDigestSummary = z.infer<typeof ZDigestSummary>;
 export const ZDigestList = z.object({ items: z.array(ZDigestSummary) });
+export type TDigestList = z.infer<typeof ZDigestList>;
 /** A month's digest (latest version): the markdown and the structured JSON it was rendered from. */
 export const ZDigest = z.object({
   month: z.string(),
@@ -268,3 +273,4 @@ export const ZPublishedDigest = z.object({
   markdown: z.string(),
   themes: z.array(ZDigestTheme),
 });
+export type TPublishedDigest = z.infer<typeof ZPublishedDigest>;

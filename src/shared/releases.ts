@@ -232,6 +232,7 @@ export type TActionItem = z.infer<typeof ZActionItem>;
 export const ZActionItemList = z.object({
   items: z.array(ZActionItem.extend({ releaseTitle: z.string() })),
 });
+export type TActionItemList = z.infer<typeof ZActionItemList>;
 
 export const BUNDLE_STAGES = ['distribution', 'publication'] as const;
 export const ZBundleVersion = z.object({
@@ -270,6 +271,7 @@ export const ZBundleRelease = z.object({
   stage: z.enum(BUNDLE_STAGES),
   on: z.string(),
 });
+export type TBundleRelease = z.infer<typeof ZBundleRelease>;
 
 export const ZSignOff = z.object({
   kind: z.enum(SIGN_OFF_INPUT_KINDS),
@@ -319,6 +321,7 @@ export const ZPostLaunchCheck = z.object({
 });
 export type TPostLaunchCheck = z.infer<typeof ZPostLaunchCheck>;
 export const ZPostLaunch = z.object({ checks: z.array(ZPostLaunchCheck), actionItems: z.array(ZActionItem) });
+export type TPostLaunch = z.infer<typeof ZPostLaunch>;
 
 /** A change of the suggested or assigned tier (release_tier_events). */
 export const ZTierEvent = z.object({
@@ -376,3 +379,4 @@ export const ZReadinessConfirmation = z.object({
   person: z.string(),
   confirmed: z.boolean(),
 });
+export type TReadinessConfirmation = z.infer<typeof ZReadinessConfirmation>;

@@ -64,6 +64,7 @@ export const ZUpdateVersion = z.object({
   /** "What changed" lines of a correction; empty for the first version. */
   changes: z.array(z.string()),
 });
+export type TUpdateVersion = z.infer<typeof ZUpdateVersion>;
 
 /** The pack's definition of done, checked from records. */
 export const ZDefinitionOfDone = z.object({
@@ -74,6 +75,7 @@ export const ZDefinitionOfDone = z.object({
   delivered: z.object({ total: z.number().int(), sent: z.number().int(), dead: z.number().int() }),
   publishedOnTime: z.boolean(),
 });
+export type TDefinitionOfDone = z.infer<typeof ZDefinitionOfDone>;
 
 /** A week's status board, its published versions and its definition of done. */
 export const ZBoard = z.object({
@@ -167,3 +169,4 @@ export const ZFollowUp = z.object({
 });
 export type TFollowUp = z.infer<typeof ZFollowUp>;
 export const ZFollowUpList = z.object({ items: z.array(ZFollowUp) });
+export type TFollowUpList = z.infer<typeof ZFollowUpList>;
