@@ -118,3 +118,95 @@ export const ZRitual = z.object({
 });
 export type TRitual = z.infer<typeof ZRitual>;
 export const ZRitualList = ZListOf(ZRitual);
+
+// Responses. Each mirrors what its service returns; the response serializer checks it on every reply.
+
+/** `skipped` is set by the schedule (a holiday), never by hand; the rest by the owner recording the meeting. */
+export const OCCURRENCE_STATUSES = ['scheduled', 'held', 'skipped', 'cancelled'] as const;
+export type TOccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
+
+/** One meeting of a ritual on the calendar. Instants are UTC ISO strings. */
+export const ZOccurrence = z.object({
+  id: ZId,
+  ritualId: ZId,
+  ritualSlug: z.string(),
+  ritualName: z.string(),
+  outputArtifact: z.string(),
+  ownerRole: ZRole,
+  key: z.string(),
+  /** The org-local date it happens on (after a holiday shift). */
+  localDate: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(OCCURRENCE_STATUSES),
+  /** The date the schedule said, when a holiday moved it. */
+  shiftedFrom: z.string().nullable(),
+  holiday: z.string().nullable(),
+  artifactDueAt: z.string(),
+  artifactProducedAt: z.string().nullable(),
+  artifactRef: z.string().nullable(),
+});
+export type TOccurrence = z.infer<typeof ZOccurrence>;
+
+export const ZCalendar = z.object({
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  items: z.array(ZOccurrence),
+});
+export type TCalendar = z.infer<typeof ZCalendar>;
+
+export const ZAttendance = z.object({
+  personId: ZId,
+  name: z.string(),
+  /** null: not recorded yet. */
+  present: z.boolean().nullable(),
+});
+export type TAttendance = z.infer<typeof ZAttendance>;
+
+export const ZOccurrenceDetail = ZOccurrence.extend({
+  ownerPersonId: ZId.nullable(),
+  notes: z.string(),
+  attendance: z.array(ZAttendance),
+  permissions: z.object({ update: z.boolean() }),
+});
+export type TOccurrenceDetail = z.infer<typeof ZOccurrenceDetail>;
+
+/** Recording an occurrence. `skipped` is the schedule's, never set by hand. */
+export const ZOccurrencePatch = z.strictObject({
+  status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
+  attendance: z
+    .array(z.strictObject({ personId: z.uuid({ message: 'must be an id (uuid)' }), present: z.boolean() }))
+    .max(500)
+    .optional(),
+  artifactProducedAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 instant like 2026-11-19T16:05:00Z' })
+    .nullable()
+    .optional(),
+  artifactRef: z.string().max(500).nullable().optional(),
+  notes: z.string().max(5000).optional(),
+});
+export type TOccurrencePatch = z.infer<typeof ZOccurrencePatch>;
+
+export const ZAdoptionPart = z.object({
+  eligible: z.number(),
+  adopted: z.number(),
+  /** null when nothing was eligible: no data is not 0 %. */
+  pct: z.number().nullable(),
+  attendanceOk: z.number(),
+  artifactOnTime: z.number(),
+});
+export type TAdoptionPart = z.infer<typeof ZAdoptionPart>;
+export const ZAdoption = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The adoption target, in percent (settings). */
+  target: z.number(),
+  overall: ZAdoptionPart,
+  perRitual: z.array(ZAdoptionPart.extend({ ritualId: ZId, name: z.string(), slug: z.string() })),
+});
+export type TAdoption = z.infer<typeof ZAdoption>;
+
+/** A person's private iCalendar feed (https and webcal). */
+export const ZFeedUrls = z.object({ url: z.string(), webcalUrl: z.string() });
+export type TFeedUrls = z.infer<typeof ZFeedUrls>;

@@ -10,8 +10,10 @@ export const ARTIFACT_KIND_VALUES = [
   'decision',
   'ritual',
 ] as const;
+export type TArtifactKind = (typeof ARTIFACT_KIND_VALUES)[number];
 export const ZArtifactKind = z.enum(ARTIFACT_KIND_VALUES);
 export const ZVia = z.enum(['inbox', 'email', 'slack']);
+export type TVia = z.infer<typeof ZVia>;
 export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
 
 const ZChannelFields = z.strictObject({
@@ -30,6 +32,7 @@ const ZChannelFields = z.strictObject({
 });
 /** Changes to a channel; the whole channel is checked again by the service after merging. */
 export const ZChannelPatch = ZChannelFields.partial();
+export type TChannelPatch = z.infer<typeof ZChannelPatch>;
 export const ZChannelInput = ZChannelFields.superRefine((c, ctx) => {
   if (c.kind === 'slack' && !c.webhookUrl && !c.slackChannelId) {
     ctx.addIssue({
@@ -60,6 +63,7 @@ export const ZChannel = z.object({
   email: z.string().nullable(),
   permissions: z.object({ update: z.boolean(), delete: z.boolean() }),
 });
+export type TChannel = z.infer<typeof ZChannel>;
 export const ZChannelList = ZListOf(ZChannel);
 
 const ZToleranceDays = z.number().int().min(0, 'must be 0 or more days').max(365, 'must be at most 365 days');
@@ -79,6 +83,7 @@ export const ZSubscriptionInput = z
     path: ['toleranceDays'],
     message: 'only roadmap subscriptions have a move tolerance',
   });
+export type TSubscriptionInput = z.infer<typeof ZSubscriptionInput>;
 export const ZSubscriptionPatch = z.strictObject({ toleranceDays: ZToleranceDays.nullable() });
 export const ZSubscription = z.object({
   id: ZId,
@@ -92,16 +97,19 @@ export const ZSubscription = z.object({
   enabled: z.boolean(),
   toleranceDays: z.number().int().nullable(),
 });
+export type TSubscription = z.infer<typeof ZSubscription>;
 export const ZPreferences = z.object({
   via: z.array(ZVia),
   emailUnsubscribed: z.boolean(),
   defaults: z.array(z.object({ kind: z.string(), tiers: z.array(z.number()).nullable() })),
   subscriptions: z.array(ZSubscription),
 });
+export type TPreferences = z.infer<typeof ZPreferences>;
 export const ZPreferencesInput = z.strictObject({
   via: z.array(ZVia).refine((v) => new Set(v).size === v.length, 'must not repeat a channel'),
   emailUnsubscribed: z.boolean().optional(),
 });
+export type TPreferencesInput = z.infer<typeof ZPreferencesInput>;
 
 export const ZOutgoingMessage = z.object({
   title: z.string(),
@@ -111,6 +119,11 @@ export const ZOutgoingMessage = z.object({
   actions: z.array(z.object({ label: z.string(), url: z.string() })).optional(),
   footer: z.string().optional(),
 });
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+export type TDeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_CHANNELS = ['email', 'slack', 'inbox'] as const;
+export type TDeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const ZDelivery = z.object({
   id: ZId,
@@ -122,17 +135,18 @@ export const ZDelivery = z.object({
   channelId: ZId.nullable(),
   address: z.string(),
   title: z.string(),
-  status: z.enum(['pending', 'sending', 'sent', 'dead']),
+  status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: z.string(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+export type TDelivery = z.infer<typeof ZDelivery>;
 export const ZDeliveryList = ZListOf(ZDelivery);
 export const ZDeliveryQuery = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(),
-  channel: z.enum(['email', 'slack', 'inbox']).optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  channel: z.enum(DELIVERY_CHANNELS).optional(),
   kind: z.string().max(60).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
@@ -144,6 +158,11 @@ export const ZDeliveryLogEntry = z.object({
   result: z.string(),
   detail: z.string(),
 });
+export type TDeliveryLogEntry = z.infer<typeof ZDeliveryLogEntry>;
+
+/** One delivery with every attempt of it (the delivery log). */
+export const ZDeliveryDetail = ZDelivery.extend({ log: z.array(ZDeliveryLogEntry) });
+export type TDeliveryDetail = z.infer<typeof ZDeliveryDetail>;
 
 export const ZInboxItem = z.object({
   id: ZId,
@@ -152,8 +171,10 @@ export const ZInboxItem = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
+export type TInboxItem = z.infer<typeof ZInboxItem>;
 export const ZInboxList = z.object({
   items: z.array(ZInboxItem),
   unread: z.number().int(),
   nextCursor: z.string().nullable(),
 });
+export type TInboxList = z.infer<typeof ZInboxList>;

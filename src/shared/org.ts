@@ -137,6 +137,7 @@ export const ZRaciInput = z.strictObject({
     }),
 });
 export const ZRaci = z.object({ items: z.array(ZRaciEntry), permissions: z.object({ update: z.boolean() }) });
+export type TRaci = z.infer<typeof ZRaci>;
 
 // ---- the signed-in user
 export const ZMe = z.object({
@@ -160,6 +161,19 @@ export const ZMe = z.object({
 });
 export type TMe = z.infer<typeof ZMe>;
 
+/** An API token as its owner sees it later: never the secret, only its prefix. */
+export const ZApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type TApiToken = z.infer<typeof ZApiToken>;
+/** A new token: the secret is in this reply and nowhere else. */
+export const ZCreatedApiToken = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type TCreatedApiToken = z.infer<typeof ZCreatedApiToken>;
+
 export const ZSignIn = z.strictObject({
   email: ZEmail,
   password: z.string().min(1, 'is required').max(200),
@@ -175,6 +189,7 @@ export const ZAuditEntry = z.object({
   entityId: z.string(),
   change: z.unknown(),
 });
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditList = ZListOf(ZAuditEntry);
 export const ZAuditQuery = z.object({
   entityType: z.string().max(40).optional(),

@@ -128,7 +128,9 @@ export const ZItemVersion = z.object({
   changes: z.array(z.string()),
   ratified: z.boolean(),
 });
+export type TItemVersion = z.infer<typeof ZItemVersion>;
 export const ZItemHistory = z.object({ items: z.array(ZItemVersion) });
+export type TItemHistory = z.infer<typeof ZItemHistory>;
 
 export const CHANGE_KINDS = [
   'added',
@@ -171,6 +173,7 @@ export const ZChanges = z.object({
   sinceLabel: z.string(),
   changes: z.array(ZRoadmapChange),
 });
+export type TChanges = z.infer<typeof ZChanges>;
 
 /** One item as stakeholders see it (ratified state, ranges only). */
 export const ZViewItem = z.object({
@@ -226,6 +229,17 @@ export const ZPublishedView = z.object({
   /** The audience's rendering (markdown), when one was asked for; the whole view otherwise. */
   markdown: z.string(),
 });
+export type TPublishedView = z.infer<typeof ZPublishedView>;
+/** A published version of the stakeholder view. */
+export const ZViewVersion = z.object({
+  version: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  changes: z.array(z.string()),
+});
+export type TViewVersion = z.infer<typeof ZViewVersion>;
+export const ZViewVersionList = z.object({ items: z.array(ZViewVersion) });
+export type TViewVersionList = z.infer<typeof ZViewVersionList>;
 export const ZExportQuery = ZViewQuery.extend({ format: z.enum(['md', 'html']).default('md') });
 
 export const ZAgendaSection = z.object({
@@ -295,6 +309,7 @@ export const ZReviewList = z.object({
     }),
   ),
 });
+export type TReviewList = z.infer<typeof ZReviewList>;
 export const ZOccurrenceParams = z.object({ occurrenceId: ZId });
 export const ZOutcomeInput = z.strictObject({
   itemId: ZId,
@@ -309,3 +324,4 @@ export const ZReviewActionInput = z.strictObject({
 });
 export type TReviewActionInput = z.infer<typeof ZReviewActionInput>;
 export const ZRepublishInput = z.strictObject({ note: ZText(1000).optional() });
+export type TReviewSummary = TReviewList['items'][number];

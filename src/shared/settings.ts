@@ -217,3 +217,10 @@ export const DEFAULT_SETTINGS: TSettings = {
   roadmap: { fiscalYearStartMonth: 1, moveToleranceDays: 14 },
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
 };
+
+/** The settings with whether this caller may change them. */
+export const ZSettingsReply = z.object({
+  settings: ZSettings,
+  permissions: z.object({ update: z.boolean() }),
+});
+export type TSettingsReply = z.infer<typeof ZSettingsReply>;

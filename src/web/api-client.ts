@@ -1,7 +1,9 @@
 import type {
+  TApiToken,
   TArea,
   TAreaInput,
   TAreaPatch,
+  TAuditEntry,
   TMe,
   TPerson,
   TPersonInput,
@@ -9,9 +11,10 @@ import type {
   TPod,
   TPodInput,
   TPodPatch,
+  TRaci,
   TRaciEntry,
 } from '../shared/org.ts';
-import type { TSettings } from '../shared/settings.ts';
+import type { TSettings, TSettingsReply } from '../shared/settings.ts';
 
 /** One problem with one field of a request, as the API reports it ("members.2.personId"). */
 export interface FieldProblem {
@@ -175,35 +178,6 @@ function crud<T, I, P>(base: string) {
   };
 }
 
-export interface SettingsReply {
-  settings: TSettings;
-  permissions: { update: boolean };
-}
-
-export interface RaciReply {
-  items: TRaciEntry[];
-  permissions: { update: boolean };
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  change: unknown;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
 /** The typed surface of /api/v1 the web app uses. */
 export const api = {
   signIn: (email: string, password: string) =>
@@ -215,7 +189,7 @@ export const api = {
   signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
   me: (signal?: AbortSignal) => request<TMe>('/me', { signal }),
   tokens: {
-    list: (signal?: AbortSignal) => request<{ items: ApiToken[] }>('/me/tokens', { signal }),
+    list: (signal?: AbortSignal) => request<{ items: TApiToken[] }>('/me/tokens', { signal }),
     create: (name: string) =>
       request<{ id: string; name: string; token: string }>('/me/tokens', { method: 'POST', body: { name } }),
     revoke: (id: string) => request<void>(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
@@ -224,15 +198,15 @@ export const api = {
   areas: crud<TArea, TAreaInput, TAreaPatch>('/areas'),
   pods: crud<TPod, TPodInput, TPodPatch>('/pods'),
   settings: {
-    get: (signal?: AbortSignal) => request<SettingsReply>('/settings', { signal }),
-    put: (settings: TSettings) => request<SettingsReply>('/settings', { method: 'PUT', body: settings }),
+    get: (signal?: AbortSignal) => request<TSettingsReply>('/settings', { signal }),
+    put: (settings: TSettings) => request<TSettingsReply>('/settings', { method: 'PUT', body: settings }),
   },
   raci: {
-    get: (signal?: AbortSignal) => request<RaciReply>('/raci', { signal }),
-    put: (items: TRaciEntry[]) => request<RaciReply>('/raci', { method: 'PUT', body: { items } }),
+    get: (signal?: AbortSignal) => request<TRaci>('/raci', { signal }),
+    put: (items: TRaciEntry[]) => request<TRaci>('/raci', { method: 'PUT', body: { items } }),
   },
   audit: (
     params: { entityType?: string; entityId?: string; limit?: number; cursor?: string | null },
     signal?: AbortSignal,
-  ) => request<Page<AuditEntry>>(`/audit${query(params)}`, { signal }),
+  ) => request<Page<TAuditEntry>>(`/audit${query(params)}`, { signal }),
 };

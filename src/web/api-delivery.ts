@@ -1,33 +1,18 @@
-import type { z } from 'zod';
 import type {
-  ARTIFACT_KIND_VALUES,
+  TChannel,
   TChannelInput,
-  ZChannel,
-  ZChannelPatch,
-  ZDelivery,
-  ZDeliveryLogEntry,
-  ZInboxItem,
-  ZPreferences,
-  ZPreferencesInput,
-  ZSubscription,
-  ZSubscriptionInput,
+  TChannelPatch,
+  TDelivery,
+  TDeliveryChannel,
+  TDeliveryDetail,
+  TDeliveryStatus,
+  TInboxList,
+  TPreferences,
+  TPreferencesInput,
+  TSubscription,
+  TSubscriptionInput,
 } from '../shared/delivery.ts';
 import { listAll, type Page, query, request } from './api-client.ts';
-
-export type ArtifactKind = (typeof ARTIFACT_KIND_VALUES)[number];
-export type Via = 'inbox' | 'email' | 'slack';
-export type Delivery = z.infer<typeof ZDelivery>;
-export type DeliveryStatus = Delivery['status'];
-export type DeliveryChannel = 'email' | 'slack' | 'inbox';
-export type DeliveryDetail = Delivery & { log: z.infer<typeof ZDeliveryLogEntry>[] };
-export type InboxItem = z.infer<typeof ZInboxItem>;
-export type InboxReply = Page<InboxItem> & { unread: number };
-export type Preferences = z.infer<typeof ZPreferences>;
-export type PreferencesInput = z.infer<typeof ZPreferencesInput>;
-export type Subscription = z.infer<typeof ZSubscription>;
-export type SubscriptionInput = z.infer<typeof ZSubscriptionInput>;
-export type Channel = z.infer<typeof ZChannel>;
-export type ChannelPatch = z.infer<typeof ZChannelPatch>;
 
 const INBOX_CHANGED = 'prodops:inbox-changed';
 
@@ -47,36 +32,36 @@ const id = (s: string) => encodeURIComponent(s);
 export const deliveryApi = {
   deliveries: (
     params: {
-      status?: DeliveryStatus;
-      channel?: DeliveryChannel;
+      status?: TDeliveryStatus;
+      channel?: TDeliveryChannel;
       kind?: string;
       limit?: number;
       cursor?: string | null;
     },
     signal?: AbortSignal,
-  ) => request<Page<Delivery>>(`/deliveries${query(params)}`, { signal }),
+  ) => request<Page<TDelivery>>(`/deliveries${query(params)}`, { signal }),
   delivery: (deliveryId: string, signal?: AbortSignal) =>
-    request<DeliveryDetail>(`/deliveries/${id(deliveryId)}`, { signal }),
+    request<TDeliveryDetail>(`/deliveries/${id(deliveryId)}`, { signal }),
   retry: (deliveryId: string) =>
-    request<DeliveryDetail>(`/deliveries/${id(deliveryId)}/retry`, { method: 'POST' }),
+    request<TDeliveryDetail>(`/deliveries/${id(deliveryId)}/retry`, { method: 'POST' }),
   inbox: (params: { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
-    request<InboxReply>(`/inbox${query(params)}`, { signal }),
+    request<TInboxList>(`/inbox${query(params)}`, { signal }),
   markRead: (itemId: string) => request<void>(`/inbox/${id(itemId)}/read`, { method: 'POST' }),
   markAllRead: () => request<void>('/inbox/read-all', { method: 'POST' }),
-  preferences: (signal?: AbortSignal) => request<Preferences>('/me/preferences', { signal }),
-  savePreferences: (input: PreferencesInput) =>
-    request<Preferences>('/me/preferences', { method: 'PUT', body: input }),
+  preferences: (signal?: AbortSignal) => request<TPreferences>('/me/preferences', { signal }),
+  savePreferences: (input: TPreferencesInput) =>
+    request<TPreferences>('/me/preferences', { method: 'PUT', body: input }),
   subscriptions: (all: boolean, signal?: AbortSignal) =>
-    request<{ items: Subscription[] }>(`/subscriptions${all ? '?all=true' : ''}`, { signal }),
-  subscribe: (input: SubscriptionInput) =>
-    request<Subscription>('/subscriptions', { method: 'POST', body: input }),
+    request<{ items: TSubscription[] }>(`/subscriptions${all ? '?all=true' : ''}`, { signal }),
+  subscribe: (input: TSubscriptionInput) =>
+    request<TSubscription>('/subscriptions', { method: 'POST', body: input }),
   unsubscribe: (subscriptionId: string) =>
     request<void>(`/subscriptions/${id(subscriptionId)}`, { method: 'DELETE' }),
   channels: {
-    all: (signal?: AbortSignal) => listAll<Channel>('/channels', signal),
-    create: (input: TChannelInput) => request<Channel>('/channels', { method: 'POST', body: input }),
-    update: (channelId: string, patch: ChannelPatch) =>
-      request<Channel>(`/channels/${id(channelId)}`, { method: 'PATCH', body: patch }),
+    all: (signal?: AbortSignal) => listAll<TChannel>('/channels', signal),
+    create: (input: TChannelInput) => request<TChannel>('/channels', { method: 'POST', body: input }),
+    update: (channelId: string, patch: TChannelPatch) =>
+      request<TChannel>(`/channels/${id(channelId)}`, { method: 'PATCH', body: patch }),
     remove: (channelId: string) => request<void>(`/channels/${id(channelId)}`, { method: 'DELETE' }),
   },
 };

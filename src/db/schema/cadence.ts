@@ -12,7 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { TAttendees, TSchedule } from '../../shared/cadence.ts';
+import { OCCURRENCE_STATUSES, type TAttendees, type TSchedule } from '../../shared/cadence.ts';
+import { ROLES } from '../../shared/roles.ts';
 import { people } from './org.ts';
 
 export const rituals = pgTable(
@@ -26,7 +27,7 @@ export const rituals = pgTable(
     holidayPolicy: text('holiday_policy').notNull().default('next_business_day'),
     durationMinutes: integer('duration_minutes').notNull(),
     timeBox: text('time_box').notNull().default(''),
-    ownerRole: text('owner_role').notNull(),
+    ownerRole: text('owner_role', { enum: ROLES }).notNull(),
     ownerPersonId: uuid('owner_person_id').references(() => people.id, { onDelete: 'set null' }),
     attendees: jsonb('attendees').$type<TAttendees>().notNull(),
     inputs: text('inputs').array().notNull().default(sql`'{}'::text[]`),
@@ -57,7 +58,7 @@ export const ritualOccurrences = pgTable(
     localDate: text('local_date').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: OCCURRENCE_STATUSES }).notNull(),
     shiftedFrom: text('shifted_from'),
     holiday: text('holiday'),
     artifactDueAt: timestamp('artifact_due_at', { withTimezone: true }).notNull(),

@@ -14,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DISPOSITIONS } from '../../shared/insights.ts';
+import { INSIGHT_KINDS } from '../../shared/insights-taxonomy.ts';
 import { areas, people } from './org.ts';
 
 /**
@@ -33,7 +35,7 @@ export const insightItems = pgTable(
     segment: text('segment'),
     evidenceType: text('evidence_type'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: INSIGHT_KINDS }).notNull(),
     kindConfidence: real('kind_confidence').notNull(),
     theme: text('theme'),
     themeConfidence: real('theme_confidence').notNull().default(0),
@@ -134,7 +136,7 @@ export const insightRoutings = pgTable(
     evidence: jsonb('evidence').notNull(),
     crossArea: text('cross_area').array().notNull().default(sql`'{}'::text[]`),
     routedAt: timestamp('routed_at', { withTimezone: true }).notNull().defaultNow(),
-    disposition: text('disposition'),
+    disposition: text('disposition', { enum: DISPOSITIONS }),
     rationale: text('rationale'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

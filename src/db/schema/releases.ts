@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  ACTION_ITEM_STATUSES,
+  DECISIONS,
+  POST_LAUNCH_KINDS,
+  READINESS_LINK_KINDS,
+  RELEASE_STATUSES,
+  SIGN_OFF_INPUT_KINDS,
+} from '../../shared/releases.ts';
 import { areas, people } from './org.ts';
 
 /** A release (C5): what ships, when, at which tier; the weekly update's highlights read it too. */
@@ -13,7 +21,7 @@ export const releases = pgTable(
     engOwnerId: uuid('eng_owner_id').references(() => people.id, { onDelete: 'set null' }),
     tier: integer('tier'),
     targetDate: text('target_date').notNull(),
-    status: text('status').notNull().default('planned'),
+    status: text('status', { enum: RELEASE_STATUSES }).notNull().default('planned'),
     /** Keys of settings.releaseAttributes; the tier suggestion is computed from them. */
     attributes: text('attributes').array().notNull().default(sql`'{}'::text[]`),
     suggestedTier: integer('suggested_tier'),
@@ -67,7 +75,7 @@ export const releaseSignOffs = pgTable(
     releaseId: uuid('release_id')
       .notNull()
       .references(() => releases.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: SIGN_OFF_INPUT_KINDS }).notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     byLabel: text('by_label').notNull(),
     note: text('note').notNull().default(''),
@@ -84,7 +92,7 @@ export const releaseDecisions = pgTable(
     releaseId: uuid('release_id')
       .notNull()
       .references(() => releases.id, { onDelete: 'cascade' }),
-    decision: text('decision').notNull(),
+    decision: text('decision', { enum: DECISIONS }).notNull(),
     reason: text('reason').notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     byLabel: text('by_label').notNull(),
@@ -103,7 +111,7 @@ export const readinessLinks = pgTable('readiness_links', {
   personId: uuid('person_id')
     .notNull()
     .references(() => people.id, { onDelete: 'cascade' }),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: READINESS_LINK_KINDS }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
@@ -116,7 +124,7 @@ export const postLaunchChecks = pgTable(
     releaseId: uuid('release_id')
       .notNull()
       .references(() => releases.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: POST_LAUNCH_KINDS }).notNull(),
     dueOn: text('due_on').notNull(),
     answers: jsonb('answers').notNull().default({}),
     completedAt: timestamp('completed_at', { withTimezone: true }),
@@ -135,7 +143,7 @@ export const releaseActionItems = pgTable(
       .references(() => releases.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     ownerId: uuid('owner_id').references(() => people.id, { onDelete: 'set null' }),
-    status: text('status').notNull().default('open'),
+    status: text('status', { enum: ACTION_ITEM_STATUSES }).notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp('done_at', { withTimezone: true }),
     doneBy: text('done_by'),

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { occurrenceAttendance, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { plannedOccurrences } from '../../domain/cadence/occurrences.ts';
-import type { THolidayPolicy, TSchedule } from '../../shared/cadence.ts';
+import type { THolidayPolicy, TOccurrence, TSchedule } from '../../shared/cadence.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
@@ -155,24 +155,8 @@ export async function planAhead(db: Db, now: Date): Promise<void> {
   for (const r of all) await db.transaction((tx) => syncRitualOccurrences(tx, r.id, { now }));
 }
 
-export interface CalendarEntry {
-  id: string;
-  ritualId: string;
-  ritualSlug: string;
-  ritualName: string;
-  outputArtifact: string;
-  ownerRole: string;
-  key: string;
-  localDate: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  shiftedFrom: string | null;
-  holiday: string | null;
-  artifactDueAt: string;
-  artifactProducedAt: string | null;
-  artifactRef: string | null;
-}
+/** One occurrence on the calendar: the shared schema's shape (ZOccurrence). */
+export type CalendarEntry = TOccurrence;
 
 export async function listOccurrences(
   db: Db,

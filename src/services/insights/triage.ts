@@ -11,7 +11,7 @@ import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import type { ActionHandler } from '../scheduling.ts';
-import { quotesFor, type ThemeSummary, topThemes } from './themes.ts';
+import { type Quote, quotesFor, type ThemeSummary, topThemes, type Window } from './themes.ts';
 
 export const INSIGHTS_REVIEW = 'insights-review';
 /** An area holding at least this share of a theme counts as part of it (pack §5: patterns spanning areas). */
@@ -149,7 +149,8 @@ export async function listRoutings(
     areaId: r.areaId,
     areaName,
     ownerId: r.ownerId,
-    evidence: r.evidence as ThemeSummary & { quotes: unknown[] },
+    // Stored JSON, as runWeeklyTriage wrote it (the response schema checks it on the way out).
+    evidence: r.evidence as ThemeSummary & { window: Window; quotes: Quote[] },
     crossArea: r.crossArea,
     routedAt: r.routedAt.toISOString(),
     disposition: r.disposition,

@@ -6,7 +6,7 @@ import { businessDaysBefore } from '../../domain/cadence/business-days.ts';
 import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
-import type { TReleaseInput, TReleasePatch, TReleaseStatus } from '../../shared/releases.ts';
+import type { TReleaseInput, TReleasePatch, TReleaseStatus, TReleaseView } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
@@ -15,31 +15,8 @@ import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
-export interface ReleaseView {
-  id: string;
-  title: string;
-  areaId: string | null;
-  areaName: string | null;
-  /** For the policy: the owning PM of the release's area may edit it. */
-  areaOwnerId: string | null;
-  pmOwnerId: string | null;
-  pmOwnerName: string | null;
-  engOwnerId: string | null;
-  engOwnerName: string | null;
-  tier: 1 | 2 | 3 | null;
-  targetDate: string;
-  status: TReleaseStatus;
-  attributes: string[];
-  suggestedTier: number | null;
-  suggestedReason: string | null;
-  tierReason: string | null;
-  launchedOn: string | null;
-  distributedOn: string | null;
-  publishedOn: string | null;
-  /** The tier's bundle deadlines (null when no bundle is needed): computed here, so every client agrees. */
-  distributeBy: string | null;
-  publishBy: string | null;
-}
+/** The release shape is the shared schema's (ZReleaseView): one definition for services, API and web. */
+export type ReleaseView = TReleaseView;
 
 const pm = alias(people, 'pm_owner');
 const eng = alias(people, 'eng_owner');

@@ -142,7 +142,7 @@ async function planReadinessMeeting(
     localDate: day,
     startsAt,
     endsAt: new Date(startsAt.getTime() + ritual.durationMinutes * 60_000),
-    status: 'scheduled',
+    status: 'scheduled' as const,
     artifactDueAt: new Date(startsAt.getTime() + ritual.artifactDueHours * 3_600_000),
     updatedAt: now,
   };

@@ -9,7 +9,7 @@ import {
   updateSubmissions,
 } from '../../db/schema/index.ts';
 import { notFound } from '../../shared/errors.ts';
-import type { TUpdateContent } from '../../shared/updates.ts';
+import type { TBoardStatus, TUpdateContent } from '../../shared/updates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { ensureCycle } from './cycles.ts';
@@ -152,12 +152,13 @@ export async function cycleBoard(db: Db, week: string, now: Date) {
     areas: rows.map(({ area, pmName }) => {
       const sub = subs.find((s) => s.areaId === area.id);
       const absent = absences.find((a) => a.areaId === area.id);
+      const status: TBoardStatus = sub ? (sub.late ? 'late' : 'submitted') : absent ? 'absent' : 'missing';
       return {
         areaId: area.id,
         areaName: area.name,
         pmId: area.ownerPmId,
         pmName,
-        status: sub ? (sub.late ? 'late' : 'submitted') : absent ? 'absent' : 'missing',
+        status,
         submittedAt: sub?.submittedAt.toISOString() ?? null,
         content: (sub?.content as TUpdateContent | undefined) ?? null,
         absentReason: absent?.reason ?? null,

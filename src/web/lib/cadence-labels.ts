@@ -1,5 +1,5 @@
 import type { THolidayPolicy, TSchedule } from '../../shared/cadence.ts';
-import type { ArtifactKind, Channel, DeliveryStatus, Via } from '../api-delivery.ts';
+import type { TArtifactKind, TChannel, TDeliveryStatus, TVia } from '../../shared/delivery.ts';
 
 /** Display names for the cadence and delivery enums; the API keeps the stable keys. */
 export const SCHEDULE_KIND_LABELS: Record<TSchedule['kind'], string> = {
@@ -32,7 +32,7 @@ export const MONTH_OF_QUARTER_OPTIONS = [
   { value: '3', label: 'Third month (Mar, Jun, Sep, Dec)' },
 ] as const;
 
-export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
+export const ARTIFACT_KIND_LABELS: Record<TArtifactKind, string> = {
   weekly_update: 'Weekly Product Update',
   roadmap: 'Roadmap changes',
   release: 'Releases',
@@ -42,15 +42,15 @@ export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
 };
 
 export const artifactKindLabel = (kind: string): string =>
-  kind in ARTIFACT_KIND_LABELS ? ARTIFACT_KIND_LABELS[kind as ArtifactKind] : kind;
+  kind in ARTIFACT_KIND_LABELS ? ARTIFACT_KIND_LABELS[kind as TArtifactKind] : kind;
 
-export const VIA_LABELS: Record<Via, string> = {
+export const VIA_LABELS: Record<TVia, string> = {
   inbox: 'In-app inbox',
   email: 'Email',
   slack: 'Slack direct message',
 };
 
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+export const DELIVERY_STATUS_LABELS: Record<TDeliveryStatus, string> = {
   pending: 'Pending',
   sending: 'Sending',
   sent: 'Sent',
@@ -60,13 +60,13 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
 export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', slack: 'Slack', inbox: 'Inbox' };
 
 /** The kinds of channel (destinations that receive published artifacts), not the delivery channels above. */
-export const CHANNEL_KIND_LABELS: Record<Channel['kind'], string> = {
+export const CHANNEL_KIND_LABELS: Record<TChannel['kind'], string> = {
   slack: 'Slack channel',
   email_list: 'Email list',
 };
 
 /** Where a channel's messages go: "webhook to hooks.slack.com", "bot → C024BE91L", the list's address. */
-export function channelDestination(c: Channel): string {
+export function channelDestination(c: TChannel): string {
   if (c.kind === 'email_list') return c.email ?? 'no address';
   if (c.webhookHost) return `webhook to ${c.webhookHost}`;
   return `bot → ${c.slackChannelId ?? c.name}`;

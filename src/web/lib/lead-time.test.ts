@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Release } from '../api-releases.ts';
+import type { TRelease } from '../../shared/releases.ts';
 import { leadTimeState } from './lead-time.ts';
 
 describe('the lead-time line of the releases table', () => {
   it('names the next deadline, or what was late', () => {
-    const r: Release = {
+    const r: TRelease = {
       id: 'r',
       title: 'T',
       areaId: null,

@@ -1,4 +1,4 @@
-import type { Release } from '../api-releases.ts';
+import type { TRelease } from '../../shared/releases.ts';
 import { formatLocalDate } from './org-time.ts';
 
 export interface LeadTimeState {
@@ -7,7 +7,7 @@ export interface LeadTimeState {
 }
 
 /** One line for the releases table: the next bundle deadline, or whether the launch had its bundle in time. */
-export function leadTimeState(r: Release, today: string): LeadTimeState {
+export function leadTimeState(r: TRelease, today: string): LeadTimeState {
   if (!r.tier) return { text: 'No tier assigned', tone: 'warn' };
   const { distributeBy, publishBy } = r;
   if (!distributeBy || !publishBy) return { text: 'No bundle needed', tone: 'muted' };

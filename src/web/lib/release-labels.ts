@@ -1,7 +1,6 @@
 import { describeTier, TIER_NAMES } from '../../domain/releases/attributes.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
-import { RELEASE_STATUSES, type TReleaseStatus } from '../../shared/releases.ts';
-import type { DeadlineStatus } from '../api-releases.ts';
+import { RELEASE_STATUSES, type TDeadlineStatus, type TReleaseStatus } from '../../shared/releases.ts';
 
 export { TIER_NAMES };
 
@@ -43,7 +42,7 @@ export const EDITABLE_STATUSES: readonly TReleaseStatus[] = [
 
 export const SIGN_OFF_LABELS: Record<SignOffKind, string> = SIGNOFF_LABELS;
 
-export const DEADLINE_LABELS: Record<DeadlineStatus, { text: string; tone: string }> = {
+export const DEADLINE_LABELS: Record<TDeadlineStatus, { text: string; tone: string }> = {
   not_required: { text: 'Not required', tone: 'muted' },
   done: { text: 'Done', tone: 'ok' },
   done_late: { text: 'Done late', tone: 'warn' },

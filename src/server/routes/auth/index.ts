@@ -6,20 +6,12 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../../services
 import { getPerson } from '../../../services/org/people.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { ZMe, ZSignIn } from '../../../shared/org.ts';
+import { ZApiToken, ZCreatedApiToken, ZMe, ZSignIn } from '../../../shared/org.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
 import { can } from '../../policies/index.ts';
 import type { AppDeps } from '../../types.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-const ZToken = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-});
-
 /** The signed-in user with the `can` flags the web app uses to show or hide controls. */
 async function me(deps: AppDeps, personId: string) {
   const person = await getPerson(deps.db, personId);
@@ -102,7 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: 'My API tokens',
-      response: { 200: z.object({ items: z.array(ZToken) }), ...errors },
+      response: { 200: z.object({ items: z.array(ZApiToken) }), ...errors },
     },
     handler: async (req) => ({ items: await listApiTokens(deps.db, req.principal!.personId) }),
   });
@@ -112,7 +104,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       tags: ['auth'],
       summary: 'Create an API token for myself (shown once)',
       body: z.strictObject({ name: z.string().trim().min(1).max(80) }),
-      response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errors },
+      response: { 201: ZCreatedApiToken, ...errors },
     },
     handler: async (req, reply) => {
       const t = await createApiToken({

@@ -18,85 +18,28 @@ import {
   updateRitual,
 } from '../../../services/cadence/rituals.ts';
 import { getSettings } from '../../../services/org/settings.ts';
-import { ZRitual, ZRitualInput, ZRitualList, ZRitualPatch } from '../../../shared/cadence.ts';
+import {
+  ZAdoption,
+  ZCalendar,
+  ZFeedUrls,
+  ZOccurrenceDetail,
+  ZOccurrencePatch,
+  ZRitual,
+  ZRitualInput,
+  ZRitualList,
+  ZRitualPatch,
+} from '../../../shared/cadence.ts';
 import { todayIn } from '../../../shared/calendar.ts';
 import { ZDate, ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
+import { textBody } from '../media.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const ritualResource = (): Resource => ({ type: 'ritual' });
 
-const ZOccurrence = z.object({
-  id: z.string(),
-  ritualId: z.string(),
-  ritualSlug: z.string(),
-  ritualName: z.string(),
-  outputArtifact: z.string(),
-  ownerRole: z.string(),
-  key: z.string(),
-  localDate: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  status: z.string(),
-  shiftedFrom: z.string().nullable(),
-  holiday: z.string().nullable(),
-  artifactDueAt: z.string(),
-  artifactProducedAt: z.string().nullable(),
-  artifactRef: z.string().nullable(),
-});
-const ZOccurrenceDetail = z.object({
-  id: z.string(),
-  ritualId: z.string(),
-  ritualName: z.string(),
-  ritualSlug: z.string(),
-  ownerRole: z.string(),
-  ownerPersonId: z.string().nullable(),
-  outputArtifact: z.string(),
-  key: z.string(),
-  localDate: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  status: z.string(),
-  shiftedFrom: z.string().nullable(),
-  holiday: z.string().nullable(),
-  artifactDueAt: z.string(),
-  artifactProducedAt: z.string().nullable(),
-  artifactRef: z.string().nullable(),
-  notes: z.string(),
-  attendance: z.array(z.object({ personId: z.string(), name: z.string(), present: z.boolean().nullable() })),
-  permissions: z.object({ update: z.boolean() }),
-});
-const ZOccurrencePatch = z.strictObject({
-  status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
-  attendance: z
-    .array(z.strictObject({ personId: z.uuid({ message: 'must be an id (uuid)' }), present: z.boolean() }))
-    .max(500)
-    .optional(),
-  artifactProducedAt: z.iso
-    .datetime({ offset: true, message: 'must be an ISO 8601 instant like 2026-11-19T16:05:00Z' })
-    .nullable()
-    .optional(),
-  artifactRef: z.string().max(500).nullable().optional(),
-  notes: z.string().max(5000).optional(),
-});
 const ZRange = z.object({ from: ZDate.optional(), to: ZDate.optional(), ritualId: z.uuid().optional() });
-const ZAdoptionPart = z.object({
-  eligible: z.number(),
-  adopted: z.number(),
-  pct: z.number().nullable(),
-  attendanceOk: z.number(),
-  artifactOnTime: z.number(),
-});
-const ZAdoption = z.object({
-  from: z.string(),
-  to: z.string(),
-  target: z.number(),
-  overall: ZAdoptionPart,
-  perRitual: z.array(ZAdoptionPart.extend({ ritualId: z.string(), name: z.string(), slug: z.string() })),
-});
-
 /** Local dates of the org → instants; defaults to `days` from today. The window is capped so a query stays cheap. */
 async function rangeOf(
   db: Db,
@@ -165,15 +108,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       tags: ['cadence'],
       summary: 'Occurrences between two local dates (default: this week and the next four)',
       querystring: ZRange,
-      response: {
-        200: z.object({
-          from: z.string(),
-          to: z.string(),
-          timeZone: z.string(),
-          items: z.array(ZOccurrence),
-        }),
-        ...errors,
-      },
+      response: { 200: ZCalendar, ...errors },
     },
     handler: async (req) => {
       const range = await rangeOf(db, req.query, { back: 7, ahead: 35 }, req.now);
@@ -246,7 +181,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
     schema: {
       tags: ['cadence'],
       summary: 'My private iCalendar feed URL (subscribe from Google Calendar or Outlook)',
-      response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
+      response: { 200: ZFeedUrls, ...errors },
     },
     handler: async (req) => feedUrls(db, req.principal!.personId, baseUrl(req)),
   });
@@ -255,7 +190,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
     schema: {
       tags: ['cadence'],
       summary: 'Replace my feed URL; the old one stops working',
-      response: { 200: z.object({ url: z.string(), webcalUrl: z.string() }), ...errors },
+      response: { 200: ZFeedUrls, ...errors },
     },
     handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req)),
   });
@@ -266,6 +201,7 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
       tags: ['cadence'],
       summary: 'iCalendar feed (the private URL from /calendar/feed-url)',
       params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'must be a feed file name') }),
+      response: { 200: textBody('text/calendar'), ...errors },
     },
     handler: async (req, reply) => {
       const ics = await calendarFeed(db, req.params.file.replace(/\.ics$/, ''), baseUrl(req), req.now);

@@ -22,13 +22,13 @@ import {
 } from '../../../services/delivery/subscriptions.ts';
 import { ZErrorBody, ZIdParams, ZListQuery } from '../../../shared/common.ts';
 import {
+  type TDeliveryDetail,
   ZChannel,
   ZChannelInput,
   ZChannelList,
   ZChannelPatch,
-  ZDelivery,
+  ZDeliveryDetail,
   ZDeliveryList,
-  ZDeliveryLogEntry,
   ZDeliveryQuery,
   ZInboxList,
   ZPreferences,
@@ -43,8 +43,6 @@ import { crudLoader, registerCrud } from '../crud.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const channelResource = (): Resource => ({ type: 'channel' });
-const ZDeliveryDetail = ZDelivery.extend({ log: z.array(ZDeliveryLogEntry) });
-
 export function deliveryLoaders(db: Db) {
   return {
     channel: crudLoader(db, getChannel, channelResource),
@@ -92,7 +90,7 @@ export async function deliveryRoutes(
       params: ZIdParams,
       response: { 200: ZDeliveryDetail, ...errors },
     },
-    handler: async (req) => req.loaded as z.infer<typeof ZDeliveryDetail>,
+    handler: async (req) => req.loaded as TDeliveryDetail,
   });
   r.post('/deliveries/:id/retry', {
     config: { policy: { resource: 'delivery', action: 'update' } },

@@ -17,12 +17,25 @@ import { getSettings } from '../../../services/org/settings.ts';
 import { ZErrorBody, ZIsoWeek } from '../../../shared/common.ts';
 import { notFound } from '../../../shared/errors.ts';
 import {
+  type TDigest,
   type TIntakeInput,
+  ZDigest,
+  ZDigestList,
   ZDispositionInput,
+  ZInsightCorrection,
   ZInsightFilter,
+  ZInsightItem,
+  ZInsightList,
   ZInsightPatch,
   ZIntakeInput,
+  ZIntakeResult,
+  ZPublishedDigest,
+  ZRouting,
+  ZRoutingList,
+  ZThemeDetail,
   ZThemesQuery,
+  ZTopThemes,
+  ZTriageResult,
 } from '../../../shared/insights.ts';
 import type { Resource } from '../../policies/index.ts';
 
@@ -83,7 +96,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Send feedback items (webhook, web form): idempotent on source + externalId',
       body: ZIntakeInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZIntakeResult, ...errors },
     },
     handler: async (req) =>
       ingestFeedback({
@@ -102,7 +115,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'The insights inbox: items with their tags, newest first',
       querystring: ZInsightFilter,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZInsightList, ...errors },
     },
     handler: async (req) => listInsights(db, req.query),
   });
@@ -112,7 +125,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Top themes of a window with evidence (volume, severity, segments, areas, trend)',
       querystring: ZThemesQuery,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZTopThemes, ...errors },
     },
     handler: async (req) => {
       const settings = await getSettings(db);
@@ -130,7 +143,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One theme: evidence, weekly trend by severity, quotes',
       params: ZThemeParams,
       querystring: ZThemesQuery,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZThemeDetail, ...errors },
     },
     handler: async (req) => {
       const settings = await getSettings(db);
@@ -154,7 +167,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'One feedback item',
       params: ZItemParams,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZInsightItem, ...errors },
     },
     handler: async (req) => {
       const item = await getInsight(db, req.params.id);
@@ -175,7 +188,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       summary: "Correct an item's tags (the tagger learns from it)",
       params: ZItemParams,
       body: ZInsightPatch,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZInsightCorrection, ...errors },
     },
     handler: async (req) =>
       correctInsight({ db, actor: req.actor!, now: req.now, id: req.params.id, patch: req.body }),
@@ -186,7 +199,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: "Run the week's triage now: route the top themes to their PMs",
       body: z.strictObject({ week: ZIsoWeek.optional() }).optional(),
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZTriageResult, ...errors },
     },
     handler: async (req) => runWeeklyTriage({ db, actor: req.actor!, now: req.now, week: req.body?.week }),
   });
@@ -200,7 +213,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
         open: z.enum(['true', 'false']).optional(),
         mine: z.enum(['true', 'false']).optional(),
       }),
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZRoutingList, ...errors },
     },
     handler: async (req) => ({
       items: await listRoutings(db, {
@@ -216,7 +229,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'One routed theme with its evidence and disposition',
       params: z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) }),
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZRouting, ...errors },
     },
     handler: async (req) => {
       const [routing] = await listRoutings(db, { id: req.params.id });
@@ -231,14 +244,14 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       summary: "The PM's decision: backlog, needs research, already addressed, won't do (with why)",
       params: z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) }),
       body: ZDispositionInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZRouting, ...errors },
     },
     handler: async (req) =>
       disposeRouting({ db, actor: req.actor!, now: req.now, id: req.params.id, input: req.body }),
   });
   r.get('/insights/digests', {
     config: { policy: 'signed_in' },
-    schema: { tags, summary: 'Monthly Insights Digests', response: { 200: z.any(), ...errors } },
+    schema: { tags, summary: 'Monthly Insights Digests', response: { 200: ZDigestList, ...errors } },
     handler: async () => ({ items: await listDigests(db) }),
   });
   r.get('/insights/digests/:month', {
@@ -247,9 +260,13 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: "A month's digest (latest version)",
       params: ZMonth,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZDigest, ...errors },
     },
-    handler: async (req) => getDigest(db, req.params.month),
+    handler: async (req) => {
+      const digest = await getDigest(db, req.params.month);
+      // Stored JSON, as publishDigest wrote it: the response schema checks it on the way out.
+      return { ...digest, json: digest.json as TDigest['json'] };
+    },
   });
   r.post('/insights/digests/:month/publish', {
     config: managers,
@@ -257,7 +274,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: "Publish (or republish) a month's digest",
       params: ZMonth,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZPublishedDigest, ...errors },
     },
     handler: async (req) => publishDigest({ db, actor: req.actor!, now: req.now, month: req.params.month }),
   });

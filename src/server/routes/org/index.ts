@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { listAudit } from '../../../services/audit.ts';
 import { planAhead } from '../../../services/cadence/occurrences.ts';
@@ -41,7 +40,7 @@ import {
   ZRaci,
   ZRaciInput,
 } from '../../../shared/org.ts';
-import { ZSettings } from '../../../shared/settings.ts';
+import { ZSettings, ZSettingsReply } from '../../../shared/settings.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
 
@@ -108,14 +107,13 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 function registerSingletons(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
-  const ZSettingsBody = z.object({ settings: ZSettings, permissions: z.object({ update: z.boolean() }) });
   const settingsReply = async (actor: Parameters<typeof can>[0]) => ({
     settings: await getSettings(db),
     permissions: { update: can(actor, 'update', { type: 'settings' }) },
   });
   r.get('/settings', {
     config: { policy: { resource: 'settings', action: 'read' } },
-    schema: { tags: ['settings'], summary: 'Org settings', response: { 200: ZSettingsBody, ...errors } },
+    schema: { tags: ['settings'], summary: 'Org settings', response: { 200: ZSettingsReply, ...errors } },
     handler: async (req) => settingsReply(req.actor!),
   });
   r.put('/settings', {
@@ -124,7 +122,7 @@ function registerSingletons(app: FastifyInstance): void {
       tags: ['settings'],
       summary: 'Replace org settings',
       body: ZSettings,
-      response: { 200: ZSettingsBody, ...errors },
+      response: { 200: ZSettingsReply, ...errors },
     },
     handler: async (req) => {
       await updateSettings({ db, actor: req.actor!, now: req.now, settings: req.body });

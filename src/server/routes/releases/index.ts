@@ -35,20 +35,37 @@ import { todayIn } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
 import {
+  ACTION_ITEM_STATUSES,
+  READINESS_PARTS,
+  type TReadinessPart,
+  ZActionItem,
+  ZActionItemList,
   ZActionItemPatch,
+  ZBundle,
   ZBundleInput,
+  ZBundleRelease,
+  ZCoverage,
   ZCoverageQuery,
   ZDecisionInput,
+  ZGate,
+  ZLeadTime,
   ZLeadTimeQuery,
+  ZPostLaunch,
   ZPostLaunchInput,
   ZPostLaunchParams,
+  ZReadinessConfirmation,
+  ZReadinessLink,
   ZRelease,
+  ZReleaseDecisionList,
+  ZReleaseDetail,
   ZReleaseInput,
   ZReleaseList,
   ZReleaseListQuery,
   ZReleasePatch,
   ZSignOffInput,
+  ZSignOffList,
   ZSignOffParams,
+  ZTierSuggestion,
   ZTierSuggestionInput,
 } from '../../../shared/releases.ts';
 import { can, type Resource } from '../../policies/index.ts';
@@ -75,15 +92,6 @@ export function releaseLoaders(db: Db) {
 
 /** The caller's function (support, sales, …), read with the token or session at sign-in. */
 const actorFunction = (req: FastifyRequest): string | null => req.principal?.function ?? null;
-
-const READINESS_PARTS = [
-  'support',
-  'sales',
-  'eng_monitoring',
-  'eng_rollback',
-  'training',
-  'post_launch',
-] as const;
 
 /** The readiness part a request confirms, with what the policy needs to decide who may. */
 function readinessPolicy(db: Db, partOf: (req: FastifyRequest) => string | undefined) {
@@ -134,7 +142,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Suggest a tier from release attributes (the settings’ tier table)',
       body: ZTierSuggestionInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZTierSuggestion, ...errors },
     },
     handler: async (req) => {
       const settings = await getSettings(db);
@@ -162,7 +170,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Bundle deadlines for a tier and launch date (org work week and holidays)',
       querystring: ZLeadTimeQuery,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZLeadTime, ...errors },
     },
     handler: async (req) => {
       const settings = await getSettings(db);
@@ -179,7 +187,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary:
         'Launch enablement coverage: Tier 2/3 launches whose bundle was published before launch, with trend',
       querystring: ZCoverageQuery,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZCoverage, ...errors },
     },
     handler: async (req) => coverage(db, { ...req.query, now: req.now }),
   });
@@ -188,8 +196,8 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Action items from Day 14 retros, owned by Product Ops',
-      querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
-      response: { 200: z.any(), ...errors },
+      querystring: z.object({ status: z.enum(ACTION_ITEM_STATUSES).optional() }),
+      response: { 200: ZActionItemList, ...errors },
     },
     handler: async (req) => ({ items: await listActionItems(db, req.query) }),
   });
@@ -200,7 +208,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Close or reopen a retro action item',
       params: ZIdParams,
       body: ZActionItemPatch,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZActionItem, ...errors },
     },
     handler: async (req) =>
       setActionItemStatus({
@@ -239,7 +247,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Everything about one release: lead time, bundle, readiness, decisions, gate, post-launch',
       params: ZIdParams,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZReleaseDetail, ...errors },
     },
     handler: async (req) => {
       const rel = release(req);
@@ -258,7 +266,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
             actorFunction: actorFn,
           }),
         ]),
-      );
+      ) as Record<TReadinessPart, boolean>;
       return {
         release: rel,
         permissions: {
@@ -277,7 +285,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Release gate: ready to ship, or each unmet requirement (what CI/CD calls before deploying)',
       params: ZIdParams,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZGate, ...errors },
     },
     handler: async (req) => releaseGate(db, req.params.id, req.now),
   });
@@ -288,7 +296,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Save the enablement bundle draft',
       params: ZIdParams,
       body: ZBundleInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZBundle, ...errors },
     },
     handler: async (req) =>
       saveBundle({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, input: req.body }),
@@ -306,7 +314,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
             ? 'Distribute the bundle to Support/Sales for readiness (a version, delivered)'
             : 'Publish the final bundle (a version, delivered)',
         params: ZIdParams,
-        response: { 200: z.any(), ...errors },
+        response: { 200: ZBundleRelease, ...errors },
       },
       handler: async (req) =>
         releaseBundle({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, stage }),
@@ -319,7 +327,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Confirm readiness (Support, Sales, Eng monitoring/rollback, training held)',
       params: ZIdParams,
       body: ZSignOffInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZSignOffList, ...errors },
     },
     handler: async (req) =>
       signOff({
@@ -351,7 +359,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Record the go/no-go decision (ship / hold / delay) with why',
       params: ZIdParams,
       body: ZDecisionInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZReleaseDecisionList, ...errors },
     },
     handler: async (req) =>
       recordDecision({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, input: req.body }),
@@ -363,7 +371,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Answer the Day 3 check-in or the Day 14 retro (1–3 action items)',
       params: ZPostLaunchParams,
       body: ZPostLaunchInput,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZPostLaunch, ...errors },
     },
     handler: async (req) =>
       completePostLaunch({
@@ -386,7 +394,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'What a one-click readiness link confirms',
       params: ZToken,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZReadinessLink, ...errors },
     },
     handler: async (req) => {
       const row = await readinessLink(db, req.params.token);
@@ -405,7 +413,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Confirm readiness with a one-click link',
       params: ZToken,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZReadinessConfirmation, ...errors },
     },
     handler: async (req) => confirmByLink(db, req.params.token, req.now),
   });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { renderView } from '../../../domain/roadmap/view.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
@@ -15,7 +14,9 @@ import {
   ZPublishedView,
   ZRepublishInput,
   ZViewQuery,
+  ZViewVersionList,
 } from '../../../shared/roadmap.ts';
+import { textBody } from '../media.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['roadmap'];
@@ -72,6 +73,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Export the view as markdown or print-friendly HTML',
       querystring: ZExportQuery,
+      response: { 200: textBody('text/markdown', 'text/html'), ...errors },
     },
     handler: async (req, reply) => {
       const v = await viewFor(db, req.now, req.query.version, req.query.audience);
@@ -89,19 +91,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Published versions of the stakeholder view',
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              version: z.number().int(),
-              publishedAt: z.string(),
-              publishedBy: z.string(),
-              changes: z.array(z.string()),
-            }),
-          ),
-        }),
-        ...errors,
-      },
+      response: { 200: ZViewVersionList, ...errors },
     },
     handler: async () => ({ items: await listViewVersions(db) }),
   });

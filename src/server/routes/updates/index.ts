@@ -17,9 +17,21 @@ import {
 import { addWeeks, currentWeekKey } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { ZUpdateContent, ZWeekAreaParams, ZWeekParams } from '../../../shared/updates.ts';
+import {
+  type TWeeklyUpdateJson,
+  ZBoard,
+  ZFollowUpList,
+  ZSubmission,
+  ZSubmissionPair,
+  ZUpdateArtifact,
+  ZUpdateContent,
+  ZUpdatesList,
+  ZWeekAreaParams,
+  ZWeekParams,
+} from '../../../shared/updates.ts';
 import type { Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
+import { jsonOrText, textBody } from '../media.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
@@ -48,15 +60,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         q: z.string().max(200).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(52),
       }),
-      response: {
-        200: z.object({
-          currentWeek: z.string(),
-          items: z.array(
-            z.object({ week: z.string(), version: z.number(), title: z.string(), publishedAt: z.string() }),
-          ),
-        }),
-        ...errors,
-      },
+      response: { 200: ZUpdatesList, ...errors },
     },
     handler: async (req) => {
       const { timeZone } = await getSettings(db);
@@ -73,7 +77,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       tags: ['updates'],
       summary: "A week's status board, versions and definition of done",
       params: ZWeekParams,
-      response: { 200: z.any(), ...errors },
+      response: { 200: ZBoard, ...errors },
     },
     handler: async (req) => ({
       ...(await cycleBoard(db, req.params.week, req.now)),
@@ -91,6 +95,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         version: z.coerce.number().int().min(1).optional(),
         format: z.enum(['md', 'json']).default('json'),
       }),
+      response: { 200: jsonOrText(ZUpdateArtifact, 'text/markdown'), ...errors },
     },
     handler: async (req, reply) => {
       const row = await getPublishedVersion(db, req.params.week, req.query.version);
@@ -106,7 +111,8 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         title: row.title,
         publishedAt: row.publishedAt.toISOString(),
         changes: row.changes,
-        json: row.json,
+        // Stored JSON: the response schema checks it on the way out.
+        json: row.json as TWeeklyUpdateJson,
         markdown: row.markdown,
       };
     },
@@ -117,6 +123,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       tags: ['updates'],
       summary: "An area's submission with its edit history, and last week's beside it",
       params: ZWeekAreaParams,
+      response: { 200: ZSubmissionPair, ...errors },
     },
     handler: async (req) => ({
       current: await getSubmission(db, req.params.week, req.params.areaId),
@@ -130,16 +137,20 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       summary: "Submit (or edit) an area's five bullets for the week",
       params: ZWeekAreaParams,
       body: z.strictObject({ content: ZUpdateContent }),
+      response: { 200: ZSubmission, ...errors },
     },
-    handler: async (req) =>
-      submitUpdate({
+    handler: async (req) => {
+      const submission = await submitUpdate({
         now: req.now,
         db,
         actor: req.actor!,
         week: req.params.week,
         areaId: req.params.areaId,
         content: req.body.content,
-      }),
+      });
+      // Read back in the same transaction that wrote it: there is one.
+      return submission!;
+    },
   });
   r.post('/updates/:week/areas/:areaId/absence', {
     config: { policy: areaPolicy },
@@ -168,6 +179,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       tags: ['updates'],
       summary: 'Publish now (or publish a correction): a new immutable version',
       params: ZWeekParams,
+      response: { 201: ZUpdateArtifact, ...errors },
     },
     handler: async (req, reply) => {
       const published = await publishWeeklyUpdate({
@@ -188,6 +200,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       params: z.object({
         file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.(atom|rss)$/, 'must be a feed file name'),
       }),
+      response: { 200: textBody('application/atom+xml', 'application/rss+xml'), ...errors },
     },
     handler: async (req, reply) => {
       const [token, ext] = req.params.file.split('.') as [string, string];
@@ -208,6 +221,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       tags: ['updates'],
       summary: 'Follow-ups from flagged risks',
       querystring: z.object({ status: z.enum(['open', 'closed']).optional(), areaId: z.uuid().optional() }),
+      response: { 200: ZFollowUpList, ...errors },
     },
     handler: async (req) => ({ items: await listFollowUps(db, req.query) }),
   });

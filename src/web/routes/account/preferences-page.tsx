@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ZPreferencesInput } from '../../../shared/delivery.ts';
+import {
+  type TChannel,
+  type TPreferences,
+  type TSubscription,
+  type TVia,
+  ZPreferencesInput,
+} from '../../../shared/delivery.ts';
 import type { TArea } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
-import {
-  type Channel,
-  deliveryApi,
-  type Preferences,
-  type Subscription,
-  type Via,
-} from '../../api-delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { CheckboxField, CheckboxGroup } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
@@ -21,11 +21,11 @@ import { useLoad } from '../../lib/use-load.ts';
 import { SubscriptionForm } from './subscription-form.tsx';
 import { SubscriptionsTable } from './subscriptions-table.tsx';
 
-const viaOptions = (Object.keys(VIA_LABELS) as Via[]).map((v) => ({ value: v, label: VIA_LABELS[v] }));
+const viaOptions = (Object.keys(VIA_LABELS) as TVia[]).map((v) => ({ value: v, label: VIA_LABELS[v] }));
 
-function ViaForm({ prefs, onSaved }: { prefs: Preferences; onSaved: (p: Preferences) => void }) {
+function ViaForm({ prefs, onSaved }: { prefs: TPreferences; onSaved: (p: TPreferences) => void }) {
   const submit = useSubmit();
-  const [via, setVia] = useState<Via[]>(prefs.via);
+  const [via, setVia] = useState<TVia[]>(prefs.via);
   const [unsubscribed, setUnsubscribed] = useState(prefs.emailUnsubscribed);
   const [note, setNote] = useState('');
   return (
@@ -44,7 +44,7 @@ function ViaForm({ prefs, onSaved }: { prefs: Preferences; onSaved: (p: Preferen
         onSaved(saved);
       }}
     >
-      <CheckboxGroup<Via>
+      <CheckboxGroup<TVia>
         path="via"
         legend="Reach me by"
         options={viaOptions}
@@ -64,12 +64,12 @@ function ViaForm({ prefs, onSaved }: { prefs: Preferences; onSaved: (p: Preferen
 }
 
 interface Loaded {
-  prefs: Preferences;
+  prefs: TPreferences;
   /** settings.roadmap.moveToleranceDays */
   orgTolerance: number;
   areas: TArea[];
-  channels: Channel[];
-  channelSubscriptions: Subscription[];
+  channels: TChannel[];
+  channelSubscriptions: TSubscription[];
 }
 
 /** My notification preferences: channels, defaults that come with my function, and my subscriptions. */
@@ -94,12 +94,12 @@ export function PreferencesPage() {
     };
   });
 
-  const remove = async (s: Subscription) => {
+  const remove = async (s: TSubscription) => {
     await deliveryApi.unsubscribe(s.id);
     setStatus(`Removed ${artifactKindLabel(s.kind)}${s.channelName ? ` for ${s.channelName}` : ''}.`);
     data.reload();
   };
-  const toleranceSaved = (s: Subscription) => {
+  const toleranceSaved = (s: TSubscription) => {
     const where = s.channelName ? ` for ${s.channelName}` : '';
     setStatus(
       s.toleranceDays === null

@@ -1,7 +1,13 @@
 import { useState } from 'react';
-import { ARTIFACT_KIND_VALUES, ZSubscriptionInput } from '../../../shared/delivery.ts';
+import {
+  ARTIFACT_KIND_VALUES,
+  type TArtifactKind,
+  type TChannel,
+  type TSubscription,
+  ZSubscriptionInput,
+} from '../../../shared/delivery.ts';
 import type { TArea } from '../../../shared/org.ts';
-import { type ArtifactKind, type Channel, deliveryApi, type Subscription } from '../../api-delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { CheckboxGroup, SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { ARTIFACT_KIND_LABELS } from '../../lib/cadence-labels.ts';
@@ -16,7 +22,7 @@ const tierOptions = [
 ] as const;
 
 interface Values {
-  kind: ArtifactKind;
+  kind: TArtifactKind;
   areaId: string;
   tiers: (1 | 2 | 3)[];
   enabled: 'yes' | 'no';
@@ -45,8 +51,8 @@ export function SubscriptionForm({
   /** settings.roadmap.moveToleranceDays: what an empty tolerance means. */
   orgTolerance: number;
   /** Channels this user may subscribe (Product Ops); empty for everyone else. */
-  channels: readonly Channel[];
-  onAdded: (s: Subscription) => void;
+  channels: readonly TChannel[];
+  onAdded: (s: TSubscription) => void;
 }) {
   const submit = useSubmit();
   const [values, setValues] = useState(initial);
@@ -88,7 +94,7 @@ export function SubscriptionForm({
           label="Artifact"
           value={values.kind}
           options={kindOptions}
-          onChange={(k) => set('kind')(k as ArtifactKind)}
+          onChange={(k) => set('kind')(k as TArtifactKind)}
         />
         <SelectField
           path="areaId"

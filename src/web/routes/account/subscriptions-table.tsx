@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Subscription } from '../../api-delivery.ts';
+import type { TSubscription } from '../../../shared/delivery.ts';
 import { artifactKindLabel, tiersText } from '../../lib/cadence-labels.ts';
 import { problemFrom } from '../../lib/forms.ts';
 import { ToleranceEditor } from './tolerance-field.tsx';
 
-function RemoveButton({ s, onRemove }: { s: Subscription; onRemove: (s: Subscription) => Promise<void> }) {
+function RemoveButton({ s, onRemove }: { s: TSubscription; onRemove: (s: TSubscription) => Promise<void> }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -48,9 +48,9 @@ function Which({
   orgTolerance,
   onToleranceSaved,
 }: {
-  s: Subscription;
+  s: TSubscription;
   orgTolerance: number;
-  onToleranceSaved: (s: Subscription) => void;
+  onToleranceSaved: (s: TSubscription) => void;
 }) {
   if (s.kind === 'release') return <>{tiersText(s.tiers)}</>;
   if (s.kind === 'roadmap' && s.enabled)
@@ -68,12 +68,12 @@ export function SubscriptionsTable({
   onToleranceSaved,
 }: {
   caption: string;
-  items: readonly Subscription[];
-  onRemove: (s: Subscription) => Promise<void>;
+  items: readonly TSubscription[];
+  onRemove: (s: TSubscription) => Promise<void>;
   showChannel?: boolean;
   /** settings.roadmap.moveToleranceDays, shown when a roadmap subscription has none of its own. */
   orgTolerance: number;
-  onToleranceSaved: (s: Subscription) => void;
+  onToleranceSaved: (s: TSubscription) => void;
 }) {
   if (items.length === 0) return <p className="empty">None yet.</p>;
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { type ApiToken, api } from '../../api-client.ts';
+import type { TApiToken } from '../../../shared/org.ts';
+import { api } from '../../api-client.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
@@ -39,7 +40,7 @@ function NewToken({ onCreated }: { onCreated: (name: string, token: string) => v
   );
 }
 
-function RevokeButton({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
+function RevokeButton({ token, onRevoked }: { token: TApiToken; onRevoked: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const revoke = async () => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { ZSubscriptionPatch } from '../../../shared/delivery.ts';
+import { type TSubscription, ZSubscriptionPatch } from '../../../shared/delivery.ts';
 import { request } from '../../api-client.ts';
-import type { Subscription } from '../../api-delivery.ts';
 import { FieldError, useField } from '../../components/form.tsx';
 import { problemFrom, validate } from '../../lib/forms.ts';
 
@@ -80,9 +79,9 @@ export function ToleranceEditor({
   orgDefault,
   onSaved,
 }: {
-  s: Subscription;
+  s: TSubscription;
   orgDefault: number;
-  onSaved: (s: Subscription) => void;
+  onSaved: (s: TSubscription) => void;
 }) {
   const [text, setText] = useState(toleranceText(s.toleranceDays));
   const [pending, setPending] = useState(false);
@@ -96,7 +95,7 @@ export function ToleranceEditor({
     setError(null);
     try {
       const body = validate(ZSubscriptionPatch, { toleranceDays: toleranceFromText(text) });
-      const saved = await request<Subscription>(`/subscriptions/${encodeURIComponent(s.id)}`, {
+      const saved = await request<TSubscription>(`/subscriptions/${encodeURIComponent(s.id)}`, {
         method: 'PATCH',
         body,
       });

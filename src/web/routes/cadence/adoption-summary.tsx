@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AdoptionReply } from '../../api-cadence.ts';
+import type { TAdoption } from '../../../shared/cadence.ts';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
 
@@ -9,7 +9,7 @@ const pctText = (pct: number | null) => (pct === null ? 'no data' : `${pct}%`);
  * The ritual adoption metric (SPEC C8 target > 80%): occurrences that ran as designed, i.e. enough of the
  * expected people attended and the artifact was produced on time, overall and per ritual.
  */
-export function AdoptionSummary({ adoption }: { adoption: AdoptionReply }) {
+export function AdoptionSummary({ adoption }: { adoption: TAdoption }) {
   const { overall, target } = adoption;
   const meets = overall.pct !== null && overall.pct >= target;
   return (

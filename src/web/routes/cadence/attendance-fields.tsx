@@ -1,4 +1,4 @@
-import type { Attendance } from '../../api-cadence.ts';
+import type { TAttendance } from '../../../shared/cadence.ts';
 import { FieldError, useField, useGroupErrors } from '../../components/form.tsx';
 
 export type Marks = Record<string, boolean | null>;
@@ -9,7 +9,7 @@ export function AttendanceFields({
   marks,
   onChange,
 }: {
-  people: readonly Attendance[];
+  people: readonly TAttendance[];
   marks: Marks;
   onChange: (marks: Marks) => void;
 }) {

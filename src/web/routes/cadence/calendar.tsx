@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import type { TOccurrence } from '../../../shared/cadence.ts';
 import { addDays, addMonths, endOfMonth, startOfMonth, startOfWeek } from '../../../shared/calendar.ts';
-import type { Occurrence } from '../../api-cadence.ts';
 import { ROLE_LABELS } from '../../lib/labels.ts';
 import { formatLocalDate, formatMonth, formatTime } from '../../lib/org-time.ts';
 import { OccurrenceBadges } from './occurrence-badges.tsx';
@@ -77,7 +77,7 @@ export function CalendarControls({
   );
 }
 
-function OccurrenceRow({ o, timeZone, today }: { o: Occurrence; timeZone: string; today: string }) {
+function OccurrenceRow({ o, timeZone, today }: { o: TOccurrence; timeZone: string; today: string }) {
   return (
     <tr className={o.localDate === today ? 'today' : undefined}>
       <td className="when">
@@ -108,12 +108,12 @@ export function CalendarWeeks({
   timeZone,
   today,
 }: {
-  items: readonly Occurrence[];
+  items: readonly TOccurrence[];
   timeZone: string;
   today: string;
 }) {
   if (items.length === 0) return <p className="empty">No rituals in this period.</p>;
-  const weeks = new Map<string, Occurrence[]>();
+  const weeks = new Map<string, TOccurrence[]>();
   const sorted = [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   for (const o of sorted) {
     const week = startOfWeek(o.localDate);

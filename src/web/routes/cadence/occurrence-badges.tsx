@@ -1,8 +1,8 @@
-import type { Occurrence } from '../../api-cadence.ts';
+import type { TOccurrence } from '../../../shared/cadence.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 
 type Facts = Pick<
-  Occurrence,
+  TOccurrence,
   'status' | 'holiday' | 'shiftedFrom' | 'startsAt' | 'artifactDueAt' | 'artifactProducedAt'
 >;
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { cadenceApi, type OccurrenceDetail, type OccurrencePatch } from '../../api-cadence.ts';
+import type { TOccurrenceDetail, TOccurrencePatch } from '../../../shared/cadence.ts';
+import { cadenceApi } from '../../api-cadence.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { InvalidInput, useSubmit, validate } from '../../lib/forms.ts';
@@ -20,14 +21,14 @@ const ZOccurrencePatch = z.strictObject({
 });
 
 interface Values {
-  status: OccurrenceDetail['status'];
+  status: TOccurrenceDetail['status'];
   marks: Marks;
   producedAt: string;
   artifactRef: string;
   notes: string;
 }
 
-const valuesOf = (o: OccurrenceDetail, timeZone: string): Values => ({
+const valuesOf = (o: TOccurrenceDetail, timeZone: string): Values => ({
   status: o.status,
   marks: Object.fromEntries(o.attendance.map((a) => [a.personId, a.present])),
   producedAt: toLocalInput(o.artifactProducedAt, timeZone),
@@ -42,8 +43,8 @@ const STATUS_OPTIONS = [
 ];
 
 /** Only what changed: attendance people answered, the artifact time as an instant, notes, status. */
-function patchOf(before: Values, after: Values, timeZone: string): OccurrencePatch {
-  const patch: OccurrencePatch = {};
+function patchOf(before: Values, after: Values, timeZone: string): TOccurrencePatch {
+  const patch: TOccurrencePatch = {};
   if (after.status !== before.status && after.status !== 'skipped') patch.status = after.status;
   const attendance = Object.entries(after.marks).flatMap(([personId, present]) =>
     present !== null && present !== before.marks[personId] ? [{ personId, present }] : [],
@@ -69,9 +70,9 @@ export function OccurrenceForm({
   timeZone,
   onSaved,
 }: {
-  occurrence: OccurrenceDetail;
+  occurrence: TOccurrenceDetail;
   timeZone: string;
-  onSaved: (o: OccurrenceDetail) => void;
+  onSaved: (o: TOccurrenceDetail) => void;
 }) {
   const submit = useSubmit();
   const [values, setValues] = useState(() => valuesOf(occurrence, timeZone));

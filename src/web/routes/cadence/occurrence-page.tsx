@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { cadenceApi, type OccurrenceDetail } from '../../api-cadence.ts';
+import type { TOccurrenceDetail } from '../../../shared/cadence.ts';
+import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { ROLE_LABELS } from '../../lib/labels.ts';
@@ -9,7 +10,7 @@ import { OccurrenceBadges } from './occurrence-badges.tsx';
 import { OccurrenceForm } from './occurrence-form.tsx';
 
 interface Loaded {
-  occurrence: OccurrenceDetail;
+  occurrence: TOccurrenceDetail;
   timeZone: string;
 }
 
@@ -58,7 +59,7 @@ function OccurrenceDetails({ occurrence: o, timeZone }: Loaded) {
   );
 }
 
-function AttendanceList({ occurrence }: { occurrence: OccurrenceDetail }) {
+function AttendanceList({ occurrence }: { occurrence: TOccurrenceDetail }) {
   if (occurrence.attendance.length === 0) return <p className="muted">Nobody is expected (async ritual).</p>;
   return (
     <ul className="attendance-read">

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { AdoptionPart, Occurrence, OccurrenceDetail } from '../../api-cadence.ts';
+import type { TAdoptionPart, TOccurrence, TOccurrenceDetail } from '../../../shared/cadence.ts';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { formatLocalDate, formatTime } from '../../lib/org-time.ts';
 import { artifactState, OccurrenceBadges } from './occurrence-badges.tsx';
 
 /** Present / expected, once attendance is taken (the people recorded are the expected ones then). */
-export function attendanceOf(d: OccurrenceDetail): { present: number; expected: number; recorded: boolean } {
+export function attendanceOf(d: TOccurrenceDetail): { present: number; expected: number; recorded: boolean } {
   const recorded = d.attendance.filter((a) => a.present !== null);
   return {
     present: recorded.filter((a) => a.present).length,
@@ -21,7 +21,7 @@ const ARTIFACT_TEXT = {
   due: 'not yet due',
 } as const;
 
-function When({ o, timeZone }: { o: Occurrence | OccurrenceDetail; timeZone: string }) {
+function When({ o, timeZone }: { o: TOccurrence | TOccurrenceDetail; timeZone: string }) {
   return (
     <Link to={`/cadence/occurrences/${o.id}`}>
       <time dateTime={o.startsAt}>
@@ -31,7 +31,13 @@ function When({ o, timeZone }: { o: Occurrence | OccurrenceDetail; timeZone: str
   );
 }
 
-export function UpcomingOccurrences({ items, timeZone }: { items: readonly Occurrence[]; timeZone: string }) {
+export function UpcomingOccurrences({
+  items,
+  timeZone,
+}: {
+  items: readonly TOccurrence[];
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="upcoming-heading">
       <h2 id="upcoming-heading">Upcoming</h2>
@@ -56,7 +62,7 @@ export function PastOccurrences({
   timeZone,
   attendanceTarget,
 }: {
-  items: readonly OccurrenceDetail[];
+  items: readonly TOccurrenceDetail[];
   timeZone: string;
   attendanceTarget: number;
 }) {
@@ -111,7 +117,7 @@ export function PastOccurrences({
 }
 
 /** Attendance per occurrence against the share the adoption metric needs, oldest first. */
-function AttendanceChart({ items, target }: { items: readonly OccurrenceDetail[]; target: number }) {
+function AttendanceChart({ items, target }: { items: readonly TOccurrenceDetail[]; target: number }) {
   const withPeople = items
     .filter((o) => o.status !== 'skipped' && o.status !== 'cancelled' && o.attendance.length > 0)
     .slice()
@@ -138,7 +144,13 @@ function AttendanceChart({ items, target }: { items: readonly OccurrenceDetail[]
 }
 
 /** This ritual's adoption over the last 90 days, against the target. */
-export function RitualAdoption({ adoption, target }: { adoption: AdoptionPart | undefined; target: number }) {
+export function RitualAdoption({
+  adoption,
+  target,
+}: {
+  adoption: TAdoptionPart | undefined;
+  target: number;
+}) {
   return (
     <section aria-labelledby="ritual-adoption-heading" className="adoption">
       <h2 id="ritual-adoption-heading">Adoption</h2>

@@ -1,9 +1,9 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import type { TRitual } from '../../../shared/cadence.ts';
+import type { TAdoption, TOccurrence, TOccurrenceDetail, TRitual } from '../../../shared/cadence.ts';
 import { addDays, todayIn } from '../../../shared/calendar.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import type { TPerson } from '../../../shared/org.ts';
-import { type AdoptionReply, cadenceApi, type Occurrence, type OccurrenceDetail } from '../../api-cadence.ts';
+import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
@@ -17,9 +17,9 @@ interface Loaded {
   timeZone: string;
   attendanceTarget: number;
   people: TPerson[];
-  upcoming: Occurrence[];
-  past: OccurrenceDetail[];
-  adoption: AdoptionReply;
+  upcoming: TOccurrence[];
+  past: TOccurrenceDetail[];
+  adoption: TAdoption;
 }
 
 const PAST_SHOWN = 10;

@@ -1,12 +1,18 @@
 import { useState } from 'react';
-import { type TChannelInput, ZChannelInput, ZChannelPatch } from '../../../shared/delivery.ts';
-import { type Channel, type ChannelPatch, deliveryApi } from '../../api-delivery.ts';
+import {
+  type TChannel,
+  type TChannelInput,
+  type TChannelPatch,
+  ZChannelInput,
+  ZChannelPatch,
+} from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { CHANNEL_KIND_LABELS } from '../../lib/cadence-labels.ts';
 import { InvalidInput, useSubmit, validate } from '../../lib/forms.ts';
 
-type ChannelKind = Channel['kind'];
+type ChannelKind = TChannel['kind'];
 
 /** How a Slack channel is posted to: its incoming webhook, or the bot token with the channel's id. */
 type Method = 'webhook' | 'bot';
@@ -30,7 +36,7 @@ const methodOptions = [
 ] as const;
 
 /** The webhook URL is a secret the API never returns: the field starts empty even when editing. */
-function initialValues(channel: Channel | undefined): Values {
+function initialValues(channel: TChannel | undefined): Values {
   return {
     kind: channel?.kind ?? 'slack',
     name: channel?.name ?? '',
@@ -67,8 +73,8 @@ function validInput(v: Values): TChannelInput {
 }
 
 /** What changed; a webhook URL only when one was typed, and switching the way of posting clears the other. */
-function patchOf(channel: Channel, v: Values): ChannelPatch {
-  const patch: ChannelPatch = {};
+function patchOf(channel: TChannel, v: Values): TChannelPatch {
+  const patch: TChannelPatch = {};
   const name = v.name.trim();
   if (name !== channel.name) patch.name = name;
   if (channel.kind === 'email_list') {
@@ -93,8 +99,8 @@ function patchOf(channel: Channel, v: Values): ChannelPatch {
 
 interface Props {
   /** Edit this channel; absent: add one. */
-  channel?: Channel;
-  onSaved: (channel: Channel) => void;
+  channel?: TChannel;
+  onSaved: (channel: TChannel) => void;
   onCancel?: () => void;
 }
 

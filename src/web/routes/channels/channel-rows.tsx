@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type Channel, deliveryApi } from '../../api-delivery.ts';
+import type { TChannel } from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { CHANNEL_KIND_LABELS, channelDestination } from '../../lib/cadence-labels.ts';
 import { ChannelForm } from './channel-form.tsx';
@@ -13,11 +14,11 @@ function ChannelRow({
   onSaved,
   onDeleted,
 }: {
-  channel: Channel;
+  channel: TChannel;
   /** Whether the table has an actions column. */
   actions: boolean;
-  onSaved: (channel: Channel) => void;
-  onDeleted: (channel: Channel) => void;
+  onSaved: (channel: TChannel) => void;
+  onDeleted: (channel: TChannel) => void;
 }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -104,9 +105,9 @@ export function ChannelRows({
   onSaved,
   onDeleted,
 }: {
-  items: readonly Channel[];
-  onSaved: (channel: Channel) => void;
-  onDeleted: (channel: Channel) => void;
+  items: readonly TChannel[];
+  onSaved: (channel: TChannel) => void;
+  onDeleted: (channel: TChannel) => void;
 }) {
   const actions = items.some((c) => c.permissions.update || c.permissions.delete);
   return (

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { type Channel, deliveryApi } from '../../api-delivery.ts';
+import type { TChannel } from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { CreatePanel } from '../../components/create-panel.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
@@ -11,7 +12,7 @@ import { ChannelRows } from './channel-rows.tsx';
 /** C2 delivery: the Slack channels and email lists that receive published artifacts. */
 export function ChannelsPage() {
   const me = useMe();
-  const data = useLoad<Channel[]>('channels', (signal) => deliveryApi.channels.all(signal));
+  const data = useLoad<TChannel[]>('channels', (signal) => deliveryApi.channels.all(signal));
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type DeliveryChannel, type DeliveryStatus, deliveryApi } from '../../api-delivery.ts';
+import type { TDeliveryChannel, TDeliveryStatus } from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, messageKindLabel } from '../../lib/cadence-labels.ts';
 import { formatDateTime } from '../../lib/labels.ts';
 import { usePaged } from '../../lib/use-paged.ts';
 import { RetryButton, StatusBadge } from './retry-button.tsx';
 
-const STATUSES = Object.keys(DELIVERY_STATUS_LABELS) as DeliveryStatus[];
-const CHANNELS: DeliveryChannel[] = ['email', 'slack', 'inbox'];
+const STATUSES = Object.keys(DELIVERY_STATUS_LABELS) as TDeliveryStatus[];
+const CHANNELS: TDeliveryChannel[] = ['email', 'slack', 'inbox'];
 
 function Filter<V extends string>({
   id,
@@ -45,10 +46,10 @@ export function DeliveriesPage() {
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState('');
   const statusFilter = (STATUSES as string[]).includes(params.get('status') ?? '')
-    ? (params.get('status') as DeliveryStatus)
+    ? (params.get('status') as TDeliveryStatus)
     : '';
   const channelFilter = (CHANNELS as string[]).includes(params.get('channel') ?? '')
-    ? (params.get('channel') as DeliveryChannel)
+    ? (params.get('channel') as TDeliveryChannel)
     : '';
   const list = usePaged(`deliveries?${statusFilter}&${channelFilter}`, (cursor, signal) =>
     deliveryApi.deliveries(

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type DeliveryDetail, deliveryApi } from '../../api-delivery.ts';
+import type { TDeliveryDetail } from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { CHANNEL_LABELS, messageKindLabel } from '../../lib/cadence-labels.ts';
 import { formatDateTime } from '../../lib/labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { RetryButton, StatusBadge } from './retry-button.tsx';
 
-function DeliveryDetails({ d }: { d: DeliveryDetail }) {
+function DeliveryDetails({ d }: { d: TDeliveryDetail }) {
   return (
     <dl className="details">
       <dt>Status</dt>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type DeliveryDetail, type DeliveryStatus, deliveryApi } from '../../api-delivery.ts';
+import type { TDeliveryDetail, TDeliveryStatus } from '../../../shared/delivery.ts';
+import { deliveryApi } from '../../api-delivery.ts';
 import { DELIVERY_STATUS_LABELS } from '../../lib/cadence-labels.ts';
 import { problemFrom } from '../../lib/forms.ts';
 
@@ -11,7 +12,7 @@ export function RetryButton({
 }: {
   id: string;
   title: string;
-  onRetried: (d: DeliveryDetail) => void;
+  onRetried: (d: TDeliveryDetail) => void;
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,6 @@ export function RetryButton({
 
 export function StatusBadge({ status }: { status: string }) {
   const tone = status === 'sent' ? 'ok' : status === 'dead' ? 'danger' : 'muted';
-  const text = status in DELIVERY_STATUS_LABELS ? DELIVERY_STATUS_LABELS[status as DeliveryStatus] : status;
+  const text = status in DELIVERY_STATUS_LABELS ? DELIVERY_STATUS_LABELS[status as TDeliveryStatus] : status;
   return <span className={`badge ${tone} no-margin`}>{text}</span>;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { announceInboxChanged, deliveryApi, type InboxItem, type InboxReply } from '../../api-delivery.ts';
+import type { TInboxItem, TInboxList } from '../../../shared/delivery.ts';
+import { announceInboxChanged, deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { messageKindLabel } from '../../lib/cadence-labels.ts';
 import { problemFrom } from '../../lib/forms.ts';
@@ -10,7 +11,7 @@ import { MessageBody } from './message-body.tsx';
 
 const PAGE = 30;
 
-function InboxEntry({ item, onRead }: { item: InboxItem; onRead: (id: string) => Promise<void> }) {
+function InboxEntry({ item, onRead }: { item: TInboxItem; onRead: (id: string) => Promise<void> }) {
   const [pending, setPending] = useState(false);
   const unread = item.readAt === null;
   const headingId = `inbox-${item.id}`;
@@ -49,7 +50,7 @@ function InboxEntry({ item, onRead }: { item: InboxItem; onRead: (id: string) =>
 
 /** Notifications that reach me in prodops itself (reminders, overdue artifacts, published updates). */
 export function InboxPage() {
-  const data = useLoad<InboxReply>('inbox', (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
+  const data = useLoad<TInboxList>('inbox', (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { InboxItem } from '../../api-delivery.ts';
+import type { TInboxItem } from '../../../shared/delivery.ts';
 
 type Block =
   | { key: string; type: 'p'; text: string }
@@ -64,7 +64,7 @@ export function MessageLink({ url, children }: { url: string; children: ReactNod
   );
 }
 
-export function MessageBody({ message }: { message: InboxItem['message'] }) {
+export function MessageBody({ message }: { message: TInboxItem['message'] }) {
   return (
     <div className="message-body">
       <p>{message.summary}</p>

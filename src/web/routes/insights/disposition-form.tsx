@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ZDispositionInput } from '../../../shared/insights.ts';
-import { type Disposition, insightsApi, type Routing } from '../../api-insights.ts';
+import { type TDisposition, type TRouting, ZDispositionInput } from '../../../shared/insights.ts';
+import { insightsApi } from '../../api-insights.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
@@ -10,8 +10,8 @@ function DispositionRadios({
   value,
   onChange,
 }: {
-  value: Disposition | '';
-  onChange: (d: Disposition) => void;
+  value: TDisposition | '';
+  onChange: (d: TDisposition) => void;
 }) {
   const f = useField('disposition', 'Decision');
   return (
@@ -40,9 +40,9 @@ function DispositionRadios({
 }
 
 /** The PM's call on a routed theme (pack §5 decision path); won't do needs the why. */
-export function DispositionForm({ routing, onSaved }: { routing: Routing; onSaved: (r: Routing) => void }) {
+export function DispositionForm({ routing, onSaved }: { routing: TRouting; onSaved: (r: TRouting) => void }) {
   const submit = useSubmit();
-  const [disposition, setDisposition] = useState<Disposition | ''>(routing.disposition ?? '');
+  const [disposition, setDisposition] = useState<TDisposition | ''>(routing.disposition ?? '');
   const [rationale, setRationale] = useState(routing.rationale ?? '');
   const [note, setNote] = useState('');
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TInsightPatch } from '../../../shared/insights.ts';
+import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
 import type { TArea } from '../../../shared/org.ts';
-import type { InsightFilter, InsightItem } from '../../api-insights.ts';
+import type { InsightFilter } from '../../api-insights.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { plural } from '../../lib/labels.ts';
 import { InsightRow } from './insight-row.tsx';
@@ -35,7 +35,7 @@ export function InboxList({
   // The selection lives here (a ref too, for keys pressed faster than renders); the URL follows it.
   const [selectedState, setSelectedState] = useState(selectedId);
   const selectedRef = useRef(selectedId);
-  const indexIn = (list: readonly InsightItem[]) =>
+  const indexIn = (list: readonly TInsightItem[]) =>
     Math.max(
       0,
       list.findIndex((r) => r.id === selectedRef.current),

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { Link } from 'react-router';
-import type { InsightItem } from '../../api-insights.ts';
+import type { TInsightItem } from '../../../shared/insights.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { KIND_LABELS, labelIn, percent, shortLabel, type Taxonomy } from './labels.ts';
 
@@ -43,7 +43,7 @@ export function TagChip({
 export const excerpt = (text: string, n = 180) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** The tags of an item as chips: kind, theme, severity, area. */
-export function TagChips({ item, tax }: { item: InsightItem; tax: Taxonomy }) {
+export function TagChips({ item, tax }: { item: TInsightItem; tax: Taxonomy }) {
   const set = (tag: string) => item.correctedTags.includes(tag);
   return (
     <ul className="chips" aria-label="Tags">
@@ -88,7 +88,7 @@ export function TagChips({ item, tax }: { item: InsightItem; tax: Taxonomy }) {
  */
 export const InsightRow = forwardRef<
   HTMLAnchorElement,
-  { item: InsightItem; tax: Taxonomy; selected: boolean; onSelect: () => void }
+  { item: TInsightItem; tax: Taxonomy; selected: boolean; onSelect: () => void }
 >(function InsightRow({ item, tax, selected, onSelect }, ref) {
   const reviewed = item.correctedTags.length > 0;
   return (

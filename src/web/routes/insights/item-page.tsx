@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { TInsightPatch } from '../../../shared/insights.ts';
+import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
 import type { TArea } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
-import { type InsightItem, insightsApi } from '../../api-insights.ts';
+import { insightsApi } from '../../api-insights.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { problemFrom } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
@@ -15,7 +15,7 @@ import { TagPanel } from './tag-panel.tsx';
 import { applyPatch } from './use-inbox.ts';
 
 interface Loaded {
-  item: InsightItem;
+  item: TInsightItem;
   tax: Taxonomy;
   timeZone: string;
   areas: TArea[];

@@ -1,8 +1,7 @@
-import { DISPOSITIONS } from '../../../shared/insights.ts';
+import { DISPOSITIONS, type TDisposition } from '../../../shared/insights.ts';
 import { INSIGHT_KINDS, type InsightKind } from '../../../shared/insights-taxonomy.ts';
 import type { TMe } from '../../../shared/org.ts';
 import type { TSettings } from '../../../shared/settings.ts';
-import type { Disposition } from '../../api-insights.ts';
 
 export const KIND_LABELS: Record<InsightKind, string> = {
   bug: 'Bug',
@@ -16,7 +15,7 @@ export const KIND_LABELS: Record<InsightKind, string> = {
 /** The order the 1–6 keys follow. */
 export const KIND_OPTIONS = INSIGHT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
+export const DISPOSITION_LABELS: Record<TDisposition, string> = {
   backlog: 'Add to backlog',
   needs_research: 'Needs more research',
   already_addressed: 'Already addressed',

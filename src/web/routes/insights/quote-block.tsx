@@ -1,9 +1,9 @@
-import type { Quote } from '../../api-insights.ts';
+import type { TQuote } from '../../../shared/insights.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { labelIn, shortLabel, type Taxonomy } from './labels.ts';
 
 /** A representative quote with where it came from and how many near-duplicates it stands for. */
-export function QuoteBlock({ quote, tax }: { quote: Quote; tax: Taxonomy }) {
+export function QuoteBlock({ quote, tax }: { quote: TQuote; tax: Taxonomy }) {
   const text = quote.body || quote.title;
   return (
     <figure className="insight-quote">

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { insightsApi, type Routing } from '../../api-insights.ts';
+import type { TRouting } from '../../../shared/insights.ts';
+import { insightsApi } from '../../api-insights.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
@@ -20,7 +21,7 @@ export function RoutingPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const base = useInsightsBase();
-  const found = useLoad<Routing | null>(`routing:${id}`, async (signal) => {
+  const found = useLoad<TRouting | null>(`routing:${id}`, async (signal) => {
     const { items } = await insightsApi.routings({}, signal);
     return items.find((r) => r.id === id) ?? null;
   });

@@ -1,8 +1,8 @@
-import type { Routing } from '../../api-insights.ts';
+import type { TRouting } from '../../../shared/insights.ts';
 import { DISPOSITION_LABELS } from './labels.ts';
 
 /** Spans several areas: the pack surfaces it in the Biweekly Roadmap Review. */
-export function CrossAreaFlag({ routing }: { routing: Routing }) {
+export function CrossAreaFlag({ routing }: { routing: TRouting }) {
   if (routing.crossArea.length < 2) return null;
   return (
     <span className="badge warn" title={`Spans ${routing.crossArea.length} areas`}>
@@ -12,7 +12,7 @@ export function CrossAreaFlag({ routing }: { routing: Routing }) {
 }
 
 /** The decision so far: the PM's disposition, an escalation, or still waiting. */
-export function DecisionBadge({ routing }: { routing: Routing }) {
+export function DecisionBadge({ routing }: { routing: TRouting }) {
   if (routing.disposition)
     return <span className="badge ok no-margin">{DISPOSITION_LABELS[routing.disposition]}</span>;
   if (routing.escalatedOccurrenceId)

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Routing } from '../../api-insights.ts';
+import type { TRouting } from '../../../shared/insights.ts';
 import { plural } from '../../lib/labels.ts';
 import { labelIn, type Taxonomy } from './labels.ts';
 import { CrossAreaFlag, DecisionBadge } from './routing-status.tsx';
@@ -7,10 +7,10 @@ import { SeverityMix } from './severity-mix.tsx';
 import type { InsightsBase } from './use-insights-base.ts';
 import { personName } from './use-insights-base.ts';
 
-const themeLabel = (tax: Taxonomy, r: Routing) => r.evidence.label || labelIn(tax.themes, r.theme);
+const themeLabel = (tax: Taxonomy, r: TRouting) => r.evidence.label || labelIn(tax.themes, r.theme);
 
 /** A week's routed themes by rank: who owns each, the evidence, the decision. */
-export function RoutingsTable({ items, base }: { items: readonly Routing[]; base: InsightsBase }) {
+export function RoutingsTable({ items, base }: { items: readonly TRouting[]; base: InsightsBase }) {
   if (items.length === 0) return <p className="empty">Nothing routed for this week yet.</p>;
   return (
     <div className="table-wrap">

@@ -1,12 +1,11 @@
 import type { RefObject } from 'react';
-import type { TInsightPatch } from '../../../shared/insights.ts';
+import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
 import type { TArea } from '../../../shared/org.ts';
-import type { InsightItem } from '../../api-insights.ts';
 import { KIND_OPTIONS, percent, type Taxonomy } from './labels.ts';
 import { TagSelect } from './tag-select.tsx';
 
 /** Confirming says every current tag is right: the same values, sent as a correction. */
-export const confirmPatch = (item: InsightItem): TInsightPatch => ({
+export const confirmPatch = (item: TInsightItem): TInsightPatch => ({
   kind: item.kind,
   theme: item.theme,
   severity: item.severity,
@@ -14,7 +13,7 @@ export const confirmPatch = (item: InsightItem): TInsightPatch => ({
 });
 
 /** The kind as six toggle buttons (keys 1–6). */
-function KindButtons({ item, onCorrect }: { item: InsightItem; onCorrect: (p: TInsightPatch) => void }) {
+function KindButtons({ item, onCorrect }: { item: TInsightItem; onCorrect: (p: TInsightPatch) => void }) {
   const corrected = item.correctedTags.includes('kind');
   return (
     <fieldset className="field kind-buttons">
@@ -52,7 +51,7 @@ export function TagPanel({
   onCorrect,
   onDone,
 }: {
-  item: InsightItem;
+  item: TInsightItem;
   tax: Taxonomy;
   areas: readonly TArea[];
   themeRef: RefObject<HTMLSelectElement | null>;

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
+import type { TQuote, TThemeSummary } from '../../../shared/insights.ts';
+import type { InsightKind } from '../../../shared/insights-taxonomy.ts';
 import type { TArea } from '../../../shared/org.ts';
-import type { InsightKind, Quote, ThemeSummary } from '../../api-insights.ts';
 import { plural } from '../../lib/labels.ts';
 import { KIND_LABELS, labelIn, type Taxonomy, trendText } from './labels.ts';
 import { QuoteBlock } from './quote-block.tsx';
@@ -17,7 +18,7 @@ export function ThemeEvidence({
   days,
   withKinds = false,
 }: {
-  t: ThemeSummary;
+  t: TThemeSummary;
   tax: Taxonomy;
   areas: readonly TArea[];
   days: number;
@@ -74,8 +75,8 @@ export function ThemeCard({
   days,
 }: {
   rank: number;
-  t: ThemeSummary;
-  quote: Quote | undefined;
+  t: TThemeSummary;
+  quote: TQuote | undefined;
   tax: Taxonomy;
   areas: readonly TArea[];
   days: number;

@@ -1,8 +1,9 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { addWeeks, isoWeekKey } from '../../../shared/calendar.ts';
+import type { TThemeDetail } from '../../../shared/insights.ts';
 import type { TArea } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
-import { insightsApi, type ThemeDetail } from '../../api-insights.ts';
+import { insightsApi } from '../../api-insights.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { type Column, StackedBarChart } from '../../components/stacked-bar-chart.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
@@ -15,7 +16,7 @@ import { ThemeEvidence } from './theme-card.tsx';
 import { daysFrom, WindowPicker } from './window-picker.tsx';
 
 /** One column per ISO week of the window, empty weeks included (a quiet week is news too), severities stacked. */
-function weeklyColumns(trend: ThemeDetail['trend'], window: ThemeDetail['window']): Column[] {
+function weeklyColumns(trend: TThemeDetail['trend'], window: TThemeDetail['window']): Column[] {
   const weeks = new Map<string, Record<string, number>>();
   const last = isoWeekKey(window.to);
   for (let w = isoWeekKey(window.from); weeks.size < 60; w = addWeeks(w, 1)) {

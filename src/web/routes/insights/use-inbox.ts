@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TInsightPatch } from '../../../shared/insights.ts';
-import { type InsightFilter, type InsightItem, insightsApi } from '../../api-insights.ts';
+import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
+import { type InsightFilter, insightsApi } from '../../api-insights.ts';
 import { problemFrom } from '../../lib/forms.ts';
 
 const PAGE = 50;
@@ -13,11 +13,11 @@ const TAG_OF = { kind: 'kind', theme: 'theme', severity: 'severity', areaId: 'ar
  * with full confidence, the fields marked as corrected.
  */
 export function applyPatch(
-  item: InsightItem,
+  item: TInsightItem,
   patch: TInsightPatch,
   areaName: (id: string | null) => string | null,
 ) {
-  const next: InsightItem = { ...item, correctedTags: [...item.correctedTags] };
+  const next: TInsightItem = { ...item, correctedTags: [...item.correctedTags] };
   for (const key of Object.keys(TAG_OF) as (keyof typeof TAG_OF)[]) {
     const value = patch[key];
     if (value === undefined) continue;
@@ -32,7 +32,7 @@ export function applyPatch(
 }
 
 export interface Inbox {
-  rows: InsightItem[] | undefined;
+  rows: TInsightItem[] | undefined;
   error: Error | null;
   loading: boolean;
   hasMore: boolean;
@@ -40,7 +40,7 @@ export interface Inbox {
   loadMore: () => void;
   reload: () => void;
   /** The rows as they are now, including changes not rendered yet (keys pressed faster than React renders). */
-  latest: () => InsightItem[];
+  latest: () => TInsightItem[];
   /** Optimistic: the row changes now, the server's answer replaces it, a failure puts the old one back. */
   correct: (id: number, patch: TInsightPatch) => void;
   /** The last outcome, for the live region: "Saved: kind bug.", or the API's problem. */
@@ -50,11 +50,11 @@ export interface Inbox {
 /** The triage inbox's data: keyset pages by id, corrections in order per item. */
 export function useInbox(filter: InsightFilter, areaName: (id: string | null) => string | null): Inbox {
   const key = JSON.stringify(filter);
-  const [rows, setRowsState] = useState<InsightItem[] | undefined>(undefined);
-  const rowsRef = useRef<InsightItem[] | undefined>(undefined);
+  const [rows, setRowsState] = useState<TInsightItem[] | undefined>(undefined);
+  const rowsRef = useRef<TInsightItem[] | undefined>(undefined);
   // Every change goes through here, so `latest()` never lags behind a keypress.
   const setRows = useCallback(
-    (next: InsightItem[] | undefined | ((r: InsightItem[] | undefined) => InsightItem[] | undefined)) => {
+    (next: TInsightItem[] | undefined | ((r: TInsightItem[] | undefined) => TInsightItem[] | undefined)) => {
       rowsRef.current = typeof next === 'function' ? next(rowsRef.current) : next;
       setRowsState(rowsRef.current);
     },
@@ -67,7 +67,7 @@ export function useInbox(filter: InsightFilter, areaName: (id: string | null) =>
   const [status, setStatus] = useState<Inbox['status']>(null);
   const [generation, setGeneration] = useState(0);
   // Per item: the last answer the server gave, the queue of its requests, and the number of the newest one.
-  const confirmed = useRef(new Map<number, InsightItem>());
+  const confirmed = useRef(new Map<number, TInsightItem>());
   const chains = useRef(new Map<number, Promise<void>>());
   const latest = useRef(new Map<number, number>());
   const areaNameRef = useRef(areaName);
@@ -119,7 +119,7 @@ export function useInbox(filter: InsightFilter, areaName: (id: string | null) =>
         const target = r?.find((x) => x.id === id);
         if (!r || !target) return r;
         // The server also applies it to the item's near-duplicates nobody reviewed yet.
-        const alsoThese = (x: InsightItem) =>
+        const alsoThese = (x: TInsightItem) =>
           x.id === id ||
           (target.groupId !== null && x.groupId === target.groupId && x.correctedTags.length === 0);
         return r.map((x) => (alsoThese(x) ? applyPatch(x, patch, areaNameRef.current) : x));

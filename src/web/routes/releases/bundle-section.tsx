@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BUNDLE_SECTIONS, type BundleSectionKey } from '../../../domain/releases/bundle.ts';
-import { type Bundle, type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import type { TBundle, TReleaseDetail } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
@@ -9,7 +10,7 @@ import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 
 type Texts = Record<BundleSectionKey, string>;
-const textsOf = (b: Bundle): Texts =>
+const textsOf = (b: TBundle): Texts =>
   Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s.key, b.sections[s.key] ?? ''])) as Texts;
 
 /** One textarea per template section; saving sends all nine (an emptied one is cleared). */
@@ -19,7 +20,7 @@ function BundleEditor({
   onSaved,
 }: {
   releaseId: string;
-  bundle: Bundle;
+  bundle: TBundle;
   onSaved: () => void;
 }) {
   const submit = useSubmit();
@@ -55,7 +56,7 @@ function BundleEditor({
   );
 }
 
-function Checklist({ bundle, tier }: { bundle: Bundle; tier: number | null }) {
+function Checklist({ bundle, tier }: { bundle: TBundle; tier: number | null }) {
   return (
     <ul className="checklist" aria-label="Bundle checklist">
       {bundle.checklist.map((c) => (
@@ -70,7 +71,7 @@ function Checklist({ bundle, tier }: { bundle: Bundle; tier: number | null }) {
   );
 }
 
-function Versions({ bundle, timeZone }: { bundle: Bundle; timeZone: string }) {
+function Versions({ bundle, timeZone }: { bundle: TBundle; timeZone: string }) {
   if (!bundle.versions.length) return <p className="muted">Not distributed or published yet.</p>;
   return (
     <ol className="plain versions" aria-label="Bundle versions">
@@ -92,7 +93,7 @@ export function BundleSection({
   timeZone,
   onChanged,
 }: {
-  detail: ReleaseDetail;
+  detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
 }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { DECISIONS, ZDecisionInput } from '../../../shared/releases.ts';
-import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import { DECISIONS, type TReleaseDetail, ZDecisionInput } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
@@ -77,7 +77,7 @@ export function DecisionSection({
   timeZone,
   onChanged,
 }: {
-  detail: ReleaseDetail;
+  detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
 }) {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Gate } from '../../api-releases.ts';
+import type { TGate } from '../../../shared/releases.ts';
 
 /** What a pipeline runs before deploying: the CLI exits 1 when not ready, `jq -e` does the same for the API. */
 export function ciSnippet(releaseId: string, origin: string): string {
@@ -49,7 +49,7 @@ function CiSnippet({ releaseId }: { releaseId: string }) {
 }
 
 /** The release gate as the API answers it: ready, or each unmet requirement in plain words. */
-export function GateSection({ gate }: { gate: Gate }) {
+export function GateSection({ gate }: { gate: TGate }) {
   return (
     <section aria-labelledby="gate-heading" className="release-section gate">
       <h2 id="gate-heading">Release gate</h2>

@@ -1,11 +1,11 @@
-import type { Deadline, LeadTime } from '../../api-releases.ts';
+import type { TDeadline, TLeadTime } from '../../../shared/releases.ts';
 import { plural } from '../../lib/labels.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { DEADLINE_LABELS } from '../../lib/release-labels.ts';
 
 const WHAT = { distribute: 'Distribute to Support & Sales by', publish: 'Publish the final bundle by' };
 
-function DeadlineRow({ d }: { d: Deadline }) {
+function DeadlineRow({ d }: { d: TDeadline }) {
   const s = DEADLINE_LABELS[d.status];
   const left = d.businessDaysLeft;
   return (
@@ -27,7 +27,7 @@ function DeadlineRow({ d }: { d: Deadline }) {
 }
 
 /** The bundle's deadlines for this tier and date (org work week and holidays), what is late, the way out. */
-export function LeadTimeSection({ leadTime, launched }: { leadTime: LeadTime | null; launched: boolean }) {
+export function LeadTimeSection({ leadTime, launched }: { leadTime: TLeadTime | null; launched: boolean }) {
   return (
     <section aria-labelledby="lead-time-heading" className="release-section">
       <h2 id="lead-time-heading">Lead time</h2>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { addDays, startOfWeek } from '../../../shared/calendar.ts';
-import type { Release } from '../../api-releases.ts';
+import type { TRelease } from '../../../shared/releases.ts';
 import { formatLocalDate, formatMonth } from '../../lib/org-time.ts';
 import { STATUS_LABELS, tierText } from '../../lib/release-labels.ts';
 
@@ -23,7 +23,7 @@ function weeksOf(month: string): string[][] {
   return weeks;
 }
 
-function Launch({ r }: { r: Release }) {
+function Launch({ r }: { r: TRelease }) {
   return (
     <li className={`launch tier-${r.tier ?? 'none'}`}>
       <Link to={`/releases/${r.id}`}>
@@ -43,10 +43,10 @@ export function MonthGrid({
   today,
 }: {
   month: string;
-  items: readonly Release[];
+  items: readonly TRelease[];
   today: string;
 }) {
-  const byDate = new Map<string, Release[]>();
+  const byDate = new Map<string, TRelease[]>();
   for (const r of items) byDate.set(r.targetDate, [...(byDate.get(r.targetDate) ?? []), r]);
   const inMonth = (d: string) => d.slice(0, 7) === month.slice(0, 7);
   return (
@@ -96,7 +96,7 @@ export function MonthGrid({
 }
 
 /** The same launches as a list, in date order: what a screen reader or a narrow screen reads best. */
-export function LaunchList({ month, items }: { month: string; items: readonly Release[] }) {
+export function LaunchList({ month, items }: { month: string; items: readonly TRelease[] }) {
   const mine = items
     .filter((r) => r.targetDate.slice(0, 7) === month.slice(0, 7))
     .sort((a, b) => a.targetDate.localeCompare(b.targetDate) || a.title.localeCompare(b.title));

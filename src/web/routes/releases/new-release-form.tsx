@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
-import { ZReleaseInput } from '../../../shared/releases.ts';
-import { type Release, releasesApi } from '../../api-releases.ts';
+import { type TRelease, ZReleaseInput } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { ReleaseBasicsFields } from './release-fields.tsx';
@@ -26,7 +26,7 @@ export function NewReleaseForm({
   me: TMe;
   areas: readonly TArea[];
   people: readonly TPerson[];
-  onSaved: (r: Release) => void;
+  onSaved: (r: TRelease) => void;
   onCancel: () => void;
 }) {
   const submit = useSubmit();

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { ZPostLaunchInput } from '../../../shared/releases.ts';
 import {
-  type ActionItem,
-  type PostLaunchCheck,
-  type ReleaseDetail,
-  releasesApi,
-} from '../../api-releases.ts';
+  type TActionItem,
+  type TPostLaunchCheck,
+  type TReleaseDetail,
+  ZPostLaunchInput,
+} from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
@@ -21,7 +21,7 @@ function CheckForm({
   onSaved,
 }: {
   releaseId: string;
-  check: PostLaunchCheck;
+  check: TPostLaunchCheck;
   onSaved: () => void;
 }) {
   const submit = useSubmit();
@@ -80,7 +80,7 @@ function CheckForm({
   );
 }
 
-function ActionItems({ items, onChanged }: { items: ActionItem[]; onChanged: () => void }) {
+function ActionItems({ items, onChanged }: { items: TActionItem[]; onChanged: () => void }) {
   const me = useMe();
   const submit = useSubmit();
   if (!items.length) return null;
@@ -127,7 +127,7 @@ export function PostLaunchSection({
   timeZone,
   onChanged,
 }: {
-  detail: ReleaseDetail;
+  detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
 }) {

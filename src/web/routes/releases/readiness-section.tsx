@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SIGNOFF_KINDS, type SignOffKind } from '../../../domain/releases/gate.ts';
+import type { TReleaseDetail, TSignOff } from '../../../shared/releases.ts';
 import type { TSettings } from '../../../shared/settings.ts';
-import { type ReleaseDetail, releasesApi, type SignOff } from '../../api-releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
@@ -69,8 +70,8 @@ function SignOffRow({
 }: {
   kind: SignOffKind;
   required: boolean;
-  signOff: SignOff | undefined;
-  detail: ReleaseDetail;
+  signOff: TSignOff | undefined;
+  detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
 }) {
@@ -117,7 +118,7 @@ export function ReadinessSection({
   settings,
   onChanged,
 }: {
-  detail: ReleaseDetail;
+  detail: TReleaseDetail;
   settings: TSettings;
   onChanged: () => void;
 }) {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { type ReadinessLink, releasesApi } from '../../api-releases.ts';
+import type { TReadinessLink } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 
 type State =
   | { step: 'working' }
-  | { step: 'done'; link: ReadinessLink }
+  | { step: 'done'; link: TReadinessLink }
   | { step: 'failed'; message: string };
 
 /**

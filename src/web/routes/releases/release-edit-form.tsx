@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { type TReleaseStatus, ZReleasePatch } from '../../../shared/releases.ts';
+import { type TReleaseDetail, type TReleaseStatus, ZReleasePatch } from '../../../shared/releases.ts';
 import { api } from '../../api-client.ts';
-import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
@@ -26,7 +26,7 @@ export function ReleaseEditForm({
   onSaved,
   onCancel,
 }: {
-  detail: ReleaseDetail;
+  detail: TReleaseDetail;
   onSaved: () => void;
   onCancel: () => void;
 }) {

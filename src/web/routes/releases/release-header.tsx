@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type ReleaseDetail, releasesApi } from '../../api-releases.ts';
+import type { TReleaseDetail } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
@@ -8,7 +9,7 @@ import { StatusBadge, TierBadge } from './release-badges.tsx';
 import { ReleaseEditForm } from './release-edit-form.tsx';
 
 /** Title, owners, date, tier and status; the edit form, "Mark launched" and delete for those permitted. */
-export function ReleaseHeader({ detail, onChanged }: { detail: ReleaseDetail; onChanged: () => void }) {
+export function ReleaseHeader({ detail, onChanged }: { detail: TReleaseDetail; onChanged: () => void }) {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const r = detail.release;

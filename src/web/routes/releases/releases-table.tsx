@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { TArea } from '../../../shared/org.ts';
-import type { Release, ReleaseFilter } from '../../api-releases.ts';
+import type { TRelease } from '../../../shared/releases.ts';
+import type { ReleaseFilter } from '../../api-releases.ts';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { leadTimeState } from '../../lib/lead-time.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
@@ -48,7 +49,7 @@ export function ReleaseFilters({
   );
 }
 
-function BundleCell({ r }: { r: Release }) {
+function BundleCell({ r }: { r: TRelease }) {
   if (!r.distributedOn && !r.publishedOn) return <span className="muted">—</span>;
   return (
     <ul className="plain">
@@ -58,7 +59,7 @@ function BundleCell({ r }: { r: Release }) {
   );
 }
 
-export function ReleasesTable({ items, today }: { items: readonly Release[]; today: string }) {
+export function ReleasesTable({ items, today }: { items: readonly TRelease[]; today: string }) {
   if (items.length === 0) return <p className="empty">No release matches.</p>;
   return (
     <div className="table-wrap">

@@ -1,4 +1,5 @@
-import { type AttributeRule, releasesApi, type Tier, type TierSuggestion } from '../../api-releases.ts';
+import type { TAttributeRule, TTier, TTierSuggestion } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { TIER_OPTIONS, tierText } from '../../lib/release-labels.ts';
 import { type Loaded, useLoad } from '../../lib/use-load.ts';
@@ -17,12 +18,12 @@ export function useTierSuggestion(attributes: readonly string[]) {
 }
 
 /** The tier the form will send: the PM's choice, else the suggestion. */
-export function chosenTier(values: TierValues, suggested: Tier | undefined): Tier | null {
-  if (values.tier) return Number(values.tier) as Tier;
+export function chosenTier(values: TierValues, suggested: TTier | undefined): TTier | null {
+  if (values.tier) return Number(values.tier) as TTier;
   return suggested ?? null;
 }
 
-const attributeOptions = (table: readonly AttributeRule[]) =>
+const attributeOptions = (table: readonly TAttributeRule[]) =>
   table.map((a) => ({ value: a.key, label: `${a.label} (Tier ${a.tier})` }));
 
 /**
@@ -36,7 +37,7 @@ export function TierFields({
 }: {
   values: TierValues;
   /** From useTierSuggestion(values.attributes): the form needs it too, to send the tier. */
-  suggestion: Loaded<TierSuggestion>;
+  suggestion: Loaded<TTierSuggestion>;
   onChange: (values: TierValues) => void;
 }) {
   const s = suggestion.data;

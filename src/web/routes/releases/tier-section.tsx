@@ -1,9 +1,9 @@
-import type { ReleaseDetail } from '../../api-releases.ts';
+import type { TReleaseDetail } from '../../../shared/releases.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { tierText } from '../../lib/release-labels.ts';
 
 /** What the release does, the tier that implies and why, the tier the PM assigned, and every change of it. */
-export function TierSection({ detail, timeZone }: { detail: ReleaseDetail; timeZone: string }) {
+export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; timeZone: string }) {
   const r = detail.release;
   const labelOf = (key: string) => detail.attributes.find((a) => a.key === key)?.label ?? key;
   return (

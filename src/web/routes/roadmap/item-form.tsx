@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TArea, TMe } from '../../../shared/org.ts';
+import type { TRelease } from '../../../shared/releases.ts';
 import {
   type TConfidence,
   type TRoadmapItem,
@@ -8,7 +9,7 @@ import {
   ZRoadmapItemInput,
   ZRoadmapItemPatch,
 } from '../../../shared/roadmap.ts';
-import { type Release, releasesApi } from '../../api-releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
@@ -100,7 +101,7 @@ function dependencyChoices(items: readonly TRoadmapItem[], self: string | null, 
     .map((it) => ({ value: it.id, label: `${it.title} (${it.areaName}, ${it.rangeText})` }));
 }
 
-function releaseChoices(releases: readonly Release[], chosen: readonly string[]) {
+function releaseChoices(releases: readonly TRelease[], chosen: readonly string[]) {
   return releases
     .filter((r) => (r.status !== 'launched' && r.status !== 'rolled_back') || chosen.includes(r.id))
     .map((r) => ({ value: r.id, label: `${r.title} (${formatLocalDate(r.targetDate, true)})` }));
@@ -117,7 +118,7 @@ function ItemFields({
   v: Values;
   set: <K extends keyof Values>(key: K) => (value: Values[K]) => void;
   lists: Lists;
-  releases: readonly Release[];
+  releases: readonly TRelease[];
   self: string | null;
 }) {
   const deps = dependencyChoices(lists.items, self, v.dependsOn);

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import type { TRelease } from '../../../shared/releases.ts';
 import type { TRoadmapItem } from '../../../shared/roadmap.ts';
-import type { Release } from '../../api-releases.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { STATUS_LABELS, tierText } from '../../lib/release-labels.ts';
@@ -72,7 +72,7 @@ export function LinksSection({
   themes,
 }: {
   item: TRoadmapItem;
-  releases: readonly Release[];
+  releases: readonly TRelease[];
   themes: readonly { key: string; label: string }[];
 }) {
   const linked = releases.filter((r) => item.releaseIds.includes(r.id));

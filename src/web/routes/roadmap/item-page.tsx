@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TArea } from '../../../shared/org.ts';
+import type { TRelease } from '../../../shared/releases.ts';
 import type { TRoadmapItem } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
-import { type Release, releasesApi } from '../../api-releases.ts';
+import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
@@ -24,7 +25,7 @@ interface Loaded {
   item: TRoadmapItem;
   items: TRoadmapItem[];
   areas: TArea[];
-  releases: Release[];
+  releases: TRelease[];
   themes: { key: string; label: string }[];
 }
 

@@ -1,14 +1,15 @@
 import { Link } from 'react-router';
+import type { TReviewSummary } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn, formatLocalDate, formatTime } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { SlaStatus } from './review-sla.tsx';
-import { type ReviewSummary, reviewsApi } from './roadmap-api.ts';
+import { reviewsApi } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
 
 /** The list has no start time: a review whose time has come and that is not closed is "not closed yet". */
-function stateText(r: ReviewSummary, now: number, timeZone: string): string {
+function stateText(r: TReviewSummary, now: number, timeZone: string): string {
   if (r.closedAt) return `Closed ${formatDateTimeIn(r.closedAt, timeZone)}`;
   return Date.parse(r.startsAt) > now ? 'Upcoming' : 'Not closed yet';
 }
@@ -20,7 +21,7 @@ function ReviewsTable({
   timeZone,
 }: {
   caption: string;
-  items: readonly ReviewSummary[];
+  items: readonly TReviewSummary[];
   now: number;
   timeZone: string;
 }) {
@@ -58,8 +59,8 @@ function ReviewsTable({
 }
 
 /** Upcoming soonest first (the next one on top); held ones newest first. */
-function splitReviews(items: readonly ReviewSummary[], now: number) {
-  const at = (r: ReviewSummary) => Date.parse(r.startsAt);
+function splitReviews(items: readonly TReviewSummary[], now: number) {
+  const at = (r: TReviewSummary) => Date.parse(r.startsAt);
   const upcoming = items.filter((r) => !r.closedAt && at(r) > now).sort((a, b) => at(a) - at(b));
   const held = items.filter((r) => !upcoming.includes(r)).sort((a, b) => at(b) - at(a));
   return { upcoming, held, now };

@@ -1,29 +1,17 @@
-import type { z } from 'zod';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 import type {
   TAudience,
+  TChanges,
+  TItemHistory,
+  TPublishedView,
   TReview,
+  TReviewList,
   TRoadmapItem,
   TRoadmapItemInput,
   TRoadmapItemPatch,
-  ZChanges,
-  ZItemVersion,
-  ZPublishedView,
-  ZReviewList,
+  TViewVersionList,
 } from '../../../shared/roadmap.ts';
 import { API_BASE, listAll, query, request } from '../../api-client.ts';
-
-export type ItemVersion = z.infer<typeof ZItemVersion>;
-export type Changes = z.infer<typeof ZChanges>;
-export type PublishedView = z.infer<typeof ZPublishedView>;
-export type ReviewSummary = z.infer<typeof ZReviewList>['items'][number];
-
-export interface ViewVersion {
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  changes: string[];
-}
 
 /** A published version, "draft" (what republishing would publish), or undefined for the latest. */
 export type ViewVersionParam = number | 'draft' | undefined;
@@ -47,15 +35,14 @@ export const roadmapApi = {
     request<TRoadmapItem>('/roadmap/items', { method: 'POST', body: input }),
   update: (id: string, patch: TRoadmapItemPatch) =>
     request<TRoadmapItem>(itemPath(id), { method: 'PATCH', body: patch }),
-  history: (id: string, signal?: AbortSignal) =>
-    request<{ items: ItemVersion[] }>(`${itemPath(id)}/history`, { signal }),
+  history: (id: string, signal?: AbortSignal) => request<TItemHistory>(`${itemPath(id)}/history`, { signal }),
   changes: (since: string, signal?: AbortSignal) =>
-    request<Changes>(`/roadmap/changes${query({ since })}`, { signal }),
+    request<TChanges>(`/roadmap/changes${query({ since })}`, { signal }),
   view: (audience: TAudience | undefined, version: ViewVersionParam, signal?: AbortSignal) =>
-    request<PublishedView>(`/roadmap/view${query({ audience, version })}`, { signal }),
-  views: (signal?: AbortSignal) => request<{ items: ViewVersion[] }>('/roadmap/views', { signal }),
+    request<TPublishedView>(`/roadmap/view${query({ audience, version })}`, { signal }),
+  views: (signal?: AbortSignal) => request<TViewVersionList>('/roadmap/views', { signal }),
   publish: (note?: string) =>
-    request<PublishedView>('/roadmap/view/publish', { method: 'POST', body: note ? { note } : {} }),
+    request<TPublishedView>('/roadmap/view/publish', { method: 'POST', body: note ? { note } : {} }),
   /** Items linked to a release or an insights theme (shown on those pages). */
   linkedTo: (link: { releaseId?: string; theme?: string }, signal?: AbortSignal) =>
     request<{ items: TRoadmapItem[] }>(`/roadmap/items${query({ ...link, limit: 100 })}`, { signal }),
@@ -71,7 +58,7 @@ export const roadmapApi = {
 
 /** C4: the Biweekly Roadmap Review (agenda, ratification, the republish SLA); republishing is roadmapApi's. */
 export const reviewsApi = {
-  list: (signal?: AbortSignal) => request<{ items: ReviewSummary[] }>('/roadmap/reviews', { signal }),
+  list: (signal?: AbortSignal) => request<TReviewList>('/roadmap/reviews', { signal }),
   get: (occurrenceId: string, signal?: AbortSignal) => request<TReview>(review(occurrenceId), { signal }),
   start: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/start`, { method: 'POST' }),
   close: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/close`, { method: 'POST' }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TMe } from '../../../shared/org.ts';
+import type { TPublishedView, TViewVersion } from '../../../shared/roadmap.ts';
 import { ApiError } from '../../api-client.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
@@ -11,13 +12,7 @@ import { formatDateTime } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { type AudienceTab, AudienceTabs, audienceLabel, isAudience } from './audience-tabs.tsx';
-import {
-  exportUrl,
-  type PublishedView,
-  roadmapApi,
-  type ViewVersion,
-  type ViewVersionParam,
-} from './roadmap-api.ts';
+import { exportUrl, roadmapApi, type ViewVersionParam } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
 
 /** Product Ops (format + distribution) and up republish the view (the API's roadmap_view policy). */
@@ -36,7 +31,7 @@ function VersionPicker({
   onChange,
 }: {
   value: ViewVersionParam;
-  versions: readonly ViewVersion[];
+  versions: readonly TViewVersion[];
   onChange: (v: string) => void;
 }) {
   return (
@@ -61,7 +56,7 @@ function VersionPicker({
   );
 }
 
-function ViewMeta({ data }: { data: PublishedView }) {
+function ViewMeta({ data }: { data: TPublishedView }) {
   const quarters = data.view.quarters.map((q) => q.label).join(' and ');
   const items = data.view.items.length === 1 ? '1 item' : `${data.view.items.length} items`;
   if (data.version === null)
@@ -97,7 +92,7 @@ function ExportLinks({ audience, version }: { audience: AudienceTab; version: Vi
   );
 }
 
-function RepublishForm({ onPublished }: { onPublished: (v: PublishedView) => void }) {
+function RepublishForm({ onPublished }: { onPublished: (v: TPublishedView) => void }) {
   const submit = useSubmit();
   const [note, setNote] = useState('');
   return (
@@ -130,7 +125,7 @@ function RepublishForm({ onPublished }: { onPublished: (v: PublishedView) => voi
   );
 }
 
-function Versions({ versions }: { versions: readonly ViewVersion[] }) {
+function Versions({ versions }: { versions: readonly TViewVersion[] }) {
   if (versions.length === 0) return null;
   return (
     <section aria-labelledby="versions-heading" className="release-section">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TArea } from '../../../shared/org.ts';
-import { api, type RaciReply, type SettingsReply } from '../../api-client.ts';
+import type { TArea, TRaci } from '../../../shared/org.ts';
+import type { TSettingsReply } from '../../../shared/settings.ts';
+import { api } from '../../api-client.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -14,7 +15,7 @@ export function SettingsPage() {
   const { setOrgName } = useSession();
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
-  const data = useLoad<{ settings: SettingsReply; raci: RaciReply; areas: TArea[] }>(
+  const data = useLoad<{ settings: TSettingsReply; raci: TRaci; areas: TArea[] }>(
     'settings',
     async (signal) => {
       const [settings, raci, areas] = await Promise.all([

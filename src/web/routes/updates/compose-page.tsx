@@ -1,9 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
-import { type TUpdateContent, ZUpdateContent } from '../../../shared/updates.ts';
+import {
+  type TBoard,
+  type TSubmissionPair,
+  type TUpdateContent,
+  ZUpdateContent,
+} from '../../../shared/updates.ts';
 import { api } from '../../api-client.ts';
-import { type Board, type SubmissionPair, UPDATE_SECTIONS, updatesApi } from '../../api-updates.ts';
+import { UPDATE_SECTIONS, updatesApi } from '../../api-updates.ts';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
@@ -34,8 +39,8 @@ const toContent = (t: Texts): TUpdateContent => ({
 });
 
 interface Loaded {
-  board: Board;
-  pair: SubmissionPair;
+  board: TBoard;
+  pair: TSubmissionPair;
   timeZone: string;
 }
 

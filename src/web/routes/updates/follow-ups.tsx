@@ -1,5 +1,6 @@
 import { todayIn } from '../../../shared/calendar.ts';
-import { type FollowUp, updatesApi } from '../../api-updates.ts';
+import type { TFollowUp } from '../../../shared/updates.ts';
+import { updatesApi } from '../../api-updates.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
@@ -13,7 +14,7 @@ const sourceOf = (source: string): string => {
   return week ? `Week ${week}` : source;
 };
 
-function CloseButton({ item, onClosed }: { item: FollowUp; onClosed: () => void }) {
+function CloseButton({ item, onClosed }: { item: TFollowUp; onClosed: () => void }) {
   const close = useSubmit();
   return (
     <>

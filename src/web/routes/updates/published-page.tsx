@@ -1,14 +1,15 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { TLaunchJson, TUpdateArtifact } from '../../../shared/updates.ts';
 import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
-import { type Artifact, type LaunchJson, updateFeedUrls, updatesApi } from '../../api-updates.ts';
+import { updateFeedUrls, updatesApi } from '../../api-updates.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { StatusBadge } from './status-board.tsx';
 import { UpdateBullets } from './update-bullets.tsx';
 
-function Launches({ items }: { items: LaunchJson[] }) {
+function Launches({ items }: { items: TLaunchJson[] }) {
   if (items.length === 0) return <span className="muted">None</span>;
   return (
     <ul>
@@ -25,7 +26,7 @@ function Launches({ items }: { items: LaunchJson[] }) {
 }
 
 /** The published artifact, from its JSON: highlights first, then every area (missing ones too). */
-function ArtifactView({ artifact }: { artifact: Artifact }) {
+function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
   const { json } = artifact;
   const risks = json.highlights.crossCuttingRisks;
   return (

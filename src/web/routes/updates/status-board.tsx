@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type Board, type BoardArea, type BoardStatus, updatesApi } from '../../api-updates.ts';
+import type { TBoard, TBoardArea, TBoardStatus } from '../../../shared/updates.ts';
+import { updatesApi } from '../../api-updates.ts';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { FollowUps } from './follow-ups.tsx';
 
-const STATUS: Record<BoardStatus, { text: string; tone: string }> = {
+const STATUS: Record<TBoardStatus, { text: string; tone: string }> = {
   submitted: { text: 'Submitted', tone: 'ok' },
   late: { text: 'Late', tone: 'warn' },
   absent: { text: 'Absent', tone: 'muted' },
   missing: { text: 'Missing', tone: 'danger' },
 };
 
-export function StatusBadge({ status }: { status: BoardStatus }) {
+export function StatusBadge({ status }: { status: TBoardStatus }) {
   return <span className={`badge ${STATUS[status].tone}`}>{STATUS[status].text}</span>;
 }
 
-function MarkAbsent({ week, area, onDone }: { week: string; area: BoardArea; onDone: () => void }) {
+function MarkAbsent({ week, area, onDone }: { week: string; area: TBoardArea; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   const id = `absence-${area.areaId}`;
@@ -60,7 +61,7 @@ function Check({ ok, children }: { ok: boolean; children: React.ReactNode }) {
 }
 
 /** The pack's definition of done, as the server checked it. */
-export function DoneChecklist({ board }: { board: Board }) {
+export function DoneChecklist({ board }: { board: TBoard }) {
   const { done } = board;
   const coveredNow = board.areas.every((a) => a.status !== 'missing');
   const contributed = done.published ? done.allContributed : coveredNow;
@@ -90,7 +91,7 @@ export function DoneChecklist({ board }: { board: Board }) {
 }
 
 interface BoardProps {
-  board: Board;
+  board: TBoard;
   timeZone: string;
   onChanged: () => void;
 }
