@@ -12,12 +12,15 @@ export const ARTIFACT_KIND_VALUES = [
 ] as const;
 export type TArtifactKind = (typeof ARTIFACT_KIND_VALUES)[number];
 export const ZArtifactKind = z.enum(ARTIFACT_KIND_VALUES);
-export const ZVia = z.enum(['inbox', 'email', 'slack']);
+export const VIAS = ['inbox', 'email', 'slack'] as const;
+export const ZVia = z.enum(VIAS);
 export type TVia = z.infer<typeof ZVia>;
+/** Slack channels (webhook or bot) and email lists. */
+export const CHANNEL_KINDS = ['slack', 'email_list'] as const;
 export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
 
 const ZChannelFields = z.strictObject({
-  kind: z.enum(['slack', 'email_list']),
+  kind: z.enum(CHANNEL_KINDS),
   name: z.string().trim().min(2).max(120),
   webhookUrl: z
     .url({ message: 'must be a URL like https://hooks.slack.com/services/…' })
@@ -55,7 +58,7 @@ export type TChannelInput = z.infer<typeof ZChannelInput>;
 
 export const ZChannel = z.object({
   id: ZId,
-  kind: z.enum(['slack', 'email_list']),
+  kind: z.enum(CHANNEL_KINDS),
   name: z.string(),
   /** Webhook URLs are secrets: only their host is shown. */
   webhookHost: z.string().nullable(),

@@ -152,7 +152,7 @@ function toPrincipal(
     personId: person.id,
     name: person.name,
     email: person.email,
-    roles: person.roles as TRole[],
+    roles: person.roles,
     csrfToken,
     sessionId,
   };
