@@ -101,6 +101,8 @@ export const ZSubscription = z.object({
   toleranceDays: z.number().int().nullable(),
 });
 export type TSubscription = z.infer<typeof ZSubscription>;
+export const ZSubscriptionList = z.object({ items: z.array(ZSubscription) });
+export type TSubscriptionList = z.infer<typeof ZSubscriptionList>;
 export const ZPreferences = z.object({
   via: z.array(ZVia),
   emailUnsubscribed: z.boolean(),
@@ -181,3 +183,6 @@ export const ZInboxList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TInboxList = z.infer<typeof ZInboxList>;
+
+/** What the unsubscribe link answers (GET for people, RFC 8058 one-click POST for mail clients). */
+export const ZUnsubscribed = z.object({ unsubscribed: z.literal(true), message: z.string() });
