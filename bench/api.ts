@@ -8,7 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
-import { seedDemoIfEmpty } from '../src/services/org/demo.ts';
+import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -61,6 +61,31 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 const auth = { authorization: `Bearer ${token}` };
 
+// Statements the database runs for one request: PGlite's query and exec are counted around a single call.
+const pglite = database.pglite!;
+let statements = 0;
+for (const method of ['query', 'exec'] as const) {
+  const original = pglite[method].bind(pglite) as (...a: unknown[]) => Promise<unknown>;
+  (pglite as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
+    statements += 1;
+    return original(...a);
+  };
+}
+async function statementsFor(url: string) {
+  await fetch(url, { headers: auth }); // warm: the first call may read caches
+  statements = 0;
+  const res = await fetch(url, { headers: auth });
+  await res.arrayBuffer();
+  return statements;
+}
+const [tier3] = (
+  (await (await fetch(`http://127.0.0.1:${port}/api/v1/releases?limit=100`, { headers: auth })).json()) as {
+    items: { id: string; tier: number | null; status: string }[];
+  }
+).items.filter((r) => r.tier === 3 && r.status !== 'launched');
+const detailUrl = `http://127.0.0.1:${port}/api/v1/releases/${tier3!.id}/detail`;
+const detailStatements = await statementsFor(detailUrl);
+
 const rows = [
   ['baseline: bare Fastify GET /hello', await load(`http://127.0.0.1:${barePort}/hello`)],
   ['prodops GET /healthz (select 1)', await load(`http://127.0.0.1:${port}/healthz`)],
@@ -69,11 +94,13 @@ const rows = [
     await load(`http://127.0.0.1:${port}/api/v1/people?limit=50`, auth),
   ],
   ['prodops GET /api/v1/pods (warnings computed)', await load(`http://127.0.0.1:${port}/api/v1/pods`, auth)],
+  [`prodops GET /api/v1/releases/{id}/detail (Tier 3)`, await load(detailUrl, auth)],
 ] as const;
 
 console.log(`${REQUESTS} requests each, concurrency ${CONCURRENCY}, embedded PGlite`);
 for (const [name, r] of rows)
   console.log(`${name.padEnd(58)} ${String(r.rps).padStart(7)} req/s   p50 ${r.p50} ms   p95 ${r.p95} ms`);
+console.log(`database statements for one GET /api/v1/releases/{id}/detail: ${detailStatements}`);
 await app.close();
 await bare.close();
 await database.close();

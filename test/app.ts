@@ -14,12 +14,13 @@ export interface TestApp {
  * the instant passes its own clock (manualClock); the rest run at whatever now the machine says.
  */
 export async function createTestApp(
-  config: Partial<{ signInPerMinute: number; clock: Clock }> = {},
+  config: Partial<{ signInPerMinute: number; clock: Clock; onEnqueued: () => void }> = {},
 ): Promise<TestApp> {
   const database = await createTestDb();
   const app = await buildApp({
     db: database.db,
     clock: config.clock ?? systemClock,
+    onEnqueued: config.onEnqueued,
     config: { secureCookies: false, sessionHours: 24, signInPerMinute: config.signInPerMinute ?? 1000 },
   });
   await app.ready();

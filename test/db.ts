@@ -41,14 +41,16 @@ export async function createServerDatabase(baseUrl: string): Promise<{ url: stri
  * A migrated database of this test file's own: in-memory PGlite by default, or a fresh database on the
  * PostgreSQL server when DATABASE_URL is set, so the same suite runs on both.
  */
-export async function createTestDb(): Promise<TestDatabase> {
+export async function createTestDb(opts: { now?: Date } = {}): Promise<TestDatabase> {
+  // The org's defaults plan the rituals' window around this instant: a test whose story has dates passes its own.
+  const now = opts.now ?? systemClock.now();
   const base = process.env.DATABASE_URL;
   if (base) {
     const server = await createServerDatabase(base);
     const target: DatabaseTarget = { kind: 'postgres', url: server.url, poolSize: 5 };
     const database = await openDatabase(target);
     await runMigrations(target, database);
-    await ensureOrgDefaults(database.db, systemClock.now());
+    await ensureOrgDefaults(database.db, now);
     return {
       ...database,
       target,
@@ -62,7 +64,7 @@ export async function createTestDb(): Promise<TestDatabase> {
   const target: DatabaseTarget = { kind: 'pglite', dataDir: null };
   const database = await openDatabase(target);
   await runMigrations(target, database);
-  await ensureOrgDefaults(database.db, systemClock.now());
+  await ensureOrgDefaults(database.db, now);
   return { ...database, target, url: null };
 }
 

@@ -5,8 +5,8 @@ import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
 import { startJobs } from '../jobs/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/org/demo.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/setup/demo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 
 export function targetOf(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): DatabaseTarget {

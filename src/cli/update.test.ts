@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, type RunningServer, runCli, startServe, useDataDir } from '../../test/cli.ts';
-import { addWeeks, currentWeekKey } from '../domain/updates/week.ts';
+import { addWeeks, currentWeekKey } from '../shared/calendar.ts';
 
 /**
  * `prodops update …` as users run it: real CLI processes talking to one real `prodops serve` (demo org) over

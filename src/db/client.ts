@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -14,6 +14,11 @@ import * as schema from './schema/index.ts';
 export type Schema = typeof schema;
 /** The one database type services see; PGlite and node-postgres both satisfy it, and so does a transaction. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** A liveness probe: one trivial statement. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
 
 export interface Database {
   db: Db;

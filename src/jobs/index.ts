@@ -96,14 +96,17 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     await setUp();
   }
 
+  // Set once the relay runs: actions that ran have committed what they enqueued, so it looks now.
+  let nudge = () => {};
   const runActions = async () => {
-    await runDueActions({
+    const out = await runDueActions({
       db,
       handlers: opts.handlers ?? ACTION_HANDLERS,
       clock: opts.clock,
       instance,
       onError: (a, err) => log(`action ${a.key} failed`, err),
     });
+    if (out.ran > 0) nudge();
   };
   const queueUpcoming = async () => {
     const now = opts.clock.now();
@@ -159,6 +162,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     idleMs: opts.relayIdleMs ?? 1000,
     onError: (err) => log('outbox relay error', err),
   });
+  nudge = relay.nudge;
   return {
     boss,
     instance,

@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_WEB_DIR } from '../config/env.ts';
+import { type Context, createContext } from '../services/context.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
@@ -27,6 +28,8 @@ export interface BuildAppOptions extends AppDeps {
   webDir?: string;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Builds the whole HTTP app without listening: main.ts listens, tests use inject(). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -37,8 +40,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
   app.decorateRequest('now', null as unknown as Date);
+  app.decorateRequest('ctx', null as unknown as Context);
   app.addHook('onRequest', async (req) => {
     req.now = opts.clock.now();
+  });
+  // A write that succeeded has committed: whatever it enqueued is visible, so the relay looks now rather than at
+  // its next idle tick. No route has to remember it (a nudge with nothing to send costs one claim query).
+  app.addHook('onResponse', async (req, reply) => {
+    if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) opts.onEnqueued?.();
+  });
+  // After authentication and authorization: the actor is known.
+  app.addHook('preHandler', async (req) => {
+    req.ctx = createContext({ db: opts.db, actor: req.actor, now: req.now });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,10 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(insightRoutes);
       await api.register(roadmapRoutes);
       await api.register(decisionsRoutes);
-      await api.register(deliveryRoutes, {
-        allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false,
-        onEnqueued: () => opts.onEnqueued?.(),
-      });
+      await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@ import type { Config } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Principal } from '../services/auth/tokens.ts';
+import type { Context } from '../services/context.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Action, Resource, ResourceType } from './policies/index.ts';
 
@@ -29,7 +30,7 @@ export interface AppDeps {
     publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
   };
-  /** Called after a request enqueued notifications, so this instance's relay sends them now. */
+  /** Called after every write request that succeeded (it may have enqueued notifications): the relay looks now. */
   onEnqueued?: () => void;
 }
 
@@ -41,6 +42,8 @@ declare module 'fastify' {
     principal: Principal | null;
     /** The request's one instant, from the app's clock: everything it decides is as of this. */
     now: Date;
+    /** db, actor, now and the settings read at most once: what services run with (after authorization). */
+    ctx: Context;
     actor: Actor | null;
     /** What the policy hook loaded for `:id` routes, so handlers do not read it twice. */
     loaded: unknown;

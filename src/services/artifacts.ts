@@ -18,3 +18,43 @@ export async function findArtifactVersion(db: Db, kind: string, key: string, ver
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * Publishes the next immutable version of an artifact (1 for the first): reads the latest version of `kind`/`key`
+ * and inserts the next one, stamped `now` and by `publishedBy`, in the caller's transaction. Returns the row.
+ */
+export async function publishArtifactVersion(
+  tx: Db,
+  a: {
+    kind: string;
+    key: string;
+    title: string;
+    markdown: string;
+    json: unknown;
+    changes: string[];
+    publishedBy: string;
+    now: Date;
+  },
+) {
+  const [latest] = await tx
+    .select({ version: artifactVersions.version })
+    .from(artifactVersions)
+    .where(and(eq(artifactVersions.kind, a.kind), eq(artifactVersions.key, a.key)))
+    .orderBy(desc(artifactVersions.version))
+    .limit(1);
+  const [row] = await tx
+    .insert(artifactVersions)
+    .values({
+      kind: a.kind,
+      key: a.key,
+      version: (latest?.version ?? 0) + 1,
+      title: a.title,
+      markdown: a.markdown,
+      json: a.json,
+      changes: a.changes,
+      publishedAt: a.now,
+      publishedBy: a.publishedBy,
+    })
+    .returning();
+  return row!;
+}

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileCycles, importGraph, sourceFiles, upwardImports, wallClockReads } from './layers.ts';
+import {
+  fileCycles,
+  importGraph,
+  sourceFiles,
+  sqlInRoutes,
+  upwardImports,
+  wallClockReads,
+} from './layers.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
@@ -22,6 +29,10 @@ describe('the layers of src/', () => {
 
   it('reads the wall clock only in shared/clock.ts: services, routes, jobs and the CLI take now from a clock', () => {
     expect(wallClockReads(SRC, files)).toEqual([]);
+  });
+
+  it('keeps SQL out of routes and policies: they call services and read models', () => {
+    expect(sqlInRoutes(SRC, files)).toEqual([]);
   });
 
   it('catches an upward import and a cycle when there is one', () => {

@@ -105,3 +105,22 @@ export function wallClockReads(root: string, files: readonly string[]): string[]
       );
   });
 }
+
+/**
+ * Routes and policies hold no SQL: they call services (a composite read is one read-model function). Tests and
+ * their `.fixture.ts` case tables may set up rows directly.
+ */
+export function sqlInRoutes(root: string, files: readonly string[]): string[] {
+  return files.flatMap((file) => {
+    const rel = path.relative(root, file);
+    const inServer =
+      rel.startsWith(path.join('server', 'routes')) || rel.startsWith(path.join('server', 'policies'));
+    if (!inServer || isTest(rel) || rel.endsWith('.fixture.ts')) return [];
+    const specs = ts
+      .preProcessFile(readFileSync(file, 'utf8'), true, true)
+      .importedFiles.map((f) => f.fileName);
+    return specs
+      .filter((s) => s === 'drizzle-orm' || s.includes('/db/schema'))
+      .map((s) => `${rel} imports ${s}`);
+  });
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../src/db/client.ts';
-import { seedDemoIfEmpty } from '../../src/services/org/demo.ts';
+import { seedDemoIfEmpty } from '../../src/services/setup/demo.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { getJson, listAll, type RunningServer, startServe } from '../cli.ts';
 import { createServerDatabase, createTestDb } from '../db.ts';

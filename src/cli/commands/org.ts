@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { planAhead } from '../../services/cadence/occurrences.ts';
-import { exportOrg, importOrg, orgFileToYaml } from '../../services/org/org-file.ts';
+import { exportOrg, importOrg, orgFileToYaml } from '../../services/setup/org-file.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { readUserFile, UserError } from '../user-error.ts';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../../boot/main.ts';
 import { loadConfig } from '../../config/env.ts';
 import { runMigrations } from '../../db/client.ts';
-import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/org/demo.ts';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/setup/demo.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';

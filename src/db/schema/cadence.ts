@@ -91,31 +91,3 @@ export const occurrenceAttendance = pgTable(
   },
   (t) => [primaryKey({ columns: [t.occurrenceId, t.personId] })],
 );
-
-/**
- * Work to do at an instant (reminders, auto-publish, escalations). The row is the truth: whichever app instance
- * claims it first (row lock, conditional update) runs its effect in the same transaction, so it runs once.
- */
-export const scheduledActions = pgTable(
-  'scheduled_actions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
-    key: text('key').notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-    /** run_late: run once on return after downtime; skip_if_late: past the grace, record it as missed. */
-    latePolicy: text('late_policy').notNull(),
-    graceSeconds: integer('grace_seconds').notNull().default(900),
-    payload: jsonb('payload').notNull(),
-    status: text('status').notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    ranAt: timestamp('ran_at', { withTimezone: true }),
-    ranBy: text('ran_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('scheduled_actions_key').on(t.key),
-    index('scheduled_actions_due_idx').on(t.status, t.dueAt),
-  ],
-);

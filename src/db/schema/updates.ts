@@ -1,9 +1,6 @@
-import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -68,30 +65,6 @@ export const updateAbsences = pgTable(
     markedBy: text('marked_by').notNull(),
   },
   (t) => [primaryKey({ columns: [t.week, t.areaId] })],
-);
-
-/**
- * Published artifacts are immutable versions (markdown + structured JSON); a correction is a new version that
- * says what changed. Pages, feeds, Slack and email render from these rows.
- */
-export const artifactVersions = pgTable(
-  'artifact_versions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
-    key: text('key').notNull(),
-    version: integer('version').notNull(),
-    title: text('title').notNull(),
-    markdown: text('markdown').notNull(),
-    json: jsonb('json').notNull(),
-    changes: text('changes').array().notNull().default(sql`'{}'::text[]`),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
-    publishedBy: text('published_by').notNull(),
-  },
-  (t) => [
-    uniqueIndex('artifact_versions_key').on(t.kind, t.key, t.version),
-    index('artifact_versions_published_idx').on(t.kind, t.publishedAt),
-  ],
 );
 
 /** Flagged risks become follow-ups owned by the area's PM and eng lead, visible until closed. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { podCompositionErrors, podWarnings } from './pods.ts';
-import { isoWeekOf, todayIn } from './weeks.ts';
 
 const targets = DEFAULT_SETTINGS.pods;
 const m = (name: string, role: 'pm' | 'engineer' | 'designer', otherPods: string[] = [], active = true) => ({
@@ -53,20 +52,5 @@ describe('hard composition rules', () => {
       { path: 'members', message: 'has 2 PMs; a pod has at most 1 (single-threaded ownership)' },
       { path: 'members.2.personId', message: 'is listed twice in this pod' },
     ]);
-  });
-});
-
-describe('weeks', () => {
-  it('uses ISO weeks, including the year edges', () => {
-    expect(isoWeekOf('2026-11-21')).toBe('2026-W47');
-    expect(isoWeekOf('2027-01-01')).toBe('2026-W53');
-    expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
-  });
-
-  it("takes today's date in the org's time zone", () => {
-    const instant = new Date('2026-11-21T03:30:00Z');
-    expect(todayIn('UTC', instant)).toBe('2026-11-21');
-    expect(todayIn('America/New_York', instant)).toBe('2026-11-20');
-    expect(todayIn('Asia/Tokyo', instant)).toBe('2026-11-21');
   });
 });

@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import {
   daysBetween,
   horizonOf,

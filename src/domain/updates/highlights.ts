@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
+import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
 import type { WeeklyUpdate } from './template.ts';
-import { isoWeekKey, weekDates } from './week.ts';
 
 /** The minimal release record the highlights need (the release issue owns the full one). */
 export interface ReleaseForHighlights {

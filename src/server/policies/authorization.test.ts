@@ -21,7 +21,6 @@ import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { DECISION_CASES } from '../routes/decisions/matrix-cases.ts';
 import {
   type Case,
   type Ctx,
@@ -31,9 +30,10 @@ import {
   signedInOnly,
   WHO,
   type Who,
-} from './authorization-cases.ts';
-import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.ts';
-import { ROADMAP_CASES } from './authorization-roadmap.ts';
+} from './authorization-cases.fixture.ts';
+import { DECISION_CASES } from './authorization-decisions.fixture.ts';
+import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
+import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
 
 /**
  * Every route of the app, with who may call it. A route missing here fails the first test, so a new route

@@ -11,9 +11,10 @@ import { createRelease } from '../../services/releases/releases.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { aDecision, decisionBadCases } from './decisions/matrix-cases.ts';
-import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.ts';
-import { roadmapCases, roadmapFixtures } from './validation-roadmap.ts';
+import { aDecision } from '../policies/authorization-decisions.fixture.ts';
+import { decisionBadCases } from './validation-decisions.fixture.ts';
+import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
+import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };

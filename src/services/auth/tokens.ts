@@ -108,6 +108,8 @@ export interface Principal {
   name: string;
   email: string;
   roles: TRole[];
+  /** The person's function (support, sales, …): readiness sign-offs depend on it. */
+  function: string | null;
   /** Set for cookie sessions: mutations must echo it back (CSRF). */
   csrfToken: string | null;
   sessionId: string | null;
@@ -153,6 +155,7 @@ function toPrincipal(
     name: person.name,
     email: person.email,
     roles: person.roles,
+    function: person.function,
     csrfToken,
     sessionId,
   };

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { signedIn } from '../../../test/factories.ts';
 import { outbox, ritualOccurrences, scheduledActions } from '../../db/schema/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
-import { systemClock } from '../../shared/clock.ts';
+import { manualClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
@@ -14,12 +14,14 @@ import { syncRitualOccurrences } from './occurrences.ts';
 import { CADENCE_ACTIONS } from './reminders.ts';
 import { createRitual } from './rituals.ts';
 
+/** The instant this suite runs at: early November 2026, so its window holds Thanksgiving and the DST change. */
+const PLANNED = new Date('2026-11-02T12:00:00Z');
 let t: TestApp;
 let ops: Awaited<ReturnType<typeof signedIn>>;
 const actor = systemActor('test');
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: manualClock(PLANNED) });
   ops = await signedIn(t.database.db, ['product_ops']);
   await updateSettings({
     db: t.database.db,
@@ -29,7 +31,7 @@ beforeAll(async () => {
       timeZone: 'America/New_York',
       holidays: [{ date: '2026-11-26', name: 'Thanksgiving' }],
     },
-    now: systemClock.now(),
+    now: PLANNED,
   });
 });
 afterAll(() => t.close());
@@ -51,7 +53,7 @@ const weekly = (slug: string, holidayPolicy: 'skip' | 'previous_business_day') =
       artifactDueHours: 0,
       reminderMinutes: 0,
     },
-    now: systemClock.now(),
+    now: PLANNED,
   });
 
 async function occurrencesOf(ritualId: string) {
@@ -119,7 +121,7 @@ describe('a weekly ritual at 16:00 America/New_York', () => {
       .getAllSubcomponents('vevent')
       .map((v) => new ICAL.Event(v));
     const mine = (await occurrencesOf(ritual.id)).filter(
-      (o) => o.startsAt.getTime() > Date.now() - 31 * 86_400_000,
+      (o) => o.startsAt.getTime() > PLANNED.getTime() - 31 * 86_400_000,
     );
     expect(mine.length).toBeGreaterThan(4);
     for (const o of mine) {
@@ -133,7 +135,7 @@ describe('a weekly ritual at 16:00 America/New_York', () => {
     // An unknown or rotated token is a 404; the old URL stops working after a rotation.
     await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-url/rotate', headers: ops.headers });
     expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(404);
-    expect(await calendarFeed(db(), 'x'.repeat(32), 'http://localhost', systemClock.now())).toBeNull();
+    expect(await calendarFeed(db(), 'x'.repeat(32), 'http://localhost', PLANNED)).toBeNull();
   });
 });
 
@@ -141,14 +143,14 @@ describe('reminders and adoption', () => {
   it('a due reminder notifies the attendees once, through the outbox', async () => {
     const ritual = await weekly('reminded', 'skip');
     const [next] = (await occurrencesOf(ritual.id)).filter(
-      (o) => o.status === 'scheduled' && o.startsAt.getTime() > Date.now(),
+      (o) => o.status === 'scheduled' && o.startsAt.getTime() > PLANNED.getTime(),
     );
     await db()
       .update(scheduledActions)
-      .set({ dueAt: new Date(Date.now() - 1000) })
+      .set({ dueAt: new Date(PLANNED.getTime() - 1000) })
       .where(eq(scheduledActions.key, `ritual.reminder:${next!.id}`));
-    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: systemClock, instance: 'a' });
-    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: systemClock, instance: 'b' });
+    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: manualClock(PLANNED), instance: 'a' });
+    await runDueActions({ db: db(), handlers: CADENCE_ACTIONS, clock: manualClock(PLANNED), instance: 'b' });
     const rows = await db()
       .select()
       .from(outbox)
@@ -165,10 +167,10 @@ describe('reminders and adoption', () => {
   it('counts an occurrence as adopted when attendance meets the share and the artifact is on time', async () => {
     const ritual = await weekly('adopted', 'skip');
     await db().transaction((tx) =>
-      syncRitualOccurrences(tx, ritual.id, { now: new Date(Date.now() - 21 * 86_400_000) }),
+      syncRitualOccurrences(tx, ritual.id, { now: new Date(PLANNED.getTime() - 21 * 86_400_000) }),
     );
     const past = (await occurrencesOf(ritual.id))
-      .filter((o) => o.status === 'scheduled' && o.startsAt.getTime() < Date.now())
+      .filter((o) => o.status === 'scheduled' && o.startsAt.getTime() < PLANNED.getTime())
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     expect(past.length).toBeGreaterThan(1);
     const [first, second] = past.slice(-2);
@@ -206,7 +208,7 @@ describe('settings that move occurrences', () => {
   it('re-plans at once when a holiday is added through the API', async () => {
     const ritual = await weekly('holiday-added', 'skip');
     const next = (await occurrencesOf(ritual.id))
-      .filter((o) => o.status === 'scheduled' && o.startsAt.getTime() > Date.now() + 86_400_000)
+      .filter((o) => o.status === 'scheduled' && o.startsAt.getTime() > PLANNED.getTime() + 86_400_000)
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0]!;
     const admin = await signedIn(db(), ['admin']);
     const { settings } = (

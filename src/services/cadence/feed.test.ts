@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, signedIn } from '../../../test/factories.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { getSettings } from '../org/settings.ts';
 

@@ -3,8 +3,8 @@ import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { occurrenceAttendance, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { plannedOccurrences } from '../../domain/cadence/occurrences.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import type { TOccurrence, TSchedule } from '../../shared/cadence.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
 

@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updatePerson } from '../org/people.ts';
 import { updateSettings } from '../org/settings.ts';
+import { decisionCounts, decisionWorld, startedReview } from './decisions.fixture.ts';
 import { recordDecision, revisitDecision } from './decisions.ts';
-import { decisionCounts, decisionWorld, startedReview } from './test-fixtures.ts';
 import { decisionsOfReview, getDecision } from './view.ts';
 
 let d: TestDatabase;

@@ -8,7 +8,7 @@ import {
   roadmapItems,
   roadmapReviews,
 } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import type { TDecisionLogInput, TRevisitInput } from '../../shared/decisions.ts';
 import { AppError, type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';

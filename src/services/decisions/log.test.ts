@@ -3,8 +3,8 @@ import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { ZDecisionLogQuery } from '../../shared/decisions.ts';
 import { systemActor } from '../actor.ts';
+import { decisionWorld } from './decisions.fixture.ts';
 import { recordDecision, revisitDecision } from './decisions.ts';
-import { decisionWorld } from './test-fixtures.ts';
 import { type DecisionView, dueDecisions, listDecisions } from './view.ts';
 
 /**

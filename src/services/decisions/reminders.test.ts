@@ -11,9 +11,9 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updatePerson } from '../org/people.ts';
 import { updateSettings } from '../org/settings.ts';
+import { decisionWorld } from './decisions.fixture.ts';
 import { recordDecision, revisitDecision } from './decisions.ts';
 import { reviewReminderKey } from './reminders.ts';
-import { decisionWorld } from './test-fixtures.ts';
 import { getDecision } from './view.ts';
 
 /**

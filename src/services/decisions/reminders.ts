@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { decisionEvents, decisions, people } from '../../db/schema/index.ts';
-import { localInstant } from '../../domain/org/weeks.ts';
+import { localInstant } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';

@@ -8,7 +8,7 @@ import {
   roadmapItems,
   roadmapReviews,
 } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import type { TDecisionLogEntry, TDecisionLogQuery } from '../../shared/decisions.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';

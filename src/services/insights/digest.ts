@@ -2,10 +2,10 @@ import { Temporal } from '@js-temporal/polyfill';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
-import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
+import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
-import { findArtifactVersion } from '../artifacts.ts';
+import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -49,8 +49,8 @@ async function decisions(db: Db, month: string, themes: string[]) {
     { owner: string | null; area: string | null; decision: string; rationale: string | null }
   >();
   const first = Temporal.PlainYearMonth.from(month).toPlainDate({ day: 1 });
-  const firstWeek = isoWeekOf(first.subtract({ months: 1 }).toString());
-  const lastWeek = isoWeekOf(first.add({ months: 1 }).subtract({ days: 1 }).toString());
+  const firstWeek = isoWeekKey(first.subtract({ months: 1 }).toString());
+  const lastWeek = isoWeekKey(first.add({ months: 1 }).subtract({ days: 1 }).toString());
   for (const { r, owner, area } of rows) {
     // The month's own routings, or the month before's still standing: older ones say nothing about this month.
     if (out.has(r.theme) || r.week > lastWeek || r.week < firstWeek) continue;
@@ -139,18 +139,16 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       });
     const markdown = render(opts.month, settings.orgName, full);
     const previous = await findArtifactVersion(tx, INSIGHTS_DIGEST, opts.month);
-    const version = (previous?.version ?? 0) + 1;
     const title = `Monthly Insights Digest — ${opts.month}`;
-    await tx.insert(artifactVersions).values({
+    const { version } = await publishArtifactVersion(tx, {
       kind: INSIGHTS_DIGEST,
       key: opts.month,
-      version,
       title,
       markdown,
       json: { month: opts.month, window: w, themes: full },
       changes: previous ? ['Republished with the latest evidence and decisions'] : [],
-      publishedAt: opts.now,
       publishedBy: opts.actor.label,
+      now: opts.now,
     });
     await enqueueMessage(tx, {
       key: `${INSIGHTS_DIGEST}:${opts.month}:v${version}`,

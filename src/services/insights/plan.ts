@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import type { Db } from '../../db/client.ts';
-import { localInstant, todayIn } from '../../domain/org/weeks.ts';
+import { localInstant, todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 import { scheduleAction } from '../scheduling.ts';
 import { nextTriageInstant } from './triage.ts';

@@ -1,7 +1,7 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
 

@@ -2,8 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, insightRoutings, ritualOccurrences, rituals } from '../../db/schema/index.ts';
-import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
-import { weekDates } from '../../domain/updates/week.ts';
+import { isoWeekKey, todayIn, weekDates } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TDispositionInput } from '../../shared/insights.ts';
 import type { Actor } from '../actor.ts';
@@ -35,7 +34,7 @@ function areasOf(t: ThemeSummary): string[] {
 export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: string; now: Date }) {
   const settings = await getSettings(opts.db);
   const today = todayIn(settings.timeZone, opts.now);
-  const week = opts.week ?? isoWeekOf(today);
+  const week = opts.week ?? isoWeekKey(today);
   // The 7 days up to today for this week's run (Monday morning: last week); a past week's own days.
   const { monday, sunday } = weekDates(week);
   const dayBefore = Temporal.PlainDate.from(monday).subtract({ days: 1 }).toString();
@@ -256,5 +255,5 @@ export const weeklyTriageHandler: ActionHandler<'insights.triage'> = async ({ tx
 export function nextTriageInstant(timeZone: string, now: Date) {
   const today = Temporal.PlainDate.from(todayIn(timeZone, now));
   const monday = today.add({ days: (8 - today.dayOfWeek) % 7 || 7 });
-  return { week: isoWeekOf(monday.toString()), date: monday.toString() };
+  return { week: isoWeekKey(monday.toString()), date: monday.toString() };
 }

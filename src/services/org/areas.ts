@@ -53,6 +53,12 @@ export async function listAreas(db: Db, opts: { q?: string; limit: number; curso
   return pageOf<AreaView>(rows, opts.limit, offset);
 }
 
+/** Who owns an area (its PM), or null when there is no such area: what area-scoped policies need. */
+export async function areaOwnerOf(db: Db, id: string): Promise<{ ownerPmId: string | null } | null> {
+  const [row] = await db.select({ ownerPmId: areas.ownerPmId }).from(areas).where(eq(areas.id, id));
+  return row ?? null;
+}
+
 export async function getArea(db: Db, id: string): Promise<AreaView | null> {
   const [row] = await selectAreas(db).where(eq(areas.id, id));
   return row ?? null;

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, people, podMembers, podRotation, pods } from '../../db/schema/index.ts';
 import { podCompositionErrors, podWarnings } from '../../domain/org/pods.ts';
-import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
+import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TPodInput, TPodPatch, TPodWarning } from '../../shared/org.ts';
 import type { TPodRole } from '../../shared/roles.ts';
@@ -49,7 +49,7 @@ async function toViews(db: Db, rows: PodRow[], now: Date): Promise<PodView[]> {
   if (rows.length === 0) return [];
   const podIds = rows.map((r) => r.id);
   const settings = await getSettings(db);
-  const thisWeek = isoWeekOf(todayIn(settings.timeZone, now));
+  const thisWeek = isoWeekKey(todayIn(settings.timeZone, now));
   const members = await db
     .select({
       podId: podMembers.podId,

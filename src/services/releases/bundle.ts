@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { artifactVersions, enablementBundles, people, readinessLinks } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { describeTier } from '../../domain/releases/attributes.ts';
 import {
   type BundleSections,
@@ -11,10 +10,12 @@ import {
   renderBundle,
 } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TBundleInput } from '../../shared/releases.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
+import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -25,21 +26,15 @@ import { replanRelease, tierRule } from './schedule.ts';
 export const ENABLEMENT_BUNDLE = 'enablement_bundle';
 type Stage = 'distribution' | 'publication';
 
-export async function bundleRow(db: Db, releaseId: string) {
+export type BundleRow = typeof enablementBundles.$inferSelect;
+
+export async function bundleRow(db: Db, releaseId: string): Promise<BundleRow | null> {
   const [row] = await db.select().from(enablementBundles).where(eq(enablementBundles.releaseId, releaseId));
   return row ?? null;
 }
 
-export function requiredSectionsOf(settings: TSettings, tier: number | null) {
-  return tierRule(settings, tier)?.requiredSections ?? [];
-}
-
-/** The draft, its checklist for the release's tier, and every distributed or published version. */
-export async function getBundle(db: Db, release: ReleaseView) {
-  const settings = await getSettings(db);
-  const row = await bundleRow(db, release.id);
-  const sections = (row?.sections ?? {}) as BundleSections;
-  const versions = await db
+async function bundleVersions(db: Db, releaseId: string) {
+  return db
     .select({
       version: artifactVersions.version,
       title: artifactVersions.title,
@@ -48,8 +43,24 @@ export async function getBundle(db: Db, release: ReleaseView) {
       publishedBy: artifactVersions.publishedBy,
     })
     .from(artifactVersions)
-    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), eq(artifactVersions.key, release.id)))
+    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), eq(artifactVersions.key, releaseId)))
     .orderBy(desc(artifactVersions.version));
+}
+
+export function requiredSectionsOf(settings: TSettings, tier: number | null) {
+  return tierRule(settings, tier)?.requiredSections ?? [];
+}
+
+/** The draft, its checklist for the release's tier, and every distributed or published version. */
+export async function getBundle(
+  db: Db,
+  release: ReleaseView,
+  pre?: { settings: TSettings; row: BundleRow | null },
+) {
+  const settings = pre?.settings ?? (await getSettings(db));
+  const row = pre ? pre.row : await bundleRow(db, release.id);
+  const sections = (row?.sections ?? {}) as BundleSections;
+  const versions = await bundleVersions(db, release.id);
   return {
     sections,
     checklist: bundleChecklist(sections, requiredSectionsOf(settings, release.tier)),
@@ -194,11 +205,9 @@ export async function releaseBundle(opts: {
         })),
         'the bundle is not complete',
       );
-    const version = (bundle.versions[0]?.version ?? 0) + 1;
-    await tx.insert(artifactVersions).values({
+    const { version } = await publishArtifactVersion(tx, {
       kind: ENABLEMENT_BUNDLE,
       key: release.id,
-      version,
       title: `Launch Enablement Bundle — ${release.title}`,
       markdown: bundle.markdown,
       json: {
@@ -209,8 +218,8 @@ export async function releaseBundle(opts: {
         sections: bundle.sections,
       },
       changes: missing.length ? [`Sections still missing: ${missing.join(', ')}`] : [],
-      publishedAt: now,
       publishedBy: opts.actor.label,
+      now,
     });
     const today = todayIn(settings.timeZone, now);
     const field = opts.stage === 'distribution' ? 'distributed' : 'published';

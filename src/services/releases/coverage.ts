@@ -2,8 +2,8 @@ import { Temporal } from '@js-temporal/polyfill';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { enablementBundles, releases } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { enablementCoverage } from '../../domain/releases/coverage.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 
 /**

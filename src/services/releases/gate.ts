@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { type BundleSections, bundleChecklist } from '../../domain/releases/bundle.ts';
 import {
   DEFAULT_GATE_CHECKS,
@@ -7,11 +6,13 @@ import {
   type GateCheck,
   type GateContext,
 } from '../../domain/releases/gate.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
+import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
-import { bundleRow } from './bundle.ts';
+import { type BundleRow, bundleRow } from './bundle.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
-import { getRelease } from './releases.ts';
+import { getRelease, type ReleaseView } from './releases.ts';
 import { leadTimeOf, tierRule } from './schedule.ts';
 
 /**
@@ -23,15 +24,22 @@ export function registerGateCheck(check: GateCheck): void {
   if (!extraChecks.some((c) => c.id === check.id)) extraChecks.push(check);
 }
 
+/** What the gate is built from, as read once by whoever asks (the gate route, the release detail). */
+export interface GateInputs {
+  release: ReleaseView;
+  settings: TSettings;
+  bundle: BundleRow | null;
+  signOffs: Awaited<ReturnType<typeof listSignOffs>>;
+  decisions: Awaited<ReturnType<typeof listDecisions>>;
+  now: Date;
+}
+
 /** Everything the gate looks at, as of `now` in the org's time zone. */
-export async function gateContext(db: Db, releaseId: string, now: Date): Promise<GateContext> {
-  const release = await getRelease(db, releaseId);
-  if (!release) throw notFound('release');
-  const settings = await getSettings(db);
-  const today = todayIn(settings.timeZone, now);
-  const bundle = await bundleRow(db, releaseId);
+export function gateContextOf(i: GateInputs): GateContext {
+  const { release, settings } = i;
+  const today = todayIn(settings.timeZone, i.now);
   const rule = tierRule(settings, release.tier);
-  const [decision] = await listDecisions(db, releaseId);
+  const [decision] = i.decisions;
   return {
     release: {
       id: release.id,
@@ -42,21 +50,35 @@ export async function gateContext(db: Db, releaseId: string, now: Date): Promise
     },
     rule,
     today,
-    leadTime: leadTimeOf(settings, release, bundle, today),
-    checklist: bundleChecklist((bundle?.sections ?? {}) as BundleSections, rule?.requiredSections ?? []),
-    signOffs: (await listSignOffs(db, releaseId)).map((s) => ({ kind: s.kind, by: s.by, at: s.at })),
+    leadTime: leadTimeOf(settings, release, i.bundle, today),
+    checklist: bundleChecklist((i.bundle?.sections ?? {}) as BundleSections, rule?.requiredSections ?? []),
+    signOffs: i.signOffs.map((s) => ({ kind: s.kind, by: s.by, at: s.at })),
     decision: decision
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,
   };
 }
 
-/** Ready to ship, or the list of what is missing: what a CI/CD pipeline asks before deploying. */
-export async function releaseGate(db: Db, releaseId: string, now: Date) {
-  const ctx = await gateContext(db, releaseId, now);
+/** The gate's verdict from its inputs: the default checks and those policies registered. */
+export function gateOf(i: GateInputs) {
+  const ctx = gateContextOf(i);
   return {
     ...evaluateGate(ctx, [...DEFAULT_GATE_CHECKS, ...extraChecks]),
     title: ctx.release.title,
     today: ctx.today,
   };
+}
+
+/** Ready to ship, or the list of what is missing: what a CI/CD pipeline asks before deploying. */
+export async function releaseGate(db: Db, releaseId: string, now: Date) {
+  const release = await getRelease(db, releaseId);
+  if (!release) throw notFound('release');
+  return gateOf({
+    release,
+    settings: await getSettings(db),
+    bundle: await bundleRow(db, releaseId),
+    signOffs: await listSignOffs(db, releaseId),
+    decisions: await listDecisions(db, releaseId),
+    now,
+  });
 }

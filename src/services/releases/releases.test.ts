@@ -5,7 +5,7 @@ import { makeArea, makePerson } from '../../../test/factories.ts';
 import { ritualOccurrences, rituals, scheduledActions } from '../../db/schema/index.ts';
 import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
-import { systemClock } from '../../shared/clock.ts';
+import { manualClock } from '../../shared/clock.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
@@ -34,7 +34,7 @@ beforeAll(async () => {
         { date: '2027-01-01', name: "New Year's Day" },
       ],
     },
-    now: systemClock.now(),
+    now: NOW,
   });
 });
 afterAll(() => d.close());
@@ -58,7 +58,7 @@ describe('tier suggestion', () => {
       db: d.db,
       actor: ops,
       input: { title: 'Public API v2', targetDate: '2027-02-01', attributes: ['api_change'], tier: 2 },
-      now: systemClock.now(),
+      now: NOW,
     });
     expect(r.suggestedTier).toBe(2);
     expect(r.suggestedReason).toContain('api_change');
@@ -68,7 +68,7 @@ describe('tier suggestion', () => {
       actor: ops,
       id: r.id,
       patch: { attributes: ['api_change', 'migration'] },
-      now: systemClock.now(),
+      now: NOW,
     });
     await expect(lower).rejects.toThrow(/tierReason/);
     expect(fieldsOf(await lower.catch((e) => e))).toEqual(['tierReason']);
@@ -78,7 +78,7 @@ describe('tier suggestion', () => {
       actor: ops,
       id: r.id,
       patch: { attributes: ['api_change', 'migration'], tierReason: 'The migration is internal only' },
-      now: systemClock.now(),
+      now: NOW,
     });
     expect(kept).toMatchObject({ tier: 2, suggestedTier: 3 });
     expect(kept.suggestedReason).toMatch(/^Tier 3 \(High\): migration/);
@@ -141,11 +141,18 @@ describe('lead times, warnings and the readiness meeting', () => {
     ]);
 
     // The warning reaches the PM and eng owners (inbox at least) when it comes due.
-    await d.db.execute(
-      sql`update scheduled_actions set due_at = now() - interval '1 minute'
-          where key like ${`release.deadline_warning:${r.id}:publish:%:2`}`,
-    );
-    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock: systemClock, instance: 'test' });
+    const [warning] = await d.db
+      .select({ dueAt: scheduledActions.dueAt })
+      .from(scheduledActions)
+      .where(
+        and(
+          like(scheduledActions.key, `release.deadline_warning:${r.id}:publish:%:2`),
+          eq(scheduledActions.status, 'pending'),
+        ),
+      );
+    const clock = manualClock(new Date(warning!.dueAt.getTime() + 60_000));
+    // Every action due by then runs (ritual reminders of the planning window too), ours among them.
+    await runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock, instance: 'test', limit: 1000 });
     const told = await d.db.execute(
       sql`select person_id, message->>'title' as title from outbox where kind = 'release.deadline_warning' and channel = 'inbox'`,
     );
@@ -186,10 +193,10 @@ describe('lead times, warnings and the readiness meeting', () => {
       db: d.db,
       actor: ops,
       input: { title: 'Lifecycle', targetDate: '2027-03-01' },
-      now: systemClock.now(),
+      now: NOW,
     });
     const edit = (status: 'hold' | 'rolled_back' | 'launched' | 'planned') =>
-      updateRelease({ db: d.db, actor: ops, id: r.id, patch: { status }, now: systemClock.now() });
+      updateRelease({ db: d.db, actor: ops, id: r.id, patch: { status }, now: NOW });
     await expect(edit('hold')).rejects.toThrow(/go\/no-go decision/);
     await expect(edit('rolled_back')).rejects.toThrow(/cannot move from planned to rolled_back/);
     expect((await edit('launched')).launchedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);

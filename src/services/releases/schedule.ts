@@ -9,9 +9,9 @@ import {
   rituals,
 } from '../../db/schema/index.ts';
 import { addBusinessDays } from '../../domain/cadence/business-days.ts';
-import { localInstant, todayIn } from '../../domain/org/weeks.ts';
 import { type LeadTime, leadTime } from '../../domain/releases/leadtime.ts';
 import { postLaunchDates } from '../../domain/releases/post-launch.ts';
+import { localInstant, todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { artifactCheckKey, reminderKey, scheduleOccurrenceActions } from '../cadence/occurrences.ts';
 import { getSettings } from '../org/settings.ts';

@@ -1,6 +1,6 @@
 import { and, arrayContains, eq } from 'drizzle-orm';
 import { enablementBundles, people, releases } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';

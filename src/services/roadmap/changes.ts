@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { localInstant } from '../../domain/org/weeks.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
+import { localInstant } from '../../shared/calendar.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { getSettings } from '../org/settings.ts';
 import { currentStates, statesAt } from './items.ts';

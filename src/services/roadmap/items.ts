@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type {
   TRoadmapItemInput,

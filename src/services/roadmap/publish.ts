@@ -1,12 +1,13 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { artifactVersions, people, roadmapReviews, subscriptions } from '../../db/schema/index.ts';
+import { people, roadmapReviews, subscriptions } from '../../db/schema/index.ts';
 import { defaultMatches } from '../../domain/delivery/defaults.ts';
 import { movedDays } from '../../domain/roadmap/changes.ts';
 import { renderView } from '../../domain/roadmap/view.ts';
 import type { TRoadmapView } from '../../shared/roadmap.ts';
 import type { TFunction } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
+import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { recipientsForChannels, recipientsForPeople } from '../delivery/recipients.ts';
@@ -141,17 +142,15 @@ export async function publishView(o: { db: Db; actor: Actor; note?: string; now:
     const view = await buildView(tx, await ratifiedStates(tx), now, settings);
     const previous = await publishedView(tx);
     const moves = movesBetween((previous?.json as TRoadmapView | undefined) ?? null, view);
-    const n = (previous?.version ?? 0) + 1;
-    await tx.insert(artifactVersions).values({
+    const { version: n } = await publishArtifactVersion(tx, {
       kind: ROADMAP_VIEW,
       key: VIEW_KEY,
-      version: n,
       title: `${settings.orgName} roadmap — ${view.quarters.map((q) => q.label).join(' and ')}`,
       markdown: renderView(view),
       json: view,
       changes: [...(o.note ? [o.note] : []), ...moves.map((m) => m.text)],
-      publishedAt: now,
       publishedBy: o.actor.label,
+      now,
     });
     // Every closed review still waiting for it is answered by this publication (met or late from here).
     await tx

@@ -8,8 +8,8 @@ import {
   releaseSignOffs,
   releases,
 } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
 import { overlaps, quartersText, rangeText, viewWindow } from '../../domain/roadmap/quarters.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TRoadmapItemState, TRoadmapView, TViewItem } from '../../shared/roadmap.ts';
 import type { TSettings } from '../../shared/settings.ts';

@@ -1,8 +1,8 @@
-import { Temporal } from '@js-temporal/polyfill';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { updateCycles } from '../../db/schema/index.ts';
-import { cycleInstants } from '../../domain/updates/week.ts';
+import { cycleInstants } from '../../domain/updates/cycle.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 import { scheduleAction } from '../scheduling.ts';
 
@@ -51,8 +51,5 @@ export async function ensureCycle(tx: Db, week: string, now: Date): Promise<Cycl
 /** The local date of the cycle's publication: the date in the artifact's title. */
 export async function publicationDate(db: Db, cycle: CycleRow): Promise<string> {
   const { timeZone } = await getSettings(db);
-  return Temporal.Instant.fromEpochMilliseconds(cycle.publishAt.getTime())
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .toString();
+  return todayIn(timeZone, cycle.publishAt);
 }

@@ -15,7 +15,7 @@ import { renderEmail } from '../../integrations/email/render.ts';
 import { createMarkdown } from '../../integrations/markdown.ts';
 import { toSlackPayload } from '../../integrations/slack/blocks.ts';
 import { runDueActions } from '../../jobs/actions.ts';
-import { systemClock } from '../../shared/clock.ts';
+import { manualClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
@@ -28,14 +28,18 @@ import { markAbsent, submitUpdate } from './submissions.ts';
 let d: TestDatabase;
 const ops = systemActor('priya@example.com');
 const WEEK = '2026-W48'; // published Thursday 2026-11-26 (org time)
+/** The Friday before that week: its update is being written. */
+const NOW = new Date('2026-11-20T15:00:00Z');
+/** After Thursday's publication. */
+const AFTER = new Date('2026-11-26T22:00:00Z');
 
 beforeAll(async () => {
-  d = await createTestDb();
+  d = await createTestDb({ now: NOW });
   await updateSettings({
     db: d.db,
     actor: ops,
     settings: { ...DEFAULT_SETTINGS, timeZone: 'America/New_York' },
-    now: systemClock.now(),
+    now: NOW,
   });
 });
 afterAll(() => d.close());
@@ -62,7 +66,7 @@ describe('publishing the weekly product update', () => {
         metrics: ['MRR +2%'],
         links: [],
       },
-      now: systemClock.now(),
+      now: NOW,
     });
     await markAbsent({
       db: d.db,
@@ -70,25 +74,25 @@ describe('publishing the weekly product update', () => {
       week: WEEK,
       areaId: security.id,
       reason: 'Leave',
-      now: systemClock.now(),
+      now: NOW,
     });
     const today = await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Usage billing', areaId: billing.id, tier: 3, targetDate: '2026-11-26' },
-      now: systemClock.now(),
+      now: NOW,
     });
     await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Exactly 14 days out', areaId: billing.id, tier: 2, targetDate: '2026-12-10' },
-      now: systemClock.now(),
+      now: NOW,
     });
     await createRelease({
       db: d.db,
       actor: ops,
       input: { title: 'Fifteen days out', areaId: billing.id, tier: 2, targetDate: '2026-12-11' },
-      now: systemClock.now(),
+      now: NOW,
     });
     const v1 = await publishWeeklyUpdate({
       db: d.db,
@@ -113,9 +117,9 @@ describe('publishing the weekly product update', () => {
       actor: ops,
       id: today.id,
       patch: { targetDate: '2027-01-15' },
-      now: systemClock.now(),
+      now: AFTER,
     });
-    const v2 = await publishWeeklyUpdate({ db: d.db, actor: ops, week: WEEK, now: systemClock.now() });
+    const v2 = await publishWeeklyUpdate({ db: d.db, actor: ops, week: WEEK, now: AFTER });
     expect(v2.version).toBe(2);
     expect(v2.json.highlights.keyLaunches).toEqual([]);
     expect(v2.changes.join('\n')).toMatch(/Usage billing/);
@@ -213,11 +217,12 @@ describe('publication after downtime, and user text everywhere', () => {
       'weekly_update.remind': async () => {},
     };
     // Back "at 16:30" (any time after): two instances run what is due, concurrently and then again.
+    const clock = manualClock('2026-11-05T21:30:00Z');
     await Promise.all([
-      runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'a' }),
-      runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'b' }),
+      runDueActions({ db: d.db, handlers, clock, instance: 'a' }),
+      runDueActions({ db: d.db, handlers, clock, instance: 'b' }),
     ]);
-    await runDueActions({ db: d.db, handlers, clock: systemClock, instance: 'a' });
+    await runDueActions({ db: d.db, handlers, clock, instance: 'a' });
     const versions = await d.db.select().from(artifactVersions).where(eq(artifactVersions.key, week));
     expect(versions.map((v) => v.version)).toEqual([1]);
     const [action] = await d.db
@@ -237,13 +242,13 @@ describe('publication after downtime, and user text everywhere', () => {
       week: '2026-W51',
       areaId: area.id,
       content: { wins: [evil], next: [], risks: [], metrics: [], links: [] },
-      now: systemClock.now(),
+      now: new Date('2026-12-16T15:00:00Z'),
     });
     const published = await publishWeeklyUpdate({
       db: d.db,
       actor: ops,
       week: '2026-W51',
-      now: systemClock.now(),
+      now: new Date('2026-12-17T21:00:00Z'),
     });
     expect(published.json.areas.find((a) => a.areaName === 'Scripted')?.update?.wins).toEqual([evil]); // stored as written
     const [row] = await d.db

@@ -3,7 +3,6 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   areas,
-  artifactVersions,
   followUps,
   occurrenceAttendance,
   people,
@@ -21,10 +20,10 @@ import {
   UPCOMING_WINDOW_DAYS,
 } from '../../domain/updates/highlights.ts';
 import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
-import { isoWeekKey, weekDates } from '../../domain/updates/week.ts';
+import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
-import { findArtifactVersion } from '../artifacts.ts';
+import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
@@ -90,21 +89,17 @@ export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: st
     const { markdown, json } = renderWeeklyUpdate({ dateLabel: date, highlights, areas: inputs });
     const previous = await findArtifactVersion(tx, WEEKLY_UPDATE, opts.week);
     const changes = previous ? describeChanges(previous.json as WeeklyUpdateJson, json) : [];
-    const version = (previous?.version ?? 0) + 1;
-    const [row] = await tx
-      .insert(artifactVersions)
-      .values({
-        kind: WEEKLY_UPDATE,
-        key: opts.week,
-        version,
-        title: json.title,
-        markdown,
-        json,
-        changes,
-        publishedAt: now,
-        publishedBy: opts.actor.label,
-      })
-      .returning();
+    const row = await publishArtifactVersion(tx, {
+      kind: WEEKLY_UPDATE,
+      key: opts.week,
+      title: json.title,
+      markdown,
+      json,
+      changes,
+      publishedBy: opts.actor.label,
+      now,
+    });
+    const { version } = row;
     await tx
       .update(updateCycles)
       .set({ publishedAt: cycle.publishedAt ?? now })
@@ -140,7 +135,7 @@ export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: st
       markdown,
       json,
       changes,
-      publishedAt: row!.publishedAt.toISOString(),
+      publishedAt: row.publishedAt.toISOString(),
     };
   });
 }

@@ -88,12 +88,12 @@ describe('weekly update cycles and submissions', () => {
       week: '2026-W49',
       areaId: away.id,
       reason: 'Parental leave',
-      now: systemClock.now(),
+      now: new Date('2026-12-03T20:00:00Z'),
     });
     const sub = await getSubmission(d.db, '2026-W49', onTime.id);
     expect(sub).toMatchObject({ late: false, content: { wins: ['Invoices v2 (all regions)'] } });
     expect(sub!.revisions.map((r) => r.content.wins)).toEqual([['Invoices v2']]);
-    const board = await cycleBoard(d.db, '2026-W49', systemClock.now());
+    const board = await cycleBoard(d.db, '2026-W49', new Date('2026-12-03T20:00:00Z'));
     const status = (id: string) => board.areas.find((a) => a.areaId === id)?.status;
     expect([status(onTime.id), status(late.id), status(away.id), status(missing.id)]).toEqual([
       'submitted',
@@ -114,7 +114,7 @@ describe('weekly update cycles and submissions', () => {
       week: '2026-W50',
       areaId: b.id,
       content: content('x'),
-      now: systemClock.now(),
+      now: new Date('2026-12-07T15:00:00Z'), // Monday of W50: its reminders are ahead
     });
     const [action] = await d.db
       .select()

@@ -1,5 +1,5 @@
+import { addDays } from '../../shared/calendar.ts';
 import type { TDecisionLogEntry } from '../../shared/decisions.ts';
-import { addDays } from './org-time.ts';
 
 /** The decision form's values as typed: strings and lists of ids, before the schema checks them. */
 export interface DecisionDraft {

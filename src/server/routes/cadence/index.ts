@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { todayIn } from '../../../domain/org/weeks.ts';
 import {
   adoptionBetween,
   getOccurrenceDetail,
@@ -30,6 +29,7 @@ import {
   ZRitualList,
   ZRitualPatch,
 } from '../../../shared/cadence.ts';
+import { todayIn } from '../../../shared/calendar.ts';
 import { ZDate, ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { can, type Resource } from '../../policies/index.ts';

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { signedIn } from '../../../../test/factories.ts';
-import { decisionCounts, makeRoadmapItem, startedReview } from '../../../services/decisions/test-fixtures.ts';
+import {
+  decisionCounts,
+  makeRoadmapItem,
+  startedReview,
+} from '../../../services/decisions/decisions.fixture.ts';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 
 let t: TestApp;

@@ -55,7 +55,7 @@ export function deliveryLoaders(db: Db) {
 /** C2 delivery: channels, subscriptions and preferences, the delivery log with dead-letter retry, the inbox. */
 export async function deliveryRoutes(
   app: FastifyInstance,
-  opts: { allowAnyWebhookHost: boolean; onEnqueued?: () => void },
+  opts: { allowAnyWebhookHost: boolean },
 ): Promise<void> {
   const { db } = app.deps;
   const allowAnyWebhookHost = opts.allowAnyWebhookHost;
@@ -104,7 +104,6 @@ export async function deliveryRoutes(
     },
     handler: async (req) => {
       const d = await retryDelivery({ db, actor: req.actor!, now: req.now, id: req.params.id });
-      opts.onEnqueued?.();
       return d;
     },
   });

@@ -1,27 +1,22 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { people } from '../../../db/schema/index.ts';
-import { todayIn } from '../../../domain/org/weeks.ts';
 import { suggestTier } from '../../../domain/releases/attributes.ts';
 import { leadTimeJson } from '../../../domain/releases/leadtime.ts';
 import { getSettings } from '../../../services/org/settings.ts';
-import { getBundle, releaseBundle, saveBundle } from '../../../services/releases/bundle.ts';
+import { releaseBundle, saveBundle } from '../../../services/releases/bundle.ts';
 import { coverage } from '../../../services/releases/coverage.ts';
+import { releaseDetail } from '../../../services/releases/detail.ts';
 import { releaseGate } from '../../../services/releases/gate.ts';
 import {
   completePostLaunch,
   getActionItem,
   listActionItems,
-  listPostLaunch,
   setActionItemStatus,
 } from '../../../services/releases/post-launch.ts';
 import {
   confirmByLink,
-  listDecisions,
-  listSignOffs,
   readinessLink,
   recordDecision,
   signOff,
@@ -33,10 +28,10 @@ import {
   getRelease,
   listReleases,
   type ReleaseView,
-  tierHistory,
   updateRelease,
 } from '../../../services/releases/releases.ts';
-import { leadTimeOf, readinessOccurrence } from '../../../services/releases/schedule.ts';
+import { leadTimeOf } from '../../../services/releases/schedule.ts';
+import { todayIn } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
 import {
@@ -95,11 +90,8 @@ export function releaseLoaders(db: Db) {
   };
 }
 
-async function actorFunction(db: Db, req: FastifyRequest): Promise<string | null> {
-  if (!req.actor?.personId) return null;
-  const [p] = await db.select({ fn: people.function }).from(people).where(eq(people.id, req.actor.personId));
-  return p?.fn ?? null;
-}
+/** The caller's function (support, sales, …), read with the token or session at sign-in. */
+const actorFunction = (req: FastifyRequest): string | null => req.principal?.function ?? null;
 
 /** The readiness part a request confirms, with what the policy needs to decide who may. */
 function readinessPolicy(db: Db, partOf: (req: FastifyRequest) => string | undefined) {
@@ -123,7 +115,7 @@ function readinessPolicy(db: Db, partOf: (req: FastifyRequest) => string | undef
         engOwnerId: release.engOwnerId,
         pmOwnerId: release.pmOwnerId,
         areaOwnerId: release.areaOwnerId,
-        actorFunction: await actorFunction(db, req),
+        actorFunction: actorFunction(req),
       };
     },
   };
@@ -259,11 +251,8 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => {
       const rel = release(req);
-      const settings = await getSettings(db);
-      const bundle = await getBundle(db, rel);
       const res = releaseResource(rel);
-      const occ = await readinessOccurrence(db, rel.id);
-      const actorFn = await actorFunction(db, req);
+      const actorFn = actorFunction(req);
       // Which readiness parts this caller may confirm, so the page offers only the buttons that work.
       const confirm = Object.fromEntries(
         READINESS_PARTS.map((part) => [
@@ -286,17 +275,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
           enablement: can(req.actor!, 'update', { type: 'release_enablement' }),
           confirm,
         },
-        leadTime: leadTimeOf(settings, rel, bundle, todayIn(settings.timeZone, req.now)),
-        bundle,
-        signOffs: await listSignOffs(db, rel.id),
-        decisions: await listDecisions(db, rel.id),
-        gate: await releaseGate(db, rel.id, req.now),
-        postLaunch: await listPostLaunch(db, rel.id),
-        tierHistory: await tierHistory(db, rel.id),
-        readinessCheck: occ
-          ? { occurrenceId: occ.o.id, startsAt: occ.o.startsAt.toISOString(), status: occ.o.status }
-          : null,
-        attributes: settings.releaseAttributes,
+        ...(await releaseDetail(req.ctx, rel)),
       };
     },
   });

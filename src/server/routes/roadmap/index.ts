@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { areas } from '../../../db/schema/index.ts';
 import type { Actor } from '../../../services/actor.ts';
+import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { whatChanged } from '../../../services/roadmap/changes.ts';
 import {
   createRoadmapItem,
@@ -51,9 +50,9 @@ async function targetOwner(db: Db, req: FastifyRequest): Promise<string | null |
   if (areaId === undefined) return undefined;
   if (typeof areaId !== 'string' || !z.uuid().safeParse(areaId).success)
     throw invalid([{ path: 'areaId', message: 'must be an id (uuid)' }]);
-  const [area] = await db.select({ owner: areas.ownerPmId }).from(areas).where(eq(areas.id, areaId));
+  const area = await areaOwnerOf(db, areaId);
   if (!area) throw invalid([{ path: 'areaId', message: 'no such area' }]);
-  return area.owner;
+  return area.ownerPmId;
 }
 
 const present = (actor: Actor, i: RoadmapItemView) => ({

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ping } from '../../../db/client.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { type TOpenApiDocument, ZHealth, ZOpenApiDocument, ZUnavailable } from '../../../shared/system.ts';
 import { textBody } from '../media.ts';
@@ -19,7 +19,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     },
     handler: async (_req, reply) => {
       try {
-        await app.deps.db.execute(sql`select 1`);
+        await ping(app.deps.db);
         return { status: 'ok' as const };
       } catch {
         return reply.status(503).send({ status: 'unavailable' as const });

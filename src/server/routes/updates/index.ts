@@ -1,14 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { areas, personPrefs } from '../../../db/schema/index.ts';
-import { addWeeks, currentWeekKey } from '../../../domain/updates/week.ts';
-import { buildFeeds } from '../../../integrations/feeds/atom.ts';
-import { createMarkdown } from '../../../integrations/markdown.ts';
+import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../services/updates/archive.ts';
+import { updatesFeed } from '../../../services/updates/feed.ts';
 import { closeFollowUp, getFollowUp, listFollowUps } from '../../../services/updates/follow-ups.ts';
 import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
 import {
@@ -17,6 +14,7 @@ import {
   markAbsent,
   submitUpdate,
 } from '../../../services/updates/submissions.ts';
+import { addWeeks, currentWeekKey } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import {
@@ -190,7 +188,6 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         now: req.now,
         week: req.params.week,
       });
-      app.deps.onEnqueued?.();
       return reply.status(201).send(published);
     },
   });
@@ -207,24 +204,11 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     },
     handler: async (req, reply) => {
       const [token, ext] = req.params.file.split('.') as [string, string];
-      const [owner] = await db.select().from(personPrefs).where(eq(personPrefs.calendarToken, token));
-      if (!owner) throw new AppError('not_found', 'no such feed (it may have been replaced)');
-      const { orgName } = await getSettings(db);
-      const md = createMarkdown();
-      const items = await listPublishedUpdates(db, { limit: 30 });
       const base = baseUrl(req);
-      const feeds = buildFeeds({
-        title: `${orgName}: Weekly Product Update`,
-        siteUrl: `${base}/updates`,
+      const feeds = await updatesFeed(db, {
+        token,
+        baseUrl: base,
         feedUrl: `${base}/api/v1/updates/feed/${req.params.file}`,
-        entries: items.map((i) => ({
-          id: `${base}/updates/${i.week}#v${i.version}`,
-          title: i.title,
-          url: `${base}/updates/${i.week}`,
-          publishedAt: i.publishedAt,
-          summary: `Weekly Product Update for ${i.week}`,
-          content: md.render(i.markdown),
-        })),
       });
       return ext === 'atom'
         ? reply.type('application/atom+xml; charset=utf-8').send(feeds.atom)
@@ -259,10 +243,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
   async function areaResource(req: FastifyRequest): Promise<Resource | null> {
     const params = req.params as { areaId?: string };
     if (!z.uuid().safeParse(params.areaId).success) return { type: 'weekly_update' };
-    const [area] = await db
-      .select({ ownerPmId: areas.ownerPmId })
-      .from(areas)
-      .where(eq(areas.id, params.areaId!));
+    const area = await areaOwnerOf(db, params.areaId!);
     return area ? { type: 'weekly_update', areaOwnerId: area.ownerPmId } : null;
   }
 }

@@ -100,3 +100,24 @@ describe('the app clock', () => {
     }
   });
 });
+
+describe('the outbox relay', () => {
+  it('is nudged after every write that succeeded, without the route asking: not after a read or a refusal', async () => {
+    let nudges = 0;
+    const app = await createTestApp({ onEnqueued: () => nudges++ });
+    try {
+      const ops = await signedIn(app.database.db, ['product_ops']);
+      const reader = await signedIn(app.database.db, ['stakeholder']);
+      const inject = (method: 'GET' | 'POST', url: string, headers: Record<string, string>) =>
+        app.app.inject({ method, url, headers });
+      await inject('GET', '/api/v1/updates', ops.headers);
+      expect(nudges).toBe(0);
+      expect((await inject('POST', '/api/v1/updates/2026-W47/publish', reader.headers)).statusCode).toBe(403);
+      expect(nudges).toBe(0);
+      expect((await inject('POST', '/api/v1/updates/2026-W47/publish', ops.headers)).statusCode).toBe(201);
+      expect(nudges).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});

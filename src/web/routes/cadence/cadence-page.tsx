@@ -1,10 +1,11 @@
 import { useSearchParams } from 'react-router';
 import type { TRitual } from '../../../shared/cadence.ts';
+import { isLocalDate, todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TPerson } from '../../../shared/org.ts';
 import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { todayIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { CalendarControls, type CalendarView, CalendarWeeks, rangeOf, rangeTitle } from './calendar.tsx';
@@ -22,7 +23,7 @@ const KIND_ORDER: TRitual['schedule']['kind'][] = [
 const byCadence = (a: TRitual, b: TRitual) =>
   KIND_ORDER.indexOf(a.schedule.kind) - KIND_ORDER.indexOf(b.schedule.kind) || a.name.localeCompare(b.name);
 
-const isDate = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isDate = (s: string | null): s is string => s !== null && isLocalDate(s);
 
 interface Base {
   timeZone: string;
@@ -45,7 +46,7 @@ export function CadencePage() {
     return { timeZone: settings.timeZone, rituals: rituals.sort(byCadence), people };
   });
   const timeZone = base.data?.timeZone ?? null;
-  const today = timeZone ? todayIn(timeZone) : null;
+  const today = timeZone ? todayIn(timeZone, systemClock.now()) : null;
   const view: CalendarView = params.get('view') === 'week' ? 'week' : 'month';
   const requested = params.get('date');
   const date = isDate(requested) ? requested : today;

@@ -1,16 +1,8 @@
 import { Link } from 'react-router';
 import type { TOccurrence } from '../../../shared/cadence.ts';
+import { addDays, addMonths, endOfMonth, startOfMonth, startOfWeek } from '../../../shared/calendar.ts';
 import { ROLE_LABELS } from '../../lib/labels.ts';
-import {
-  addDays,
-  addMonths,
-  endOfMonth,
-  formatLocalDate,
-  formatMonth,
-  formatTime,
-  startOfMonth,
-  startOfWeek,
-} from '../../lib/org-time.ts';
+import { formatLocalDate, formatMonth, formatTime } from '../../lib/org-time.ts';
 import { OccurrenceBadges } from './occurrence-badges.tsx';
 
 export type CalendarView = 'week' | 'month';

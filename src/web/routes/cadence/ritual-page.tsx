@@ -1,11 +1,12 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TAdoption, TOccurrence, TOccurrenceDetail, TRitual } from '../../../shared/cadence.ts';
+import { addDays, todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TPerson } from '../../../shared/org.ts';
 import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { addDays, todayIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { RitualDetails } from './ritual-details.tsx';
 import { RitualForm } from './ritual-form.tsx';
@@ -30,7 +31,7 @@ async function load(id: string, signal: AbortSignal): Promise<Loaded> {
     api.settings.get(signal),
     cadenceApi.adoption({}, signal),
   ]);
-  const today = todayIn(settings.timeZone);
+  const today = todayIn(settings.timeZone, systemClock.now());
   const [calendar, people] = await Promise.all([
     cadenceApi.calendar({ from: addDays(today, -120), to: addDays(today, 70), ritualId: id }, signal),
     ritual.permissions.update || ritual.attendees.personIds.length

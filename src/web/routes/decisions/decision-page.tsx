@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 import { api } from '../../api-client.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { formatDateTimeIn, formatLocalDate, todayIn } from '../../lib/org-time.ts';
+import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { DecisionHistory } from './decision-history.tsx';
 import { type DecisionOptions, useDecisionOptions } from './decision-options.ts';
@@ -106,7 +108,12 @@ function RevisitSection({
         with a new entry; either way it is added to the history.
       </p>
       {options ? (
-        <RevisitForm entry={entry} options={options} today={todayIn(options.timeZone)} onSaved={onSaved} />
+        <RevisitForm
+          entry={entry}
+          options={options}
+          today={todayIn(options.timeZone, systemClock.now())}
+          onSaved={onSaved}
+        />
       ) : (
         <Loading what="the form" />
       )}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import { CreatePanel } from '../../components/create-panel.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { emptyDraft } from '../../lib/decision-draft.ts';
@@ -11,7 +13,6 @@ import {
   paramsFromFilter,
 } from '../../lib/decision-filter.ts';
 import { plural } from '../../lib/labels.ts';
-import { todayIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { usePaged } from '../../lib/use-paged.ts';
 import { RoadmapTabs } from '../roadmap/roadmap-tabs.tsx';
@@ -31,7 +32,7 @@ function RecordPanel({ options }: { options: DecisionOptions }) {
       <DecisionForm
         id="new-decision"
         options={options}
-        initial={emptyDraft(todayIn(options.timeZone), me.id)}
+        initial={emptyDraft(todayIn(options.timeZone, systemClock.now()), me.id)}
         onCancel={() => setOpen(false)}
         onSaved={(entry) => navigate(`/decisions/${entry.id}`)}
       />

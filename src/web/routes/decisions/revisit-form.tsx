@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { addDays } from '../../../shared/calendar.ts';
 import { type TDecisionLogEntry, ZRevisitInput } from '../../../shared/decisions.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { DEFAULT_REVIEW_DAYS, draftFrom, draftToInput } from '../../lib/decision-draft.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { addDays } from '../../lib/org-time.ts';
 import { DecisionFields } from './decision-fields.tsx';
 import type { DecisionOptions } from './decision-options.ts';
 import { decisionsApi } from './decisions-api.ts';

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { addMonths, todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { addMonths, formatDateTimeIn, formatMonth, todayIn } from '../../lib/org-time.ts';
+import { formatDateTimeIn, formatMonth } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
@@ -15,7 +17,7 @@ export function DigestsPage() {
   const me = useMe();
   const base = useInsightsBase();
   const list = useLoad('insights-digests', (signal) => insightsApi.digests(signal));
-  const today = base.data ? todayIn(base.data.timeZone) : null;
+  const today = base.data ? todayIn(base.data.timeZone, systemClock.now()) : null;
   // This month so far, or last month (what the 1st-of-the-month job publishes).
   const months = today ? [today.slice(0, 7), addMonths(today, -1).slice(0, 7)] : [];
   const [month, setMonth] = useState<string | null>(null);

@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { addWeeks, currentWeekKey, isWeekKey } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { plural } from '../../lib/labels.ts';
-import { todayIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
-import { isoWeekOf, shiftIsoWeek } from '../../lib/weeks.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { RoutingsTable } from './routings-table.tsx';
 import { useInsightsBase } from './use-insights-base.ts';
-
-const WEEK = /^\d{4}-W\d{2}$/;
 
 /** C6 routing: the week's top themes sent to the owning PMs, and what each PM decided. */
 export function RoutingsPage() {
@@ -22,9 +20,9 @@ export function RoutingsPage() {
   const [note, setNote] = useState('');
   const base = useInsightsBase();
   // This week where the org is, as the weekly triage counts it.
-  const thisWeek = base.data ? isoWeekOf(new Date(`${todayIn(base.data.timeZone)}T00:00:00`)) : null;
+  const thisWeek = base.data ? currentWeekKey(systemClock.now(), base.data.timeZone) : null;
   const asked = params.get('week') ?? '';
-  const week = WEEK.test(asked) ? asked : thisWeek;
+  const week = isWeekKey(asked) ? asked : thisWeek;
   const mine = params.get('mine') === '1';
   const open = params.get('open') === '1';
   const list = useLoad(week ? `routings:${week}:${mine}:${open}` : null, (signal) =>
@@ -80,9 +78,9 @@ export function RoutingsPage() {
           </div>
           <LiveStatus>{note}</LiveStatus>
           <nav aria-label="Weeks" className="pager">
-            <Link to={`/insights/routings?week=${shiftIsoWeek(week, -1)}`}>← Previous week</Link>
+            <Link to={`/insights/routings?week=${addWeeks(week, -1)}`}>← Previous week</Link>
             {week !== thisWeek ? <Link to="/insights/routings">This week</Link> : null}
-            <Link to={`/insights/routings?week=${shiftIsoWeek(week, 1)}`}>Next week →</Link>
+            <Link to={`/insights/routings?week=${addWeeks(week, 1)}`}>Next week →</Link>
           </nav>
           <fieldset className="filters">
             <legend className="visually-hidden">Filter routed themes</legend>

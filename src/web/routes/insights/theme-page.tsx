@@ -1,4 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { addWeeks, isoWeekKey } from '../../../shared/calendar.ts';
 import type { TThemeDetail } from '../../../shared/insights.ts';
 import type { TArea } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
@@ -7,7 +8,6 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { type Column, StackedBarChart } from '../../components/stacked-bar-chart.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { isoWeekOf, shiftIsoWeek } from '../../lib/weeks.ts';
 import { LinkedRoadmap } from '../roadmap/linked-roadmap.tsx';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { shortLabel, type Taxonomy } from './labels.ts';
@@ -18,8 +18,8 @@ import { daysFrom, WindowPicker } from './window-picker.tsx';
 /** One column per ISO week of the window, empty weeks included (a quiet week is news too), severities stacked. */
 function weeklyColumns(trend: TThemeDetail['trend'], window: TThemeDetail['window']): Column[] {
   const weeks = new Map<string, Record<string, number>>();
-  const last = isoWeekOf(new Date(`${window.to}T00:00:00`));
-  for (let w = isoWeekOf(new Date(`${window.from}T00:00:00`)); weeks.size < 60; w = shiftIsoWeek(w, 1)) {
+  const last = isoWeekKey(window.to);
+  for (let w = isoWeekKey(window.from); weeks.size < 60; w = addWeeks(w, 1)) {
     weeks.set(w, {});
     if (w === last) break;
   }

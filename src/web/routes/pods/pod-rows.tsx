@@ -1,9 +1,10 @@
+import { addWeeks, currentWeekKey, isWeekKey } from '../../../shared/calendar.ts';
 import type { TPerson } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
-import { isoWeekOf, nextIsoWeek } from '../../lib/weeks.ts';
+import { browserTimeZone } from '../../lib/org-time.ts';
 
 export interface MemberRow {
   key: number;
@@ -111,7 +112,7 @@ export function RotationEditor({
   onChange: (rows: RotationRow[]) => void;
   disabled?: boolean;
 }) {
-  const thisWeek = isoWeekOf(new Date());
+  const thisWeek = currentWeekKey(new Date(), browserTimeZone());
   const update = (key: number, change: Partial<RotationRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const add = () => {
@@ -119,7 +120,8 @@ export function RotationEditor({
       .map((r) => r.week)
       .sort()
       .at(-1);
-    const week = last && last >= thisWeek ? nextIsoWeek(last) : thisWeek;
+    // A week typed by hand may not be one yet: the new row repeats it for the user to correct.
+    const week = last && last >= thisWeek ? (isWeekKey(last) ? addWeeks(last, 1) : last) : thisWeek;
     onChange([...rows, { key: rowKey(), week, personId: '' }]);
   };
   return (

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
+import { currentWeekKey } from '../../../shared/calendar.ts';
 import type { TPod } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
-import { isoWeekOf } from '../../lib/weeks.ts';
+import { browserTimeZone } from '../../lib/org-time.ts';
 
 const GROUP_TITLES: Record<TPodRole, string> = { pm: 'PM', designer: 'Design', engineer: 'Engineering' };
 
@@ -60,7 +61,7 @@ export function PodMembers({ pod }: { pod: TPod }) {
 
 /** Who shields the pod from inbound bugs this week (production-engineering rotation). */
 export function RotationNow({ pod }: { pod: TPod }) {
-  const thisWeek = isoWeekOf(new Date());
+  const thisWeek = currentWeekKey(new Date(), browserTimeZone());
   const now = pod.rotation.find((r) => r.week === thisWeek);
   const next = pod.rotation.filter((r) => r.week > thisWeek).sort((a, b) => a.week.localeCompare(b.week))[0];
   return (

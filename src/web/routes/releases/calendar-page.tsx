@@ -1,13 +1,16 @@
 import { Link, useSearchParams } from 'react-router';
+import { addMonths, isLocalDate, todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { addMonths, formatMonth, todayIn } from '../../lib/org-time.ts';
+import { formatMonth } from '../../lib/org-time.ts';
 import { TIER_NAMES } from '../../lib/release-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { gridRange, LaunchList, MonthGrid } from './month-grid.tsx';
 
-const isMonth = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}$/.test(s);
+const isMonth = (s: string | null): s is string =>
+  s !== null && /^\d{4}-\d{2}$/.test(s) && isLocalDate(`${s}-01`);
 
 function Legend() {
   return (
@@ -26,7 +29,7 @@ export function LaunchCalendarPage() {
   const [params, setParams] = useSearchParams();
   const base = useLoad('releases-calendar-base', async (signal) => {
     const { settings } = await api.settings.get(signal);
-    return { today: todayIn(settings.timeZone) };
+    return { today: todayIn(settings.timeZone, systemClock.now()) };
   });
   const today = base.data?.today ?? null;
   const requested = params.get('month');

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
+import { addDays, startOfWeek } from '../../../shared/calendar.ts';
 import type { TRelease } from '../../../shared/releases.ts';
-import { addDays, formatLocalDate, formatMonth, startOfWeek } from '../../lib/org-time.ts';
+import { formatLocalDate, formatMonth } from '../../lib/org-time.ts';
 import { STATUS_LABELS, tierText } from '../../lib/release-labels.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
 import { RELEASE_STATUSES } from '../../../shared/releases.ts';
 import type { TSettings } from '../../../shared/settings.ts';
@@ -7,7 +9,6 @@ import { api } from '../../api-client.ts';
 import { type ReleaseFilter, releasesApi } from '../../api-releases.ts';
 import { CreatePanel } from '../../components/create-panel.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { todayIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { CoveragePanel } from './coverage-panel.tsx';
@@ -62,7 +63,7 @@ export function ReleasesPage() {
     if (f.tier) next.set('tier', f.tier);
     setParams(next, { replace: true });
   };
-  const today = base.data ? todayIn(base.data.settings.timeZone) : null;
+  const today = base.data ? todayIn(base.data.settings.timeZone, systemClock.now()) : null;
 
   return (
     <Page

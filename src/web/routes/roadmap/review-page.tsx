@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TReview } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { fieldId } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { emptyDraft } from '../../lib/decision-draft.ts';
-import { formatDateTimeIn, formatLocalDate, todayIn } from '../../lib/org-time.ts';
+import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { DecisionForm } from '../decisions/decision-form.tsx';
@@ -104,7 +106,7 @@ function DecisionsPanel({
           <DecisionForm
             id={FORM_ID}
             options={options.data}
-            initial={emptyDraft(todayIn(options.data.timeZone), me.id)}
+            initial={emptyDraft(todayIn(options.data.timeZone, systemClock.now()), me.id)}
             occurrenceId={r.occurrenceId}
             linkItem={linkItem}
             onSaved={onRecorded}

@@ -1,12 +1,13 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { quarterAfter } from '../../../domain/roadmap/quarters.ts';
+import { todayIn } from '../../../shared/calendar.ts';
+import { systemClock } from '../../../shared/clock.ts';
 import type { TArea } from '../../../shared/org.ts';
 import type { TRoadmapItem } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
 import { CreatePanel } from '../../components/create-panel.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { todayIn } from '../../lib/org-time.ts';
 import {
   brokenLinks,
   filterFromParams,
@@ -36,7 +37,7 @@ export interface RoadmapBase {
 /** Settings, areas and the quarter columns. */
 export async function loadRoadmapBase(signal: AbortSignal): Promise<RoadmapBase> {
   const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
-  const today = todayIn(settings.timeZone);
+  const today = todayIn(settings.timeZone, systemClock.now());
   const fy = settings.roadmap.fiscalYearStartMonth;
   const spans = [-1, 0, 1, 2, 3].map((n) => {
     const q = quarterAfter(today, n, fy);

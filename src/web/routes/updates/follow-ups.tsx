@@ -1,8 +1,9 @@
+import { todayIn } from '../../../shared/calendar.ts';
 import type { TFollowUp } from '../../../shared/updates.ts';
 import { updatesApi } from '../../api-updates.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatLocalDate, todayIn } from '../../lib/org-time.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { addWeeks, isWeekKey } from '../../../shared/calendar.ts';
 import { api } from '../../api-client.ts';
 import { updatesApi } from '../../api-updates.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { shiftIsoWeek } from '../../lib/weeks.ts';
 import { StatusBoard } from './status-board.tsx';
 
-const isWeek = (s: string | null): s is string => s !== null && /^\d{4}-W\d{2}$/.test(s);
+const isWeek = (s: string | null): s is string => s !== null && isWeekKey(s);
 
 /** `refresh` changes after a publication, so the new version shows without a reload. */
 function Archive({ timeZone, refresh }: { timeZone: string; refresh: string }) {
@@ -102,7 +102,7 @@ export function UpdatesPage() {
             </div>
             <fieldset className="button-row toggle">
               <legend className="visually-hidden">Week</legend>
-              <button type="button" className="button" onClick={() => show(shiftIsoWeek(week, -1))}>
+              <button type="button" className="button" onClick={() => show(addWeeks(week, -1))}>
                 ← Previous week
               </button>
               {week !== currentWeek && currentWeek ? (
@@ -110,7 +110,7 @@ export function UpdatesPage() {
                   This week
                 </button>
               ) : null}
-              <button type="button" className="button" onClick={() => show(shiftIsoWeek(week, 1))}>
+              <button type="button" className="button" onClick={() => show(addWeeks(week, 1))}>
                 Next week →
               </button>
             </fieldset>

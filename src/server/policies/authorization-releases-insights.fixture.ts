@@ -13,7 +13,7 @@ import { ingestFeedback } from '../../services/insights/ingest.ts';
 import { saveBundle } from '../../services/releases/bundle.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { systemClock } from '../../shared/clock.ts';
-import { type Case, type Ctx, managers, publicRoute, signedInOnly } from './authorization-cases.ts';
+import { type Case, type Ctx, managers, publicRoute, signedInOnly } from './authorization-cases.fixture.ts';
 
 /** A Tier 2 release whose lite bundle is complete, so Product Ops can publish it. */
 async function readyToPublish(c: Ctx): Promise<string> {

@@ -2,7 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { releases, roadmapItems } from '../../db/schema/index.ts';
-import { todayIn } from '../../domain/org/weeks.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import type { TConfidence, TRoadmapItemPatch } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordDecision, revisitDecision } from '../decisions/decisions.ts';

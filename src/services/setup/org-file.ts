@@ -4,7 +4,11 @@ import type { Db } from '../../db/client.ts';
 import { areas, people } from '../../db/schema/index.ts';
 import type { TOrgFile } from '../../shared/org-file.ts';
 import type { Actor } from '../actor.ts';
-import { createArea, listAreas, updateArea } from './areas.ts';
+import { createArea, listAreas, updateArea } from '../org/areas.ts';
+import { createPerson, findPersonByEmail, updatePerson } from '../org/people.ts';
+import { createPod, listPods, updatePod } from '../org/pods.ts';
+import { listRaci, replaceRaci } from '../org/raci.ts';
+import { getSettings, updateSettings } from '../org/settings.ts';
 import { applyCadence, exportCadence } from './org-file-cadence.ts';
 import {
   checkOrgFileRefs,
@@ -13,10 +17,6 @@ import {
   showPath,
   toLenient,
 } from './org-file-check.ts';
-import { createPerson, findPersonByEmail, updatePerson } from './people.ts';
-import { createPod, listPods, updatePod } from './pods.ts';
-import { listRaci, replaceRaci } from './raci.ts';
-import { getSettings, updateSettings } from './settings.ts';
 
 const ALL = { limit: 10_000 };
 

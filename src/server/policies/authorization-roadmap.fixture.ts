@@ -5,7 +5,7 @@ import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRoadmapItem } from '../../services/roadmap/items.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
-import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.ts';
+import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.fixture.ts';
 
 const item = (c: Ctx, title = 'Usage billing') =>
   createRoadmapItem({

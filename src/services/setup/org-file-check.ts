@@ -6,7 +6,7 @@ import { podCompositionErrors } from '../../domain/org/pods.ts';
 import { slackWebhookUrlProblem } from '../../integrations/slack/validate.ts';
 import { type TOrgFile, ZOrgFile } from '../../shared/org-file.ts';
 import type { TRole } from '../../shared/roles.ts';
-import { getSettings } from './settings.ts';
+import { getSettings } from '../org/settings.ts';
 
 export interface OrgFileProblem {
   /** Path in the document, like people[3].email. */

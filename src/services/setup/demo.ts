@@ -1,17 +1,17 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
-import { isoWeekOf, todayIn } from '../../domain/org/weeks.ts';
+import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { createArea } from './areas.ts';
+import { createArea } from '../org/areas.ts';
+import { createPerson } from '../org/people.ts';
+import { createPod } from '../org/pods.ts';
+import { updateSettings } from '../org/settings.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
-import { createPerson } from './people.ts';
-import { createPod } from './pods.ts';
-import { updateSettings } from './settings.ts';
 
 export const DEMO_PASSWORD = 'prodops-demo';
 export const DEMO_SIGN_INS = [
@@ -155,7 +155,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       });
       areaIds.set(slug, area.id);
     }
-    const week = isoWeekOf(todayIn(DEMO_SETTINGS.timeZone, now));
+    const week = isoWeekKey(todayIn(DEMO_SETTINGS.timeZone, now));
     for (const [i, pod] of PODS.entries()) {
       const area = AREAS.find((a) => a[0] === pod.area)!;
       const members: { personId: string; role: TPodRole }[] = [

@@ -1,0 +1,53 @@
+import type { Db } from '../../db/client.ts';
+import { systemActor } from '../../services/actor.ts';
+import { recordDecision } from '../../services/decisions/decisions.ts';
+import type { TDecisionLogInput } from '../../shared/decisions.ts';
+import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.fixture.ts';
+
+/**
+ * The decision log's routes in the app-wide authorization matrix (authorization.test.ts): who may call each.
+ * Bad input for each write is routes/validation-decisions.fixture.ts.
+ */
+
+/** A complete decision log entry owned by `ownerId`. */
+export const decisionTemplate = (ownerId: string): TDecisionLogInput => ({
+  title: 'Price by usage',
+  context: 'Seats penalise viewers.',
+  options: ['Seats', 'Usage'],
+  rationale: 'Usage tracks value.',
+  ownerId,
+  reviewDate: '2030-01-15',
+});
+
+/** A fresh decision owned by `ownerId`; its id. */
+export async function aDecision(db: Db, ownerId: string): Promise<string> {
+  return (
+    await recordDecision({
+      db,
+      actor: systemActor('test'),
+      input: decisionTemplate(ownerId),
+      now: new Date('2026-11-20T12:00:00Z'),
+    })
+  ).id;
+}
+
+const ownedByPmOwner = async (c: Ctx) => aDecision(c.db, c.ids.pmOwner);
+
+export const DECISION_CASES: Record<string, Case> = {
+  'GET /api/v1/decisions': { expect: signedInOnly },
+  'GET /api/v1/decisions/:id': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,
+  },
+  // PMs, eng leads, Product Ops and up record decisions.
+  'POST /api/v1/decisions': {
+    expect: { anon: 401, stakeholder: 403, engineer: 403, rest: 'ok' },
+    body: (c) => decisionTemplate(c.ids.pmOwner),
+  },
+  // Its owner, or Product Ops and up, revisit it.
+  'POST /api/v1/decisions/:id/revisit': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}/revisit`,
+    body: () => ({ outcome: 'kept', note: 'Still right', nextReviewDate: '2030-06-01' }),
+  },
+};

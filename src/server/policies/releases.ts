@@ -1,0 +1,44 @@
+import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
+import type { Policies, Resource } from './resources.ts';
+
+/** A release's PM owner and the PM owning its area both run it. */
+function ownsRelease(actor: Actor, r: { areaOwnerId?: string | null; pmOwnerId?: string | null }): boolean {
+  if (!actor.personId) return false;
+  return r.areaOwnerId === actor.personId || r.pmOwnerId === actor.personId;
+}
+
+/**
+ * Who confirms which part of readiness (pack §6): Support and Sales people their own function's readiness,
+ * the eng owner or an eng lead monitoring and rollback, Product Ops the training; the PM and Support answer the
+ * post-launch capture. Product Ops and up may record any of them on someone's behalf (the log says who).
+ */
+function canConfirm(actor: Actor, r: Extract<Resource, { type: 'release_readiness' }>): boolean {
+  if (isOrgManager(actor)) return true;
+  switch (r.part) {
+    case 'support':
+    case 'sales':
+      return r.actorFunction === r.part;
+    case 'eng_monitoring':
+    case 'eng_rollback':
+      return hasRole(actor, 'eng_lead') || (r.engOwnerId != null && r.engOwnerId === actor.personId);
+    case 'training':
+      return false;
+    case 'post_launch':
+      return ownsRelease(actor, r) || r.actorFunction === 'support';
+  }
+}
+
+/** C5: releases, their readiness, enablement bundles and post-launch action items. */
+export const RELEASE_POLICIES: Policies<
+  'release' | 'release_readiness' | 'release_enablement' | 'release_action_item'
+> = {
+  release: (actor, action, r) => {
+    if (action === 'read') return true;
+    if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm');
+    return isOrgManager(actor) || ownsRelease(actor, r);
+  },
+  release_readiness: (actor, action, r) => action === 'read' || canConfirm(actor, r),
+  release_enablement: (actor, action) => action === 'read' || isOrgManager(actor),
+  release_action_item: (actor, action, r) =>
+    action === 'read' || (action === 'update' && (isOrgManager(actor) || r.ownerId === actor.personId)),
+};

@@ -1,0 +1,69 @@
+import type { Actor } from '../../services/actor.ts';
+
+/** What a policy decides about: the action, and the resource as the route loaded it. */
+export type Action = 'read' | 'create' | 'update' | 'delete';
+
+/** What a policy may look at; `input` is the raw request body, for field-level rules. */
+export type Resource =
+  | { type: 'person'; id?: string; roles?: readonly string[]; input?: unknown }
+  | { type: 'area'; ownerPmId?: string | null; input?: unknown }
+  | { type: 'pod'; areaOwnerId?: string | null; pmIds?: readonly string[]; input?: unknown }
+  | { type: 'settings' }
+  | { type: 'raci' }
+  | { type: 'audit' }
+  | { type: 'ritual' }
+  | { type: 'occurrence'; ownerRole?: string; ownerPersonId?: string | null }
+  | { type: 'channel' }
+  | { type: 'delivery' }
+  | { type: 'weekly_update'; areaOwnerId?: string | null }
+  | { type: 'release'; areaOwnerId?: string | null; pmOwnerId?: string | null }
+  /** A part of a release's readiness someone confirms: a sign-off kind, or the post-launch capture. */
+  | {
+      type: 'release_readiness';
+      part: 'support' | 'sales' | 'eng_monitoring' | 'eng_rollback' | 'training' | 'post_launch';
+      engOwnerId?: string | null;
+      pmOwnerId?: string | null;
+      areaOwnerId?: string | null;
+      actorFunction?: string | null;
+    }
+  /** Distributing and publishing enablement bundles: Product Ops' job (pack §6). */
+  | { type: 'release_enablement' }
+  | { type: 'release_action_item'; ownerId?: string | null }
+  /** Correcting a feedback item's tags. */
+  | { type: 'insight' }
+  /** A theme routed to a PM: they (or Product Ops) record the disposition. */
+  | { type: 'insight_routing'; ownerId?: string | null }
+  /** Running the triage and publishing the digest: Product Ops' job (pack §5). */
+  | { type: 'insights_admin' }
+  | { type: 'follow_up'; assigneeIds?: readonly string[] }
+  /** A roadmap item: its area's PM edits it; Product Ops and up edit any (pack RACI: PMs own content). */
+  | {
+      type: 'roadmap_item';
+      areaOwnerId?: string | null;
+      input?: unknown;
+      targetAreaOwnerId?: string | null;
+      /** Internal items are for the product org: stakeholders see the stakeholder view instead. */
+      visibility?: string;
+    }
+  /** Running a Roadmap Review (start, close): its owner (Head of Product) and Product Ops. */
+  | { type: 'roadmap_review' }
+  /** Ratifying or rejecting roadmap changes: the Head of Product's call (pack §3). */
+  | { type: 'roadmap_ratification' }
+  /** Republishing the stakeholder roadmap view: Product Ops (format + distribution) and up. */
+  | { type: 'roadmap_view' }
+  /** A decision log entry: PMs and up record; its owner (or Product Ops and up) revisits or supersedes it. */
+  | { type: 'decision'; ownerId?: string | null };
+
+export type ResourceType = Resource['type'];
+
+/** One capability's rules: a decision for each resource type it owns. */
+export type Policies<T extends ResourceType> = {
+  [K in T]: (actor: Actor, action: Action, resource: Extract<Resource, { type: K }>) => boolean;
+};
+
+/** Whether a request body sets a field (present and not undefined): field-level rules look at it. */
+export const has = (input: unknown, key: string): boolean =>
+  typeof input === 'object' &&
+  input !== null &&
+  key in input &&
+  (input as Record<string, unknown>)[key] !== undefined;

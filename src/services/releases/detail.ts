@@ -1,0 +1,35 @@
+import { todayIn } from '../../shared/calendar.ts';
+import type { TSettings } from '../../shared/settings.ts';
+import type { Context } from '../context.ts';
+import { bundleRow, getBundle } from './bundle.ts';
+import { gateOf } from './gate.ts';
+import { listPostLaunch } from './post-launch.ts';
+import { listDecisions, listSignOffs } from './readiness.ts';
+import { type ReleaseView, tierHistory } from './releases.ts';
+import { leadTimeOf, readinessOccurrence } from './schedule.ts';
+
+/**
+ * Everything the release page shows, each row read once: the settings, the bundle, the sign-offs and the
+ * decisions feed both their own panels and the gate, instead of the gate reading them again.
+ */
+export async function releaseDetail(ctx: Context, release: ReleaseView) {
+  const { db, now } = ctx;
+  const settings: TSettings = await ctx.settings();
+  const row = await bundleRow(db, release.id);
+  const signOffs = await listSignOffs(db, release.id);
+  const decisions = await listDecisions(db, release.id);
+  const occ = await readinessOccurrence(db, release.id);
+  return {
+    leadTime: leadTimeOf(settings, release, row, todayIn(settings.timeZone, now)),
+    bundle: await getBundle(db, release, { settings, row }),
+    signOffs,
+    decisions,
+    gate: gateOf({ release, settings, bundle: row, signOffs, decisions, now }),
+    postLaunch: await listPostLaunch(db, release.id),
+    tierHistory: await tierHistory(db, release.id),
+    readinessCheck: occ
+      ? { occurrenceId: occ.o.id, startsAt: occ.o.startsAt.toISOString(), status: occ.o.status }
+      : null,
+    attributes: settings.releaseAttributes,
+  };
+}
