@@ -35,7 +35,8 @@ export const ZSchedule = z.discriminatedUnion('kind', [
 export type TSchedule = z.infer<typeof ZSchedule>;
 
 /** What happens to an occurrence that falls on a holiday (or outside the work week). */
-export const ZHolidayPolicy = z.enum(['skip', 'next_business_day', 'previous_business_day', 'keep']);
+export const HOLIDAY_POLICIES = ['skip', 'next_business_day', 'previous_business_day', 'keep'] as const;
+export const ZHolidayPolicy = z.enum(HOLIDAY_POLICIES);
 export type THolidayPolicy = z.infer<typeof ZHolidayPolicy>;
 
 export const ZAttendees = z.strictObject({

@@ -41,8 +41,16 @@ export const ZRevisitInput = z.discriminatedUnion('outcome', [
 ]);
 export type TRevisitInput = z.infer<typeof ZRevisitInput>;
 
+export const DECISION_STATUSES = ['active', 'superseded'] as const;
+export const DECISION_EVENT_KINDS = [
+  'recorded',
+  'revisited',
+  'superseded',
+  'supersedes',
+  'review_reminded',
+] as const;
 export const ZDecisionEvent = z.object({
-  kind: z.enum(['recorded', 'revisited', 'superseded', 'supersedes', 'review_reminded']),
+  kind: z.enum(DECISION_EVENT_KINDS),
   note: z.string(),
   nextReviewDate: z.string().nullable(),
   relatedDecisionId: ZId.nullable(),
@@ -65,7 +73,7 @@ export const ZDecisionLogEntry = z.object({
   nextReviewDate: z.string(),
   /** The review date has arrived and nobody has revisited it yet. */
   reviewDue: z.boolean(),
-  status: z.enum(['active', 'superseded']),
+  status: z.enum(DECISION_STATUSES),
   supersedes: z.object({ id: ZId, number: z.number().int(), title: z.string() }).nullable(),
   supersededBy: z.object({ id: ZId, number: z.number().int(), title: z.string() }).nullable(),
   roadmapItems: z.array(z.object({ id: ZId, title: z.string() })),
@@ -89,7 +97,7 @@ export const ZDecisionLogQuery = z.object({
   /** Words found in the decision, its context, options or rationale. */
   q: z.string().trim().max(200).optional(),
   ownerId: ZId.optional(),
-  status: z.enum(['active', 'superseded']).optional(),
+  status: z.enum(DECISION_STATUSES).optional(),
   /** Only those whose review date has arrived. */
   due: z.enum(['true', 'false']).optional(),
   roadmapItemId: ZId.optional(),

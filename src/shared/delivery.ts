@@ -12,12 +12,15 @@ export const ARTIFACT_KIND_VALUES = [
 ] as const;
 export type TArtifactKind = (typeof ARTIFACT_KIND_VALUES)[number];
 export const ZArtifactKind = z.enum(ARTIFACT_KIND_VALUES);
-export const ZVia = z.enum(['inbox', 'email', 'slack']);
+export const VIAS = ['inbox', 'email', 'slack'] as const;
+export const ZVia = z.enum(VIAS);
 export type TVia = z.infer<typeof ZVia>;
+/** Slack channels (webhook or bot) and email lists. */
+export const CHANNEL_KINDS = ['slack', 'email_list'] as const;
 export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
 
 const ZChannelFields = z.strictObject({
-  kind: z.enum(['slack', 'email_list']),
+  kind: z.enum(CHANNEL_KINDS),
   name: z.string().trim().min(2).max(120),
   webhookUrl: z
     .url({ message: 'must be a URL like https://hooks.slack.com/services/…' })
@@ -55,7 +58,7 @@ export type TChannelInput = z.infer<typeof ZChannelInput>;
 
 export const ZChannel = z.object({
   id: ZId,
-  kind: z.enum(['slack', 'email_list']),
+  kind: z.enum(CHANNEL_KINDS),
   name: z.string(),
   /** Webhook URLs are secrets: only their host is shown. */
   webhookHost: z.string().nullable(),
@@ -98,6 +101,8 @@ export const ZSubscription = z.object({
   toleranceDays: z.number().int().nullable(),
 });
 export type TSubscription = z.infer<typeof ZSubscription>;
+export const ZSubscriptionList = z.object({ items: z.array(ZSubscription) });
+export type TSubscriptionList = z.infer<typeof ZSubscriptionList>;
 export const ZPreferences = z.object({
   via: z.array(ZVia),
   emailUnsubscribed: z.boolean(),
@@ -178,3 +183,6 @@ export const ZInboxList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TInboxList = z.infer<typeof ZInboxList>;
+
+/** What the unsubscribe link answers (GET for people, RFC 8058 one-click POST for mail clients). */
+export const ZUnsubscribed = z.object({ unsubscribed: z.literal(true), message: z.string() });

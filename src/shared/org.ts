@@ -160,6 +160,8 @@ export const ZMe = z.object({
   }),
 });
 export type TMe = z.infer<typeof ZMe>;
+export const ZSignInReply = z.object({ user: ZMe });
+export type TSignInReply = z.infer<typeof ZSignInReply>;
 
 /** An API token as its owner sees it later: never the secret, only its prefix. */
 export const ZApiToken = z.object({
@@ -170,6 +172,8 @@ export const ZApiToken = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export type TApiToken = z.infer<typeof ZApiToken>;
+export const ZApiTokenList = z.object({ items: z.array(ZApiToken) });
+export type TApiTokenList = z.infer<typeof ZApiTokenList>;
 /** A new token: the secret is in this reply and nowhere else. */
 export const ZCreatedApiToken = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type TCreatedApiToken = z.infer<typeof ZCreatedApiToken>;

@@ -117,9 +117,11 @@ export const ZRoadmapListQuery = z.object({
   theme: z.string().max(40).optional(),
 });
 
+/** edit | revert (a change the Head of Product rejected, undone). */
+export const ITEM_VERSION_KINDS = ['edit', 'revert'] as const;
 export const ZItemVersion = z.object({
   version: z.number().int(),
-  kind: z.enum(['edit', 'revert']),
+  kind: z.enum(ITEM_VERSION_KINDS),
   note: z.string(),
   changedBy: z.string(),
   changedAt: z.string(),
@@ -242,6 +244,7 @@ export const ZViewVersionList = z.object({ items: z.array(ZViewVersion) });
 export type TViewVersionList = z.infer<typeof ZViewVersionList>;
 export const ZExportQuery = ZViewQuery.extend({ format: z.enum(['md', 'html']).default('md') });
 
+export const REVIEW_OUTCOMES = ['ratified', 'rejected'] as const;
 export const ZAgendaSection = z.object({
   minutes: z.number().int(),
   title: z.string(),
@@ -257,7 +260,7 @@ export const ZReviewItem = z.object({
   notes: z.array(z.object({ by: z.string(), at: z.string(), note: z.string() })),
   /** Has changes stakeholders have not seen: the Head of Product can ratify or reject them. */
   pending: z.boolean(),
-  outcome: z.enum(['ratified', 'rejected']).nullable(),
+  outcome: z.enum(REVIEW_OUTCOMES).nullable(),
 });
 export const ZReview = z.object({
   id: ZId.nullable(),
@@ -313,7 +316,7 @@ export type TReviewList = z.infer<typeof ZReviewList>;
 export const ZOccurrenceParams = z.object({ occurrenceId: ZId });
 export const ZOutcomeInput = z.strictObject({
   itemId: ZId,
-  outcome: z.enum(['ratified', 'rejected']),
+  outcome: z.enum(REVIEW_OUTCOMES),
   note: ZText(1000).optional(),
 });
 export const ZReviewActionInput = z.strictObject({

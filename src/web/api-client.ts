@@ -1,9 +1,10 @@
 import type {
-  TApiToken,
+  TApiTokenList,
   TArea,
   TAreaInput,
   TAreaPatch,
   TAuditEntry,
+  TCreatedApiToken,
   TMe,
   TPerson,
   TPersonInput,
@@ -13,6 +14,7 @@ import type {
   TPodPatch,
   TRaci,
   TRaciEntry,
+  TSignInReply,
 } from '../shared/org.ts';
 import type { TSettings, TSettingsReply } from '../shared/settings.ts';
 
@@ -181,7 +183,7 @@ function crud<T, I, P>(base: string) {
 /** The typed surface of /api/v1 the web app uses. */
 export const api = {
   signIn: (email: string, password: string) =>
-    request<{ user: TMe }>('/auth/sign-in', {
+    request<TSignInReply>('/auth/sign-in', {
       method: 'POST',
       body: { email, password },
       redirectOn401: false,
@@ -189,9 +191,8 @@ export const api = {
   signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
   me: (signal?: AbortSignal) => request<TMe>('/me', { signal }),
   tokens: {
-    list: (signal?: AbortSignal) => request<{ items: TApiToken[] }>('/me/tokens', { signal }),
-    create: (name: string) =>
-      request<{ id: string; name: string; token: string }>('/me/tokens', { method: 'POST', body: { name } }),
+    list: (signal?: AbortSignal) => request<TApiTokenList>('/me/tokens', { signal }),
+    create: (name: string) => request<TCreatedApiToken>('/me/tokens', { method: 'POST', body: { name } }),
     revoke: (id: string) => request<void>(`/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   },
   people: crud<TPerson, TPersonInput, TPersonPatch>('/people'),

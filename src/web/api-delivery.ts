@@ -11,6 +11,7 @@ import type {
   TPreferencesInput,
   TSubscription,
   TSubscriptionInput,
+  TSubscriptionList,
 } from '../shared/delivery.ts';
 import { listAll, type Page, query, request } from './api-client.ts';
 
@@ -52,7 +53,7 @@ export const deliveryApi = {
   savePreferences: (input: TPreferencesInput) =>
     request<TPreferences>('/me/preferences', { method: 'PUT', body: input }),
   subscriptions: (all: boolean, signal?: AbortSignal) =>
-    request<{ items: TSubscription[] }>(`/subscriptions${all ? '?all=true' : ''}`, { signal }),
+    request<TSubscriptionList>(`/subscriptions${all ? '?all=true' : ''}`, { signal }),
   subscribe: (input: TSubscriptionInput) =>
     request<TSubscription>('/subscriptions', { method: 'POST', body: input }),
   unsubscribe: (subscriptionId: string) =>

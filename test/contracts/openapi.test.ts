@@ -31,7 +31,9 @@ describe('the OpenAPI document', () => {
     );
     const failing: string[] = [];
     for (const { name, op } of operations) {
-      for (const [code, response] of Object.entries(op.responses ?? {})) {
+      const responses = Object.entries(op.responses ?? {});
+      if (!responses.some(([code]) => /^2/.test(code))) failing.push(`${name}: no 2xx response`);
+      for (const [code, response] of responses) {
         if (!/^2/.test(code)) continue;
         const media = Object.entries(response.content ?? {});
         if (media.length === 0) {

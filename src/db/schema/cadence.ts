@@ -12,7 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { OCCURRENCE_STATUSES, type TAttendees, type TSchedule } from '../../shared/cadence.ts';
+import {
+  HOLIDAY_POLICIES,
+  OCCURRENCE_STATUSES,
+  type TAttendees,
+  type TSchedule,
+} from '../../shared/cadence.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { people } from './org.ts';
 
@@ -24,7 +29,7 @@ export const rituals = pgTable(
     name: text('name').notNull(),
     purpose: text('purpose').notNull().default(''),
     schedule: jsonb('schedule').$type<TSchedule>().notNull(),
-    holidayPolicy: text('holiday_policy').notNull().default('next_business_day'),
+    holidayPolicy: text('holiday_policy', { enum: HOLIDAY_POLICIES }).notNull().default('next_business_day'),
     durationMinutes: integer('duration_minutes').notNull(),
     timeBox: text('time_box').notNull().default(''),
     ownerRole: text('owner_role', { enum: ROLES }).notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CHANNEL_KINDS, VIAS } from '../../shared/delivery.ts';
 import { areas, people } from './org.ts';
 
 /** Slack channels (webhook or bot) and email lists that can receive artifacts. */
@@ -7,7 +8,7 @@ export const channels = pgTable(
   'channels',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(), // slack | email_list
+    kind: text('kind', { enum: CHANNEL_KINDS }).notNull(),
     name: text('name').notNull(), // "#product-updates", "product-updates@example.com"
     /** Slack: incoming-webhook URL, or null to post with the bot token to `slackChannelId`. Email: the address. */
     webhookUrl: text('webhook_url'),
@@ -42,7 +43,7 @@ export const personPrefs = pgTable('person_prefs', {
   personId: uuid('person_id')
     .primaryKey()
     .references(() => people.id, { onDelete: 'cascade' }),
-  via: text('via').array().notNull().default(sql`'{inbox,email,slack}'::text[]`),
+  via: text('via', { enum: VIAS }).array().notNull().default(sql`'{inbox,email,slack}'::text[]`),
   calendarToken: text('calendar_token').notNull(),
   unsubscribeToken: text('unsubscribe_token').notNull(),
   emailUnsubscribedAt: timestamp('email_unsubscribed_at', { withTimezone: true }),

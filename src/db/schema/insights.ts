@@ -66,7 +66,7 @@ export const insightDaily = pgTable(
   {
     day: date('day').notNull(),
     theme: text('theme').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: INSIGHT_KINDS }).notNull(),
     severity: text('severity').notNull(),
     /** '' when the area is not known (part of the key, so not null). */
     areaKey: text('area_key').notNull(),

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { FUNCTIONS, POD_ROLES, ROLES } from '../../shared/roles.ts';
 import type { TSettings } from '../../shared/settings.ts';
 
 const timestamps = {
@@ -25,8 +26,8 @@ export const people = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    function: text('function').notNull(),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    function: text('function', { enum: FUNCTIONS }).notNull(),
+    roles: text('roles', { enum: ROLES }).array().notNull().default(sql`'{}'::text[]`),
     slackId: text('slack_id'),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash'),
@@ -73,7 +74,7 @@ export const podMembers = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: POD_ROLES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.podId, t.personId] }), index('pod_members_person_idx').on(t.personId)],
 );

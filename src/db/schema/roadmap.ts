@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { TRoadmapItemState } from '../../shared/roadmap.ts';
+import { DECISION_EVENT_KINDS, DECISION_STATUSES } from '../../shared/decisions.ts';
+import { ITEM_VERSION_KINDS, REVIEW_OUTCOMES, type TRoadmapItemState } from '../../shared/roadmap.ts';
 import { ritualOccurrences } from './cadence.ts';
 import { areas, people } from './org.ts';
 
@@ -46,7 +47,7 @@ export const roadmapItemVersions = pgTable(
     version: integer('version').notNull(),
     state: jsonb('state').$type<TRoadmapItemState>().notNull(),
     /** edit | revert (a change the Head of Product rejected, undone) */
-    kind: text('kind').notNull().default('edit'),
+    kind: text('kind', { enum: ITEM_VERSION_KINDS }).notNull().default('edit'),
     note: text('note').notNull().default(''),
     changedById: uuid('changed_by_id').references(() => people.id, { onDelete: 'set null' }),
     changedBy: text('changed_by').notNull(),
@@ -92,7 +93,7 @@ export const roadmapReviewOutcomes = pgTable(
       .notNull()
       .references(() => roadmapItems.id, { onDelete: 'cascade' }),
     /** ratified | rejected */
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome', { enum: REVIEW_OUTCOMES }).notNull(),
     fromVersion: integer('from_version'),
     toVersion: integer('to_version').notNull(),
     note: text('note').notNull().default(''),
@@ -129,7 +130,7 @@ export const decisions = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** active | superseded */
-    status: text('status').notNull().default('active'),
+    status: text('status', { enum: DECISION_STATUSES }).notNull().default('active'),
     supersededById: uuid('superseded_by_id'),
     nextReviewDate: text('next_review_date').notNull(),
   },
@@ -147,7 +148,7 @@ export const decisionEvents = pgTable(
     decisionId: uuid('decision_id')
       .notNull()
       .references(() => decisions.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: DECISION_EVENT_KINDS }).notNull(),
     note: text('note').notNull().default(''),
     nextReviewDate: text('next_review_date'),
     relatedDecisionId: uuid('related_decision_id'),

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { FOLLOW_UP_STATUSES } from '../../shared/updates.ts';
 import { areas, people } from './org.ts';
 
 /** One weekly update cycle per ISO week; its instants are fixed when the cycle opens (org time zone). */
@@ -75,7 +76,7 @@ export const followUps = pgTable(
     areaId: uuid('area_id').references(() => areas.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     assigneeIds: uuid('assignee_ids').array().notNull(),
-    status: text('status').notNull().default('open'),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: text('closed_by'),

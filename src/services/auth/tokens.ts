@@ -154,7 +154,7 @@ function toPrincipal(
     personId: person.id,
     name: person.name,
     email: person.email,
-    roles: person.roles as TRole[],
+    roles: person.roles,
     function: person.function,
     csrfToken,
     sessionId,

@@ -170,7 +170,7 @@ export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now:
     return {
       ritualId: r.id,
       startsAt: o.startsAt.toISOString(),
-      status: o.status as OccurrenceFacts['status'],
+      status: o.status,
       // Once attendance is taken, the people recorded are the expected ones; before, the ritual's attendee list.
       expectedAttendees: c ? c.total : (expectedByRitual.get(r.id) ?? 0),
       presentAttendees: c ? c.present : 0,

@@ -6,7 +6,6 @@ import type { Db } from '../../db/client.ts';
 import { areas, people, personPrefs, releases, rituals } from '../../db/schema/index.ts';
 import { type AllDayEvent, buildCalendar, type TimedEvent } from '../../integrations/feeds/ics.ts';
 import { todayIn } from '../../shared/calendar.ts';
-import type { TRole } from '../../shared/roles.ts';
 import { isOrgManager } from '../actor.ts';
 import { prefsOf } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
@@ -114,7 +113,7 @@ export async function calendarFeed(
     .where(eq(personPrefs.calendarToken, token));
   if (!row?.person.active) return null;
   const person = row.person;
-  const actor = { personId: person.id, label: person.email, roles: person.roles as TRole[] };
+  const actor = { personId: person.id, label: person.email, roles: person.roles };
   const all = await db.select().from(rituals);
   const mine = new Set<string>();
   for (const r of all) {

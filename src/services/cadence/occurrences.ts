@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { occurrenceAttendance, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { plannedOccurrences } from '../../domain/cadence/occurrences.ts';
-import type { THolidayPolicy, TOccurrence, TSchedule } from '../../shared/cadence.ts';
+import type { TOccurrence, TSchedule } from '../../shared/cadence.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
@@ -98,7 +98,7 @@ export async function syncRitualOccurrences(
           to,
           holidays: settings.holidays,
           workWeek: settings.workWeek,
-          holidayPolicy: ritual.holidayPolicy as THolidayPolicy,
+          holidayPolicy: ritual.holidayPolicy,
         });
   // Calendar keys are dates; per-release keys are release ids and are left to the release that made them.
   const existing = (

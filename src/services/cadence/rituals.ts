@@ -48,8 +48,8 @@ function toView(row: { ritual: typeof rituals.$inferSelect; ownerName: string | 
   const { createdAt: _c, updatedAt: _u, ...r } = row.ritual;
   return {
     ...r,
-    holidayPolicy: r.holidayPolicy as THolidayPolicy,
-    ownerRole: r.ownerRole as TRole,
+    holidayPolicy: r.holidayPolicy,
+    ownerRole: r.ownerRole,
     ownerName: row.ownerName,
   };
 }

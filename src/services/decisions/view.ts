@@ -16,7 +16,6 @@ import { decodeCursor, pageOf } from '../paging.ts';
 
 /** A decision log entry as services return it; routes add the caller's `permissions`. */
 export type DecisionView = Omit<TDecisionLogEntry, 'permissions'>;
-type EventKind = TDecisionLogEntry['history'][number]['kind'];
 
 function selectDecisions(db: Db) {
   return db
@@ -87,7 +86,7 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
     reviewDate: d.reviewDate,
     nextReviewDate: d.nextReviewDate,
     reviewDue: d.status === 'active' && d.nextReviewDate <= today,
-    status: d.status as DecisionView['status'],
+    status: d.status,
     supersedes: link(d.supersedesId),
     supersededBy: link(d.supersededById),
     // Items are never deleted (dropped instead); a deleted release keeps its link, named as such.
@@ -100,7 +99,7 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
     history: l.events
       .filter((e) => e.decisionId === d.id)
       .map((e) => ({
-        kind: e.kind as EventKind,
+        kind: e.kind,
         note: e.note,
         nextReviewDate: e.nextReviewDate,
         relatedDecisionId: e.relatedDecisionId,

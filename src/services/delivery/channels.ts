@@ -22,7 +22,7 @@ export interface ChannelView {
 export function toChannelView(c: ChannelRow): ChannelView {
   return {
     id: c.id,
-    kind: c.kind as ChannelView['kind'],
+    kind: c.kind,
     name: c.name,
     webhookHost: c.webhookUrl ? new URL(c.webhookUrl).host : null,
     slackChannelId: c.slackChannelId,

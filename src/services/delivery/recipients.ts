@@ -3,7 +3,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
 import { defaultMatches } from '../../domain/delivery/defaults.ts';
-import type { TFunction } from '../../shared/roles.ts';
 import type { Recipient } from './outbox.ts';
 
 export type Via = 'inbox' | 'email' | 'slack';
@@ -31,7 +30,7 @@ export async function recipientsForPeople(db: Db, personIds: string[]): Promise<
   const out: Recipient[] = [];
   for (const p of rows) {
     const prefs = await prefsOf(db, p.id);
-    const via = new Set(prefs.via as Via[]);
+    const via = new Set<Via>(prefs.via);
     out.push({ channel: 'inbox', personId: p.id });
     if (via.has('email') && !prefs.emailUnsubscribedAt)
       out.push({ channel: 'email', address: p.email, personId: p.id });
@@ -61,8 +60,7 @@ export async function resolveRecipients(
     .from(people)
     .where(eq(people.active, true));
   for (const p of everyone) {
-    if (!optedOut.has(p.id) && defaultMatches(p.function as TFunction, opts.kind, opts.tier))
-      personIds.add(p.id);
+    if (!optedOut.has(p.id) && defaultMatches(p.function, opts.kind, opts.tier)) personIds.add(p.id);
   }
   const channelIds = subs.filter((s) => s.channelId && s.enabled && matches(s)).map((s) => s.channelId!);
   return [

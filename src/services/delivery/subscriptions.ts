@@ -131,7 +131,7 @@ export async function getPreferences(db: Db, personId: string) {
   const prefs = await prefsOf(db, personId);
   const [person] = await db.select({ fn: people.function }).from(people).where(eq(people.id, personId));
   return {
-    via: prefs.via as Via[],
+    via: prefs.via,
     emailUnsubscribed: prefs.emailUnsubscribedAt !== null,
     defaults: DEFAULTS_BY_FUNCTION[(person?.fn ?? 'exec') as TFunction].map((d) => ({
       kind: d.kind,

@@ -84,7 +84,7 @@ async function toViews(db: Db, rows: PodRow[], now: Date): Promise<PodView[]> {
     const facts = mine.map((m) => ({
       personId: m.person.id,
       name: m.person.name,
-      role: m.role as TPodRole,
+      role: m.role,
       active: m.person.active,
       otherPods: elsewhere
         .filter((e) => e.personId === m.person.id && e.podId !== pod.id)
@@ -97,7 +97,7 @@ async function toViews(db: Db, rows: PodRow[], now: Date): Promise<PodView[]> {
         personId: m.person.id,
         name: m.person.name,
         email: m.person.email,
-        role: m.role as TPodRole,
+        role: m.role,
       })),
       rotation: podRotationRows.map(({ week, personId, name }) => ({ week, personId, name })),
       warnings: podWarnings(

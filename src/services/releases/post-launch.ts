@@ -28,9 +28,9 @@ export async function listPostLaunch(db: Db, releaseId: string) {
   return {
     checks: checks.map((c) => ({
       id: c.id,
-      kind: c.kind as CheckKind,
+      kind: c.kind,
       dueOn: c.dueOn,
-      questions: QUESTIONS[c.kind as CheckKind].map((q) => ({ ...q })),
+      questions: QUESTIONS[c.kind].map((q) => ({ ...q })),
       answers: c.answers as Record<string, string>,
       completedAt: c.completedAt?.toISOString() ?? null,
       completedBy: c.completedBy,
@@ -46,7 +46,7 @@ function actionItemView({ i, owner }: { i: typeof releaseActionItems.$inferSelec
     title: i.title,
     ownerId: i.ownerId,
     ownerName: owner,
-    status: i.status as 'open' | 'done',
+    status: i.status,
     createdAt: i.createdAt.toISOString(),
     doneAt: i.doneAt?.toISOString() ?? null,
     doneBy: i.doneBy,
@@ -177,7 +177,7 @@ export const postLaunchReminder: ActionHandler<'release.post_launch'> = async ({
     .innerJoin(releases, eq(releases.id, postLaunchChecks.releaseId))
     .where(eq(postLaunchChecks.id, checkId));
   if (!row || row.c.completedAt) return;
-  const kind = row.c.kind as CheckKind;
+  const kind = row.c.kind;
   const helpers = await tx
     .select({ id: people.id })
     .from(people)

@@ -21,8 +21,8 @@ import { readinessOccurrence, replanRelease, tierRule } from './schedule.ts';
 export async function listSignOffs(db: Db, releaseId: string) {
   const rows = await db.select().from(releaseSignOffs).where(eq(releaseSignOffs.releaseId, releaseId));
   return rows.map((s) => ({
-    kind: s.kind as SignOffKind,
-    label: SIGNOFF_LABELS[s.kind as SignOffKind],
+    kind: s.kind,
+    label: SIGNOFF_LABELS[s.kind],
     personId: s.personId,
     by: s.byLabel,
     note: s.note,
@@ -106,7 +106,7 @@ export async function confirmByLink(db: Db, token: string, now: Date) {
     label: `${row.name} (one-click link)`,
     roles: ['stakeholder'],
   };
-  await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind as SignOffKind, now });
+  await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind, now });
   await db.update(readinessLinks).set({ usedAt: now }).where(eq(readinessLinks.token, token));
   return {
     releaseId: row.link.releaseId,
@@ -126,7 +126,7 @@ export async function listDecisions(db: Db, releaseId: string) {
     .orderBy(desc(releaseDecisions.at));
   return rows.map((d) => ({
     id: d.id,
-    decision: d.decision as TDecisionInput['decision'],
+    decision: d.decision,
     reason: d.reason,
     by: d.byLabel,
     personId: d.personId,

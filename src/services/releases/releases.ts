@@ -60,7 +60,7 @@ const toView = (settings: TSettings, { r, ...j }: Row): ReleaseView => ({
   engOwnerName: j.engName,
   tier: r.tier as ReleaseView['tier'],
   targetDate: r.targetDate,
-  status: r.status as TReleaseStatus,
+  status: r.status,
   attributes: r.attributes,
   suggestedTier: r.suggestedTier,
   suggestedReason: r.suggestedReason,

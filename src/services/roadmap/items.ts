@@ -288,7 +288,7 @@ export async function itemHistory(db: Db, id: string) {
         .map((c) => c.text);
       return {
         version: v.version,
-        kind: v.kind as 'edit' | 'revert',
+        kind: v.kind,
         note: v.note,
         changedBy: v.changedBy,
         changedAt: v.changedAt.toISOString(),

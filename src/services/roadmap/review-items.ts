@@ -29,7 +29,7 @@ export async function reviewActions(db: Db, reviewId: string) {
       id: r.id,
       title: r.title,
       ownerName: r.assigneeIds.map((id) => names.get(id) ?? 'someone who left').join(', '),
-      status: r.status as 'open' | 'closed',
+      status: r.status,
     }));
 }
 

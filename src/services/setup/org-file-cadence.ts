@@ -47,7 +47,7 @@ export async function exportCadence(db: Db): Promise<Pick<TOrgFile, 'rituals' | 
       active: r.active,
     })),
     channels: channelRows.map((c) => ({
-      kind: c.kind as 'slack' | 'email_list',
+      kind: c.kind,
       name: c.name,
       webhookUrl: c.webhookUrl,
       slackChannelId: c.slackChannelId,

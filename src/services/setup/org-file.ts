@@ -35,8 +35,8 @@ export async function exportOrg(db: Db, now: Date): Promise<TOrgFile> {
     people: peopleRows.map((p) => ({
       name: p.name,
       email: p.email,
-      function: p.function as never,
-      roles: p.roles as never[],
+      function: p.function,
+      roles: p.roles,
       slackId: p.slackId,
       active: p.active,
     })),

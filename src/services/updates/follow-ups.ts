@@ -24,7 +24,7 @@ export async function listFollowUps(db: Db, opts: { status?: 'open' | 'closed'; 
     areaName,
     title: f.title,
     assigneeIds: f.assigneeIds,
-    status: f.status as 'open' | 'closed',
+    status: f.status,
     createdAt: f.createdAt.toISOString(),
     closedAt: f.closedAt?.toISOString() ?? null,
   }));

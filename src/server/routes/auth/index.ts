@@ -6,7 +6,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../../services
 import { getPerson } from '../../../services/org/people.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { ZApiToken, ZCreatedApiToken, ZMe, ZSignIn } from '../../../shared/org.ts';
+import { ZApiTokenList, ZCreatedApiToken, ZMe, ZSignIn, ZSignInReply } from '../../../shared/org.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
 import { can } from '../../policies/index.ts';
 import type { AppDeps } from '../../types.ts';
@@ -54,7 +54,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       tags: ['auth'],
       summary: 'Password sign-in for the web app (sets the session cookie)',
       body: ZSignIn,
-      response: { 200: z.object({ user: ZMe }), ...errors },
+      response: { 200: ZSignInReply, ...errors },
     },
     handler: async (req, reply) => {
       const s = await signIn({
@@ -94,7 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       summary: 'My API tokens',
-      response: { 200: z.object({ items: z.array(ZApiToken) }), ...errors },
+      response: { 200: ZApiTokenList, ...errors },
     },
     handler: async (req) => ({ items: await listApiTokens(deps.db, req.principal!.personId) }),
   });

@@ -35,7 +35,9 @@ import {
   ZPreferencesInput,
   ZSubscription,
   ZSubscriptionInput,
+  ZSubscriptionList,
   ZSubscriptionPatch,
+  ZUnsubscribed,
 } from '../../../shared/delivery.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Resource } from '../../policies/index.ts';
@@ -172,7 +174,7 @@ export async function deliveryRoutes(
       tags: ['delivery'],
       summary: "My subscriptions (Product Ops: everyone's with all=true)",
       querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
-      response: { 200: z.object({ items: z.array(ZSubscription) }), ...errors },
+      response: { 200: ZSubscriptionList, ...errors },
     },
     handler: async (req) => ({ items: await listSubscriptions(db, req.actor!, req.query.all === 'true') }),
   });
@@ -223,7 +225,6 @@ export async function deliveryRoutes(
   const ZToken = z.object({
     token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be an unsubscribe token'),
   });
-  const ZUnsubscribed = z.object({ unsubscribed: z.literal(true), message: z.string() });
   // Public: the link in every email (RFC 8058 one-click POST, and a plain GET for people who click it).
   r.get('/unsubscribe/:token', {
     config: { policy: 'public' },

@@ -2,8 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ping } from '../../../db/client.ts';
+import { ZErrorBody } from '../../../shared/common.ts';
+import { type TOpenApiDocument, ZHealth, ZOpenApiDocument, ZUnavailable } from '../../../shared/system.ts';
+import { textBody } from '../media.ts';
 
 /** Health, the OpenAPI document and the web app. All public on purpose. */
 export async function systemRoutes(app: FastifyInstance, opts: { webDir: string }): Promise<void> {
@@ -13,10 +15,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     schema: {
       tags: ['system'],
       summary: 'Liveness and database check',
-      response: {
-        200: z.object({ status: z.literal('ok') }),
-        503: z.object({ status: z.literal('unavailable') }),
-      },
+      response: { 200: ZHealth, 503: ZUnavailable },
     },
     handler: async (_req, reply) => {
       try {
@@ -29,14 +28,23 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
   });
   r.get('/api/v1/openapi.json', {
     config: { policy: 'public' },
-    schema: { hide: true },
-    handler: async () => app.swagger(),
+    schema: { hide: true, response: { 200: ZOpenApiDocument } },
+    // The plugin types the document as OpenAPI 2 or 3; it is 3 here, which the response schema checks.
+    handler: async () => app.swagger() as TOpenApiDocument,
   });
   const indexHtml = path.join(opts.webDir, 'index.html');
   // The single-page app: real files from the Vite build, and index.html for its client-side routes.
   r.get('/*', {
     config: { policy: 'public' },
-    schema: { hide: true },
+    schema: {
+      hide: true,
+      response: {
+        // index.html for the app's own routes, or one of its built files (scripts, styles, images).
+        200: textBody('text/html', '*/*'),
+        404: ZErrorBody,
+        503: textBody('text/plain'),
+      },
+    },
     handler: async (req, reply) => {
       const urlPath = decodeURIComponent(req.url.split('?')[0] ?? '/');
       if (urlPath.startsWith('/api/')) {
