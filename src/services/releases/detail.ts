@@ -1,12 +1,11 @@
-import { todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
 import { bundleRow, getBundle } from './bundle.ts';
-import { gateOf } from './gate.ts';
+import { gateContextOf, gateFrom } from './gate.ts';
 import { listPostLaunch } from './post-launch.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
 import { type ReleaseView, tierHistory } from './releases.ts';
-import { leadTimeOf, readinessOccurrence } from './schedule.ts';
+import { readinessOccurrence } from './schedule.ts';
 
 /**
  * Everything the release page shows, each row read once: the settings, the bundle, the sign-offs and the
@@ -19,12 +18,14 @@ export async function releaseDetail(ctx: Context, release: ReleaseView) {
   const signOffs = await listSignOffs(db, release.id);
   const decisions = await listDecisions(db, release.id);
   const occ = await readinessOccurrence(db, release.id);
+  // The gate looks at the lead time too: computed once, shown in its panel and checked by the gate.
+  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, now });
   return {
-    leadTime: leadTimeOf(settings, release, row, todayIn(settings.timeZone, now)),
+    leadTime: gate.leadTime,
     bundle: await getBundle(db, release, { settings, row }),
     signOffs,
     decisions,
-    gate: gateOf({ release, settings, bundle: row, signOffs, decisions, now }),
+    gate: gateFrom(gate),
     postLaunch: await listPostLaunch(db, release.id),
     tierHistory: await tierHistory(db, release.id),
     readinessCheck: occ

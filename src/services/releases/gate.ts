@@ -61,7 +61,11 @@ export function gateContextOf(i: GateInputs): GateContext {
 
 /** The gate's verdict from its inputs: the default checks and those policies registered. */
 export function gateOf(i: GateInputs) {
-  const ctx = gateContextOf(i);
+  return gateFrom(gateContextOf(i));
+}
+
+/** The verdict for a context already built (the release page reuses its lead time rather than computing it twice). */
+export function gateFrom(ctx: GateContext) {
   return {
     ...evaluateGate(ctx, [...DEFAULT_GATE_CHECKS, ...extraChecks]),
     title: ctx.release.title,
