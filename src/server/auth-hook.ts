@@ -20,7 +20,12 @@ export function registerAuthentication(app: FastifyInstance): void {
     const principal = await identify(app, req);
     req.principal = principal;
     req.actor = principal
-      ? { personId: principal.personId, label: principal.email, roles: principal.roles }
+      ? {
+          personId: principal.personId,
+          label: principal.email,
+          roles: principal.roles,
+          via: { sessionId: principal.sessionId, tokenId: principal.tokenId },
+        }
       : null;
   });
 }

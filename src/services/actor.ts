@@ -5,6 +5,8 @@ export interface Actor {
   personId: string | null;
   label: string;
   roles: readonly TRole[];
+  /** The session or API token the request came with: a change to one's own password keeps it signed in. */
+  via?: { sessionId: string | null; tokenId: string | null };
 }
 
 /** The CLI's admin commands run with direct database access, so they act as an admin named after the OS user. */

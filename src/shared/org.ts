@@ -26,7 +26,10 @@ export const ZPersonInput = z.strictObject({
   active: z.boolean().optional(),
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
-export const ZPersonPatch = ZPersonInput.partial();
+export const ZPersonPatch = ZPersonInput.partial().extend({
+  /** Required to change one's own password. */
+  currentPassword: z.string().min(1).max(200).optional(),
+});
 export type TPersonInput = z.infer<typeof ZPersonInput>;
 export type TPersonPatch = z.infer<typeof ZPersonPatch>;
 

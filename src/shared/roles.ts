@@ -14,6 +14,18 @@ export const ROLES = [
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
+/** Roles as people read them. */
+export const ROLE_LABELS: Record<TRole, string> = {
+  admin: 'Admin',
+  product_ops: 'Product Ops',
+  head_of_product: 'Head of Product',
+  pm: 'PM',
+  eng_lead: 'Eng lead',
+  designer: 'Designer',
+  engineer: 'Engineer',
+  stakeholder: 'Stakeholder',
+};
+
 /** A person's function: what they do, independent of what they may do in prodops. */
 export const FUNCTIONS = [
   'pm',

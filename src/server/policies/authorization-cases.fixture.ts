@@ -7,6 +7,8 @@ export type Who =
   | 'engineer'
   | 'pm'
   | 'pmOwner'
+  /** A PM who owns another area: the "other area" case of every area-owned route. */
+  | 'pmOther'
   | 'product_ops'
   | 'head_of_product'
   | 'admin';
@@ -17,6 +19,7 @@ export const WHO: Who[] = [
   'engineer',
   'pm',
   'pmOwner',
+  'pmOther',
   'product_ops',
   'head_of_product',
   'admin',
@@ -43,6 +46,10 @@ export interface Case {
   url?: (c: Ctx) => Promise<string> | string;
   body?: (c: Ctx) => unknown;
 }
+
+/** What a caller should get: a PM owning another area is, unless a case says otherwise, any other PM. */
+export const outcomeFor = (expect: Case['expect'], who: Who): Outcome =>
+  expect[who] ?? (who === 'pmOther' ? expect.pm : undefined) ?? expect.rest;
 
 export const publicRoute: Case['expect'] = { rest: 'ok' };
 export const signedInOnly: Case['expect'] = { anon: 401, rest: 'ok' };

@@ -40,8 +40,9 @@ export const DECISION_CASES: Record<string, Case> = {
     url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,
   },
   // PMs, eng leads, Product Ops and up record decisions.
+  // A PM records decisions they own (the body names pmOwner as the owner).
   'POST /api/v1/decisions': {
-    expect: { anon: 401, stakeholder: 403, engineer: 403, rest: 'ok' },
+    expect: { anon: 401, stakeholder: 403, engineer: 403, pm: 403, rest: 'ok' },
     body: (c) => decisionTemplate(c.ids.pmOwner),
   },
   // Its owner, or Product Ops and up, revisit it.

@@ -26,6 +26,7 @@ import {
   type Ctx,
   managers,
   type Outcome,
+  outcomeFor,
   publicRoute,
   signedInOnly,
   WHO,
@@ -315,6 +316,9 @@ beforeAll(async () => {
   }
   const owner = await signedIn(db, ['pm']);
   callers.set('pmOwner', { headers: owner.headers, personId: owner.person.id });
+  const elsewhere = await signedIn(db, ['pm']);
+  callers.set('pmOther', { headers: elsewhere.headers, personId: elsewhere.person.id });
+  await makeArea(db, { ownerPmId: elsewhere.person.id });
   const area = await makeArea(db, { ownerPmId: owner.person.id });
   const pod = await makePod(db, { areaId: area.id });
   const person = await makePerson(db);
@@ -360,7 +364,7 @@ describe('authorization', () => {
   });
 
   for (const [route, spec] of Object.entries(MATRIX)) {
-    it(`${route}: ${WHO.map((w) => `${w}→${spec.expect[w] ?? spec.expect.rest}`).join(' ')}`, async () => {
+    it(`${route}: ${WHO.map((w) => `${w}→${outcomeFor(spec.expect, w)}`).join(' ')}`, async () => {
       const [method, pattern] = route.split(' ') as [string, string];
       for (const who of WHO) {
         const caller = callers.get(who)!;
@@ -374,7 +378,7 @@ describe('authorization', () => {
           headers: caller.headers,
           ...(spec.body ? { payload: spec.body(ctx) as object } : {}),
         });
-        const wanted = spec.expect[who] ?? spec.expect.rest;
+        const wanted = outcomeFor(spec.expect, who);
         const got: Outcome | number =
           res.statusCode < 400 || (route === 'GET /*' && res.statusCode === 503) ? 'ok' : res.statusCode;
         expect({ who, status: got, body: got === 'ok' ? '' : res.body }).toMatchObject({

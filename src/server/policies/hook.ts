@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { areaOwnerOf } from '../../services/org/areas.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import type { RoutePolicy } from '../types.ts';
+import { fieldPaths } from './fields.ts';
 import { type Action, can, type Resource, type ResourceType } from './index.ts';
 
 /** Loads what a policy needs for a route with `:id`; the value is kept on `req.loaded` for the handler. */
@@ -13,6 +15,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   policy: RoutePolicy;
+  /** The body's field paths ("roles", "replacement.ownerId"): the security matrix finds privileged ones here. */
+  bodyFields: string[];
 }
 
 declare module 'fastify' {
@@ -33,8 +37,9 @@ export function registerPolicies(
   app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} has no policy`);
+    const bodyFields = fieldPaths(route.schema?.body);
     for (const method of [route.method].flat())
-      table.push({ method, url: route.url, policy: route.config.policy });
+      table.push({ method, url: route.url, policy: route.config.policy, bodyFields });
   });
   // preValidation: decide access before telling a caller anything about their input.
   app.addHook('preValidation', async (req) => {
@@ -62,13 +67,31 @@ async function resolveResource(
   loaders: Partial<Record<ResourceType, ResourceLoader>>,
 ): Promise<Resource> {
   const id = (req.params as Record<string, string> | undefined)?.id;
-  const input = action === 'create' || action === 'update' ? req.body : undefined;
-  if (id === undefined) return { type, input } as Resource;
+  const writes = action === 'create' || action === 'update';
+  const input = writes ? req.body : undefined;
+  // Where a write puts the record: a PM may only put records into areas they own.
+  const target = writes ? { targetAreaOwnerId: await targetAreaOwner(req) } : {};
+  if (id === undefined) return { type, input, ...target } as Resource;
   const loader = loaders[type];
   if (!loader) throw new Error(`no loader for ${type}`);
   if (!UUID.test(id)) throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
   const found = await loader(req, id);
   if (!found) throw new AppError('not_found', `${type} not found`);
   req.loaded = found.value;
-  return { ...found.resource, input } as Resource;
+  return { ...found.resource, input, ...target } as Resource;
+}
+
+/**
+ * The owning PM of the area a write's body names: undefined when it names none (the record stays where it is),
+ * null for no area or an area without an owner.
+ */
+export async function targetAreaOwner(req: FastifyRequest): Promise<string | null | undefined> {
+  const areaId = (req.body as { areaId?: unknown } | undefined)?.areaId;
+  if (areaId === undefined) return undefined;
+  if (areaId === null) return null;
+  if (typeof areaId !== 'string' || !UUID.test(areaId))
+    throw invalid([{ path: 'areaId', message: 'must be an id (uuid)' }]);
+  const area = await areaOwnerOf(req.server.deps.db, areaId);
+  if (!area) throw invalid([{ path: 'areaId', message: 'no such area' }]);
+  return area.ownerPmId;
 }

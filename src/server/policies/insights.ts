@@ -5,7 +5,10 @@ import type { Policies } from './resources.ts';
 export const INSIGHT_POLICIES: Policies<'insight' | 'insight_routing' | 'insights_admin'> = {
   // Whoever triages: Product Ops and up, and the PMs whose themes these are (SPEC: the right role).
   insight: (actor, action) => action === 'read' || isOrgManager(actor) || hasRole(actor, 'pm'),
+  // The PM who owns the theme's area now (or, for a theme without an area, the one it was routed to).
   insight_routing: (actor, action, r) =>
-    action === 'read' || isOrgManager(actor) || (r.ownerId != null && r.ownerId === actor.personId),
+    action === 'read' ||
+    isOrgManager(actor) ||
+    (actor.personId !== null && (r.areaOwnerId ?? r.ownerId) === actor.personId),
   insights_admin: (actor, action) => action === 'read' || isOrgManager(actor),
 };

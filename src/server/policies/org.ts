@@ -1,24 +1,16 @@
+import { mayWritePerson } from '../../domain/org/person-access.ts';
 import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
-import { type Action, has, type Policies, type Resource } from './resources.ts';
+import { type Action, has, intoOwnArea, type Policies, type Resource } from './resources.ts';
 
-const grantsAdmin = (input: unknown): boolean =>
-  has(input, 'roles') &&
-  Array.isArray((input as { roles: unknown }).roles) &&
-  (input as { roles: unknown[] }).roles.includes('admin');
-
-/** People: org managers manage them, only admins touch admins, everyone may edit their own name, Slack id and password. */
+/**
+ * People: everyone reads; the admin alone deletes, and alone changes roles, emails and others' passwords; org
+ * managers keep the directory; everyone edits their own name, Slack id and password (domain/org/person-access.ts).
+ */
 function canPerson(actor: Actor, action: Action, r: Extract<Resource, { type: 'person' }>): boolean {
   if (action === 'read') return true;
   if (action === 'delete') return hasRole(actor, 'admin') && r.id !== actor.personId;
-  const touchesAdmin = grantsAdmin(r.input) || (r.roles?.includes('admin') ?? false);
-  if (hasRole(actor, 'admin')) return true;
-  if (isOrgManager(actor)) return !touchesAdmin;
-  if (action === 'update' && r.id === actor.personId) {
-    const selfEditable = new Set(['name', 'slackId', 'password']);
-    const keys = typeof r.input === 'object' && r.input !== null ? Object.keys(r.input) : [];
-    return keys.every((k) => selfEditable.has(k));
-  }
-  return false;
+  const target = action === 'create' || r.id === undefined ? null : { id: r.id, roles: r.roles ?? [] };
+  return mayWritePerson(actor, target, r.input ?? {});
 }
 
 /** Areas: org managers create and delete; the owning PM edits everything but the ownership. */
@@ -33,12 +25,16 @@ function canArea(actor: Actor, action: Action, r: Extract<Resource, { type: 'are
   );
 }
 
-/** Pods: org managers, plus the pod's own PM or the PM owning its area, who may edit but not delete it. */
+/**
+ * Pods: org managers, plus the pod's own PM or the PM owning its area, who may edit but not delete it, and move
+ * it only into an area of their own.
+ */
 function canPod(actor: Actor, action: Action, r: Extract<Resource, { type: 'pod' }>): boolean {
   if (action === 'read') return true;
   if (isOrgManager(actor)) return true;
   if (action !== 'update' || !hasRole(actor, 'pm') || !actor.personId) return false;
-  return r.areaOwnerId === actor.personId || (r.pmIds ?? []).includes(actor.personId);
+  const runsIt = r.areaOwnerId === actor.personId || (r.pmIds ?? []).includes(actor.personId);
+  return runsIt && intoOwnArea(actor, r);
 }
 
 /** C1: people, areas, pods and the org's settings, RACI and audit log. */

@@ -1,10 +1,25 @@
 import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
-import type { Policies, Resource } from './resources.ts';
+import { type Action, fieldOf, intoOwnArea, type Policies, type Resource } from './resources.ts';
 
 /** A release's PM owner and the PM owning its area both run it. */
 function ownsRelease(actor: Actor, r: { areaOwnerId?: string | null; pmOwnerId?: string | null }): boolean {
   if (!actor.personId) return false;
   return r.areaOwnerId === actor.personId || r.pmOwnerId === actor.personId;
+}
+
+/**
+ * Releases: Product Ops and up run any; a PM creates them in an area they own and runs the ones they own, moving
+ * one only into an area of theirs and handing it to another PM only inside their own area.
+ */
+function canRelease(actor: Actor, action: Action, r: Extract<Resource, { type: 'release' }>): boolean {
+  if (action === 'read') return true;
+  if (isOrgManager(actor)) return true;
+  if (!hasRole(actor, 'pm') || !actor.personId) return false;
+  if (action === 'create') return r.targetAreaOwnerId === actor.personId;
+  if (!ownsRelease(actor, r) || !intoOwnArea(actor, r)) return false;
+  const areaOwnerAfter = r.targetAreaOwnerId === undefined ? r.areaOwnerId : r.targetAreaOwnerId;
+  const newPm = fieldOf(r.input, 'pmOwnerId');
+  return newPm === undefined || newPm === actor.personId || areaOwnerAfter === actor.personId;
 }
 
 /**
@@ -32,11 +47,7 @@ function canConfirm(actor: Actor, r: Extract<Resource, { type: 'release_readines
 export const RELEASE_POLICIES: Policies<
   'release' | 'release_readiness' | 'release_enablement' | 'release_action_item'
 > = {
-  release: (actor, action, r) => {
-    if (action === 'read') return true;
-    if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm');
-    return isOrgManager(actor) || ownsRelease(actor, r);
-  },
+  release: canRelease,
   release_readiness: (actor, action, r) => action === 'read' || canConfirm(actor, r),
   release_enablement: (actor, action) => action === 'read' || isOrgManager(actor),
   release_action_item: (actor, action, r) =>

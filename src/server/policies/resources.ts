@@ -1,13 +1,20 @@
 import type { Actor } from '../../services/actor.ts';
+import type { TRole } from '../../shared/roles.ts';
 
 /** What a policy decides about: the action, and the resource as the route loaded it. */
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a policy may look at; `input` is the raw request body, for field-level rules. */
 export type Resource =
-  | { type: 'person'; id?: string; roles?: readonly string[]; input?: unknown }
+  | { type: 'person'; id?: string; roles?: readonly TRole[]; input?: unknown }
   | { type: 'area'; ownerPmId?: string | null; input?: unknown }
-  | { type: 'pod'; areaOwnerId?: string | null; pmIds?: readonly string[]; input?: unknown }
+  | {
+      type: 'pod';
+      areaOwnerId?: string | null;
+      pmIds?: readonly string[];
+      input?: unknown;
+      targetAreaOwnerId?: string | null;
+    }
   | { type: 'settings' }
   | { type: 'raci' }
   | { type: 'audit' }
@@ -16,7 +23,14 @@ export type Resource =
   | { type: 'channel' }
   | { type: 'delivery' }
   | { type: 'weekly_update'; areaOwnerId?: string | null }
-  | { type: 'release'; areaOwnerId?: string | null; pmOwnerId?: string | null }
+  | {
+      type: 'release';
+      areaOwnerId?: string | null;
+      pmOwnerId?: string | null;
+      input?: unknown;
+      /** The owner of the area a write puts it in (undefined: the write does not move it). */
+      targetAreaOwnerId?: string | null;
+    }
   /** A part of a release's readiness someone confirms: a sign-off kind, or the post-launch capture. */
   | {
       type: 'release_readiness';
@@ -32,7 +46,7 @@ export type Resource =
   /** Correcting a feedback item's tags. */
   | { type: 'insight' }
   /** A theme routed to a PM: they (or Product Ops) record the disposition. */
-  | { type: 'insight_routing'; ownerId?: string | null }
+  | { type: 'insight_routing'; ownerId?: string | null; areaOwnerId?: string | null }
   /** Running the triage and publishing the digest: Product Ops' job (pack §5). */
   | { type: 'insights_admin' }
   | { type: 'follow_up'; assigneeIds?: readonly string[] }
@@ -52,7 +66,7 @@ export type Resource =
   /** Republishing the stakeholder roadmap view: Product Ops (format + distribution) and up. */
   | { type: 'roadmap_view' }
   /** A decision log entry: PMs and up record; its owner (or Product Ops and up) revisits or supersedes it. */
-  | { type: 'decision'; ownerId?: string | null };
+  | { type: 'decision'; ownerId?: string | null; input?: unknown };
 
 export type ResourceType = Resource['type'];
 
@@ -60,6 +74,17 @@ export type ResourceType = Resource['type'];
 export type Policies<T extends ResourceType> = {
   [K in T]: (actor: Actor, action: Action, resource: Extract<Resource, { type: K }>) => boolean;
 };
+
+/** A body's value for a field (undefined when the body has none). */
+export const fieldOf = (input: unknown, key: string): unknown =>
+  typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+
+/**
+ * Where a PM's write puts a record: nowhere new (undefined), or an area they own. Records move only into
+ * areas whose PM is the writer (SPEC: a PM writes their own area's records).
+ */
+export const intoOwnArea = (actor: Actor, r: { targetAreaOwnerId?: string | null }): boolean =>
+  r.targetAreaOwnerId === undefined || (actor.personId !== null && r.targetAreaOwnerId === actor.personId);
 
 /** Whether a request body sets a field (present and not undefined): field-level rules look at it. */
 export const has = (input: unknown, key: string): boolean =>

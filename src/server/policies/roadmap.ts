@@ -1,8 +1,24 @@
 import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
-import type { Policies } from './resources.ts';
+import { type Action, fieldOf, type Policies, type Resource } from './resources.ts';
 
 /** Anyone with a role beyond "stakeholder": the people who build the product see its internal roadmap. */
 const inProductOrg = (actor: Actor): boolean => actor.roles.some((r) => r !== 'stakeholder');
+
+/**
+ * Decisions: PMs and eng leads record their own (they are the owner); the owner, or Product Ops and up, revisit
+ * one, and a superseding decision is again the writer's own.
+ */
+function canDecision(actor: Actor, action: Action, r: Extract<Resource, { type: 'decision' }>): boolean {
+  if (action === 'read') return true;
+  if (isOrgManager(actor)) return true;
+  if (!hasRole(actor, 'pm', 'eng_lead') || !actor.personId) return false;
+  // A body without an owner is left to validation, which names the missing field.
+  const ownsInput = (input: unknown) =>
+    [undefined, actor.personId].includes(fieldOf(input, 'ownerId') as never);
+  if (action === 'create') return ownsInput(r.input);
+  if (action !== 'update' || r.ownerId !== actor.personId) return false;
+  return ownsInput(fieldOf(r.input, 'replacement'));
+}
 
 /** C4: roadmap items, the Roadmap Review (running, ratifying), the stakeholder view and the decision log. */
 export const ROADMAP_POLICIES: Policies<
@@ -23,11 +39,5 @@ export const ROADMAP_POLICIES: Policies<
   roadmap_review: (actor, action) => action === 'read' || isOrgManager(actor),
   roadmap_ratification: (actor, action) => action === 'read' || hasRole(actor, 'head_of_product', 'admin'),
   roadmap_view: (actor, action) => action === 'read' || isOrgManager(actor),
-  decision: (actor, action, r) => {
-    if (action === 'read') return true;
-    if (action === 'create') return isOrgManager(actor) || hasRole(actor, 'pm', 'eng_lead');
-    return (
-      action === 'update' && (isOrgManager(actor) || (r.ownerId != null && r.ownerId === actor.personId))
-    );
-  },
+  decision: canDecision,
 };

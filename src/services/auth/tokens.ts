@@ -113,6 +113,8 @@ export interface Principal {
   /** Set for cookie sessions: mutations must echo it back (CSRF). */
   csrfToken: string | null;
   sessionId: string | null;
+  /** Set for API tokens: the token's id. */
+  tokenId: string | null;
 }
 
 export async function principalFromToken(db: Db, token: string, now: Date): Promise<Principal | null> {
@@ -127,7 +129,7 @@ export async function principalFromToken(db: Db, token: string, now: Date): Prom
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return toPrincipal(row.person, null, null);
+  return { ...toPrincipal(row.person, null, null), tokenId: row.tokenId };
 }
 
 export async function principalFromSession(
@@ -158,5 +160,6 @@ function toPrincipal(
     function: person.function,
     csrfToken,
     sessionId,
+    tokenId: null,
   };
 }

@@ -6,8 +6,10 @@ import type { TPersonInput, TPersonPatch } from '../../shared/org.ts';
 import type { TFunction, TRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { endOtherAccess } from '../auth/access.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
+import { noticeAccountChange } from './account-notices.ts';
 
 export interface PersonView {
   id: string;
@@ -107,15 +109,13 @@ export async function updatePerson(opts: {
   patch: TPersonPatch;
   now: Date;
 }): Promise<PersonView> {
-  const { password, ...fields } = opts.patch;
+  const { password, currentPassword, ...fields } = opts.patch;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(people).where(eq(people.id, opts.id));
     if (!before) throw notFound('person');
+    await checkOwnChange(opts.actor, before, opts.patch);
     if (fields.email) await assertEmailFree(tx, fields.email, opts.id);
-    if (fields.active === false && opts.actor.personId === opts.id) {
-      throw invalid([{ path: 'active', message: 'you cannot deactivate yourself' }]);
-    }
     const [after] = await tx
       .update(people)
       .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: opts.now })
@@ -135,8 +135,45 @@ export async function updatePerson(opts: {
         change,
       });
     }
+    // Whoever held the old password or roles is signed out: a change of credentials must take effect now.
+    const credentialsChanged =
+      Boolean(password) || 'roles' in change || (before.active && !after.active) || 'email' in change;
+    const signedOut = credentialsChanged
+      ? await endOtherAccess(tx, {
+          actor: opts.actor,
+          personId: opts.id,
+          now: opts.now,
+          reason: reasonOf(change),
+        })
+      : null;
+    await noticeAccountChange(tx, {
+      actor: opts.actor,
+      before,
+      after,
+      passwordChanged: Boolean(password),
+      signedOut,
+      now: opts.now,
+    });
     return (await toViews(tx, [after]))[0]!;
   });
+}
+
+const reasonOf = (change: Record<string, unknown>): string =>
+  ['password', 'roles', 'email', 'active'].filter((k) => k in change).join(', ');
+
+/** Changes to one's own account: the current password to set a new one, and no locking oneself out. */
+async function checkOwnChange(actor: Actor, before: PersonRow, patch: TPersonPatch): Promise<void> {
+  if (actor.personId !== before.id) return;
+  if (patch.active === false) throw invalid([{ path: 'active', message: 'you cannot deactivate yourself' }]);
+  if (patch.roles && before.roles.includes('admin') && !patch.roles.includes('admin'))
+    throw invalid([{ path: 'roles', message: 'you cannot remove your own admin role' }]);
+  if (patch.password === undefined) return;
+  if (!before.passwordHash)
+    throw invalid([{ path: 'password', message: 'you have no password yet: an admin sets the first one' }]);
+  if (!patch.currentPassword)
+    throw invalid([{ path: 'currentPassword', message: 'is required to change your own password' }]);
+  if (!(await verifyPassword(patch.currentPassword, before.passwordHash)))
+    throw invalid([{ path: 'currentPassword', message: 'is not your current password' }]);
 }
 
 export async function deletePerson(opts: { db: Db; actor: Actor; id: string }): Promise<void> {

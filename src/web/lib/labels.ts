@@ -1,16 +1,7 @@
-import type { TFunction, TPodRole, TRole } from '../../shared/roles.ts';
+import { ROLE_LABELS, type TFunction, type TPodRole, type TRole } from '../../shared/roles.ts';
 
 /** Display names for the API's enums; the API keeps the stable keys. */
-export const ROLE_LABELS: Record<TRole, string> = {
-  admin: 'Admin',
-  product_ops: 'Product Ops',
-  head_of_product: 'Head of Product',
-  pm: 'PM',
-  eng_lead: 'Eng lead',
-  designer: 'Designer',
-  engineer: 'Engineer',
-  stakeholder: 'Stakeholder',
-};
+export { ROLE_LABELS };
 
 export const FUNCTION_LABELS: Record<TFunction, string> = {
   pm: 'Product management',

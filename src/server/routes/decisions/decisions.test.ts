@@ -205,11 +205,18 @@ describe('POST /decisions/:id/revisit', () => {
     expect(badReplacement.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
       'replacement.rationale',
     ]);
-    const unknownOwner = await call('POST', `/decisions/${v.id}/revisit`, owner, {
+    // A PM's replacement is their own (403 otherwise); Product Ops may name anyone, and hears of an unknown id.
+    const unknownOwner = await call('POST', `/decisions/${v.id}/revisit`, ops, {
       outcome: 'superseded',
       note: 'x',
       replacement: body({ ownerId: crypto.randomUUID() }),
     });
+    const givenAway = await call('POST', `/decisions/${v.id}/revisit`, owner, {
+      outcome: 'superseded',
+      note: 'x',
+      replacement: body({ ownerId: otherPm.person.id }),
+    });
+    expect(givenAway.statusCode).toBe(403);
     expect(unknownOwner.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
       'replacement.ownerId',
     ]);

@@ -13,6 +13,7 @@ import {
   listRoutings,
   runWeeklyTriage,
 } from '../../../services/insights/triage.ts';
+import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZErrorBody, ZIsoWeek } from '../../../shared/common.ts';
 import { notFound } from '../../../shared/errors.ts';
@@ -51,7 +52,14 @@ export function insightLoaders(db: Db) {
   return {
     insight_routing: async (_req: unknown, id: string) => {
       const r = await getRouting(db, id);
-      return r ? { resource: { type: 'insight_routing', ownerId: r.ownerId } as Resource, value: r } : null;
+      if (!r) return null;
+      const area = r.areaId ? await areaOwnerOf(db, r.areaId) : null;
+      const resource: Resource = {
+        type: 'insight_routing',
+        ownerId: r.ownerId,
+        areaOwnerId: area?.ownerPmId,
+      };
+      return { resource, value: r };
     },
   };
 }

@@ -40,13 +40,14 @@ import {
   ZRaci,
   ZRaciInput,
 } from '../../../shared/org.ts';
+import type { TRole } from '../../../shared/roles.ts';
 import { ZSettings, ZSettingsReply } from '../../../shared/settings.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
-const personResource = (p: { id: string; roles: readonly string[] }): Resource => ({
+const personResource = (p: { id: string; roles: readonly TRole[] }): Resource => ({
   type: 'person',
   id: p.id,
   roles: p.roles,

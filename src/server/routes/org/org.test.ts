@@ -1,6 +1,12 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson, makeTeam, signedIn } from '../../../../test/factories.ts';
+import { outbox } from '../../../db/schema/index.ts';
+import type { OutgoingMessage } from '../../../integrations/message.ts';
+import { systemActor } from '../../../services/actor.ts';
+import { createApiToken } from '../../../services/auth/tokens.ts';
+import { systemClock } from '../../../shared/clock.ts';
 
 let t: TestApp;
 let ops: Awaited<ReturnType<typeof signedIn>>;
@@ -82,25 +88,25 @@ describe('people', () => {
     expect(bad.json().error.fields[0].path).toBe('cursor');
   });
 
-  it('lets people edit their own name and password but not their roles; only admins grant admin', async () => {
-    const me = await signedIn(t.database.db, ['stakeholder']);
-    expect(
-      (
-        await call('PATCH', `/api/v1/people/${me.person.id}`, me.headers, {
-          name: 'New Me',
-          password: 'a brand new password',
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (await call('PATCH', `/api/v1/people/${me.person.id}`, me.headers, { roles: ['admin'] })).statusCode,
-    ).toBe(403);
-    expect(
-      (await call('PATCH', `/api/v1/people/${me.person.id}`, ops.headers, { roles: ['admin'] })).statusCode,
-    ).toBe(403);
-    expect(
-      (await call('PATCH', `/api/v1/people/${me.person.id}`, admin.headers, { roles: ['admin'] })).statusCode,
-    ).toBe(200);
+  it('lets people edit their own name and password (with the current one) but not their roles', async () => {
+    const me = await signedIn(t.database.db, ['stakeholder'], { password: 'the old password' });
+    const change = (body: object, headers = me.headers) =>
+      call('PATCH', `/api/v1/people/${me.person.id}`, headers, body);
+    const missing = await change({ password: 'a brand new password' });
+    expect(missing.json().error.fields).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
+    const wrong = await change({ password: 'a brand new password', currentPassword: 'not it at all' });
+    expect(wrong.json().error.fields[0]).toMatchObject({ path: 'currentPassword' });
+    const ok = await change({
+      name: 'New Me',
+      password: 'a brand new password',
+      currentPassword: 'the old password',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await change({ roles: ['admin'] })).statusCode).toBe(403);
+    expect((await change({ roles: ['pm'] }, ops.headers)).statusCode).toBe(403);
+    expect((await change({ email: 'mine@example.com' }, ops.headers)).statusCode).toBe(403);
+    expect((await change({ password: 'set by product ops' }, ops.headers)).statusCode).toBe(403);
+    expect((await change({ roles: ['pm'] }, admin.headers)).statusCode).toBe(200);
     const signIn = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
@@ -109,6 +115,102 @@ describe('people', () => {
     expect(signIn.statusCode).toBe(200);
     const log = await auditFor(me.person.id);
     expect(JSON.stringify(log)).not.toContain('a brand new password');
+  });
+
+  it('refuses the escalations found in the review: Product Ops to Head of Product, a password reset of another', async () => {
+    const hana = await signedIn(t.database.db, ['head_of_product'], { password: 'hana has one' });
+    const own = await call('PATCH', `/api/v1/people/${ops.person.id}`, ops.headers, {
+      roles: ['product_ops', 'head_of_product'],
+    });
+    expect(own.statusCode).toBe(403);
+    const reset = await call('PATCH', `/api/v1/people/${hana.person.id}`, ops.headers, {
+      password: 'taken over now',
+    });
+    expect(reset.statusCode).toBe(403);
+    const granted = await call('POST', '/api/v1/people', ops.headers, {
+      name: 'Second Hana',
+      email: `hana2-${crypto.randomUUID()}@example.com`,
+      function: 'exec',
+      roles: ['head_of_product'],
+    });
+    expect(granted.statusCode).toBe(403);
+    const withPassword = await call('POST', '/api/v1/people', ops.headers, {
+      name: 'Known Password',
+      email: `known-${crypto.randomUUID()}@example.com`,
+      function: 'sales',
+      roles: ['stakeholder'],
+      password: 'product ops knows it',
+    });
+    expect(withPassword.statusCode).toBe(403);
+    const sameRole = await call('POST', '/api/v1/people', ops.headers, {
+      name: 'New Ops',
+      email: `ops-${crypto.randomUUID()}@example.com`,
+      function: 'product_ops',
+      roles: ['product_ops'],
+    });
+    expect(sameRole.statusCode).toBe(201);
+    expect(sameRole.json().permissions.update).toBe(true);
+    const hanaSeenByOps = await call('GET', `/api/v1/people/${hana.person.id}`, ops.headers);
+    expect(hanaSeenByOps.json().permissions).toEqual({ update: true, delete: false });
+    const off = await call('PATCH', `/api/v1/people/${hana.person.id}`, ops.headers, { active: false });
+    expect(off.statusCode).toBe(403);
+  });
+
+  it('a password or role change signs the person out elsewhere, is audited and tells them', async () => {
+    const me = await signedIn(t.database.db, ['pm'], { password: 'the old password' });
+    const other = await createApiToken({
+      db: t.database.db,
+      actor: systemActor('test'),
+      personId: me.person.id,
+      name: 'laptop',
+      now: systemClock.now(),
+    });
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: me.person.email, password: 'the old password' },
+    });
+    const cookie = `prodops_session=${session.cookies.find((c) => c.name === 'prodops_session')!.value}`;
+    const changed = await call('PATCH', `/api/v1/people/${me.person.id}`, me.headers, {
+      password: 'a new password here',
+      currentPassword: 'the old password',
+    });
+    expect(changed.statusCode).toBe(200);
+    // The token that made the change keeps working; the other token and the web session do not.
+    expect((await call('GET', '/api/v1/me', me.headers)).statusCode).toBe(200);
+    const stale = { authorization: `Bearer ${other.token}` };
+    expect((await call('GET', '/api/v1/me', stale)).statusCode).toBe(401);
+    expect((await call('GET', '/api/v1/me', { cookie })).statusCode).toBe(401);
+    const byAdmin = await call('PATCH', `/api/v1/people/${me.person.id}`, admin.headers, {
+      roles: ['pm', 'eng_lead'],
+    });
+    expect(byAdmin.statusCode).toBe(200);
+    expect((await call('GET', '/api/v1/me', me.headers)).statusCode).toBe(401);
+    const log = await auditFor(me.person.id);
+    expect(log.filter((e) => e.action === 'person.access_ended').map((e) => e.change)).toEqual([
+      { reason: 'roles', sessions: 0, tokens: 1 },
+      { reason: 'password', sessions: 1, tokens: 1 },
+    ]);
+    const notices = await t.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'account.change'), eq(outbox.ref, me.person.id)));
+    const told = notices.map((n) => [n.channel, (n.message as OutgoingMessage).summary]);
+    expect(told).toHaveLength(4);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        [
+          'inbox',
+          expect.stringMatching(/^You changed your account on .* Your other sessions and API tokens/),
+        ],
+        ['email', expect.stringMatching(/^You changed your account/)],
+        ['inbox', expect.stringMatching(new RegExp(`^${admin.person.name} changed your account`))],
+        ['email', expect.stringMatching(new RegExp(`^${admin.person.name} changed your account`))],
+      ]),
+    );
+    expect(notices.map((n) => (n.message as OutgoingMessage).sections?.[0]?.markdown)).toContain(
+      '- Your roles are now PM, Eng lead (they were PM).',
+    );
   });
 });
 

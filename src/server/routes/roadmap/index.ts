@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../services/actor.ts';
-import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { whatChanged } from '../../../services/roadmap/changes.ts';
 import {
   createRoadmapItem,
@@ -25,6 +24,7 @@ import {
   ZRoadmapItemPatch,
   ZRoadmapListQuery,
 } from '../../../shared/roadmap.ts';
+import { targetAreaOwner } from '../../policies/hook.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
 import { reviewRoutes } from './reviews.ts';
@@ -42,17 +42,6 @@ const seesInternal = (actor: Actor) => can(actor, 'read', { type: 'roadmap_item'
 
 export function roadmapLoaders(db: Db) {
   return { roadmap_item: crudLoader(db, getRoadmapItem, itemResource) };
-}
-
-/** The owning PM of the area a body names (undefined when the body names none: the policy then ignores it). */
-async function targetOwner(db: Db, req: FastifyRequest): Promise<string | null | undefined> {
-  const areaId = (req.body as { areaId?: unknown } | undefined)?.areaId;
-  if (areaId === undefined) return undefined;
-  if (typeof areaId !== 'string' || !z.uuid().safeParse(areaId).success)
-    throw invalid([{ path: 'areaId', message: 'must be an id (uuid)' }]);
-  const area = await areaOwnerOf(db, areaId);
-  if (!area) throw invalid([{ path: 'areaId', message: 'no such area' }]);
-  return area.ownerPmId;
 }
 
 const present = (actor: Actor, i: RoadmapItemView) => ({
@@ -97,7 +86,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
         action: 'create',
         resolve: async (req) => ({
           type: 'roadmap_item',
-          targetAreaOwnerId: (await targetOwner(db, req)) ?? null,
+          targetAreaOwnerId: (await targetAreaOwner(req)) ?? null,
         }),
       },
     },
@@ -124,7 +113,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
           const item = await getRoadmapItem(db, id, req.now);
           if (!item) return null;
           req.loaded = item;
-          return { ...itemResource(item), targetAreaOwnerId: await targetOwner(db, req) };
+          return { ...itemResource(item), targetAreaOwnerId: await targetAreaOwner(req) };
         },
       },
     },

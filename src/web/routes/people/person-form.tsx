@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { editablePersonFields, grantableRoles } from '../../../domain/org/person-access.ts';
 import {
   type TMe,
   type TPerson,
@@ -21,6 +22,7 @@ interface Values {
   slackId: string;
   active: boolean;
   password: string;
+  currentPassword: string;
 }
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -35,6 +37,7 @@ function initialValues(person: TPerson | undefined): Values {
     slackId: person?.slackId ?? '',
     active: person?.active ?? true,
     password: '',
+    currentPassword: '',
   };
 }
 
@@ -67,13 +70,22 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  // Without org-manager rights a person edits only their own name, Slack id and password (server policy).
-  const selfOnly = Boolean(person && person.id === me.id && !me.can.createPerson);
-  const isAdmin = me.roles.includes('admin');
+  // The same field rules the server applies: credentials are the admin's; everyone edits their own name,
+  // Slack id and password (with the current one).
+  const actor = { personId: me.id, roles: me.roles };
+  const editable = editablePersonFields(actor, person ?? null);
+  const locked = (field: Parameters<typeof editable.has>[0]) => !editable.has(field);
+  const grantable = grantableRoles(actor);
+  const ownPassword = person?.id === me.id;
 
   const onSubmit = async () => {
     setNote('');
-    const password = values.password === '' ? {} : { password: values.password };
+    const password =
+      values.password === ''
+        ? {}
+        : ownPassword
+          ? { password: values.password, currentPassword: values.currentPassword }
+          : { password: values.password };
     if (!person) {
       const input = asInput(values);
       const body = validate(ZPersonInput, {
@@ -124,7 +136,7 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
           value={values.email}
           onChange={set('email')}
           autoComplete="off"
-          disabled={selfOnly}
+          disabled={locked('email')}
           required
         />
         <SelectField
@@ -133,7 +145,7 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
           value={values.function}
           onChange={(v) => set('function')(v as TFunction)}
           options={functionOptions}
-          disabled={selfOnly}
+          disabled={locked('function')}
         />
         <TextField
           path="slackId"
@@ -150,9 +162,13 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
         options={roleOptions}
         values={values.roles}
         onChange={set('roles')}
-        disabled={selfOnly}
-        lockedValues={isAdmin ? [] : ['admin']}
-        hint="What this person may do in prodops. At least one."
+        disabled={locked('roles')}
+        lockedValues={ROLES.filter((r) => !grantable.includes(r))}
+        hint={
+          locked('roles')
+            ? 'Only an admin changes roles.'
+            : 'What this person may do in prodops. At least one; you can give only roles you hold.'
+        }
       />
       {person ? (
         <CheckboxField
@@ -160,22 +176,35 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
           label="Active (inactive people keep their history but get no reminders)"
           checked={values.active}
           onChange={set('active')}
-          disabled={selfOnly}
+          disabled={locked('active')}
         />
       ) : null}
-      <TextField
-        path="password"
-        label={person ? 'New password' : 'Password'}
-        type="password"
-        autoComplete="new-password"
-        value={values.password}
-        onChange={set('password')}
-        hint={
-          person
-            ? 'Optional: leave empty to keep the current password. At least 10 characters.'
-            : 'Optional: without one, the person cannot sign in to the web app. At least 10 characters.'
-        }
-      />
+      {ownPassword ? (
+        <TextField
+          path="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          hint="Needed only to set a new password."
+        />
+      ) : null}
+      {locked('password') ? null : (
+        <TextField
+          path="password"
+          label={person ? 'New password' : 'Password'}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          hint={
+            person
+              ? 'Optional: leave empty to keep the current password. At least 10 characters.'
+              : 'Optional: without one, the person cannot sign in to the web app. At least 10 characters.'
+          }
+        />
+      )}
       <FormActions submit={submit} note={note}>
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>
