@@ -23,6 +23,16 @@ export type PersonField =
   | 'password'
   | 'currentPassword';
 
+const FIELDS: PersonField[] = [
+  'name',
+  'email',
+  'function',
+  'roles',
+  'slackId',
+  'active',
+  'password',
+  'currentPassword',
+];
 const MANAGERS: readonly TRole[] = ['product_ops', 'head_of_product'];
 const SELF: PersonField[] = ['name', 'slackId', 'password', 'currentPassword'];
 
@@ -74,8 +84,9 @@ export function mayWritePerson(actor: PersonActor, target: PersonTarget | null, 
   const body = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const allowed = editablePersonFields(actor, target);
   if (allowed.size === 0) return false;
-  const keys = Object.keys(body).filter((k) => body[k] !== undefined);
+  // Unknown fields and roles are left to validation, which names them.
+  const keys = Object.keys(body).filter((k) => body[k] !== undefined && FIELDS.includes(k as PersonField));
   if (!keys.every((k) => allowed.has(k as PersonField))) return false;
-  const roles = Array.isArray(body.roles) ? (body.roles as TRole[]) : [];
+  const roles = Array.isArray(body.roles) ? body.roles.filter((r) => ROLES.includes(r)) : [];
   return within(roles, grantableRoles(actor));
 }

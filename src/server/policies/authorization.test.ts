@@ -302,7 +302,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   callers.set('anon', { headers: {}, personId: null });
-  const roleOf: Record<Exclude<Who, 'anon' | 'pmOwner'>, TRole> = {
+  const roleOf: Record<Exclude<Who, 'anon' | 'pmOwner' | 'pmOther'>, TRole> = {
     stakeholder: 'stakeholder',
     engineer: 'engineer',
     pm: 'pm',

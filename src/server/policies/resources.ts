@@ -43,8 +43,8 @@ export type Resource =
   /** Distributing and publishing enablement bundles: Product Ops' job (pack §6). */
   | { type: 'release_enablement' }
   | { type: 'release_action_item'; ownerId?: string | null }
-  /** Correcting a feedback item's tags. */
-  | { type: 'insight' }
+  /** Correcting a feedback item's tags; `areaOwnerId` is the PM of the area it is tagged with now. */
+  | { type: 'insight'; areaOwnerId?: string | null }
   /** A theme routed to a PM: they (or Product Ops) record the disposition. */
   | { type: 'insight_routing'; ownerId?: string | null; areaOwnerId?: string | null }
   /** Running the triage and publishing the digest: Product Ops' job (pack §5). */

@@ -16,7 +16,7 @@ import {
 import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZErrorBody, ZIsoWeek } from '../../../shared/common.ts';
-import { notFound } from '../../../shared/errors.ts';
+import { invalid, notFound } from '../../../shared/errors.ts';
 import {
   type TDigest,
   type TIntakeInput,
@@ -188,7 +188,14 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       policy: {
         resource: 'insight',
         action: 'update',
-        resolve: async (): Promise<Resource> => ({ type: 'insight' }),
+        resolve: async (req): Promise<Resource | null> => {
+          const parsed = ZItemParams.safeParse(req.params);
+          if (!parsed.success) throw invalid([{ path: 'params.id', message: 'must be an insight id' }]);
+          const item = await getInsight(db, parsed.data.id);
+          if (!item) return null;
+          const area = item.areaId ? await areaOwnerOf(db, item.areaId) : null;
+          return { type: 'insight', areaOwnerId: area?.ownerPmId ?? null };
+        },
       },
     },
     schema: {
