@@ -19,10 +19,10 @@ describe('prodops decision against a running server', () => {
       env: { ...data.env, PRODOPS_URL: server.url, PRODOPS_TOKEN: token, ...env },
     });
 
-  async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  async function api<T>(method: string, url: string, body?: unknown, as = token): Promise<T> {
     const res = await fetch(`${server.url}/api/v1${url}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -43,9 +43,20 @@ describe('prodops decision against a running server', () => {
     expectOk(
       await data.cli(['user', 'add', '--email', 'maya@example.com', '--name', 'Maya Chen', '--role', 'pm']),
     );
+    expectOk(
+      await data.cli(['user', 'add', '--email', 'ops@example.com', '--name', 'Priya', '--role', 'admin']),
+    );
     server = await startServe(data.env);
     token = expectOk(await data.cli(['token', 'create', '--email', 'maya@example.com'])).stdout.trim();
+    const admin = expectOk(await data.cli(['token', 'create', '--email', 'ops@example.com'])).stdout.trim();
     maya = (await api<{ id: string }>('GET', '/me')).id;
+    // A PM creates releases in an area of theirs.
+    const area = await api<{ id: string }>(
+      'POST',
+      '/areas',
+      { slug: 'billing', name: 'Billing', ownerPmId: maya },
+      admin,
+    );
     // #1 due for review (its date has passed), #2 not yet, #3 replaces #2.
     await api('POST', '/decisions', input('Sunset the legacy API', '2026-01-05', '2026-02-01'));
     const two = await api<TDecisionLogEntry>(
@@ -55,6 +66,7 @@ describe('prodops decision against a running server', () => {
     );
     const release = await api<{ id: string }>('POST', '/releases', {
       title: 'Monthly billing',
+      areaId: area.id,
       targetDate: '2030-05-01',
     });
     await api('POST', `/decisions/${two.id}/revisit`, {
