@@ -21,6 +21,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A Content-Security-Policy violation fails the test: the built app must run under the CSP the server sends.
+ * Chromium logs refused scripts and styles on the console; a refused eval only fires the page's
+ * securitypolicyviolation event, which the init script (not subject to the CSP) logs too.
+ */
+export async function failOnCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text()))
+      throw new Error(`CSP violation on ${page.url()}: ${msg.text()}`);
+  });
+}
+
 /** Opens `path` as a demo person (password prodops-demo) through the sign-in page; waits for the page's h1. */
 export async function signInAs(
   browser: Browser,
@@ -32,6 +49,7 @@ export async function signInAs(
   page.on('pageerror', (err) => {
     throw err;
   });
+  await failOnCspViolations(page);
   await page.goto(`${baseUrl}${at.path}`);
   await page.waitForURL(/\/sign-in/);
   await page.getByLabel('Email').fill(email);

@@ -17,6 +17,18 @@ const ZEnv = z.object({
   /** Seed the demo org on first start of an empty database: on by default for the embedded database only. */
   PRODOPS_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   PRODOPS_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * Believe X-Forwarded-Proto/-For from a reverse proxy: `true` (any sender: only when nothing else can reach
+   * prodops), or the proxies' addresses / CIDR ranges, comma-separated.
+   */
+  PRODOPS_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*)$/i,
+      'must be true, false, or proxy addresses (IPs or CIDR ranges, comma-separated)',
+    )
+    .default('false'),
   PRODOPS_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -51,6 +63,8 @@ export interface Config {
   dataDir: string;
   demo: 'on' | 'off';
   secureCookies: boolean;
+  /** Fastify's trustProxy: false, true, or the trusted proxies' addresses. */
+  trustProxy: boolean | string[];
   sessionHours: number;
   signInPerMinute: number;
   dbPoolSize: number;
@@ -85,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.PRODOPS_DATA_DIR),
     demo: e.PRODOPS_DEMO === 'auto' ? (e.DATABASE_URL ? 'off' : 'on') : e.PRODOPS_DEMO,
     secureCookies: e.PRODOPS_SECURE_COOKIES === 'true',
+    trustProxy: trustProxyOf(e.PRODOPS_TRUST_PROXY),
     sessionHours: e.PRODOPS_SESSION_HOURS,
     signInPerMinute: e.PRODOPS_SIGNIN_PER_MINUTE,
     dbPoolSize: e.PRODOPS_DB_POOL,
@@ -102,4 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       slackWebhookAnyHost: e.PRODOPS_SLACK_WEBHOOK_ANY_HOST === 'true',
     },
   };
+}
+
+function trustProxyOf(value: string): boolean | string[] {
+  if (value.toLowerCase() === 'true') return true;
+  if (value.toLowerCase() === 'false') return false;
+  return value.split(',').map((a) => a.trim());
 }

@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_WEB_DIR } from '../config/env.ts';
 import { type Context, createContext } from '../services/context.ts';
@@ -19,6 +19,7 @@ import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
 import type { AppDeps } from './types.ts';
 
 export interface BuildAppOptions extends AppDeps {
@@ -37,6 +38,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // Behind a reverse proxy the operator trusts: req.protocol and req.ip come from X-Forwarded-Proto/-For.
+    trustProxy: opts.config.trustProxy ?? false,
+    // A URL Fastify cannot decode is answered before any hook: the same headers and error shape, by hand.
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      applySecurityHeaders(req, reply);
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: 'the URL is not valid',
+          fields: [{ path: 'url', message: err.message }],
+        },
+      });
+    },
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
   app.decorateRequest('now', null as unknown as Date);
@@ -56,6 +70,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

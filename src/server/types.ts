@@ -29,6 +29,8 @@ export interface AppDeps {
     /** PRODOPS_PUBLIC_URL, when the operator set it. */
     publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
+    /** PRODOPS_TRUST_PROXY: believe X-Forwarded-* from these proxies (true: from any). */
+    trustProxy?: Config['trustProxy'];
   };
   /** Called after every write request that succeeded (it may have enqueued notifications): the relay looks now. */
   onEnqueued?: () => void;

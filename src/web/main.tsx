@@ -1,3 +1,5 @@
+// First: module code below may already parse with zod.
+import './lib/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

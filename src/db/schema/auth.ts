@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people } from './org.ts';
 
 /** Web sessions; `id` is the SHA-256 of the cookie value so a database leak does not leak sessions. */
@@ -33,3 +33,14 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );
+
+/**
+ * Sign-in attempts in a row without a success, per lowercased email, known or not (so a lockout does not tell
+ * which accounts exist). A successful sign-in deletes the row; `locked_until` refuses that email until then.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

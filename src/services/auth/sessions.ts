@@ -1,9 +1,9 @@
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, sessions } from '../../db/schema/index.ts';
-import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { beginAttempt, clearAttempts, failAttempt } from './lockout.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { newSecret, sha256 } from './tokens.ts';
 
@@ -14,7 +14,10 @@ export interface NewSession {
   personId: string;
 }
 
-/** Password sign-in. The same error for an unknown email and a wrong password, on purpose. */
+/**
+ * Password sign-in. The same error for an unknown email and a wrong password, on purpose; both count towards the
+ * email's lockout (lockout.ts), which a success resets.
+ */
 export async function signIn(opts: {
   db: Db;
   email: string;
@@ -22,18 +25,21 @@ export async function signIn(opts: {
   ttlHours: number;
   now: Date;
 }): Promise<NewSession> {
-  const [person] = await opts.db.select().from(people).where(eq(people.email, opts.email.toLowerCase()));
+  const email = opts.email.toLowerCase();
+  const attempt = await beginAttempt(opts.db, email, opts.now);
+  const [person] = await opts.db.select().from(people).where(eq(people.email, email));
   if (!person?.passwordHash) {
     await burnPasswordCheck(opts.password);
-    throw new AppError('unauthorized', 'email or password is wrong');
+    throw await failAttempt(opts.db, attempt, person?.id ?? null, opts.now);
   }
   const ok = await verifyPassword(opts.password, person.passwordHash);
-  if (!ok || !person.active) throw new AppError('unauthorized', 'email or password is wrong');
+  if (!ok || !person.active) throw await failAttempt(opts.db, attempt, person.id, opts.now);
   const cookieValue = newSecret();
   const csrfToken = newSecret(24);
   const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
   await opts.db.transaction(async (tx) => {
     await tx.delete(sessions).where(lt(sessions.expiresAt, opts.now));
+    await clearAttempts(tx, email, opts.now);
     await tx.insert(sessions).values({ id: sha256(cookieValue), personId: person.id, csrfToken, expiresAt });
     await recordAudit(tx, {
       actor: { personId: person.id, label: person.email, roles: [] },

@@ -96,11 +96,13 @@ describe('password sign-in and the session cookie', () => {
   });
 
   it('rate-limits sign-in attempts from one address', async () => {
+    // A different email each time: the per-email lockout (security.test.ts) must not be what answers.
+    let n = 0;
     const attempt = () =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
-        payload: { email: 'ana@example.com', password: 'wrong-wrong' },
+        payload: { email: `guess-${n++}@example.com`, password: 'wrong-wrong' },
         remoteAddress: '192.0.2.7',
       });
     const statuses: number[] = [];

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn, signOut } from '../../../services/auth/sessions.ts';
@@ -38,8 +38,13 @@ async function me(deps: AppDeps, personId: string) {
   };
 }
 
-function setSessionCookies(reply: FastifyReply, deps: AppDeps, value: string, csrf: string, expires: Date) {
-  const base = { path: '/', secure: deps.config.secureCookies, expires };
+/** Secure when configured, or when the browser came over HTTPS: directly or through a trusted proxy. */
+function secureCookies(req: FastifyRequest, deps: AppDeps): boolean {
+  return deps.config.secureCookies || req.protocol === 'https';
+}
+
+function setSessionCookies(reply: FastifyReply, secure: boolean, value: string, csrf: string, expires: Date) {
+  const base = { path: '/', secure, expires };
   reply.setCookie(SESSION_COOKIE, value, { ...base, httpOnly: true, sameSite: 'lax' });
   // Readable by the page's script, which echoes it in a header; another site can neither read nor send it.
   reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false, sameSite: 'strict' });
@@ -54,7 +59,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       tags: ['auth'],
       summary: 'Password sign-in for the web app (sets the session cookie)',
       body: ZSignIn,
-      response: { 200: ZSignInReply, ...errors },
+      response: { 200: ZSignInReply, ...errors, 429: ZErrorBody },
     },
     handler: async (req, reply) => {
       const s = await signIn({
@@ -64,7 +69,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         password: req.body.password,
         ttlHours: deps.config.sessionHours,
       });
-      setSessionCookies(reply, deps, s.cookieValue, s.csrfToken, s.expiresAt);
+      setSessionCookies(reply, secureCookies(req, deps), s.cookieValue, s.csrfToken, s.expiresAt);
       return { user: await me(deps, s.personId) };
     },
   });
@@ -74,7 +79,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       if (req.principal?.sessionId)
         await signOut({ db: deps.db, actor: req.actor!, sessionId: req.principal.sessionId });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      const secure = secureCookies(req, deps);
+      reply
+        .clearCookie(SESSION_COOKIE, { path: '/', secure })
+        .clearCookie(CSRF_COOKIE, { path: '/', secure });
       return reply.status(204).send(null);
     },
   });

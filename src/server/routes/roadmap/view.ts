@@ -16,6 +16,7 @@ import {
   ZViewQuery,
   ZViewVersionList,
 } from '../../../shared/roadmap.ts';
+import { withInlineStyle } from '../../security-headers.ts';
 import { textBody } from '../media.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -38,17 +39,19 @@ async function viewFor(db: Db, now: Date, version: number | 'draft' | undefined,
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** A standalone page that prints well (browser "Save as PDF"): no app chrome, no scripts. */
-export function printableHtml(title: string, markdown: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>
+const PRINT_CSS = `
 body{font:14px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#111;padding:0 1rem}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{margin-bottom:.2rem}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
 blockquote{margin:0;padding-left:.8rem;border-left:3px solid #999;color:#333}
 @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}h3+p{break-before:avoid}}
-</style></head><body>
+`;
+
+/** A standalone page that prints well (browser "Save as PDF"): no app chrome, no scripts. */
+export function printableHtml(title: string, markdown: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>${PRINT_CSS}</style></head><body>
 ${createMarkdown().render(markdown)}</body></html>
 `;
 }
@@ -69,6 +72,8 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/roadmap/view/export', {
     config: read,
+    // The printable page carries its own <style>: allowed by its hash.
+    ...withInlineStyle(PRINT_CSS),
     schema: {
       tags,
       summary: 'Export the view as markdown or print-friendly HTML',
