@@ -1,3 +1,4 @@
+import { BUNDLE_SECTION_KEYS } from '../src/shared/release-vocabulary.ts';
 import { CRLF_PAYLOAD, type PayloadCycle, SCRIPT_URL_PAYLOAD } from './xss-payloads.ts';
 
 /** A small JSON client over the public API with an API token, as a CI job or a script would call it. */
@@ -277,17 +278,7 @@ export async function seedPayloads(api: Api, p: PayloadCycle): Promise<Seeded> {
     attributes: ['ga_launch'],
     tierReason: p.take('releases.tierReason', 1000),
   });
-  const sections = [
-    'what_changed',
-    'whos_impacted',
-    'how_it_works',
-    'faqs',
-    'support_macros',
-    'sales_talk_track',
-    'monitoring',
-    'rollback',
-    'owner_escalation',
-  ];
+  const sections = BUNDLE_SECTION_KEYS;
   await api.put(`/releases/${release.id}/bundle`, {
     sections: Object.fromEntries(
       sections.map((k) => [k, p.list(`releases.bundle.sections.${k}`, 2).join('\n\n')]),

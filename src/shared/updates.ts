@@ -125,6 +125,8 @@ export const ZWeeklyUpdateJson = z.object({
   highlights: z.object({
     keyLaunches: z.array(ZLaunchJson),
     upcomingLaunches: z.array(ZLaunchJson),
+    /** Versions published before holds were told apart have none. */
+    heldLaunches: z.array(ZLaunchJson).default([]),
     crossCuttingRisks: z.array(
       z.object({ areaName: z.string(), pmName: z.string(), text: z.string(), index: z.number().int() }),
     ),

@@ -54,7 +54,7 @@ function version(
   keyLaunches: ReleaseForHighlights[],
   upcoming: ReleaseForHighlights[],
 ): WeeklyUpdateJson {
-  const highlights = { keyLaunches, upcoming, risks: crossCuttingRisks(areas) };
+  const highlights = { keyLaunches, upcoming, held: [], risks: crossCuttingRisks(areas) };
   return renderWeeklyUpdate({ dateLabel: '2026-11-19', highlights, areas }).json;
 }
 

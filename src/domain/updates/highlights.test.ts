@@ -64,6 +64,21 @@ describe('launchHighlights', () => {
     expect(isLaunching('in_progress')).toBe(true);
   });
 
+  it('never announces a held launch: it is listed as on hold instead, in the week or the next two', () => {
+    const rs = [
+      release('2026-11-19', { status: 'hold', title: 'Held this week' }),
+      release('2026-11-30', { status: 'hold', title: 'Held upcoming' }),
+      release('2026-12-20', { status: 'hold', title: 'Held later' }),
+      release('2026-11-20', { status: 'delay', title: 'Delayed to Friday' }),
+      release('2026-11-24', { status: 'go', title: 'Go' }),
+    ];
+    const h = launchHighlights(rs, THURSDAY);
+    expect(titles(h.keyLaunches)).toEqual(['Delayed to Friday']);
+    expect(titles(h.upcoming)).toEqual(['Go']);
+    expect(titles(h.held)).toEqual(['Held this week', 'Held upcoming']);
+    expect(isLaunching('hold')).toBe(false);
+  });
+
   it('sorts by date, then higher tier first, then title', () => {
     const rs = [
       release('2026-11-20', { title: 'B', tier: 1 }),

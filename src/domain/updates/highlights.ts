@@ -16,6 +16,8 @@ export interface ReleaseForHighlights {
 export interface LaunchHighlights<R extends ReleaseForHighlights = ReleaseForHighlights> {
   keyLaunches: R[];
   upcoming: R[];
+  /** Due this week or in the next two, but held at go/no-go: not announced as launching, said to be on hold. */
+  held: R[];
 }
 
 /** A risk or ask a PM flagged, lifted into the cross-cutting section and into follow-ups. */
@@ -37,11 +39,15 @@ export interface WeeklyHighlights<R extends ReleaseForHighlights = ReleaseForHig
 export const UPCOMING_WINDOW_DAYS = 14;
 
 /** Statuses that mean "not launching": spelled loosely (rolled back, rolled_back, canceled…) on purpose. */
-const NOT_LAUNCHING = new Set(['rolledback', 'rollback', 'cancelled', 'canceled']);
+const NOT_LAUNCHING = new Set(['rolledback', 'rollback', 'cancelled', 'canceled', 'hold', 'onhold']);
+const loose = (status: string) => status.toLowerCase().replace(/[\s_-]+/g, '');
 
 export function isLaunching(status: string): boolean {
-  return !NOT_LAUNCHING.has(status.toLowerCase().replace(/[\s_-]+/g, ''));
+  return !NOT_LAUNCHING.has(loose(status));
 }
+
+/** Held at go/no-go: it will not launch until a new decision, whatever its date says. */
+export const isHeld = (status: string): boolean => ['hold', 'onhold'].includes(loose(status));
 
 /** Date first; on the same day the higher tier (more stakeholder impact) first; then title and id, for stability. */
 function byDateThenTier(a: ReleaseForHighlights, b: ReleaseForHighlights): number {
@@ -59,7 +65,7 @@ function byDateThenTier(a: ReleaseForHighlights, b: ReleaseForHighlights): numbe
  *   launch and Sunday's both count, and a launch on the publication day is "this week".
  * - Upcoming (next 2 weeks): after the publication date, at most 14 days after it, and not already a key
  *   launch — a Saturday launch of the same week is listed once, as this week's.
- * Rolled back and cancelled releases are left out of both.
+ * Rolled back and cancelled releases are left out of both; held ones (go/no-go "hold") go to `held` instead.
  */
 export function launchHighlights<R extends ReleaseForHighlights>(
   releases: readonly R[],
@@ -70,12 +76,20 @@ export function launchHighlights<R extends ReleaseForHighlights>(
   const windowEnd = published.add({ days: UPCOMING_WINDOW_DAYS });
   const keyLaunches: R[] = [];
   const upcoming: R[] = [];
+  const held: R[] = [];
   for (const r of releases) {
-    if (!isLaunching(r.status)) continue;
     const target = Temporal.PlainDate.from(r.targetDate);
     const inWeek =
       Temporal.PlainDate.compare(target, week.monday) >= 0 &&
       Temporal.PlainDate.compare(target, week.sunday) <= 0;
+    if (isHeld(r.status)) {
+      const due =
+        Temporal.PlainDate.compare(target, week.monday) >= 0 &&
+        Temporal.PlainDate.compare(target, windowEnd) <= 0;
+      if (due) held.push(r);
+      continue;
+    }
+    if (!isLaunching(r.status)) continue;
     if (inWeek) keyLaunches.push(r);
     else if (
       Temporal.PlainDate.compare(target, published) > 0 &&
@@ -84,7 +98,11 @@ export function launchHighlights<R extends ReleaseForHighlights>(
       upcoming.push(r);
     }
   }
-  return { keyLaunches: keyLaunches.sort(byDateThenTier), upcoming: upcoming.sort(byDateThenTier) };
+  return {
+    keyLaunches: keyLaunches.sort(byDateThenTier),
+    upcoming: upcoming.sort(byDateThenTier),
+    held: held.sort(byDateThenTier),
+  };
 }
 
 /** What `crossCuttingRisks` reads from each area: the same rows the renderer takes. */

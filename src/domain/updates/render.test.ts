@@ -54,6 +54,7 @@ const input: RenderInput = {
   highlights: {
     keyLaunches: [pdfs],
     upcoming: [dunning],
+    held: [],
     risks: [{ areaName: 'Billing', pmName: 'Ana Ruiz', text: 'Tax API: contract unsigned', index: 0 }],
   },
   areas: [billing, search, growth],
@@ -97,7 +98,7 @@ describe('renderWeeklyUpdate markdown', () => {
   it('says None for empty highlights and still lists every area', () => {
     const md = renderWeeklyUpdate({
       dateLabel: '2026-11-26',
-      highlights: { keyLaunches: [], upcoming: [], risks: [] },
+      highlights: { keyLaunches: [], upcoming: [], held: [], risks: [] },
       areas: [search],
     }).markdown;
     expect(md).toContain(
@@ -111,6 +112,24 @@ describe('renderWeeklyUpdate markdown', () => {
         '_No update submitted (missing)_',
       ].join('\n'),
     );
+  });
+
+  it('lists held launches as on hold, only when there are some, and marks a delayed one', () => {
+    const { markdown, json } = renderWeeklyUpdate({
+      dateLabel: '2026-11-19',
+      highlights: {
+        keyLaunches: [{ ...pdfs, status: 'delay' }],
+        upcoming: [],
+        held: [{ ...dunning, status: 'hold' }],
+        risks: [],
+      },
+      areas: [search],
+    });
+    expect(markdown).toContain(
+      `- On hold (not launching until a new go decision):\n  - Billing: ${dunning.title}`,
+    );
+    expect(markdown).toContain('(delayed to this date)');
+    expect(json.highlights.heldLaunches.map((l) => l.title)).toEqual([dunning.title]);
   });
 
   it('renders as markdown the headings the template names, with nested lists', () => {
@@ -135,6 +154,7 @@ describe('renderWeeklyUpdate markdown', () => {
         highlights: {
           keyLaunches: [{ ...pdfs, title: '<script>x</script> *v2*\n## Fake', areaName: '1. Team #' }],
           upcoming: [],
+          held: [],
           risks: [],
         },
         areas: [{ ...search, areaName: 'R&D [core]', pmName: 'Eve\n- injected' }],

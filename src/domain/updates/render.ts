@@ -47,6 +47,7 @@ export interface WeeklyUpdateJson {
   highlights: {
     keyLaunches: LaunchJson[];
     upcomingLaunches: LaunchJson[];
+    heldLaunches: LaunchJson[];
     crossCuttingRisks: CrossCuttingRisk[];
   };
   areas: AreaJson[];
@@ -81,7 +82,7 @@ function bullet(label: string, items: readonly string[]): string[] {
 }
 
 const launchItem = (r: LaunchJson) =>
-  `${plainText(r.areaName)}: ${plainText(r.title)} — Tier ${r.tier}, ${r.targetDate}`;
+  `${plainText(r.areaName)}: ${plainText(r.title)} — Tier ${r.tier}, ${r.targetDate}${r.status === 'delay' ? ' (delayed to this date)' : ''}`;
 
 const riskItem = (r: CrossCuttingRisk) => `${plainText(r.areaName)} (${plainText(r.pmName)}): ${r.text}`;
 
@@ -113,6 +114,7 @@ export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
     `## ${HIGHLIGHTS_HEADING}`,
     ...bullet(HIGHLIGHT_LABELS.keyLaunches, h.keyLaunches.map(launchItem)),
     ...bullet(HIGHLIGHT_LABELS.upcoming, h.upcomingLaunches.map(launchItem)),
+    ...((h.heldLaunches ?? []).length ? bullet(HIGHLIGHT_LABELS.held, h.heldLaunches.map(launchItem)) : []),
     ...bullet(HIGHLIGHT_LABELS.risks, h.crossCuttingRisks.map(riskItem)),
   ];
   for (const area of json.areas) {
@@ -138,6 +140,7 @@ export function renderWeeklyUpdate(input: RenderInput): { markdown: string; json
     highlights: {
       keyLaunches: input.highlights.keyLaunches.map(launchJson),
       upcomingLaunches: input.highlights.upcoming.map(launchJson),
+      heldLaunches: input.highlights.held.map(launchJson),
       crossCuttingRisks: input.highlights.risks.map((r) => ({ ...r })),
     },
     areas: input.areas.map(areaJson),

@@ -10,6 +10,8 @@ export const HIGHLIGHTS_HEADING = 'Org-wide highlights (Product Ops)';
 export const HIGHLIGHT_LABELS = {
   keyLaunches: 'Key launches this week',
   upcoming: 'Upcoming launches (next 2 weeks)',
+  /** Only when there are some: the template has no such line, and "None" here would be noise. */
+  held: 'On hold (not launching until a new go decision)',
   risks: 'Cross-cutting risks/dependencies',
 } as const;
 

@@ -7,11 +7,18 @@ interface EventFields {
   title: string;
   description?: string;
   url?: string;
-  status?: 'confirmed' | 'cancelled';
+  /** Tentative: a launch held or delayed at go/no-go (its date may still move). */
+  status?: 'confirmed' | 'tentative' | 'cancelled';
   location?: string;
   /** When the event last changed: becomes LAST-MODIFIED and DTSTAMP, so an unchanged feed is byte-identical. */
   updatedAt?: string;
 }
+
+const ICS_STATUS = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+} as const;
 
 /** A meeting: ISO 8601 instants with an offset or Z. */
 export interface TimedEvent extends EventFields {
@@ -111,7 +118,7 @@ export function buildCalendar(opts: CalendarOptions): string {
       ...when(e),
       url: e.url ?? null,
       location: e.location ?? null,
-      status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: ICS_STATUS[e.status ?? 'confirmed'],
       ...(updated ? { stamp: updated, lastModified: updated } : {}),
     });
   }

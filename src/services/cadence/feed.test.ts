@@ -93,9 +93,20 @@ describe('launches in the calendar feed', () => {
     const delayed = launchesOf((await feed()).events, release.id);
     expect(delayed.map((e) => [e.uid, e.startDate.toString()])).toEqual([[before[0]!.uid, inDays(41)]]);
     expect(delayed[0]?.description).toContain('Status: delay');
+    expect(delayed[0]?.summary).toBe('Launch (delayed): Salesforce sync v2 (Tier 2)');
+    expect(delayed[0]?.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
+    expect(before[0]?.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     // LAST-MODIFIED follows the release's changes (to the second), for clients that look at it.
     const modified = (e: ICAL.Event) => String(e.component.getFirstPropertyValue('last-modified'));
     expect(modified(delayed[0]!) >= modified(before[0]!)).toBe(true);
+  });
+
+  it('keeps a held launch on calendars as tentative, never as a confirmed launch', async () => {
+    const held = await createRelease({ title: 'Tax engine', tier: 2, targetDate: inDays(8) });
+    await api('POST', `/api/v1/releases/${held.id}/decisions`, { decision: 'hold', reason: 'Not certified' });
+    const [event] = launchesOf((await feed()).events, held.id);
+    expect(event?.summary).toBe('Launch on hold: Tax engine (Tier 2)');
+    expect(event?.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
   });
 
   it('drops rolled-back and deleted releases, and names an untiered launch without a tier', async () => {

@@ -49,10 +49,14 @@ function launchEvent(
   publicUrl: string,
 ): AllDayEvent {
   const url = `${publicUrl}/releases/${r.id}`;
+  // Held or delayed at go/no-go: on calendars as tentative, never as a confirmed launch.
+  const undecided = r.status === 'hold' || r.status === 'delay';
+  const label = r.status === 'hold' ? 'Launch on hold' : r.status === 'delay' ? 'Launch (delayed)' : 'Launch';
   return {
     // One UID per release for its whole life: a moved launch date moves the event instead of adding one.
     uid: `release-${r.id}@prodops`,
-    title: `Launch: ${r.title}${r.tier ? ` (Tier ${r.tier})` : ''}`,
+    title: `${label}: ${r.title}${r.tier ? ` (Tier ${r.tier})` : ''}`,
+    status: undecided ? 'tentative' : 'confirmed',
     description: [
       `Area: ${r.areaName ?? 'none'}`,
       `PM: ${r.pmName ?? 'none'}`,

@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
 import { updateSettings } from '../org/settings.ts';
+import { recordDecision as recordGoNoGo } from '../releases/readiness.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
 import { ensureCycle } from './cycles.ts';
 import { publishWeeklyUpdate, weeklyUpdateAutoPublish } from './publish.ts';
@@ -94,6 +95,20 @@ describe('publishing the weekly product update', () => {
       input: { title: 'Fifteen days out', areaId: billing.id, tier: 2, targetDate: '2026-12-11' },
       now: NOW,
     });
+    // Held at go/no-go: the update must not announce it as launching (issue 13, finding 1).
+    const held = await createRelease({
+      db: d.db,
+      actor: ops,
+      input: { title: 'Tax engine', areaId: billing.id, tier: 2, targetDate: '2026-11-27' },
+      now: NOW,
+    });
+    await recordGoNoGo({
+      db: d.db,
+      actor: ops,
+      releaseId: held.id,
+      input: { decision: 'hold', reason: 'Not certified' },
+      now: NOW,
+    });
     const v1 = await publishWeeklyUpdate({
       db: d.db,
       actor: ops,
@@ -108,6 +123,10 @@ describe('publishing the weekly product update', () => {
     expect(lines).toContain('## Security — Nora Lind');
     expect(v1.json.highlights.keyLaunches.map((l) => l.title)).toEqual(['Usage billing']);
     expect(v1.json.highlights.upcomingLaunches.map((l) => l.title)).toEqual(['Exactly 14 days out']);
+    expect(v1.json.highlights.heldLaunches.map((l) => l.title)).toEqual(['Tax engine']);
+    expect(v1.markdown).toContain(
+      '- On hold (not launching until a new go decision):\n  - Billing: Tax engine',
+    );
     expect(v1.json.areas.map((a) => a.status)).toEqual(['submitted', 'missing', 'absent']);
     expect(v1.version).toBe(1);
 

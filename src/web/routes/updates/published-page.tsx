@@ -42,6 +42,13 @@ function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
             <strong>Upcoming launches (next 2 weeks):</strong>{' '}
             <Launches items={json.highlights.upcomingLaunches} />
           </li>
+          {/* Versions published before holds were told apart carry no such list. */}
+          {(json.highlights.heldLaunches ?? []).length > 0 ? (
+            <li>
+              <strong>On hold (not launching until a new go decision):</strong>{' '}
+              <Launches items={json.highlights.heldLaunches} />
+            </li>
+          ) : null}
           <li>
             <strong>Cross-cutting risks/dependencies:</strong>{' '}
             {risks.length === 0 ? (
