@@ -68,9 +68,12 @@ export const ZRelease = ZReleaseFields.extend({ permissions: ZPermissions });
 export type TRelease = z.infer<typeof ZRelease>;
 export const ZReleaseList = z.object({ items: z.array(ZRelease), nextCursor: z.string().nullable() });
 
-export const ZReleaseListQuery = z.object({
+/** Strict: a parameter the API does not document is refused by name rather than silently ignored. */
+export const ZReleaseListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
+  /** Words in the title, any case ("salesforce"). */
+  q: z.string().trim().min(1).max(200).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
   areaId: ZId.optional(),

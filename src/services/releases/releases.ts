@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { areas, enablementBundles, people, releases, releaseTierEvents } from '../../db/schema/index.ts';
@@ -74,6 +74,7 @@ const toView = (settings: TSettings, { r, ...j }: Row): ReleaseView => ({
 export interface ReleaseFilter {
   limit: number;
   cursor?: string;
+  q?: string;
   from?: string;
   to?: string;
   areaId?: string;
@@ -84,6 +85,7 @@ export interface ReleaseFilter {
 export async function listReleases(db: Db, opts: ReleaseFilter) {
   const offset = decodeCursor(opts.cursor) ?? 0;
   const where: (SQL | undefined)[] = [
+    opts.q ? ilike(releases.title, `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
     opts.from ? gte(releases.targetDate, opts.from) : undefined,
     opts.to ? lte(releases.targetDate, opts.to) : undefined,
     opts.areaId ? eq(releases.areaId, opts.areaId) : undefined,
