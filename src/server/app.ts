@@ -20,6 +20,7 @@ import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
+import { registerTextGuard } from './text-guard.ts';
 import type { AppDeps } from './types.ts';
 
 export interface BuildAppOptions extends AppDeps {
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   await app.register(fastifyStatic, { root: webDir, serve: false });
   registerAuthentication(app);
+  registerTextGuard(app);
   registerPolicies(app, {
     ...orgLoaders(opts.db),
     ...cadenceLoaders(opts.db),
