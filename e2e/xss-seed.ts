@@ -284,6 +284,8 @@ export async function seedPayloads(api: Api, p: PayloadCycle): Promise<Seeded> {
       sections.map((k) => [k, p.list(`releases.bundle.sections.${k}`, 2).join('\n\n')]),
     ),
   });
+  // Support confirms readiness against a bundle it received: distribute first.
+  await api.post(`/releases/${release.id}/bundle/distribute`);
   for (const kind of ['support', 'eng_monitoring'])
     await attempt(`sign-off ${kind}`, () =>
       api.post(`/releases/${release.id}/sign-offs`, { kind, note: p.take('releases.signOffs.note', 2000) }),
@@ -292,7 +294,6 @@ export async function seedPayloads(api: Api, p: PayloadCycle): Promise<Seeded> {
     decision: 'hold',
     reason: p.take('releases.decisions.reason', 2000),
   });
-  await api.post(`/releases/${release.id}/bundle/distribute`);
   await attempt('bundle publish', () => api.post(`/releases/${release.id}/bundle/publish`));
   // A launched demo release: its Day 3 / Day 14 answers and retro action items.
   const releases = (await api.get<{ items: Release[] }>('/releases')).items;

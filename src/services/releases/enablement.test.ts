@@ -82,6 +82,10 @@ describe('a Tier 3 release from draft to launch', () => {
       input: { sections: filled(LITE_SECTIONS) },
       now: systemClock.now(),
     });
+    // Readiness is confirmed against a bundle people received (issue 13, finding 5).
+    await expect(
+      signOff({ db: d.db, actor: as(carla), releaseId: r.id, kind: 'support', now: systemClock.now() }),
+    ).rejects.toThrow(/has not been distributed yet/);
     const sent = await releaseBundle({
       db: d.db,
       actor: ops,
@@ -195,6 +199,13 @@ describe('a Tier 3 release from draft to launch', () => {
       patch: { status: 'launched' },
       now: NOW,
     });
+    // After launch a one-click link says so and records nothing.
+    await expect(confirmByLink(d.db, token, systemClock.now())).rejects.toThrow(
+      /already launched on 2026-12-01/,
+    );
+    await expect(
+      signOff({ db: d.db, actor: as(sam), releaseId: r.id, kind: 'sales', now: systemClock.now() }),
+    ).rejects.toThrow(/nothing was recorded/);
     const post = await listPostLaunch(d.db, r.id);
     expect(post.checks.map((c) => [c.kind, c.dueOn])).toEqual([
       ['day3', '2026-12-04'],

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  enablementBundles,
   occurrenceAttendance,
   people,
   readinessLinks,
@@ -42,6 +43,7 @@ export async function signOff(opts: {
   return opts.db.transaction(async (tx) => {
     const release = await getRelease(tx, opts.releaseId);
     if (!release) throw notFound('release');
+    await checkSignOffOpen(tx, release, opts.kind);
     const values = {
       personId: opts.actor.personId,
       byLabel: opts.actor.label,
@@ -61,6 +63,35 @@ export async function signOff(opts: {
     });
     return listSignOffs(tx, release.id);
   });
+}
+
+/** Readiness of people who need the bundle is confirmed against it. */
+const NEEDS_BUNDLE: readonly SignOffKind[] = ['support', 'sales', 'training'];
+
+/**
+ * Readiness is said before launch, and (for Support, Sales and training) about a bundle people received:
+ * afterwards, or before it was distributed, nothing is recorded and the answer says why.
+ */
+async function checkSignOffOpen(
+  tx: Db,
+  release: { id: string; title: string; status: string; launchedOn: string | null },
+  kind: SignOffKind,
+): Promise<void> {
+  if (release.status === 'launched' || release.status === 'rolled_back')
+    throw new AppError(
+      'conflict',
+      `${release.title} already launched${release.launchedOn ? ` on ${release.launchedOn}` : ''}: readiness is recorded before launch, so nothing was recorded`,
+    );
+  if (!NEEDS_BUNDLE.includes(kind)) return;
+  const [bundle] = await tx
+    .select({ distributedAt: enablementBundles.distributedAt })
+    .from(enablementBundles)
+    .where(eq(enablementBundles.releaseId, release.id));
+  if (!bundle?.distributedAt)
+    throw new AppError(
+      'conflict',
+      `the enablement bundle for ${release.title} has not been distributed yet: "${SIGNOFF_LABELS[kind]}" can be confirmed once people have it`,
+    );
 }
 
 export async function withdrawSignOff(opts: { db: Db; actor: Actor; releaseId: string; kind: SignOffKind }) {
