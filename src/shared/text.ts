@@ -2,6 +2,7 @@
  * Control characters no text field holds: C0 controls but tab, newline and carriage return, and DEL.
  * PostgreSQL refuses NUL in text outright; the others are never typed and only garble what people read.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's job
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Where in a parsed JSON value (or query object) a string holds a control character: field paths, "a.b.0". */
