@@ -26,6 +26,9 @@ export const ROLE_LABELS: Record<TRole, string> = {
   stakeholder: 'Stakeholder',
 };
 
+/** Roles in words, in the order held ("PM, Eng lead"). */
+export const rolesText = (roles: readonly TRole[]): string => roles.map((r) => ROLE_LABELS[r]).join(', ');
+
 /** A person's function: what they do, independent of what they may do in prodops. */
 export const FUNCTIONS = [
   'pm',

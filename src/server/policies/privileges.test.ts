@@ -12,6 +12,20 @@ import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { decisionTemplate } from './authorization-decisions.fixture.ts';
+import {
+  CALLERS,
+  type Call,
+  intoOwnArea,
+  manager,
+  managersOnly,
+  peopleChanges,
+  peopleCreates,
+  type Spec,
+  type Verdict,
+  WHERE,
+  type Where,
+  type Who,
+} from './privileges-cases.fixture.ts';
 
 /**
  * The security matrix: every route whose body carries a privileged field (roles, credentials, the area a record
@@ -46,36 +60,6 @@ const EXEMPT: Record<string, string> = {
   'POST /api/v1/subscriptions':
     "areaId filters the caller's own subscription; it writes nothing into the area",
 };
-
-type Who = 'stakeholder' | 'engineer' | 'pm' | 'product_ops' | 'head_of_product' | 'admin';
-type Where = 'own' | 'other' | 'none';
-type Verdict = 'allowed' | 'denied';
-const CALLERS: Who[] = ['stakeholder', 'engineer', 'pm', 'product_ops', 'head_of_product', 'admin'];
-const WHERE: Where[] = ['own', 'other', 'none'];
-const manager = (who: Who) => who === 'product_ops' || who === 'head_of_product' || who === 'admin';
-
-/** A PM writes a record only where both the record and its destination are in an area of theirs. */
-const intoOwnArea = (who: Who, record: Where | null, target: Where): Verdict =>
-  manager(who) || (who === 'pm' && (record === null || record === 'own') && target === 'own')
-    ? 'allowed'
-    : 'denied';
-const managersOnly = (who: Who): Verdict => (manager(who) ? 'allowed' : 'denied');
-
-interface Call {
-  label: string;
-  who: Who;
-  method: 'POST' | 'PATCH';
-  url: () => Promise<string> | string;
-  body: () => object;
-  /** The caller's credentials when not the role's shared one (a fresh person acting on themselves). */
-  headers?: () => Record<string, string> | undefined;
-  expect: Verdict;
-}
-interface Spec {
-  /** The privileged fields the cases cover: must be all the route takes. */
-  fields: string[];
-  calls: () => Call[];
-}
 
 let t: TestApp;
 let db: Db;
@@ -382,103 +366,15 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
   },
-  'POST /api/v1/people': { fields: ['email', 'roles', 'active', 'password'], calls: () => peopleCreates() },
+  'POST /api/v1/people': {
+    fields: ['email', 'roles', 'active', 'password'],
+    calls: () => peopleCreates(uid),
+  },
   'PATCH /api/v1/people/:id': {
     fields: ['email', 'roles', 'active', 'password', 'currentPassword'],
-    calls: () => peopleChanges(),
+    calls: () => peopleChanges(db, uid),
   },
 };
-
-/** Who may give which roles when adding a person: the admin any; others only their own, or "stakeholder". */
-function peopleCreates(): Call[] {
-  const grants: { roles: TRole[]; password?: string; allowed: Who[] }[] = [
-    { roles: ['stakeholder'], allowed: ['product_ops', 'head_of_product', 'admin'] },
-    { roles: ['pm'], allowed: ['admin'] },
-    { roles: ['product_ops'], allowed: ['product_ops', 'admin'] },
-    { roles: ['head_of_product'], allowed: ['head_of_product', 'admin'] },
-    { roles: ['admin'], allowed: ['admin'] },
-    { roles: ['stakeholder'], password: 'chosen by the creator', allowed: ['admin'] },
-  ];
-  return CALLERS.flatMap((who) =>
-    grants.map(
-      (g): Call => ({
-        label: `${who} adds a person with roles ${g.roles.join()}${g.password ? ' and a password' : ''}`,
-        who,
-        method: 'POST',
-        url: () => '/api/v1/people',
-        body: () => ({
-          name: 'New',
-          email: `new-${uid()}@example.com`,
-          function: 'sales',
-          roles: g.roles,
-          ...(g.password ? { password: g.password } : {}),
-        }),
-        expect: g.allowed.includes(who) ? 'allowed' : 'denied',
-      }),
-    ),
-  );
-}
-
-type Target = 'self' | 'stakeholder' | 'head_of_product' | 'admin';
-/**
- * Changes to people, each on a fresh target (a credential change signs its target out): the expected verdict
- * per field, caller and target, from the SPEC and the least-privilege issue.
- */
-function peopleChanges(): Call[] {
-  const targets: Target[] = ['self', 'stakeholder', 'head_of_product', 'admin'];
-  const verdict = (field: string, who: Who, target: Target): Verdict => {
-    const admin = who === 'admin';
-    const self = target === 'self';
-    switch (field) {
-      case 'name':
-        return self || admin || (manager(who) && target !== 'admin') ? 'allowed' : 'denied';
-      case 'password':
-        return self || admin ? 'allowed' : 'denied';
-      case 'roles':
-      case 'email':
-        return admin ? 'allowed' : 'denied';
-      case 'active':
-        if (admin) return 'allowed';
-        // Org managers switch off people they could have added: stakeholders and holders of their own role.
-        return manager(who) && (target === 'stakeholder' || target === who) ? 'allowed' : 'denied';
-      default:
-        throw new Error(field);
-    }
-  };
-  const bodies: Record<string, (targetRoles: TRole[]) => object> = {
-    name: () => ({ name: 'Renamed' }),
-    password: () => ({ password: 'a long new password' }),
-    roles: (roles) => ({ roles: [...roles, 'head_of_product'] }),
-    email: () => ({ email: `moved-${uid()}@example.com` }),
-    active: () => ({ active: false }),
-  };
-  return CALLERS.flatMap((who) =>
-    targets.flatMap((target) =>
-      Object.keys(bodies).map((field): Call => {
-        const targetRoles: TRole[] = target === 'self' ? [who as TRole] : [target as TRole];
-        let headers: Record<string, string> | undefined;
-        return {
-          label: `${who} changes ${field} of ${target === 'self' ? 'themselves' : `a ${target}`}`,
-          who,
-          method: 'PATCH',
-          url: async () => {
-            // A fresh person each time; for "self" a fresh caller too, with a password to prove.
-            const p = await signedIn(db, targetRoles, { password: 'the current password' });
-            if (target === 'self') headers = p.headers;
-            return `/api/v1/people/${p.person.id}`;
-          },
-          body: () => ({
-            ...bodies[field]!(targetRoles),
-            ...(field === 'password' && target === 'self' ? { currentPassword: 'the current password' } : {}),
-          }),
-          headers: () => headers,
-          // Deactivating oneself is refused by validation (400): past the policy, so "allowed" here.
-          expect: verdict(field, who, target),
-        };
-      }),
-    ),
-  );
-}
 
 const routeKey = (method: string, url: string) => `${method} ${url}`;
 

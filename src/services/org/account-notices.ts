@@ -3,21 +3,21 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
 import { localDateTime } from '../../shared/calendar.ts';
-import { ROLE_LABELS, type TRole } from '../../shared/roles.ts';
+import { rolesText, type TRole } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { getSettings } from './settings.ts';
 
 type PersonRow = typeof people.$inferSelect;
 
-const rolesText = (roles: readonly TRole[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || 'none';
+const rolesOrNone = (roles: readonly TRole[]) => rolesText(roles) || 'none';
 
 /** What changed in someone's access, in words; empty when nothing that matters for their account did. */
 function changesOf(before: PersonRow, after: PersonRow, passwordChanged: boolean): string[] {
   const lines: string[] = [];
   if (passwordChanged) lines.push('Your password was changed.');
   if (before.roles.join() !== after.roles.join())
-    lines.push(`Your roles are now ${rolesText(after.roles)} (they were ${rolesText(before.roles)}).`);
+    lines.push(`Your roles are now ${rolesOrNone(after.roles)} (they were ${rolesOrNone(before.roles)}).`);
   if (before.email !== after.email)
     lines.push(`Your sign-in email is now ${after.email} (it was ${before.email}).`);
   if (before.active && !after.active) lines.push('Your account was switched off.');

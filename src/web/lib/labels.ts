@@ -1,7 +1,7 @@
-import { ROLE_LABELS, type TFunction, type TPodRole, type TRole } from '../../shared/roles.ts';
+import { ROLE_LABELS, rolesText, type TFunction, type TPodRole, type TRole } from '../../shared/roles.ts';
 
 /** Display names for the API's enums; the API keeps the stable keys. */
-export { ROLE_LABELS };
+export { ROLE_LABELS, rolesText };
 
 export const FUNCTION_LABELS: Record<TFunction, string> = {
   pm: 'Product management',
@@ -40,8 +40,6 @@ export const WEEKDAYS = [
 ] as const;
 
 export const weekdayName = (n: number): string => WEEKDAYS[n - 1] ?? `day ${n}`;
-
-export const rolesText = (roles: readonly TRole[]): string => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
