@@ -26,13 +26,14 @@ describe('prodops roadmap (changes, view, publish) against a running server', ()
     await server?.stop();
   });
 
-  it("lists the demo PMs' changes since the last published view", async () => {
+  it("lists the demo PMs' changes since the last published view; a stakeholder only what was ratified", async () => {
+    // The PMs' changes wait for the review: a Sales stakeholder reads none of them, nor the internal tax engine.
     const r = expectOk(await as('sam', ['roadmap', 'changes']));
-    expect(r.stdout).toMatch(/^Since the roadmap view was last published \(.*\): \d+ changes\n/);
-    expect(r.stdout).toMatch(/slipped\s+Salesforce sync v2 slipped \d+ days/);
-    // The tax engine is an internal item: Product Ops sees its change, a Sales stakeholder does not.
+    expect(r.stdout).toMatch(/^Since the roadmap view was last published \(.*\): 0 changes\n/);
+    expect(r.stdout).not.toContain('Salesforce sync v2');
     expect(r.stdout).not.toContain('Tax engine upgrade');
     const ops = expectOk(await as('priya', ['roadmap', 'changes']));
+    expect(ops.stdout).toMatch(/slipped\s+Salesforce sync v2 slipped \d+ days/);
     expect(ops.stdout).toMatch(/confidence\s+Tax engine upgrade: confidence medium → low/);
     const json = JSON.parse(
       expectOk(await as('priya', ['roadmap', 'changes', '--since', '2020-01-01', '--json'])).stdout,

@@ -27,6 +27,9 @@ export const ROLE_LABELS: Record<TRole, string> = {
 };
 
 /** Roles in words, in the order held ("PM, Eng lead"). */
+/** Anyone with a role beyond "stakeholder" builds the product: they see its internal, working roadmap. */
+export const inProductOrg = (roles: readonly TRole[]): boolean => roles.some((r) => r !== 'stakeholder');
+
 export const rolesText = (roles: readonly TRole[]): string => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 /** A person's function: what they do, independent of what they may do in prodops. */

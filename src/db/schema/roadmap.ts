@@ -59,6 +59,23 @@ export const roadmapItemVersions = pgTable(
   ],
 );
 
+/**
+ * Append-only: when stakeholders could first read a version of an item (ratified, or restored by a rejection).
+ * "What changed" for stakeholders compares what was ratified at two instants.
+ */
+export const roadmapItemRatifications = pgTable(
+  'roadmap_item_ratifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('roadmap_item_ratifications_item_idx').on(t.itemId, t.at)],
+);
+
 /** A Biweekly Roadmap Review as run in prodops: one per cadence occurrence. */
 export const roadmapReviews = pgTable(
   'roadmap_reviews',

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ritualOccurrences, rituals, roadmapReviews } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
-import { createRoadmapItem } from '../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.fixture.ts';
@@ -36,6 +36,16 @@ async function openReview(c: Ctx): Promise<string> {
   return free;
 }
 
+/** An item stakeholders can read: ratified as shown to them. */
+async function ratifiedItem(c: Ctx) {
+  const made = await item(c);
+  await markRatified(c.db, made.id, made.version, systemClock.now());
+  return made;
+}
+
+/** The product org reads the review; stakeholders do not (it works on unratified changes and PMs' notes). */
+const productOrg: Case['expect'] = { anon: 401, stakeholder: 403, rest: 'ok' };
+
 let pendingItem = '';
 const ratifiers: Case['expect'] = {
   anon: 401,
@@ -52,7 +62,7 @@ export const ROADMAP_CASES: Record<string, Case> = {
   'GET /api/v1/roadmap/items': { expect: signedInOnly },
   'GET /api/v1/roadmap/items/:id': {
     expect: signedInOnly,
-    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}`,
+    url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}`,
   },
   'POST /api/v1/roadmap/items': {
     // A PM adds items to the areas they own; pmOwner owns the test area.
@@ -68,12 +78,12 @@ export const ROADMAP_CASES: Record<string, Case> = {
   },
   'PATCH /api/v1/roadmap/items/:id': {
     expect: managers({ pmOwner: 'ok' }),
-    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}`,
+    url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}`,
     body: () => ({ latest: '2027-02-28', note: 'Vendor slipped' }),
   },
   'GET /api/v1/roadmap/items/:id/history': {
     expect: signedInOnly,
-    url: async (c) => `/api/v1/roadmap/items/${(await item(c)).id}/history`,
+    url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}/history`,
   },
   'GET /api/v1/roadmap/changes': {
     expect: signedInOnly,
@@ -86,9 +96,9 @@ export const ROADMAP_CASES: Record<string, Case> = {
   },
   'GET /api/v1/roadmap/views': { expect: signedInOnly },
   'POST /api/v1/roadmap/view/publish': { expect: managers(), body: () => ({}) },
-  'GET /api/v1/roadmap/reviews': { expect: signedInOnly },
+  'GET /api/v1/roadmap/reviews': { expect: productOrg },
   'GET /api/v1/roadmap/reviews/:occurrenceId': {
-    expect: signedInOnly,
+    expect: productOrg,
     url: (c) => `/api/v1/roadmap/reviews/${c.ids.occurrence}`,
   },
   'POST /api/v1/roadmap/reviews/:occurrenceId/start': {

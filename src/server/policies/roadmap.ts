@@ -1,8 +1,8 @@
 import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
+import { inProductOrg as inProductOrgRoles } from '../../shared/roles.ts';
 import { type Action, fieldOf, type Policies, type Resource } from './resources.ts';
 
-/** Anyone with a role beyond "stakeholder": the people who build the product see its internal roadmap. */
-const inProductOrg = (actor: Actor): boolean => actor.roles.some((r) => r !== 'stakeholder');
+const inProductOrg = (actor: Actor): boolean => inProductOrgRoles(actor.roles);
 
 /**
  * Decisions: PMs and eng leads record their own (they are the owner); the owner, or Product Ops and up, revisit
@@ -36,8 +36,10 @@ export const ROADMAP_POLICIES: Policies<
       (r.targetAreaOwnerId === undefined || r.targetAreaOwnerId === actor.personId)
     );
   },
-  roadmap_review: (actor, action) => action === 'read' || isOrgManager(actor),
-  roadmap_ratification: (actor, action) => action === 'read' || hasRole(actor, 'head_of_product', 'admin'),
+  // The review works on unratified changes and PMs' notes: the product org's meeting, not stakeholders'.
+  roadmap_review: (actor, action) => (action === 'read' ? inProductOrg(actor) : isOrgManager(actor)),
+  roadmap_ratification: (actor, action) =>
+    action === 'read' ? inProductOrg(actor) : hasRole(actor, 'head_of_product', 'admin'),
   roadmap_view: (actor, action) => action === 'read' || isOrgManager(actor),
   decision: canDecision,
 };

@@ -13,6 +13,7 @@ import type { TDecisionLogEntry, TDecisionLogQuery } from '../../shared/decision
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
+import { itemTitles, type Reader } from '../roadmap/items.ts';
 
 /** A decision log entry as services return it; routes add the caller's `permissions`. */
 export type DecisionView = Omit<TDecisionLogEntry, 'permissions'>;
@@ -29,7 +30,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectDecisions>['execute']>>[nu
 const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => Boolean(id)))];
 
 /** What the entries of a page point at, each fetched once for the whole page. */
-async function lookups(db: Db, rows: Row[]) {
+async function lookups(db: Db, rows: Row[], reader: Reader) {
   const ids = rows.map((r) => r.d.id);
   const events = await db
     .select()
@@ -49,12 +50,16 @@ async function lookups(db: Db, rows: Row[]) {
         .from(decisions)
         .where(inArray(decisions.id, relatedIds))
     : [];
-  const items = itemIds.length
-    ? await db
-        .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
-        .from(roadmapItems)
-        .where(inArray(roadmapItems.id, itemIds))
-    : [];
+  // A stakeholder reads the ratified titles of the items they may read, and nothing of the others.
+  const items =
+    reader === 'stakeholder'
+      ? [...(await itemTitles(db, reader))].map(([id, title]) => ({ id, title }))
+      : itemIds.length
+        ? await db
+            .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
+            .from(roadmapItems)
+            .where(inArray(roadmapItems.id, itemIds))
+        : [];
   const rels = releaseIds.length
     ? await db
         .select({ id: releases.id, title: releases.title })
@@ -65,6 +70,7 @@ async function lookups(db: Db, rows: Row[]) {
     events,
     related: new Map(related.map((d) => [d.id, d])),
     itemTitles: new Map(items.map((i) => [i.id, i.title])),
+    reader,
     releaseTitles: new Map(rels.map((r) => [r.id, r.title])),
   };
 }
@@ -90,7 +96,9 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
     supersedes: link(d.supersedesId),
     supersededBy: link(d.supersededById),
     // Items are never deleted (dropped instead); a deleted release keeps its link, named as such.
-    roadmapItems: d.roadmapItemIds.map((id) => ({ id, title: l.itemTitles.get(id) ?? '(unknown item)' })),
+    roadmapItems: d.roadmapItemIds
+      .filter((id) => l.reader === 'org' || l.itemTitles.has(id))
+      .map((id) => ({ id, title: l.itemTitles.get(id) ?? '(unknown item)' })),
     releases: d.releaseIds.map((id) => ({ id, title: l.releaseTitles.get(id) ?? '(deleted release)' })),
     themes: d.themes.map((key) => ({ key, label: themeLabels.get(key) ?? key })),
     occurrenceId: row.occurrenceId,
@@ -111,17 +119,28 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
   return view;
 }
 
-async function present(db: Db, rows: Row[], now: Date, settings?: TSettings): Promise<DecisionView[]> {
+async function present(
+  db: Db,
+  rows: Row[],
+  now: Date,
+  reader: Reader,
+  settings?: TSettings,
+): Promise<DecisionView[]> {
   if (!rows.length) return [];
   settings ??= await getSettings(db);
   const today = todayIn(settings.timeZone, now);
-  const l = await lookups(db, rows);
+  const l = await lookups(db, rows, reader);
   return rows.map((row) => toView(row, l, settings, today));
 }
 
-export async function getDecision(db: Db, id: string, now: Date): Promise<DecisionView | null> {
+export async function getDecision(
+  db: Db,
+  id: string,
+  now: Date,
+  reader: Reader = 'org',
+): Promise<DecisionView | null> {
   const rows = await selectDecisions(db).where(eq(decisions.id, id));
-  return (await present(db, rows, now))[0] ?? null;
+  return (await present(db, rows, now, reader))[0] ?? null;
 }
 
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -156,7 +175,7 @@ function filters(q: TDecisionLogQuery, today: string): (SQL | undefined)[] {
 }
 
 /** Newest decision first (by date, then number). */
-export async function listDecisions(db: Db, q: TDecisionLogQuery, now: Date) {
+export async function listDecisions(db: Db, q: TDecisionLogQuery, now: Date, reader: Reader = 'org') {
   const offset = decodeCursor(q.cursor) ?? 0;
   const settings = await getSettings(db);
   const rows = await selectDecisions(db)
@@ -165,7 +184,7 @@ export async function listDecisions(db: Db, q: TDecisionLogQuery, now: Date) {
     .limit(q.limit + 1)
     .offset(offset);
   const page = pageOf(rows, q.limit, offset);
-  return { items: await present(db, page.items, now, settings), nextCursor: page.nextCursor };
+  return { items: await present(db, page.items, now, reader, settings), nextCursor: page.nextCursor };
 }
 
 export interface DecisionRef {

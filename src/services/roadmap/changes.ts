@@ -3,20 +3,17 @@ import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { localInstant } from '../../shared/calendar.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { getSettings } from '../org/settings.ts';
-import { currentStates, statesAt } from './items.ts';
+import { currentStates, type Reader, ratifiedStates, statesAt } from './items.ts';
 import { lastReviewClosedAt } from './reviews.ts';
 import { publishedView } from './view.ts';
 
 /**
  * What changed since a date (its start in the org's time zone) or since the last review closed, between the
  * roadmap as it stood then and as it stands now. With no review yet, "last review" means the beginning.
- * Without `withInternal` (a stakeholder asking), changes of internal items are left out.
+ * A stakeholder compares what was ratified then with what is ratified now, among the items they may read: no
+ * unratified change, and no internal item, is named or hinted at.
  */
-export async function whatChanged(
-  db: Db,
-  since: string,
-  opts: { withInternal: boolean } = { withInternal: true },
-) {
+export async function whatChanged(db: Db, since: string, reader: Reader = 'org') {
   const settings = await getSettings(db);
   let at: Date;
   let sinceLabel: string;
@@ -34,9 +31,10 @@ export async function whatChanged(
     at = localInstant(since, '00:00', settings.timeZone);
     sinceLabel = since;
   }
-  const current = await currentStates(db);
-  const changes = diffRoadmap(await statesAt(db, at), current, settings.roadmap.fiscalYearStartMonth).filter(
-    (c) => opts.withInternal || current.get(c.itemId)?.visibility === 'stakeholders',
-  );
+  const fy = settings.roadmap.fiscalYearStartMonth;
+  const changes =
+    reader === 'org'
+      ? diffRoadmap(await statesAt(db, at), await currentStates(db), fy)
+      : diffRoadmap(await ratifiedStates(db, reader, at), await ratifiedStates(db, reader), fy);
   return { since: at.toISOString(), sinceLabel, changes };
 }

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
+import {
+  areas,
+  people,
+  releases,
+  roadmapItemRatifications,
+  roadmapItems,
+  roadmapItemVersions,
+} from '../../db/schema/index.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
 import { todayIn } from '../../shared/calendar.ts';
@@ -33,17 +41,55 @@ export interface RoadmapItemView extends TRoadmapItemState {
   updatedAt: string;
 }
 
-function selectItems(db: Db) {
-  return db
-    .select({ i: roadmapItems, areaName: areas.name, ownerPmId: areas.ownerPmId, ownerPmName: people.name })
-    .from(roadmapItems)
-    .innerJoin(areas, eq(areas.id, roadmapItems.areaId))
-    .leftJoin(people, eq(people.id, areas.ownerPmId));
-}
-type Row = Awaited<ReturnType<ReturnType<typeof selectItems>['execute']>>[number];
+/**
+ * Whose eyes: the product org reads the working state; a stakeholder reads only the version the Head of Product
+ * ratified, of items ratified as shown to stakeholders, and never learns of the others.
+ */
+export type Reader = 'org' | 'stakeholder';
 
-function toView(settings: TSettings, today: string, row: Row): RoadmapItemView {
-  const s = row.i.state;
+const ratified = alias(roadmapItemVersions, 'ratified');
+const stateFor = (reader: Reader) =>
+  reader === 'org'
+    ? sql<TRoadmapItemState>`${roadmapItems.state}`
+    : sql<TRoadmapItemState>`${ratified.state}`;
+
+function selectItems(db: Db, reader: Reader) {
+  const state = stateFor(reader);
+  const q = db
+    .select({
+      i: roadmapItems,
+      state: roadmapItems.state,
+      ratifiedState: ratified.state,
+      ratifiedWrittenAt: ratified.changedAt,
+      areaName: areas.name,
+      ownerPmId: areas.ownerPmId,
+      ownerPmName: people.name,
+    })
+    .from(roadmapItems)
+    .leftJoin(
+      ratified,
+      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
+    )
+    .innerJoin(
+      areas,
+      reader === 'org' ? eq(areas.id, roadmapItems.areaId) : eq(areas.id, sql`(${state}->>'areaId')::uuid`),
+    )
+    .leftJoin(people, eq(people.id, areas.ownerPmId))
+    .$dynamic();
+  return { q, state, visible: reader === 'org' ? undefined : sql`${state}->>'visibility' = 'stakeholders'` };
+}
+type Row = Awaited<ReturnType<ReturnType<typeof selectItems>['q']['execute']>>[number];
+
+function toView(
+  settings: TSettings,
+  today: string,
+  row: Row,
+  readable?: ReadonlySet<string>,
+): RoadmapItemView {
+  const org = !readable;
+  const s = org
+    ? row.state
+    : { ...row.ratifiedState!, dependsOn: row.ratifiedState!.dependsOn.filter((d) => readable.has(d)) };
   const fy = settings.roadmap.fiscalYearStartMonth;
   return {
     ...s,
@@ -52,14 +98,34 @@ function toView(settings: TSettings, today: string, row: Row): RoadmapItemView {
     areaOwnerId: row.ownerPmId,
     ownerPmId: row.ownerPmId,
     ownerPmName: row.ownerPmName,
-    version: row.i.version,
+    version: org ? row.i.version : row.i.ratifiedVersion!,
     ratifiedVersion: row.i.ratifiedVersion,
-    pending: row.i.ratifiedVersion !== row.i.version,
+    pending: org && row.i.ratifiedVersion !== row.i.version,
     quarters: quartersText(s.earliest, s.latest, fy),
     rangeText: rangeText(s.earliest, s.latest),
     horizon: horizonOf(s.earliest, s.latest, today, fy),
-    updatedAt: row.i.updatedAt.toISOString(),
+    updatedAt: (org ? row.i.updatedAt : row.ratifiedWrittenAt!).toISOString(),
   };
+}
+
+/** The items a stakeholder may read at all: ratified, and ratified as shown to stakeholders. */
+export async function readableItemIds(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: roadmapItems.id })
+    .from(roadmapItems)
+    .innerJoin(
+      ratified,
+      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
+    )
+    .where(sql`${ratified.state}->>'visibility' = 'stakeholders'`);
+  return new Set(rows.map((r) => r.id));
+}
+
+async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
+  const settings = await getSettings(db);
+  const today = todayIn(settings.timeZone, now);
+  const readable = reader === 'org' ? undefined : await readableItemIds(db);
+  return rows.map((r) => toView(settings, today, r, readable));
 }
 
 export interface RoadmapFilter {
@@ -74,38 +140,47 @@ export interface RoadmapFilter {
   theme?: string;
 }
 
-export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date) {
+export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, reader: Reader = 'org') {
   const offset = decodeCursor(f.cursor) ?? 0;
+  const { q, state, visible } = selectItems(db, reader);
   const pendingSql = sql`${roadmapItems.ratifiedVersion} is distinct from ${roadmapItems.version}`;
   const where: (SQL | undefined)[] = [
-    f.areaId ? eq(roadmapItems.areaId, f.areaId) : undefined,
-    f.status ? sql`${roadmapItems.state}->>'status' = ${f.status}` : undefined,
-    f.visibility ? sql`${roadmapItems.state}->>'visibility' = ${f.visibility}` : undefined,
-    f.pending === 'true' ? pendingSql : f.pending === 'false' ? sql`not (${pendingSql})` : undefined,
-    f.releaseId
-      ? sql`${roadmapItems.state}->'releaseIds' @> ${JSON.stringify([f.releaseId])}::jsonb`
-      : undefined,
-    f.theme ? sql`${roadmapItems.state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
+    visible,
+    f.areaId ? sql`${state}->>'areaId' = ${f.areaId}` : undefined,
+    f.status ? sql`${state}->>'status' = ${f.status}` : undefined,
+    f.visibility ? sql`${state}->>'visibility' = ${f.visibility}` : undefined,
+    // A stakeholder's items are ratified by definition: none is pending.
+    f.pending === 'true'
+      ? reader === 'org'
+        ? pendingSql
+        : sql`false`
+      : f.pending === 'false' && reader === 'org'
+        ? sql`not (${pendingSql})`
+        : undefined,
+    f.releaseId ? sql`${state}->'releaseIds' @> ${JSON.stringify([f.releaseId])}::jsonb` : undefined,
+    f.theme ? sql`${state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
     f.q
-      ? sql`(${roadmapItems.state}->>'title' ilike ${`%${f.q}%`} or ${roadmapItems.state}->>'summary' ilike ${`%${f.q}%`})`
+      ? sql`(${state}->>'title' ilike ${`%${f.q}%`} or ${state}->>'summary' ilike ${`%${f.q}%`})`
       : undefined,
   ];
-  const rows = await selectItems(db)
+  const rows = await q
     .where(and(...where))
-    .orderBy(asc(areas.name), sql`${roadmapItems.state}->>'earliest'`, asc(roadmapItems.id))
+    .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
     .limit(f.limit + 1)
     .offset(offset);
   const page = pageOf(rows, f.limit, offset);
-  const settings = await getSettings(db);
-  const today = todayIn(settings.timeZone, now);
-  return { items: page.items.map((r) => toView(settings, today, r)), nextCursor: page.nextCursor };
+  return { items: await viewsOf(db, reader, page.items, now), nextCursor: page.nextCursor };
 }
 
-export async function getRoadmapItem(db: Db, id: string, now: Date): Promise<RoadmapItemView | null> {
-  const [row] = await selectItems(db).where(eq(roadmapItems.id, id));
-  if (!row) return null;
-  const settings = await getSettings(db);
-  return toView(settings, todayIn(settings.timeZone, now), row);
+export async function getRoadmapItem(
+  db: Db,
+  id: string,
+  now: Date,
+  reader: Reader = 'org',
+): Promise<RoadmapItemView | null> {
+  const { q, visible } = selectItems(db, reader);
+  const rows = await q.where(and(eq(roadmapItems.id, id), visible));
+  return rows.length ? (await viewsOf(db, reader, rows, now))[0]! : null;
 }
 
 /** References an item's state makes: its area, the items it depends on (never itself, never a cycle), releases, themes. */
@@ -268,17 +343,27 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Every version of an item, newest first, each with what it changed against the one before. */
-export async function itemHistory(db: Db, id: string) {
+/**
+ * Every version of an item, newest first, each with what it changed against the one before. A stakeholder reads
+ * only the versions they could read (ratified ones shown to stakeholders), without the PMs' notes.
+ */
+export async function itemHistory(db: Db, id: string, reader: Reader = 'org') {
   const [item] = await db.select().from(roadmapItems).where(eq(roadmapItems.id, id));
-  if (!item) throw notFound('roadmap item');
-  const versions = await db
+  const readable = reader === 'org' ? undefined : await readableItemIds(db);
+  if (!item || (readable && !readable.has(id))) throw notFound('roadmap item');
+  const all = await db
     .select()
     .from(roadmapItemVersions)
     .where(eq(roadmapItemVersions.itemId, id))
     .orderBy(asc(roadmapItemVersions.version));
+  const shownAt = readable ? await ratificationTimes(db, id) : undefined;
+  const versions = shownAt
+    ? all
+        .filter((v) => shownAt.has(v.version) && v.state.visibility === 'stakeholders')
+        .map((v) => ({ ...v, note: '', kind: 'edit' as const, state: withoutHidden(v.state, readable!) }))
+    : all;
   const settings = await getSettings(db);
-  const titles = await itemTitles(db);
+  const titles = await itemTitles(db, reader);
   const fy = settings.roadmap.fiscalYearStartMonth;
   return versions
     .map((v, i) => {
@@ -291,7 +376,7 @@ export async function itemHistory(db: Db, id: string) {
         kind: v.kind,
         note: v.note,
         changedBy: v.changedBy,
-        changedAt: v.changedAt.toISOString(),
+        changedAt: (shownAt?.get(v.version) ?? v.changedAt).toISOString(),
         state: v.state,
         changes,
         ratified: item.ratifiedVersion === v.version,
@@ -300,7 +385,32 @@ export async function itemHistory(db: Db, id: string) {
     .reverse();
 }
 
-export async function itemTitles(db: Db): Promise<Map<string, string>> {
+/** A state as a stakeholder may read it: dependencies only on items they can read. */
+const withoutHidden = (s: TRoadmapItemState, readable: ReadonlySet<string>): TRoadmapItemState => ({
+  ...s,
+  dependsOn: s.dependsOn.filter((d) => readable.has(d)),
+});
+
+/** Makes `version` what stakeholders read from `at` on. */
+export async function markRatified(tx: Db, itemId: string, version: number, at: Date) {
+  await tx.update(roadmapItems).set({ ratifiedVersion: version }).where(eq(roadmapItems.id, itemId));
+  await tx.insert(roadmapItemRatifications).values({ itemId, version, at });
+}
+
+/** When each version of an item first became what stakeholders read. */
+async function ratificationTimes(db: Db, itemId: string): Promise<Map<number, Date>> {
+  const rows = await db
+    .select({ version: roadmapItemRatifications.version, at: roadmapItemRatifications.at })
+    .from(roadmapItemRatifications)
+    .where(eq(roadmapItemRatifications.itemId, itemId))
+    .orderBy(desc(roadmapItemRatifications.at));
+  return new Map(rows.map((r) => [r.version, r.at]));
+}
+
+/** Item titles by id; a stakeholder's hold only the ratified titles of items they can read. */
+export async function itemTitles(db: Db, reader: Reader = 'org'): Promise<Map<string, string>> {
+  if (reader === 'stakeholder')
+    return new Map([...(await ratifiedStates(db, reader))].map(([id, s]) => [id, s.title]));
   const rows = await db
     .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
     .from(roadmapItems);
@@ -329,18 +439,49 @@ export async function currentStates(db: Db): Promise<Map<string, TRoadmapItemSta
   return new Map(rows.map((r) => [r.id, r.state]));
 }
 
-/** What stakeholders have been shown: each item's ratified version (never-ratified items are absent). */
-export async function ratifiedStates(db: Db): Promise<Map<string, TRoadmapItemState>> {
-  const rows = await db
-    .select({ id: roadmapItemVersions.itemId, state: roadmapItemVersions.state })
-    .from(roadmapItemVersions)
-    .innerJoin(
-      roadmapItems,
-      and(
-        eq(roadmapItems.id, roadmapItemVersions.itemId),
-        eq(roadmapItems.ratifiedVersion, roadmapItemVersions.version),
-      ),
-    )
-    .orderBy(sql`${roadmapItemVersions.state}->>'earliest'`, asc(roadmapItemVersions.itemId));
-  return new Map(rows.map((r) => [r.id, r.state]));
+/**
+ * What stakeholders have been shown: each item's ratified version (never-ratified items are absent), or as it
+ * stood at an instant. For a stakeholder reader, only items ratified as shown to stakeholders, without
+ * dependencies on the others.
+ */
+export async function ratifiedStates(
+  db: Db,
+  reader: Reader = 'org',
+  at?: Date,
+): Promise<Map<string, TRoadmapItemState>> {
+  const rows = at
+    ? await db
+        .selectDistinctOn([roadmapItemRatifications.itemId], {
+          id: roadmapItemRatifications.itemId,
+          state: roadmapItemVersions.state,
+        })
+        .from(roadmapItemRatifications)
+        .innerJoin(
+          roadmapItemVersions,
+          and(
+            eq(roadmapItemVersions.itemId, roadmapItemRatifications.itemId),
+            eq(roadmapItemVersions.version, roadmapItemRatifications.version),
+          ),
+        )
+        .where(lte(roadmapItemRatifications.at, at))
+        .orderBy(
+          roadmapItemRatifications.itemId,
+          desc(roadmapItemRatifications.at),
+          desc(roadmapItemRatifications.version),
+        )
+    : await db
+        .select({ id: roadmapItemVersions.itemId, state: roadmapItemVersions.state })
+        .from(roadmapItemVersions)
+        .innerJoin(
+          roadmapItems,
+          and(
+            eq(roadmapItems.id, roadmapItemVersions.itemId),
+            eq(roadmapItems.ratifiedVersion, roadmapItemVersions.version),
+          ),
+        )
+        .orderBy(sql`${roadmapItemVersions.state}->>'earliest'`, asc(roadmapItemVersions.itemId));
+  if (reader === 'org') return new Map(rows.map((r) => [r.id, r.state]));
+  const shown = rows.filter((r) => r.state.visibility === 'stakeholders');
+  const readable = new Set(shown.map((r) => r.id));
+  return new Map(shown.map((r) => [r.id, withoutHidden(r.state, readable)]));
 }

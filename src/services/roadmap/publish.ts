@@ -139,7 +139,7 @@ export async function publishView(o: { db: Db; actor: Actor; note?: string; now:
   const now = o.now;
   const version = await o.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
-    const view = await buildView(tx, await ratifiedStates(tx), now, settings);
+    const view = await buildView(tx, await ratifiedStates(tx, 'stakeholder'), now, settings);
     const previous = await publishedView(tx);
     const moves = movesBetween((previous?.json as TRoadmapView | undefined) ?? null, view);
     const { version: n } = await publishArtifactVersion(tx, {

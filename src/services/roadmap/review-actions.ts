@@ -19,7 +19,7 @@ import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { type ActionHandler, scheduleAction } from '../scheduling.ts';
-import { writeVersion } from './items.ts';
+import { markRatified, writeVersion } from './items.ts';
 import { addReviewAction } from './review-items.ts';
 import { loadReviewOccurrence, reviewBody } from './reviews.ts';
 
@@ -102,7 +102,7 @@ export async function recordOutcome(o: {
       });
       await tellAuthors(tx, item, state, o.input.note ?? '', ratified);
     }
-    await tx.update(roadmapItems).set({ ratifiedVersion: ratified }).where(eq(roadmapItems.id, item.id));
+    await markRatified(tx, item.id, ratified, at);
     await tx.insert(roadmapReviewOutcomes).values({
       reviewId: review.id,
       itemId: item.id,

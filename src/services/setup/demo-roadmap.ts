@@ -1,12 +1,11 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { releases, roadmapItems } from '../../db/schema/index.ts';
+import { releases } from '../../db/schema/index.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import type { TConfidence, TRoadmapItemPatch } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordDecision, revisitDecision } from '../decisions/decisions.ts';
-import { createRoadmapItem, updateRoadmapItem } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
 import { publishView } from '../roadmap/publish.ts';
 
 interface DemoItem {
@@ -212,7 +211,7 @@ export async function seedDemoRoadmap(
     });
     itemIds.set(d.key, item.id);
     // Ratified at the last review (the demo starts after it).
-    await tx.update(roadmapItems).set({ ratifiedVersion: 1 }).where(eq(roadmapItems.id, item.id));
+    await markRatified(tx, item.id, 1, ago(14));
   }
   await publishView({ db: tx, actor: { ...actor, label: 'priya@example.com' }, now: ago(13) });
   for (const c of CHANGES) {

@@ -12,7 +12,7 @@ import {
   ZRevisitInput,
 } from '../../../shared/decisions.ts';
 import { can, type Resource } from '../../policies/index.ts';
-import { crudLoader } from '../crud.ts';
+import { readerOf } from '../roadmap/reader.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['decisions'];
@@ -23,7 +23,12 @@ export const decisionResource = (d: Pick<DecisionView, 'ownerId'>): Resource => 
 });
 
 export function decisionsLoaders(db: Db) {
-  return { decision: crudLoader(db, getDecision, decisionResource) };
+  return {
+    decision: async (req: FastifyRequest, id: string) => {
+      const value = await getDecision(db, id, req.now, readerOf(req.actor!));
+      return value ? { resource: decisionResource(value), value } : null;
+    },
+  };
 }
 
 function present(req: FastifyRequest, view: DecisionView) {
@@ -52,7 +57,7 @@ export async function decisionsRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZDecisionLogList, ...errors },
     },
     handler: async (req) => {
-      const page = await listDecisions(db, req.query, req.now);
+      const page = await listDecisions(db, req.query, req.now, readerOf(req.actor!));
       return { items: page.items.map((v) => present(req, v)), nextCursor: page.nextCursor };
     },
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
@@ -26,7 +26,7 @@ import {
 } from '../../../shared/roadmap.ts';
 import { targetAreaOwner } from '../../policies/hook.ts';
 import { can, type Resource } from '../../policies/index.ts';
-import { crudLoader } from '../crud.ts';
+import { readerOf } from './reader.ts';
 import { reviewRoutes } from './reviews.ts';
 import { viewRoutes } from './view.ts';
 
@@ -38,10 +38,15 @@ const itemResource = (i: RoadmapItemView): Resource => ({
   areaOwnerId: i.areaOwnerId,
   visibility: i.visibility,
 });
-const seesInternal = (actor: Actor) => can(actor, 'read', { type: 'roadmap_item', visibility: 'internal' });
 
+/** An item a stakeholder may not read is "not found" to them, never "forbidden": its existence is not hinted at. */
 export function roadmapLoaders(db: Db) {
-  return { roadmap_item: crudLoader(db, getRoadmapItem, itemResource) };
+  return {
+    roadmap_item: async (req: FastifyRequest, id: string) => {
+      const item = await getRoadmapItem(db, id, req.now, readerOf(req.actor!));
+      return item ? { resource: itemResource(item), value: item } : null;
+    },
+  };
 }
 
 const present = (actor: Actor, i: RoadmapItemView) => ({
@@ -62,10 +67,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZRoadmapItemList, ...errors },
     },
     handler: async (req) => {
-      const query = seesInternal(req.actor!)
-        ? req.query
-        : { ...req.query, visibility: 'stakeholders' as const };
-      const page = await listRoadmapItems(db, query, req.now);
+      const page = await listRoadmapItems(db, req.query, req.now, readerOf(req.actor!));
       return { items: page.items.map((i) => present(req.actor!, i)), nextCursor: page.nextCursor };
     },
   });
@@ -110,7 +112,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
           const { id } = req.params as { id: string };
           if (!z.uuid().safeParse(id).success)
             throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
-          const item = await getRoadmapItem(db, id, req.now);
+          const item = await getRoadmapItem(db, id, req.now, readerOf(req.actor!));
           if (!item) return null;
           req.loaded = item;
           return { ...itemResource(item), targetAreaOwnerId: await targetAreaOwner(req) };
@@ -138,7 +140,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       params: ZIdParams,
       response: { 200: ZItemHistory, ...errors },
     },
-    handler: async (req) => ({ items: await itemHistory(db, req.params.id) }),
+    handler: async (req) => ({ items: await itemHistory(db, req.params.id, readerOf(req.actor!)) }),
   });
   r.get('/roadmap/changes', {
     config: { policy: { resource: 'roadmap_item', action: 'read' } },
@@ -148,7 +150,7 @@ export async function roadmapRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZChangesQuery,
       response: { 200: ZChanges, ...errors },
     },
-    handler: async (req) => whatChanged(db, req.query.since, { withInternal: seesInternal(req.actor!) }),
+    handler: async (req) => whatChanged(db, req.query.since, readerOf(req.actor!)),
   });
   await r.register(viewRoutes);
   await r.register(reviewRoutes);

@@ -61,7 +61,9 @@ describe('roadmap items over HTTP', () => {
     expect(moved.json()).toMatchObject({ version: 2, latest: '2027-02-28' });
     const same = await call(maya, 'PATCH', `/api/v1/roadmap/items/${item.id}`, { latest: '2027-02-28' });
     expect(same.json().version).toBe(2);
-    const history = (await call(sam, 'GET', `/api/v1/roadmap/items/${item.id}/history`)).json().items;
+    // Nothing is ratified yet: to a stakeholder the item does not exist.
+    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${item.id}/history`)).statusCode).toBe(404);
+    const history = (await call(leo, 'GET', `/api/v1/roadmap/items/${item.id}/history`)).json().items;
     expect(history.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(history[0]).toMatchObject({
       note: 'Vendor slipped',
@@ -70,13 +72,13 @@ describe('roadmap items over HTTP', () => {
       ],
     });
     expect(history[1].changes).toEqual(['Usage billing added (Early Dec 2026 – late Jan 2027)']);
-    // Ops may move it; the stakeholder can read but not edit.
+    // Ops may move it; the stakeholder can neither read nor edit what was never ratified.
     expect(
       (await call(ops, 'PATCH', `/api/v1/roadmap/items/${item.id}`, { areaId: growth })).statusCode,
     ).toBe(200);
     expect(
       (await call(sam, 'PATCH', `/api/v1/roadmap/items/${item.id}`, { latest: '2027-03-01' })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it('refuses a dependency cycle, naming the field', async () => {
@@ -92,13 +94,15 @@ describe('roadmap items over HTTP', () => {
   });
 
   it('filters the list by area, pending and words', async () => {
-    const list = (q: string) =>
-      call(sam, 'GET', `/api/v1/roadmap/items?${q}`).then((r) =>
+    const list = (q: string, who = ops) =>
+      call(who, 'GET', `/api/v1/roadmap/items?${q}`).then((r) =>
         r.json().items.map((i: { title: string }) => i.title),
       );
     expect(await list(`areaId=${growth}`)).toEqual(['Usage billing']);
     expect(await list('q=usage')).toEqual(['Usage billing']);
     expect(await list('pending=false')).toEqual([]);
+    // Unratified: a stakeholder's list holds none of it.
+    expect(await list(`areaId=${growth}`, sam)).toEqual([]);
     const linked = (
       await call(
         ops,
@@ -127,15 +131,17 @@ describe('internal items', () => {
       (await call(who, 'GET', '/api/v1/roadmap/items')).json().items.map((i: { title: string }) => i.title);
     expect(await titles(maya)).toContain('Acquire a tax vendor');
     expect(await titles(sam)).not.toContain('Acquire a tax vendor');
-    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}`)).statusCode).toBe(403);
-    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}/history`)).statusCode).toBe(403);
+    // Not found, not forbidden: a stakeholder is not told an internal item exists.
+    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}`)).statusCode).toBe(404);
+    expect((await call(sam, 'GET', `/api/v1/roadmap/items/${secret.id}/history`)).statusCode).toBe(404);
     const changed = async (who: Caller) =>
       (await call(who, 'GET', '/api/v1/roadmap/changes?since=2020-01-01'))
         .json()
         .changes.map((c: { title: string }) => c.title);
     expect(await changed(maya)).toContain('Acquire a tax vendor');
     expect(await changed(sam)).not.toContain('Acquire a tax vendor');
-    expect(await changed(sam)).toContain('Usage billing');
+    // Nothing was ratified: a stakeholder has no changes to read.
+    expect(await changed(sam)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { renderView } from '../../../domain/roadmap/view.ts';
@@ -7,6 +7,7 @@ import { ratifiedStates } from '../../../services/roadmap/items.ts';
 import { publishView } from '../../../services/roadmap/publish.ts';
 import { buildView, listViewVersions, publishedView } from '../../../services/roadmap/view.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
+import { AppError } from '../../../shared/errors.ts';
 import {
   type TAudience,
   type TRoadmapView,
@@ -18,6 +19,7 @@ import {
 } from '../../../shared/roadmap.ts';
 import { withInlineStyle } from '../../security-headers.ts';
 import { textBody } from '../media.ts';
+import { readerOf } from './reader.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['roadmap'];
@@ -26,7 +28,9 @@ const read = { policy: { resource: 'roadmap_view' as const, action: 'read' as co
 /** A published version, the latest, or the draft (what republishing now would publish); never a 500 when none yet. */
 async function viewFor(db: Db, now: Date, version: number | 'draft' | undefined, audience?: TAudience) {
   const row = version === 'draft' ? null : await publishedView(db, version);
-  const view = row ? (row.json as TRoadmapView) : await buildView(db, await ratifiedStates(db), now);
+  const view = row
+    ? (row.json as TRoadmapView)
+    : await buildView(db, await ratifiedStates(db, 'stakeholder'), now);
   return {
     version: row?.version ?? null,
     publishedAt: row?.publishedAt.toISOString() ?? null,
@@ -56,6 +60,17 @@ ${createMarkdown().render(markdown)}</body></html>
 `;
 }
 
+/** The draft is the product org's preview: stakeholders read what was published. */
+function draftFor(req: FastifyRequest): number | 'draft' | undefined {
+  const { version } = req.query as { version?: number | 'draft' };
+  if (version === 'draft' && readerOf(req.actor!) !== 'org')
+    throw new AppError(
+      'forbidden',
+      'only the product org previews the draft: stakeholders read the published view',
+    );
+  return version;
+}
+
 export async function viewRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
@@ -68,7 +83,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZViewQuery,
       response: { 200: ZPublishedView, ...errors },
     },
-    handler: async (req) => viewFor(db, req.now, req.query.version, req.query.audience),
+    handler: async (req) => viewFor(db, req.now, draftFor(req), req.query.audience),
   });
   r.get('/roadmap/view/export', {
     config: read,
@@ -81,7 +96,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: textBody('text/markdown', 'text/html'), ...errors },
     },
     handler: async (req, reply) => {
-      const v = await viewFor(db, req.now, req.query.version, req.query.audience);
+      const v = await viewFor(db, req.now, draftFor(req), req.query.audience);
       const name = `roadmap${req.query.audience ? `-${req.query.audience}` : ''}-${v.view.asOf}`;
       if (req.query.format === 'html')
         return reply.type('text/html; charset=utf-8').send(printableHtml(`${name}`, v.markdown));

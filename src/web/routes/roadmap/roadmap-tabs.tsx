@@ -1,4 +1,6 @@
+import { inProductOrg } from '../../../shared/roles.ts';
 import { SubNav } from '../../components/sub-nav.tsx';
+import { useMe } from '../../lib/session.tsx';
 
 const TABS = [
   { to: '/roadmap', label: 'Timeline', end: true },
@@ -8,7 +10,9 @@ const TABS = [
   { to: '/decisions', label: 'Decision log', end: false },
 ] as const;
 
-/** The roadmap pages' own navigation (the main nav has "Roadmap" and "Decisions"). */
+/** The roadmap pages' own navigation (the main nav has "Roadmap" and "Decisions"); reviews are the product org's. */
 export function RoadmapTabs() {
-  return <SubNav label="Roadmap pages" tabs={TABS} />;
+  const me = useMe();
+  const tabs = inProductOrg(me.roles) ? TABS : TABS.filter((t) => t.to !== '/roadmap/reviews');
+  return <SubNav label="Roadmap pages" tabs={tabs} />;
 }

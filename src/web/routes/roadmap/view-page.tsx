@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TMe } from '../../../shared/org.ts';
 import type { TPublishedView, TViewVersion } from '../../../shared/roadmap.ts';
+import { inProductOrg } from '../../../shared/roles.ts';
 import { ApiError } from '../../api-client.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
@@ -28,10 +29,13 @@ function versionFrom(s: string | null): ViewVersionParam {
 function VersionPicker({
   value,
   versions,
+  withDraft,
   onChange,
 }: {
   value: ViewVersionParam;
   versions: readonly TViewVersion[];
+  /** The draft is the product org's preview: stakeholders read what was published. */
+  withDraft: boolean;
   onChange: (v: string) => void;
 }) {
   return (
@@ -50,7 +54,7 @@ function VersionPicker({
             Version {v.version}, {formatDateTime(v.publishedAt)}, {v.publishedBy}
           </option>
         ))}
-        <option value="draft">Draft: what republishing would publish</option>
+        {withDraft ? <option value="draft">Draft: what republishing would publish</option> : null}
       </select>
     </div>
   );
@@ -189,7 +193,12 @@ export function StakeholderViewPage() {
       <RoadmapTabs />
       <LiveStatus>{status}</LiveStatus>
       <div className="filters view-controls">
-        <VersionPicker value={version} versions={versions} onChange={(v) => show({ version: v })} />
+        <VersionPicker
+          value={version}
+          versions={versions}
+          withDraft={inProductOrg(me.roles)}
+          onChange={(v) => show({ version: v })}
+        />
       </div>
       {canRepublish(me) ? (
         <RepublishForm
@@ -206,7 +215,10 @@ export function StakeholderViewPage() {
         {notPublished(view.error) ? (
           <div className="notice">
             <p>
-              Nothing published yet. Choose the draft version to see what the first publication would hold.
+              Nothing published yet.
+              {inProductOrg(me.roles)
+                ? ' Choose the draft version to see what the first publication would hold.'
+                : ' Product Ops publishes it after the next Roadmap Review.'}
             </p>
           </div>
         ) : view.error ? (
