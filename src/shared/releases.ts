@@ -29,6 +29,8 @@ export const ZReleaseInput = z.strictObject({
   targetDate: ZDate,
   status: z.enum(RELEASE_STATUSES).optional(),
   attributes: z.array(ZAttributeKey).max(30).optional(),
+  /** The roadmap item this release ships: the item lists it and follows its dates (one "when" for both). */
+  roadmapItemId: ZId.optional(),
 });
 export const ZReleasePatch = ZReleaseInput.partial();
 export type TReleaseInput = z.infer<typeof ZReleaseInput>;

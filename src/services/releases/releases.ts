@@ -13,6 +13,7 @@ import { diffFields, recordAudit } from '../audit.ts';
 import { checkPeopleRefs } from '../org/people.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
+import { followReleaseInRoadmap, linkRelease, roadmapItemExists } from '../roadmap/follow-release.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
 /** The release shape is the shared schema's (ZReleaseView): one definition for services, API and web. */
@@ -118,6 +119,14 @@ async function checkRefs(db: Db, input: TReleasePatch, errors: FieldError[]) {
   );
   if (input.areaId && !(await db.select().from(areas).where(eq(areas.id, input.areaId)))[0])
     errors.push({ path: 'areaId', message: 'is not a known area' });
+  if (input.roadmapItemId && !(await roadmapItemExists(db, input.roadmapItemId)))
+    errors.push({ path: 'roadmapItemId', message: 'is not a known roadmap item' });
+}
+
+/** After a write: the linked roadmap item (if one was named) lists the release, and every item shipping it follows. */
+async function linkAndFollow(tx: Db, actor: Actor, releaseId: string, itemId: string | undefined, now: Date) {
+  if (itemId) await linkRelease(tx, { actor, itemId, releaseId, now });
+  await followReleaseInRoadmap(tx, releaseId, now);
 }
 
 /** go / hold / delay are outcomes of a recorded go/no-go decision, never a bare status edit. */
@@ -211,13 +220,15 @@ export async function createRelease(opts: { db: Db; actor: Actor; input: TReleas
     );
     if (errors.length || !tier) throw invalid(errors);
     const launchedOn = opts.input.status === 'launched' ? todayIn(settings.timeZone, opts.now) : null;
+    const { roadmapItemId, ...input } = opts.input;
     const [row] = await tx
       .insert(releases)
-      .values({ ...opts.input, ...tier, launchedOn })
+      .values({ ...input, ...tier, launchedOn })
       .returning({ id: releases.id });
     const after = (await getRelease(tx, row!.id))!;
     await recordTierEvent(tx, opts.actor, null, after);
     await replanRelease(tx, after.id, opts.now);
+    await linkAndFollow(tx, opts.actor, after.id, roadmapItemId, opts.now);
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'release.create',
@@ -254,10 +265,11 @@ export async function updateRelease(opts: {
     );
     if (errors.length || !tier) throw invalid(errors);
     const launching = opts.patch.status === 'launched' && before.status !== 'launched';
+    const { roadmapItemId, ...patch } = opts.patch;
     await tx
       .update(releases)
       .set({
-        ...opts.patch,
+        ...patch,
         ...tier,
         ...(launching ? { launchedOn: todayIn(settings.timeZone, opts.now) } : {}),
         updatedAt: opts.now,
@@ -266,6 +278,7 @@ export async function updateRelease(opts: {
     const after = (await getRelease(tx, opts.id))!;
     await recordTierEvent(tx, opts.actor, before, after);
     await replanRelease(tx, opts.id, opts.now);
+    await linkAndFollow(tx, opts.actor, opts.id, roadmapItemId, opts.now);
     const change = diffFields(before, after);
     if (Object.keys(change).length)
       await recordAudit(tx, {

@@ -10,6 +10,7 @@ import {
   roadmapItemVersions,
 } from '../../db/schema/index.ts';
 import { diffRoadmap } from '../../domain/roadmap/changes.ts';
+import { withLaunches } from '../../domain/roadmap/follow-release.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
@@ -124,8 +125,30 @@ export async function readableItemIds(db: Db): Promise<Set<string>> {
 async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
   const settings = await getSettings(db);
   const today = todayIn(settings.timeZone, now);
-  const readable = reader === 'org' ? undefined : await readableItemIds(db);
-  return rows.map((r) => toView(settings, today, r, readable));
+  if (reader === 'org') return rows.map((r) => toView(settings, today, r));
+  const readable = await readableItemIds(db);
+  const shows = await launchesShown(db);
+  return rows.map((r) => toView(settings, today, { ...r, ratifiedState: shows(r.ratifiedState!) }, readable));
+}
+
+/** The launched releases: a stakeholder reads an item shipped as soon as its release launched. */
+async function launchesShown(db: Db) {
+  const launched = await db
+    .select({
+      id: releases.id,
+      title: releases.title,
+      status: releases.status,
+      targetDate: releases.targetDate,
+      launchedOn: releases.launchedOn,
+    })
+    .from(releases)
+    .where(eq(releases.status, 'launched'));
+  const byId = new Map(launched.map((r) => [r.id, r]));
+  return (s: TRoadmapItemState) =>
+    withLaunches(
+      s,
+      s.releaseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    );
 }
 
 export interface RoadmapFilter {
@@ -483,5 +506,7 @@ export async function ratifiedStates(
   if (reader === 'org') return new Map(rows.map((r) => [r.id, r.state]));
   const shown = rows.filter((r) => r.state.visibility === 'stakeholders');
   const readable = new Set(shown.map((r) => r.id));
-  return new Map(shown.map((r) => [r.id, withoutHidden(r.state, readable)]));
+  // "What changed" compares two instants: launches are read as they stand now in both, so only reviews move it.
+  const shows = await launchesShown(db);
+  return new Map(shown.map((r) => [r.id, shows(withoutHidden(r.state, readable))]));
 }

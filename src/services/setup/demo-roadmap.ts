@@ -6,6 +6,7 @@ import type { TConfidence, TRoadmapItemPatch } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordDecision, revisitDecision } from '../decisions/decisions.ts';
 import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
+import { followAllReleases } from '../roadmap/follow-release.ts';
 import { publishView } from '../roadmap/publish.ts';
 
 interface DemoItem {
@@ -226,6 +227,8 @@ export async function seedDemoRoadmap(
       now: ago(c.daysAgo),
     });
   }
+  // Items follow the releases they ship (launched ones are Shipped): changes waiting for the coming review.
+  await followAllReleases(tx, ago(1));
   await seedDemoDecisions(tx, ids, itemIds, releaseIds, date);
 }
 
