@@ -195,8 +195,8 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
     handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req)),
   });
   r.get('/calendar/feed/:file', {
-    // The token in the URL is the credential: calendar apps cannot send headers.
-    config: { policy: 'public' },
+    // The token in the URL is the credential: calendar apps cannot send headers (and may add parameters).
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['cadence'],
       summary: 'iCalendar feed (the private URL from /calendar/feed-url)',

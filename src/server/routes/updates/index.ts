@@ -193,7 +193,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
   });
   r.get('/updates/feed/:file', {
     // Feed readers send no headers: the private token (the same as the calendar feed's) is the credential.
-    config: { policy: 'public' },
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['updates'],
       summary: 'Atom (.atom) or RSS (.rss) feed of published updates',
