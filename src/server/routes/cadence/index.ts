@@ -39,7 +39,11 @@ import { textBody } from '../media.ts';
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const ritualResource = (): Resource => ({ type: 'ritual' });
 
-const ZRange = z.object({ from: ZDate.optional(), to: ZDate.optional(), ritualId: z.uuid().optional() });
+const ZRange = z.strictObject({
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+  ritualId: z.uuid().optional(),
+});
 /** Local dates of the org → instants; defaults to `days` from today. The window is capped so a query stays cheap. */
 async function rangeOf(
   db: Db,

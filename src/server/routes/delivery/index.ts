@@ -173,7 +173,7 @@ export async function deliveryRoutes(
     schema: {
       tags: ['delivery'],
       summary: "My subscriptions (Product Ops: everyone's with all=true)",
-      querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+      querystring: z.strictObject({ all: z.enum(['true', 'false']).optional() }),
       response: { 200: ZSubscriptionList, ...errors },
     },
     handler: async (req) => ({ items: await listSubscriptions(db, req.actor!, req.query.all === 'true') }),
