@@ -15,7 +15,7 @@ import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
-import { decodeCursor, pageOf } from '../paging.ts';
+import { containsPattern, decodeCursor, pageOf } from '../paging.ts';
 
 export interface RoadmapItemView extends TRoadmapItemState {
   id: string;
@@ -87,7 +87,7 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date) {
       : undefined,
     f.theme ? sql`${roadmapItems.state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
     f.q
-      ? sql`(${roadmapItems.state}->>'title' ilike ${`%${f.q}%`} or ${roadmapItems.state}->>'summary' ilike ${`%${f.q}%`})`
+      ? sql`(${roadmapItems.state}->>'title' ilike ${containsPattern(f.q)} or ${roadmapItems.state}->>'summary' ilike ${containsPattern(f.q)})`
       : undefined,
   ];
   const rows = await selectItems(db)
