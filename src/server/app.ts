@@ -9,6 +9,7 @@ import { type Context, createContext } from '../services/context.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
+import { registerQueryGuard } from './query-guard.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(fastifyStatic, { root: webDir, serve: false });
   registerAuthentication(app);
   registerTextGuard(app);
+  registerQueryGuard(app);
   registerPolicies(app, {
     ...orgLoaders(opts.db),
     ...cadenceLoaders(opts.db),

@@ -39,6 +39,11 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /**
+     * The route's URL is handed to software we do not control (mail clients, calendar apps, feed readers, the
+     * browser for the web app), which may add parameters of its own: they are ignored, not refused.
+     */
+    anyQuery?: true;
   }
   interface FastifyRequest {
     principal: Principal | null;

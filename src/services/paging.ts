@@ -20,6 +20,9 @@ export function decodeCursor(cursor: string | undefined): number | null {
   ]);
 }
 
+/** A search term as an ILIKE "contains" pattern: its own %, _ and \ are taken literally. */
+export const containsPattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Offset paging over a query that returns up to limit+1 rows: the extra row says there is a next page. */
 export function pageOf<T>(
   rows: T[],

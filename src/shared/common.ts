@@ -35,7 +35,7 @@ export function isTimeZone(value: string): boolean {
 
 export const ZTimeZone = z.string().refine(isTimeZone, 'is not a known IANA time zone (like Europe/Paris)');
 
-export const ZListQuery = z.object({
+export const ZListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
   q: z.string().max(200).optional(),

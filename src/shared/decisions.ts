@@ -91,7 +91,7 @@ export const ZDecisionLogList = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const ZDecisionLogQuery = z.object({
+export const ZDecisionLogQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
   /** Words found in the decision, its context, options or rationale. */

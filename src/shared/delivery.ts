@@ -149,7 +149,7 @@ export const ZDelivery = z.object({
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 export const ZDeliveryList = ZListOf(ZDelivery);
-export const ZDeliveryQuery = z.object({
+export const ZDeliveryQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
   channel: z.enum(DELIVERY_CHANNELS).optional(),
   kind: z.string().max(60).optional(),

@@ -8,7 +8,7 @@ const ZIsoInstant = z.iso.datetime({
   message: 'must be an ISO date-time, e.g. 2026-11-20T14:00:00Z',
 });
 
-export const ZInsightFilter = z.object({
+export const ZInsightFilter = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
   kind: z.enum(INSIGHT_KINDS).optional(),
@@ -65,7 +65,7 @@ export const ZIntakeInput = z
   });
 export type TIntakeInput = z.infer<typeof ZIntakeInput>;
 
-export const ZThemesQuery = z.object({
+export const ZThemesQuery = z.strictObject({
   from: ZDate.optional(),
   to: ZDate.optional(),
   days: z.coerce.number().int().min(1).max(366).default(30),
@@ -73,6 +73,8 @@ export const ZThemesQuery = z.object({
   areaId: ZId.optional(),
   kind: z.enum(INSIGHT_KINDS).optional(),
 });
+/** One theme's page takes the window only: its areas and kinds are part of what it shows. */
+export const ZThemeWindowQuery = ZThemesQuery.pick({ from: true, to: true, days: true });
 
 export const DISPOSITIONS = ['backlog', 'needs_research', 'already_addressed', 'wont_do'] as const;
 export type TDisposition = (typeof DISPOSITIONS)[number];

@@ -198,7 +198,7 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditList = ZListOf(ZAuditEntry);
-export const ZAuditQuery = z.object({
+export const ZAuditQuery = z.strictObject({
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

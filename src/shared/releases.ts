@@ -133,13 +133,13 @@ export const ZActionItemPatch = z.strictObject({ status: z.enum(ACTION_ITEM_STAT
 
 export const ZTierSuggestionInput = z.strictObject({ attributes: z.array(ZAttributeKey).max(30) });
 
-export const ZLeadTimeQuery = z.object({
+export const ZLeadTimeQuery = z.strictObject({
   tier: z.coerce.number().pipe(ZTier),
   launch: ZDate,
   today: ZDate.optional(),
 });
 
-export const ZCoverageQuery = z.object({
+export const ZCoverageQuery = z.strictObject({
   from: ZDate.optional(),
   to: ZDate.optional(),
   bucket: z.enum(['week', 'month']).default('month'),

@@ -104,7 +104,7 @@ export const ZRoadmapItem = ZRoadmapItemState.extend({
 export type TRoadmapItem = z.infer<typeof ZRoadmapItem>;
 export const ZRoadmapItemList = z.object({ items: z.array(ZRoadmapItem), nextCursor: z.string().nullable() });
 
-export const ZRoadmapListQuery = z.object({
+export const ZRoadmapListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(500),
   cursor: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
@@ -166,7 +166,7 @@ export const ZRoadmapChange = z.object({
 });
 export type TRoadmapChange = z.infer<typeof ZRoadmapChange>;
 
-export const ZChangesQuery = z.object({
+export const ZChangesQuery = z.strictObject({
   /** A date (YYYY-MM-DD, start of that day in the org's time zone) or "last-review". */
   since: z.union([ZDate, z.literal('last-review')]).default('last-review'),
 });
@@ -218,7 +218,7 @@ export const ZRoadmapView = z.object({
 });
 export type TRoadmapView = z.infer<typeof ZRoadmapView>;
 
-export const ZViewQuery = z.object({
+export const ZViewQuery = z.strictObject({
   audience: z.enum(AUDIENCES).optional(),
   /** Omit for the latest published version; "draft" for what republishing now would publish. */
   version: z.union([z.coerce.number().int().min(1), z.literal('draft')]).optional(),

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channels } from '../../db/schema/index.ts';
 import { slackWebhookUrlProblem } from '../../integrations/slack/validate.ts';
@@ -6,7 +6,7 @@ import { type TChannelInput, ZChannelInput } from '../../shared/delivery.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { decodeCursor, pageOf } from '../paging.ts';
+import { containsPattern, decodeCursor, pageOf } from '../paging.ts';
 
 type ChannelRow = typeof channels.$inferSelect;
 
@@ -38,11 +38,14 @@ export function checkChannel(input: Partial<TChannelInput>, opts: { allowAnyWebh
   if (problem) throw invalid([{ path: 'webhookUrl', message: problem }]);
 }
 
-export async function listChannels(db: Db, opts: { limit: number; cursor?: string }) {
+/** `q`: text in the name or the kind ("slack"), any case. */
+export async function listChannels(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
   const offset = decodeCursor(opts.cursor) ?? 0;
+  const pattern = opts.q ? containsPattern(opts.q) : null;
   const rows = await db
     .select()
     .from(channels)
+    .where(pattern ? or(ilike(channels.name, pattern), ilike(channels.kind, pattern)) : undefined)
     .orderBy(asc(channels.kind), asc(channels.name))
     .limit(opts.limit + 1)
     .offset(offset);

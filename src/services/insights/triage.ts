@@ -1,5 +1,5 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, insightRoutings, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { isoWeekKey, todayIn, weekDates } from '../../shared/calendar.ts';
@@ -136,7 +136,11 @@ export async function listRoutings(
       and(
         f.id ? eq(insightRoutings.id, f.id) : undefined,
         f.week ? eq(insightRoutings.week, f.week) : undefined,
-        f.open ? isNull(insightRoutings.disposition) : undefined,
+        f.open === undefined
+          ? undefined
+          : f.open
+            ? isNull(insightRoutings.disposition)
+            : isNotNull(insightRoutings.disposition),
         f.ownerId ? eq(insightRoutings.ownerId, f.ownerId) : undefined,
       ),
     )

@@ -24,7 +24,7 @@ import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
-import { decodeCursor, pageOf } from '../paging.ts';
+import { containsPattern, decodeCursor, pageOf } from '../paging.ts';
 
 export interface RoadmapItemView extends TRoadmapItemState {
   id: string;
@@ -183,7 +183,7 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, read
     f.releaseId ? sql`${state}->'releaseIds' @> ${JSON.stringify([f.releaseId])}::jsonb` : undefined,
     f.theme ? sql`${state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
     f.q
-      ? sql`(${state}->>'title' ilike ${`%${f.q}%`} or ${state}->>'summary' ilike ${`%${f.q}%`})`
+      ? sql`(${state}->>'title' ilike ${containsPattern(f.q)} or ${state}->>'summary' ilike ${containsPattern(f.q)})`
       : undefined,
   ];
   const rows = await q

@@ -39,7 +39,11 @@ import { textBody } from '../media.ts';
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const ritualResource = (): Resource => ({ type: 'ritual' });
 
-const ZRange = z.object({ from: ZDate.optional(), to: ZDate.optional(), ritualId: z.uuid().optional() });
+const ZRange = z.strictObject({
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+  ritualId: z.uuid().optional(),
+});
 /** Local dates of the org → instants; defaults to `days` from today. The window is capped so a query stays cheap. */
 async function rangeOf(
   db: Db,
@@ -195,8 +199,8 @@ export async function cadenceRoutes(app: FastifyInstance, opts: { publicUrl?: st
     handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req)),
   });
   r.get('/calendar/feed/:file', {
-    // The token in the URL is the credential: calendar apps cannot send headers.
-    config: { policy: 'public' },
+    // The token in the URL is the credential: calendar apps cannot send headers (and may add parameters).
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['cadence'],
       summary: 'iCalendar feed (the private URL from /calendar/feed-url)',

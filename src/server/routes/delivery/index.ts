@@ -173,7 +173,7 @@ export async function deliveryRoutes(
     schema: {
       tags: ['delivery'],
       summary: "My subscriptions (Product Ops: everyone's with all=true)",
-      querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+      querystring: z.strictObject({ all: z.enum(['true', 'false']).optional() }),
       response: { 200: ZSubscriptionList, ...errors },
     },
     handler: async (req) => ({ items: await listSubscriptions(db, req.actor!, req.query.all === 'true') }),
@@ -225,9 +225,10 @@ export async function deliveryRoutes(
   const ZToken = z.object({
     token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be an unsubscribe token'),
   });
-  // Public: the link in every email (RFC 8058 one-click POST, and a plain GET for people who click it).
+  // Public: the link in every email (RFC 8058 one-click POST, and a plain GET for people who click it). Mail
+  // software may add parameters to it: they are ignored (anyQuery), so stopping email never fails on them.
   r.get('/unsubscribe/:token', {
-    config: { policy: 'public' },
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['delivery'],
       summary: 'Stop email (link in every email)',
@@ -237,7 +238,7 @@ export async function deliveryRoutes(
     handler: async (req) => unsubscribe(req.params.token, req.now),
   });
   r.post('/unsubscribe/:token', {
-    config: { policy: 'public' },
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['delivery'],
       summary: 'One-click unsubscribe (RFC 8058)',

@@ -35,6 +35,7 @@ import {
   ZRoutingList,
   ZThemeDetail,
   ZThemesQuery,
+  ZThemeWindowQuery,
   ZTopThemes,
   ZTriageResult,
 } from '../../../shared/insights.ts';
@@ -150,7 +151,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'One theme: evidence, weekly trend by severity, quotes',
       params: ZThemeParams,
-      querystring: ZThemesQuery,
+      querystring: ZThemeWindowQuery,
       response: { 200: ZThemeDetail, ...errors },
     },
     handler: async (req) => {
@@ -223,9 +224,13 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Routed themes and their dispositions',
-      querystring: z.object({
+      querystring: z.strictObject({
         week: ZIsoWeek.optional(),
-        open: z.enum(['true', 'false']).optional(),
+        /** true: not decided yet; false: decided. */
+        open: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional(),
         mine: z.enum(['true', 'false']).optional(),
       }),
       response: { 200: ZRoutingList, ...errors },
@@ -233,7 +238,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => ({
       items: await listRoutings(db, {
         week: req.query.week,
-        open: req.query.open === 'true',
+        open: req.query.open,
         ownerId: req.query.mine === 'true' ? (req.actor!.personId ?? undefined) : undefined,
       }),
     }),

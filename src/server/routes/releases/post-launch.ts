@@ -27,7 +27,7 @@ export async function postLaunchRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Action items from Day 14 retros, owned by Product Ops',
-      querystring: z.object({ status: z.enum(ACTION_ITEM_STATUSES).optional() }),
+      querystring: z.strictObject({ status: z.enum(ACTION_ITEM_STATUSES).optional() }),
       response: { 200: ZActionItemList, ...errors },
     },
     handler: async (req) => ({ items: await listActionItems(db, req.query) }),

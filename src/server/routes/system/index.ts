@@ -35,7 +35,8 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
   const indexHtml = path.join(opts.webDir, 'index.html');
   // The single-page app: real files from the Vite build, and index.html for its client-side routes.
   r.get('/*', {
-    config: { policy: 'public' },
+    // The web app's own pages carry its parameters (?status=, ?week=…): the browser reads them, not the server.
+    config: { policy: 'public', anyQuery: true },
     schema: {
       hide: true,
       response: {

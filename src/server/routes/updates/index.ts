@@ -56,7 +56,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     schema: {
       tags: ['updates'],
       summary: 'Published weekly updates, newest first (q searches them)',
-      querystring: z.object({
+      querystring: z.strictObject({
         q: z.string().max(200).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(52),
       }),
@@ -91,7 +91,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       tags: ['updates'],
       summary: 'The published artifact (markdown or JSON), latest or a given version',
       params: ZWeekParams,
-      querystring: z.object({
+      querystring: z.strictObject({
         version: z.coerce.number().int().min(1).optional(),
         format: z.enum(['md', 'json']).default('json'),
       }),
@@ -193,7 +193,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
   });
   r.get('/updates/feed/:file', {
     // Feed readers send no headers: the private token (the same as the calendar feed's) is the credential.
-    config: { policy: 'public' },
+    config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['updates'],
       summary: 'Atom (.atom) or RSS (.rss) feed of published updates',
@@ -220,7 +220,10 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     schema: {
       tags: ['updates'],
       summary: 'Follow-ups from flagged risks',
-      querystring: z.object({ status: z.enum(['open', 'closed']).optional(), areaId: z.uuid().optional() }),
+      querystring: z.strictObject({
+        status: z.enum(['open', 'closed']).optional(),
+        areaId: z.uuid().optional(),
+      }),
       response: { 200: ZFollowUpList, ...errors },
     },
     handler: async (req) => ({ items: await listFollowUps(db, req.query) }),

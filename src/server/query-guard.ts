@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { invalid } from '../shared/errors.ts';
+import { fieldPaths } from './policies/fields.ts';
+
+/** The parameters a querystring schema documents: its top-level keys (none without a schema). */
+export const queryKeys = (schema: unknown): string[] => fieldPaths(schema).filter((p) => !p.includes('.'));
+
+/**
+ * Every query, before any schema or policy: a parameter the route does not document is refused by name (400),
+ * rather than silently ignored (`?search=` where the route reads `q` used to return everything). A route
+ * without a querystring schema takes no parameters. After authentication, so an anonymous caller of a private
+ * route still hears 401 first; before authorization, like the text guard, so `:id` routes answer the same.
+ */
+export function registerQueryGuard(app: FastifyInstance): void {
+  // A querystring schema this cannot read (not an object) would refuse every parameter: refuse to start instead.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema?.querystring;
+    if (schema && queryKeys(schema).length === 0)
+      throw new Error(`route ${route.method} ${route.url}: its querystring schema must be an object`);
+  });
+  app.addHook('preValidation', async (req) => {
+    const { config, schema } = req.routeOptions;
+    if (!config.policy || config.anyQuery) return; // no policy only on the not-found handler
+    if (!req.actor && config.policy !== 'public') return;
+    const allowed = queryKeys(schema?.querystring);
+    const unknown = Object.keys((req.query as object | undefined) ?? {}).filter((k) => !allowed.includes(k));
+    if (unknown.length > 0)
+      throw invalid(unknown.map((k) => ({ path: `query.${k}`, message: 'is not a known field' })));
+  });
+}
