@@ -36,6 +36,45 @@ const STAKEHOLDERS: P[] = [
   ['Erik Berg', 'erik@example.com', 'exec', ['stakeholder']],
   ['Dana Kim', 'dana@example.com', 'data', ['stakeholder']],
 ];
+/**
+ * What each demo area covers: the words an area's description gives the tagger (a ticket about an invoice
+ * lands in Billing, one about SCIM in Admin & Security) on a fresh org.
+ */
+export const DEMO_AREAS: { slug: string; name: string; description: string }[] = [
+  {
+    slug: 'billing',
+    name: 'Billing',
+    description: 'Invoices, tax, plans, subscriptions, refunds and the billing portal',
+  },
+  {
+    slug: 'onboarding',
+    name: 'Onboarding',
+    description: 'Signup, workspace setup, invitations, the welcome tour and checklist',
+  },
+  { slug: 'reporting', name: 'Reporting', description: 'Dashboards, reports, charts and scheduled exports' },
+  {
+    slug: 'integrations',
+    name: 'Integrations',
+    description: 'Salesforce, HubSpot, Slack and Zapier connectors, webhooks and the public API',
+  },
+  {
+    slug: 'payments',
+    name: 'Payments',
+    description: 'Card payments, checkout, payouts, Stripe and payment methods',
+  },
+  {
+    slug: 'mobile',
+    name: 'Mobile',
+    description: 'The iOS and Android apps, push notifications and offline sync',
+  },
+  {
+    slug: 'admin-security',
+    name: 'Admin & Security',
+    description: 'SSO, SCIM provisioning, roles and permissions, audit log and 2FA',
+  },
+  { slug: 'search', name: 'Search', description: 'Global search, filters, saved searches and indexing' },
+];
+
 /** [area slug, area name, active users, PM name, PM email] — the reference org's 8 PMs. */
 const AREAS: [string, string, number, string, string][] = [
   ['billing', 'Billing', 4200, 'Maya Chen', 'maya@example.com'],
@@ -150,7 +189,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
           activeUsers,
           ownerPmId: ids.get(pmMail)!,
           engLeadId: ids.get(lead)!,
-          description: `${name} product area.`,
+          description: DEMO_AREAS.find((a) => a.slug === slug)?.description ?? '',
         },
       });
       areaIds.set(slug, area.id);
