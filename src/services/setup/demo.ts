@@ -10,16 +10,27 @@ import { createArea } from '../org/areas.ts';
 import { createPerson } from '../org/people.ts';
 import { createPod } from '../org/pods.ts';
 import { updateSettings } from '../org/settings.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
 
 export const DEMO_PASSWORD = 'prodops-demo';
-export const DEMO_SIGN_INS = [
-  { email: 'priya@example.com', as: 'Product Ops' },
-  { email: 'maya@example.com', as: 'PM (Billing)' },
-  { email: 'sam@example.com', as: 'Sales stakeholder' },
-  { email: 'admin@example.com', as: 'admin' },
-] as const;
+/** One demo person per role and function, as the start-up message lists them: who to sign in as. */
+const PERSONAS: [email: string, as: string][] = [
+  ['admin@example.com', 'Admin'],
+  ['hana@example.com', 'Head of Product'],
+  ['priya@example.com', 'Product Ops'],
+  ['maya@example.com', 'PM (Billing)'],
+  ['ravi@example.com', 'Engineering lead (Billing pod)'],
+  ['jonas@example.com', 'Engineer (Billing pod)'],
+  ['ines@example.com', 'Designer (Billing pod)'],
+  ['sam@example.com', 'Sales'],
+  ['chris@example.com', 'Customer Success'],
+  ['carla@example.com', 'Support'],
+  ['mina@example.com', 'Marketing'],
+  ['dana@example.com', 'Data'],
+  ['erik@example.com', 'Leadership (exec)'],
+];
 
 type P = [name: string, email: string, fn: TFunction, roles: TRole[]];
 
@@ -135,6 +146,31 @@ function demoPeople(): P[] {
   ];
 }
 
+export interface DemoPersona {
+  name: string;
+  email: string;
+  as: string;
+  function: TFunction;
+  roles: TRole[];
+}
+
+/** The demo's personas with their names, in the order the start-up message lists them. */
+export function demoPersonas(): DemoPersona[] {
+  const everyone = demoPeople();
+  return PERSONAS.map(([mail, as]) => {
+    const [name, , fn, roles] = everyone.find((p) => p[1] === mail)!;
+    return { name, email: mail, as, function: fn, roles };
+  });
+}
+
+/** "Sam Rivera — Sales — sam@example.com", one line per persona, then the password they share. */
+export function demoSignInLines(): string[] {
+  return [
+    ...demoPersonas().map((p) => `  ${p.name} — ${p.as} — ${p.email}`),
+    `Every demo person's password is "${DEMO_PASSWORD}".`,
+  ];
+}
+
 /** True when the org has nobody in it yet: the only state in which the demo is loaded. */
 export async function isOrgEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
@@ -145,8 +181,9 @@ export async function isOrgEmpty(db: Db): Promise<boolean> {
 const DEMO_LOCK_KEY = 724_113_002;
 
 /**
- * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders) if the org is empty, and says whether it did.
- * Everybody's password is DEMO_PASSWORD.
+ * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, eight weeks of support tickets,
+ * last week's update and a quarter of rituals) if the org is empty, and says whether it did. Everything is dated
+ * back from `now`. Everybody's password is DEMO_PASSWORD.
  */
 export async function seedDemoIfEmpty(
   db: Db,
@@ -219,6 +256,17 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
     }
     await seedDemoReleases(tx, actor, areaIds, ids, now);
     await seedDemoRoadmap(tx, actor, areaIds, ids, now);
+    const actorOf = (mail: string): Actor => {
+      const [name, , , roles] = all.find((p) => p[1] === mail)!;
+      return { personId: ids.get(mail)!, label: name, roles };
+    };
+    await seedDemoHistory(tx, {
+      actor,
+      ops: actorOf('priya@example.com'),
+      pms: new Map(AREAS.map(([slug, , , , pmMail]) => [slug, actorOf(pmMail)])),
+      areaIds,
+      now,
+    });
   });
   return { people: all.length };
 }
