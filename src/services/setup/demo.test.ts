@@ -13,6 +13,7 @@ import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
 import { adoptionBetween } from '../cadence/attendance.ts';
 import { topThemes } from '../insights/themes.ts';
+import { getSettings } from '../org/settings.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
 
@@ -75,6 +76,16 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(adoption.overall.eligible).toBeGreaterThan(15);
     expect(adoption.overall.pct).toBeGreaterThanOrEqual(60);
     expect(adoption.overall.pct).toBeLessThanOrEqual(95);
+  });
+
+  it("keeps the holidays of the year ahead (US), so the calendar's business days never run out", async () => {
+    const { holidays } = await getSettings(d.db);
+    const dates = holidays.map((h) => h.date);
+    expect(holidays.map((h) => h.name)).toEqual(expect.arrayContaining(['Thanksgiving', 'Christmas Day']));
+    expect(dates.every((x) => x >= Temporal.PlainDate.from(today).subtract({ days: 31 }).toString())).toBe(
+      true,
+    );
+    expect(dates.every((x) => x <= Temporal.PlainDate.from(today).add({ days: 365 }).toString())).toBe(true);
   });
 
   it('asks for readiness only for launches still ahead', async () => {

@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
@@ -112,19 +113,49 @@ const ROTATION = ['tariq', 'eva', 'noah'];
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const email = (first: string) => `${first}@example.com`;
 
-const DEMO_SETTINGS = {
+const DEMO_TIME_ZONE = 'America/New_York';
+
+/** The n-th (or, with n = -1, the last) given weekday (1 = Monday) of a month. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): Temporal.PlainDate {
+  if (n < 0) {
+    const last = Temporal.PlainDate.from({ year, month, day: 1 }).add({ months: 1 }).subtract({ days: 1 });
+    return last.subtract({ days: (last.dayOfWeek - weekday + 7) % 7 });
+  }
+  const first = Temporal.PlainDate.from({ year, month, day: 1 });
+  return first.add({ days: ((weekday - first.dayOfWeek + 7) % 7) + (n - 1) * 7 });
+}
+
+/** A fixed-date holiday on a weekend is observed on the Friday before or the Monday after. */
+function observed(d: Temporal.PlainDate): Temporal.PlainDate {
+  return d.dayOfWeek === 6 ? d.subtract({ days: 1 }) : d.dayOfWeek === 7 ? d.add({ days: 1 }) : d;
+}
+
+/** The US holidays of the year ahead of `now` (and the month behind): the demo's calendar never runs out. */
+function demoHolidays(now: Date): { date: string; name: string }[] {
+  const today = Temporal.PlainDate.from(todayIn(DEMO_TIME_ZONE, now));
+  const from = today.subtract({ days: 31 });
+  const to = today.add({ days: 365 });
+  return [today.year, today.year + 1]
+    .flatMap((y) => [
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 1, day: 1 })), name: "New Year's Day" },
+      { date: nthWeekday(y, 1, 1, 3), name: 'Martin Luther King Jr. Day' },
+      { date: nthWeekday(y, 5, 1, -1), name: 'Memorial Day' },
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 7, day: 4 })), name: 'Independence Day' },
+      { date: nthWeekday(y, 11, 4, 4), name: 'Thanksgiving' },
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 12, day: 25 })), name: 'Christmas Day' },
+    ])
+    .filter(
+      (h) => Temporal.PlainDate.compare(h.date, from) >= 0 && Temporal.PlainDate.compare(h.date, to) <= 0,
+    )
+    .map((h) => ({ date: h.date.toString(), name: h.name }));
+}
+
+const demoSettings = (now: Date) => ({
   ...DEFAULT_SETTINGS,
   orgName: 'Acme Cloud (demo)',
-  timeZone: 'America/New_York',
-  holidays: [
-    { date: '2026-11-26', name: 'Thanksgiving' },
-    { date: '2026-12-25', name: 'Christmas Day' },
-    { date: '2027-01-01', name: "New Year's Day" },
-    { date: '2027-01-18', name: 'Martin Luther King Jr. Day' },
-    { date: '2027-05-31', name: 'Memorial Day' },
-    { date: '2027-07-05', name: 'Independence Day (observed)' },
-  ],
-};
+  timeZone: DEMO_TIME_ZONE,
+  holidays: demoHolidays(now),
+});
 
 function demoPeople(): P[] {
   const engineers = new Set(PODS.flatMap((p) => p.engineers));
@@ -201,7 +232,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
   const all = demoPeople();
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
-    await updateSettings({ db: tx, actor, settings: DEMO_SETTINGS, now });
+    await updateSettings({ db: tx, actor, settings: demoSettings(now), now });
     for (const [name, mail, fn, roles] of all) {
       const p = await createPerson({ db: tx, actor, input: { name, email: mail, function: fn, roles } });
       ids.set(mail, p.id);
@@ -231,7 +262,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       });
       areaIds.set(slug, area.id);
     }
-    const week = isoWeekKey(todayIn(DEMO_SETTINGS.timeZone, now));
+    const week = isoWeekKey(todayIn(DEMO_TIME_ZONE, now));
     for (const [i, pod] of PODS.entries()) {
       const area = AREAS.find((a) => a[0] === pod.area)!;
       const members: { personId: string; role: TPodRole }[] = [
