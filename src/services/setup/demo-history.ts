@@ -138,7 +138,15 @@ async function seedTickets(tx: Db, ops: Actor, now: Date) {
     rows: demoTicketRows(now),
     now,
   });
-  await runWeeklyTriage({ db: tx, actor: ops, now });
+  // Last Monday's triage, as the job ran it then: this week's is still Product Ops' to run (or Monday's job).
+  const lastWeek = Temporal.PlainDate.from(todayIn('America/New_York', now)).subtract({ days: 7 });
+  const monday = lastWeek.subtract({ days: lastWeek.dayOfWeek - 1 });
+  await runWeeklyTriage({
+    db: tx,
+    actor: ops,
+    week: isoWeekKey(monday.toString()),
+    now: new Date(`${monday.toString()}T14:00:00Z`),
+  });
 }
 
 async function seedLastWeeksUpdate(

@@ -13,6 +13,7 @@ import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
 import { adoptionBetween } from '../cadence/attendance.ts';
 import { topThemes } from '../insights/themes.ts';
+import { listRoutings } from '../insights/triage.ts';
 import { getSettings } from '../org/settings.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
@@ -45,6 +46,10 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(row!.areas).toBeGreaterThanOrEqual(5);
     const { themes } = await topThemes(d.db, { days: 30, limit: 10 }, now);
     expect(themes.length).toBeGreaterThanOrEqual(5);
+    // Last Monday's triage routed last week's themes; this week's is Product Ops' to run.
+    const lastWeek = isoWeekKey(Temporal.PlainDate.from(today).subtract({ days: 7 }).toString());
+    expect((await listRoutings(d.db, { week: lastWeek })).length).toBeGreaterThanOrEqual(5);
+    expect(await listRoutings(d.db, { week: isoWeekKey(today) })).toEqual([]);
     // None from the future, none older than the eight weeks.
     const [span] = await d.db
       .select({
