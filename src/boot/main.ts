@@ -6,7 +6,7 @@ import { startJobs } from '../jobs/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '../services/setup/demo.ts';
+import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from '../services/setup/demo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 
 export function targetOf(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): DatabaseTarget {
@@ -87,9 +87,9 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   log(`prodops is running on http://localhost:${port} (${where})`);
-  if (seeded || (config.demo === 'on' && (await findPersonByEmail(db, DEMO_SIGN_INS[0].email)))) {
-    log(`${seeded ? 'Loaded the demo org. ' : ''}Demo sign-in, password "${DEMO_PASSWORD}":`);
-    for (const s of DEMO_SIGN_INS) log(`  ${s.email.padEnd(20)} ${s.as}`);
+  if (seeded || (config.demo === 'on' && (await findPersonByEmail(db, demoPersonas()[0]!.email)))) {
+    log(`${seeded ? 'Loaded the demo org. ' : ''}Sign in as any of the demo people:`);
+    for (const line of demoSignInLines()) log(line);
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // Close cleanly (the embedded database flushes to disk), then leave even if a client keeps a socket open.

@@ -65,6 +65,7 @@ describe('prodops demo', () => {
     const first = expectOk(await data.cli(['demo']));
     expect(first.stdout).toMatch(/Loaded the demo org: \d+ people/);
     expect(first.stdout).toContain('prodops-demo');
+    expect(first.stdout).toContain('Erik Berg — Leadership (exec) — erik@example.com');
     const second = await data.cli(['demo']);
     expect(second.code).not.toBe(0);
     expect(second.stderr).toContain('already has people; the demo only loads into an empty org');
@@ -95,7 +96,10 @@ describe('admin commands while a server runs on the same data dir', () => {
 
   it('prints the demo sign-ins on start', () => {
     expect(server.output()).toContain('Loaded the demo org');
-    expect(server.output()).toMatch(/sam@example\.com\s+Sales stakeholder/);
+    // Every persona by name, what they are, and how to sign in.
+    expect(server.output()).toContain('Sam Rivera — Sales — sam@example.com');
+    expect(server.output()).toContain('Hana Okafor — Head of Product — hana@example.com');
+    expect(server.output()).toContain('password is "prodops-demo"');
   });
 
   it('creates a token through the server, and the server accepts it', async () => {

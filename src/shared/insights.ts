@@ -86,6 +86,15 @@ export const ZDispositionInput = z
   });
 export type TDispositionInput = z.infer<typeof ZDispositionInput>;
 
+/** Product Ops gives a routed theme an owner: an area (its PM unless one is named) and/or a PM. */
+export const ZRoutingAssignInput = z
+  .strictObject({ areaId: ZId.optional(), ownerId: ZId.optional() })
+  .refine((a) => a.areaId !== undefined || a.ownerId !== undefined, {
+    path: ['areaId'],
+    message: 'name an area or a PM (ownerId) to own the theme',
+  });
+export type TRoutingAssignInput = z.infer<typeof ZRoutingAssignInput>;
+
 // Responses. Each mirrors what its service returns; the response serializer checks it on every reply.
 
 /** One feedback item with its tags and how sure the tagger was of each. */
@@ -217,6 +226,8 @@ export const ZRouting = z.object({
   areaId: ZId.nullable(),
   areaName: z.string().nullable(),
   ownerId: ZId.nullable(),
+  /** Nobody owns it (no area, or an area without a PM): Product Ops was asked to assign it. */
+  needsOwner: z.boolean(),
   evidence: ZRoutingEvidence,
   /** The areas holding a real share of the theme, when more than one (flagged for the Roadmap Review). */
   crossArea: z.array(z.string()),

@@ -10,6 +10,7 @@ import type {
   TIntakeResult,
   TPublishedDigest,
   TRouting,
+  TRoutingAssignInput,
   TRoutingList,
   TThemeDetail,
   TTopThemes,
@@ -64,6 +65,8 @@ export const insightsApi = {
     ),
   dispose: (routingId: string, input: TDispositionInput) =>
     request<TRouting>(`/insights/routings/${id(routingId)}/disposition`, { method: 'POST', body: input }),
+  assign: (routingId: string, input: TRoutingAssignInput) =>
+    request<TRouting>(`/insights/routings/${id(routingId)}/assign`, { method: 'POST', body: input }),
   digests: (signal?: AbortSignal) => request<TDigestList>('/insights/digests', { signal }),
   digest: (month: string, signal?: AbortSignal) =>
     request<TDigest>(`/insights/digests/${id(month)}`, { signal }),

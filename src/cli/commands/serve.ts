@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../../boot/main.ts';
 import { loadConfig } from '../../config/env.ts';
 import { runMigrations } from '../../db/client.ts';
-import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../services/setup/demo.ts';
+import { demoSignInLines, seedDemoIfEmpty } from '../../services/setup/demo.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -19,7 +19,9 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('load the demo org (8 PMs, 5 pods, areas, stakeholders) into an empty database')
+    .description(
+      'load the demo org (8 PMs, 5 pods, areas, stakeholders, tickets, history) into an empty database',
+    )
     .action(async () => {
       await withAdminDb(async ({ db }) => {
         const seeded = await seedDemoIfEmpty(db, systemClock.now());
@@ -27,9 +29,8 @@ export function registerServeCommands(program: Command): void {
           throw new UserError(
             'prodops: the database already has people; the demo only loads into an empty org',
           );
-        console.log(
-          `Loaded the demo org: ${seeded.people} people. Every demo person's password is "${DEMO_PASSWORD}".`,
-        );
+        console.log(`Loaded the demo org: ${seeded.people} people. Sign in as any of them:`);
+        for (const line of demoSignInLines()) console.log(line);
       });
     });
 

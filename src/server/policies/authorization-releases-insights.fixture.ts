@@ -238,6 +238,12 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
     url: async (c) => `/api/v1/insights/routings/${await aRouting(c)}/disposition`,
     body: () => ({ disposition: 'backlog' }),
   },
+  'POST /api/v1/insights/routings/:id/assign': {
+    // Product Ops (and up) gives a theme its owner; not the PMs it may go to.
+    expect: managers(),
+    url: async (c) => `/api/v1/insights/routings/${await aRouting(c)}/assign`,
+    body: (c) => ({ areaId: c.ids.area }),
+  },
   'GET /api/v1/insights/digests': { expect: signedInOnly },
   'GET /api/v1/insights/digests/:month': {
     expect: signedInOnly,

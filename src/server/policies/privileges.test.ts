@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
 import type { Db } from '../../db/client.ts';
-import { insightItems, ritualOccurrences, rituals, roadmapReviews } from '../../db/schema/index.ts';
+import {
+  insightItems,
+  insightRoutings,
+  ritualOccurrences,
+  rituals,
+  roadmapReviews,
+} from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { recordDecision } from '../../services/decisions/decisions.ts';
 import { createRelease } from '../../services/releases/releases.ts';
@@ -140,6 +146,15 @@ async function startedReview(): Promise<string> {
   await startReview({ db, actor: test, occurrenceId: o!.id, now: now() }).catch(() => undefined);
   return o!.id;
 }
+/** A theme routed nobody (no area): the kind Product Ops assigns. */
+async function unownedRouting(): Promise<string> {
+  const [row] = await db
+    .insert(insightRoutings)
+    .values({ week: '2026-W41', theme: `t-${uid()}`, rank: 1, evidence: {} })
+    .returning({ id: insightRoutings.id });
+  return row!.id;
+}
+
 const ownerOfWhere = (where: Where) =>
   where === 'own' ? callers.get('pm')!.id : where === 'other' ? otherPm : null;
 
@@ -264,6 +279,23 @@ const SPECS: Record<string, Spec> = {
               expect: manager(who) || (who === 'pm' && record !== 'other') ? 'allowed' : 'denied',
             }),
           ),
+        ),
+      ),
+  },
+  // Giving a theme an owner is Product Ops' job (and up): no PM hands themes to themselves or others.
+  'POST /api/v1/insights/routings/:id/assign': {
+    fields: ['areaId', 'ownerId'],
+    calls: () =>
+      CALLERS.flatMap((who) =>
+        WHERE.map(
+          (target): Call => ({
+            label: `${who} assigns a theme nobody owns to ${target} area`,
+            who,
+            method: 'POST',
+            url: async () => `/api/v1/insights/routings/${await unownedRouting()}/assign`,
+            body: () => ({ areaId: area[target], ownerId: ownerOfWhere(target) ?? undefined }),
+            expect: managersOnly(who),
+          }),
         ),
       ),
   },

@@ -180,6 +180,26 @@ export function releaseAndInsightCases(ids: { stakeholder: string }): Record<str
         fields: ['disposition'],
       },
     ],
+    'POST /api/v1/insights/routings/:id/assign': [
+      {
+        name: 'neither an area nor a PM',
+        url: '/api/v1/insights/routings/ROUTING/assign',
+        body: {},
+        fields: ['areaId'],
+      },
+      {
+        name: 'an area that does not exist',
+        url: '/api/v1/insights/routings/ROUTING/assign',
+        body: { areaId: '00000000-0000-4000-8000-000000000000' },
+        fields: ['areaId'],
+      },
+      {
+        name: 'not ids',
+        url: '/api/v1/insights/routings/ROUTING/assign',
+        body: { areaId: 'billing', ownerId: 'maya' },
+        fields: ['areaId', 'ownerId'],
+      },
+    ],
     'POST /api/v1/insights/digests/:month/publish': [
       { name: 'not a month', url: '/api/v1/insights/digests/2026-13/publish', fields: ['params.month'] },
     ],

@@ -1,6 +1,7 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, taggerModels } from '../../db/schema/index.ts';
+import { distinctiveWords, resolveAreaWords, wordsOfArea } from '../../domain/insights/area-words.ts';
 import {
   compileKeywords,
   matchable,
@@ -70,8 +71,25 @@ const byKeyOrLabel = (list: readonly { key: string; label: string }[], value: st
  */
 export interface TaggerConfig {
   insights: TSettings['insights'];
-  areas: { id: string; slug: string; name: string }[];
+  areas: { id: string; slug: string; name: string; description: string }[];
   models: Partial<Record<TagField, string>>;
+  /** Words the org's area corrections taught, by area id. */
+  learntAreaWords: Record<string, string[]>;
+}
+
+/** The most recent area corrections the learnt words come from (as the models: old labels fade out). */
+const MAX_AREA_EXAMPLES = 5000;
+
+/** The latest area each corrected item was moved to, with its text. */
+async function areaCorrections(db: Db) {
+  const result = await db.execute(sql`
+    select * from (
+      select distinct on (c.item_id) c.to_value as label, i.title, i.body, c.at
+      from insight_corrections c join insight_items i on i.id = c.item_id
+      where c.field = 'area' order by c.item_id, c.at desc
+    ) latest where label is not null order by at desc limit ${MAX_AREA_EXAMPLES}`);
+  const rows = (result as unknown as { rows: { label: string; title: string; body: string }[] }).rows;
+  return rows.map((r) => ({ text: `${r.title}\n${r.body}`, label: r.label }));
 }
 
 export async function loadTaggerConfig(db: Db, settings?: TSettings): Promise<TaggerConfig> {
@@ -81,10 +99,13 @@ export async function loadTaggerConfig(db: Db, settings?: TSettings): Promise<Ta
   for (const r of await db.select().from(taggerModels))
     if ((TAG_FIELDS as readonly string[]).includes(r.field))
       models[r.field as TagField] = JSON.stringify(r.model);
+  // Theme words say what a problem is, not where: a correction does not teach them to an area.
+  const themeWords = new Set(s.insights.themes.flatMap((t) => t.keywords.map((k) => k.toLowerCase())));
   return {
     insights: s.insights,
-    areas: rows.map((a) => ({ id: a.id, slug: a.slug, name: a.name })),
+    areas: rows.map((a) => ({ id: a.id, slug: a.slug, name: a.name, description: a.description })),
     models,
+    learntAreaWords: distinctiveWords(await areaCorrections(db), themeWords),
   };
 }
 
@@ -99,7 +120,8 @@ const modelOf = (json: string | undefined) => (json ? deserializeModel(json) : u
 
 /**
  * The org's tagger: the built-in kind model (or the org's, once corrections trained one), the taxonomy's words
- * for theme and area (an area's own name counts), the priority and words for severity — each overruled by a
+ * for theme, and for area its name, the words listed in settings or else those of its description, and the
+ * words its corrections taught; the priority and words for severity — each overruled by a
  * model the org's corrections trained when that model is sure. Built once per import and reused per item.
  */
 export function makeTagger(config: TaggerConfig): Tagger {
@@ -112,7 +134,18 @@ export function makeTagger(config: TaggerConfig): Tagger {
   };
   const themes = compileKeywords(insights.themes);
   const areaSets = compileKeywords(
-    config.areas.map((a) => ({ key: a.id, keywords: [a.name, ...(insights.areaKeywords[a.slug] ?? [])] })),
+    resolveAreaWords(
+      config.areas.map((a) => {
+        const listed = insights.areaKeywords[a.slug] ?? [];
+        // Words listed in settings are the org's choice for that area: they replace the guessed ones.
+        return {
+          id: a.id,
+          explicit: [a.name, ...listed],
+          learnt: config.learntAreaWords[a.id] ?? [],
+          guessed: listed.length ? [] : wordsOfArea(a.name, a.description),
+        };
+      }),
+    ),
   );
   const severities = insights.severities.map((x) => x.key);
   return {

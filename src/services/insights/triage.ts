@@ -1,10 +1,10 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areas, insightRoutings, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import { areas, insightRoutings, people, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { isoWeekKey, todayIn, weekDates } from '../../shared/calendar.ts';
-import { notFound } from '../../shared/errors.ts';
-import type { TDispositionInput } from '../../shared/insights.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
+import { type TDispositionInput, type TRoutingAssignInput, ZRoutingEvidence } from '../../shared/insights.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
@@ -28,8 +28,9 @@ function areasOf(t: ThemeSummary): string[] {
 
 /**
  * The weekly triage (pack §5): the week's top themes (settings: 5–10) over the last 7 days, each routed to the
- * PM owning the area that holds most of it, with its evidence, through the delivery system. Themes spanning
- * several areas are flagged for the Roadmap Review. Running it again for the same week routes nothing twice.
+ * PM owning the area that holds most of it, with its evidence, through the delivery system. A theme in no area,
+ * or in an area without a PM, goes to Product Ops to assign (it needs an owner). Themes spanning several areas
+ * are flagged for the Roadmap Review. Running it again for the same week routes nothing twice.
  */
 export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: string; now: Date }) {
   const settings = await getSettings(opts.db);
@@ -68,14 +69,9 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
         .returning();
       if (!row) continue;
       routed.push(t.theme);
-      if (row.ownerId)
-        await notifyOwner(
-          tx,
-          row,
-          t,
-          area!.name,
-          quotes.map((q) => q.title || q.body),
-        );
+      const said = quotes.map((q) => q.title || q.body);
+      if (row.ownerId) await notifyOwner(tx, row, t, area!.name, said);
+      else await askProductOps(tx, row, t, area?.name ?? null, said);
     }
     await recordAudit(tx, {
       actor: opts.actor,
@@ -88,36 +84,76 @@ export async function runWeeklyTriage(opts: { db: Db; actor: Actor; week?: strin
   return { week, window, routed, routings: await listRoutings(opts.db, { week }) };
 }
 
+/** Who assigns a theme nobody owns: Product Ops; an org without them, the Head of Product or an admin. */
+async function productOpsIds(tx: Db): Promise<string[]> {
+  for (const roles of [['product_ops'], ['head_of_product', 'admin']] as const) {
+    const rows = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.active, true), arrayOverlaps(people.roles, [...roles])));
+    if (rows.length) return rows.map((r) => r.id);
+  }
+  return [];
+}
+
+/** The evidence lines of a routing message: volume, severity, areas, what customers said. */
+function evidenceMarkdown(r: typeof insightRoutings.$inferSelect, t: ThemeSummary, quotes: string[]) {
+  const severities = Object.entries(t.severity ?? {})
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  return [
+    `- Volume: ${t.volume}${t.trendPct === null ? '' : ` (${t.trendPct > 0 ? '+' : ''}${t.trendPct}% on the week before)`}`,
+    `- Severity: ${severities}`,
+    ...(r.crossArea.length > 1
+      ? [`- Spans ${r.crossArea.length} areas: flagged for the Roadmap Review`]
+      : []),
+    ...quotes.slice(0, 3).map((q) => `- "${q.slice(0, 200)}"`),
+  ].join('\n');
+}
+
+/** A theme nobody owns: Product Ops hears about it and assigns it to an area and its PM. */
+async function askProductOps(
+  tx: Db,
+  r: typeof insightRoutings.$inferSelect,
+  t: ThemeSummary,
+  areaName: string | null,
+  quotes: string[],
+) {
+  const where = areaName ? `in ${areaName}, which has no owning PM` : 'in no product area';
+  await enqueueMessage(tx, {
+    key: `insights.routing:${r.id}:needs-owner`,
+    kind: 'insights.routing',
+    ref: r.id,
+    message: {
+      title: `Theme needs an owner: ${t.label} (#${r.rank} this week)`,
+      summary: `${t.volume} items about ${t.label.toLowerCase()} this week, ${where}. Assign it to an area and its PM so someone decides.`,
+      sections: [{ heading: 'Evidence', markdown: evidenceMarkdown(r, t, quotes) }],
+      link: { label: 'Assign an owner in prodops', url: `/insights/routings/${r.id}` },
+    },
+    recipients: await recipientsForPeople(tx, await productOpsIds(tx)),
+  });
+}
+
 async function notifyOwner(
   tx: Db,
   r: typeof insightRoutings.$inferSelect,
   t: ThemeSummary,
   areaName: string,
   quotes: string[],
+  /** The cause: the weekly routing, or an assignment (each new owner is told once). */
+  key = `insights.routing:${r.id}`,
 ) {
-  const severities = Object.entries(t.severity)
+  const severities = Object.entries(t.severity ?? {})
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   await enqueueMessage(tx, {
-    key: `insights.routing:${r.id}`,
+    key,
     kind: 'insights.routing',
     ref: r.id,
     message: {
       title: `Insight routed to you: ${t.label} (#${r.rank} this week)`,
       summary: `${t.volume} items about ${t.label.toLowerCase()} in ${areaName} this week (${severities}). Decide: backlog, needs research, already addressed or won't do.`,
-      sections: [
-        {
-          heading: 'Evidence',
-          markdown: [
-            `- Volume: ${t.volume}${t.trendPct === null ? '' : ` (${t.trendPct > 0 ? '+' : ''}${t.trendPct}% on the week before)`}`,
-            `- Severity: ${severities}`,
-            ...(r.crossArea.length > 1
-              ? [`- Spans ${r.crossArea.length} areas: flagged for the Roadmap Review`]
-              : []),
-            ...quotes.slice(0, 3).map((q) => `- "${q.slice(0, 200)}"`),
-          ].join('\n'),
-        },
-      ],
+      sections: [{ heading: 'Evidence', markdown: evidenceMarkdown(r, t, quotes) }],
       link: { label: 'Decide in prodops', url: `/insights/routings/${r.id}` },
     },
     recipients: await recipientsForPeople(tx, [r.ownerId!]),
@@ -153,6 +189,7 @@ export async function listRoutings(
     areaId: r.areaId,
     areaName,
     ownerId: r.ownerId,
+    needsOwner: r.ownerId === null,
     // Stored JSON, as runWeeklyTriage wrote it (the response schema checks it on the way out).
     evidence: r.evidence as ThemeSummary & { window: Window; quotes: Quote[] },
     crossArea: r.crossArea,
@@ -163,6 +200,62 @@ export async function listRoutings(
     decidedAt: r.decidedAt?.toISOString() ?? null,
     escalatedOccurrenceId: r.escalatedOccurrenceId,
   }));
+}
+
+/**
+ * Product Ops gives a theme an owner: an area (its PM by default) and/or a PM named outright. The new owner is
+ * told, with the evidence, as the weekly triage would have told them.
+ */
+export async function assignRouting(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: TRoutingAssignInput;
+  now: Date;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const r = await getRouting(tx, opts.id);
+    if (!r) throw notFound('routing');
+    const [area] = opts.input.areaId
+      ? await tx.select().from(areas).where(eq(areas.id, opts.input.areaId))
+      : [];
+    if (opts.input.areaId && !area) throw invalid([{ path: 'areaId', message: 'is not a known area' }]);
+    const ownerId = opts.input.ownerId ?? area?.ownerPmId ?? null;
+    if (!ownerId)
+      throw invalid([{ path: 'ownerId', message: `is required: ${area!.name} has no owning PM to take it` }]);
+    const [owner] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.id, ownerId), eq(people.active, true)));
+    if (!owner) throw invalid([{ path: 'ownerId', message: 'is not an active person' }]);
+    const areaId = area?.id ?? r.areaId;
+    const [row] = await tx
+      .update(insightRoutings)
+      .set({ areaId, ownerId })
+      .where(eq(insightRoutings.id, r.id))
+      .returning();
+    const [areaName] = areaId
+      ? await tx.select({ name: areas.name }).from(areas).where(eq(areas.id, areaId))
+      : [];
+    // Stored JSON: a part missing reads as empty (as the routing's reply does).
+    const evidence = ZRoutingEvidence.parse(r.evidence);
+    await notifyOwner(
+      tx,
+      row!,
+      { ...evidence, label: evidence.label || r.theme },
+      areaName?.name ?? 'no area',
+      evidence.quotes.map((q) => q.title || q.body),
+      `insights.routing:${row!.id}:assigned:${ownerId}`,
+    );
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'insights.assign',
+      entityType: 'insight_routing',
+      entityId: r.id,
+      change: { theme: r.theme, from: { areaId: r.areaId, ownerId: r.ownerId }, to: { areaId, ownerId } },
+    });
+    return (await listRoutings(tx, { id: r.id }))[0]!;
+  });
 }
 
 export async function getRouting(db: Db, id: string) {

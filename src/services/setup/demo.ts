@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema/index.ts';
@@ -10,16 +11,27 @@ import { createArea } from '../org/areas.ts';
 import { createPerson } from '../org/people.ts';
 import { createPod } from '../org/pods.ts';
 import { updateSettings } from '../org/settings.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
 
 export const DEMO_PASSWORD = 'prodops-demo';
-export const DEMO_SIGN_INS = [
-  { email: 'priya@example.com', as: 'Product Ops' },
-  { email: 'maya@example.com', as: 'PM (Billing)' },
-  { email: 'sam@example.com', as: 'Sales stakeholder' },
-  { email: 'admin@example.com', as: 'admin' },
-] as const;
+/** One demo person per role and function, as the start-up message lists them: who to sign in as. */
+const PERSONAS: [email: string, as: string][] = [
+  ['admin@example.com', 'Admin'],
+  ['hana@example.com', 'Head of Product'],
+  ['priya@example.com', 'Product Ops'],
+  ['maya@example.com', 'PM (Billing)'],
+  ['ravi@example.com', 'Engineering lead (Billing pod)'],
+  ['jonas@example.com', 'Engineer (Billing pod)'],
+  ['ines@example.com', 'Designer (Billing pod)'],
+  ['sam@example.com', 'Sales'],
+  ['chris@example.com', 'Customer Success'],
+  ['carla@example.com', 'Support'],
+  ['mina@example.com', 'Marketing'],
+  ['dana@example.com', 'Data'],
+  ['erik@example.com', 'Leadership (exec)'],
+];
 
 type P = [name: string, email: string, fn: TFunction, roles: TRole[]];
 
@@ -36,6 +48,45 @@ const STAKEHOLDERS: P[] = [
   ['Erik Berg', 'erik@example.com', 'exec', ['stakeholder']],
   ['Dana Kim', 'dana@example.com', 'data', ['stakeholder']],
 ];
+/**
+ * What each demo area covers: the words an area's description gives the tagger (a ticket about an invoice
+ * lands in Billing, one about SCIM in Admin & Security) on a fresh org.
+ */
+export const DEMO_AREAS: { slug: string; name: string; description: string }[] = [
+  {
+    slug: 'billing',
+    name: 'Billing',
+    description: 'Invoices, tax, plans, subscriptions, refunds and the billing portal',
+  },
+  {
+    slug: 'onboarding',
+    name: 'Onboarding',
+    description: 'Signup, workspace setup, invitations, the welcome tour and checklist',
+  },
+  { slug: 'reporting', name: 'Reporting', description: 'Dashboards, reports, charts and scheduled exports' },
+  {
+    slug: 'integrations',
+    name: 'Integrations',
+    description: 'Salesforce, HubSpot, Slack and Zapier connectors, webhooks and the public API',
+  },
+  {
+    slug: 'payments',
+    name: 'Payments',
+    description: 'Card payments, checkout, payouts, Stripe and payment methods',
+  },
+  {
+    slug: 'mobile',
+    name: 'Mobile',
+    description: 'The iOS and Android apps, push notifications and offline sync',
+  },
+  {
+    slug: 'admin-security',
+    name: 'Admin & Security',
+    description: 'SSO, SCIM provisioning, roles and permissions, audit log and 2FA',
+  },
+  { slug: 'search', name: 'Search', description: 'Global search, filters, saved searches and indexing' },
+];
+
 /** [area slug, area name, active users, PM name, PM email] — the reference org's 8 PMs. */
 const AREAS: [string, string, number, string, string][] = [
   ['billing', 'Billing', 4200, 'Maya Chen', 'maya@example.com'],
@@ -62,19 +113,49 @@ const ROTATION = ['tariq', 'eva', 'noah'];
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const email = (first: string) => `${first}@example.com`;
 
-const DEMO_SETTINGS = {
+const DEMO_TIME_ZONE = 'America/New_York';
+
+/** The n-th (or, with n = -1, the last) given weekday (1 = Monday) of a month. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): Temporal.PlainDate {
+  if (n < 0) {
+    const last = Temporal.PlainDate.from({ year, month, day: 1 }).add({ months: 1 }).subtract({ days: 1 });
+    return last.subtract({ days: (last.dayOfWeek - weekday + 7) % 7 });
+  }
+  const first = Temporal.PlainDate.from({ year, month, day: 1 });
+  return first.add({ days: ((weekday - first.dayOfWeek + 7) % 7) + (n - 1) * 7 });
+}
+
+/** A fixed-date holiday on a weekend is observed on the Friday before or the Monday after. */
+function observed(d: Temporal.PlainDate): Temporal.PlainDate {
+  return d.dayOfWeek === 6 ? d.subtract({ days: 1 }) : d.dayOfWeek === 7 ? d.add({ days: 1 }) : d;
+}
+
+/** The US holidays of the year ahead of `now` (and the month behind): the demo's calendar never runs out. */
+function demoHolidays(now: Date): { date: string; name: string }[] {
+  const today = Temporal.PlainDate.from(todayIn(DEMO_TIME_ZONE, now));
+  const from = today.subtract({ days: 31 });
+  const to = today.add({ days: 365 });
+  return [today.year, today.year + 1]
+    .flatMap((y) => [
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 1, day: 1 })), name: "New Year's Day" },
+      { date: nthWeekday(y, 1, 1, 3), name: 'Martin Luther King Jr. Day' },
+      { date: nthWeekday(y, 5, 1, -1), name: 'Memorial Day' },
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 7, day: 4 })), name: 'Independence Day' },
+      { date: nthWeekday(y, 11, 4, 4), name: 'Thanksgiving' },
+      { date: observed(Temporal.PlainDate.from({ year: y, month: 12, day: 25 })), name: 'Christmas Day' },
+    ])
+    .filter(
+      (h) => Temporal.PlainDate.compare(h.date, from) >= 0 && Temporal.PlainDate.compare(h.date, to) <= 0,
+    )
+    .map((h) => ({ date: h.date.toString(), name: h.name }));
+}
+
+const demoSettings = (now: Date) => ({
   ...DEFAULT_SETTINGS,
   orgName: 'Acme Cloud (demo)',
-  timeZone: 'America/New_York',
-  holidays: [
-    { date: '2026-11-26', name: 'Thanksgiving' },
-    { date: '2026-12-25', name: 'Christmas Day' },
-    { date: '2027-01-01', name: "New Year's Day" },
-    { date: '2027-01-18', name: 'Martin Luther King Jr. Day' },
-    { date: '2027-05-31', name: 'Memorial Day' },
-    { date: '2027-07-05', name: 'Independence Day (observed)' },
-  ],
-};
+  timeZone: DEMO_TIME_ZONE,
+  holidays: demoHolidays(now),
+});
 
 function demoPeople(): P[] {
   const engineers = new Set(PODS.flatMap((p) => p.engineers));
@@ -96,6 +177,31 @@ function demoPeople(): P[] {
   ];
 }
 
+export interface DemoPersona {
+  name: string;
+  email: string;
+  as: string;
+  function: TFunction;
+  roles: TRole[];
+}
+
+/** The demo's personas with their names, in the order the start-up message lists them. */
+export function demoPersonas(): DemoPersona[] {
+  const everyone = demoPeople();
+  return PERSONAS.map(([mail, as]) => {
+    const [name, , fn, roles] = everyone.find((p) => p[1] === mail)!;
+    return { name, email: mail, as, function: fn, roles };
+  });
+}
+
+/** "Sam Rivera — Sales — sam@example.com", one line per persona, then the password they share. */
+export function demoSignInLines(): string[] {
+  return [
+    ...demoPersonas().map((p) => `  ${p.name} — ${p.as} — ${p.email}`),
+    `Every demo person's password is "${DEMO_PASSWORD}".`,
+  ];
+}
+
 /** True when the org has nobody in it yet: the only state in which the demo is loaded. */
 export async function isOrgEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
@@ -106,8 +212,9 @@ export async function isOrgEmpty(db: Db): Promise<boolean> {
 const DEMO_LOCK_KEY = 724_113_002;
 
 /**
- * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders) if the org is empty, and says whether it did.
- * Everybody's password is DEMO_PASSWORD.
+ * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, eight weeks of support tickets,
+ * last week's update and a quarter of rituals) if the org is empty, and says whether it did. Everything is dated
+ * back from `now`. Everybody's password is DEMO_PASSWORD.
  */
 export async function seedDemoIfEmpty(
   db: Db,
@@ -125,7 +232,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
   const all = demoPeople();
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
-    await updateSettings({ db: tx, actor, settings: DEMO_SETTINGS, now });
+    await updateSettings({ db: tx, actor, settings: demoSettings(now), now });
     for (const [name, mail, fn, roles] of all) {
       const p = await createPerson({ db: tx, actor, input: { name, email: mail, function: fn, roles } });
       ids.set(mail, p.id);
@@ -150,12 +257,12 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
           activeUsers,
           ownerPmId: ids.get(pmMail)!,
           engLeadId: ids.get(lead)!,
-          description: `${name} product area.`,
+          description: DEMO_AREAS.find((a) => a.slug === slug)?.description ?? '',
         },
       });
       areaIds.set(slug, area.id);
     }
-    const week = isoWeekKey(todayIn(DEMO_SETTINGS.timeZone, now));
+    const week = isoWeekKey(todayIn(DEMO_TIME_ZONE, now));
     for (const [i, pod] of PODS.entries()) {
       const area = AREAS.find((a) => a[0] === pod.area)!;
       const members: { personId: string; role: TPodRole }[] = [
@@ -180,6 +287,17 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
     }
     await seedDemoReleases(tx, actor, areaIds, ids, now);
     await seedDemoRoadmap(tx, actor, areaIds, ids, now);
+    const actorOf = (mail: string): Actor => {
+      const [name, , , roles] = all.find((p) => p[1] === mail)!;
+      return { personId: ids.get(mail)!, label: name, roles };
+    };
+    await seedDemoHistory(tx, {
+      actor,
+      ops: actorOf('priya@example.com'),
+      pms: new Map(AREAS.map(([slug, , , , pmMail]) => [slug, actorOf(pmMail)])),
+      areaIds,
+      now,
+    });
   });
   return { people: all.length };
 }

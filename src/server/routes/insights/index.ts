@@ -8,6 +8,7 @@ import { ingestFeedback } from '../../../services/insights/ingest.ts';
 import { correctInsight, getInsight, listInsights } from '../../../services/insights/items.ts';
 import { quotesFor, themeTrend, topThemes, windowOf } from '../../../services/insights/themes.ts';
 import {
+  assignRouting,
   disposeRouting,
   getRouting,
   listRoutings,
@@ -32,6 +33,7 @@ import {
   ZIntakeResult,
   ZPublishedDigest,
   ZRouting,
+  ZRoutingAssignInput,
   ZRoutingList,
   ZThemeDetail,
   ZThemesQuery,
@@ -268,6 +270,18 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) =>
       disposeRouting({ db, actor: req.actor!, now: req.now, id: req.params.id, input: req.body }),
+  });
+  r.post('/insights/routings/:id/assign', {
+    config: managers,
+    schema: {
+      tags,
+      summary: 'Give a routed theme an owner (Product Ops): an area and its PM, or a PM named outright',
+      params: z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) }),
+      body: ZRoutingAssignInput,
+      response: { 200: ZRouting, ...errors },
+    },
+    handler: async (req) =>
+      assignRouting({ db, actor: req.actor!, now: req.now, id: req.params.id, input: req.body }),
   });
   r.get('/insights/digests', {
     config: { policy: 'signed_in' },

@@ -5,6 +5,7 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { AssignForm } from './assign-form.tsx';
 import { DispositionForm } from './disposition-form.tsx';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { labelIn, managesInsights } from './labels.ts';
@@ -53,9 +54,15 @@ export function RoutingPage() {
     <Page title={`Routed: ${label}`} intro={intro}>
       <InsightsTabs />
       <p className="summary-line">
-        #{r.rank} in {r.week} · {r.areaName ?? 'no area'} · owner {owner ?? 'none'} ·{' '}
+        #{r.rank} in {r.week} · {r.areaName ?? 'no area'} · owner {owner ?? 'nobody yet'} ·{' '}
         <DecisionBadge routing={r} /> <CrossAreaFlag routing={r} />
       </p>
+      {r.needsOwner ? (
+        <p className="notice">
+          {r.areaName ? `${r.areaName} has no owning PM` : 'This theme is in no product area'}: Product Ops
+          was asked to give it an owner, who then decides.
+        </p>
+      ) : null}
       {r.crossArea.length > 1 ? (
         <p className="notice">
           This theme spans {r.crossArea.map(areaLabel(areas)).join(', ')}: it is on the Biweekly Roadmap
@@ -72,6 +79,12 @@ export function RoutingPage() {
           <Link to={`/insights/themes/${encodeURIComponent(r.theme)}`}>The theme over 90 days</Link>
         </p>
       </section>
+      {managesInsights(me) ? (
+        <section aria-labelledby="owner-heading">
+          <h2 id="owner-heading">Owner</h2>
+          <AssignForm routing={r} base={base.data} onSaved={(saved) => found.setData(saved)} />
+        </section>
+      ) : null}
       <section aria-labelledby="decision-heading">
         <h2 id="decision-heading">Decision</h2>
         {r.decidedAt ? (

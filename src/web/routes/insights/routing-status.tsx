@@ -11,10 +11,12 @@ export function CrossAreaFlag({ routing }: { routing: TRouting }) {
   );
 }
 
-/** The decision so far: the PM's disposition, an escalation, or still waiting. */
+/** The decision so far: the PM's disposition, an escalation, no owner yet, or still waiting. */
 export function DecisionBadge({ routing }: { routing: TRouting }) {
   if (routing.disposition)
     return <span className="badge ok no-margin">{DISPOSITION_LABELS[routing.disposition]}</span>;
+  if (routing.needsOwner)
+    return <span className="badge danger no-margin">Needs an owner: Product Ops assigns it</span>;
   if (routing.escalatedOccurrenceId)
     return <span className="badge danger no-margin">Escalated to the Monthly Insights Review</span>;
   return <span className="badge warn no-margin">Awaiting decision</span>;

@@ -37,7 +37,7 @@ export function RoutingsTable({ items, base }: { items: readonly TRouting[]; bas
                 <CrossAreaFlag routing={r} />
               </th>
               <td>{r.areaName ?? <span className="muted">no area</span>}</td>
-              <td>{personName(base.people, r.ownerId) ?? <span className="muted">no owner</span>}</td>
+              <td>{personName(base.people, r.ownerId) ?? <span className="muted">needs an owner</span>}</td>
               <td>
                 {plural(r.evidence.volume, 'item')}
                 <SeverityMix counts={r.evidence.severity} tax={base.tax} />

@@ -1,0 +1,125 @@
+import { Temporal } from '@js-temporal/polyfill';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDatabase } from '../../../test/db.ts';
+import {
+  artifactVersions,
+  insightItems,
+  readinessLinks,
+  releases,
+  updateSubmissions,
+} from '../../db/schema/index.ts';
+import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
+import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
+import { adoptionBetween } from '../cadence/attendance.ts';
+import { topThemes } from '../insights/themes.ts';
+import { listRoutings } from '../insights/triage.ts';
+import { getSettings } from '../org/settings.ts';
+import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
+import { demoTickets } from './demo-tickets.ts';
+
+/**
+ * Issue 13, finding 10: the demo tells the product's story on first start, whenever that is — seeded back from
+ * the clock's now, so it reads the same at two instants months apart (the second: a DST change, another year).
+ */
+const INSTANTS = ['2026-11-18T15:00:00Z', '2027-03-14T06:30:00Z'];
+const DAY_MS = 86_400_000;
+
+describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
+  const now = new Date(instant);
+  let d: TestDatabase;
+  const today = todayIn('America/New_York', now);
+  beforeAll(async () => {
+    d = await createTestDb({ now });
+    expect(await seedDemoIfEmpty(d.db, now)).toEqual({ people: 38 });
+  });
+  afterAll(() => d.close());
+
+  it('has a few hundred support tickets across the areas, with themes to triage', async () => {
+    const [row] = await d.db
+      .select({
+        n: sql<number>`count(*)::int`,
+        areas: sql<number>`count(distinct ${insightItems.areaId})::int`,
+      })
+      .from(insightItems);
+    expect(row!.n).toBeGreaterThan(200);
+    expect(row!.areas).toBeGreaterThanOrEqual(5);
+    const { themes } = await topThemes(d.db, { days: 30, limit: 10 }, now);
+    expect(themes.length).toBeGreaterThanOrEqual(5);
+    // Last Monday's triage routed last week's themes; this week's is Product Ops' to run.
+    const lastWeek = isoWeekKey(Temporal.PlainDate.from(today).subtract({ days: 7 }).toString());
+    expect((await listRoutings(d.db, { week: lastWeek })).length).toBeGreaterThanOrEqual(5);
+    expect(await listRoutings(d.db, { week: isoWeekKey(today) })).toEqual([]);
+    // None from the future, none older than the eight weeks.
+    const [span] = await d.db
+      .select({
+        first: sql<string>`min(${insightItems.occurredAt})`,
+        last: sql<string>`max(${insightItems.occurredAt})`,
+      })
+      .from(insightItems);
+    expect(new Date(span!.last).getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(new Date(span!.first).getTime()).toBeGreaterThan(now.getTime() - 57 * DAY_MS);
+  });
+
+  it("has last week's Weekly Product Update published, from the PMs' bullets", async () => {
+    const lastWeek = isoWeekKey(Temporal.PlainDate.from(today).subtract({ days: 7 }).toString());
+    const [published] = await d.db
+      .select()
+      .from(artifactVersions)
+      .where(and(eq(artifactVersions.kind, 'weekly_update'), eq(artifactVersions.key, lastWeek)));
+    expect(published?.markdown).toContain('Usage-based billing passed its beta');
+    const submitted = await d.db.select().from(updateSubmissions).where(eq(updateSubmissions.week, lastWeek));
+    expect(submitted).toHaveLength(8);
+  });
+
+  it('shows a believable ritual adoption over the last 90 days', async () => {
+    const adoption = await adoptionBetween(d.db, {
+      from: new Date(now.getTime() - 90 * DAY_MS),
+      to: now,
+      now,
+    });
+    expect(adoption.overall.eligible).toBeGreaterThan(15);
+    expect(adoption.overall.pct).toBeGreaterThanOrEqual(60);
+    expect(adoption.overall.pct).toBeLessThanOrEqual(95);
+  });
+
+  it("keeps the holidays of the year ahead (US), so the calendar's business days never run out", async () => {
+    const { holidays } = await getSettings(d.db);
+    const dates = holidays.map((h) => h.date);
+    expect(holidays.map((h) => h.name)).toEqual(expect.arrayContaining(['Thanksgiving', 'Christmas Day']));
+    expect(dates.every((x) => x >= Temporal.PlainDate.from(today).subtract({ days: 31 }).toString())).toBe(
+      true,
+    );
+    expect(dates.every((x) => x <= Temporal.PlainDate.from(today).add({ days: 365 }).toString())).toBe(true);
+  });
+
+  it('asks for readiness only for launches still ahead', async () => {
+    const open = await d.db
+      .select({ title: releases.title, targetDate: releases.targetDate })
+      .from(readinessLinks)
+      .innerJoin(releases, eq(releases.id, readinessLinks.releaseId))
+      .where(and(isNull(readinessLinks.usedAt), lt(releases.targetDate, today)));
+    expect(open).toEqual([]);
+    const pending = await d.db.select().from(readinessLinks).where(isNull(readinessLinks.usedAt));
+    expect(pending.length).toBeGreaterThan(0); // the upcoming launch whose draft just went out
+  });
+});
+
+describe('the demo personas', () => {
+  it('name one person per role and function, with their sign-in email and the password', () => {
+    const personas = demoPersonas();
+    expect(new Set(personas.flatMap((p) => p.roles))).toEqual(new Set(ROLES));
+    expect(new Set(personas.map((p) => p.function))).toEqual(new Set(FUNCTIONS));
+    const lines = demoSignInLines();
+    expect(lines).toContain('  Sam Rivera — Sales — sam@example.com');
+    expect(lines.at(-1)).toBe('Every demo person\'s password is "prodops-demo".');
+  });
+
+  it('are written for the demo: a few hundred tickets, dated within eight weeks of now', () => {
+    const now = new Date(INSTANTS[0]!);
+    const tickets = demoTickets(now);
+    expect(tickets.length).toBeGreaterThanOrEqual(250);
+    expect(tickets.length).toBeLessThanOrEqual(400);
+    expect(new Set(tickets.map((t) => t.externalId)).size).toBe(tickets.length);
+  });
+});
