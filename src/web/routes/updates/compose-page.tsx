@@ -11,7 +11,7 @@ import {
 import { api } from '../../api-client.ts';
 import { UPDATE_SECTIONS, type UpdateSectionKey, updatesApi } from '../../api-updates.ts';
 import { CheckboxField } from '../../components/fields.tsx';
-import { Form, FormActions } from '../../components/form.tsx';
+import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
@@ -44,6 +44,12 @@ const toContent = (t: Texts, nothingThisWeek: boolean): TUpdateContent =>
         links: linesToItems(t.links),
         nothingThisWeek,
       };
+
+/** A problem with the update as a whole ("is empty"), named in words in the form's error summary. */
+function WholeUpdateError() {
+  const f = useField('content', 'Your update');
+  return <FieldError id={f.errorId} error={f.error} />;
+}
 
 interface Loaded {
   board: TBoard;
@@ -97,13 +103,7 @@ function ComposeForm({
           setNothing(v);
         }}
       />
-      {problems
-        .filter((p) => p.path === 'content')
-        .map((p) => (
-          <p key={p.message} className="field-error" role="alert">
-            {p.message}
-          </p>
-        ))}
+      <WholeUpdateError />
       {(nothing ? [] : UPDATE_SECTIONS).map((s) => (
         <BulletsField
           key={s.key}
