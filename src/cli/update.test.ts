@@ -137,7 +137,8 @@ describe('prodops update (submit, publish, show) against a running server', () =
 
   it('publishes as product ops, then shows the artifact as markdown and as JSON', async () => {
     const pub = expectOk(await as('priya', ['update', 'publish', '--week', WEEK]));
-    expect(pub.stdout).toMatch(/^Published Weekly Product Update — .+ \(version 1\)\n$/);
+    expect(pub.stdout).toMatch(/^Missing: .+\nRecipients: \d+ people, \d+ channels?\n/);
+    expect(pub.stdout).toMatch(/\nPublished Weekly Product Update — .+ \(version 1\)\n$/);
 
     const md = expectOk(await as('sam', ['update', 'show', '--week', WEEK, '--format', 'md']));
     expect(md.stdout).toMatch(/^# Weekly Product Update — /);
@@ -154,5 +155,31 @@ describe('prodops update (submit, publish, show) against a running server', () =
     const missing = await as('sam', ['update', 'show', '--week', WEEK, '--version', '9']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`no published update for ${WEEK} version 9`);
+  });
+
+  it('submits "nothing this week" from a file, and publishes a correction only with a note and a change', async () => {
+    const same = await as('priya', ['update', 'publish', '--week', WEEK, '--note', 'Again']);
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('nothing changed since version 1');
+
+    const nothing = file('nothing.md', '## Billing — Maya Chen\nNothing this week.\n');
+    expectOk(await as('maya', ['update', 'submit', '--week', WEEK, '--area', 'billing', '--file', nothing]));
+    const silent = await as('priya', ['update', 'publish', '--week', WEEK]);
+    expect(silent.code).toBe(2);
+    expect(silent.stderr).toMatch(/note/);
+
+    const fixed = expectOk(
+      await as('priya', [
+        'update',
+        'publish',
+        '--week',
+        WEEK,
+        '--note',
+        'Billing had nothing to report after all',
+      ]),
+    );
+    expect(fixed.stdout).toMatch(/\(version 2\)\n {2}Billing had nothing to report after all\n/);
+    const md = expectOk(await as('sam', ['update', 'show', '--week', WEEK]));
+    expect(md.stdout).toContain('## Billing — Maya Chen\nNothing to report this week.\n');
   });
 });

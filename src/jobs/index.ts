@@ -16,6 +16,7 @@ import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
 import type { ActionHandlers } from '../services/scheduling.ts';
+import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -127,6 +128,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   const plan = async () => {
     const now = opts.clock.now();
     await planAhead(db, now);
+    await replanOpenCycles(db, now);
     await planInsights(db, now);
   };
   let timeZone = (await getSettings(db)).timeZone;

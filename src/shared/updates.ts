@@ -4,15 +4,40 @@ import { ZId, ZIsoWeek } from './common.ts';
 const ZItem = z.string().trim().min(1, 'must not be empty').max(2000);
 const ZSection = z.array(ZItem).max(20, 'at most 20 bullets');
 
-/** The five bullets of the pack's template; each a list of markdown strings. */
-export const ZUpdateContent = z.strictObject({
-  wins: ZSection.default([]),
-  next: ZSection.default([]),
-  risks: ZSection.default([]),
-  metrics: ZSection.default([]),
-  links: ZSection.default([]),
-});
+const SECTION_KEYS = ['wins', 'next', 'risks', 'metrics', 'links'] as const;
+
+/**
+ * The five bullets of the pack's template, each a list of markdown strings; or none, with `nothingThisWeek`
+ * set on purpose. An empty submission would count the PM as contributed while telling readers nothing.
+ */
+export const ZUpdateContent = z
+  .strictObject({
+    wins: ZSection.default([]),
+    next: ZSection.default([]),
+    risks: ZSection.default([]),
+    metrics: ZSection.default([]),
+    links: ZSection.default([]),
+    /** The PM has nothing to report this week: published as "Nothing to report this week", not as missing. */
+    nothingThisWeek: z.boolean().default(false),
+  })
+  .superRefine((c, ctx) => {
+    const empty = SECTION_KEYS.every((k) => c[k].length === 0);
+    if (empty && !c.nothingThisWeek)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'is empty: write at least one bullet, or say "nothing this week" (nothingThisWeek: true)',
+      });
+    if (!empty && c.nothingThisWeek)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nothingThisWeek'],
+        message: 'cannot come with bullets: remove the bullets, or untick "nothing this week"',
+      });
+  });
 export type TUpdateContent = z.infer<typeof ZUpdateContent>;
+/** What a caller writes: sections left out are empty, `nothingThisWeek` is false unless said. */
+export type TUpdateContentInput = z.input<typeof ZUpdateContent>;
 
 export const ZWeekParams = z.object({ week: ZIsoWeek });
 export const ZWeekAreaParams = z.object({ week: ZIsoWeek, areaId: ZId });
@@ -26,7 +51,10 @@ export const ZUpdateBullets = z.object({
   risks: z.array(z.string()),
   metrics: z.array(z.string()),
   links: z.array(z.string()),
+  /** Set when the PM said "nothing this week" (no bullets then); missing in older records. */
+  nothingThisWeek: z.boolean().optional(),
 });
+export type TUpdateBullets = z.infer<typeof ZUpdateBullets>;
 
 export const ZPublishedUpdateItem = z.object({
   week: z.string(),
@@ -138,10 +166,43 @@ export const ZWeeklyUpdateJson = z.object({
       status: z.enum(['submitted', 'missing', 'absent']),
       late: z.boolean(),
       update: ZUpdateBullets.nullable(),
+      /** Why the PM is absent ("on leave"); versions published before reasons were shown have none. */
+      absentReason: z.string().nullable().optional(),
     }),
   ),
 });
 export type TWeeklyUpdateJson = z.infer<typeof ZWeeklyUpdateJson>;
+
+/** Publishing: a correction (a week already published) says what it changes, for readers. */
+export const ZPublishBody = z.strictObject({
+  note: z.string().trim().max(500, 'at most 500 characters').optional(),
+});
+
+export const ZPublishCheckArea = z.object({
+  areaId: ZId,
+  areaName: z.string(),
+  pmName: z.string().nullable(),
+  /** Why the PM is absent, for absent areas. */
+  reason: z.string().nullable(),
+});
+export type TPublishCheckArea = z.infer<typeof ZPublishCheckArea>;
+
+/** What publishing now would do: who is still missing, who is away, who gets it. */
+export const ZPublishCheck = z.object({
+  week: z.string(),
+  /** The week already has a published version: publishing again is a correction and needs a note. */
+  correction: z.boolean(),
+  /** The version publishing now would create. */
+  nextVersion: z.number().int(),
+  submitted: z.number().int(),
+  /** Areas with no submission and no absence: named once, on one line, in the published update. */
+  missing: z.array(ZPublishCheckArea),
+  /** Areas Product Ops marked absent, with the reason the update will show. */
+  absent: z.array(ZPublishCheckArea),
+  /** How many deliveries publishing queues: people (inbox, email, Slack DM) and channels. */
+  recipients: z.object({ people: z.number().int(), channels: z.number().int() }),
+});
+export type TPublishCheck = z.infer<typeof ZPublishCheck>;
 
 /** One published version of a week's update. */
 export const ZUpdateArtifact = z.object({

@@ -1,6 +1,7 @@
 import type {
   TBoard,
   TFollowUpList,
+  TPublishCheck,
   TSubmission,
   TSubmissionPair,
   TUpdateArtifact,
@@ -9,7 +10,7 @@ import type {
 } from '../shared/updates.ts';
 import { query, request } from './api-client.ts';
 
-export type UpdateSectionKey = keyof TUpdateContent;
+export type UpdateSectionKey = Exclude<keyof TUpdateContent, 'nothingThisWeek'>;
 
 /** The five bullets of the pack's template, in order, labelled exactly as the template says. */
 export const UPDATE_SECTIONS: readonly { key: UpdateSectionKey; label: string }[] = [
@@ -35,7 +36,11 @@ export const updatesApi = {
     request<TSubmission>(areaPath(week, areaId), { method: 'PUT', body: { content } }),
   markAbsent: (week: string, areaId: string, reason: string) =>
     request<void>(`${areaPath(week, areaId)}/absence`, { method: 'POST', body: { reason } }),
-  publish: (week: string) => request<TUpdateArtifact>(`${weekPath(week)}/publish`, { method: 'POST' }),
+  publishCheck: (week: string, signal?: AbortSignal) =>
+    request<TPublishCheck>(`${weekPath(week)}/publish-check`, { signal }),
+  /** `note` says what a correction changes (required for one). */
+  publish: (week: string, note?: string) =>
+    request<TUpdateArtifact>(`${weekPath(week)}/publish`, { method: 'POST', body: note ? { note } : {} }),
   openFollowUps: (signal?: AbortSignal) =>
     request<TFollowUpList>(`/follow-ups${query({ status: 'open' })}`, { signal }),
   closeFollowUp: (id: string) =>

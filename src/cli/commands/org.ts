@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { planAhead } from '../../services/cadence/occurrences.ts';
 import { exportOrg, importOrg, orgFileToYaml } from '../../services/setup/org-file.ts';
+import { replanOpenCycles } from '../../services/updates/cycles.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { readUserFile, UserError } from '../user-error.ts';
@@ -41,7 +42,10 @@ export function registerOrgCommands(program: Command): void {
           allowAnyWebhookHost: loadConfig().delivery.slackWebhookAnyHost,
         });
         // New settings (time zone, holidays) move occurrences: re-plan now, not at the nightly plan.
-        if (imported.ok && !opts.dryRun) await planAhead(db, systemClock.now());
+        if (imported.ok && !opts.dryRun) {
+          await planAhead(db, systemClock.now());
+          await replanOpenCycles(db, systemClock.now());
+        }
         return imported;
       });
       if (!result.ok) {

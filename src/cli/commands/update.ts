@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parseUpdateMarkdown, parseUpdateYaml } from '../../domain/updates/update-file.ts';
 import { ZIsoWeek } from '../../shared/common.ts';
+import type { TPublishCheck, TPublishCheckArea } from '../../shared/updates.ts';
 import { type Remote, remoteFromEnv } from '../remote.ts';
 import { readUserFile, UserError } from '../user-error.ts';
 
@@ -62,6 +63,22 @@ function readUpdateFile(file: string) {
   return result.update;
 }
 
+/** Who is missing and who gets it, printed before publishing (the web shows the same before its button acts). */
+function publishCheckLines(check: TPublishCheck): string[] {
+  const area = (a: TPublishCheckArea) => `${a.areaName} (${a.pmName ?? 'no PM'})`;
+  const lines = [];
+  if (check.missing.length) lines.push(`Missing: ${check.missing.map(area).join(', ')}`);
+  if (check.absent.length)
+    lines.push(
+      `Absent: ${check.absent.map((a) => `${a.areaName}${a.reason ? ` (${a.reason})` : ''}`).join(', ')}`,
+    );
+  const { people, channels } = check.recipients;
+  lines.push(
+    `Recipients: ${people} ${people === 1 ? 'person' : 'people'}, ${channels} ${channels === 1 ? 'channel' : 'channels'}`,
+  );
+  return lines;
+}
+
 export function registerUpdateCommands(program: Command): void {
   // `update show --version N` would otherwise be taken by the program's own --version (print and exit 0):
   // program options are then only read before the subcommand, as in `prodops --version`.
@@ -77,7 +94,7 @@ export function registerUpdateCommands(program: Command): void {
     .requiredOption('--area <area>', 'the area slug (or id)')
     .requiredOption(
       '--file <file>',
-      'update.yaml (keys wins, next, risks, metrics, links) or update.md (the template bullets)',
+      'update.yaml (keys wins, next, risks, metrics, links; or nothing_this_week: true) or update.md (the template bullets, or a line "Nothing this week")',
     )
     .action(async (opts: { week: string; area: string; file: string }) => {
       const content = readUpdateFile(opts.file);
@@ -95,11 +112,15 @@ export function registerUpdateCommands(program: Command): void {
     .command('publish')
     .description('publish the week now, or publish a correction (product ops)')
     .requiredOption('--week <week>', 'ISO week, like 2026-W47', week)
-    .action(async (opts: { week: string }) => {
+    .option('--note <text>', 'for a correction: what it changes (readers see it)')
+    .action(async (opts: { week: string; note?: string }) => {
       const remote = remoteFromEnv();
+      const check = await remote.json<TPublishCheck>('GET', `/api/v1/updates/${opts.week}/publish-check`);
+      for (const line of publishCheckLines(check)) console.log(line);
       const res = await remote.json<{ title: string; version: number; changes: string[] }>(
         'POST',
         `/api/v1/updates/${opts.week}/publish`,
+        opts.note ? { note: opts.note } : {},
       );
       console.log(`Published ${res.title} (version ${res.version})`);
       for (const c of res.changes ?? []) console.log(`  ${c}`);

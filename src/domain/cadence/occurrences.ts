@@ -118,6 +118,31 @@ function nominalDates(schedule: TSchedule, from: PlainDate, to: PlainDate): Plai
   }
 }
 
+export interface BusinessDayPlacement {
+  /** The local date it happens on (the nominal date unless shifted). */
+  date: string;
+  /** Holiday name (or 'not a work day') when the nominal date is not a business day; null otherwise. */
+  reason: string | null;
+  /** The policy is 'skip' and the nominal date is not a business day. */
+  skipped: boolean;
+}
+
+/**
+ * Where something scheduled on `nominal` happens under a holiday policy: the one rule ritual occurrences and the
+ * weekly update's deadlines share, so both move to the same business day.
+ */
+export function placeOnBusinessDay(
+  nominal: string,
+  policy: THolidayPolicy,
+  workWeek: readonly number[],
+  holidays: readonly Holiday[],
+): BusinessDayPlacement {
+  const reason = policy === 'keep' ? null : nonBusinessReason(nominal, workWeek, holidays);
+  if (reason === null || policy === 'skip') return { date: nominal, reason, skipped: reason !== null };
+  const step = policy === 'next_business_day' ? 1 : -1;
+  return { date: nearestBusinessDay(nominal, step, workWeek, holidays), reason, skipped: false };
+}
+
 /**
  * Wall time in the org's zone → UTC instant. 'compatible' is the calendar-app rule: a time inside the
  * spring-forward gap moves forward by the gap, an ambiguous fall-back time takes the earlier instant.
@@ -157,23 +182,17 @@ export function plannedOccurrences(opts: PlannedOccurrencesOptions): PlannedOccu
 
   const planned = nominalDates(opts.schedule, from, to).map((nominal): PlannedOccurrence => {
     const key = nominal.toString();
-    const reason =
-      opts.holidayPolicy === 'keep' ? null : nonBusinessReason(key, opts.workWeek, opts.holidays);
-    let localDate = key;
-    if (reason !== null && opts.holidayPolicy !== 'skip') {
-      const step = opts.holidayPolicy === 'next_business_day' ? 1 : -1;
-      localDate = nearestBusinessDay(key, step, opts.workWeek, opts.holidays);
-    }
-    const start = toInstant(localDate, time, opts.timeZone);
+    const placed = placeOnBusinessDay(key, opts.holidayPolicy, opts.workWeek, opts.holidays);
+    const start = toInstant(placed.date, time, opts.timeZone);
     return {
       key,
-      localDate,
+      localDate: placed.date,
       localTime: time,
       startsAt: iso(start),
       endsAt: iso(start.add({ minutes: opts.durationMinutes })),
-      status: reason !== null && opts.holidayPolicy === 'skip' ? 'skipped' : 'scheduled',
-      shiftedFrom: localDate === key ? null : key,
-      holiday: reason,
+      status: placed.skipped ? 'skipped' : 'scheduled',
+      shiftedFrom: placed.date === key ? null : key,
+      holiday: placed.reason,
     };
   });
   // Same-format ISO strings sort chronologically; the key breaks ties deterministically.

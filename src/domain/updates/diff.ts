@@ -95,7 +95,15 @@ function areaChanges(was: AreaJson | undefined, now: AreaJson): string[] {
   if (was.pmName !== now.pmName) lines.push(`${name} — PM: ${quote(was.pmName)} → ${quote(now.pmName)}`);
   const status = statusLine(was, now);
   if (status) lines.push(`${name} — ${status}`);
+  if (was.status === 'absent' && now.status === 'absent' && (was.absentReason ?? null) !== now.absentReason) {
+    lines.push(`${name} — absent: ${quote(now.absentReason ?? 'no reason given')}`);
+  }
   if (was.update && now.update) {
+    if (Boolean(was.update.nothingThisWeek) !== Boolean(now.update.nothingThisWeek)) {
+      lines.push(
+        `${name} — ${now.update.nothingThisWeek ? 'now nothing to report this week' : 'now has an update'}`,
+      );
+    }
     for (const { key, label } of UPDATE_SECTIONS) {
       lines.push(...itemChanges(`${name} — ${label}`, was.update[key], now.update[key]));
     }

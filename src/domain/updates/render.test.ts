@@ -47,6 +47,7 @@ const growth: AreaUpdateInput = {
   update: null,
   late: false,
   absent: true,
+  absentReason: 'on leave',
 };
 
 const input: RenderInput = {
@@ -86,11 +87,9 @@ describe('renderWeeklyUpdate markdown', () => {
       '- Links (PRDs/specs/notes):',
       '  - [PRD](https://example.com/prd)',
       '',
-      '## Search — Bo Chen',
-      '_No update submitted (missing)_',
-      '',
-      '## Growth — Cy Diaz',
-      '_No update submitted (absent)_',
+      "## Not in this week's update",
+      '- Growth: no update this week (on leave)',
+      '- No update received from Search (Bo Chen)',
       '',
     ]);
   });
@@ -108,8 +107,8 @@ describe('renderWeeklyUpdate markdown', () => {
         '- Upcoming launches (next 2 weeks): None',
         '- Cross-cutting risks/dependencies: None',
         '',
-        '## Search — Bo Chen',
-        '_No update submitted (missing)_',
+        "## Not in this week's update",
+        '- No update received from Search (Bo Chen)',
       ].join('\n'),
     );
   });
@@ -141,8 +140,7 @@ describe('renderWeeklyUpdate markdown', () => {
       'h1 Weekly Product Update — 2026-11-19',
       'h2 Org-wide highlights (Product Ops)',
       'h2 Billing — Ana Ruiz',
-      'h2 Search — Bo Chen',
-      'h2 Growth — Cy Diaz',
+      "h2 Not in this week's update",
     ]);
     expect(tokens.filter((t) => t.type === 'bullet_list_open' && t.level === 2)).toHaveLength(7);
   });
@@ -157,7 +155,7 @@ describe('renderWeeklyUpdate markdown', () => {
           held: [],
           risks: [],
         },
-        areas: [{ ...search, areaName: 'R&D [core]', pmName: 'Eve\n- injected' }],
+        areas: [{ ...billing, areaName: 'R&D [core]', pmName: 'Eve\n- injected' }],
       }).markdown,
     );
     expect(html).toContain(
@@ -168,9 +166,33 @@ describe('renderWeeklyUpdate markdown', () => {
     expect(plainText('  a\n\tb  ')).toBe('a b');
   });
 
+  it('says "Nothing to report this week" for a PM who said so, and reads it back from the markdown', () => {
+    const quiet: AreaUpdateInput = {
+      ...search,
+      update: { wins: [], next: [], risks: [], metrics: [], links: [], nothingThisWeek: true },
+    };
+    const { markdown, json } = renderWeeklyUpdate({ ...input, areas: [quiet] });
+    expect(markdown).toContain('## Search — Bo Chen\nNothing to report this week.\n');
+    expect(markdown).not.toContain('Wins / shipped');
+    expect(markdown).not.toContain("Not in this week's update");
+    expect(json.areas[0]).toMatchObject({ status: 'submitted', update: { nothingThisWeek: true } });
+    const section = markdown.slice(markdown.indexOf('## Search'));
+    expect(parseUpdateMarkdown(section)).toEqual({ ok: true, update: quiet.update });
+  });
+
+  it('lists seven missing areas once, on one line, instead of a section each', () => {
+    const missing = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((n) => ({ ...search, areaName: `Area ${n}` }));
+    const md = renderWeeklyUpdate({ ...input, areas: [billing, ...missing] }).markdown;
+    const lines = md.split('\n').filter((l) => l.includes('Area '));
+    expect(lines).toEqual([
+      '- No update received from Area A (Bo Chen), Area B (Bo Chen), Area C (Bo Chen), Area D (Bo Chen), Area E (Bo Chen), Area F (Bo Chen), Area G (Bo Chen)',
+    ]);
+    expect(md).not.toMatch(/missing/i);
+  });
+
   it("renders an area's section so that the markdown parser reads back the same update", () => {
     const md = renderWeeklyUpdate(input).markdown;
-    const section = md.slice(md.indexOf('## Billing'), md.indexOf('## Search'));
+    const section = md.slice(md.indexOf('## Billing'), md.indexOf("## Not in this week's update"));
     const parsed = parseUpdateMarkdown(section);
     expect(parsed).toEqual({ ok: true, update: billing.update });
   });
@@ -190,6 +212,7 @@ describe('renderWeeklyUpdate json', () => {
       ['Search', 'Bo Chen', 'missing', false],
       ['Growth', 'Cy Diaz', 'absent', false],
     ]);
+    expect(json.areas.map((a) => a.absentReason)).toEqual([null, null, 'on leave']);
     expect(json.areas[0]?.update).toEqual(billing.update);
   });
 

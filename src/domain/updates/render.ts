@@ -1,6 +1,12 @@
 import type { CrossCuttingRisk, ReleaseForHighlights, WeeklyHighlights } from './highlights.ts';
 import type { WeeklyUpdate } from './template.ts';
-import { HIGHLIGHT_LABELS, HIGHLIGHTS_HEADING, UPDATE_SECTIONS, UPDATE_TITLE } from './template.ts';
+import {
+  HIGHLIGHT_LABELS,
+  HIGHLIGHTS_HEADING,
+  NOTHING_THIS_WEEK_LINE,
+  UPDATE_SECTIONS,
+  UPDATE_TITLE,
+} from './template.ts';
 
 export interface AreaUpdateInput {
   areaName: string;
@@ -11,6 +17,8 @@ export interface AreaUpdateInput {
   late: boolean;
   /** The PM was marked absent for the week; only meaningful without an update. */
   absent: boolean;
+  /** Why (e.g. "on leave"), as Product Ops wrote it; empty or absent when none was given. */
+  absentReason?: string | null;
 }
 
 export interface RenderInput {
@@ -32,8 +40,10 @@ export interface AreaJson {
   pmName: string;
   status: AreaStatus;
   late: boolean;
-  /** The five bullets; null when missing or absent. */
+  /** The five bullets (or `nothingThisWeek`); null when missing or absent. */
   update: WeeklyUpdate | null;
+  /** Why the PM is absent, when Product Ops said (versions before reasons were shown have none). */
+  absentReason?: string | null;
 }
 
 /**
@@ -54,8 +64,19 @@ export interface WeeklyUpdateJson {
 }
 
 export const NONE = 'None';
-export const MISSING_LINE = '_No update submitted (missing)_';
-export const ABSENT_LINE = '_No update submitted (absent)_';
+/** Areas without an update go under one heading at the end, not a section each (a wall of "missing"). */
+export const NOT_REPORTING_HEADING = "Not in this week's update";
+
+/** "Billing: no update this week (on leave)". */
+export function absentLine(areaName: string, reason: string | null | undefined): string {
+  const why = reason?.trim() ? ` (${reason.trim()})` : '';
+  return `${areaName}: no update this week${why}`;
+}
+
+/** Every area still missing at publication, once, on one line: "No update received from Search (Bo Chen), Growth". */
+export function missingLine(areas: readonly { areaName: string; pmName: string }[]): string {
+  return `No update received from ${areas.map((a) => `${a.areaName} (${a.pmName})`).join(', ')}`;
+}
 
 /**
  * Plain-text fields (titles, names, the date) are not markdown: whitespace is collapsed so a newline cannot
@@ -98,11 +119,19 @@ const launchJson = (r: ReleaseForHighlights): LaunchJson => ({
 function areaJson(a: AreaUpdateInput): AreaJson {
   const status: AreaStatus = a.update ? 'submitted' : a.absent ? 'absent' : 'missing';
   const update = a.update
-    ? (Object.fromEntries(
-        UPDATE_SECTIONS.map(({ key }) => [key, [...(a.update?.[key] ?? [])]]),
-      ) as WeeklyUpdate)
+    ? ({
+        ...Object.fromEntries(UPDATE_SECTIONS.map(({ key }) => [key, [...(a.update?.[key] ?? [])]])),
+        ...(a.update.nothingThisWeek ? { nothingThisWeek: true } : {}),
+      } as WeeklyUpdate)
     : null;
-  return { areaName: a.areaName, pmName: a.pmName, status, late: a.update !== null && a.late, update };
+  return {
+    areaName: a.areaName,
+    pmName: a.pmName,
+    status,
+    late: a.update !== null && a.late,
+    update,
+    absentReason: status === 'absent' ? a.absentReason?.trim() || null : null,
+  };
 }
 
 /** The markdown of a structured update: one function, so every channel's text comes from the same JSON. */
@@ -118,19 +147,30 @@ export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
     ...bullet(HIGHLIGHT_LABELS.risks, h.crossCuttingRisks.map(riskItem)),
   ];
   for (const area of json.areas) {
-    lines.push('', `## ${plainText(area.areaName)} — ${plainText(area.pmName)}`);
     const { update } = area;
-    if (update === null) lines.push(area.status === 'absent' ? ABSENT_LINE : MISSING_LINE);
+    if (update === null) continue;
+    lines.push('', `## ${plainText(area.areaName)} — ${plainText(area.pmName)}`);
+    if (update.nothingThisWeek) lines.push(NOTHING_THIS_WEEK_LINE);
     else for (const { key, label } of UPDATE_SECTIONS) lines.push(...bullet(label, update[key]));
+  }
+  const absent = json.areas.filter((a) => a.update === null && a.status === 'absent');
+  const missing = json.areas.filter((a) => a.update === null && a.status !== 'absent');
+  if (absent.length || missing.length) {
+    lines.push('', `## ${NOT_REPORTING_HEADING}`);
+    for (const a of absent) lines.push(`- ${plainText(absentLine(a.areaName, a.absentReason))}`);
+    if (missing.length) {
+      const names = missing.map((a) => ({ areaName: plainText(a.areaName), pmName: plainText(a.pmName) }));
+      lines.push(`- ${missingLine(names)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * The published artifact (pack §4 template, headings exactly): highlights, then one section per area in
- * the order given. An area without a submission keeps its heading and says "missing" or "absent" — never
- * dropped, so "all PMs contributed" is visible. Lateness lives in the JSON only: the template has no place
- * for it, and the status board shows it.
+ * The published artifact (pack §4 template, headings exactly): highlights, then one section per area that
+ * contributed, in the order given (an area with nothing to report says so). Areas without an update are never
+ * dropped: the last section names each absent one with its reason and every missing one on a single line.
+ * Lateness lives in the JSON only: the template has no place for it, and the status board shows it.
  */
 export function renderWeeklyUpdate(input: RenderInput): { markdown: string; json: WeeklyUpdateJson } {
   const json: WeeklyUpdateJson = {

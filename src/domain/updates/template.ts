@@ -26,8 +26,28 @@ export const UPDATE_SECTIONS = [
 
 export type UpdateSectionKey = (typeof UPDATE_SECTIONS)[number]['key'];
 
-/** One PM's submission: each bullet is a list of markdown strings (possibly empty). */
-export type WeeklyUpdate = Record<UpdateSectionKey, string[]>;
+/**
+ * One PM's submission: each bullet is a list of markdown strings (possibly empty), or no bullets and
+ * `nothingThisWeek` set on purpose: the PM contributed, and readers see "Nothing to report this week".
+ */
+export type WeeklyUpdate = Record<UpdateSectionKey, string[]> & { nothingThisWeek?: boolean };
+
+/** What the published update says for an area whose PM had nothing to report. */
+export const NOTHING_THIS_WEEK_LINE = 'Nothing to report this week.';
+
+/** How a PM writes it in an update file: a line of its own in markdown, a key in YAML. */
+const NOTHING_PHRASES = new Set(['nothing this week', 'nothing to report this week', 'nothing to report']);
+export const NOTHING_THIS_WEEK_KEYS = ['nothing_this_week', 'nothingThisWeek'] as const;
+
+export function isNothingThisWeek(text: string): boolean {
+  return NOTHING_PHRASES.has(
+    text
+      .toLowerCase()
+      .replace(/[*_.!:]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
 
 export const UPDATE_SECTION_KEYS: readonly UpdateSectionKey[] = UPDATE_SECTIONS.map((s) => s.key);
 
@@ -91,10 +111,18 @@ export function updateProblems(
       }
     });
   }
-  if (UPDATE_SECTION_KEYS.every((k) => update[k].length === 0)) {
+  const empty = UPDATE_SECTION_KEYS.every((k) => update[k].length === 0);
+  if (update.nothingThisWeek && !empty) {
+    problems.push({
+      path: 'nothingThisWeek',
+      message:
+        '"nothing this week" cannot come with bullets: remove the bullets or the "nothing this week" line',
+    });
+  }
+  if (empty && !update.nothingThisWeek) {
     problems.push({
       path: '',
-      message: `the update is empty: give at least one item under ${UPDATE_SECTIONS.map((s) => s.label).join(', ')}`,
+      message: `the update is empty: give at least one item under ${UPDATE_SECTIONS.map((s) => s.label).join(', ')}, or say "Nothing this week" on purpose (YAML: nothing_this_week: true; markdown: a line "Nothing this week")`,
     });
   }
   return problems;

@@ -51,9 +51,13 @@ describe('parseUpdateYaml', () => {
       {
         path: 'blockers',
         line: 2,
-        message: 'unknown key "blockers": use wins, next, risks, metrics, links',
+        message: 'unknown key "blockers": use wins, next, risks, metrics, links or nothing_this_week',
       },
-      { path: 'Wins', line: 3, message: 'unknown key "Wins": use wins, next, risks, metrics, links' },
+      {
+        path: 'Wins',
+        line: 3,
+        message: 'unknown key "Wins": use wins, next, risks, metrics, links or nothing_this_week',
+      },
     ]);
   });
 
@@ -200,5 +204,31 @@ describe('parseUpdateMarkdown', () => {
   it('keeps code fences inside an item as markdown', () => {
     const text = '- Links (PRDs/specs/notes):\n  - Query:\n    ```sql\n    - not a bullet\n    ```\n';
     expect(update(parseUpdateMarkdown(text)).links).toEqual(['Query:\n```sql\n- not a bullet\n```']);
+  });
+});
+
+describe('"nothing this week", said on purpose', () => {
+  const nothing = { wins: [], next: [], risks: [], metrics: [], links: [], nothingThisWeek: true };
+
+  it('reads nothing_this_week: true in YAML and a line of its own in markdown', () => {
+    expect(parseUpdateYaml('nothing_this_week: true\n')).toEqual({ ok: true, update: nothing });
+    expect(parseUpdateYaml('nothingThisWeek: yes\nwins: none\n')).toEqual({ ok: true, update: nothing });
+    expect(parseUpdateMarkdown('## Billing — Ana\nNothing this week.\n')).toEqual({
+      ok: true,
+      update: nothing,
+    });
+    expect(parseUpdateMarkdown('- **Nothing to report this week**\n')).toEqual({ ok: true, update: nothing });
+  });
+
+  it('refuses it beside bullets, a value that is not a boolean, and false with nothing else', () => {
+    expect(problems(parseUpdateYaml('nothing_this_week: true\nwins: [Shipped]\n'))).toEqual([
+      { path: 'nothingThisWeek', message: expect.stringMatching(/cannot come with bullets/) },
+    ]);
+    expect(problems(parseUpdateYaml('nothing_this_week: maybe\n'))).toEqual([
+      { path: 'nothing_this_week', line: 1, message: 'must be true or false' },
+    ]);
+    expect(problems(parseUpdateYaml('nothing_this_week: false\n'))[0]?.message).toMatch(
+      /^the update is empty: .*Nothing this week/,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { ParseUpdateResult, UpdateProblem, UpdateSectionKey } from './template.ts';
-import { checkedUpdate, emptyUpdate, isNoneMarker, UPDATE_SECTION_KEYS } from './template.ts';
+import {
+  checkedUpdate,
+  emptyUpdate,
+  isNoneMarker,
+  NOTHING_THIS_WEEK_KEYS,
+  UPDATE_SECTION_KEYS,
+} from './template.ts';
 
 export { parseUpdateMarkdown } from './update-markdown.ts';
 
@@ -9,6 +15,14 @@ export { parseUpdateMarkdown } from './update-markdown.ts';
  * every problem at once, each with a path and, where the file tells us, a line number: a PM fixing a file
  * should not discover problems one run at a time.
  */
+
+/** The failsafe schema reads every scalar as a string: these are the booleans a person writes. */
+const YES_NO = new Map([
+  ['true', true],
+  ['yes', true],
+  ['false', false],
+  ['no', false],
+]);
 
 const isSectionKey = (key: string): key is UpdateSectionKey =>
   (UPDATE_SECTION_KEYS as readonly string[]).includes(key);
@@ -20,7 +34,8 @@ const firstLine = (message: string) =>
 const nodeKind = (node: unknown) => (isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an alias');
 
 /**
- * The YAML form: keys `wins`, `next`, `risks`, `metrics`, `links`, each a list of markdown strings. A scalar is
+ * The YAML form: keys `wins`, `next`, `risks`, `metrics`, `links`, each a list of markdown strings, or
+ * `nothing_this_week: true` alone when there is nothing to report on purpose. A scalar is
  * accepted as a one-item list and a missing or empty key as an empty list. The failsafe schema keeps every
  * scalar a string, so `- 42` or `- yes` in a metrics snapshot stay "42" and "yes", not a number or a boolean.
  */
@@ -63,8 +78,16 @@ export function parseUpdateYaml(text: string): ParseUpdateResult {
   };
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if ((NOTHING_THIS_WEEK_KEYS as readonly string[]).includes(key)) {
+      const flag = isScalar(pair.value)
+        ? YES_NO.get(String(pair.value.value).trim().toLowerCase())
+        : undefined;
+      if (flag === undefined) at(key, pair.value ?? pair.key, 'must be true or false');
+      else if (flag) update.nothingThisWeek = true;
+      continue;
+    }
     if (!isSectionKey(key)) {
-      at(key, pair.key, `unknown key "${key}": use ${UPDATE_SECTION_KEYS.join(', ')}`);
+      at(key, pair.key, `unknown key "${key}": use ${UPDATE_SECTION_KEYS.join(', ')} or nothing_this_week`);
       continue;
     }
     const keyLine = lineOfNode(pair.key);

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import type { ParseUpdateResult, UpdateProblem, UpdateSectionKey } from './template.ts';
-import { checkedUpdate, emptyUpdate, isNoneMarker, UPDATE_SECTIONS } from './template.ts';
+import { checkedUpdate, emptyUpdate, isNoneMarker, isNothingThisWeek, UPDATE_SECTIONS } from './template.ts';
 
 /**
  * The markdown form of an update: the template's five bullet labels (pack §4) with items on the same line
@@ -116,6 +116,10 @@ export function parseUpdateMarkdown(text: string): ParseUpdateResult {
     const kids = children(tokens, open);
     const head = kids[0] && tokens[kids[0][0]]?.type === 'paragraph_open' ? kids.shift() : undefined;
     const content = head ? (tokens[head[0] + 1]?.content ?? '') : '';
+    if (kids.length === 0 && isNothingThisWeek(content)) {
+      update.nothingThisWeek = true;
+      return;
+    }
     const { label, rest: sameLine } = splitLabel(content);
     const key = LABELS.get(normalizeLabel(label));
     if (key === undefined) {
@@ -157,6 +161,9 @@ export function parseUpdateMarkdown(text: string): ParseUpdateResult {
     } else if ((t.type === 'heading_open' || t.type === 'hr') && labelLines.size === 0) {
       // A heading above the labels ("## Billing — Ana") is what PMs paste from the template; the area comes
       // from --area, so it is ignored rather than refused.
+    } else if (t.type === 'paragraph_open' && isNothingThisWeek(tokens[open + 1]?.content ?? '')) {
+      // "Nothing this week" on a line of its own: said on purpose, unlike an empty file.
+      update.nothingThisWeek = true;
     } else if (t.type === 'html_block' && t.content.trimStart().startsWith('<!--')) {
       // Comments are how a template gives hints; they are never content.
     } else {

@@ -259,11 +259,19 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ content: { wins: ['Shipped'] } }),
   },
   'POST /api/v1/updates/:week/areas/:areaId/absence': {
-    expect: managers({ pmOwner: 'ok' }),
+    expect: managers(),
     url: (c) => `/api/v1/updates/2026-W42/areas/${c.ids.area}/absence`,
     body: () => ({ reason: 'Leave' }),
   },
-  'POST /api/v1/updates/:week/publish': { expect: managers(), url: () => '/api/v1/updates/2026-W43/publish' },
+  'POST /api/v1/updates/:week/publish': {
+    expect: managers(),
+    // A week per caller: publishing the same week again unchanged is refused (409), whoever asks.
+    url: (c) => `/api/v1/updates/2026-W${20 + WHO.indexOf(c.who)}/publish`,
+  },
+  'GET /api/v1/updates/:week/publish-check': {
+    expect: signedInOnly,
+    url: () => '/api/v1/updates/2026-W43/publish-check',
+  },
   'GET /api/v1/updates/feed/:file': {
     expect: publicRoute,
     url: async (c) => `/api/v1/updates/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.atom`,

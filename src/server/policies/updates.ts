@@ -3,7 +3,8 @@ import type { Policies } from './resources.ts';
 
 /** C3: the weekly update and the follow-ups of its flagged risks. */
 export const UPDATE_POLICIES: Policies<'weekly_update' | 'follow_up'> = {
-  // read: everyone; update: write an area's five bullets (its PM); create: publish (Product Ops and up).
+  // read: everyone; update: write an area's five bullets (its PM); create: publish and excuse an absent PM
+  // (Product Ops and up).
   weekly_update: (actor, action, r) => {
     if (action === 'read') return true;
     if (action === 'update')

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Temporal } from '@js-temporal/polyfill';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -21,6 +22,7 @@ import {
 } from '../../domain/updates/highlights.ts';
 import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
 import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
@@ -39,18 +41,19 @@ async function areaInputs(tx: Db, week: string) {
     .leftJoin(people, eq(people.id, areas.ownerPmId))
     .orderBy(asc(areas.name));
   const subs = await tx.select().from(updateSubmissions).where(eq(updateSubmissions.week, week));
-  const absent = new Set(
-    (await tx.select().from(updateAbsences).where(eq(updateAbsences.week, week))).map((a) => a.areaId),
-  );
+  const absences = await tx.select().from(updateAbsences).where(eq(updateAbsences.week, week));
   return rows.map(({ area, pmName }) => {
     const sub = subs.find((s) => s.areaId === area.id);
+    const absence = absences.find((a) => a.areaId === area.id);
     return {
       area,
       areaName: area.name,
       pmName: pmName ?? 'No PM',
+      hasPm: pmName !== null,
       update: (sub?.content as TUpdateContent | undefined) ?? null,
       late: sub?.late ?? false,
-      absent: absent.has(area.id),
+      absent: absence !== undefined,
+      absentReason: absence?.reason ?? null,
     };
   });
 }
@@ -74,11 +77,37 @@ async function releasesAround(tx: Db, date: string) {
 }
 
 /**
+ * A correction must change something and say what, for readers: an identical re-publish is refused (409, no
+ * version written) and one without a note is a 400 naming `note`. The note leads the "what changed" lines.
+ */
+function correctionChanges(
+  previous: { version: number; json: unknown },
+  json: WeeklyUpdateJson,
+  note: string | undefined,
+): string[] {
+  if (isDeepStrictEqual(previous.json, json)) {
+    throw new AppError(
+      'conflict',
+      `nothing changed since version ${previous.version}: no correction was published (edit a submission, an absence or a release first)`,
+    );
+  }
+  if (!note) throw invalid([{ path: 'note', message: 'say what this correction changes (readers see it)' }]);
+  return [note, ...describeChanges(previous.json as WeeklyUpdateJson, json)];
+}
+
+/**
  * Publishes the week's update as a new immutable version (the pack's template, highlights from release records
  * and flagged risks), says what changed since the previous version, opens follow-ups for flagged risks, marks the
  * ritual's artifact as produced, and queues delivery to subscribers — all in one transaction.
  */
-export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: string; now: Date }) {
+export async function publishWeeklyUpdate(opts: {
+  db: Db;
+  actor: Actor;
+  week: string;
+  now: Date;
+  /** Required for a correction: what it changes, in the publisher's words. */
+  note?: string;
+}) {
   return opts.db.transaction(async (tx) => {
     const now = opts.now;
     const cycle = await ensureCycle(tx, opts.week, opts.now);
@@ -88,7 +117,7 @@ export async function publishWeeklyUpdate(opts: { db: Db; actor: Actor; week: st
     const highlights = { ...launches, risks: crossCuttingRisks(inputs) };
     const { markdown, json } = renderWeeklyUpdate({ dateLabel: date, highlights, areas: inputs });
     const previous = await findArtifactVersion(tx, WEEKLY_UPDATE, opts.week);
-    const changes = previous ? describeChanges(previous.json as WeeklyUpdateJson, json) : [];
+    const changes = previous ? correctionChanges(previous, json, opts.note?.trim()) : [];
     const row = await publishArtifactVersion(tx, {
       kind: WEEKLY_UPDATE,
       key: opts.week,

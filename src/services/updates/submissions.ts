@@ -8,24 +8,40 @@ import {
   updateRevisions,
   updateSubmissions,
 } from '../../db/schema/index.ts';
-import { notFound } from '../../shared/errors.ts';
-import type { TBoardStatus, TUpdateContent } from '../../shared/updates.ts';
+import { invalid, joinPath, notFound } from '../../shared/errors.ts';
+import {
+  type TBoardStatus,
+  type TUpdateContent,
+  type TUpdateContentInput,
+  ZUpdateContent,
+} from '../../shared/updates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { ensureCycle } from './cycles.ts';
 
+/** The content as the API checks it, for every caller: at least one bullet, or "nothing this week" on purpose. */
+function checkedContent(content: TUpdateContentInput): TUpdateContent {
+  const parsed = ZUpdateContent.safeParse(content);
+  if (parsed.success) return parsed.data;
+  throw invalid(
+    parsed.error.issues.map((i) => ({ path: joinPath(['content', ...i.path]), message: i.message })),
+  );
+}
+
 /**
- * A PM's five bullets for an area and week. After the due time it is kept and marked late; an edit keeps
- * the text it replaces. Editing after publication is allowed: the next (correction) version includes it.
+ * A PM's five bullets for an area and week (or "nothing this week", said on purpose). After the due time it
+ * is kept and marked late; an edit keeps the text it replaces. Editing after publication is allowed: the next
+ * (correction) version includes it.
  */
 export async function submitUpdate(opts: {
   db: Db;
   actor: Actor;
   week: string;
   areaId: string;
-  content: TUpdateContent;
+  content: TUpdateContentInput;
   now: Date;
 }) {
+  const content = checkedContent(opts.content);
   return opts.db.transaction(async (tx) => {
     const [area] = await tx.select().from(areas).where(eq(areas.id, opts.areaId));
     if (!area) throw notFound('area');
@@ -43,7 +59,7 @@ export async function submitUpdate(opts: {
       await tx
         .update(updateSubmissions)
         .set({
-          content: opts.content,
+          content,
           authorId: opts.actor.personId,
           updatedAt: now,
           late: existing.late || late,
@@ -54,7 +70,7 @@ export async function submitUpdate(opts: {
         week: opts.week,
         areaId: opts.areaId,
         authorId: opts.actor.personId,
-        content: opts.content,
+        content,
         late,
         submittedAt: now,
         updatedAt: now,
@@ -68,7 +84,7 @@ export async function submitUpdate(opts: {
       action: existing ? 'update.edit' : 'update.submit',
       entityType: 'weekly_update',
       entityId: `${opts.week}:${opts.areaId}`,
-      change: { content: opts.content, late },
+      change: { content, late },
     });
     return getSubmission(tx, opts.week, opts.areaId);
   });

@@ -21,6 +21,7 @@ import {
 } from '../../../services/org/pods.ts';
 import { listRaci, replaceRaci } from '../../../services/org/raci.ts';
 import { getSettings, updateSettings } from '../../../services/org/settings.ts';
+import { replanOpenCycles } from '../../../services/updates/cycles.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import {
   ZArea,
@@ -129,6 +130,7 @@ function registerSingletons(app: FastifyInstance): void {
       await updateSettings({ db, actor: req.actor!, now: req.now, settings: req.body });
       // Time zone, holidays and the work week move occurrences: re-plan now rather than at the nightly plan.
       await planAhead(db, req.now);
+      await replanOpenCycles(db, req.now);
       return settingsReply(req.actor!);
     },
   });

@@ -8,6 +8,7 @@ import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../ser
 import { updatesFeed } from '../../../services/updates/feed.ts';
 import { closeFollowUp, getFollowUp, listFollowUps } from '../../../services/updates/follow-ups.ts';
 import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
+import { publishCheck } from '../../../services/updates/publish-check.ts';
 import {
   cycleBoard,
   getSubmission,
@@ -21,6 +22,8 @@ import {
   type TWeeklyUpdateJson,
   ZBoard,
   ZFollowUpList,
+  ZPublishBody,
+  ZPublishCheck,
   ZSubmission,
   ZSubmissionPair,
   ZUpdateArtifact,
@@ -153,10 +156,11 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
     },
   });
   r.post('/updates/:week/areas/:areaId/absence', {
-    config: { policy: areaPolicy },
+    // Product Ops decides who is excused from an update every stakeholder reads, as it decides publication.
+    config: { policy: { resource: 'weekly_update', action: 'create' } },
     schema: {
       tags: ['updates'],
-      summary: 'Mark the PM of an area absent for the week',
+      summary: 'Mark the PM of an area absent for the week; the update says "no update this week (reason)"',
       params: ZWeekAreaParams,
       body: z.strictObject({ reason: z.string().trim().max(500).default('') }),
       response: { 204: z.null(), ...errors },
@@ -173,12 +177,25 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       return reply.status(204).send(null);
     },
   });
+  r.get('/updates/:week/publish-check', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary:
+        'Before publishing: who is missing, who is absent, whether it is a correction, how many recipients',
+      params: ZWeekParams,
+      response: { 200: ZPublishCheck, ...errors },
+    },
+    handler: async (req) => publishCheck(db, req.params.week, req.now),
+  });
   r.post('/updates/:week/publish', {
     config: { policy: { resource: 'weekly_update', action: 'create' } },
     schema: {
       tags: ['updates'],
-      summary: 'Publish now (or publish a correction): a new immutable version',
+      summary: 'Publish now (or a correction, which needs a note and a change): a new immutable version',
       params: ZWeekParams,
+      // No body (or an empty one) is a first publication; a correction sends its note.
+      body: ZPublishBody.nullish(),
       response: { 201: ZUpdateArtifact, ...errors },
     },
     handler: async (req, reply) => {
@@ -187,6 +204,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
         actor: req.actor!,
         now: req.now,
         week: req.params.week,
+        note: req.body?.note,
       });
       return reply.status(201).send(published);
     },

@@ -121,3 +121,119 @@ describe('the outbox relay', () => {
     }
   });
 });
+
+describe('submissions that say something, corrections that change something, and who is missing first', () => {
+  const week = '2026-W46'; // due Thursday 2026-11-12; the clock is the Monday before
+  let app: TestApp;
+  const req = (
+    method: 'GET' | 'PUT' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    payload?: object,
+  ) =>
+    app.app.inject({
+      method,
+      url: `/api/v1/updates/${week}${url}`,
+      headers,
+      ...(payload ? { payload } : {}),
+    });
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: manualClock('2026-11-09T15:00:00Z') });
+  });
+  afterAll(() => app.close());
+
+  it('refuses an empty update, publishes "nothing this week" and absences as short lines, and refuses a silent or identical correction', async () => {
+    const db = app.database.db;
+    const ops = await signedIn(db, ['product_ops']);
+    const maya = await signedIn(db, ['pm'], { name: 'Maya Chen' });
+    const leo = await signedIn(db, ['pm'], { name: 'Leo Martins' });
+    await signedIn(db, ['stakeholder'], { function: 'sales' });
+    const billing = (await makeArea(db, { name: 'Billing', ownerPmId: maya.person.id })).id;
+    const search = (await makeArea(db, { name: 'Search', ownerPmId: leo.person.id })).id;
+    const payments = (await makeArea(db, { name: 'Payments', ownerPmId: maya.person.id })).id;
+    await makeArea(db, { name: 'Growth' });
+    await makeArea(db, { name: 'Mobile' });
+
+    // An empty update is refused, naming the field; nothing is written.
+    for (const content of [{}, { wins: [], risks: [] }]) {
+      const empty = await req('PUT', `/areas/${billing}`, maya.headers, { content });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().error.fields).toEqual([
+        { path: 'content', message: expect.stringMatching(/at least one bullet.*nothing this week/) },
+      ]);
+    }
+    const both = await req('PUT', `/areas/${search}`, leo.headers, {
+      content: { wins: ['Shipped'], nothingThisWeek: true },
+    });
+    expect(both.json().error.fields).toEqual([
+      { path: 'content.nothingThisWeek', message: expect.stringMatching(/cannot come with bullets/) },
+    ]);
+    expect((await req('GET', `/areas/${billing}`, maya.headers)).json().current).toBeNull();
+
+    expect(
+      (await req('PUT', `/areas/${billing}`, maya.headers, { content: { wins: ['Invoices v2'] } }))
+        .statusCode,
+    ).toBe(200);
+    const quiet = await req('PUT', `/areas/${search}`, leo.headers, { content: { nothingThisWeek: true } });
+    expect(quiet.statusCode).toBe(200);
+    expect(quiet.json().content).toMatchObject({ wins: [], nothingThisWeek: true });
+
+    // Only Product Ops excuses a PM; the PM of the area cannot.
+    expect(
+      (await req('POST', `/areas/${payments}/absence`, maya.headers, { reason: 'on leave' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await req('POST', `/areas/${payments}/absence`, ops.headers, { reason: 'on leave' })).statusCode,
+    ).toBe(204);
+
+    // Before publishing: who is missing, who is away, who gets it.
+    const check = await req('GET', '/publish-check', ops.headers);
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toMatchObject({
+      week,
+      correction: false,
+      nextVersion: 1,
+      submitted: 2,
+      missing: [
+        { areaName: 'Growth', pmName: null },
+        { areaName: 'Mobile', pmName: null },
+      ],
+      absent: [{ areaName: 'Payments', pmName: 'Maya Chen', reason: 'on leave' }],
+      recipients: { channels: 0 },
+    });
+    expect(check.json().recipients.people).toBeGreaterThan(0);
+
+    const v1 = await req('POST', '/publish', ops.headers);
+    expect(v1.statusCode).toBe(201);
+    const md: string = v1.json().markdown;
+    expect(md).toContain('## Search — Leo Martins\nNothing to report this week.\n');
+    expect(md).toContain('- Payments: no update this week (on leave)');
+    expect(md).toContain('- No update received from Growth (No PM), Mobile (No PM)\n');
+    expect(md).not.toMatch(/## (Payments|Growth|Mobile)|missing/i);
+
+    // An identical re-publish changes nothing: refused, with or without a note, and no version is written.
+    for (const body of [undefined, { note: 'Typo' }]) {
+      const same = await req('POST', '/publish', ops.headers, body);
+      expect(same.statusCode).toBe(409);
+      expect(same.json().error.message).toMatch(/nothing changed since version 1/);
+    }
+    // A real change without a note: 400 naming the note.
+    await req('PUT', `/areas/${billing}`, maya.headers, { content: { wins: ['Invoices v2', 'Tax IDs'] } });
+    const silent = await req('POST', '/publish', ops.headers, {});
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json().error.fields).toEqual([{ path: 'note', message: expect.any(String) }]);
+    expect((await req('GET', '', ops.headers)).json().versions).toHaveLength(1);
+
+    const v2 = await req('POST', '/publish', ops.headers, { note: 'Billing added Tax IDs' });
+    expect(v2.statusCode).toBe(201);
+    expect(v2.json()).toMatchObject({
+      version: 2,
+      changes: ['Billing added Tax IDs', 'Billing — Wins / shipped: added Tax IDs'],
+    });
+    expect((await req('GET', '/publish-check', ops.headers)).json()).toMatchObject({
+      correction: true,
+      nextVersion: 3,
+    });
+  });
+});

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import {
   type TBoard,
   type TSubmissionPair,
+  type TUpdateBullets,
   type TUpdateContent,
   ZUpdateContent,
 } from '../../../shared/updates.ts';
 import { api } from '../../api-client.ts';
-import { UPDATE_SECTIONS, updatesApi } from '../../api-updates.ts';
-import { Form, FormActions } from '../../components/form.tsx';
+import { UPDATE_SECTIONS, type UpdateSectionKey, updatesApi } from '../../api-updates.ts';
+import { CheckboxField } from '../../components/fields.tsx';
+import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
@@ -20,9 +22,9 @@ import { UpdateBullets } from './update-bullets.tsx';
 
 const ZBody = z.strictObject({ content: ZUpdateContent });
 
-type Texts = Record<keyof TUpdateContent, string>;
+type Texts = Record<UpdateSectionKey, string>;
 
-const toTexts = (c: TUpdateContent | null): Texts => ({
+const toTexts = (c: TUpdateBullets | null): Texts => ({
   wins: itemsToLines(c?.wins ?? []),
   next: itemsToLines(c?.next ?? []),
   risks: itemsToLines(c?.risks ?? []),
@@ -30,13 +32,24 @@ const toTexts = (c: TUpdateContent | null): Texts => ({
   links: itemsToLines(c?.links ?? []),
 });
 
-const toContent = (t: Texts): TUpdateContent => ({
-  wins: linesToItems(t.wins),
-  next: linesToItems(t.next),
-  risks: linesToItems(t.risks),
-  metrics: linesToItems(t.metrics),
-  links: linesToItems(t.links),
-});
+/** "Nothing this week" sends no bullets; what was typed stays in the form in case the box is unticked. */
+const toContent = (t: Texts, nothingThisWeek: boolean): TUpdateContent =>
+  nothingThisWeek
+    ? { wins: [], next: [], risks: [], metrics: [], links: [], nothingThisWeek }
+    : {
+        wins: linesToItems(t.wins),
+        next: linesToItems(t.next),
+        risks: linesToItems(t.risks),
+        metrics: linesToItems(t.metrics),
+        links: linesToItems(t.links),
+        nothingThisWeek,
+      };
+
+/** A problem with the update as a whole ("is empty"), named in words in the form's error summary. */
+function WholeUpdateError() {
+  const f = useField('content', 'Your update');
+  return <FieldError id={f.errorId} error={f.error} />;
+}
 
 interface Loaded {
   board: TBoard;
@@ -56,6 +69,7 @@ function ComposeForm({
   onSaved: () => void;
 }) {
   const [texts, setTexts] = useState<Texts>(() => toTexts(data.pair.current?.content ?? null));
+  const [nothing, setNothing] = useState(Boolean(data.pair.current?.content.nothingThisWeek));
   const [note, setNote] = useState('');
   const submit = useSubmit();
   const pastDue = Date.now() > Date.parse(data.board.dueAt);
@@ -66,10 +80,10 @@ function ComposeForm({
       label="Weekly update"
       submit={submit}
       onSubmit={async () => {
-        const body = validate(ZBody, { content: toContent(texts) });
+        const body = validate(ZBody, { content: toContent(texts, nothing) });
         await updatesApi.submit(week, areaId, body.content);
         // Show what was kept: one bullet per line, blank lines and typed list markers gone.
-        setTexts(toTexts(body.content));
+        if (!nothing) setTexts(toTexts(body.content));
         setNote(pastDue ? 'Submitted (late).' : 'Submitted.');
         onSaved();
       }}
@@ -80,7 +94,17 @@ function ComposeForm({
           published).
         </p>
       ) : null}
-      {UPDATE_SECTIONS.map((s) => (
+      <CheckboxField
+        path="content.nothingThisWeek"
+        label="Nothing to report this week (published as a short line, not as missing)"
+        checked={nothing}
+        onChange={(v) => {
+          setNote('');
+          setNothing(v);
+        }}
+      />
+      <WholeUpdateError />
+      {(nothing ? [] : UPDATE_SECTIONS).map((s) => (
         <BulletsField
           key={s.key}
           path={`content.${s.key}`}

@@ -1,4 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { absentLine, missingLine } from '../../../domain/updates/render.ts';
 import type { TLaunchJson, TUpdateArtifact } from '../../../shared/updates.ts';
 import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
@@ -25,7 +26,27 @@ function Launches({ items }: { items: TLaunchJson[] }) {
   );
 }
 
-/** The published artifact, from its JSON: highlights first, then every area (missing ones too). */
+type ArtifactArea = TUpdateArtifact['json']['areas'][number];
+
+/** Absent areas with their reason, then every missing one on a single line: never a section each. */
+function NotReporting({ areas }: { areas: ArtifactArea[] }) {
+  const absent = areas.filter((a) => !a.update && a.status === 'absent');
+  const missing = areas.filter((a) => !a.update && a.status !== 'absent');
+  if (absent.length === 0 && missing.length === 0) return null;
+  return (
+    <section className="update-area" aria-labelledby="not-reporting-heading">
+      <h3 id="not-reporting-heading">Not in this week's update</h3>
+      <ul>
+        {absent.map((a) => (
+          <li key={a.areaName}>{absentLine(a.areaName, a.absentReason)}</li>
+        ))}
+        {missing.length ? <li className="muted">{missingLine(missing)}</li> : null}
+      </ul>
+    </section>
+  );
+}
+
+/** The published artifact, from its JSON: highlights, the areas that contributed, then the ones that did not. */
 function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
   const { json } = artifact;
   const risks = json.highlights.crossCuttingRisks;
@@ -68,25 +89,17 @@ function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
           </li>
         </ul>
       </section>
-      {json.areas.map((a) => (
-        <section key={a.areaName} className="update-area" aria-label={`${a.areaName} — ${a.pmName}`}>
-          <h3>
-            {a.areaName} — {a.pmName}{' '}
-            {a.status === 'submitted' ? (
-              a.late ? (
-                <StatusBadge status="late" />
-              ) : null
-            ) : (
-              <StatusBadge status={a.status} />
-            )}
-          </h3>
-          {a.update ? (
+      {json.areas.map((a) =>
+        a.update ? (
+          <section key={a.areaName} className="update-area" aria-label={`${a.areaName} — ${a.pmName}`}>
+            <h3>
+              {a.areaName} — {a.pmName} {a.late ? <StatusBadge status="late" /> : null}
+            </h3>
             <UpdateBullets content={a.update} />
-          ) : (
-            <p className="muted">No update submitted ({a.status}).</p>
-          )}
-        </section>
-      ))}
+          </section>
+        ) : null,
+      )}
+      <NotReporting areas={json.areas} />
     </article>
   );
 }

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TBoard, TBoardArea, TBoardStatus } from '../../../shared/updates.ts';
+import type {
+  TBoard,
+  TBoardArea,
+  TBoardStatus,
+  TPublishCheck,
+  TPublishCheckArea,
+} from '../../../shared/updates.ts';
 import { updatesApi } from '../../api-updates.ts';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
@@ -36,7 +42,13 @@ function MarkAbsent({ week, area, onDone }: { week: string; area: TBoardArea; on
         }}
       >
         <label htmlFor={id}>Reason ({area.areaName})</label>
-        <input id={id} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={id}
+          value={reason}
+          maxLength={500}
+          placeholder="on leave"
+          onChange={(e) => setReason(e.target.value)}
+        />
         <button type="submit" className="button" aria-disabled={submit.pending || undefined}>
           Mark {area.pmName ?? 'PM'} absent
         </button>
@@ -90,6 +102,125 @@ export function DoneChecklist({ board }: { board: TBoard }) {
   );
 }
 
+const areaText = (a: TPublishCheckArea) => `${a.areaName} (${a.pmName ?? 'no PM'})`;
+
+/** What publishing will do, read from the server; for a correction, the note readers will see. */
+function PublishSummary({ check }: { check: TPublishCheck }) {
+  const { people, channels } = check.recipients;
+  return (
+    <ul className="checklist" aria-label="Before publishing">
+      <li>
+        {check.submitted} {check.submitted === 1 ? 'area has' : 'areas have'} an update.
+      </li>
+      {check.missing.length ? (
+        <li>
+          <strong>Still missing ({check.missing.length}):</strong> {check.missing.map(areaText).join(', ')}.{' '}
+          <span className="muted">
+            The update names them once, on one line; mark a PM absent above to say why instead.
+          </span>
+        </li>
+      ) : (
+        <li>No area is missing.</li>
+      )}
+      {check.absent.length ? (
+        <li>
+          <strong>Absent:</strong>{' '}
+          {check.absent.map((a) => `${a.areaName}${a.reason ? ` (${a.reason})` : ''}`).join(', ')}
+        </li>
+      ) : null}
+      <li>
+        Goes to {people} {people === 1 ? 'person' : 'people'} and {channels}{' '}
+        {channels === 1 ? 'channel' : 'channels'}.
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * Publishing in two steps: the first click reads who is still missing and who gets it, the second publishes.
+ * A correction asks for a note saying what it changes.
+ */
+function PublishPanel({ board, onChanged }: { board: TBoard; onChanged: () => void }) {
+  const published = board.versions.length > 0;
+  const [check, setCheck] = useState<TPublishCheck | null>(null);
+  const [correction, setCorrection] = useState('');
+  const [status, setStatus] = useState('');
+  const load = useSubmit();
+  const publish = useSubmit();
+  const noteId = `correction-note-${board.week}`;
+  const noteError = publish.problem?.fields?.find((f) => f.path === 'note')?.message ?? null;
+  return (
+    <div className="publish-panel">
+      {check ? <PublishSummary check={check} /> : null}
+      {check?.correction ? (
+        <div className={`field${noteError ? ' has-error' : ''}`}>
+          <label htmlFor={noteId} className="field-label">
+            What this correction changes (readers see it)
+          </label>
+          <textarea
+            id={noteId}
+            rows={2}
+            maxLength={500}
+            value={correction}
+            aria-invalid={noteError ? true : undefined}
+            onChange={(e) => setCorrection(e.target.value)}
+          />
+          {noteError ? <p className="field-error">{noteError}</p> : null}
+        </div>
+      ) : null}
+      <div className="form-actions">
+        {check ? (
+          <>
+            <button
+              type="button"
+              className="button primary"
+              aria-disabled={publish.pending || undefined}
+              onClick={() =>
+                void publish.run(async () => {
+                  await updatesApi.publish(board.week, check.correction ? correction.trim() : undefined);
+                  setStatus(check.correction ? 'Correction published.' : 'Published.');
+                  setCheck(null);
+                  setCorrection('');
+                  onChanged();
+                })
+              }
+            >
+              {check.correction ? `Publish correction (version ${check.nextVersion})` : 'Publish'}
+            </button>
+            <button type="button" className="button" onClick={() => setCheck(null)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button primary"
+            aria-disabled={load.pending || undefined}
+            onClick={() =>
+              void load.run(async () => {
+                setStatus('');
+                setCheck(await updatesApi.publishCheck(board.week));
+              })
+            }
+          >
+            {published ? 'Publish a correction…' : 'Publish now…'}
+          </button>
+        )}
+        <span className="form-status" aria-live="polite">
+          {publish.pending ? 'Publishing…' : load.pending ? 'Checking…' : status}
+        </span>
+      </div>
+      {[load.problem, publish.problem].map((p) =>
+        p && !(p === publish.problem && noteError) ? (
+          <p key={p.message} className="field-error" role="alert">
+            {p.message}
+          </p>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
 interface BoardProps {
   board: TBoard;
   timeZone: string;
@@ -100,8 +231,6 @@ interface BoardProps {
 export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
   const me = useMe();
   const canManage = me.can.manageRituals;
-  const publish = useSubmit();
-  const [note, setNote] = useState('');
   const published = board.versions.length > 0;
   return (
     <>
@@ -168,30 +297,12 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
       <h3>Definition of done</h3>
       <DoneChecklist board={board} />
       {canManage ? (
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button primary"
-            aria-disabled={publish.pending || undefined}
-            onClick={() =>
-              void publish.run(async () => {
-                await updatesApi.publish(board.week);
-                setNote(published ? 'Correction published.' : 'Published.');
-                onChanged();
-              })
-            }
-          >
-            {published ? 'Publish a correction' : 'Publish now'}
-          </button>
-          <span className="form-status" aria-live="polite">
-            {publish.pending ? 'Publishing…' : publish.problem ? '' : note}
-          </span>
-          {publish.problem ? (
-            <p className="field-error" role="alert">
-              {publish.problem.message}
-            </p>
-          ) : null}
-        </div>
+        // A new absence or submission changes what publishing would do: start over from a fresh check.
+        <PublishPanel
+          key={`${board.versions.length}:${board.areas.map((a) => a.status).join()}`}
+          board={board}
+          onChanged={onChanged}
+        />
       ) : null}
       <FollowUps timeZone={timeZone} refresh={`${board.week}:${board.versions.length}`} />
     </>

@@ -1,12 +1,13 @@
-import type { TUpdateContent } from '../../../shared/updates.ts';
+import type { TUpdateBullets } from '../../../shared/updates.ts';
 import { UPDATE_SECTIONS } from '../../api-updates.ts';
 import { MarkdownText } from '../../components/markdown-text.tsx';
 
 /**
- * The five bullets of one area's update, read-only. Items are markdown written by PMs, rendered by markdown-it
+ * The five bullets of one area's update (or "Nothing to report this week"), read-only. Items are markdown written by PMs, rendered by markdown-it
  * with raw HTML disabled: formatting and links show, nothing a PM types can run in a reader's browser.
  */
-export function UpdateBullets({ content }: { content: TUpdateContent }) {
+export function UpdateBullets({ content }: { content: TUpdateBullets }) {
+  if (content.nothingThisWeek) return <p className="muted">Nothing to report this week.</p>;
   return (
     <ul className="update-bullets">
       {UPDATE_SECTIONS.map((s) => (
