@@ -13,7 +13,7 @@ import {
 import { systemActor } from '../../services/actor.ts';
 import { recordDecision } from '../../services/decisions/decisions.ts';
 import { createRelease } from '../../services/releases/releases.ts';
-import { createRoadmapItem } from '../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TRole } from '../../shared/roles.ts';
@@ -101,22 +101,24 @@ const release = async (where: Where) =>
       now: now(),
     })
   ).id;
-const item = async (where: Where) =>
-  (
-    await createRoadmapItem({
-      db,
-      actor: test,
-      input: {
-        title: 'Item',
-        summary: 'A thing',
-        areaId: area[where],
-        confidence: 'low',
-        earliest: '2027-01-01',
-        latest: '2027-03-31',
-      },
-      now: now(),
-    })
-  ).id;
+/** Ratified, so a stakeholder may read it: their PATCH is then refused as forbidden, not as not found. */
+async function item(where: Where): Promise<string> {
+  const made = await createRoadmapItem({
+    db,
+    actor: test,
+    input: {
+      title: 'Item',
+      summary: 'A thing',
+      areaId: area[where],
+      confidence: 'low',
+      earliest: '2027-01-01',
+      latest: '2027-03-31',
+    },
+    now: now(),
+  });
+  await markRatified(db, made.id, 1, now());
+  return made.id;
+}
 async function insight(where: Where): Promise<number> {
   const [row] = await db
     .insert(insightItems)

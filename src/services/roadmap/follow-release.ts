@@ -46,7 +46,9 @@ export async function followReleaseInRoadmap(tx: Db, releaseId: string, now: Dat
 }
 
 export async function roadmapItemExists(db: Db, id: string): Promise<boolean> {
-  return (await db.select({ id: roadmapItems.id }).from(roadmapItems).where(eq(roadmapItems.id, id))).length > 0;
+  return (
+    (await db.select({ id: roadmapItems.id }).from(roadmapItems).where(eq(roadmapItems.id, id))).length > 0
+  );
 }
 
 /** Offered when creating or editing a release: the item lists it (a working change, like any other). */

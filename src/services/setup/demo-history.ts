@@ -23,7 +23,7 @@ const HISTORY_DAYS = 91;
 const ADOPTED_SHARE = 0.82;
 
 /** Each area PM's five bullets for last week: what a Product Ops lead would want to read. */
-const BULLETS: Record<string, TUpdateContent> = {
+const BULLETS: Record<string, Omit<TUpdateContent, 'nothingThisWeek'>> = {
   billing: {
     wins: ['Usage-based billing passed its beta with 40 accounts'],
     next: ['Usage-based billing GA launch', 'VAT fix for EU invoices'],
@@ -166,7 +166,14 @@ async function seedLastWeeksUpdate(
     if (!pm || !areaId) continue;
     // Most a day ahead; the last one an hour before the deadline.
     const at = new Date(cycle.dueAt.getTime() - (i === 7 ? 3_600_000 : DAY_MS + i * 3_600_000));
-    await submitUpdate({ db: tx, actor: pm, week, areaId, content, now: at });
+    await submitUpdate({
+      db: tx,
+      actor: pm,
+      week,
+      areaId,
+      content: { ...content, nothingThisWeek: false },
+      now: at,
+    });
   }
   await publishWeeklyUpdate({
     db: tx,

@@ -57,7 +57,8 @@ const RELEASES: DemoRelease[] = [
     area: 'integrations',
     tier: 3,
     attributes: ['api_change', 'migration'],
-    inDays: 20,
+    // Inside its roadmap item's ratified window (and the PM's slipped one): one "when" for both.
+    inDays: 50,
   },
   { title: 'Dashboard copy fixes', area: 'reporting', tier: 1, attributes: ['ui_copy_change'], inDays: 0 },
   {

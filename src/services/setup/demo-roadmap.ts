@@ -5,8 +5,8 @@ import { todayIn } from '../../shared/calendar.ts';
 import type { TConfidence, TRoadmapItemPatch } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordDecision, revisitDecision } from '../decisions/decisions.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
 import { followAllReleases } from '../roadmap/follow-release.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
 import { publishView } from '../roadmap/publish.ts';
 
 interface DemoItem {
