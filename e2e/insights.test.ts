@@ -133,9 +133,9 @@ describe('the insights pipeline in a browser', () => {
     const { items } = await api<{ items: Item[] }>('/insights?limit=200');
     expect(items.length).toBeGreaterThanOrEqual(33);
     // The form's items carry the ids the page made.
-    expect(items.filter((i) => /^Billing invoice emails|^Love the new|^Where is/.test(i.title))).toHaveLength(
-      3,
-    );
+    // (The demo's own tickets may start alike: the form's are the exact titles sent.)
+    const titles = sent.map(([title]) => title);
+    expect(items.filter((i) => titles.includes(i.title))).toHaveLength(3);
   });
 
   it('lets Product Ops triage the inbox with the keyboard only', async () => {

@@ -67,7 +67,8 @@ function routes(s: Seeded): Route[] {
     { path: '/roadmap/changes' },
     { path: '/roadmap/view', showsPayload: true },
     { path: '/roadmap/reviews' },
-    { path: `/roadmap/reviews/${s.reviewOccurrenceId}`, showsPayload: true },
+    // The review is the product org's meeting: a stakeholder is shown a "not allowed" notice.
+    { path: `/roadmap/reviews/${s.reviewOccurrenceId}`, showsPayload: 'ops' },
     { path: '/decisions', showsPayload: true },
     { path: `/decisions/${s.decisionId}`, showsPayload: true },
     { path: '/releases', showsPayload: true },
@@ -373,7 +374,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
       expect(res.status).toBe(200);
       const feed = await parser.parseString(await res.text());
       expect(feed.title).toBe(`${seeded.values.orgName}: Weekly Product Update`);
-      expect(feed.items.length).toBeGreaterThan(0);
+      expect(feed.items.some((i) => i.link?.endsWith(`/updates/${seeded.week}`))).toBe(true);
       for (const item of feed.items) {
         expect(item.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/updates\//);
         const html = (item['content:encoded'] as string | undefined) ?? item.content ?? '';
@@ -383,7 +384,9 @@ describe('XSS payloads in every text field, on every page and in every artifact'
           `<!doctype html><html><body>${html}</body></html>`,
         );
         problems.push(...r.problems);
-        expect(r.text).toContain(collapse(seeded.values.areaName));
+        // The demo's own weekly update (last week's) carries no payload; the seeded week's must.
+        if (item.link?.endsWith(`/updates/${seeded.week}`))
+          expect(r.text).toContain(collapse(seeded.values.areaName));
       }
     }
     expect(problems).toEqual([]);
