@@ -87,6 +87,12 @@ function contradictions(seen: Seen): string[] {
         out.push(`the view page does not show ${item.title}'s ${item.rangeText}`);
     }
     const event = seen.events.find((e) => e.uid === `release-${r.id}@prodops`);
+    // Not announced yet: a stakeholder reads a range, on the page and nowhere a day (not in the calendar).
+    if (!r.when.exact) {
+      if (event) out.push(`${r.title} is not announced, yet the calendar holds it on ${event.startDate}`);
+      if (!seen.pages.releases.includes(r.when.text))
+        out.push(`the releases page does not say ${r.when.text}`);
+    }
     if (event) {
       if (event.startDate.toString() !== when)
         out.push(`${r.title}: calendar on ${event.startDate}, release on ${when}`);
@@ -130,6 +136,7 @@ describe('Sales and Support walk the demo and find one truth per release', () =>
       expect(seen.releases.some((r) => r.status === 'launched')).toBe(true);
       expect(seen.view.view.items.some((i) => i.releases.length > 0)).toBe(true);
       expect(seen.events.length).toBeGreaterThan(0);
+      expect(seen.releases.some((r) => !r.when.exact)).toBe(true);
       expect(contradictions(seen)).toEqual([]);
     }, 120_000);
 });

@@ -212,20 +212,31 @@ describe('prodops release against a running server', () => {
     });
 
     it('leadtime: the server’s holidays (the demo org keeps Christmas Day)', async () => {
-      const r = expectOk(
-        await remote(['leadtime', '--tier', '3', '--launch', '2026-12-24', '--today', '2026-12-11']),
-      );
-      const lt = JSON.parse(r.stdout) as {
-        distributeBy: string;
-        canMeet: boolean;
-        earliestCompliantLaunch: string;
-      };
-      // Fri 11 Dec + 10 business days, skipping the 25th: Mon 28 Dec (the defaults would say the 25th).
-      expect(lt).toMatchObject({
-        distributeBy: '2026-12-10',
-        canMeet: false,
-        earliestCompliantLaunch: '2026-12-28',
+      // The demo's holidays are the year ahead of its start: its Christmas (observed), asked two weeks before.
+      const res = await fetch(`${server.url}/api/v1/settings`, {
+        headers: { authorization: `Bearer ${token}` },
       });
+      const { settings } = (await res.json()) as { settings: { holidays: { date: string; name: string }[] } };
+      const christmas = settings.holidays.find((h) => h.name === 'Christmas Day')!.date;
+      const at = (iso: string, days: number) => {
+        const d = new Date(`${iso}T12:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + days);
+        return d.toISOString().slice(0, 10);
+      };
+      const today = at(christmas, -14);
+      const r = expectOk(
+        await remote(['leadtime', '--tier', '3', '--launch', at(christmas, -1), '--today', today]),
+      );
+      const lt = JSON.parse(r.stdout) as { canMeet: boolean; earliestCompliantLaunch: string };
+      // 10 business days on from two weeks before, skipping weekends and Christmas (the defaults would count it).
+      let day = today;
+      for (let n = 0; n < 10; ) {
+        day = at(day, 1);
+        const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+        if (weekday % 6 !== 0 && day !== christmas) n++;
+      }
+      expect(day > christmas).toBe(true);
+      expect(lt).toMatchObject({ canMeet: false, earliestCompliantLaunch: day });
     });
 
     it('list: releases by launch date, within --from/--to', async () => {

@@ -65,8 +65,14 @@ export const ZReleaseView = ZReleaseFields.extend({
   areaOwnerId: ZId.nullable(),
 });
 export type TReleaseView = z.infer<typeof ZReleaseView>;
+/**
+ * What stakeholders are told of the launch date: the day once announced (launched, bundle out, or in the weekly
+ * update's next 2 weeks), else a range ("Early Jan – mid Feb 2027", the roadmap item's ratified range if linked).
+ */
+export const ZStakeholderWhen = z.object({ exact: z.boolean(), text: z.string() });
+export type TStakeholderWhen = z.infer<typeof ZStakeholderWhen>;
 /** One release in list/get/create/update responses, with what this caller may do to it. */
-export const ZRelease = ZReleaseFields.extend({ permissions: ZPermissions });
+export const ZRelease = ZReleaseFields.extend({ permissions: ZPermissions, when: ZStakeholderWhen });
 export type TRelease = z.infer<typeof ZRelease>;
 export const ZReleaseList = z.object({ items: z.array(ZRelease), nextCursor: z.string().nullable() });
 
@@ -346,7 +352,7 @@ export type TReadinessPart = (typeof READINESS_PARTS)[number];
 
 /** Everything about one release: lead time, bundle, readiness, decisions, gate, post-launch. */
 export const ZReleaseDetail = z.object({
-  release: ZReleaseView,
+  release: ZReleaseView.extend({ when: ZStakeholderWhen }),
   permissions: ZPermissions.extend({
     /** Distribute and publish the bundle (Product Ops and up). */
     enablement: z.boolean(),

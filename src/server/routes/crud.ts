@@ -24,6 +24,8 @@ export interface CrudSpec<V, I extends z.ZodType, P extends z.ZodType> {
   services: Services<V, z.infer<I>, z.infer<P>>;
   /** The policy's view of one item: decides `permissions` in responses and access for `:id` routes. */
   resourceOf(view: V): Resource;
+  /** Fields a response adds to the services' views, read once per response (a release's stakeholder "when"). */
+  decorate?(db: Db, views: V[], now: Date): Promise<V[]>;
 }
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -36,11 +38,14 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
   const tags = [spec.label];
-  const present = (req: FastifyRequest, view: V) => {
+  const presentOne = (req: FastifyRequest, view: V) => {
     const actor = req.actor!;
     const res = spec.resourceOf(view);
     return { ...view, permissions: { update: can(actor, 'update', res), delete: can(actor, 'delete', res) } };
   };
+  const presentAll = async (req: FastifyRequest, views: V[]) =>
+    (spec.decorate ? await spec.decorate(db, views, req.now) : views).map((v) => presentOne(req, v));
+  const present = async (req: FastifyRequest, view: V) => (await presentAll(req, [view]))[0]!;
   const policy = (action: 'read' | 'create' | 'update' | 'delete') => ({
     policy: { resource: spec.resource, action },
   });
@@ -55,7 +60,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
     },
     handler: async (req) => {
       const page = await spec.services.list(db, { ...(req.query as object), now: req.now });
-      return { items: page.items.map((v) => present(req, v)), nextCursor: page.nextCursor };
+      return { items: await presentAll(req, page.items), nextCursor: page.nextCursor };
     },
   });
   r.get(`${spec.path}/:id`, {
@@ -83,7 +88,7 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
         input: req.body as z.infer<I>,
         now: req.now,
       });
-      return reply.status(201).send(present(req, view));
+      return reply.status(201).send(await present(req, view));
     },
   });
   r.patch(`${spec.path}/:id`, {

@@ -15,12 +15,14 @@ import { getSettings } from '../org/settings.ts';
 let t: TestApp;
 let ops: Awaited<ReturnType<typeof signedIn>>;
 let sales: Awaited<ReturnType<typeof signedIn>>;
+let pm: Awaited<ReturnType<typeof signedIn>>;
 let today: Temporal.PlainDate;
 
 beforeAll(async () => {
   t = await createTestApp();
   ops = await signedIn(t.database.db, ['product_ops']);
   sales = await signedIn(t.database.db, ['stakeholder']);
+  pm = await signedIn(t.database.db, ['pm']);
   today = Temporal.PlainDate.from(todayIn((await getSettings(t.database.db)).timeZone, systemClock.now()));
 });
 afterAll(() => t.close());
@@ -35,10 +37,10 @@ async function api<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: o
 
 const createRelease = (input: object) => api<{ id: string }>('POST', '/api/v1/releases', input);
 
-/** A stakeholder's feed (not Product Ops): launches are for everyone. */
-async function feed() {
+/** A PM's feed (not Product Ops): every launch is in the product org's calendars. */
+async function feed(who = pm) {
   const { url } = (
-    await t.app.inject({ method: 'GET', url: '/api/v1/calendar/feed-url', headers: sales.headers })
+    await t.app.inject({ method: 'GET', url: '/api/v1/calendar/feed-url', headers: who.headers })
   ).json() as { url: string };
   const res = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
   expect(res.statusCode).toBe(200);
@@ -132,5 +134,15 @@ describe('launches in the calendar feed', () => {
     const { events } = await feed();
     expect(launchesOf(events, early.id).map((e) => e.startDate.toString())).toEqual([today.toString()]);
     expect(launchesOf(events, old.id)).toEqual([]);
+  });
+
+  it("holds a stakeholder's launches once their day is announced: within two weeks, bundle out, or launched", async () => {
+    const soon = await createRelease({ title: 'Soon', tier: 2, targetDate: inDays(14) });
+    const later = await createRelease({ title: 'Later', tier: 3, targetDate: inDays(30) });
+    const { events } = await feed(sales);
+    expect(launchesOf(events, soon.id)).toHaveLength(1);
+    // A range is not a day: it waits for its bundle (which names the day) or the weekly update's two weeks.
+    expect(launchesOf(events, later.id)).toEqual([]);
+    expect(launchesOf((await feed()).events, later.id)).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Temporal } from '@js-temporal/polyfill';
-import { and, asc, eq, gte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lte, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { areas, people, personPrefs, releases, rituals } from '../../db/schema/index.ts';
+import { areas, enablementBundles, people, personPrefs, releases, rituals } from '../../db/schema/index.ts';
+import { UPCOMING_WINDOW_DAYS } from '../../domain/updates/highlights.ts';
 import { type AllDayEvent, buildCalendar, type TimedEvent } from '../../integrations/feeds/ics.ts';
-import { todayIn } from '../../shared/calendar.ts';
+import { addDays, todayIn } from '../../shared/calendar.ts';
+import { inProductOrg } from '../../shared/roles.ts';
 import { isOrgManager } from '../actor.ts';
 import { prefsOf } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
@@ -73,7 +75,13 @@ function launchEvent(
  * Every release launching (or launched) from `from`, a local date, on, as all-day events. Releases are visible to everyone
  * signed in, so every feed has them all; rolled-back releases drop out (deleted ones are gone already).
  */
-export async function launchEvents(db: Db, from: string, publicUrl: string): Promise<AllDayEvent[]> {
+export async function launchEvents(
+  db: Db,
+  from: string,
+  publicUrl: string,
+  /** For a stakeholder: launches on or before this day, or announced (bundle out, launched); the rest are ranges. */
+  announcedBy?: string,
+): Promise<AllDayEvent[]> {
   const rows = await db
     .select({
       id: releases.id,
@@ -89,10 +97,18 @@ export async function launchEvents(db: Db, from: string, publicUrl: string): Pro
     .from(releases)
     .leftJoin(areas, eq(areas.id, releases.areaId))
     .leftJoin(pmOwner, eq(pmOwner.id, releases.pmOwnerId))
+    .leftJoin(enablementBundles, eq(enablementBundles.releaseId, releases.id))
     .where(
       and(
         or(gte(releases.targetDate, from), gte(releases.launchedOn, from)),
         ne(releases.status, 'rolled_back'),
+        announcedBy
+          ? or(
+              lte(releases.targetDate, announcedBy),
+              eq(releases.status, 'launched'),
+              isNotNull(enablementBundles.distributedOn),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(releases.targetDate), asc(releases.id));
@@ -134,9 +150,10 @@ export async function calendarFeed(
   const from = new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000);
   const to = new Date(now.getTime() + 70 * 86_400_000);
   const occurrences = (await listOccurrences(db, { from, to })).filter((o) => mine.has(o.ritualId));
-  const launchesFrom = Temporal.PlainDate.from(todayIn(settings.timeZone, now))
-    .subtract({ days: LOOK_BACK_DAYS })
-    .toString();
+  const today = todayIn(settings.timeZone, now);
+  const launchesFrom = Temporal.PlainDate.from(today).subtract({ days: LOOK_BACK_DAYS }).toString();
+  // A stakeholder's calendar holds committed launch days only (stakeholderWhen): a range has no day to put it on.
+  const announcedBy = inProductOrg(person.roles) ? undefined : addDays(today, UPCOMING_WINDOW_DAYS);
   return buildCalendar({
     name: `${settings.orgName} rituals and launches`,
     timeZone: settings.timeZone,
@@ -155,7 +172,7 @@ export async function calendarFeed(
               : ('confirmed' as const),
         }),
       ),
-      ...(await launchEvents(db, launchesFrom, publicUrl)),
+      ...(await launchEvents(db, launchesFrom, publicUrl, announcedBy)),
     ],
   });
 }

@@ -26,6 +26,7 @@ describe('the lead-time line of the releases table', () => {
       distributeBy: '2026-03-02',
       publishBy: '2026-03-12',
       permissions: { update: false, delete: false },
+      when: { exact: true, text: '16 Mar 2026' },
     };
     expect(leadTimeState(r, '2026-02-20').text).toBe('Distribute by Mon 2 Mar 2026');
     expect(leadTimeState(r, '2026-03-03')).toEqual({

@@ -15,6 +15,7 @@ import {
   updateRelease,
 } from '../../../services/releases/releases.ts';
 import { leadTimeOf } from '../../../services/releases/schedule.ts';
+import { withWhen } from '../../../services/releases/when.ts';
 import { todayIn } from '../../../shared/calendar.ts';
 import { ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
@@ -119,6 +120,7 @@ export async function releaseCoreRoutes(app: FastifyInstance): Promise<void> {
       remove: deleteRelease,
     },
     resourceOf: releaseResource,
+    decorate: withWhen,
   });
 
   r.get('/releases/:id/detail', {
@@ -148,7 +150,7 @@ export async function releaseCoreRoutes(app: FastifyInstance): Promise<void> {
         ]),
       ) as Record<TReadinessPart, boolean>;
       return {
-        release: rel,
+        release: (await withWhen(db, [rel], req.now))[0]!,
         permissions: {
           update: can(req.actor!, 'update', res),
           delete: can(req.actor!, 'delete', res),

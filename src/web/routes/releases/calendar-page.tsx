@@ -1,12 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { addMonths, isLocalDate, todayIn } from '../../../shared/calendar.ts';
 import { systemClock } from '../../../shared/clock.ts';
+import type { TRelease } from '../../../shared/releases.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatMonth } from '../../lib/org-time.ts';
 import { TIER_NAMES } from '../../lib/release-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useSeesDay } from './launch-day.tsx';
 import { gridRange, LaunchList, MonthGrid } from './month-grid.tsx';
 
 const isMonth = (s: string | null): s is string =>
@@ -24,6 +26,24 @@ function Legend() {
   );
 }
 
+/** A stakeholder's launches without an announced day: a range, not a day on the grid (the pack's rule). */
+function NotAnnounced({ items }: { items: readonly TRelease[] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="not-announced-heading">
+      <h2 id="not-announced-heading">Planned, day not announced yet</h2>
+      <ul className="launch-list">
+        {items.map((r) => (
+          <li key={r.id}>
+            {r.when.text}: <Link to={`/releases/${r.id}`}>{r.title}</Link>{' '}
+            <span className="muted">(Tier {r.tier ?? 'not set'})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** C5: the launch calendar, one month at a time (weeks Monday to Sunday), by target date. */
 export function LaunchCalendarPage() {
   const [params, setParams] = useSearchParams();
@@ -38,6 +58,7 @@ export function LaunchCalendarPage() {
   const list = useLoad(range ? `releases-calendar:${range.from}:${range.to}` : null, (signal) =>
     releasesApi.list(range ?? {}, signal),
   );
+  const seesDay = useSeesDay();
   const show = (m: string) => {
     const key = m.slice(0, 7);
     setParams(today && key === today.slice(0, 7) ? {} : { month: key }, { replace: true });
@@ -80,13 +101,14 @@ export function LaunchCalendarPage() {
             {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
             {list.data ? (
               <div aria-busy={list.loading}>
-                <MonthGrid month={month} items={list.data} today={today} />
+                <MonthGrid month={month} items={list.data.filter(seesDay)} today={today} />
               </div>
             ) : list.error ? null : (
               <Loading what="launches" />
             )}
           </section>
-          {list.data ? <LaunchList month={month} items={list.data} /> : null}
+          {list.data ? <LaunchList month={month} items={list.data.filter(seesDay)} /> : null}
+          {list.data ? <NotAnnounced items={list.data.filter((r) => !seesDay(r))} /> : null}
         </>
       )}
     </Page>

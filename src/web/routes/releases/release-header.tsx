@@ -5,6 +5,7 @@ import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { LaunchDay } from './launch-day.tsx';
 import { StatusBadge, TierBadge } from './release-badges.tsx';
 import { ReleaseEditForm } from './release-edit-form.tsx';
 
@@ -33,7 +34,7 @@ export function ReleaseHeader({ detail, onChanged }: { detail: TReleaseDetail; o
         </dd>
         <dt>Target launch date</dt>
         <dd>
-          <time dateTime={r.targetDate}>{formatLocalDate(r.targetDate, true)}</time>
+          <LaunchDay r={r} />
         </dd>
         <dt>PM owner</dt>
         <dd>{r.pmOwnerName ?? 'nobody yet'}</dd>

@@ -6,6 +6,7 @@ import { FilterSelect } from '../../components/filter-select.tsx';
 import { leadTimeState } from '../../lib/lead-time.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { STATUS_OPTIONS, TIER_OPTIONS } from '../../lib/release-labels.ts';
+import { LaunchDay } from './launch-day.tsx';
 import { StatusBadge, TierBadge } from './release-badges.tsx';
 
 /** Area, status and tier; the page keeps them in the URL so a filtered list can be shared. */
@@ -90,7 +91,7 @@ export function ReleasesTable({ items, today }: { items: readonly TRelease[]; to
                   <TierBadge tier={r.tier} />
                 </td>
                 <td className="when">
-                  <time dateTime={r.targetDate}>{formatLocalDate(r.targetDate, true)}</time>
+                  <LaunchDay r={r} />
                 </td>
                 <td>
                   <StatusBadge status={r.status} />
