@@ -274,6 +274,48 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
     await maya.close();
   });
 
+  it('links a release to the roadmap item it ships, from the new-release form and from the release page', async () => {
+    const maya = await signIn('maya@example.com', '/releases', 'Releases');
+    await maya.getByRole('button', { name: 'New release' }).click();
+    const form = maya.getByRole('form', { name: 'New release' });
+    await form.getByLabel('Title').fill('Usage alerts');
+    await form.getByLabel('Target launch date').fill(launchDate());
+    await form.getByLabel('UI copy change (Tier 1)').check();
+    const picker = form.getByLabel('Roadmap item it ships');
+    // The choices are the area's items (Billing): title, area and range.
+    const choices = (await picker.locator('option').allTextContents()).slice(1);
+    expect(choices.length).toBeGreaterThan(0);
+    for (const c of choices) expect(c).toMatch(/ \(Billing, .+\)$/);
+    await picker.selectOption({ label: choices[0]! });
+    const itemTitle = choices[0]!.replace(/ \(Billing, .+\)$/, '');
+    await form.getByRole('button', { name: 'Create release' }).click();
+    await maya.getByRole('heading', { level: 1, name: 'Usage alerts' }).waitFor();
+    const onRoadmap = maya.getByRole('region', { name: 'On the roadmap' });
+    await onRoadmap.getByRole('link', { name: itemTitle }).waitFor(SLOW);
+    expect(await onRoadmap.getByRole('form', { name: 'Link to a roadmap item' }).count()).toBe(0);
+
+    // The Tier 3 release above was made without one: its page offers the link.
+    await maya.goto(`${server.url}/releases/${releaseId}`);
+    await maya.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const link = maya.getByRole('form', { name: 'Link to a roadmap item' });
+    // Its range may have widened to hold the new release's launch: the item is found by its title.
+    const linkPicker = link.getByLabel('Roadmap item it ships');
+    const option = (await linkPicker.locator('option').allTextContents()).find((o) =>
+      o.startsWith(`${itemTitle} (`),
+    );
+    await linkPicker.selectOption({ label: option! });
+    await link.getByRole('button', { name: 'Link item' }).click();
+    await maya
+      .getByRole('region', { name: 'On the roadmap' })
+      .getByRole('link', { name: itemTitle })
+      .waitFor(SLOW);
+    await expect.poll(() => link.count(), SLOW).toBe(0);
+    const items = await (await maya.request.get(`${server.url}/api/v1/roadmap/items?limit=100`)).json();
+    const item = items.items.find((i: { title: string }) => i.title === itemTitle);
+    expect(item.releaseIds).toEqual(expect.arrayContaining([releaseId]));
+    await maya.close();
+  });
+
   it('saves the settings form with every field, the new release rules included', async () => {
     const admin = await signIn('admin@example.com', '/settings', 'Settings');
     const before = await (await admin.request.get(`${server.url}/api/v1/settings`)).json();

@@ -6,6 +6,8 @@ import { outbox } from '../../db/schema/index.ts';
 import { systemActor } from '../actor.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
 import { createRoadmapItem, getRoadmapItem, itemHistory, markRatified } from './items.ts';
+import { publishView } from './publish.ts';
+import { listViewVersions, publishedView } from './view.ts';
 
 /** Issue 13, finding 2: "Salesforce sync v2" targeted 23 Dec in releases and "mid Jan – mid Mar" on the roadmap. */
 let d: TestDatabase;
@@ -84,6 +86,33 @@ describe('one "when" for a release and its roadmap item', () => {
       earliest: '2026-11-20',
       pending: true,
     });
+  });
+
+  it('a launch republishes a published view that still shows its item as not shipped, once', async () => {
+    const item = await ratifiedItem('SCIM provisioning');
+    const release = await createRelease({
+      db: d.db,
+      actor,
+      now,
+      input: { title: 'SCIM v1', areaId, targetDate: '2027-02-01', roadmapItemId: item.id },
+    });
+    await markRatified(d.db, item.id, 2, now);
+    const before = await publishView({ db: d.db, actor, now });
+    const shown = (v: typeof before) =>
+      (v.json as { items: { title: string; status: string }[] }).items.find((i) => i.title === 'SCIM provisioning');
+    expect(shown(before)?.status).toBe('planned');
+
+    const later = new Date('2026-11-24T10:00:00Z');
+    await updateRelease({ db: d.db, actor, now: later, id: release.id, patch: { status: 'launched' } });
+    const after = (await publishedView(d.db))!;
+    expect(after.version).toBe(before.version + 1);
+    expect(shown(after)?.status).toBe('shipped');
+    expect(after.changes[0]).toBe('SCIM v1 launched on 24 Nov 2026: SCIM provisioning shipped');
+    expect(after.publishedBy).toBe('prodops (from the release)');
+
+    // Nothing left to tell: a later edit of the launched release publishes nothing.
+    await updateRelease({ db: d.db, actor, now: later, id: release.id, patch: { title: 'SCIM v1 (GA)' } });
+    expect((await listViewVersions(d.db))[0]!.version).toBe(after.version);
   });
 
   it('names a roadmap item that does not exist', async () => {

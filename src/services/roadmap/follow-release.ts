@@ -1,11 +1,14 @@
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, people, releases, roadmapItems } from '../../db/schema/index.ts';
-import { followRelease } from '../../domain/roadmap/follow-release.ts';
+import { dayText, followRelease } from '../../domain/roadmap/follow-release.ts';
+import type { TRoadmapView } from '../../shared/roadmap.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { updateRoadmapItem } from './items.ts';
+import { publishView } from './publish.ts';
+import { publishedView } from './view.ts';
 
 /** Who changes an item that follows its release: prodops itself, named as such in the item's history. */
 const FOLLOWER: Actor = systemActor('prodops (from the release)');
@@ -43,6 +46,27 @@ export async function followReleaseInRoadmap(tx: Db, releaseId: string, now: Dat
     });
     await flag(tx, item, after.version, note);
   }
+  if (release.status === 'launched') await republishAfterLaunch(tx, releaseId, release, now);
+}
+
+/**
+ * A launch is a fact stakeholders read at once: when the published view still shows the release's item as not
+ * shipped, a new version is published (from what was ratified, launches shown) so no published artifact
+ * contradicts the launch. Its subscribers hear of it like any republication.
+ */
+async function republishAfterLaunch(
+  tx: Db,
+  releaseId: string,
+  release: { title: string; launchedOn: string | null },
+  now: Date,
+): Promise<void> {
+  const latest = await publishedView(tx);
+  const items = (latest?.json as TRoadmapView | undefined)?.items ?? [];
+  const stale = items.filter((i) => i.status !== 'shipped' && i.releases.some((r) => r.id === releaseId));
+  if (!stale.length) return;
+  const on = release.launchedOn ? ` on ${dayText(release.launchedOn)}` : '';
+  const note = `${release.title} launched${on}: ${stale.map((i) => i.title).join(', ')} shipped`;
+  await publishView({ db: tx, actor: FOLLOWER, note, now });
 }
 
 export async function roadmapItemExists(db: Db, id: string): Promise<boolean> {

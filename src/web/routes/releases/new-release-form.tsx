@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
 import { type TRelease, ZReleaseInput } from '../../../shared/releases.ts';
+import type { TRoadmapItem } from '../../../shared/roadmap.ts';
 import { releasesApi } from '../../api-releases.ts';
+import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { ReleaseBasicsFields } from './release-fields.tsx';
@@ -13,6 +15,14 @@ interface Values extends TierValues {
   pmOwnerId: string;
   engOwnerId: string;
   targetDate: string;
+  roadmapItemId: string;
+}
+
+/** Items a release can still ship: not dropped or shipped, in the chosen area when there is one. */
+export function itemChoices(items: readonly TRoadmapItem[], areaId: string) {
+  return items
+    .filter((it) => it.status !== 'dropped' && it.status !== 'shipped' && (!areaId || it.areaId === areaId))
+    .map((it) => ({ value: it.id, label: `${it.title} (${it.areaName}, ${it.rangeText})` }));
 }
 
 /** A new release: who owns it, when it launches, what it does (→ its tier). */
@@ -20,12 +30,14 @@ export function NewReleaseForm({
   me,
   areas,
   people,
+  items,
   onSaved,
   onCancel,
 }: {
   me: TMe;
   areas: readonly TArea[];
   people: readonly TPerson[];
+  items: readonly TRoadmapItem[];
   onSaved: (r: TRelease) => void;
   onCancel: () => void;
 }) {
@@ -37,6 +49,7 @@ export function NewReleaseForm({
     pmOwnerId: me.roles.includes('pm') ? me.id : '',
     engOwnerId: mine?.engLeadId ?? '',
     targetDate: '',
+    roadmapItemId: '',
     attributes: [],
     tier: '',
     tierReason: '',
@@ -53,6 +66,9 @@ export function NewReleaseForm({
     setV((prev) => ({
       ...prev,
       areaId,
+      // An item of another area is not this release's.
+      roadmapItemId:
+        items.find((it) => it.id === prev.roadmapItemId)?.areaId === areaId ? prev.roadmapItemId : '',
       pmOwnerId: prev.pmOwnerId || area?.ownerPmId || '',
       engOwnerId: prev.engOwnerId || area?.engLeadId || '',
     }));
@@ -67,6 +83,7 @@ export function NewReleaseForm({
       pmOwnerId: v.pmOwnerId || null,
       engOwnerId: v.engOwnerId || null,
       targetDate: v.targetDate,
+      roadmapItemId: v.roadmapItemId || undefined,
       attributes: v.attributes,
       tier,
       tierReason: below ? v.tierReason : null,
@@ -77,6 +94,15 @@ export function NewReleaseForm({
   return (
     <Form id="new-release" submit={submit} onSubmit={onSubmit} label="New release">
       <ReleaseBasicsFields values={v} set={set} onArea={pickArea} areas={areas} people={people} />
+      <SelectField
+        path="roadmapItemId"
+        label="Roadmap item it ships"
+        hint="The item lists this release and follows its launch: its PM and Product Ops hear when the date leaves the item's range."
+        value={v.roadmapItemId}
+        emptyLabel="None"
+        options={itemChoices(items, v.areaId)}
+        onChange={set('roadmapItemId')}
+      />
       <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
       <FormActions submit={submit} label="Create release" pendingText="Creating…">
         <button type="button" className="button" onClick={onCancel}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
@@ -8,6 +9,7 @@ import { BundleSection } from './bundle-section.tsx';
 import { DecisionSection } from './decision-section.tsx';
 import { GateSection } from './gate-section.tsx';
 import { LeadTimeSection } from './lead-time-section.tsx';
+import { LinkItemForm } from './link-item-form.tsx';
 import { PostLaunchSection } from './post-launch-section.tsx';
 import { ReadinessSection } from './readiness-section.tsx';
 import { ReleaseHeader } from './release-header.tsx';
@@ -16,6 +18,7 @@ import { TierSection } from './tier-section.tsx';
 /** C5: one release from tier to launch: bundle, readiness, go/no-go, the gate, post-launch capture. */
 export function ReleasePage() {
   const { id = '' } = useParams();
+  const [links, setLinks] = useState(0);
   const data = useLoad(`release:${id}`, async (signal) => {
     const [detail, { settings }] = await Promise.all([
       releasesApi.detail(id, signal),
@@ -48,7 +51,15 @@ export function ReleasePage() {
         <DecisionSection detail={detail} timeZone={tz} onChanged={reload} />
         <GateSection gate={detail.gate} />
         <PostLaunchSection detail={detail} timeZone={tz} onChanged={reload} />
-        <LinkedRoadmap link={{ releaseId: id }} />
+        <LinkedRoadmap link={{ releaseId: id }} refresh={links}>
+          <LinkItemForm
+            detail={detail}
+            onLinked={() => {
+              setLinks((n) => n + 1);
+              reload();
+            }}
+          />
+        </LinkedRoadmap>
       </div>
     </Page>
   );

@@ -4,6 +4,7 @@ import { todayIn } from '../../../shared/calendar.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import type { TArea, TMe, TPerson } from '../../../shared/org.ts';
 import { RELEASE_STATUSES } from '../../../shared/releases.ts';
+import type { TRoadmapItem } from '../../../shared/roadmap.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { type ReleaseFilter, releasesApi } from '../../api-releases.ts';
@@ -11,6 +12,7 @@ import { CreatePanel } from '../../components/create-panel.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { roadmapApi } from '../roadmap/roadmap-api.ts';
 import { CoveragePanel } from './coverage-panel.tsx';
 import { NewReleaseForm } from './new-release-form.tsx';
 import { ReleaseFilters, ReleasesTable } from './releases-table.tsx';
@@ -19,6 +21,8 @@ interface Base {
   settings: TSettings;
   areas: TArea[];
   people: TPerson[];
+  /** The items a new release may ship (only loaded for those who create releases). */
+  items: TRoadmapItem[];
 }
 
 /** PMs create releases for their areas; Product Ops and up for any (the API's release policy). */
@@ -46,12 +50,13 @@ export function ReleasesPage() {
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
   const base = useLoad<Base>('releases-base', async (signal) => {
-    const [{ settings }, areas, people] = await Promise.all([
+    const [{ settings }, areas, people, items] = await Promise.all([
       api.settings.get(signal),
       api.areas.all(signal),
       canCreate ? api.people.all(signal) : Promise.resolve([]),
+      canCreate ? roadmapApi.items(signal) : Promise.resolve([]),
     ]);
-    return { settings, areas, people };
+    return { settings, areas, people, items };
   });
   const list = useLoad(`releases:${filter.areaId}:${filter.status}:${filter.tier}`, (signal) =>
     releasesApi.list(filter, signal),
@@ -82,6 +87,7 @@ export function ReleasesPage() {
             me={me}
             areas={base.data.areas}
             people={base.data.people}
+            items={base.data.items}
             onCancel={() => setAdding(false)}
             onSaved={(r) => navigate(`/releases/${r.id}`)}
           />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CONFIDENCE_LABELS, ROADMAP_STATUS_LABELS } from '../../../shared/roadmap.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
@@ -8,8 +9,18 @@ import { roadmapApi } from './roadmap-api.ts';
  * Where a release or an insights theme sits on the roadmap, and the decisions about it: the link between what
  * ships, what customers say and what was decided, shown on the release and theme pages.
  */
-export function LinkedRoadmap({ link }: { link: { releaseId?: string; theme?: string } }) {
-  const key = `linked-roadmap:${link.releaseId ?? ''}:${link.theme ?? ''}`;
+export function LinkedRoadmap({
+  link,
+  refresh = 0,
+  children,
+}: {
+  link: { releaseId?: string; theme?: string };
+  /** Bumped after the page links an item, to read the links again. */
+  refresh?: number;
+  /** What the page offers under the links (the release page: link an item). */
+  children?: ReactNode;
+}) {
+  const key = `linked-roadmap:${link.releaseId ?? ''}:${link.theme ?? ''}:${refresh}`;
   const data = useLoad(key, async (signal) => {
     const [items, decisions] = await Promise.all([
       roadmapApi.linkedTo(link, signal),
@@ -56,6 +67,7 @@ export function LinkedRoadmap({ link }: { link: { releaseId?: string; theme?: st
           ) : null}
         </>
       )}
+      {children}
     </section>
   );
 }

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { TReleaseDetail } from '../../../shared/releases.ts';
+import { releasesApi } from '../../api-releases.ts';
+import { SelectField } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
+import { useSubmit } from '../../lib/forms.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { roadmapApi } from '../roadmap/roadmap-api.ts';
+import { itemChoices } from './new-release-form.tsx';
+
+/**
+ * Links a release to the roadmap item it ships, from the release page: the item then lists it and follows its
+ * launch, so stakeholders read one "when" for both.
+ */
+export function LinkItemForm({ detail, onLinked }: { detail: TReleaseDetail; onLinked: () => void }) {
+  const r = detail.release;
+  const items = useLoad(`link-item:${r.id}`, (signal) => roadmapApi.items(signal));
+  const submit = useSubmit();
+  const [itemId, setItemId] = useState('');
+  if (!detail.permissions.update || !items.data) return null;
+  const linked = items.data.some((it) => it.releaseIds.includes(r.id));
+  const choices = itemChoices(items.data, r.areaId ?? '');
+  if (linked || !choices.length) return null;
+  const onSubmit = async () => {
+    await releasesApi.update(r.id, { roadmapItemId: itemId });
+    setItemId('');
+    items.reload();
+    onLinked();
+  };
+  return (
+    <Form id="link-item" submit={submit} onSubmit={onSubmit} label="Link to a roadmap item">
+      <SelectField
+        path="roadmapItemId"
+        label="Roadmap item it ships"
+        value={itemId}
+        emptyLabel="Choose an item"
+        options={choices}
+        onChange={setItemId}
+        required
+      />
+      <FormActions submit={submit} label="Link item" pendingText="Linking…" />
+    </Form>
+  );
+}
