@@ -76,6 +76,7 @@ async function statementsFor(url: string) {
   statements = 0;
   const res = await fetch(url, { headers: auth });
   await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return statements;
 }
 const [tier3] = (
@@ -84,7 +85,15 @@ const [tier3] = (
   }
 ).items.filter((r) => r.tier === 3 && r.status !== 'launched');
 const detailUrl = `http://127.0.0.1:${port}/api/v1/releases/${tier3!.id}/detail`;
-const detailStatements = await statementsFor(detailUrl);
+const counted = [
+  ['GET /api/v1/releases/{id}/detail', detailUrl],
+  ['GET /api/v1/releases?limit=100', `http://127.0.0.1:${port}/api/v1/releases?limit=100`],
+  ['GET /api/v1/roadmap/items', `http://127.0.0.1:${port}/api/v1/roadmap/items`],
+  ['GET /api/v1/roadmap/view', `http://127.0.0.1:${port}/api/v1/roadmap/view`],
+  ['GET /api/v1/insights/themes', `http://127.0.0.1:${port}/api/v1/insights/themes`],
+] as const;
+const statementCounts: [string, number][] = [];
+for (const [name, url] of counted) statementCounts.push([name, await statementsFor(url)]);
 
 const rows = [
   ['baseline: bare Fastify GET /hello', await load(`http://127.0.0.1:${barePort}/hello`)],
@@ -100,7 +109,8 @@ const rows = [
 console.log(`${REQUESTS} requests each, concurrency ${CONCURRENCY}, embedded PGlite`);
 for (const [name, r] of rows)
   console.log(`${name.padEnd(58)} ${String(r.rps).padStart(7)} req/s   p50 ${r.p50} ms   p95 ${r.p95} ms`);
-console.log(`database statements for one GET /api/v1/releases/{id}/detail: ${detailStatements}`);
+console.log('database statements for one request:');
+for (const [name, n] of statementCounts) console.log(`  ${name.padEnd(40)} ${String(n).padStart(4)}`);
 await app.close();
 await bare.close();
 await database.close();

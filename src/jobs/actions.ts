@@ -9,6 +9,7 @@ import {
   type ActionRow,
   isActionKind,
 } from '../services/scheduling.ts';
+import { inScope } from '../services/scope.ts';
 import type { Clock } from '../shared/clock.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -43,30 +44,36 @@ export async function runDueActions(opts: {
     let claimed: ActionRow | null = null;
     const now = opts.clock.now();
     try {
-      const outcome = await opts.db.transaction(async (tx) => {
-        const rows = rowsOf<{ id: string }>(
-          await tx.execute(sql`select id from scheduled_actions where status = 'pending'
+      // One action, one scope: its handler's services read the settings once.
+      const outcome = await inScope(() =>
+        opts.db.transaction(async (tx) => {
+          const rows = rowsOf<{ id: string }>(
+            await tx.execute(sql`select id from scheduled_actions where status = 'pending'
                                and due_at <= ${now.toISOString()}::timestamptz
                                order by due_at limit 1 for update skip locked`),
-        );
-        if (!rows[0]) return 'none' as const;
-        const [action] = await tx.select().from(scheduledActions).where(eq(scheduledActions.id, rows[0].id));
-        claimed = action!;
-        const late = now.getTime() - claimed.dueAt.getTime() > claimed.graceSeconds * 1000;
-        if (late && claimed.latePolicy === 'skip_if_late') {
+          );
+          if (!rows[0]) return 'none' as const;
+          const [action] = await tx
+            .select()
+            .from(scheduledActions)
+            .where(eq(scheduledActions.id, rows[0].id));
+          claimed = action!;
+          const late = now.getTime() - claimed.dueAt.getTime() > claimed.graceSeconds * 1000;
+          if (late && claimed.latePolicy === 'skip_if_late') {
+            await tx
+              .update(scheduledActions)
+              .set({ status: 'missed', ranAt: now, ranBy: opts.instance })
+              .where(eq(scheduledActions.id, claimed.id));
+            return 'missed' as const;
+          }
+          await runHandler(opts.handlers, { tx, action: claimed, now });
           await tx
             .update(scheduledActions)
-            .set({ status: 'missed', ranAt: now, ranBy: opts.instance })
+            .set({ status: 'done', ranAt: now, ranBy: opts.instance, attempts: claimed.attempts + 1 })
             .where(eq(scheduledActions.id, claimed.id));
-          return 'missed' as const;
-        }
-        await runHandler(opts.handlers, { tx, action: claimed, now });
-        await tx
-          .update(scheduledActions)
-          .set({ status: 'done', ranAt: now, ranBy: opts.instance, attempts: claimed.attempts + 1 })
-          .where(eq(scheduledActions.id, claimed.id));
-        return 'ran' as const;
-      });
+          return 'ran' as const;
+        }),
+      );
       if (outcome === 'none') break;
       out[outcome] += 1;
     } catch (err) {

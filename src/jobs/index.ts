@@ -16,6 +16,7 @@ import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
 import type { ActionHandlers } from '../services/scheduling.ts';
+import { inScope } from '../services/scope.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
@@ -125,12 +126,13 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await boss.send(Q.action, { key: a.key }, { startAfter: a.dueAt, singletonKey: a.key });
   };
   // The daily plan: rituals' occurrence window, and the next weekly triage and monthly digest.
-  const plan = async () => {
-    const now = opts.clock.now();
-    await planAhead(db, now);
-    await replanOpenCycles(db, now);
-    await planInsights(db, now);
-  };
+  const plan = () =>
+    inScope(async () => {
+      const now = opts.clock.now();
+      await planAhead(db, now);
+      await replanOpenCycles(db, now);
+      await planInsights(db, now);
+    });
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });
 

@@ -10,6 +10,7 @@ import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { registerQueryGuard } from './query-guard.ts';
+import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
@@ -55,6 +56,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
+  // First of the hooks: everything after runs in the request's scope.
+  registerRequestScope(app);
   app.decorateRequest('now', null as unknown as Date);
   app.decorateRequest('ctx', null as unknown as Context);
   app.addHook('onRequest', async (req) => {

@@ -4,6 +4,7 @@ import { orgSettings } from '../../db/schema/index.ts';
 import { DEFAULT_SETTINGS, type TSettings, ZSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
+import { scopedSettings, settingsWritten } from '../scope.ts';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,7 +17,12 @@ export function withDefaults(defaults: unknown, stored: unknown): unknown {
   return out;
 }
 
-export async function getSettings(db: Db): Promise<TSettings> {
+/** The org's settings: read once per request or job run (see scope.ts), every time outside one. */
+export function getSettings(db: Db): Promise<TSettings> {
+  return scopedSettings(() => readSettings(db));
+}
+
+async function readSettings(db: Db): Promise<TSettings> {
   const [row] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1));
   return row ? ZSettings.parse(withDefaults(DEFAULT_SETTINGS, row.value)) : DEFAULT_SETTINGS;
 }
@@ -27,8 +33,9 @@ export async function updateSettings(opts: {
   settings: TSettings;
   now: Date;
 }): Promise<TSettings> {
-  return opts.db.transaction(async (tx) => {
-    const before = await getSettings(tx);
+  const saved = await opts.db.transaction(async (tx) => {
+    // The stored row, not the scope's copy: the diff and the audit are against what is in the database.
+    const before = await readSettings(tx);
     const changed = diffFields(before, opts.settings);
     if (Object.keys(changed).length === 0) return before;
     await tx
@@ -44,4 +51,6 @@ export async function updateSettings(opts: {
     });
     return opts.settings;
   });
+  settingsWritten(saved);
+  return saved;
 }
