@@ -8,6 +8,7 @@ import { registerOrgCommands } from './commands/org.ts';
 import { registerReleaseCommands } from './commands/release.ts';
 import { registerRoadmapCommands } from './commands/roadmap.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerStatusCommands } from './commands/status.ts';
 import { registerUpdateCommands } from './commands/update.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -26,6 +27,7 @@ registerReleaseCommands(program);
 registerInsightsCommands(program);
 registerRoadmapCommands(program);
 registerDecisionCommands(program);
+registerStatusCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

@@ -37,7 +37,12 @@ export function remoteFromEnv(env: NodeJS.ProcessEnv = process.env): Remote {
   const url = base.toString().replace(/\/+$/, '');
 
   async function send(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    // x-prodops-client: the server counts status questions per channel (terminal, web, Slack, API).
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      'x-prodops-client': 'cli',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -55,6 +56,8 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Pr
   const pglite = await PGlite.create({
     dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
     loadDataDir,
+    // Status questions search titles by trigram similarity (migration 0008).
+    extensions: { pg_trgm },
   });
   return {
     db: drizzlePglite(pglite, { schema }) as unknown as Db,

@@ -19,6 +19,7 @@ import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
+import { statusRoutes } from './routes/status/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
@@ -125,6 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(insightRoutes);
       await api.register(roadmapRoutes);
       await api.register(decisionsRoutes);
+      await api.register(statusRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
     },
     { prefix: '/api/v1' },

@@ -153,6 +153,9 @@ function queryVariants(params: Param[]): string[] {
     for (const v of values) out.push(`${p.name}=${encodeURIComponent(v)}`);
     if (p.name === 'since') out.push('since=2020-01-01', 'since=last-review');
     if (p.name === 'version') out.push('version=draft', 'version=1');
+    // Searches, the status question among them: the markers' words, and the shown item by its ratified title.
+    if (p.name === 'q')
+      out.push('q=leak', 'q=leak%20internal', 'q=leak%20unratified%20title', 'q=shown%20item');
   }
   return out;
 }

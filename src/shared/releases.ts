@@ -12,6 +12,15 @@ export const RELEASE_STATUSES = [
   'rolled_back',
 ] as const;
 export type TReleaseStatus = (typeof RELEASE_STATUSES)[number];
+export const RELEASE_STATUS_LABELS: Record<TReleaseStatus, string> = {
+  planned: 'Planned',
+  in_readiness: 'In readiness',
+  go: 'Go',
+  hold: 'On hold',
+  delay: 'Delayed',
+  launched: 'Launched',
+  rolled_back: 'Rolled back',
+};
 
 export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
 export type TTier = z.infer<typeof ZTier>;

@@ -32,7 +32,11 @@ export const releases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('releases_target_idx').on(t.targetDate)],
+  (t) => [
+    index('releases_target_idx').on(t.targetDate),
+    // "What's the status of X?": typo-tolerant title search (pg_trgm word similarity).
+    index('releases_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+  ],
 );
 
 /** Append-only: every change of suggestion or assigned tier, with its reason. */

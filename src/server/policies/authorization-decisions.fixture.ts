@@ -35,6 +35,8 @@ const ownedByPmOwner = async (c: Ctx) => aDecision(c.db, c.ids.pmOwner);
 
 export const DECISION_CASES: Record<string, Case> = {
   'GET /api/v1/decisions': { expect: signedInOnly },
+  // Issue 14: anyone signed in asks; the answer is cut to what they may read (routes/status/status.test.ts).
+  'GET /api/v1/status': { expect: signedInOnly, url: () => '/api/v1/status?q=anything' },
   'GET /api/v1/decisions/:id': {
     expect: signedInOnly,
     url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,

@@ -5,6 +5,7 @@ import { ORG_POLICIES } from './org.ts';
 import { RELEASE_POLICIES } from './releases.ts';
 import type { Action, Policies, Resource, ResourceType } from './resources.ts';
 import { ROADMAP_POLICIES } from './roadmap.ts';
+import { STATUS_POLICIES } from './status.ts';
 import { UPDATE_POLICIES } from './updates.ts';
 
 export type { Action, Resource, ResourceType } from './resources.ts';
@@ -17,6 +18,7 @@ const POLICIES: Policies<ResourceType> = {
   ...RELEASE_POLICIES,
   ...INSIGHT_POLICIES,
   ...ROADMAP_POLICIES,
+  ...STATUS_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

@@ -66,7 +66,9 @@ export type Resource =
   /** Republishing the stakeholder roadmap view: Product Ops (format + distribution) and up. */
   | { type: 'roadmap_view' }
   /** A decision log entry: PMs and up record; its owner (or Product Ops and up) revisits or supersedes it. */
-  | { type: 'decision'; ownerId?: string | null; input?: unknown };
+  | { type: 'decision'; ownerId?: string | null; input?: unknown }
+  /** A status question: anyone asks, and the answer holds only what they may read. */
+  | { type: 'status' };
 
 export type ResourceType = Resource['type'];
 

@@ -1,6 +1,11 @@
 import { describeTier, TIER_NAMES } from '../../domain/releases/attributes.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
-import { RELEASE_STATUSES, type TDeadlineStatus, type TReleaseStatus } from '../../shared/releases.ts';
+import {
+  RELEASE_STATUS_LABELS,
+  RELEASE_STATUSES,
+  type TDeadlineStatus,
+  type TReleaseStatus,
+} from '../../shared/releases.ts';
 
 export { TIER_NAMES };
 
@@ -10,15 +15,7 @@ export const tierText = (tier: number | null): string =>
 
 export const TIER_OPTIONS = ([1, 2, 3] as const).map((t) => ({ value: String(t), label: tierText(t) }));
 
-export const STATUS_LABELS: Record<TReleaseStatus, string> = {
-  planned: 'Planned',
-  in_readiness: 'In readiness',
-  go: 'Go',
-  hold: 'On hold',
-  delay: 'Delayed',
-  launched: 'Launched',
-  rolled_back: 'Rolled back',
-};
+export const STATUS_LABELS: Record<TReleaseStatus, string> = RELEASE_STATUS_LABELS;
 
 export const STATUS_TONES: Record<TReleaseStatus, string> = {
   planned: 'muted',
