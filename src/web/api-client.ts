@@ -103,7 +103,8 @@ export interface RequestOptions {
 /** JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server counts status questions per channel: this one is the web app.
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Prodops-Client': 'web' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);

@@ -99,7 +99,9 @@ describe('one "when" for a release and its roadmap item', () => {
     await markRatified(d.db, item.id, 2, now);
     const before = await publishView({ db: d.db, actor, now });
     const shown = (v: typeof before) =>
-      (v.json as { items: { title: string; status: string }[] }).items.find((i) => i.title === 'SCIM provisioning');
+      (v.json as { items: { title: string; status: string }[] }).items.find(
+        (i) => i.title === 'SCIM provisioning',
+      );
     expect(shown(before)?.status).toBe('planned');
 
     const later = new Date('2026-11-24T10:00:00Z');

@@ -49,7 +49,7 @@ export async function cardFor(
     case 'area':
       return areaCard(db, id);
     case 'theme':
-      return themeCard(db, id);
+      return themeCard(db, id, now);
   }
 }
 
@@ -154,7 +154,7 @@ async function areaCard(db: Db, id: string): Promise<TStatusCard | null> {
   };
 }
 
-async function themeCard(db: Db, key: string): Promise<TStatusCard | null> {
+async function themeCard(db: Db, key: string, now: Date): Promise<TStatusCard | null> {
   const theme = (await getSettings(db)).insights.themes.find((t) => t.key === key);
   if (!theme) return null;
   return {
@@ -169,7 +169,8 @@ async function themeCard(db: Db, key: string): Promise<TStatusCard | null> {
     bundlePath: null,
     updates: await updateBullets(db, [theme.label]),
     decisions: await linkedDecisions(db, sql`${key} = any(${decisions.themes})`),
-    asOf: new Date(0).toISOString(),
+    // A theme is read live from the feedback: as of the question.
+    asOf: now.toISOString(),
   };
 }
 

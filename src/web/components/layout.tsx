@@ -6,6 +6,7 @@ import { useSession } from '../lib/session.tsx';
 import { navFor } from '../nav.ts';
 import { InboxLink } from './inbox-link.tsx';
 import { LoadError, Loading } from './page.tsx';
+import { StatusSearch } from './status-search.tsx';
 
 /** The signed-in shell: loads who is signed in (a 401 sends the browser to /sign-in), then the pages. */
 export function AppLayout() {
@@ -103,6 +104,7 @@ function Header() {
         </Link>
         {orgName ? <span className="org-name">{orgName}</span> : null}
       </div>
+      {me ? <StatusSearch /> : null}
       {me ? (
         <div className="user">
           <span className="user-name">{me.name}</span>
