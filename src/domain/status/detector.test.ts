@@ -68,6 +68,22 @@ describe('detectStatusRequest: requests and what they ask about', () => {
       text: 'anything new on the IP allowlisting work?',
       subject: 'ip allowlisting',
     },
+    {
+      name: 'an ETA asked for',
+      text: 'would love an ETA on the onboarding checklist',
+      subject: 'onboarding checklist',
+    },
+    {
+      name: 'which quarter',
+      text: 'is faster search a Q2 or Q3 thing at this point?',
+      subject: 'faster search',
+    },
+    {
+      name: 'whether work started',
+      text: 'has eng started on bulk user import yet?',
+      subject: 'bulk user import',
+    },
+    { name: 'a yes/no on timing', text: 'so is apple pay coming this quarter or not', subject: 'apple pay' },
     { name: 'a bare ping in a thread', text: '+1, any update here?', subject: null },
     { name: 'a pronoun names nothing', text: 'bumping this — when is it shipping?', subject: null },
   ];
@@ -108,6 +124,8 @@ describe('detectStatusRequest: look-alikes are not requests', () => {
     { name: 'a running job', text: "when will the export be ready? it's been spinning for 20 minutes" },
     { name: 'someone shipping a parcel', text: 'has Chris shipped the laptop back yet?' },
     { name: 'a greeting', text: "how's it going?" },
+    { name: "someone's own export", text: 'when will my export be ready?' },
+    { name: 'an event about a feature', text: 'when does the webinar on usage-based billing go live?' },
   ];
   it.each(lookAlikes)('$name: "$text"', ({ text }) => {
     expect(detectStatusRequest(text)).toEqual({ isRequest: false, subject: null, pattern: null });

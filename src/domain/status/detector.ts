@@ -73,9 +73,9 @@ function sentences(plain: string): Sentence[] {
 
 // ——— Negative rules ———
 
-/** Openers that carry no meaning: greetings, addressing, "quick q:". Stripped before reading a sentence's start. */
+/** Openers that carry no meaning: greetings ("heyyy"), addressing, "quick q:". Stripped before reading a sentence. */
 const OPENER =
-  /^(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|btw|sorry|quick q|quick question|quick one|q|team|all|folks|\+1|@someone|@team|#[\w-]+)\b[\s,:!—–-]*)+/;
+  /^(?:(?:he+y+|hi+|hello|yo|ok|okay|so|and|also|btw|sorry|quick q|quick question|quick one|q|team|all|folks|\+1|@someone|@team|#[\w-]+)\b[\s,:!—–-]*)+/;
 
 /**
  * Words that open a direct question: "is X live", "when does X ship", "any update", "wondering when…". A pattern
@@ -115,18 +115,21 @@ const JOKE = /\b(?:just kidding|jk|kidding|lol)\b/;
  * a support question about one run, not about a piece of product work.
  */
 const RUNNING_JOB =
-  /\b(?:spinning|still (?:says )?processing|stuck (?:on|at)|loading|it's been \d+|been running|uploaded|refresh(?:ed|ing)?|\d+ minutes ago|an hour ago|hours ago)\b/;
+  /\b(?:spinning|queued|still (?:says )?processing|stuck (?:on|at)|loading|it's been \d+|been running|uploaded|refresh(?:ed|ing)?|\d+ minutes ago|an hour ago|hours ago)\b/;
 
 /**
  * Things whose status is not product work: meetings and events, deals and paperwork, the incident page. Matched
  * anywhere in the subject ("the holiday party venue", "the globex deal").
  */
 const NOT_WORK =
-  /\b(?:meeting|standup|stand-up|status (?:sync|call|review)|weekly sync|1:1|retro|all-hands|all hands|offsite|onsite|qbr|lunch|dinner|party|happy hour|demo day|interview|candidate|deal|contract|renewal|opportunity|expenses?|expense report|pto|vacation|leave|laptop|status page|statuspage|outage|incident)\b/;
+  /\b(?:meeting|standup|stand-up|status (?:sync|call|review)|weekly sync|1:1|retro|all-hands|all hands|offsite|onsite|qbr|lunch|dinner|party|happy hour|demo day|interview|candidate|deal|contract|renewal|opportunity|expenses?|expense report|pto|vacation|leave|laptop|status page|statuspage|outage|incident|webinar|training|workshop|session|demo|recording)\b/;
 
 /** A subject that is a person or a pronoun for one: "is @someone out today", "how's it going", "is he around". */
 const PERSON =
   /^(?:@\w+|he|she|they|you|u|everyone|everybody|anyone|someone|people|the team|the new \w+ hire)$/;
+
+/** Someone's own thing ("when will my export be ready", "the status of my expense report"): support, not product. */
+const OWN = /^(?:my|your|his|her)\b/;
 
 /** Words that start with a person: "update the status in Jira when you're done" is about someone's work, now. */
 const PERSON_FIRST = /^(?:i|i'm|you|you're|u|we|we're|he|she|he's|she's|they|they're|@someone)\b/;
@@ -187,7 +190,7 @@ interface Pattern {
 
 /** The verbs of shipping, as they follow "when does X …" / "when is X …". */
 const SHIP =
-  "(?:is |are |will |will be |'s |be )?(?:ship|ships|shipping|shipped|launch|launches|launching|land|lands|landing|release|releases|releasing|released|roll out|rolls out|rolling out|go live|goes live|going live|be live|come out|comes out|coming out|coming|go out|goes out|going out|go ga|goes ga|going ga|hit ga|hits ga|be ga|be available|available|be ready|ready|be done|done|be out|out|drop|drops|dropping|be enabled|get turned on|be turned on|turn on|arrive|arriving|be deployed|deployed|happen|happening|due|expected)";
+  "(?:is |are |will |will be |'s |be )?(?:ship|ships|shipping|shipped|launch|launches|launching|land|lands|landing|release|releases|releasing|released|roll out|rolls out|rolling out|go live|goes live|going live|be live|come out|comes out|coming out|coming|go out|goes out|going out|go ga|goes ga|going ga|hit ga|hits ga|be ga|be available|available|be ready|ready|be done|done|be out of beta|out of beta|be out|out|drop|drops|dropping|be enabled|get turned on|be turned on|turn on|arrive|arriving|be deployed|deployed|happen|happening|due|expected)";
 
 /** What may follow the verb in such a question: a date, a platform, a customer, "yet" — but not an object. */
 const AFTER_VERB =
@@ -218,11 +221,23 @@ const PATTERNS: Pattern[] = [
   // must be an ask: "I changed the status of the ticket" and "is a 409 the right status for…" are not.
   {
     name: 'status-of',
-    re: /\b(?:what(?:'s| is|s)?|wats|any|know|share|give(?: me| us)?|get|need|pls|please|quick|on)\s+(?:(?:the|teh|a|an|quick|current|latest|overall)\s+)*status\s+(?:of|on|for|re:?)\s+(.+)$/,
+    re: /\b(?:what(?:'s| is|s)?|wats|any|know|share|give(?: me| us)?|get|need|pls|please|quick|on)\s+(?:(?:the|teh|a|an|quick|current|latest|overall)\s+)*(?:status|state|word)\s+(?:of|on|for|re:?)\s+(.+)$/,
     needs: 'always',
   },
   // "Status of X?" — terse, so it needs the question mark: "status of SCIM provisioning: green" reports.
-  { name: 'status-of-terse', re: /^status\s+(?:of|on|for|re:?)\s+(.+)$/, needs: 'asked' },
+  {
+    name: 'status-of-terse',
+    re: /^(?:status|status update|update|updates|news|eta|timeline|timing)\s+(?:of|on|for|re:?)\s+(.+)$/,
+    needs: 'asked',
+  },
+  // "Would love an ETA on X", "can I get the latest ETA for X", "wondering if there's a timeline for X": the
+  // nouns of a status asked for, in a sentence that asks ("thanks for the update on X" thanks, "I'll post an
+  // update on X" promises: both are set aside before the patterns).
+  {
+    name: 'noun-on',
+    re: /\b(?:an?|the|any|some|latest|current|new|updated)\s+(?:eta|timeline|timeframe|update|status update|news|date|target date|launch date)\s+(?:on|for|re:?|about)\s+(.+)$/,
+    needs: 'asked',
+  },
   // "SCIM provisioning status?", "ubb status pls": a bare noun phrase and "status".
   {
     name: 'x-status',
@@ -251,7 +266,7 @@ const PATTERNS: Pattern[] = [
   // "When are we launching X", "when are we turning on X".
   {
     name: 'when-we-ship',
-    re: /\bwh?en (?:are|will|do|can) (?:we|you|u|they|eng)\s+(?:be\s+)?(?:launching|launch|shipping|ship|releasing|release|turning on|turn on|rolling out|roll out|enabling|enable|switching on|flipping on|getting|get|opening up)\s+(.+)$/,
+    re: /\bwh?en(?:'s| is)? (?:are|will|do|can|the earliest (?:we|you|they) (?:can|could|would)) (?:we|you|u|they|eng)?\s*(?:be\s+)?(?:launching|launch|shipping|ship|releasing|release|turning on|turn on|rolling out|roll out|enabling|enable|switching on|flipping on|getting|get|opening up)\s+(.+)$/,
     needs: 'always',
   },
   // "When can customers use X", "when can I start selling X".
@@ -291,6 +306,27 @@ const PATTERNS: Pattern[] = [
     ),
     needs: 'asked',
   },
+  // "Is X happening before year end", "any chance X lands before the 20th", "is X coming this quarter": a
+  // yes/no question about when.
+  {
+    name: 'ship-by',
+    re: new RegExp(
+      `^(?:so\\s+)?(?:is|are|will|does|do|any chance|is there a chance)\\s+(.+?)\\s+(?:going to\\s+)?${SHIP}\\s+(?:before|by|this|next|in|for|on|until|at|q[1-4])\\b`,
+    ),
+    needs: 'asked',
+  },
+  // "Is X a Q2 or Q3 thing", "is X still a thing for Q3", "is X still Q3?": asking which quarter.
+  {
+    name: 'which-quarter',
+    re: /^(?:so\s+)?(?:is|are)\s+(.+?)\s+(?:still\s+)?(?:an?\s+)?(?:(?:q[1-4]|h[12]|this quarter|next quarter)(?:\s+or\s+\S+)?\s+thing|thing\s+(?:for|in|this)|q[1-4]|h[12])\b/,
+    needs: 'asked',
+  },
+  // "Has eng started on X yet", "did anyone pick up X": whether work has begun.
+  {
+    name: 'started',
+    re: /\b(?:has|have|did)\s+(?:eng|engineering|the team|we|they|anyone|design)\s+(?:started|start|begun|begin|kicked off|picked up|pick up)\s+(?:on\s+|work on\s+|working on\s+)?(.+)$/,
+    needs: 'asked',
+  },
   // "Have we shipped X", "did we launch X".
   {
     name: 'we-shipped',
@@ -300,7 +336,7 @@ const PATTERNS: Pattern[] = [
   // "Did X make it into 2.14", "anyone know if X made the 4.2 release".
   {
     name: 'made-release',
-    re: /\b(?:did|has|have|if|whether|is|are)\s+(.+?)\s+(?:make|made|making)\s+(?:it\s+(?:into|in|to)|the cut|the\s+(?:[\w.]+\s+){0,3}(?:release|sprint|build|train|version))/,
+    re: /\b(?:did|has|have|if|whether|is|are)\s+(.+?)\s+(?:make|made|making|going to make|gonna make|will make)\s+(?:it\s+(?:into|in|to)|the cut|the\s+(?:[\w.]+\s+){0,3}(?:release|sprint|build|train|version))/,
     needs: 'asked',
   },
   // "Is X in the next release", "is X going out this sprint", "are X and Y shipping together".
@@ -349,6 +385,11 @@ const PATTERNS: Pattern[] = [
     subjectRequired: true,
   },
   {
+    name: 'how-things',
+    re: /\bhow (?:are|r|'re) things\s+(?:looking|going|progressing|tracking)\s+(?:for|on|with)\s+(.+)$/,
+    needs: 'always',
+  },
+  {
     name: 'how-close',
     re: /\bhow (?:close are we|are we doing|far along are we|far are we)\s+(?:on|to|with)\s+(.+)$/,
     needs: 'always',
@@ -375,7 +416,7 @@ const PATTERNS: Pattern[] = [
   // the ask.
   {
     name: 'topic-then-ask',
-    re: /^(.+?)\s*(?:—|–|-|:|,)\s*(?:any (?:update|updates|news|word|progress|movement|eta)|where are we(?: at)?|status|eta|still on track|still (?:q[1-4]|planned|happening|on|end of \w+|this \w+|next \w+|in \w+)|live yet|out yet|when)\b.*$/,
+    re: /^(.+?)\s*(?:—|–|-|:|,)\s*(?:any (?:update|updates|news|word|progress|movement|eta)|where are we(?: at)?|status|eta|still on track|still (?:q[1-4]|planned|happening|on|end of \w+|this \w+|next \w+|in \w+)|live yet|out yet|when|are we (?:ga|live|out|done|there)|is (?:it|that) (?:ga|live|out|done|ready)|did (?:it|that) (?:ever )?(?:ship|launch|go out|land))\b.*$/,
     needs: 'asked',
   },
   // "X live yet?", "guided onboarding checklist live?" — elliptical.
@@ -405,6 +446,10 @@ const PACKAGING = /\b(?:on|in|for) (?:the )?(?:\w+ )?(?:plan|tier|edition|sku)\b
 /** A statement that answers: "ETA for X is end of month", "ETA on SCIM is end of Q2 per Dana". */
 const STATES_ANSWER = /\s(?:is|are|was|will be|should be|looks like|=)\s/;
 
+/** A clause, not a noun phrase: it opens with a question word or holds a verb of being. */
+const CLAUSE =
+  /^(?:what|whats|what's|when|whens|when's|where|how|who|why|is|are|will|can|does|do|did|has|have)\b|\b(?:be|is|are|was|were|will|been)\b/;
+
 const WHEN_ASKS = /^wh?en(?:'s|s| is| are| does| do| will| can)\b/;
 
 function asks(s: Sentence, opened: string): boolean {
@@ -432,15 +477,17 @@ function tryPattern(p: Pattern, s: Sentence, opened: string, messageAsks: boolea
   // "ETA 10 min", "eta ~5": a time, not a thing.
   if ((p.name === 'eta' || p.name === 'x-eta') && /^[\d~<>]/.test(raw)) return null;
   if (NOT_A_THING.test(raw) || PERSON_STATE.test(opened)) return null;
-  if (p.name.includes('live') && PACKAGING.test(opened) && !/\b(?:yet|already|now)\b/.test(opened))
-    return null;
+  if (PACKAGING.test(opened) && !/\b(?:yet|already|now)\b/.test(opened)) return null;
   // "any update on the status page should go through comms first": the phrase is the sentence's subject.
   if (!messageAsks && /\b(?:should|must|needs to|goes|go) (?:go|be|through)\b/.test(raw)) return null;
+  // The elliptical patterns ("SCIM status?", "X live yet?") take a noun phrase: a clause before the word ("when
+  // will my export be ready") is another pattern's business.
+  if (p.name.startsWith('x-') && CLAUSE.test(raw)) return null;
   const subject = cleanSubject(raw);
   if (subject && (PERSON.test(subject) || NOT_WORK.test(subject))) return null;
   if (!subject && p.subjectRequired) return null;
   // A subject that is a person: the raw words are "@someone" or start with a personal pronoun.
-  if (PERSON.test(raw.trim()) || PERSON_FIRST.test(raw.trim())) return null;
+  if (PERSON.test(raw.trim()) || PERSON_FIRST.test(raw.trim()) || OWN.test(raw.trim())) return null;
   return { isRequest: true, subject, pattern: p.name };
 }
 
