@@ -9,6 +9,7 @@ import { registerReleaseCommands } from './commands/release.ts';
 import { registerRoadmapCommands } from './commands/roadmap.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerStatusCommands } from './commands/status.ts';
+import { registerStatusRequestCommands } from './commands/status-requests.ts';
 import { registerUpdateCommands } from './commands/update.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -28,6 +29,7 @@ registerInsightsCommands(program);
 registerRoadmapCommands(program);
 registerDecisionCommands(program);
 registerStatusCommands(program);
+registerStatusRequestCommands(program);
 
 /** Errors a user can act on are printed plainly; anything else gets its stack for a bug report. */
 function report(err: unknown): number {

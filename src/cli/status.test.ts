@@ -40,4 +40,28 @@ describe('prodops status', () => {
     const out = expectOk(await status(['quantum', 'teleporter'])).stdout;
     expect(out).toMatch(/^Nothing in prodops matches "quantum teleporter"\. Ask .+, PM for .+\.\n$/);
   });
+
+  it('imports the status pings of a Slack export once, and prints the weekly count for the product org', async () => {
+    const exportDir = new URL('../../test/fixtures/slack-export', import.meta.url).pathname;
+    const run = (args: string[], as = token) =>
+      runCli(args, { env: { ...data.env, PRODOPS_URL: server.url, PRODOPS_TOKEN: as } });
+    expect(expectOk(await run(['status-requests', 'import', exportDir])).stdout).toBe(
+      '4 status pings found, 4 new.\n',
+    );
+    expect(expectOk(await run(['status-requests', 'import', exportDir])).stdout).toBe(
+      '4 status pings found, 0 new.\n',
+    );
+    const missing = await run(['status-requests', 'import', `${exportDir}.zip`]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('does not exist');
+
+    const ops = expectOk(await data.cli(['token', 'create', '--email', 'priya@example.com'])).stdout.trim();
+    const weekly = expectOk(await run(['status-requests', 'weekly', '--baseline-weeks', '1'], ops)).stdout;
+    expect(weekly).toMatch(/^Status pings per week \(.+\)\n {2}2026-W10 +3 pings/);
+    expect(weekly).toMatch(/Baseline 3\.0 a week \(2026-W10–2026-W10\); /);
+    // Sam is a stakeholder: who asked what is the product org's.
+    const refused = await run(['status-requests', 'weekly']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/forbidden|not allowed|may not/i);
+  });
 });

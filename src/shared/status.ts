@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { isWeekKey } from './calendar.ts';
+import { ZId, ZIsoWeek } from './common.ts';
 
 /** What a status question can be about: the things prodops keeps, across capabilities. */
 export const STATUS_SUBJECTS = ['roadmap_item', 'release', 'decision', 'theme', 'area'] as const;
@@ -72,3 +73,33 @@ export const ZStatusAnswer = z.object({
   message: z.string(),
 });
 export type TStatusAnswer = z.infer<typeof ZStatusAnswer>;
+
+/** A week key of a week that exists (2027-W53 does not). */
+const ZWeekThatExists = ZIsoWeek.refine(isWeekKey, 'is not a week of its ISO year');
+
+/** The status-request count (C8): pings found in chat per week, and the questions prodops answered instead. */
+export const ZStatusRequestsQuery = z.strictObject({
+  from: ZWeekThatExists.optional(),
+  to: ZWeekThatExists.optional(),
+  /** How many of the first weeks make the baseline. */
+  baselineWeeks: z.coerce.number().int().min(1).max(26).default(4),
+});
+export const ZStatusRequestWeek = z.object({
+  week: z.string(),
+  /** Status pings asked in chat that week. */
+  pings: z.number().int(),
+  /** Status questions prodops answered that week: pings a PM did not have to answer. */
+  avoided: z.number().int(),
+  byChannel: z.array(z.object({ channel: z.string(), pings: z.number().int() })),
+  byArea: z.array(z.object({ areaName: z.string(), pings: z.number().int() })),
+});
+export const ZStatusRequestWeeks = z.object({
+  timeZone: z.string(),
+  weeks: z.array(ZStatusRequestWeek),
+  /** Pings per week over the first weeks (null without any). */
+  baseline: z.object({ weeks: z.array(z.string()), perWeek: z.number() }).nullable(),
+  latest: z.object({ week: z.string(), pings: z.number().int() }).nullable(),
+  /** The latest week against the baseline, as a share (-0.5 = half the pings); null without a baseline. */
+  change: z.number().nullable(),
+});
+export type TStatusRequestWeeks = z.infer<typeof ZStatusRequestWeeks>;

@@ -1,7 +1,7 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { FUNCTIONS } from '../../shared/roles.ts';
 import { STATUS_CHANNELS, type TStatusMatch } from '../../shared/status.ts';
-import { people } from './org.ts';
+import { areas, people } from './org.ts';
 
 /**
  * Every "what's the status of X?" asked of prodops (issue 14): who asked, in which function and channel, what it
@@ -23,4 +23,33 @@ export const statusQuestions = pgTable(
     answered: boolean('answered').notNull(),
   },
   (t) => [index('status_questions_asked_idx').on(t.askedAt)],
+);
+
+/**
+ * The status pings found in chat (the pack's "sample audit", done from a Slack export): one row per message that
+ * asks for a status, with the thing it names and its area when prodops knows it. Idempotent on channel + ts, so
+ * importing an overlapping export again adds only what is new.
+ */
+export const statusPings = pgTable(
+  'status_pings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    source: text('source', { enum: ['slack_export'] }).notNull(),
+    channel: text('channel').notNull(),
+    /** Slack's id of the message in its channel. */
+    ts: text('ts').notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    userName: text('user_name'),
+    text: text('text').notNull(),
+    /** What it asks about, in the asker's words; null when it names nothing ("any update?"). */
+    subject: text('subject'),
+    areaId: uuid('area_id').references(() => areas.id, { onDelete: 'set null' }),
+    /** Where to find the message ("#sales/p1772471000000200"). */
+    reference: text('reference').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('status_pings_message_key').on(t.source, t.channel, t.ts),
+    index('status_pings_posted_idx').on(t.postedAt),
+  ],
 );

@@ -53,6 +53,8 @@ export const outcomeFor = (expect: Case['expect'], who: Who): Outcome =>
 
 export const publicRoute: Case['expect'] = { rest: 'ok' };
 export const signedInOnly: Case['expect'] = { anon: 401, rest: 'ok' };
+/** Everyone in the product org; stakeholders are refused. */
+export const productOrg: Case['expect'] = { anon: 401, stakeholder: 403, rest: 'ok' };
 export const managers = (extra: Partial<Record<Who, Outcome>> = {}): Case['expect'] => ({
   anon: 401,
   stakeholder: 403,

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { systemActor } from '../../services/actor.ts';
 import { recordDecision } from '../../services/decisions/decisions.ts';
 import type { TDecisionLogInput } from '../../shared/decisions.ts';
-import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.fixture.ts';
+import { type Case, type Ctx, managers, productOrg, signedInOnly } from './authorization-cases.fixture.ts';
 
 /**
  * The decision log's routes in the app-wide authorization matrix (authorization.test.ts): who may call each.
@@ -37,6 +37,8 @@ export const DECISION_CASES: Record<string, Case> = {
   'GET /api/v1/decisions': { expect: signedInOnly },
   // Issue 14: anyone signed in asks; the answer is cut to what they may read (routes/status/status.test.ts).
   'GET /api/v1/status': { expect: signedInOnly, url: () => '/api/v1/status?q=anything' },
+  // Who asked what: the product org's, not a stakeholder's.
+  'GET /api/v1/status-requests': { expect: productOrg },
   'GET /api/v1/decisions/:id': {
     expect: signedInOnly,
     url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,

@@ -5,7 +5,7 @@ import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
-import { type Case, type Ctx, managers, signedInOnly } from './authorization-cases.fixture.ts';
+import { type Case, type Ctx, managers, productOrg, signedInOnly } from './authorization-cases.fixture.ts';
 
 const item = (c: Ctx, title = 'Usage billing') =>
   createRoadmapItem({
@@ -44,7 +44,6 @@ async function ratifiedItem(c: Ctx) {
 }
 
 /** The product org reads the review; stakeholders do not (it works on unratified changes and PMs' notes). */
-const productOrg: Case['expect'] = { anon: 401, stakeholder: 403, rest: 'ok' };
 
 let pendingItem = '';
 const ratifiers: Case['expect'] = {

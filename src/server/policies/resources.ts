@@ -68,7 +68,9 @@ export type Resource =
   /** A decision log entry: PMs and up record; its owner (or Product Ops and up) revisits or supersedes it. */
   | { type: 'decision'; ownerId?: string | null; input?: unknown }
   /** A status question: anyone asks, and the answer holds only what they may read. */
-  | { type: 'status' };
+  | { type: 'status' }
+  /** The status-request count: pings found in chat and questions answered, per week. */
+  | { type: 'status_requests' };
 
 export type ResourceType = Resource['type'];
 

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { answerStatus } from '../../../services/status/answer.ts';
+import { statusRequestWeeks } from '../../../services/status/pings.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
-import { ZStatusAnswer, ZStatusQuery } from '../../../shared/status.ts';
+import {
+  ZStatusAnswer,
+  ZStatusQuery,
+  ZStatusRequestsQuery,
+  ZStatusRequestWeeks,
+} from '../../../shared/status.ts';
 import { readerOf } from '../roadmap/reader.ts';
 
 /** Where the question came from: the CLI and the web app say so; anything else is the API. */
@@ -33,5 +39,16 @@ export async function statusRoutes(app: FastifyInstance): Promise<void> {
         personId: req.actor!.personId,
         channel: channelOf(req.headers['x-prodops-client']),
       }),
+  });
+  app.withTypeProvider<ZodTypeProvider>().get('/status-requests', {
+    config: { policy: { resource: 'status_requests', action: 'read' } },
+    schema: {
+      tags: ['status'],
+      summary:
+        'The status-request count per week: pings found in chat (by channel and area) and questions answered instead',
+      querystring: ZStatusRequestsQuery,
+      response: { 200: ZStatusRequestWeeks, ...errors },
+    },
+    handler: async (req) => statusRequestWeeks(db, req.query),
   });
 }

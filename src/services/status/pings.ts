@@ -1,0 +1,149 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { areas, statusPings, statusQuestions } from '../../db/schema/index.ts';
+import { pingsPerWeek } from '../../domain/status/pings.ts';
+import { isoWeekKey, localDateTime } from '../../shared/calendar.ts';
+import type { TStatusRequestWeeks } from '../../shared/status.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { getSettings } from '../org/settings.ts';
+
+/** A chat message the detector found asking for a status. */
+export interface FoundPing {
+  channel: string;
+  ts: string;
+  postedAt: Date;
+  userName: string | null;
+  text: string;
+  subject: string | null;
+  reference: string;
+}
+
+const BATCH = 500;
+
+/**
+ * Stores the status pings found in a Slack export, each with the area it names when prodops knows the thing (a
+ * release's, a roadmap item's or an area's own name, by trigram similarity). Idempotent on channel + ts.
+ */
+export async function importStatusPings(o: {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  pings: AsyncIterable<FoundPing> | Iterable<FoundPing>;
+  exportName: string;
+}): Promise<{ found: number; added: number }> {
+  let found = 0;
+  let added = 0;
+  let batch: FoundPing[] = [];
+  const flush = async () => {
+    if (batch.length) added += await storeBatch(o.db, batch, o.now);
+    batch = [];
+  };
+  for await (const ping of o.pings) {
+    found++;
+    batch.push(ping);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  await recordAudit(o.db, {
+    actor: o.actor,
+    action: 'status_pings.import',
+    entityType: 'status_pings',
+    entityId: o.exportName,
+    change: { found, added },
+  });
+  return { found, added };
+}
+
+async function storeBatch(db: Db, batch: FoundPing[], now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
+    const rows = [];
+    for (const p of batch)
+      rows.push({
+        ...p,
+        source: 'slack_export' as const,
+        areaId: await areaNamed(tx, p.subject),
+        importedAt: now,
+      });
+    const inserted = await tx
+      .insert(statusPings)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ id: statusPings.id });
+    return inserted.length;
+  });
+}
+
+/** The area of the release, roadmap item or area whose name is most like the subject; null when none is. */
+async function areaNamed(tx: Db, subject: string | null): Promise<string | null> {
+  if (!subject) return null;
+  const q = subject.toLowerCase();
+  const res = await tx.execute(sql`
+    select area_id from (
+      select r.area_id, word_similarity(${q}, lower(r.title)) as s from releases r
+        where r.area_id is not null and ${q} <% lower(r.title)
+      union all
+      select i.area_id, word_similarity(${q}, lower(i.state->>'title')) from roadmap_items i
+        where ${q} <% lower(i.state->>'title')
+      union all
+      select a.id, word_similarity(${q}, lower(a.name)) from areas a where ${q} <% lower(a.name)
+    ) x order by s desc limit 1`);
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { area_id: string }[];
+  return rows[0]?.area_id ?? null;
+}
+
+/**
+ * The status-request count per week in the org's zone: pings found in chat, by channel and area, and the status
+ * questions prodops answered (pings avoided); the baseline is the first weeks' average.
+ */
+export async function statusRequestWeeks(
+  db: Db,
+  q: { from?: string; to?: string; baselineWeeks: number },
+): Promise<TStatusRequestWeeks> {
+  const { timeZone } = await getSettings(db);
+  const pings = await db
+    .select({ postedAt: statusPings.postedAt, channel: statusPings.channel, areaName: areas.name })
+    .from(statusPings)
+    .leftJoin(areas, eq(areas.id, statusPings.areaId));
+  const answered = await db
+    .select({ postedAt: statusQuestions.askedAt })
+    .from(statusQuestions)
+    .where(eq(statusQuestions.answered, true));
+  const series = pingsPerWeek([...pings, ...answered], timeZone, q);
+  const weekOf = (d: Date) => isoWeekKey(localDateTime(d, timeZone).date);
+  const weeks = series.map(({ week }) => {
+    const these = pings.filter((p) => weekOf(p.postedAt) === week);
+    return {
+      week,
+      pings: these.length,
+      avoided: answered.filter((a) => weekOf(a.postedAt) === week).length,
+      byChannel: countBy(these.map((p) => `#${p.channel}`)).map(([channel, n]) => ({ channel, pings: n })),
+      byArea: countBy(these.map((p) => p.areaName ?? 'No area named')).map(([areaName, n]) => ({
+        areaName,
+        pings: n,
+      })),
+    };
+  });
+  return { timeZone, weeks, ...trend(weeks, q.baselineWeeks) };
+}
+
+function countBy(keys: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The first weeks with pings make the baseline; the latest week is compared with it. */
+function trend(weeks: readonly { week: string; pings: number }[], baselineWeeks: number) {
+  const start = weeks.findIndex((w) => w.pings > 0);
+  if (start < 0) return { baseline: null, latest: null, change: null };
+  const base = weeks.slice(start, start + baselineWeeks);
+  const perWeek = base.reduce((n, w) => n + w.pings, 0) / base.length;
+  const last = weeks[weeks.length - 1]!;
+  return {
+    baseline: { weeks: base.map((w) => w.week), perWeek },
+    latest: { week: last.week, pings: last.pings },
+    change: perWeek > 0 ? (last.pings - perWeek) / perWeek : null,
+  };
+}
