@@ -4,17 +4,13 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { areaOwnerOf } from '../../../services/org/areas.ts';
 import { getSettings } from '../../../services/org/settings.ts';
-import { definitionOfDone, listPublishedUpdates, versionsOf } from '../../../services/updates/archive.ts';
+import { listPublishedUpdates } from '../../../services/updates/archive.ts';
 import { updatesFeed } from '../../../services/updates/feed.ts';
 import { closeFollowUp, getFollowUp, listFollowUps } from '../../../services/updates/follow-ups.ts';
 import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
 import { publishCheck } from '../../../services/updates/publish-check.ts';
-import {
-  cycleBoard,
-  getSubmission,
-  markAbsent,
-  submitUpdate,
-} from '../../../services/updates/submissions.ts';
+import { getSubmission, markAbsent, submitUpdate } from '../../../services/updates/submissions.ts';
+import { updatePage } from '../../../services/updates/update-page.ts';
 import { addWeeks, currentWeekKey } from '../../../shared/calendar.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -82,11 +78,7 @@ export async function updateRoutes(app: FastifyInstance, opts: { publicUrl?: str
       params: ZWeekParams,
       response: { 200: ZBoard, ...errors },
     },
-    handler: async (req) => ({
-      ...(await cycleBoard(db, req.params.week, req.now)),
-      versions: await versionsOf(db, req.params.week),
-      done: await definitionOfDone(db, req.params.week),
-    }),
+    handler: async (req) => updatePage(req.ctx, req.params.week),
   });
   r.get('/updates/:week/artifact', {
     config: { policy: { resource: 'weekly_update', action: 'read' } },
