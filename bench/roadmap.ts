@@ -13,7 +13,7 @@ import { createArea } from '../src/services/org/areas.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { whatChanged } from '../src/services/roadmap/changes.ts';
 import { ratifiedStates } from '../src/services/roadmap/items.ts';
-import { reviewBody } from '../src/services/roadmap/reviews.ts';
+import { reviewBody } from '../src/services/roadmap/review-page.ts';
 import { buildView } from '../src/services/roadmap/view.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import type { TRoadmapItemState } from '../src/shared/roadmap.ts';

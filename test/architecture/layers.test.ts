@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -43,5 +45,31 @@ describe('the layers of src/', () => {
     ];
     expect(upwardImports(bad)).toHaveLength(2);
     expect(fileCycles(bad)).toEqual([[path.join('shared', 'x.ts'), path.join('domain', 'y.ts')]]);
+  });
+
+  it('catches a route or a policy importing drizzle-orm or a db/schema table (tests and fixtures may)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'layers-'));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        writeFileSync(path.join(root, rel), text);
+      };
+      const sql =
+        "import { eq } from 'drizzle-orm';\nimport { people } from '../../../db/schema/index.ts';\n";
+      write('server/routes/things/index.ts', sql);
+      write('server/policies/things.ts', "import { sql } from 'drizzle-orm';\n");
+      write('server/routes/things/things.test.ts', sql);
+      write('server/routes/things.fixture.ts', sql);
+      write('services/things/things.ts', sql);
+      const files = sourceFiles(root);
+      expect(files).toHaveLength(5);
+      expect(sqlInRoutes(root, files).sort()).toEqual([
+        `${path.join('server', 'policies', 'things.ts')} imports drizzle-orm`,
+        `${path.join('server', 'routes', 'things', 'index.ts')} imports ../../../db/schema/index.ts`,
+        `${path.join('server', 'routes', 'things', 'index.ts')} imports drizzle-orm`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -21,7 +21,8 @@ import { getSettings } from '../org/settings.ts';
 import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 import { markRatified, writeVersion } from './items.ts';
 import { addReviewAction } from './review-items.ts';
-import { loadReviewOccurrence, reviewBody } from './reviews.ts';
+import { reviewBody } from './review-page.ts';
+import { loadReviewOccurrence } from './reviews.ts';
 
 const conflict = (message: string) => new AppError('conflict', message);
 export const REPUBLISH_CHECK = 'roadmap.republish_check' as const;

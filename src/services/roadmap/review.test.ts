@@ -17,7 +17,8 @@ import { whatChanged } from './changes.ts';
 import { createRoadmapItem, updateRoadmapItem } from './items.ts';
 import { publishView } from './publish.ts';
 import { assignAction, closeReview, recordOutcome, startReview } from './review-actions.ts';
-import { listReviews, reviewBody } from './reviews.ts';
+import { reviewBody } from './review-page.ts';
+import { listReviews } from './reviews.ts';
 
 let d: TestDatabase;
 const ops = systemActor('priya@example.com');

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, ilike, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { artifactVersions, outbox, updateCycles } from '../../db/schema/index.ts';
+import { artifactVersions, outbox } from '../../db/schema/index.ts';
 import type { WeeklyUpdateJson } from '../../domain/updates/render.ts';
+import type { CycleRow } from './cycles.ts';
 import { WEEKLY_UPDATE } from './publish.ts';
+
+type VersionRow = typeof artifactVersions.$inferSelect;
 
 /** Published weeks, newest first, latest version of each; `q` searches the text of every version. */
 export async function listPublishedUpdates(db: Db, opts: { q?: string; limit: number }) {
@@ -29,12 +32,16 @@ export async function listPublishedUpdates(db: Db, opts: { q?: string; limit: nu
   }));
 }
 
-export async function versionsOf(db: Db, week: string) {
-  const rows = await db
+/** The published versions of a week's update, first to latest. */
+export async function weekVersions(db: Db, week: string): Promise<VersionRow[]> {
+  return db
     .select()
     .from(artifactVersions)
     .where(and(eq(artifactVersions.kind, WEEKLY_UPDATE), eq(artifactVersions.key, week)))
     .orderBy(asc(artifactVersions.version));
+}
+
+export function versionList(rows: VersionRow[]) {
   return rows.map((r) => ({
     version: r.version,
     title: r.title,
@@ -47,14 +54,9 @@ export async function versionsOf(db: Db, week: string) {
 /**
  * The pack's definition of done, checked from records: all PMs contributed (or are marked absent), the
  * cross-cutting section is there, every delivery of the latest version went out, and it was published on time.
+ * The cycle and its versions are the page's, read once.
  */
-export async function definitionOfDone(db: Db, week: string) {
-  const [cycle] = await db.select().from(updateCycles).where(eq(updateCycles.week, week));
-  const versions = await db
-    .select()
-    .from(artifactVersions)
-    .where(and(eq(artifactVersions.kind, WEEKLY_UPDATE), eq(artifactVersions.key, week)))
-    .orderBy(asc(artifactVersions.version));
+export async function definitionOfDone(db: Db, cycle: CycleRow, versions: VersionRow[]) {
   const first = versions[0];
   const latest = versions.at(-1);
   const json = latest?.json as WeeklyUpdateJson | undefined;
@@ -62,7 +64,7 @@ export async function definitionOfDone(db: Db, week: string) {
     ? await db
         .select({ status: outbox.status, channel: outbox.channel })
         .from(outbox)
-        .where(and(eq(outbox.kind, WEEKLY_UPDATE), inArray(outbox.ref, [`${week}:v${latest.version}`])))
+        .where(and(eq(outbox.kind, WEEKLY_UPDATE), inArray(outbox.ref, [`${latest.key}:v${latest.version}`])))
     : [];
   return {
     published: Boolean(latest),
@@ -74,6 +76,6 @@ export async function definitionOfDone(db: Db, week: string) {
       sent: deliveries.filter((d) => d.status === 'sent').length,
       dead: deliveries.filter((d) => d.status === 'dead').length,
     },
-    publishedOnTime: Boolean(first && cycle && first.publishedAt.getTime() <= cycle.publishAt.getTime()),
+    publishedOnTime: Boolean(first && first.publishedAt.getTime() <= cycle.publishAt.getTime()),
   };
 }

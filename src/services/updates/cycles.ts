@@ -8,6 +8,7 @@ import {
 } from '../../domain/updates/cycle.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
+import type { Context } from '../context.ts';
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
 
@@ -70,10 +71,10 @@ async function scheduleCycleActions(
  * The cycle of an ISO week, opened on first use: its due and publish instants are fixed in the org's time zone
  * and business calendar then, and its reminders and auto-publication are scheduled.
  */
-export async function ensureCycle(tx: Db, week: string, now: Date): Promise<CycleRow> {
+export async function ensureCycle(tx: Db, week: string, now: Date, settings?: TSettings): Promise<CycleRow> {
   const [existing] = await tx.select().from(updateCycles).where(eq(updateCycles.week, week));
   if (existing) return existing;
-  const settings = await getSettings(tx);
+  settings ??= await getSettings(tx);
   const instants = await plannedInstants(tx, week, settings);
   const [row] = await tx
     .insert(updateCycles)
@@ -90,6 +91,17 @@ export async function ensureCycle(tx: Db, week: string, now: Date): Promise<Cycl
     publishLate: false,
   });
   return row;
+}
+
+/**
+ * A page's cycle: read as it is, or opened (as `ensureCycle`) with the settings the request already read, before
+ * its transaction starts (a read through the Context inside it would wait for it on PGlite).
+ */
+export async function openCycle(ctx: Context, week: string): Promise<CycleRow> {
+  const [existing] = await ctx.db.select().from(updateCycles).where(eq(updateCycles.week, week));
+  if (existing) return existing;
+  const settings = await ctx.settings();
+  return ctx.db.transaction((tx) => ensureCycle(tx, week, ctx.now, settings));
 }
 
 /**

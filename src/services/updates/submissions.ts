@@ -1,13 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  areas,
-  people,
-  updateAbsences,
-  updateCycles,
-  updateRevisions,
-  updateSubmissions,
-} from '../../db/schema/index.ts';
+import { areas, people, updateAbsences, updateRevisions, updateSubmissions } from '../../db/schema/index.ts';
 import { invalid, joinPath, notFound } from '../../shared/errors.ts';
 import {
   type TBoardStatus,
@@ -17,7 +10,7 @@ import {
 } from '../../shared/updates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { ensureCycle } from './cycles.ts';
+import { type CycleRow, ensureCycle } from './cycles.ts';
 
 /** The content as the API checks it, for every caller: at least one bullet, or "nothing this week" on purpose. */
 function checkedContent(content: TUpdateContentInput): TUpdateContent {
@@ -148,7 +141,12 @@ export async function markAbsent(opts: {
 
 /** This week's status board: every area with its PM, what they submitted, late or missing. */
 export async function cycleBoard(db: Db, week: string, now: Date) {
-  const cycle = await db.transaction((tx) => ensureCycle(tx, week, now));
+  return boardOf(db, await db.transaction((tx) => ensureCycle(tx, week, now)));
+}
+
+/** The status board of a cycle already read (or opened). */
+export async function boardOf(db: Db, cycle: CycleRow) {
+  const { week } = cycle;
   const rows = await db
     .select({ area: areas, pmName: people.name })
     .from(areas)
@@ -156,15 +154,11 @@ export async function cycleBoard(db: Db, week: string, now: Date) {
     .orderBy(asc(areas.name));
   const subs = await db.select().from(updateSubmissions).where(eq(updateSubmissions.week, week));
   const absences = await db.select().from(updateAbsences).where(eq(updateAbsences.week, week));
-  const [published] = await db
-    .select({ at: updateCycles.publishedAt })
-    .from(updateCycles)
-    .where(eq(updateCycles.week, week));
   return {
     week,
     dueAt: cycle.dueAt.toISOString(),
     publishAt: cycle.publishAt.toISOString(),
-    publishedAt: published?.at?.toISOString() ?? null,
+    publishedAt: cycle.publishedAt?.toISOString() ?? null,
     areas: rows.map(({ area, pmName }) => {
       const sub = subs.find((s) => s.areaId === area.id);
       const absent = absences.find((a) => a.areaId === area.id);

@@ -7,7 +7,8 @@ import {
   recordOutcome,
   startReview,
 } from '../../../services/roadmap/review-actions.ts';
-import { listReviews, type ReviewBody, reviewBody } from '../../../services/roadmap/reviews.ts';
+import { reviewPage } from '../../../services/roadmap/review-page.ts';
+import { listReviews, type ReviewBody } from '../../../services/roadmap/reviews.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import {
   ZOccurrenceParams,
@@ -53,7 +54,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       params: ZOccurrenceParams,
       response: { 200: ZReview, ...errors },
     },
-    handler: async (req) => withPermissions(req.actor!, await reviewBody(db, occurrenceOf(req), req.now)),
+    handler: async (req) => withPermissions(req.actor!, await reviewPage(req.ctx, occurrenceOf(req))),
   });
   r.post('/roadmap/reviews/:occurrenceId/start', {
     config: { policy: { resource: 'roadmap_review', action: 'update' } },

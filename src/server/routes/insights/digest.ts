@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getDigest, listDigests, publishDigest } from '../../../services/insights/digest.ts';
+import { type TDigest, ZDigest, ZDigestList, ZPublishedDigest } from '../../../shared/insights.ts';
+import { errors, managers, tags } from './common.ts';
+
+const ZMonth = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2026-11'),
+});
+
+/** The monthly Insights Digest. */
+export async function digestRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/insights/digests', {
+    config: { policy: 'signed_in' },
+    schema: { tags, summary: 'Monthly Insights Digests', response: { 200: ZDigestList, ...errors } },
+    handler: async () => ({ items: await listDigests(db) }),
+  });
+  r.get('/insights/digests/:month', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags,
+      summary: "A month's digest (latest version)",
+      params: ZMonth,
+      response: { 200: ZDigest, ...errors },
+    },
+    handler: async (req) => {
+      const digest = await getDigest(db, req.params.month);
+      // Stored JSON, as publishDigest wrote it: the response schema checks it on the way out.
+      return { ...digest, json: digest.json as TDigest['json'] };
+    },
+  });
+  r.post('/insights/digests/:month/publish', {
+    config: managers,
+    schema: {
+      tags,
+      summary: "Publish (or republish) a month's digest",
+      params: ZMonth,
+      response: { 200: ZPublishedDigest, ...errors },
+    },
+    handler: async (req) => publishDigest({ db, actor: req.actor!, now: req.now, month: req.params.month }),
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getSettings } from '../../../services/org/settings.ts';
+import { listPublishedUpdates } from '../../../services/updates/archive.ts';
+import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
+import { publishCheck } from '../../../services/updates/publish-check.ts';
+import { currentWeekKey } from '../../../shared/calendar.ts';
+import { AppError } from '../../../shared/errors.ts';
+import {
+  type TWeeklyUpdateJson,
+  ZPublishBody,
+  ZPublishCheck,
+  ZUpdateArtifact,
+  ZUpdatesList,
+  ZWeekParams,
+} from '../../../shared/updates.ts';
+import { jsonOrText } from '../media.ts';
+import { errors } from './common.ts';
+
+/** Publication: the archive of published updates, one artifact, the check before publishing, publishing. */
+export async function publicationRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/updates', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Published weekly updates, newest first (q searches them)',
+      querystring: z.strictObject({
+        q: z.string().max(200).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(52),
+      }),
+      response: { 200: ZUpdatesList, ...errors },
+    },
+    handler: async (req) => {
+      const { timeZone } = await getSettings(db);
+      const items = await listPublishedUpdates(db, req.query);
+      return {
+        currentWeek: currentWeekKey(req.now, timeZone),
+        items: items.map(({ week, version, title, publishedAt }) => ({ week, version, title, publishedAt })),
+      };
+    },
+  });
+  r.get('/updates/:week/artifact', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'The published artifact (markdown or JSON), latest or a given version',
+      params: ZWeekParams,
+      querystring: z.strictObject({
+        version: z.coerce.number().int().min(1).optional(),
+        format: z.enum(['md', 'json']).default('json'),
+      }),
+      response: { 200: jsonOrText(ZUpdateArtifact, 'text/markdown'), ...errors },
+    },
+    handler: async (req, reply) => {
+      const row = await getPublishedVersion(db, req.params.week, req.query.version);
+      if (!row)
+        throw new AppError(
+          'not_found',
+          `no published update for ${req.params.week}${req.query.version ? ` version ${req.query.version}` : ''}`,
+        );
+      if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(row.markdown);
+      return {
+        week: row.key,
+        version: row.version,
+        title: row.title,
+        publishedAt: row.publishedAt.toISOString(),
+        changes: row.changes,
+        // Stored JSON: the response schema checks it on the way out.
+        json: row.json as TWeeklyUpdateJson,
+        markdown: row.markdown,
+      };
+    },
+  });
+  r.get('/updates/:week/publish-check', {
+    config: { policy: { resource: 'weekly_update', action: 'read' } },
+    schema: {
+      tags: ['updates'],
+      summary:
+        'Before publishing: who is missing, who is absent, whether it is a correction, how many recipients',
+      params: ZWeekParams,
+      response: { 200: ZPublishCheck, ...errors },
+    },
+    handler: async (req) => publishCheck(db, req.params.week, req.now),
+  });
+  r.post('/updates/:week/publish', {
+    config: { policy: { resource: 'weekly_update', action: 'create' } },
+    schema: {
+      tags: ['updates'],
+      summary: 'Publish now (or a correction, which needs a note and a change): a new immutable version',
+      params: ZWeekParams,
+      // No body (or an empty one) is a first publication; a correction sends its note.
+      body: ZPublishBody.nullish(),
+      response: { 201: ZUpdateArtifact, ...errors },
+    },
+    handler: async (req, reply) => {
+      const published = await publishWeeklyUpdate({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        week: req.params.week,
+        note: req.body?.note,
+      });
+      return reply.status(201).send(published);
+    },
+  });
+}
