@@ -6,4 +6,5 @@ export * from './org.ts';
 export * from './platform.ts';
 export * from './releases.ts';
 export * from './roadmap.ts';
+export * from './slack.ts';
 export * from './updates.ts';
