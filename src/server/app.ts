@@ -19,6 +19,7 @@ import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
+import { type StatusAnswerer, slackRoutes } from './routes/slack/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
@@ -30,7 +31,20 @@ export interface BuildAppOptions extends AppDeps {
   /** One log line per request; off unless debugging, so `npm start` shows what matters. */
   requestLogging?: boolean;
   webDir?: string;
+  /** What answers /status in Slack (tests pass their own); by default the placeholder below. */
+  statusAnswerer?: StatusAnswerer;
 }
+
+// TODO(issue 14): replace with `answerStatus` (the status service being written on main) when merging; this
+// placeholder only lets the Slack side run before it exists.
+const statusAnswersNotWiredYet: StatusAnswerer = async (o) => ({
+  query: o.q,
+  outcome: 'none',
+  card: null,
+  choices: [],
+  askInstead: null,
+  message: 'Status answers are not wired yet',
+});
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -110,7 +124,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
   });
-  // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
+  // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
+  // routes replace this parser in their own scope: they need the raw form for its signature.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
     done(null, {}),
   );
@@ -126,6 +141,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(roadmapRoutes);
       await api.register(decisionsRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
+      await api.register(slackRoutes, {
+        answerer: opts.statusAnswerer ?? statusAnswersNotWiredYet,
+        signingSecret: opts.config.slackSigningSecret,
+        publicUrl: opts.config.publicUrlFromEnv,
+        allowAnyResponseHost: opts.config.slackWebhookAnyHost ?? false,
+      });
     },
     { prefix: '/api/v1' },
   );
