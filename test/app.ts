@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
+import type { StatusAnswerer } from '../src/server/routes/slack/index.ts';
 import { type Clock, systemClock } from '../src/shared/clock.ts';
 import { createTestDb, type TestDatabase } from './db.ts';
 
@@ -14,14 +15,32 @@ export interface TestApp {
  * the instant passes its own clock (manualClock); the rest run at whatever now the machine says.
  */
 export async function createTestApp(
-  config: Partial<{ signInPerMinute: number; clock: Clock; onEnqueued: () => void }> = {},
+  config: Partial<{
+    signInPerMinute: number;
+    clock: Clock;
+    onEnqueued: () => void;
+    /** The Slack app: its signing secret and what answers /status; response URLs may be on any host (a peer). */
+    slack: { signingSecret: string; answerer?: StatusAnswerer; publicUrl?: string };
+  }> = {},
 ): Promise<TestApp> {
   const database = await createTestDb();
   const app = await buildApp({
     db: database.db,
     clock: config.clock ?? systemClock,
     onEnqueued: config.onEnqueued,
-    config: { secureCookies: false, sessionHours: 24, signInPerMinute: config.signInPerMinute ?? 1000 },
+    config: {
+      secureCookies: false,
+      sessionHours: 24,
+      signInPerMinute: config.signInPerMinute ?? 1000,
+      ...(config.slack
+        ? {
+            slackSigningSecret: config.slack.signingSecret,
+            slackWebhookAnyHost: true,
+            publicUrlFromEnv: config.slack.publicUrl,
+          }
+        : {}),
+    },
+    ...(config.slack?.answerer ? { statusAnswerer: config.slack.answerer } : {}),
   });
   await app.ready();
   return {

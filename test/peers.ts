@@ -85,6 +85,16 @@ export async function startSlackPeer() {
     setStatus: (s: number) => {
       status = s;
     },
+    /** Resolves once `count` requests have arrived (work the app does after its reply: response_url posts). */
+    waitFor: async (count: number, timeoutMs = 5000) => {
+      const deadline = performance.now() + timeoutMs;
+      while (received.length < count) {
+        if (performance.now() > deadline)
+          throw new Error(`the Slack peer got ${received.length} requests, expected ${count}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return received.slice(0, count);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -51,7 +51,20 @@ const ZEnv = z.object({
   SMTP_FROM: z.string().min(3).default('prodops <prodops@localhost>'),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.url().default('https://slack.com/api'),
-  /** Lets channels use webhook URLs on hosts other than hooks.slack.com (a relay, or tests). */
+  /** The Slack app's signing secret: turns on /status (POST /api/v1/slack/commands and …/interactions). */
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-z]{16,128}$/i,
+      "must be the Slack app's signing secret (Basic Information → App Credentials)",
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * Lets channels use webhook URLs, and Slack's slash commands response URLs, on hosts other than
+   * hooks.slack.com (a relay, or tests).
+   */
   PRODOPS_SLACK_WEBHOOK_ANY_HOST: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -73,6 +86,8 @@ export interface Config {
   publicUrl: string;
   publicUrlFromEnv: string | undefined;
   jobs: boolean;
+  /** SLACK_SIGNING_SECRET: the Slack app's requests are checked with it; unset, the Slack routes answer 404. */
+  slackSigningSecret: string | undefined;
   delivery: {
     maxAttempts: number;
     backoffMs: number;
@@ -107,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PRODOPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     publicUrlFromEnv: e.PRODOPS_PUBLIC_URL?.replace(/\/$/, ''),
     jobs: e.PRODOPS_JOBS === 'on',
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
     delivery: {
       maxAttempts: e.PRODOPS_DELIVERY_MAX_ATTEMPTS,
       backoffMs: e.PRODOPS_DELIVERY_BACKOFF_MS,

@@ -19,6 +19,8 @@ import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
+import { slackStatusAnswerer } from './routes/slack/answerer.ts';
+import { type StatusAnswerer, slackRoutes } from './routes/slack/index.ts';
 import { statusRoutes } from './routes/status/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
@@ -31,6 +33,8 @@ export interface BuildAppOptions extends AppDeps {
   /** One log line per request; off unless debugging, so `npm start` shows what matters. */
   requestLogging?: boolean;
   webDir?: string;
+  /** What answers /status in Slack (tests pass their own); by default the status service. */
+  statusAnswerer?: StatusAnswerer;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -111,7 +115,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
   });
-  // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored.
+  // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
+  // routes replace this parser in their own scope: they need the raw form for its signature.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
     done(null, {}),
   );
@@ -128,6 +133,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(decisionsRoutes);
       await api.register(statusRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
+      await api.register(slackRoutes, {
+        answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),
+        signingSecret: opts.config.slackSigningSecret,
+        publicUrl: opts.config.publicUrlFromEnv,
+        allowAnyResponseHost: opts.config.slackWebhookAnyHost ?? false,
+      });
     },
     { prefix: '/api/v1' },
   );

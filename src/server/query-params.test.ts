@@ -28,6 +28,12 @@ const ANY_QUERY = [
   'HEAD /api/v1/updates/feed/:file',
 ];
 
+/**
+ * Slack's own requests: one that is not signed is refused (401, or 404 without SLACK_SIGNING_SECRET) before its
+ * query is read; signed ones with an unknown parameter get this 400 in routes/slack/slack.test.ts.
+ */
+const SIGNED_BY_SLACK = ['POST /api/v1/slack/commands', 'POST /api/v1/slack/interactions'];
+
 const TOKEN = 'AbCdEfGhIjKlMnOpQrSt';
 const urlOf = (pattern: string) =>
   pattern.replace('/*', '/some/page').replace(/:(\w+)/g, (_, name: string) => {
@@ -55,7 +61,7 @@ describe('query parameters a route does not document', () => {
     let checked = 0;
     for (const route of t.app.routeTable) {
       const name = `${route.method} ${route.url}`;
-      if (ANY_QUERY.includes(name)) continue;
+      if (ANY_QUERY.includes(name) || SIGNED_BY_SLACK.includes(name)) continue;
       checked++;
       const res = await send(route.method, `${urlOf(route.url)}?zzUnknown=1`);
       // HEAD answers carry no body: the status says it.

@@ -28,6 +28,8 @@ function bodyWith(path: string, bad: string): Record<string, unknown> {
   at[keys.at(-1)!] = bad;
   return body;
 }
+/** Slack's own requests: unsigned, refused before the body is read; signed: routes/slack/slack.test.ts. */
+const SIGNED_BY_SLACK = ['POST /api/v1/slack/commands', 'POST /api/v1/slack/interactions'];
 const urlOf = (pattern: string) =>
   pattern.replace(/:(\w+)/g, (_, name: string) =>
     name === 'week' ? '2026-W48' : name === 'file' ? 'x.ics' : crypto.randomUUID(),
@@ -50,6 +52,7 @@ describe('control characters in text', () => {
     const wrong: string[] = [];
     for (const route of t.app.routeTable) {
       if (route.method === 'GET' || route.method === 'HEAD') continue;
+      if (SIGNED_BY_SLACK.includes(`${route.method} ${route.url}`)) continue;
       for (const field of route.bodyFields) {
         for (const bad of ['a\u0000b', 'x\u001by']) {
           cases.push(`${route.method} ${route.url} ${field}`);

@@ -29,6 +29,8 @@ export interface AppDeps {
     /** PRODOPS_PUBLIC_URL, when the operator set it. */
     publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
+    /** SLACK_SIGNING_SECRET: the Slack routes verify requests with it (unset: they answer 404). */
+    slackSigningSecret?: string;
     /** PRODOPS_TRUST_PROXY: believe X-Forwarded-* from these proxies (true: from any). */
     trustProxy?: Config['trustProxy'];
   };

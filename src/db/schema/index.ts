@@ -6,5 +6,6 @@ export * from './org.ts';
 export * from './platform.ts';
 export * from './releases.ts';
 export * from './roadmap.ts';
+export * from './slack.ts';
 export * from './status.ts';
 export * from './updates.ts';

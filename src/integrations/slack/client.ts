@@ -143,3 +143,22 @@ function parseApiAnswer(body: string): ApiAnswer | null {
     return null;
   }
 }
+
+/**
+ * Posts to a slash command's or an interaction's response_url (an ephemeral or in-channel message, or
+ * replace_original / delete_original of the message the button was on). Slack answers 200 with "ok" or
+ * {"ok":true}; {"ok":false,"error"} (expired_url, used_url…) is a failure. Nothing is retried: the URL is
+ * good for a few uses within 30 minutes, and the asker is waiting now.
+ */
+export async function postToResponseUrl(
+  url: string,
+  message: object,
+  opts: { timeoutMs?: number } = {},
+): Promise<DeliveryResult> {
+  const answer = await postJson(url, message, {}, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (!isAnswer(answer)) return answer;
+  if (answer.status < 200 || answer.status >= 300) return httpFailure(answer);
+  const parsed = parseApiAnswer(answer.body);
+  if (parsed && !parsed.ok) return { ok: false, retryable: false, error: parsed.error ?? 'unknown_error' };
+  return { ok: true, detail: truncate(answer.body.trim(), 200) || `HTTP ${answer.status}` };
+}

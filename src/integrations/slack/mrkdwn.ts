@@ -10,7 +10,7 @@ export function escapeMrkdwn(s: string): string {
 }
 
 /** Inside <url|label> a "|" would end the URL and a ">" the link, so they are percent-encoded. */
-function escapeLinkUrl(url: string): string {
+export function escapeLinkUrl(url: string): string {
   return escapeMrkdwn(url).replace(/\|/g, '%7C');
 }
 

@@ -37,3 +37,25 @@ export function isSlackWebhookUrl(
 ): boolean {
   return slackWebhookUrlProblem(url, opts) === null;
 }
+
+/**
+ * A slash command's or an interaction's response_url is where we post the answer: it must be Slack's own
+ * (https, hooks.slack.com or GovSlack, /commands/… or /actions/…), so a signed-but-crafted request cannot make
+ * the server post to any address. `allowAnyHost` admits any http(s) URL (tests, a relay).
+ */
+export function isSlackResponseUrl(url: string, opts: { allowAnyHost: boolean }): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  if (opts.allowAnyHost) return ['http:', 'https:'].includes(parsed.protocol);
+  return (
+    parsed.protocol === 'https:' &&
+    WEBHOOK_HOSTS.includes(parsed.hostname) &&
+    !parsed.port &&
+    /^\/(commands|actions)\//.test(parsed.pathname)
+  );
+}

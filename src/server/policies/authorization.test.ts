@@ -300,6 +300,19 @@ const MATRIX: Record<string, Case> = {
     expect: publicRoute,
     url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
   },
+  // Public to Slack alone: the request's signature is the credential, so no session or API token gets in
+  // (signed requests: routes/slack/slack.test.ts).
+  'POST /api/v1/slack/commands': {
+    expect: { rest: 401 },
+    body: () => ({
+      command: '/status',
+      text: 'billing',
+      user_id: 'U0ADMIN01',
+      team_id: 'T1',
+      response_url: 'x',
+    }),
+  },
+  'POST /api/v1/slack/interactions': { expect: { rest: 401 }, body: () => ({ payload: '{}' }) },
 };
 
 let t: TestApp;
@@ -307,7 +320,8 @@ const callers = new Map<Who, { headers: Record<string, string>; personId: string
 let ids: Ctx['ids'];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // With a Slack signing secret, so the Slack routes are on (without one they answer 404 to everyone).
+  t = await createTestApp({ slack: { signingSecret: 'authorizationmatrixsecret0000' } });
   const db = t.database.db;
   callers.set('anon', { headers: {}, personId: null });
   const roleOf: Record<Exclude<Who, 'anon' | 'pmOwner' | 'pmOther'>, TRole> = {

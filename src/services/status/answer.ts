@@ -17,6 +17,8 @@ export interface StatusQuestion {
   /** Who asks (null: an admin command or token without a person). */
   personId: string | null;
   channel: TStatusChannel;
+  /** False for an answer asked again to be shared: the question was counted when first asked. */
+  record?: boolean;
 }
 
 /** A clear winner: the best match is this much more similar than the next. */
@@ -28,6 +30,7 @@ const LEAD = 0.2;
  */
 export async function answerStatus(o: StatusQuestion): Promise<TStatusAnswer> {
   const answer = await answerFor(o);
+  if (o.record === false) return answer;
   const [asker] = o.personId
     ? await o.db.select({ function: people.function }).from(people).where(eq(people.id, o.personId))
     : [];
