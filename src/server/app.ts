@@ -65,8 +65,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerRequestScope(app);
   app.decorateRequest('now', null as unknown as Date);
   app.decorateRequest('ctx', null as unknown as Context);
-  app.addHook('onRequest', async (req) => {
+  // The response's Date is the request's instant too, so a browser reads the app's clock, injected or not.
+  app.addHook('onRequest', async (req, reply) => {
     req.now = opts.clock.now();
+    reply.header('date', req.now.toUTCString());
   });
   // A write that succeeded has committed: whatever it enqueued is visible, so the relay looks now rather than at
   // its next idle tick. No route has to remember it (a nudge with nothing to send costs one claim query).

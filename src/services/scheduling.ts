@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
+import type { TActionKind, TLatePolicy } from '../shared/scheduling.ts';
 
 /**
  * Every kind of scheduled action and the payload it carries. A kind is scheduled by its service and run by the
@@ -23,9 +24,10 @@ export const ACTION_PAYLOADS = {
   'insights.retrain': z.strictObject({}),
   'decision.review_due': z.strictObject({ decisionId: z.string(), reviewDate: z.string() }),
   'roadmap.republish_check': z.strictObject({ reviewId: z.string() }),
-} as const;
+} as const satisfies { [K in TActionKind]: z.ZodType };
 
-export type ActionKind = keyof typeof ACTION_PAYLOADS;
+/** The kinds (shared/scheduling.ts: the database column is typed by them); the catalog above has each, no more. */
+export type ActionKind = TActionKind;
 export type ActionPayload<K extends ActionKind> = z.infer<(typeof ACTION_PAYLOADS)[K]>;
 export type ActionRow = typeof scheduledActions.$inferSelect;
 
@@ -45,11 +47,12 @@ export interface ScheduleActionInput<K extends ActionKind> {
   /** Unique: scheduling the same key again moves a pending action instead of adding one. */
   key: string;
   dueAt: Date;
-  latePolicy: 'run_late' | 'skip_if_late';
+  latePolicy: TLatePolicy;
   graceSeconds?: number;
   payload: ActionPayload<K>;
 }
 
+/** A row's kind is typed, but the database holds text: a kind from an older or newer build is refused at run time. */
 export const isActionKind = (kind: string): kind is ActionKind => Object.hasOwn(ACTION_PAYLOADS, kind);
 
 /** Writes (or moves) an action inside the caller's transaction; done and missed actions are never revived. */

@@ -129,6 +129,9 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const
 export type TDeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DELIVERY_CHANNELS = ['email', 'slack', 'inbox'] as const;
 export type TDeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+/** One attempt's outcome in the delivery log (retry_requested: someone sent a dead letter back to the queue). */
+export const DELIVERY_RESULTS = ['sent', 'failed', 'dead', 'retry_requested'] as const;
+export type TDeliveryResult = (typeof DELIVERY_RESULTS)[number];
 
 export const ZDelivery = z.object({
   id: ZId,

@@ -163,6 +163,9 @@ export const ZMe = z.object({
   }),
 });
 export type TMe = z.infer<typeof ZMe>;
+/** GET /me: who is signed in, and the server's instant for this request (ISO): the web app sets its clock by it. */
+export const ZMeReply = ZMe.extend({ now: z.string() });
+export type TMeReply = z.infer<typeof ZMeReply>;
 export const ZSignInReply = z.object({ user: ZMe });
 export type TSignInReply = z.infer<typeof ZSignInReply>;
 

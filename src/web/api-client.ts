@@ -6,6 +6,7 @@ import type {
   TAuditEntry,
   TCreatedApiToken,
   TMe,
+  TMeReply,
   TPerson,
   TPersonInput,
   TPersonPatch,
@@ -17,6 +18,7 @@ import type {
   TSignInReply,
 } from '../shared/org.ts';
 import type { TSettings, TSettingsReply } from '../shared/settings.ts';
+import { browserNow, observeServerTime, sampleOfDateHeader, sampleOfInstant } from './lib/clock.ts';
 
 /** One problem with one field of a request, as the API reports it ("members.2.personId"). */
 export interface FieldProblem {
@@ -92,16 +94,21 @@ async function errorFrom(res: Response): Promise<ApiError> {
   });
 }
 
-export interface RequestOptions {
+export interface RequestOptions<T = unknown> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password: that page wants the error, not a redirect. */
   redirectOn401?: boolean;
+  /** The server's exact instant, if the reply carries one (`/me`'s `now`): the web app's clock is set by it. */
+  serverNow?: (reply: T) => string;
 }
 
-/** JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. */
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. Every response
+ * tells the web app's clock (lib/clock.ts) what time the server had.
+ */
+export async function request<T>(path: string, opts: RequestOptions<T> = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   // The server counts status questions per channel: this one is the web app.
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Prodops-Client': 'web' };
@@ -111,6 +118,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     if (csrf) headers['X-CSRF-Token'] = csrf;
   }
   let res: Response;
+  const sentAt = browserNow();
   try {
     res = await fetch(`${API_BASE}${path}`, {
       method,
@@ -127,6 +135,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       message: 'Could not reach the prodops server. Check your connection and try again.',
     });
   }
+  const receivedAt = browserNow();
+  observeServerTime(sampleOfDateHeader(res.headers.get('date'), sentAt, receivedAt));
   if (!res.ok) {
     const error = await errorFrom(res);
     if (res.status === 401 && opts.redirectOn401 !== false) onUnauthorized();
@@ -134,7 +144,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  const reply = (text ? JSON.parse(text) : undefined) as T;
+  if (opts.serverNow) observeServerTime(sampleOfInstant(opts.serverNow(reply), sentAt, receivedAt));
+  return reply;
 }
 
 /** Builds `?a=1&b=2`, leaving out empty values. */
@@ -190,7 +202,11 @@ export const api = {
       redirectOn401: false,
     }),
   signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
-  me: (signal?: AbortSignal) => request<TMe>('/me', { signal }),
+  /** Who is signed in; the reply's `now` sets the web app's clock and is not part of the session. */
+  me: async (signal?: AbortSignal): Promise<TMe> => {
+    const { now: _now, ...me } = await request<TMeReply>('/me', { signal, serverNow: (r) => r.now });
+    return me;
+  },
   tokens: {
     list: (signal?: AbortSignal) => request<TApiTokenList>('/me/tokens', { signal }),
     create: (name: string) => request<TCreatedApiToken>('/me/tokens', { method: 'POST', body: { name } }),

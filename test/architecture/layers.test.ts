@@ -29,8 +29,29 @@ describe('the layers of src/', () => {
     expect(fileCycles(edges).map((c) => c.join(' → '))).toEqual([]);
   });
 
-  it('reads the wall clock only in shared/clock.ts: services, routes, jobs and the CLI take now from a clock', () => {
+  it('reads the wall clock only in shared/clock.ts and web/lib/clock.ts: everything else takes now from a clock', () => {
     expect(wallClockReads(SRC, files)).toEqual([]);
+  });
+
+  it('catches a wall-clock read in the web app as anywhere else, and lets the clock files and tests read it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'prodops-layers-'));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(path.join(root, path.dirname(rel)), { recursive: true });
+        writeFileSync(path.join(root, rel), text);
+      };
+      write('web/routes/page.tsx', 'export const late = (due: number) => Date.now() > due;\n');
+      write('web/lib/clock.ts', 'export const browserNow = () => Date.now();\n');
+      write('web/lib/clock.test.ts', 'const t = new Date();\n');
+      write('shared/clock.ts', 'export const now = () => new Date();\n');
+      write('services/x.ts', '\nconst at = new Date();\n');
+      expect(wallClockReads(root, sourceFiles(root)).sort()).toEqual([
+        `${path.join('services', 'x.ts')}:2: const at = new Date();`,
+        `${path.join('web', 'routes', 'page.tsx')}:1: export const late = (due: number) => Date.now() > due;`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('keeps SQL out of routes and policies: they call services and read models', () => {

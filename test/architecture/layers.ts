@@ -89,12 +89,16 @@ export function fileCycles(edges: readonly ImportEdge[]): string[][] {
   return cycles;
 }
 
+/** The only files that read the wall clock: the server's clock, and the web app's (the browser's, set by the server's). */
+export const CLOCK_FILES = [path.join('shared', 'clock.ts'), path.join('web', 'lib', 'clock.ts')];
+
 /**
- * Lines that read the wall clock (`new Date()`, `Date.now()`) outside shared/clock.ts: "now" comes from the
- * context's clock. The web app runs in the reader's browser and takes its clock from there.
+ * Lines that read the wall clock (`new Date()`, `Date.now()`) outside the clock files: "now" comes from the
+ * context's clock on the server, and from web/lib/clock.ts (the browser's clock corrected by the server's) in
+ * the web app.
  */
 export function wallClockReads(root: string, files: readonly string[]): string[] {
-  const exempt = (rel: string) => rel === path.join('shared', 'clock.ts') || rel.startsWith(`web${path.sep}`);
+  const exempt = (rel: string) => CLOCK_FILES.includes(rel);
   return files.flatMap((file) => {
     const rel = path.relative(root, file);
     if (exempt(rel) || isTest(rel)) return [];

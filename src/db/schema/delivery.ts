@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CHANNEL_KINDS, VIAS } from '../../shared/delivery.ts';
+import { ARTIFACT_KIND_VALUES, CHANNEL_KINDS, VIAS } from '../../shared/delivery.ts';
 import { areas, people } from './org.ts';
 
 /** Slack channels (webhook or bot) and email lists that can receive artifacts. */
@@ -26,7 +26,7 @@ export const subscriptions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ARTIFACT_KIND_VALUES }).notNull(),
     areaId: uuid('area_id').references(() => areas.id, { onDelete: 'cascade' }),
     tiers: integer('tiers').array(),
     /** Roadmap subscriptions: hear only about items that moved more than this many days (null: the org's default). */

@@ -10,6 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DELIVERY_CHANNELS, DELIVERY_RESULTS, DELIVERY_STATUSES } from '../../shared/delivery.ts';
+import { ACTION_KINDS, ACTION_STATUSES, LATE_POLICIES } from '../../shared/scheduling.ts';
 import { channels } from './delivery.ts';
 import { people } from './org.ts';
 
@@ -42,14 +44,14 @@ export const scheduledActions = pgTable(
   'scheduled_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ACTION_KINDS }).notNull(),
     key: text('key').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     /** run_late: run once on return after downtime; skip_if_late: past the grace, record it as missed. */
-    latePolicy: text('late_policy').notNull(),
+    latePolicy: text('late_policy', { enum: LATE_POLICIES }).notNull(),
     graceSeconds: integer('grace_seconds').notNull().default(900),
     payload: jsonb('payload').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     ranAt: timestamp('ran_at', { withTimezone: true }),
@@ -97,12 +99,12 @@ export const outbox = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     kind: text('kind').notNull(),
     ref: text('ref').notNull(),
-    channel: text('channel').notNull(), // email | slack | inbox
+    channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
     address: text('address').notNull(),
     message: jsonb('message').notNull(),
-    status: text('status').notNull().default('pending'), // pending | sending | sent | dead
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -127,12 +129,12 @@ export const deliveryLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     kind: text('kind').notNull(),
     ref: text('ref').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
     personId: uuid('person_id'),
     channelId: uuid('channel_id'),
     address: text('address').notNull(),
     attempt: integer('attempt').notNull(),
-    result: text('result').notNull(), // sent | failed | dead | retry_requested
+    result: text('result', { enum: DELIVERY_RESULTS }).notNull(),
     detail: text('detail').notNull().default(''),
   },
   (t) => [index('delivery_log_ref_idx').on(t.kind, t.ref), index('delivery_log_outbox_idx').on(t.outboxId)],

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deliveryLog, outbox, people } from '../../db/schema/index.ts';
+import type { TDeliveryChannel, TDeliveryStatus } from '../../shared/delivery.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -17,7 +18,7 @@ function toView(r: { o: typeof outbox.$inferSelect; personName: string | null })
     channelId: r.o.channelId,
     address: r.o.address,
     title: (r.o.message as { title?: string }).title ?? '',
-    status: r.o.status as 'pending' | 'sending' | 'sent' | 'dead',
+    status: r.o.status,
     attempts: r.o.attempts,
     nextAttemptAt: r.o.nextAttemptAt.toISOString(),
     lastError: r.o.lastError,
@@ -28,7 +29,7 @@ function toView(r: { o: typeof outbox.$inferSelect; personName: string | null })
 
 export async function listDeliveries(
   db: Db,
-  q: { status?: string; channel?: string; kind?: string; limit: number; cursor?: string },
+  q: { status?: TDeliveryStatus; channel?: TDeliveryChannel; kind?: string; limit: number; cursor?: string },
 ) {
   const offset = decodeCursor(q.cursor) ?? 0;
   const rows = await db

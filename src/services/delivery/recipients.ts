@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
 import { defaultMatches } from '../../domain/delivery/defaults.ts';
+import type { TArtifactKind } from '../../shared/delivery.ts';
 import type { Recipient } from './outbox.ts';
 
 export type Via = 'inbox' | 'email' | 'slack';
@@ -45,7 +46,7 @@ export async function recipientsForPeople(db: Db, personIds: string[]): Promise<
  */
 export async function resolveRecipients(
   db: Db,
-  opts: { kind: string; areaId?: string | null; tier?: number },
+  opts: { kind: TArtifactKind; areaId?: string | null; tier?: number },
 ): Promise<Recipient[]> {
   const subs = await db.select().from(subscriptions).where(eq(subscriptions.kind, opts.kind));
   const matches = (s: typeof subscriptions.$inferSelect) =>

@@ -2,6 +2,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
 import { DEFAULTS_BY_FUNCTION } from '../../domain/delivery/defaults.ts';
+import type { TArtifactKind } from '../../shared/delivery.ts';
 import { forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { TFunction } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
@@ -10,7 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { prefsOf, type Via } from './recipients.ts';
 
 export interface SubscriptionInput {
-  kind: string;
+  kind: TArtifactKind;
   channelId?: string;
   areaId?: string | null;
   tiers?: number[] | null;

@@ -10,7 +10,7 @@ import { expectedAttendees, recordOccurrence } from '../cadence/attendance.ts';
 import { syncRitualOccurrences } from '../cadence/occurrences.ts';
 import { ingestFeedback } from '../insights/ingest.ts';
 import { runWeeklyTriage } from '../insights/triage.ts';
-import { cancelAction } from '../scheduling.ts';
+import { type ActionKind, cancelAction } from '../scheduling.ts';
 import { ensureCycle } from '../updates/cycles.ts';
 import { publishWeeklyUpdate } from '../updates/publish.ts';
 import { submitUpdate } from '../updates/submissions.ts';
@@ -99,7 +99,7 @@ export async function seedDemoHistory(
 }
 
 /** Kinds whose moment is gone once history is written: a reminder or check for last week is not sent now. */
-const PAST_KINDS = [
+const PAST_KINDS: ActionKind[] = [
   'ritual.reminder',
   'ritual.artifact_check',
   'weekly_update.remind',

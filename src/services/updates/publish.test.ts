@@ -22,6 +22,7 @@ import { syncRitualOccurrences } from '../cadence/occurrences.ts';
 import { updateSettings } from '../org/settings.ts';
 import { recordDecision as recordGoNoGo } from '../releases/readiness.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
+import type { ActionRow } from '../scheduling.ts';
 import { ensureCycle } from './cycles.ts';
 import { publishWeeklyUpdate, weeklyUpdateAutoPublish } from './publish.ts';
 import { markAbsent, submitUpdate } from './submissions.ts';
@@ -191,7 +192,7 @@ describe('publishing the weekly product update', () => {
       syncRitualOccurrences(tx, ritual!.id, { now: new Date('2026-11-20T12:00:00Z') }),
     );
     const week = '2026-W49';
-    const action = {
+    const action: ActionRow = {
       id: 'x',
       kind: 'weekly_update.publish',
       key: `weekly_update.publish:${week}`,
@@ -210,7 +211,7 @@ describe('publishing the weekly product update', () => {
       weeklyUpdateAutoPublish({
         tx,
         action,
-        payload: { week: action.payload.week as string },
+        payload: { week },
         now: new Date('2026-12-03T21:00:00Z'),
       }),
     );
@@ -218,7 +219,7 @@ describe('publishing the weekly product update', () => {
       weeklyUpdateAutoPublish({
         tx,
         action,
-        payload: { week: action.payload.week as string },
+        payload: { week },
         now: new Date('2026-12-03T21:05:00Z'),
       }),
     );

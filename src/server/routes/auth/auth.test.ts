@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makePerson } from '../../../../test/factories.ts';
+import { manualClock } from '../../../shared/clock.ts';
 
 let t: TestApp;
 const password = 'a long enough password';
@@ -172,5 +173,33 @@ describe('API tokens', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
+  });
+});
+
+describe("the server's instant, for the web app's clock", () => {
+  it("stamps every response's Date with the request's instant, and /me carries it exactly", async () => {
+    const clock = manualClock('2027-03-14T06:30:00.250Z');
+    const at = await createTestApp({ clock });
+    try {
+      await makePerson(at.database.db, { email: 'bea@example.com', roles: ['pm'], password });
+      const signedIn = await at.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'bea@example.com', password },
+      });
+      expect(signedIn.headers.date).toBe('Sun, 14 Mar 2027 06:30:00 GMT');
+      expect(signedIn.json().user).not.toHaveProperty('now');
+      const cookies = { prodops_session: cookiesOf(signedIn).prodops_session!.value };
+      clock.advance(90_500);
+      const me = await at.app.inject({ method: 'GET', url: '/api/v1/me', cookies });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({ email: 'bea@example.com', now: '2027-03-14T06:31:30.750Z' });
+      expect(me.headers.date).toBe('Sun, 14 Mar 2027 06:31:30 GMT');
+      const refused = await at.app.inject({ method: 'GET', url: '/api/v1/me' });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers.date).toBe('Sun, 14 Mar 2027 06:31:30 GMT');
+    } finally {
+      await at.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../../services
 import { getPerson } from '../../../services/org/people.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { ZApiTokenList, ZCreatedApiToken, ZMe, ZSignIn, ZSignInReply } from '../../../shared/org.ts';
+import { ZApiTokenList, ZCreatedApiToken, ZMeReply, ZSignIn, ZSignInReply } from '../../../shared/org.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
 import { can } from '../../policies/index.ts';
 import type { AppDeps } from '../../types.ts';
@@ -90,11 +90,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { policy: 'signed_in' },
     schema: {
       tags: ['auth'],
-      summary: 'The signed-in user and what they may do',
-      response: { 200: ZMe, ...errors },
+      summary: "The signed-in user and what they may do, and the server's now (the web app's clock)",
+      response: { 200: ZMeReply, ...errors },
     },
     handler: async (req) => {
-      return me(deps, req.principal!.personId);
+      return { ...(await me(deps, req.principal!.personId)), now: req.now.toISOString() };
     },
   });
   r.get('/me/tokens', {

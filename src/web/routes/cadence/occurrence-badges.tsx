@@ -1,4 +1,5 @@
 import type { TOccurrence } from '../../../shared/cadence.ts';
+import { now as clockNow } from '../../lib/clock.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 
 type Facts = Pick<
@@ -7,7 +8,7 @@ type Facts = Pick<
 >;
 
 /** Whether the artifact came, is late, or is overdue; null when nothing is expected (skipped, cancelled). */
-export function artifactState(o: Facts, now = Date.now()): 'on_time' | 'late' | 'overdue' | 'due' | null {
+export function artifactState(o: Facts, now = clockNow()): 'on_time' | 'late' | 'overdue' | 'due' | null {
   if (o.status === 'skipped' || o.status === 'cancelled') return null;
   if (o.artifactProducedAt)
     return Date.parse(o.artifactProducedAt) <= Date.parse(o.artifactDueAt) ? 'on_time' : 'late';

@@ -4,6 +4,7 @@ import type { TOccurrenceDetail, TOccurrencePatch } from '../../../shared/cadenc
 import { cadenceApi } from '../../api-cadence.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
+import { now } from '../../lib/clock.ts';
 import { InvalidInput, useSubmit, validate } from '../../lib/forms.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/org-time.ts';
 import { AttendanceFields, type Marks } from './attendance-fields.tsx';
@@ -122,7 +123,7 @@ export function OccurrenceForm({
           <button
             type="button"
             className="button small"
-            onClick={() => set('producedAt')(toLocalInput(new Date().toISOString(), timeZone))}
+            onClick={() => set('producedAt')(toLocalInput(new Date(now()).toISOString(), timeZone))}
           >
             Now
           </button>

@@ -7,6 +7,7 @@ import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { now as clockNow } from '../../lib/clock.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { RitualDetails } from './ritual-details.tsx';
 import { RitualForm } from './ritual-form.tsx';
@@ -38,7 +39,7 @@ async function load(id: string, signal: AbortSignal): Promise<Loaded> {
       ? api.people.all(signal)
       : Promise.resolve([]),
   ]);
-  const now = Date.now();
+  const now = clockNow();
   const upcoming = calendar.items.filter((o) => Date.parse(o.startsAt) >= now).slice(0, UPCOMING_SHOWN);
   const pastIds = calendar.items
     .filter((o) => Date.parse(o.startsAt) < now)

@@ -4,6 +4,7 @@ import type { TInboxItem, TInboxList } from '../../../shared/delivery.ts';
 import { announceInboxChanged, deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { messageKindLabel } from '../../lib/cadence-labels.ts';
+import { now as clockNow } from '../../lib/clock.ts';
 import { problemFrom } from '../../lib/forms.ts';
 import { formatDateTime } from '../../lib/labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -71,7 +72,7 @@ export function InboxPage() {
       await deliveryApi.markRead(id);
       const current = data.data;
       if (!current) return;
-      const now = new Date().toISOString();
+      const now = new Date(clockNow()).toISOString();
       data.setData({
         ...current,
         unread: Math.max(0, current.unread - 1),

@@ -3,6 +3,7 @@ import type { TPerson } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
+import { now } from '../../lib/clock.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
 import { browserTimeZone } from '../../lib/org-time.ts';
 
@@ -112,7 +113,7 @@ export function RotationEditor({
   onChange: (rows: RotationRow[]) => void;
   disabled?: boolean;
 }) {
-  const thisWeek = currentWeekKey(new Date(), browserTimeZone());
+  const thisWeek = currentWeekKey(new Date(now()), browserTimeZone());
   const update = (key: number, change: Partial<RotationRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const add = () => {

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { currentWeekKey } from '../../../shared/calendar.ts';
 import type { TPod } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
+import { now as clockNow } from '../../lib/clock.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
 import { browserTimeZone } from '../../lib/org-time.ts';
 
@@ -61,7 +62,7 @@ export function PodMembers({ pod }: { pod: TPod }) {
 
 /** Who shields the pod from inbound bugs this week (production-engineering rotation). */
 export function RotationNow({ pod }: { pod: TPod }) {
-  const thisWeek = currentWeekKey(new Date(), browserTimeZone());
+  const thisWeek = currentWeekKey(new Date(clockNow()), browserTimeZone());
   const now = pod.rotation.find((r) => r.week === thisWeek);
   const next = pod.rotation.filter((r) => r.week > thisWeek).sort((a, b) => a.week.localeCompare(b.week))[0];
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TReview } from '../../../shared/roadmap.ts';
+import { now as clockNow } from '../../lib/clock.ts';
 
 type Box = TReview['agenda'][number];
 
@@ -13,11 +14,11 @@ export function clockText(boxMinutes: number, elapsedMs: number): string {
 
 /** Re-renders every second while a timer runs; nothing ticks otherwise. */
 function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(clockNow);
   useEffect(() => {
     if (!running) return;
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    setNow(clockNow());
+    const t = setInterval(() => setNow(clockNow()), 1000);
     return () => clearInterval(t);
   }, [running]);
   return now;
@@ -79,7 +80,7 @@ export function ReviewAgenda({ agenda }: { agenda: TReview['agenda'] }) {
               index={i}
               startedAt={active?.index === i ? active.startedAt : null}
               now={now}
-              onToggle={() => setActive(active?.index === i ? null : { index: i, startedAt: Date.now() })}
+              onToggle={() => setActive(active?.index === i ? null : { index: i, startedAt: clockNow() })}
             />
           </li>
         ))}

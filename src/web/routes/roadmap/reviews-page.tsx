@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { TReviewSummary } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { now } from '../../lib/clock.ts';
 import { formatDateTimeIn, formatLocalDate, formatTime } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { SlaStatus } from './review-sla.tsx';
@@ -112,7 +113,7 @@ function ReviewLists({
 export function ReviewsPage() {
   const data = useLoad('roadmap-reviews', async (signal) => {
     const [{ items }, { settings }] = await Promise.all([reviewsApi.list(signal), api.settings.get(signal)]);
-    return { ...splitReviews(items, Date.now()), timeZone: settings.timeZone, settings };
+    return { ...splitReviews(items, now()), timeZone: settings.timeZone, settings };
   });
   const hours = data.data?.settings.deadlines.roadmapViewRepublishHours ?? 24;
   return (

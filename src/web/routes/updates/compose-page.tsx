@@ -13,6 +13,7 @@ import { UPDATE_SECTIONS, type UpdateSectionKey, updatesApi } from '../../api-up
 import { CheckboxField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { now } from '../../lib/clock.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -72,7 +73,7 @@ function ComposeForm({
   const [nothing, setNothing] = useState(Boolean(data.pair.current?.content.nothingThisWeek));
   const [note, setNote] = useState('');
   const submit = useSubmit();
-  const pastDue = Date.now() > Date.parse(data.board.dueAt);
+  const pastDue = now() > Date.parse(data.board.dueAt);
   const problems = submit.problem?.fields ?? [];
   return (
     <Form
