@@ -10,11 +10,13 @@ const SLOW = { timeout: 15_000 };
 
 async function ask(page: Page, words: string) {
   await page.keyboard.press('Control+k');
-  const box = page.getByRole('searchbox', { name: "What's the status of…" });
+  const box = page.getByRole('searchbox', {
+    name: 'Ask about a release, roadmap item, decision, theme or area',
+  });
   await expect.poll(() => box.evaluate((el) => el === document.activeElement), SLOW).toBe(true);
   await box.fill(words);
   await box.press('Enter');
-  const answer = page.getByRole('region', { name: 'Status answer' });
+  const answer = page.getByRole('region', { name: 'Answer', exact: true });
   await answer.waitFor(SLOW);
   return answer;
 }

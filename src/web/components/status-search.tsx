@@ -59,10 +59,10 @@ export function StatusSearch() {
 
   return (
     <div className="status-search">
-      <search aria-label="Status">
+      <search aria-label="Ask prodops">
         <form onSubmit={onSubmit}>
           <label htmlFor="status-q" className="visually-hidden">
-            What's the status of…
+            Ask about a release, roadmap item, decision, theme or area
           </label>
           <input
             id="status-q"
@@ -84,7 +84,7 @@ export function StatusSearch() {
         </p>
       ) : null}
       {answer ? (
-        <section className="status-answer" aria-label="Status answer" aria-live="polite">
+        <section className="status-answer" aria-label="Answer" aria-live="polite">
           <button type="button" className="button small close" onClick={() => setAnswer(null)}>
             Close
           </button>
