@@ -95,17 +95,20 @@ async function errorFrom(res: Response): Promise<ApiError> {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (an upload), with its Content-Type, instead of a JSON body. */
+  file?: { data: Blob; type: string };
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password: that page wants the error, not a redirect. */
   redirectOn401?: boolean;
 }
 
-/** JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. */
+/** JSON in and out (or a file in), the session cookie, and the CSRF header the server requires on every mutation. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   // The server counts status questions per channel: this one is the web app.
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Prodops-Client': 'web' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.file) headers['Content-Type'] = opts.file.type;
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -116,7 +119,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {
