@@ -19,6 +19,11 @@ export type RoutePolicy =
       action: Action;
       /** For routes whose resource is not `:id` (e.g. `:areaId`): loads it, or null for a 404. */
       resolve?: (req: FastifyRequest) => Promise<Resource | null>;
+      /**
+       * Decide before the body is read as well (uploads): the decision may not look at the body. It is made
+       * again before validation, as for every route.
+       */
+      beforeBody?: true;
     };
 
 export interface AppDeps {

@@ -160,6 +160,9 @@ export const ZMe = z.object({
     manageRituals: z.boolean(),
     readDeliveries: z.boolean(),
     manageChannels: z.boolean(),
+    /** The status-request count (the product org), and importing the Slack exports it counts (Product Ops and up). */
+    readStatusRequests: z.boolean(),
+    importStatusPings: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

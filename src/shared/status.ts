@@ -103,3 +103,11 @@ export const ZStatusRequestWeeks = z.object({
   change: z.number().nullable(),
 });
 export type TStatusRequestWeeks = z.infer<typeof ZStatusRequestWeeks>;
+
+/** Importing a Slack export through the API: what the upload is called in the audit log (its file name). */
+export const ZStatusPingImportQuery = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+});
+/** An imported Slack export: the status pings found in it, and how many were new (an export imported again adds 0). */
+export const ZStatusPingImport = z.object({ found: z.number().int(), added: z.number().int() });
+export type TStatusPingImport = z.infer<typeof ZStatusPingImport>;

@@ -97,6 +97,8 @@ async function errorFrom(res: Response): Promise<ApiError> {
 export interface RequestOptions<T = unknown> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (an upload), with its Content-Type, instead of a JSON body. */
+  file?: { data: Blob; type: string };
   signal?: AbortSignal;
   /** Sign-in answers 401 for a wrong password: that page wants the error, not a redirect. */
   redirectOn401?: boolean;
@@ -105,14 +107,15 @@ export interface RequestOptions<T = unknown> {
 }
 
 /**
- * JSON in and out, the session cookie, and the CSRF header the server requires on every mutation. Every response
- * tells the web app's clock (lib/clock.ts) what time the server had.
+ * JSON in and out (or a file in), the session cookie, and the CSRF header the server requires on every mutation.
+ * Every response tells the web app's clock (lib/clock.ts) what time the server had.
  */
 export async function request<T>(path: string, opts: RequestOptions<T> = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   // The server counts status questions per channel: this one is the web app.
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Prodops-Client': 'web' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.file) headers['Content-Type'] = opts.file.type;
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -124,7 +127,7 @@ export async function request<T>(path: string, opts: RequestOptions<T> = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

@@ -43,6 +43,7 @@ import { ReviewsPage } from './routes/roadmap/reviews-page.tsx';
 import { RoadmapPage } from './routes/roadmap/roadmap-page.tsx';
 import { StakeholderViewPage } from './routes/roadmap/view-page.tsx';
 import { SettingsPage } from './routes/settings/settings-page.tsx';
+import { StatusRequestsPage } from './routes/status/status-requests-page.tsx';
 import { ComposePage } from './routes/updates/compose-page.tsx';
 import { PublishedPage } from './routes/updates/published-page.tsx';
 import { UpdatesPage } from './routes/updates/updates-page.tsx';
@@ -111,6 +112,7 @@ export function App() {
           <Route path="insights/digests" element={<DigestsPage />} />
           <Route path="insights/digests/:month" element={<DigestPage />} />
           <Route path="insights/:id" element={<InsightItemPage />} />
+          <Route path="status-requests" element={<StatusRequestsPage />} />
           <Route path="channels" element={<ChannelsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

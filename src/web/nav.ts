@@ -25,6 +25,13 @@ export const NAV: readonly NavEntry[] = [
   { path: '/roadmap', label: 'Roadmap', capability: 'C4' },
   { path: '/decisions', label: 'Decisions', capability: 'C4' },
   { path: '/releases', label: 'Releases', capability: 'C5' },
+  // The product org: the count names who asked what.
+  {
+    path: '/status-requests',
+    label: 'Status requests',
+    capability: 'C8',
+    visible: (me) => me.can.readStatusRequests,
+  },
   // Everyone may read feedback and send it; correcting, triage and digests are checked on the pages.
   { path: '/insights', label: 'Insights', capability: 'C6' },
   // Everyone sees where updates are published; only Product Ops and admins change channels (on the page).

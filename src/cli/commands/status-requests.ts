@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readSlackExport, SlackExportError } from '../../integrations/slack/export.ts';
-import { detectInExport } from '../../integrations/slack/status-pings.ts';
-import { importStatusPings } from '../../services/status/pings.ts';
+import { SlackExportError } from '../../integrations/slack/export.ts';
+import { importSlackExport } from '../../services/status/pings.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TStatusRequestWeeks } from '../../shared/status.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
@@ -35,19 +34,19 @@ export function registerStatusRequestCommands(program: Command): void {
 
   cmd
     .command('import')
-    .description('find the status pings in a Slack export (an unpacked folder); safe to re-run')
-    .argument('<export>', 'the folder of a Slack workspace export')
+    .description('find the status pings in a Slack export (its .zip or the unpacked folder); safe to re-run')
+    .argument('<export>', 'a Slack workspace export: the .zip Slack sends, or the folder it unpacks to')
     .option('--channel <name...>', 'only these channels')
     .action(async (exportPath: string, opts: { channel?: string[] }) => {
-      const messages = readSlackExport(exportPath, { channels: opts.channel });
       try {
         const result = await withAdminDb(({ db }) =>
-          importStatusPings({
+          importSlackExport({
             db,
             actor: cliActor(),
             now: systemClock.now(),
-            pings: detectInExport(messages),
+            exportPath,
             exportName: path.basename(path.resolve(exportPath)),
+            read: { channels: opts.channel },
           }),
         );
         console.log(`${result.found} status pings found, ${result.added} new.`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { filesOf, fixtureExportZip, storedZip } from '../../../test/zip.ts';
 import { pingsPerWeek } from '../../domain/status/pings.ts';
 import { readSlackExport, SlackExportError, type SlackExportMessage, slackTsToDate } from './export.ts';
 import { detectInExport } from './status-pings.ts';
@@ -93,12 +94,14 @@ describe('readSlackExport', () => {
     expect(messages).toHaveLength(7);
   });
 
-  it('refuses what is not an unpacked export, saying why', async () => {
+  it('refuses what is not an export, saying why', async () => {
     const dir = await copyOfFixture();
     await rm(path.join(dir, 'channels.json'));
     await expect(all(readSlackExport(dir))).rejects.toThrow(/no channels\.json/);
     await writeFile(path.join(dir, 'export.zip'), 'PK');
-    await expect(all(readSlackExport(path.join(dir, 'export.zip')))).rejects.toThrow(/unpack it/);
+    await expect(all(readSlackExport(path.join(dir, 'export.zip')))).rejects.toThrow(
+      new SlackExportError(`${path.join(dir, 'export.zip')} is not a zip file`),
+    );
     await expect(all(readSlackExport(path.join(dir, 'missing')))).rejects.toBeInstanceOf(SlackExportError);
   });
 
@@ -106,6 +109,71 @@ describe('readSlackExport', () => {
     const dir = await copyOfFixture();
     await writeFile(path.join(dir, 'sales', '2026-03-02.json'), '[{"type":');
     await expect(all(readSlackExport(dir))).rejects.toThrow(/sales\/2026-03-02\.json is not valid JSON/);
+  });
+});
+
+describe('readSlackExport of a .zip', () => {
+  async function zipFile(bytes: Buffer): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'prodops-slack-zip-'));
+    temps.push(dir);
+    const file = path.join(dir, 'export.zip');
+    await writeFile(file, bytes);
+    return file;
+  }
+  const lines = (messages: SlackExportMessage[]) => messages.map((m) => `${m.channel} ${m.ts} ${m.userName}`);
+
+  it('reads the same messages as the unpacked folder, at the top or under one folder', async () => {
+    const folder = lines(await all(readSlackExport(FIXTURE)));
+    expect(lines(await all(readSlackExport(await zipFile(await fixtureExportZip()))))).toEqual(folder);
+    const nested = await zipFile(await fixtureExportZip('Acme Slack export Mar 1 2026 - Mar 14 2026/'));
+    expect(lines(await all(readSlackExport(nested)))).toEqual(folder);
+    const pings = await all(detectInExport(readSlackExport(nested)));
+    expect(pings.map((p) => p.reference)).toEqual([
+      '#product-questions/p1772460310000200',
+      '#product-questions/p1772546710000100',
+      '#sales/p1772471000000200',
+      '#sales/p1773065110000200',
+    ]);
+  });
+
+  it("skips entries named with '..' or an absolute path, and macOS's __MACOSX folder", async () => {
+    const fixture = await filesOf(FIXTURE);
+    const evilDay = JSON.stringify([
+      { type: 'message', ts: '1773151510.000100', user: 'U1', text: 'eta on evil?' },
+    ]);
+    const file = await zipFile(
+      storedZip([
+        ...fixture,
+        { name: '../evil', data: 'outside' },
+        { name: 'sales/../../2026-03-10.json', data: evilDay },
+        { name: '/etc/sales/2026-03-11.json', data: evilDay },
+        { name: '__MACOSX/sales/._2026-03-02.json', data: 'not json' },
+      ]),
+    );
+    expect(lines(await all(readSlackExport(file)))).toEqual(lines(await all(readSlackExport(FIXTURE))));
+  });
+
+  it('refuses a file past the cap, an export that unpacks past the total, and a damaged or foreign zip', async () => {
+    const zip = await zipFile(await fixtureExportZip());
+    await expect(
+      all(readSlackExport(zip, { name: 'the upload', limits: { fileBytes: 900 } })),
+    ).rejects.toThrow('channels.json is 917 bytes unpacked, more than the 900 bytes a file may be');
+    await expect(
+      all(readSlackExport(zip, { name: 'the upload', limits: { totalBytes: 2000 } })),
+    ).rejects.toThrow('the upload unpacks to more than 2 KB');
+    const text = await zipFile(Buffer.from('channel,ts,text\nsales,1,hello\n'));
+    await expect(all(readSlackExport(text, { name: 'the upload' }))).rejects.toThrow(
+      new SlackExportError('the upload is not a zip file'),
+    );
+    const other = await zipFile(storedZip([{ name: 'report.pdf', data: '%PDF-1.4' }]));
+    await expect(all(readSlackExport(other))).rejects.toThrow(
+      /not a Slack export: there is no channels\.json/,
+    );
+    // Cut short (an interrupted download): the zip's directory is at its end.
+    const whole = await fixtureExportZip();
+    await expect(
+      all(readSlackExport(await zipFile(whole.subarray(0, 2000)), { name: 'the upload' })),
+    ).rejects.toThrow(new SlackExportError('the upload is not a zip file'));
   });
 });
 

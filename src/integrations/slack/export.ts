@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import yauzl from 'yauzl';
 
 /**
  * Reads a Slack workspace export, as Slack's "How to read Slack data exports" describes it: `channels.json` (public
@@ -9,8 +10,10 @@ import path from 'node:path';
  * messages (`type`, `user`, `text`, `ts`, and optionally `subtype`, `thread_ts`, `user_profile`, `bot_id`…).
  *
  * Messages are read a day file at a time, in conversation order then date order, so memory holds one day of one
- * channel (and the members' names), never the export. Only an unpacked folder is read: no zip reader is among the
- * dependencies, so a .zip is refused with a message saying to unpack it.
+ * channel (and the members' names), never the export. The export is an unpacked folder or the .zip Slack delivers
+ * (read with yauzl: the zip's directory first, then each file streamed when its turn comes; its files may sit under
+ * one top folder). A zip is untrusted: names with `..` or an absolute path are skipped (only names the export lists
+ * are ever read, and nothing is written to disk), and a file or the whole read past its cap is refused.
  */
 
 /** One message a person wrote. */
@@ -31,6 +34,29 @@ export interface SlackExportMessage {
 export interface SlackExportOptions {
   /** Only these channels (by name), in the export's order. */
   channels?: readonly string[];
+  /** What messages call the export (default: its path): an upload is "the upload", not a temporary file. */
+  name?: string;
+  /** A zip's caps, tighter than the defaults (ZIP_LIMITS). */
+  limits?: Partial<ZipLimits>;
+}
+
+/** What a zip may hold, uncompressed (yauzl checks each file's bytes against the size its directory declares). */
+export interface ZipLimits {
+  /** One file: a day of one channel, or a list of members or channels. */
+  fileBytes: number;
+  /** Everything read from the zip. */
+  totalBytes: number;
+  /** Entries in the zip's directory (each is kept in memory while reading). */
+  entries: number;
+}
+
+const MB = 1024 * 1024;
+export const ZIP_LIMITS: ZipLimits = { fileBytes: 50 * MB, totalBytes: 4096 * MB, entries: 1_000_000 };
+/** "50 MB", "1.5 KB", "917 bytes" */
+function sizeText(bytes: number): string {
+  const [n, unit] =
+    bytes >= MB ? [bytes / MB, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
+  return `${Number(n.toFixed(1))} ${unit}`;
 }
 
 export class SlackExportError extends Error {
@@ -59,20 +85,122 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-async function readJson(file: string, root: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+/** The files of an export, by their path inside it ("channels.json", "sales/2026-03-02.json"). */
+interface ExportSource {
+  /** A file's text; null when the export has no such file. */
+  read(name: string): Promise<string | null>;
+  /** A conversation folder's day files ("2026-03-02.json"), sorted; none without a folder. */
+  days(folder: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+async function readJson(source: ExportSource, name: string): Promise<unknown> {
+  const text = await source.read(name);
+  if (text === null) return undefined;
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new SlackExportError(`${path.relative(root, file)} is not valid JSON: ${(err as Error).message}`);
+    throw new SlackExportError(`${name} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
+function folderSource(root: string): ExportSource {
+  return {
+    read: (name) =>
+      readFile(path.join(root, name), 'utf8').catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      }),
+    // Listed when the read gets there: a day file added meanwhile is read too.
+    days: async (folder) =>
+      (await readdir(path.join(root, folder)).catch(() => [] as string[]))
+        .filter((d) => DAY_FILE.test(d))
+        .sort(),
+    close: async () => {},
+  };
+}
+
+/**
+ * The one folder every file of the zip sits in ("slack-export/channels.json"), when the lists are not at the top;
+ * '' otherwise. macOS adds a __MACOSX/ folder of its own, which is never read.
+ */
+function topFolder(names: readonly string[]): string {
+  if (CONVERSATION_LISTS.some((l) => names.includes(l.file))) return '';
+  const tops = new Set(names.map((n) => n.split('/')[0]));
+  const [top] = tops;
+  return tops.size === 1 && names.every((n) => n.includes('/')) ? `${top}/` : '';
+}
+
+async function zipSource(file: string, label: string, limits: ZipLimits): Promise<ExportSource> {
+  let zip: yauzl.ZipFile;
+  try {
+    // Names are decoded and checked here (decodeStrings: false), so a bad name skips its entry, not the zip.
+    zip = await yauzl.openPromise(file, { autoClose: false, decodeStrings: false, validateEntrySizes: true });
+  } catch {
+    throw new SlackExportError(`${label} is not a zip file`);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entries.size >= limits.entries)
+        throw new SlackExportError(`${label} holds more than ${limits.entries} files`);
+      const name = yauzl.getFileNameLowLevel(
+        entry.generalPurposeBitFlag,
+        entry.fileNameRaw,
+        entry.extraFields,
+        false,
+      );
+      // `..` anywhere, "/etc/…", "C:…": no export names a file so; such an entry is never looked at.
+      if (yauzl.validateFileName(name) !== null) continue;
+      if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
+      entries.set(name, entry);
+    }
+  } catch (err) {
+    zip.close();
+    if (err instanceof SlackExportError) throw err;
+    throw new SlackExportError(`${label} is a damaged zip file (${(err as Error).message})`);
+  }
+  const prefix = topFolder([...entries.keys()]);
+  const days = new Map<string, string[]>();
+  for (const name of entries.keys()) {
+    const parts = name.startsWith(prefix) ? name.slice(prefix.length).split('/') : [];
+    if (parts.length !== 2 || !DAY_FILE.test(parts[1]!)) continue;
+    days.set(parts[0]!, [...(days.get(parts[0]!) ?? []), parts[1]!]);
+  }
+  let total = 0;
+  return {
+    async read(name) {
+      const entry = entries.get(prefix + name);
+      if (!entry) return null;
+      if (entry.uncompressedSize > limits.fileBytes)
+        throw new SlackExportError(
+          `${name} is ${sizeText(entry.uncompressedSize)} unpacked, more than the ${sizeText(limits.fileBytes)} a file may be`,
+        );
+      total += entry.uncompressedSize;
+      if (total > limits.totalBytes)
+        throw new SlackExportError(`${label} unpacks to more than ${sizeText(limits.totalBytes)}`);
+      const chunks: Buffer[] = [];
+      try {
+        // yauzl fails the stream when the bytes inflated differ from the size the directory declares.
+        for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      } catch (err) {
+        throw new SlackExportError(`${name} in ${label} cannot be read (${(err as Error).message})`);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    days: async (folder) => [...(days.get(folder) ?? [])].sort(),
+    close: async () => zip.close(),
+  };
+}
+
+/** A folder, or a zip file: a folder that names a zip is unpacked already. */
+async function openExport(exportPath: string, options: SlackExportOptions): Promise<ExportSource> {
+  const label = options.name ?? exportPath;
+  const info = await stat(exportPath).catch(() => null);
+  if (!info) throw new SlackExportError(`${label} does not exist`);
+  if (info.isDirectory()) return folderSource(exportPath);
+  if (!info.isFile()) throw new SlackExportError(`${label} is neither a folder nor a zip file`);
+  return zipSource(exportPath, label, { ...ZIP_LIMITS, ...options.limits });
 }
 
 /** Display name, else real name, else the handle: what Slack shows beside a message. */
@@ -83,12 +211,11 @@ function nameOf(profile: unknown, fallback?: Json): string | null {
   );
 }
 
-async function readMembers(root: string): Promise<Map<string, string>> {
+async function readMembers(source: ExportSource): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const file of ['users.json', 'org_users.json']) {
-    const full = path.join(root, file);
-    if (!(await exists(full))) continue;
-    const users = await readJson(full, root);
+    const users = await readJson(source, file);
+    if (users === undefined) continue;
     if (!Array.isArray(users)) throw new SlackExportError(`${file} is not a list of members`);
     for (const u of users) {
       if (!isRecord(u) || !str(u.id)) continue;
@@ -102,14 +229,13 @@ async function readMembers(root: string): Promise<Map<string, string>> {
 /** A folder name from a conversation list must stay inside the export: no separators, no "." or "..". */
 const safeFolder = (name: string) => !/[/\\]/.test(name) && name !== '.' && name !== '..';
 
-async function readConversations(root: string): Promise<string[]> {
+async function readConversations(source: ExportSource): Promise<string[]> {
   const folders: string[] = [];
   let lists = 0;
   for (const { file, folder } of CONVERSATION_LISTS) {
-    const full = path.join(root, file);
-    if (!(await exists(full))) continue;
+    const list = await readJson(source, file);
+    if (list === undefined) continue;
     lists++;
-    const list = await readJson(full, root);
     if (!Array.isArray(list)) throw new SlackExportError(`${file} is not a list of conversations`);
     for (const c of list) {
       const name = isRecord(c) ? str(c[folder]) : null;
@@ -148,34 +274,29 @@ function toMessage(raw: unknown, channel: string, members: Map<string, string>):
   };
 }
 
-/** The people's messages of an unpacked Slack export folder, a day file at a time. */
+/** The people's messages of a Slack export (a folder or a .zip), a day file at a time. */
 export async function* readSlackExport(
   exportPath: string,
   options: SlackExportOptions = {},
 ): AsyncGenerator<SlackExportMessage> {
-  const info = await stat(exportPath).catch(() => null);
-  if (!info) throw new SlackExportError(`${exportPath} does not exist`);
-  if (!info.isDirectory()) {
-    throw new SlackExportError(
-      /\.zip$/i.test(exportPath)
-        ? `${exportPath} is a zip: unpack it and pass the folder (no zip reader is installed)`
-        : `${exportPath} is not a folder holding a Slack export`,
-    );
-  }
-  const members = await readMembers(exportPath);
-  const wanted = options.channels ? new Set(options.channels) : null;
-  for (const channel of await readConversations(exportPath)) {
-    if (wanted && !wanted.has(channel)) continue;
-    const folder = path.join(exportPath, channel);
-    // A channel with no activity in the export's range has no folder.
-    const days = await readdir(folder).catch(() => [] as string[]);
-    for (const day of days.filter((d) => DAY_FILE.test(d)).sort()) {
-      const messages = await readJson(path.join(folder, day), exportPath);
-      if (!Array.isArray(messages)) throw new SlackExportError(`${channel}/${day} is not a list of messages`);
-      for (const raw of messages) {
-        const message = toMessage(raw, channel, members);
-        if (message) yield message;
+  const source = await openExport(exportPath, options);
+  try {
+    const members = await readMembers(source);
+    const wanted = options.channels ? new Set(options.channels) : null;
+    for (const channel of await readConversations(source)) {
+      if (wanted && !wanted.has(channel)) continue;
+      // A channel with no activity in the export's range has no folder.
+      for (const day of await source.days(channel)) {
+        const messages = await readJson(source, `${channel}/${day}`);
+        if (!Array.isArray(messages))
+          throw new SlackExportError(`${channel}/${day} is not a list of messages`);
+        for (const raw of messages) {
+          const message = toMessage(raw, channel, members);
+          if (message) yield message;
+        }
       }
     }
+  } finally {
+    await source.close();
   }
 }

@@ -44,7 +44,9 @@ export interface Case {
   /** Outcome per caller; callers not listed get `rest`. */
   expect: Partial<Record<Who, Outcome>> & { rest: Outcome };
   url?: (c: Ctx) => Promise<string> | string;
+  /** The body: JSON unless `headers` give another Content-Type (an upload's bytes, a Buffer). */
   body?: (c: Ctx) => unknown;
+  headers?: Record<string, string>;
 }
 
 /** What a caller should get: a PM owning another area is, unless a case says otherwise, any other PM. */

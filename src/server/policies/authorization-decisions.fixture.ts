@@ -1,3 +1,4 @@
+import { fixtureExportZip } from '../../../test/zip.ts';
 import type { Db } from '../../db/client.ts';
 import { systemActor } from '../../services/actor.ts';
 import { recordDecision } from '../../services/decisions/decisions.ts';
@@ -39,6 +40,12 @@ export const DECISION_CASES: Record<string, Case> = {
   'GET /api/v1/status': { expect: signedInOnly, url: () => '/api/v1/status?q=anything' },
   // Who asked what: the product org's, not a stakeholder's.
   'GET /api/v1/status-requests': { expect: productOrg },
+  // Product Ops and up import the Slack exports it counts (the zip as the body; refused before it is read).
+  'POST /api/v1/status-requests/imports': {
+    expect: managers(),
+    headers: { 'content-type': 'application/zip' },
+    body: () => fixtureExportZip(),
+  },
   'GET /api/v1/decisions/:id': {
     expect: signedInOnly,
     url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,

@@ -397,8 +397,8 @@ describe('authorization', () => {
         const res = await t.app.inject({
           method: method as 'GET',
           url,
-          headers: caller.headers,
-          ...(spec.body ? { payload: spec.body(ctx) as object } : {}),
+          headers: { ...caller.headers, ...spec.headers },
+          ...(spec.body ? { payload: (await spec.body(ctx)) as object } : {}),
         });
         const wanted = outcomeFor(spec.expect, who);
         const got: Outcome | number =

@@ -42,7 +42,7 @@ export function registerPolicies(
       table.push({ method, url: route.url, policy: route.config.policy, bodyFields });
   });
   // preValidation: decide access before telling a caller anything about their input.
-  app.addHook('preValidation', async (req) => {
+  const decide = async (req: FastifyRequest) => {
     const policy = req.routeOptions.config.policy as RoutePolicy;
     if (!policy || policy === 'public') return; // no policy only on the not-found handler
     if (!req.actor) throw new AppError('unauthorized', 'sign in or send an API token');
@@ -57,7 +57,14 @@ export function registerPolicies(
         `your roles (${req.actor.roles.join(', ') || 'none'}) may not ${policy.action} this ${policy.resource}`,
       );
     }
+  };
+  // An upload is decided before its body is read too: nobody streams 200 MB to disk to hear 401 or 403.
+  app.addHook('preParsing', async (req, _reply, payload) => {
+    const policy = req.routeOptions.config.policy;
+    if (typeof policy === 'object' && policy.beforeBody) await decide(req);
+    return payload;
   });
+  app.addHook('preValidation', decide);
 }
 
 async function resolveResource(

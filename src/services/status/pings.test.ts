@@ -1,11 +1,15 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
-import { readSlackExport } from '../../integrations/slack/export.ts';
+import { statusPings } from '../../db/schema/index.ts';
+import { readSlackExport, SlackExportError } from '../../integrations/slack/export.ts';
 import { detectInExport } from '../../integrations/slack/status-pings.ts';
 import { systemActor } from '../actor.ts';
 import { seedDemoIfEmpty } from '../setup/demo.ts';
 import { answerStatus } from './answer.ts';
-import { importStatusPings, statusRequestWeeks } from './pings.ts';
+import { importSlackExport, importStatusPings, statusRequestWeeks } from './pings.ts';
 
 /** Issue 14: the status-request count, from a Slack export (the fixture's 4 pings in two weeks of March 2026). */
 const EXPORT = new URL('../../../test/fixtures/slack-export', import.meta.url).pathname;
@@ -28,6 +32,26 @@ const importExport = () =>
   });
 
 describe('the status-request count', () => {
+  it('stores nothing of an export that breaks halfway', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'prodops-broken-export-'));
+    try {
+      await cp(EXPORT, dir, { recursive: true });
+      // The last day file read: every ping before it was found already.
+      await writeFile(path.join(dir, 'sales', '2026-03-09.json'), '[{"type":');
+      const run = importSlackExport({
+        db: d.db,
+        actor: systemActor('test'),
+        now,
+        exportPath: dir,
+        exportName: 'broken',
+      });
+      await expect(run).rejects.toBeInstanceOf(SlackExportError);
+      expect(await d.db.select().from(statusPings)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stores the pings an export holds once, however often it is imported', async () => {
     expect(await importExport()).toEqual({ found: 4, added: 4 });
     expect(await importExport()).toEqual({ found: 4, added: 0 });

@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, statusPings, statusQuestions } from '../../db/schema/index.ts';
 import { pingsPerWeek } from '../../domain/status/pings.ts';
+import { readSlackExport, type SlackExportOptions } from '../../integrations/slack/export.ts';
+import { type DetectedPing, detectInExport } from '../../integrations/slack/status-pings.ts';
 import { isoWeekKey, localDateTime } from '../../shared/calendar.ts';
 import type { TStatusRequestWeeks } from '../../shared/status.ts';
 import type { Actor } from '../actor.ts';
@@ -53,6 +55,24 @@ export async function importStatusPings(o: {
     change: { found, added },
   });
   return { found, added };
+}
+
+/**
+ * A Slack export (a folder or its .zip) read to the end, then its status pings stored: an export that turns out
+ * not to be one, or breaks halfway (SlackExportError), stores nothing. Only the pings are held meanwhile, a few of
+ * the messages read.
+ */
+export async function importSlackExport(o: {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  exportPath: string;
+  exportName: string;
+  read?: SlackExportOptions;
+}): Promise<{ found: number; added: number }> {
+  const pings: DetectedPing[] = [];
+  for await (const ping of detectInExport(readSlackExport(o.exportPath, o.read))) pings.push(ping);
+  return importStatusPings({ db: o.db, actor: o.actor, now: o.now, pings, exportName: o.exportName });
 }
 
 async function storeBatch(db: Db, batch: FoundPing[], now: Date): Promise<number> {

@@ -34,6 +34,8 @@ async function me(deps: AppDeps, personId: string) {
       manageRituals: can(actor, 'create', { type: 'ritual' }),
       readDeliveries: can(actor, 'read', { type: 'delivery' }),
       manageChannels: can(actor, 'create', { type: 'channel' }),
+      readStatusRequests: can(actor, 'read', { type: 'status_requests' }),
+      importStatusPings: can(actor, 'create', { type: 'status_requests' }),
     },
   };
 }

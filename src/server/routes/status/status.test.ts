@@ -1,13 +1,17 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { signedIn } from '../../../../test/factories.ts';
-import { statusQuestions } from '../../../db/schema/index.ts';
+import { fixtureExportZip, storedZip } from '../../../../test/zip.ts';
+import { statusPings, statusQuestions } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { createRoadmapItem, markRatified, updateRoadmapItem } from '../../../services/roadmap/items.ts';
 import { seedDemoIfEmpty } from '../../../services/setup/demo.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TStatusAnswer } from '../../../shared/status.ts';
+import { MAX_EXPORT_BYTES } from './index.ts';
 
 /** Issue 14: "what's the status of X?" answered from the records, as the asker may read them. */
 const clock = manualClock('2026-11-18T15:00:00Z');
@@ -120,5 +124,91 @@ describe('GET /status', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error?.fields).toEqual([expect.objectContaining({ path: 'query.q' })]);
     expect((await ask(ops, `q=${'x'.repeat(201)}`)).status).toBe(400);
+  });
+});
+
+describe('POST /status-requests/imports', () => {
+  const upload = (who: { headers: Record<string, string> }, payload: Buffer | string, headers = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/status-requests/imports?name=acme-slack-export.zip',
+      headers: { ...who.headers, 'content-type': 'application/zip', ...headers },
+      payload,
+    });
+  const uploadsLeft = async () =>
+    (await readdir(uploadDir)).filter((name) => name.startsWith('prodops-upload-')).length;
+  let before = 0;
+  // Uploads go to os.tmpdir(): this file's own, so other test files' uploads are not counted.
+  let uploadDir = '';
+  beforeAll(async () => {
+    uploadDir = await mkdtemp(`${tmpdir()}/prodops-uploads-test-`);
+    vi.stubEnv('TMPDIR', uploadDir);
+    before = await uploadsLeft();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await rm(uploadDir, { recursive: true, force: true });
+  });
+
+  it('finds the status pings in the zip Slack sends, stores them once and removes the upload', async () => {
+    const zip = await fixtureExportZip('acme-slack-export/');
+    const first = await upload(ops, zip);
+    expect({ status: first.statusCode, body: first.json() }).toEqual({
+      status: 200,
+      body: { found: 4, added: 4 },
+    });
+    expect((await upload(ops, zip)).json()).toEqual({ found: 4, added: 0 });
+    const weeks = await t.app.inject({ method: 'GET', url: '/api/v1/status-requests', headers: ops.headers });
+    expect(weeks.json().weeks.slice(0, 2)).toMatchObject([
+      { week: '2026-W10', pings: 3 },
+      { week: '2026-W11', pings: 1 },
+    ]);
+    await expect.poll(uploadsLeft).toBe(before);
+  });
+
+  it('refuses a stakeholder before reading the body', async () => {
+    const res = await upload(sales, await fixtureExportZip());
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+
+  it('answers 400 naming the body for what is not a zip or not an export, storing nothing', async () => {
+    const count = async () => (await t.database.db.select().from(statusPings)).length;
+    const stored = await count();
+    const notZip = await upload(ops, 'channel,ts,text\nsales,1,hello\n');
+    expect(notZip.statusCode).toBe(400);
+    expect(notZip.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: [{ path: 'body', message: 'the upload is not a zip file' }],
+    });
+    const notExport = await upload(ops, storedZip([{ name: 'report.pdf', data: '%PDF-1.4' }]));
+    expect(notExport.statusCode).toBe(400);
+    expect(notExport.json().error.fields).toEqual([
+      { path: 'body', message: expect.stringMatching(/not a Slack export: there is no channels\.json/) },
+    ]);
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/status-requests/imports',
+      headers: ops.headers,
+      payload: { export: 'slack.zip' },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.fields).toEqual([
+      { path: 'body', message: 'must be a zip file (Content-Type: application/zip)' },
+    ]);
+    expect(await count()).toBe(stored);
+    await expect.poll(uploadsLeft).toBe(before);
+  });
+
+  it('answers 413 past 200 MB, in the one error shape', async () => {
+    const res = await upload(ops, 'PK', { 'content-length': String(MAX_EXPORT_BYTES + 1) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'payload_too_large',
+        message: 'the upload is larger than 200 MB',
+        fields: [{ path: 'body', message: 'is larger than 200 MB' }],
+      },
+    });
   });
 });
