@@ -304,11 +304,13 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
       o.startsWith(`${itemTitle} (`),
     );
     await linkPicker.selectOption({ label: option! });
+    await expect.poll(() => linkPicker.inputValue(), SLOW).not.toBe('');
     await link.getByRole('button', { name: 'Link item' }).click();
     await maya
       .getByRole('region', { name: 'On the roadmap' })
       .getByRole('link', { name: itemTitle })
-      .waitFor(SLOW);
+      // Linking a launched release republishes the stakeholder view and tells its subscribers: slower on a busy machine.
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => link.count(), SLOW).toBe(0);
     const items = await (await maya.request.get(`${server.url}/api/v1/roadmap/items?limit=100`)).json();
     const item = items.items.find((i: { title: string }) => i.title === itemTitle);

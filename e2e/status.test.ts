@@ -10,9 +10,7 @@ const SLOW = { timeout: 15_000 };
 
 async function ask(page: Page, words: string) {
   await page.keyboard.press('Control+k');
-  const box = page.getByRole('searchbox', {
-    name: 'Ask about a release, roadmap item, decision, theme or area',
-  });
+  const box = page.getByRole('searchbox', { name: 'Ask prodops', exact: true });
   await expect.poll(() => box.evaluate((el) => el === document.activeElement), SLOW).toBe(true);
   await box.fill(words);
   await box.press('Enter');

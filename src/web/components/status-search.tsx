@@ -59,10 +59,10 @@ export function StatusSearch() {
 
   return (
     <div className="status-search">
-      <search aria-label="Ask prodops">
+      <search aria-label="Quick answers">
         <form onSubmit={onSubmit}>
           <label htmlFor="status-q" className="visually-hidden">
-            Ask about a release, roadmap item, decision, theme or area
+            Ask prodops
           </label>
           <input
             id="status-q"
