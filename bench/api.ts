@@ -10,30 +10,14 @@ import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
+import { loadTest } from './load.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;
 
 async function load(url: string, headers: Record<string, string> = {}) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next += 1;
-      const t0 = performance.now();
-      const res = await fetch(url, { headers });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
-  return { rps: Math.round(latencies.length / seconds), p50: pct(0.5), p95: pct(0.95) };
+  const r = await loadTest([url], { headers, concurrency: CONCURRENCY, requests: REQUESTS });
+  return { rps: r.rps, p50: r.pct(0.5).toFixed(1), p95: r.pct(0.95).toFixed(1) };
 }
 
 const bare = Fastify();

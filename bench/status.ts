@@ -14,6 +14,7 @@
  *   BENCH_DATABASE_URL   PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres): a scratch
  *                        database prodops_bench_<pid> is created there and dropped; skipped if it cannot connect.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,7 @@ import { INSIGHT_KINDS } from '../src/shared/insights-taxonomy.ts';
 import { RELEASE_STATUSES } from '../src/shared/releases.ts';
 import { ROADMAP_STATUSES } from '../src/shared/roadmap.ts';
 import type { TStatusAnswer } from '../src/shared/status.ts';
+import { loadTest as runLoad } from './load.ts';
 
 const ITEMS = 2_000;
 const RELEASES = 5_000;
@@ -255,25 +257,8 @@ async function loadTest(
   concurrency = CONCURRENCY,
   requests = REQUESTS,
 ) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < requests) {
-      const url = urls[next % urls.length]!;
-      next += 1;
-      const t0 = performance.now();
-      const res = await fetch(url, { headers });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
-  return { rps: Math.round(latencies.length / seconds), p50: pct(0.5), p99: pct(0.99) } satisfies Figures;
+  const r = await runLoad(urls, { headers, concurrency, requests });
+  return { rps: r.rps, p50: r.pct(0.5), p99: r.pct(0.99) } satisfies Figures;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -87,3 +87,6 @@ export async function runMigrations(target: DatabaseTarget, database: Database):
     await client.end();
   }
 }
+
+/** The rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

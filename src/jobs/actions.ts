@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
 import {
   ACTION_PAYLOADS,
@@ -11,8 +11,6 @@ import {
 } from '../services/scheduling.ts';
 import { inScope } from '../services/scope.ts';
 import type { Clock } from '../shared/clock.ts';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** Calls the kind's handler with its checked payload (a payload that does not match fails the action, visibly). */
 async function runHandler(

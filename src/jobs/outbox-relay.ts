@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 import { deliveryLog, inboxItems, outbox, personPrefs } from '../db/schema/index.ts';
 import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
 
@@ -21,8 +21,6 @@ export interface RelayOptions {
   backoffMs?: number;
   leaseSeconds?: number;
 }
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * Claims due rows (pending and due, or sending with an expired lease: the instance that had them died) with

@@ -1,6 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
@@ -9,8 +9,6 @@ export interface Window {
   from: string;
   to: string;
 }
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** `days` up to `to` (today in the org's zone by default), both ends included. */
 export function windowOf(

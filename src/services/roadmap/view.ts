@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import {
   areas,
   artifactVersions,
@@ -18,8 +18,6 @@ import { getSettings } from '../org/settings.ts';
 
 export const ROADMAP_VIEW = 'roadmap_view';
 export const VIEW_KEY = 'stakeholder';
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 async function releaseFacts(db: Db, ids: string[], settings: TSettings) {
   if (!ids.length) return new Map<string, TViewItem['releases'][number]>();

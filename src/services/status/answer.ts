@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import { people, statusQuestions } from '../../db/schema/index.ts';
 import type { TStatusAnswer, TStatusChannel, TStatusMatch, TStatusSubject } from '../../shared/status.ts';
 import type { Reader } from '../roadmap/items.ts';
@@ -89,10 +89,7 @@ async function nothingFound(o: StatusQuestion): Promise<TStatusAnswer> {
     from areas a join people p on p.id = a.owner_pm_id
     order by word_similarity(${q}, lower(a.name || ' ' || a.description)) desc, a.name
     limit 1`);
-  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as {
-    areaName: string;
-    ownerName: string;
-  }[];
+  const rows = rowsOf<{ areaName: string; ownerName: string }>(res);
   const near = rows[0] ?? null;
   const ask = near ? ` Ask ${near.ownerName}, PM for ${near.areaName}.` : '';
   return {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import { areas, statusPings, statusQuestions } from '../../db/schema/index.ts';
 import { pingsPerWeek } from '../../domain/status/pings.ts';
 import { readSlackExport, type SlackExportOptions } from '../../integrations/slack/export.ts';
@@ -109,7 +109,7 @@ async function areaNamed(tx: Db, subject: string | null): Promise<string | null>
       union all
       select a.id, word_similarity(${q}, lower(a.name)) from areas a where ${q} <% lower(a.name)
     ) x order by s desc limit 1`);
-  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { area_id: string }[];
+  const rows = rowsOf<{ area_id: string }>(res);
   return rows[0]?.area_id ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import type { TStatusSubject } from '../../shared/status.ts';
 import { getSettings } from '../org/settings.ts';
 import type { Reader } from '../roadmap/items.ts';
@@ -38,11 +38,9 @@ export async function searchStatus(db: Db, question: string, reader: Reader): Pr
     const res = await tx.execute(
       sql`select * from (${sql.join(parts, sql` union all `)}) hits order by score desc, whole desc, title limit ${LIMIT}`,
     );
-    return rowsOf(res).map((r) => ({ ...r, score: Number(r.score), whole: Number(r.whole) }));
+    return rowsOf<Hit>(res).map((r) => ({ ...r, score: Number(r.score), whole: Number(r.whole) }));
   });
 }
-
-const rowsOf = (res: unknown): Hit[] => (Array.isArray(res) ? res : (res as { rows: Hit[] }).rows) as Hit[];
 
 /** score and whole for one title expression (q is already lower case). */
 const scored = (q: string, title: SQL) =>
