@@ -50,6 +50,8 @@ export async function startSmtpPeer() {
 export async function startSlackPeer() {
   const received: { path: string; body: unknown; authorization?: string }[] = [];
   let status = 200;
+  // Each posted message gets its own ts, as in Slack, so threads and updates can be told apart.
+  let nextTs = 1;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -69,7 +71,13 @@ export async function startSlackPeer() {
       if (req.url?.endsWith('/auth.test')) {
         json({ ok: true, team: 'Test' });
       } else if (req.url?.endsWith('/chat.postMessage')) {
-        json({ ok: true, channel: 'C1', ts: '1.2' });
+        const b = JSON.parse(text) as { channel?: string };
+        json({ ok: true, channel: b.channel ?? 'C1', ts: `1700000000.${String(nextTs++).padStart(6, '0')}` });
+      } else if (req.url?.endsWith('/chat.update')) {
+        const b = JSON.parse(text) as { channel?: string; ts?: string };
+        json({ ok: true, channel: b.channel, ts: b.ts });
+      } else if (req.url?.endsWith('/views.open')) {
+        json({ ok: true, view: { id: 'V1' } });
       } else {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackPayload } from './blocks.ts';
-import { postChatMessage, postWebhook } from './client.ts';
+import { openView, postChatMessage, postWebhook, updateChatMessage } from './client.ts';
 
 interface Received {
   method: string | undefined;
@@ -121,7 +121,12 @@ describe('postChatMessage', () => {
       channel: 'C123',
       payload,
     });
-    expect(result).toEqual({ ok: true, detail: 'ok channel=C123 ts=1700000000.000100' });
+    expect(result).toEqual({
+      ok: true,
+      detail: 'ok channel=C123 ts=1700000000.000100',
+      ts: '1700000000.000100',
+      channel: 'C123',
+    });
     const req = received[0]!;
     expect(req.url).toBe('/api/chat.postMessage');
     expect(req.headers.authorization).toBe('Bearer xoxb-test');
@@ -155,5 +160,39 @@ describe('postChatMessage', () => {
     const { base } = await peer(reply(200, '<html>login</html>'));
     const result = await postChatMessage({ apiUrl: base, token: 't', channel: 'C1', payload });
     expect(result).toMatchObject({ ok: false, retryable: false });
+  });
+});
+
+describe('threads, updates and modals', () => {
+  it('replies in a thread with thread_ts', async () => {
+    const { base, received } = await peer(json(200, { ok: true, channel: 'C1', ts: '2.0' }));
+    await postChatMessage({ apiUrl: base, token: 't', channel: 'C1', payload, threadTs: '1.0' });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ channel: 'C1', thread_ts: '1.0' });
+  });
+
+  it('updates a message by channel and ts with chat.update', async () => {
+    const { base, received } = await peer(json(200, { ok: true, channel: 'C1', ts: '1.0' }));
+    const result = await updateChatMessage({ apiUrl: base, token: 't', channel: 'C1', ts: '1.0', payload });
+    expect(result).toMatchObject({ ok: true, ts: '1.0' });
+    expect(received[0]!.url).toBe('/chat.update');
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      channel: 'C1',
+      ts: '1.0',
+      text: payload.text,
+      blocks: payload.blocks,
+    });
+  });
+
+  it('opens a modal with views.open and reports an expired trigger', async () => {
+    const { base, received } = await peer(json(200, { ok: false, error: 'expired_trigger_id' }));
+    const result = await openView({
+      apiUrl: base,
+      token: 't',
+      triggerId: '12.34.ab',
+      view: { type: 'modal' },
+    });
+    expect(result).toEqual({ ok: false, retryable: false, error: 'expired_trigger_id' });
+    expect(received[0]!.url).toBe('/views.open');
+    expect(JSON.parse(received[0]!.body)).toEqual({ trigger_id: '12.34.ab', view: { type: 'modal' } });
   });
 });

@@ -89,22 +89,27 @@ const TRANSIENT_ERRORS = new Set([
   'fatal_error',
 ]);
 
+/** A Web API call that worked: `ts` and `channel` say where a posted message is (for threads and updates). */
+export type WebApiResult =
+  | { ok: true; detail: string; ts?: string; channel?: string }
+  | Exclude<DeliveryResult, { ok: true }>;
+
+export interface WebApiOptions {
+  apiUrl?: string;
+  token: string;
+  timeoutMs?: number;
+}
+
 /**
- * Posts with the Web API. Slack reports most failures as HTTP 200 {ok:false,error}; only its transient errors
+ * Calls one Web API method. Slack reports most failures as HTTP 200 {ok:false,error}; only its transient errors
  * (and HTTP 429/5xx, network errors) are worth retrying: channel_not_found, not_in_channel, invalid_auth…
  * need a person to fix the settings.
  */
-export async function postChatMessage(opts: {
-  apiUrl?: string;
-  token: string;
-  channel: string;
-  payload: SlackPayload;
-  timeoutMs?: number;
-}): Promise<DeliveryResult> {
+async function callWebApi(method: string, body: object, opts: WebApiOptions): Promise<WebApiResult> {
   const apiUrl = (opts.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const answer = await postJson(
-    `${apiUrl}/chat.postMessage`,
-    { channel: opts.channel, text: opts.payload.text, blocks: opts.payload.blocks },
+    `${apiUrl}/${method}`,
+    body,
     { authorization: `Bearer ${opts.token}` },
     opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
@@ -114,8 +119,10 @@ export async function postChatMessage(opts: {
   if (!parsed) {
     return { ok: false, retryable: false, error: `unexpected answer: ${truncate(answer.body.trim(), 200)}` };
   }
-  if (parsed.ok)
-    return { ok: true, detail: `ok channel=${parsed.channel ?? opts.channel} ts=${parsed.ts ?? '?'}` };
+  if (parsed.ok) {
+    const where = parsed.ts ? ` channel=${parsed.channel ?? '?'} ts=${parsed.ts}` : '';
+    return { ok: true, detail: `ok${where}`, ts: parsed.ts, channel: parsed.channel };
+  }
   const error = parsed.error ?? 'unknown_error';
   return {
     ok: false,
@@ -123,6 +130,38 @@ export async function postChatMessage(opts: {
     error,
     ...(answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {}),
   };
+}
+
+/** chat.postMessage; with `threadTs` the message is a reply in that thread. */
+export function postChatMessage(
+  opts: WebApiOptions & { channel: string; payload: SlackPayload; threadTs?: string },
+): Promise<WebApiResult> {
+  return callWebApi(
+    'chat.postMessage',
+    {
+      channel: opts.channel,
+      text: opts.payload.text,
+      blocks: opts.payload.blocks,
+      ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+    },
+    opts,
+  );
+}
+
+/** chat.update: replaces a message the app posted (channel id + its ts). */
+export function updateChatMessage(
+  opts: WebApiOptions & { channel: string; ts: string; payload: { text: string; blocks: object[] } },
+): Promise<WebApiResult> {
+  return callWebApi(
+    'chat.update',
+    { channel: opts.channel, ts: opts.ts, text: opts.payload.text, blocks: opts.payload.blocks },
+    opts,
+  );
+}
+
+/** views.open: shows a modal to the person who clicked (the trigger id is good for 3 s). */
+export function openView(opts: WebApiOptions & { triggerId: string; view: object }): Promise<WebApiResult> {
+  return callWebApi('views.open', { trigger_id: opts.triggerId, view: opts.view }, opts);
 }
 
 interface ApiAnswer {
