@@ -12,6 +12,15 @@ export interface OutgoingMessage {
   actions?: { label: string; url: string }[];
   /** Plain text. */
   footer?: string;
+  /** What only Slack uses: a reply in a thread (the parent message's ts), readiness buttons for a release. */
+  slack?: SlackExtras;
+}
+
+export interface SlackExtras {
+  /** Posted as a reply in this thread of the recipient channel (chat.postMessage thread_ts). */
+  threadTs?: string;
+  /** The release whose "I'm ready" / "Not ready, because…" buttons the message carries. */
+  readinessReleaseId?: string;
 }
 
 /**

@@ -85,6 +85,7 @@ export function createDeliverers(
           token: d.slackBotToken,
           channel: channel.slackChannelId ?? channel.name,
           payload,
+          threadTs: message.slack?.threadTs,
         });
       }
       // A person: a direct message through the bot, to their Slack user id.
@@ -94,6 +95,7 @@ export function createDeliverers(
         token: d.slackBotToken,
         channel: row.address,
         payload,
+        threadTs: message.slack?.threadTs,
       });
     },
     close: () => mailer?.close(),
