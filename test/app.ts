@@ -20,7 +20,13 @@ export async function createTestApp(
     clock: Clock;
     onEnqueued: () => void;
     /** The Slack app: its signing secret and what answers /status; response URLs may be on any host (a peer). */
-    slack: { signingSecret: string; answerer?: StatusAnswerer; publicUrl?: string };
+    slack: {
+      signingSecret: string;
+      answerer?: StatusAnswerer;
+      publicUrl?: string;
+      botToken?: string;
+      apiUrl?: string;
+    };
   }> = {},
 ): Promise<TestApp> {
   const database = await createTestDb();
@@ -37,6 +43,8 @@ export async function createTestApp(
             slackSigningSecret: config.slack.signingSecret,
             slackWebhookAnyHost: true,
             publicUrlFromEnv: config.slack.publicUrl,
+            slackBotToken: config.slack.botToken,
+            slackApiUrl: config.slack.apiUrl,
           }
         : {}),
     },

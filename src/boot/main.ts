@@ -73,7 +73,12 @@ export async function startServer(
   const app = await buildApp({
     db,
     clock,
-    config: { ...config, slackWebhookAnyHost: config.delivery.slackWebhookAnyHost },
+    config: {
+      ...config,
+      slackWebhookAnyHost: config.delivery.slackWebhookAnyHost,
+      slackBotToken: config.delivery.slackBotToken,
+      slackApiUrl: config.delivery.slackApiUrl,
+    },
     onEnqueued: () => jobs?.nudgeOutbox(),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     requestLogging: ['debug', 'trace'].includes(config.logLevel),

@@ -7,7 +7,13 @@ import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
 import { renderEmail } from '../integrations/email/render.ts';
 import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
 import { toSlackPayload } from '../integrations/slack/blocks.ts';
-import { postChatMessage, postWebhook } from '../integrations/slack/client.ts';
+import {
+  postChatMessage,
+  postWebhook,
+  type SlackMessage,
+  updateChatMessage,
+} from '../integrations/slack/client.ts';
+import { withReadinessButtons } from '../integrations/slack/readiness.ts';
 import { getSettings } from '../services/org/settings.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
 
@@ -33,10 +39,21 @@ export function withAbsoluteLinks(message: OutgoingMessage, publicUrl: string): 
   };
 }
 
+/**
+ * A message as Slack shows it. With the Slack app set up (a signing secret: Slack can call back), a release's
+ * readiness message carries the "I'm ready" / "Not ready, because…" buttons instead of the one-click link.
+ */
+function slackPayloadOf(message: OutgoingMessage, publicUrl: string, interactive: boolean): SlackMessage {
+  const releaseId = interactive ? message.slack?.readinessReleaseId : undefined;
+  const shown = releaseId ? { ...message, actions: undefined } : message;
+  const payload = toSlackPayload(withAbsoluteLinks(shown, publicUrl));
+  return releaseId ? withReadinessButtons(payload, releaseId) : payload;
+}
+
 /** The real deliverers, from the environment: SMTP for email, webhooks or the bot token for Slack. */
 export function createDeliverers(
   db: Db,
-  config: Pick<Config, 'delivery' | 'publicUrl'>,
+  config: Pick<Config, 'delivery' | 'publicUrl'> & { slackSigningSecret?: string | undefined },
 ): Deliverers & { close(): void } {
   const d = config.delivery;
   const mailer: Mailer | null = d.smtpUrl ? createMailer({ smtpUrl: d.smtpUrl, from: d.smtpFrom }) : null;
@@ -74,7 +91,19 @@ export function createDeliverers(
       });
     },
     async slack(row: OutboxRow, message: OutgoingMessage) {
-      const payload = toSlackPayload(withAbsoluteLinks(message, config.publicUrl));
+      const replace = message.slack?.replace;
+      if (replace) {
+        if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
+        const payload = { text: replace.text, blocks: replace.blocks };
+        return updateChatMessage({
+          apiUrl: d.slackApiUrl,
+          token: d.slackBotToken,
+          channel: row.address,
+          ts: replace.ts,
+          payload,
+        });
+      }
+      const payload = slackPayloadOf(message, config.publicUrl, Boolean(config.slackSigningSecret));
       if (row.channelId) {
         const channel = await channelOf(row.channelId);
         if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };

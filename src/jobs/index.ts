@@ -17,6 +17,7 @@ import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
 import type { ActionHandlers } from '../services/scheduling.ts';
 import { inScope } from '../services/scope.ts';
+import { SLACK_ACTIONS } from '../services/slack/share-updates.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
@@ -44,6 +45,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'insights.retrain': retrainHandler,
   ...DECISION_ACTIONS,
   ...ROADMAP_ACTIONS,
+  ...SLACK_ACTIONS,
 };
 
 export interface Jobs {

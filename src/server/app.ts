@@ -140,6 +140,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         signingSecret: opts.config.slackSigningSecret,
         publicUrl: opts.config.publicUrlFromEnv,
         allowAnyResponseHost: opts.config.slackWebhookAnyHost ?? false,
+        botToken: opts.config.slackBotToken,
+        apiUrl: opts.config.slackApiUrl,
       });
     },
     { prefix: '/api/v1' },

@@ -36,6 +36,9 @@ export interface AppDeps {
     slackWebhookAnyHost?: boolean;
     /** SLACK_SIGNING_SECRET: the Slack routes verify requests with it (unset: they answer 404). */
     slackSigningSecret?: string;
+    /** SLACK_BOT_TOKEN and SLACK_API_URL: the Slack routes open modals with the bot. */
+    slackBotToken?: string;
+    slackApiUrl?: string;
     /** PRODOPS_TRUST_PROXY: believe X-Forwarded-* from these proxies (true: from any). */
     trustProxy?: Config['trustProxy'];
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
 import type { TActionKind, TLatePolicy } from '../shared/scheduling.ts';
+import { STATUS_SUBJECTS } from '../shared/status.ts';
 
 /**
  * Every kind of scheduled action and the payload it carries. A kind is scheduled by its service and run by the
@@ -24,6 +25,7 @@ export const ACTION_PAYLOADS = {
   'insights.retrain': z.strictObject({}),
   'decision.review_due': z.strictObject({ decisionId: z.string(), reviewDate: z.string() }),
   'roadmap.republish_check': z.strictObject({ reviewId: z.string() }),
+  'status.share_update': z.strictObject({ subject: z.enum(STATUS_SUBJECTS), id: z.string() }),
 } as const satisfies { [K in TActionKind]: z.ZodType };
 
 /** The kinds (shared/scheduling.ts: the database column is typed by them); the catalog above has each, no more. */

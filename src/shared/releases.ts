@@ -110,10 +110,17 @@ export const SIGN_OFF_INPUT_KINDS = [
   'eng_rollback',
   'training',
 ] as const;
-export const ZSignOffInput = z.strictObject({
-  kind: z.enum(SIGN_OFF_INPUT_KINDS),
-  note: ZText(2000).optional(),
-});
+export const ZSignOffInput = z
+  .strictObject({
+    kind: z.enum(SIGN_OFF_INPUT_KINDS),
+    note: ZText(2000).optional(),
+    /** false: not ready, and the note says why (the gate shows it). */
+    ready: z.boolean().default(true),
+  })
+  .refine((v) => v.ready || (v.note ?? '').trim().length > 0, {
+    path: ['note'],
+    message: 'say why you are not ready',
+  });
 export const ZSignOffParams = z.object({ id: ZId, kind: z.enum(SIGN_OFF_INPUT_KINDS) });
 
 export const DECISIONS = ['ship', 'hold', 'delay'] as const;
@@ -299,6 +306,8 @@ export const ZSignOff = z.object({
   personId: ZId.nullable(),
   by: z.string(),
   note: z.string(),
+  /** false: "not ready, because…" the note. */
+  ready: z.boolean(),
   at: z.string(),
 });
 export type TSignOff = z.infer<typeof ZSignOff>;

@@ -17,6 +17,7 @@ export const ACTION_KINDS = [
   'insights.retrain',
   'decision.review_due',
   'roadmap.republish_check',
+  'status.share_update',
 ] as const;
 export type TActionKind = (typeof ACTION_KINDS)[number];
 

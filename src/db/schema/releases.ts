@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   ACTION_ITEM_STATUSES,
   DECISIONS,
@@ -83,6 +93,8 @@ export const releaseSignOffs = pgTable(
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     byLabel: text('by_label').notNull(),
     note: text('note').notNull().default(''),
+    /** false: "not ready, because…" (the note says why); the latest answer of each kind counts. */
+    ready: boolean('ready').notNull().default(true),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('release_sign_offs_key').on(t.releaseId, t.kind)],

@@ -209,6 +209,16 @@ describe('evaluateGate: Tier 3', () => {
     const s = { ...readyTier3(), decision: { ...SHIP, decision: 'delay' as const, reason: '  ' } };
     expect(evaluateGate(context(s)).reasons).toEqual(['Go/no-go decision is delay by Maya Chen.']);
   });
+
+  it('holds on a "not ready" answer, naming who said it and why', () => {
+    const s = readyTier3();
+    s.signOffs = s.signOffs.map((x) =>
+      x.kind === 'sales' ? { ...x, by: 'Sam Sales', ready: false, note: 'No price sheet yet.' } : x,
+    );
+    expect(failing(context(s))).toEqual([
+      ['sign_offs', ['Not ready: Sales readiness (Sam Sales): No price sheet yet.']],
+    ]);
+  });
 });
 
 describe('evaluateGate: Tier 2 (lite)', () => {

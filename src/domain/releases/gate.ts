@@ -36,7 +36,8 @@ export interface GateContext {
   /** Null when no tier. */
   leadTime: LeadTime | null;
   checklist: ChecklistItem[];
-  signOffs: { kind: SignOffKind; by: string; at: string }[];
+  /** The latest answer of each kind; `ready: false` is "not ready, because…" (the note). Absent means ready. */
+  signOffs: { kind: SignOffKind; by: string; at: string; ready?: boolean; note?: string }[];
   /** The latest go/no-go. */
   decision: GoNoGo | null;
 }
@@ -112,11 +113,19 @@ const signOffsCheck: GateCheck = {
   label: 'Readiness sign-offs',
   run: ({ rule, signOffs }) =>
     rule
-      ? requiredSignOffs(rule)
-          .filter((kind) => !signOffs.some((s) => s.kind === kind))
-          .map((kind) => `Missing sign-off: ${SIGNOFF_LABELS[kind]}`)
+      ? requiredSignOffs(rule).flatMap((kind) => {
+          const answer = signOffs.find((s) => s.kind === kind);
+          if (!answer) return [`Missing sign-off: ${SIGNOFF_LABELS[kind]}`];
+          if (answer.ready === false) return [notReady(kind, answer)];
+          return [];
+        })
       : [],
 };
+
+function notReady(kind: SignOffKind, answer: { by: string; note?: string }): string {
+  const why = answer.note?.trim();
+  return `Not ready: ${SIGNOFF_LABELS[kind]} (${answer.by})${why ? `: ${why}` : ''}`;
+}
 
 function blockingDecision(d: GoNoGo): string {
   const reason = d.reason.trim();

@@ -1,6 +1,5 @@
 import type { DeliveryResult } from '../message.ts';
 import { truncate } from '../text.ts';
-import type { SlackPayload } from './blocks.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_API_URL = 'https://slack.com/api';
@@ -71,7 +70,7 @@ const isAnswer = (a: HttpAnswer | DeliveryResult): a is HttpAnswer => 'status' i
  */
 export async function postWebhook(
   url: string,
-  payload: SlackPayload,
+  payload: SlackMessage,
   opts: { timeoutMs?: number } = {},
 ): Promise<DeliveryResult> {
   const answer = await postJson(url, payload, {}, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -93,6 +92,12 @@ const TRANSIENT_ERRORS = new Set([
 export type WebApiResult =
   | { ok: true; detail: string; ts?: string; channel?: string }
   | Exclude<DeliveryResult, { ok: true }>;
+
+/** A message's text (notification + fallback) and its Block Kit blocks, as Slack takes them. */
+export interface SlackMessage {
+  text: string;
+  blocks: readonly object[];
+}
 
 export interface WebApiOptions {
   apiUrl?: string;
@@ -134,7 +139,7 @@ async function callWebApi(method: string, body: object, opts: WebApiOptions): Pr
 
 /** chat.postMessage; with `threadTs` the message is a reply in that thread. */
 export function postChatMessage(
-  opts: WebApiOptions & { channel: string; payload: SlackPayload; threadTs?: string },
+  opts: WebApiOptions & { channel: string; payload: SlackMessage; threadTs?: string },
 ): Promise<WebApiResult> {
   return callWebApi(
     'chat.postMessage',
@@ -150,7 +155,7 @@ export function postChatMessage(
 
 /** chat.update: replaces a message the app posted (channel id + its ts). */
 export function updateChatMessage(
-  opts: WebApiOptions & { channel: string; ts: string; payload: { text: string; blocks: object[] } },
+  opts: WebApiOptions & { channel: string; ts: string; payload: SlackMessage },
 ): Promise<WebApiResult> {
   return callWebApi(
     'chat.update',

@@ -94,6 +94,12 @@ export function releaseAndInsightCases(ids: { stakeholder: string }): Record<str
         body: { kind: 'sales', note: 'x'.repeat(2001) },
         fields: ['note'],
       },
+      {
+        name: 'not ready without saying why',
+        url: '/api/v1/releases/RELEASE/sign-offs',
+        body: { kind: 'support', ready: false, note: '  ' },
+        fields: ['note'],
+      },
     ],
     'DELETE /api/v1/releases/:id/sign-offs/:kind': [
       { name: 'unknown kind', url: '/api/v1/releases/RELEASE/sign-offs/ceo', fields: ['kind'] },

@@ -254,7 +254,10 @@ async function deliver(
     areaId: release.areaId,
     tier: release.tier ?? undefined,
   });
-  const message = bundleMessage(release, stage, markdown, missing);
+  const bundle = bundleMessage(release, stage, markdown, missing);
+  // In Slack, Support and Sales answer on the distributed bundle itself ("I'm ready" / "Not ready, because…").
+  const message: OutgoingMessage =
+    stage === 'distribution' ? { ...bundle, slack: { readinessReleaseId: release.id } } : bundle;
   const key = `${ENABLEMENT_BUNDLE}:${release.id}:v${version}`;
   const ref = `${release.id}:v${version}`;
   const personal = stage === 'distribution' ? await readinessActions(tx, release.id, recipients) : new Map();

@@ -52,7 +52,7 @@ export function gateContextOf(i: GateInputs): GateContext {
     today,
     leadTime: leadTimeOf(settings, release, i.bundle, today),
     checklist: bundleChecklist((i.bundle?.sections ?? {}) as BundleSections, rule?.requiredSections ?? []),
-    signOffs: i.signOffs.map((s) => ({ kind: s.kind, by: s.by, at: s.at })),
+    signOffs: i.signOffs.map((s) => ({ kind: s.kind, by: s.by, at: s.at, ready: s.ready, note: s.note })),
     decision: decision
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,

@@ -16,6 +16,8 @@ import type { TDecisionInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { readinessLines, updateReadinessMessages } from '../slack/readiness-messages.ts';
+import { followShares } from '../slack/shares.ts';
 import { getRelease } from './releases.ts';
 import { readinessOccurrence, replanRelease, tierRule } from './schedule.ts';
 
@@ -27,42 +29,67 @@ export async function listSignOffs(db: Db, releaseId: string) {
     personId: s.personId,
     by: s.byLabel,
     note: s.note,
+    ready: s.ready,
     at: s.at.toISOString(),
   }));
 }
 
-/** Records (or re-records) a confirmation; the latest one of each kind counts. */
-export async function signOff(opts: {
-  db: Db;
+export interface SignOffOptions {
   actor: Actor;
   releaseId: string;
   kind: SignOffKind;
   note?: string;
+  /** false: not ready, because `note`. */
+  ready?: boolean;
   now: Date;
-}) {
-  return opts.db.transaction(async (tx) => {
-    const release = await getRelease(tx, opts.releaseId);
-    if (!release) throw notFound('release');
-    await checkSignOffOpen(tx, release, opts.kind);
-    const values = {
-      personId: opts.actor.personId,
-      byLabel: opts.actor.label,
-      note: opts.note ?? '',
-      at: opts.now,
-    };
+}
+
+/** Records (or re-records) a confirmation; the latest one of each kind counts. */
+export async function signOff(opts: SignOffOptions & { db: Db }) {
+  return opts.db.transaction(async (tx) => (await answerReadiness(tx, opts)).signOffs);
+}
+
+/**
+ * Records a readiness answer inside the caller's transaction. The same person giving the same answer again (a
+ * retried Slack click, a link opened twice) changes nothing and writes no audit entry: `changed` says which.
+ */
+export async function answerReadiness(tx: Db, opts: SignOffOptions) {
+  const release = await getRelease(tx, opts.releaseId);
+  if (!release) throw notFound('release');
+  await checkSignOffOpen(tx, release, opts.kind);
+  const ready = opts.ready ?? true;
+  const note = opts.note ?? '';
+  const [current] = await tx
+    .select()
+    .from(releaseSignOffs)
+    .where(and(eq(releaseSignOffs.releaseId, release.id), eq(releaseSignOffs.kind, opts.kind)));
+  const same =
+    current && current.personId === opts.actor.personId && current.ready === ready && current.note === note;
+  if (!same) {
+    const values = { personId: opts.actor.personId, byLabel: opts.actor.label, note, ready, at: opts.now };
     await tx
       .insert(releaseSignOffs)
       .values({ releaseId: release.id, kind: opts.kind, ...values })
       .onConflictDoUpdate({ target: [releaseSignOffs.releaseId, releaseSignOffs.kind], set: values });
     await recordAudit(tx, {
       actor: opts.actor,
-      action: 'release.sign_off',
+      action: ready ? 'release.sign_off' : 'release.sign_off.not_ready',
       entityType: 'release',
       entityId: release.id,
-      change: { kind: opts.kind, note: opts.note ?? '' },
+      change: { kind: opts.kind, note, ready },
     });
-    return listSignOffs(tx, release.id);
-  });
+  }
+  const signOffs = await listSignOffs(tx, release.id);
+  // The Slack messages people answered from show the new answer too, wherever it was given.
+  if (!same)
+    await updateReadinessMessages(tx, {
+      releaseId: release.id,
+      releaseTitle: release.title,
+      lines: readinessLines(signOffs),
+      personId: opts.actor.personId ?? null,
+      now: opts.now,
+    });
+  return { changed: !same, release, signOffs };
 }
 
 /** Readiness of people who need the bundle is confirmed against it. */
@@ -206,6 +233,7 @@ export async function recordDecision(opts: {
       .where(eq(releases.id, release.id));
     await markReadinessHeld(tx, release.id, release.tier, now);
     await replanRelease(tx, release.id, now);
+    await followShares(tx, 'release', release.id, now);
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'release.decision',

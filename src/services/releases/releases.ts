@@ -14,6 +14,7 @@ import { checkPeopleRefs } from '../org/people.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 import { followReleaseInRoadmap, linkRelease, roadmapItemExists } from '../roadmap/follow-release.ts';
+import { followShares } from '../slack/shares.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
 /** The release shape is the shared schema's (ZReleaseView): one definition for services, API and web. */
@@ -279,6 +280,7 @@ export async function updateRelease(opts: {
     await recordTierEvent(tx, opts.actor, before, after);
     await replanRelease(tx, opts.id, opts.now);
     await linkAndFollow(tx, opts.actor, opts.id, roadmapItemId, opts.now);
+    await followShares(tx, 'release', opts.id, opts.now);
     const change = diffFields(before, after);
     if (Object.keys(change).length)
       await recordAudit(tx, {

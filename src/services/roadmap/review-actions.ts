@@ -19,6 +19,7 @@ import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { type ActionHandler, scheduleAction } from '../scheduling.ts';
+import { followShares } from '../slack/shares.ts';
 import { markRatified, writeVersion } from './items.ts';
 import { addReviewAction } from './review-items.ts';
 import { reviewBody } from './review-page.ts';
@@ -104,6 +105,9 @@ export async function recordOutcome(o: {
       await tellAuthors(tx, item, state, o.input.note ?? '', ratified);
     }
     await markRatified(tx, item.id, ratified, at);
+    // What stakeholders read changed: shared answers about the item, and the releases it ships, hear it.
+    await followShares(tx, 'roadmap_item', item.id, at);
+    for (const releaseId of item.state.releaseIds) await followShares(tx, 'release', releaseId, at);
     await tx.insert(roadmapReviewOutcomes).values({
       reviewId: review.id,
       itemId: item.id,

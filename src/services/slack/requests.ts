@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, slackSeenRequests } from '../../db/schema/index.ts';
 import type { SeenRequests } from '../../integrations/slack/signature.ts';
-import type { TRole } from '../../shared/roles.ts';
+import type { TFunction, TRole } from '../../shared/roles.ts';
 
 /**
  * Slack's requests, shared by every instance: the replay guard keeps accepted signatures in
@@ -27,9 +27,9 @@ export function seenSlackRequests(db: Db): SeenRequests {
 export async function personBySlackId(
   db: Db,
   slackUserId: string,
-): Promise<{ id: string; name: string; roles: TRole[] } | null> {
+): Promise<{ id: string; name: string; roles: TRole[]; function: TFunction } | null> {
   const [row] = await db
-    .select({ id: people.id, name: people.name, roles: people.roles })
+    .select({ id: people.id, name: people.name, roles: people.roles, function: people.function })
     .from(people)
     .where(and(eq(people.slackId, slackUserId), eq(people.active, true)))
     .limit(1);

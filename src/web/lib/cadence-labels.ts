@@ -87,6 +87,8 @@ export function minutesText(minutes: number): string {
 const MESSAGE_KIND_LABELS: Record<string, string> = {
   'ritual.reminder': 'Ritual reminder',
   'ritual.artifact_overdue': 'Ritual artifact overdue',
+  'slack.readiness_update': 'Readiness answer shown in Slack',
+  'slack.status_thread': 'Status change told in a Slack thread',
 };
 
 /** What a delivery or inbox item is about: "ritual.reminder" → "Ritual reminder". */

@@ -28,7 +28,7 @@ export async function readinessRoutes(app: FastifyInstance): Promise<void> {
     config: { policy: readinessPolicy(db, (req) => (req.body as { kind?: string } | undefined)?.kind) },
     schema: {
       tags,
-      summary: 'Confirm readiness (Support, Sales, Eng monitoring/rollback, training held)',
+      summary: 'Confirm readiness, or say why not (Support, Sales, Eng monitoring/rollback, training held)',
       params: ZIdParams,
       body: ZSignOffInput,
       response: { 200: ZSignOffList, ...errors },
@@ -41,6 +41,7 @@ export async function readinessRoutes(app: FastifyInstance): Promise<void> {
         releaseId: req.params.id,
         kind: req.body.kind,
         note: req.body.note,
+        ready: req.body.ready,
       }),
   });
   r.delete('/releases/:id/sign-offs/:kind', {

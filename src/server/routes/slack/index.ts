@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { postToResponseUrl } from '../../../integrations/slack/client.ts';
 import { escapeMrkdwn } from '../../../integrations/slack/mrkdwn.ts';
+import { parseReadinessAction } from '../../../integrations/slack/readiness.ts';
 import { verifySlackRequest } from '../../../integrations/slack/signature.ts';
 import {
   ephemeral,
@@ -17,6 +18,8 @@ import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
 import type { TStatusAnswer, TStatusSubject } from '../../../shared/status.ts';
 import { controlCharacterPaths } from '../../../shared/text.ts';
+import { onNotReadySubmission, onReadinessClick } from './readiness.ts';
+import { shareAnswer } from './share.ts';
 
 /**
  * Answers "what's the status of X?" for the status service, whoever wrote it: the Slack routes only render
@@ -42,6 +45,9 @@ export interface SlackRoutesOptions {
   publicUrl: string | undefined;
   /** Accept response_url on any http(s) host (tests, a relay), not only hooks.slack.com. */
   allowAnyResponseHost: boolean;
+  /** SLACK_BOT_TOKEN and SLACK_API_URL: the "Not ready, because…" modal (views.open) needs the bot. */
+  botToken?: string | undefined;
+  apiUrl?: string | undefined;
 }
 
 const tags = ['slack'];
@@ -60,15 +66,30 @@ const ZSlashCommand = z.looseObject({
 });
 /** An interaction: one form field, `payload`, holding JSON. */
 const ZInteractionForm = z.looseObject({ payload: z.string().min(2).max(200_000) });
-/** The part of a block_actions payload these routes read. */
+/** The part of an interaction payload (block_actions, view_submission) these routes read. */
 const ZBlockActions = z.looseObject({
   type: z.string(),
   user: z.looseObject({ id: z.string().regex(SLACK_ID), team_id: z.string().regex(SLACK_ID).optional() }),
   team: z.looseObject({ id: z.string().regex(SLACK_ID) }).nullish(),
   response_url: z.string().max(2000).optional(),
+  trigger_id: z.string().max(255).optional(),
   actions: z
     .array(z.looseObject({ action_id: z.string().max(255), value: z.string().max(2000).optional() }))
     .optional(),
+  /** The message a button was on (not sent for ephemeral ones): its channel and ts, and what it shows. */
+  container: z.looseObject({ channel_id: z.string().max(40).optional() }).nullish(),
+  channel: z.looseObject({ id: z.string().max(40) }).nullish(),
+  message: z
+    .looseObject({
+      ts: z.string().max(40),
+      text: z.string().max(40_000).default(''),
+      blocks: z
+        .array(z.looseObject({ type: z.string() }))
+        .max(50)
+        .default([]),
+    })
+    .optional(),
+  view: z.unknown().optional(),
 });
 
 const ZSlackBlock = z.looseObject({ type: z.string() });
@@ -78,8 +99,11 @@ const ZSlackReply = z.object({
   text: z.string(),
   blocks: z.array(ZSlackBlock).optional(),
 });
-/** Slack only needs the 200 within 3 s; the answer goes to response_url. */
-const ZInteractionAck = z.strictObject({});
+/** Slack only needs the 200 within 3 s; the answer goes to response_url. A modal's submission may be refused. */
+const ZInteractionAck = z.union([
+  z.strictObject({}),
+  z.strictObject({ response_action: z.literal('errors'), errors: z.record(z.string(), z.string()) }),
+]);
 
 const HELP =
   'Ask for the status of a roadmap item, release, decision, insight theme or product area: `/status usage invoices`.';
@@ -165,12 +189,12 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
     if (!result.ok) log.warn({ error: result.error }, 'slack: posting to response_url failed');
   };
 
-  /** Answers, or says why not, at response_url. */
-  const answerAt = async (
+  /** Answers, then hands the answer on; a failure is said at response_url. */
+  const answerThen = async (
     log: FastifyBaseLogger,
     url: string,
     ask: Parameters<StatusAnswerer>[0],
-    render: (answer: TStatusAnswer) => (SlackResponseMessage | { delete_original: true })[],
+    then: (answer: TStatusAnswer) => Promise<void>,
   ) => {
     let answer: TStatusAnswer;
     try {
@@ -181,8 +205,19 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
       await post(log, url, ephemeral(`Sorry, prodops could not answer that${why}`));
       return;
     }
-    for (const message of render(answer)) await post(log, url, message);
+    await then(answer);
   };
+
+  /** Answers, or says why not, at response_url. */
+  const answerAt = (
+    log: FastifyBaseLogger,
+    url: string,
+    ask: Parameters<StatusAnswerer>[0],
+    render: (answer: TStatusAnswer) => (SlackResponseMessage | { delete_original: true })[],
+  ) =>
+    answerThen(log, url, ask, async (answer) => {
+      for (const message of render(answer)) await post(log, url, message);
+    });
 
   const checkResponseUrl = (url: string | undefined, path: string): string => {
     if (!url || !isSlackResponseUrl(url, { allowAnyHost: opts.allowAnyResponseHost })) {
@@ -229,7 +264,7 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
     schema: {
       tags,
       summary:
-        'Slack interactivity (signed by Slack): the buttons of /status answers (pick one, share in channel)',
+        "Slack interactivity (signed by Slack): /status answers (pick one, share in channel) and readiness (I'm ready, not ready because…)",
       security: [],
       body: ZInteractionForm,
       response: { 200: ZInteractionAck, ...errors },
@@ -258,7 +293,51 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
         );
       }
       const p = parsed.data;
-      // Other interactions (shortcuts, modals, other apps' buttons) are not ours: acknowledged, ignored.
+      if (p.type === 'view_submission') {
+        return (
+          (await onNotReadySubmission({ db }, { view: p.view, slackUserId: p.user.id, now: req.now })) ?? {}
+        );
+      }
+      const readiness =
+        p.type === 'block_actions'
+          ? ((p.actions ?? [])
+              .map((a) => parseReadinessAction(a.action_id, a.value))
+              .find((a) => a !== null) ?? null)
+          : null;
+      if (readiness) {
+        const log = req.log;
+        const url =
+          p.response_url && isSlackResponseUrl(p.response_url, { allowAnyHost: opts.allowAnyResponseHost })
+            ? p.response_url
+            : null;
+        const channelId = p.container?.channel_id ?? p.channel?.id;
+        await onReadinessClick(
+          {
+            db,
+            botToken: opts.botToken,
+            apiUrl: opts.apiUrl,
+            baseUrl: baseUrl(req),
+            log,
+            later: (what, task) => later(log, what, task),
+            tell: async (message) => {
+              if (url) await post(log, url, { ...message, replace_original: false });
+            },
+            linkYourAccount: linkYourAccount(p.user.id),
+          },
+          {
+            action: readiness,
+            slackUserId: p.user.id,
+            triggerId: p.trigger_id,
+            message:
+              p.message && channelId
+                ? { channelId, ts: p.message.ts, text: p.message.text, blocks: p.message.blocks }
+                : undefined,
+            now: req.now,
+          },
+        );
+        return {};
+      }
+      // Other interactions (shortcuts, other modals, other apps' buttons) are not ours: acknowledged, ignored.
       const action: StatusAction | null =
         p.type === 'block_actions'
           ? ((p.actions ?? []).map((a) => parseStatusAction(a.action_id, a.value)).find((a) => a !== null) ??
@@ -268,7 +347,8 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
       const url = checkResponseUrl(p.response_url, 'payload.response_url');
       const slackUserId = p.user.id;
       const log = req.log;
-      if (!(await personBySlackId(db, slackUserId))) {
+      const person = await personBySlackId(db, slackUserId);
+      if (!person) {
         later(log, 'telling an unlinked user', () =>
           post(log, url, { ...ephemeral(linkYourAccount(slackUserId)), replace_original: false }),
         );
@@ -293,22 +373,15 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
           ]),
         );
       } else {
-        // Shared: a new message in the channel, then the asker's ephemeral copy is removed.
+        // Shared: a new message in the channel (by the bot when it can, so later changes reply in its thread),
+        // then the asker's ephemeral copy is removed.
+        const channelId = p.container?.channel_id ?? p.channel?.id;
         later(log, 'sharing an answer', () =>
-          answerAt(log, url, ask, (answer) =>
-            answer.outcome === 'answer'
-              ? [
-                  {
-                    ...statusMessage(answer, {
-                      baseUrl: base,
-                      responseType: 'in_channel',
-                      sharedBy: slackUserId,
-                    }),
-                    replace_original: false,
-                  },
-                  { delete_original: true },
-                ]
-              : [{ ...ephemeral(escapeMrkdwn(answer.message)), replace_original: false }],
+          answerThen(log, url, ask, (answer) =>
+            shareAnswer(
+              { db, botToken: opts.botToken, apiUrl: opts.apiUrl, log, post: (m) => post(log, url, m) },
+              { answer, baseUrl: base, slackUserId, personId: person.id, channelId, now: req.now },
+            ),
           ),
         );
       }

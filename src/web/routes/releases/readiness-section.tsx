@@ -77,15 +77,17 @@ function SignOffRow({
 }) {
   const may = detail.permissions.confirm[kind];
   const label = SIGN_OFF_LABELS[kind];
+  const notReady = signOff?.ready === false;
   return (
-    <li className={signOff ? 'check ok' : 'check'}>
-      <span aria-hidden="true">{signOff ? '✓' : '○'}</span> <strong>{label}</strong>
+    <li className={signOff && !notReady ? 'check ok' : 'check'}>
+      <span aria-hidden="true">{signOff ? (notReady ? '✗' : '✓') : '○'}</span> <strong>{label}</strong>
       {required ? null : <span className="muted"> (not required for this tier)</span>}
       {signOff ? (
         <>
           {' '}
           <span>
-            confirmed by {signOff.by}, {formatDateTimeIn(signOff.at, timeZone)}
+            {notReady ? 'not ready, said' : 'confirmed'} by {signOff.by},{' '}
+            {formatDateTimeIn(signOff.at, timeZone)}
           </span>
           {signOff.note ? <span className="cell-note">“{signOff.note}”</span> : null}
           {may ? (
