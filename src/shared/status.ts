@@ -13,6 +13,9 @@ export const STATUS_SUBJECT_LABELS: Record<TStatusSubject, string> = {
   area: 'Product area',
 };
 
+/** Who may find a title: everyone, the product org (working titles), or stakeholders (ratified titles). */
+export const STATUS_SEARCH_AUDIENCES = ['everyone', 'org', 'stakeholders'] as const;
+
 /** Where a status question was asked: each is logged, and counts as a ping avoided when answered. */
 export const STATUS_CHANNELS = ['api', 'cli', 'web', 'slack'] as const;
 export type TStatusChannel = (typeof STATUS_CHANNELS)[number];

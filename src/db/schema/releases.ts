@@ -44,8 +44,7 @@ export const releases = pgTable(
   },
   (t) => [
     index('releases_target_idx').on(t.targetDate),
-    // "What's the status of X?": typo-tolerant title search (pg_trgm word similarity).
-    index('releases_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+    // "What's the status of X?" searches titles in status_search (schema/status.ts), kept by triggers.
   ],
 );
 

@@ -33,10 +33,7 @@ export const roadmapItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('roadmap_items_area_idx').on(t.areaId),
-    index('roadmap_items_title_trgm_idx').using('gin', sql`lower(${t.state}->>'title') gin_trgm_ops`),
-  ],
+  (t) => [index('roadmap_items_area_idx').on(t.areaId)],
 );
 
 /** Append-only: every state an item has had, with who changed it, when and why. */
@@ -59,8 +56,6 @@ export const roadmapItemVersions = pgTable(
   (t) => [
     uniqueIndex('roadmap_item_versions_key').on(t.itemId, t.version),
     index('roadmap_item_versions_at_idx').on(t.changedAt),
-    // A stakeholder's status question searches the ratified versions' titles.
-    index('roadmap_item_versions_title_trgm_idx').using('gin', sql`lower(${t.state}->>'title') gin_trgm_ops`),
   ],
 );
 
@@ -159,7 +154,6 @@ export const decisions = pgTable(
   (t) => [
     uniqueIndex('decisions_number_key').on(t.number),
     index('decisions_review_idx').on(t.status, t.nextReviewDate),
-    index('decisions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
   ],
 );
 

@@ -1,6 +1,22 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { FUNCTIONS } from '../../shared/roles.ts';
-import { STATUS_CHANNELS, type TStatusMatch } from '../../shared/status.ts';
+import {
+  STATUS_CHANNELS,
+  STATUS_SEARCH_AUDIENCES,
+  STATUS_SUBJECTS,
+  type TStatusMatch,
+} from '../../shared/status.ts';
 import { areas, people } from './org.ts';
 
 /**
@@ -51,5 +67,30 @@ export const statusPings = pgTable(
   (t) => [
     uniqueIndex('status_pings_message_key').on(t.source, t.channel, t.ts),
     index('status_pings_posted_idx').on(t.postedAt),
+  ],
+);
+
+/**
+ * What a status question searches: one row per title a reader may ask about (releases, decisions and areas for
+ * everyone; a roadmap item's working title for the org and, once ratified and shown to stakeholders, its ratified
+ * title for them), with one trigram GIN index. Triggers on releases, decisions, areas, roadmap items and their
+ * versions keep it (migration 0012): nothing in the application writes it. `fastupdate` is off so a fresh title
+ * is in the index at once rather than in a pending list every search would read.
+ */
+export const statusSearch = pgTable(
+  'status_search',
+  {
+    subject: text('subject', { enum: STATUS_SUBJECTS }).notNull(),
+    id: uuid('id').notNull(),
+    audience: text('audience', { enum: STATUS_SEARCH_AUDIENCES }).notNull(),
+    title: text('title').notNull(),
+    /** The area it belongs to (an area's own id for an area); the name is joined when asked, so a rename shows. */
+    areaId: uuid('area_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subject, t.id, t.audience] }),
+    index('status_search_title_trgm_idx')
+      .using('gin', sql`lower(${t.title}) gin_trgm_ops`)
+      .with({ fastupdate: false }),
   ],
 );

@@ -77,12 +77,17 @@ export function gateFrom(ctx: GateContext) {
 export async function releaseGate(db: Db, releaseId: string, now: Date) {
   const release = await getRelease(db, releaseId);
   if (!release) throw notFound('release');
+  return releaseGateOf(db, release, now);
+}
+
+/** The same for a release already read (the status card has it). */
+export async function releaseGateOf(db: Db, release: ReleaseView, now: Date) {
   return gateOf({
     release,
     settings: await getSettings(db),
-    bundle: await bundleRow(db, releaseId),
-    signOffs: await listSignOffs(db, releaseId),
-    decisions: await listDecisions(db, releaseId),
+    bundle: await bundleRow(db, release.id),
+    signOffs: await listSignOffs(db, release.id),
+    decisions: await listDecisions(db, release.id),
     now,
   });
 }

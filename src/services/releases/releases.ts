@@ -105,8 +105,16 @@ export async function listReleases(db: Db, opts: ReleaseFilter) {
 }
 
 export async function getRelease(db: Db, id: string): Promise<ReleaseView | null> {
+  return (await getReleaseAsOf(db, id))?.release ?? null;
+}
+
+/** A release and when its row last changed, in one read (the status card says "as of"). */
+export async function getReleaseAsOf(
+  db: Db,
+  id: string,
+): Promise<{ release: ReleaseView; updatedAt: Date } | null> {
   const [row] = await selectReleases(db).where(eq(releases.id, id));
-  return row ? toView(await getSettings(db), row) : null;
+  return row ? { release: toView(await getSettings(db), row), updatedAt: row.r.updatedAt } : null;
 }
 
 async function checkRefs(db: Db, input: TReleasePatch, errors: FieldError[]) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
@@ -109,8 +109,15 @@ function toView(
   };
 }
 
-/** The items a stakeholder may read at all: ratified, and ratified as shown to stakeholders. */
-export async function readableItemIds(db: Db): Promise<Set<string>> {
+/** `column = any(ids)` with the ids as one array parameter (a roadmap state's ids are uuids: the schema says so). */
+const anyOf = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
+
+/**
+ * The items a stakeholder may read at all: ratified, and ratified as shown to stakeholders; with `among`, only
+ * those of these ids (what one item's dependencies need, without reading the whole roadmap).
+ */
+export async function readableItemIds(db: Db, among?: readonly string[]): Promise<Set<string>> {
+  if (among && !among.length) return new Set();
   const rows = await db
     .select({ id: roadmapItems.id })
     .from(roadmapItems)
@@ -118,7 +125,12 @@ export async function readableItemIds(db: Db): Promise<Set<string>> {
       ratified,
       and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
     )
-    .where(sql`${ratified.state}->>'visibility' = 'stakeholders'`);
+    .where(
+      and(
+        sql`${ratified.state}->>'visibility' = 'stakeholders'`,
+        among ? anyOf(roadmapItems.id, among) : undefined,
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -126,23 +138,30 @@ async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
   const settings = await getSettings(db);
   const today = todayIn(settings.timeZone, now);
   if (reader === 'org') return rows.map((r) => toView(settings, today, r));
-  const readable = await readableItemIds(db);
-  const shows = await launchesShown(db);
+  const states = rows.map((r) => r.ratifiedState!);
+  const readable = await readableItemIds(db, [...new Set(states.flatMap((s) => s.dependsOn))]);
+  const shows = await launchesShown(db, states);
   return rows.map((r) => toView(settings, today, { ...r, ratifiedState: shows(r.ratifiedState!) }, readable));
 }
 
-/** The launched releases: a stakeholder reads an item shipped as soon as its release launched. */
-async function launchesShown(db: Db) {
-  const launched = await db
-    .select({
-      id: releases.id,
-      title: releases.title,
-      status: releases.status,
-      targetDate: releases.targetDate,
-      launchedOn: releases.launchedOn,
-    })
-    .from(releases)
-    .where(eq(releases.status, 'launched'));
+/**
+ * The launched releases among those these states ship: a stakeholder reads an item shipped as soon as its
+ * release launched. Only the releases the states name are read (not every launch there ever was).
+ */
+async function launchesShown(db: Db, states: readonly TRoadmapItemState[]) {
+  const ids = [...new Set(states.flatMap((s) => s.releaseIds))];
+  const launched = ids.length
+    ? await db
+        .select({
+          id: releases.id,
+          title: releases.title,
+          status: releases.status,
+          targetDate: releases.targetDate,
+          launchedOn: releases.launchedOn,
+        })
+        .from(releases)
+        .where(and(eq(releases.status, 'launched'), anyOf(releases.id, ids)))
+    : [];
   const byId = new Map(launched.map((r) => [r.id, r]));
   return (s: TRoadmapItemState) =>
     withLaunches(
@@ -463,6 +482,51 @@ export async function currentStates(db: Db): Promise<Map<string, TRoadmapItemSta
 }
 
 /**
+ * The items stakeholders are shown that ship one of these releases (in the working state or the ratified one), in
+ * currentStates' order: the working releases, and the ratified dates and releases as stakeholders read them (a
+ * launch shown at once). What a release's stakeholder "when" needs, without reading the whole roadmap.
+ */
+export async function shownItemsShipping(
+  db: Db,
+  releaseIds: readonly string[],
+): Promise<
+  {
+    id: string;
+    workingReleaseIds: string[];
+    shown: Pick<TRoadmapItemState, 'earliest' | 'latest' | 'releaseIds'>;
+  }[]
+> {
+  if (!releaseIds.length) return [];
+  const ids = sql`${sql.param(releaseIds)}::text[]`;
+  const rows = await db
+    .select({ id: roadmapItems.id, working: roadmapItems.state, ratified: ratified.state })
+    .from(roadmapItems)
+    .innerJoin(
+      ratified,
+      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
+    )
+    .where(
+      and(
+        sql`${ratified.state}->>'visibility' = 'stakeholders'`,
+        sql`(${roadmapItems.state}->'releaseIds' ?| ${ids} or ${ratified.state}->'releaseIds' ?| ${ids})`,
+      ),
+    )
+    .orderBy(sql`${roadmapItems.state}->>'earliest'`, asc(roadmapItems.id));
+  const shows = await launchesShown(
+    db,
+    rows.map((r) => r.ratified),
+  );
+  return rows.map((r) => {
+    const shown = shows(r.ratified);
+    return {
+      id: r.id,
+      workingReleaseIds: r.working.releaseIds,
+      shown: { earliest: shown.earliest, latest: shown.latest, releaseIds: shown.releaseIds },
+    };
+  });
+}
+
+/**
  * What stakeholders have been shown: each item's ratified version (never-ratified items are absent), or as it
  * stood at an instant. For a stakeholder reader, only items ratified as shown to stakeholders, without
  * dependencies on the others.
@@ -507,6 +571,9 @@ export async function ratifiedStates(
   const shown = rows.filter((r) => r.state.visibility === 'stakeholders');
   const readable = new Set(shown.map((r) => r.id));
   // "What changed" compares two instants: launches are read as they stand now in both, so only reviews move it.
-  const shows = await launchesShown(db);
+  const shows = await launchesShown(
+    db,
+    shown.map((r) => r.state),
+  );
   return new Map(shown.map((r) => [r.id, shows(withoutHidden(r.state, readable))]));
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import { people, statusQuestions } from '../../db/schema/index.ts';
 import type { TStatusAnswer, TStatusChannel, TStatusMatch, TStatusSubject } from '../../shared/status.ts';
@@ -31,13 +31,13 @@ const LEAD = 0.2;
 export async function answerStatus(o: StatusQuestion): Promise<TStatusAnswer> {
   const answer = await answerFor(o);
   if (o.record === false) return answer;
-  const [asker] = o.personId
-    ? await o.db.select({ function: people.function }).from(people).where(eq(people.id, o.personId))
-    : [];
   await o.db.insert(statusQuestions).values({
     askedAt: o.now,
     personId: o.personId,
-    function: asker?.function ?? null,
+    // The asker's function read in the same statement.
+    function: o.personId
+      ? sql`(select ${people.function} from ${people} where ${people.id} = ${o.personId})`
+      : null,
     channel: o.channel,
     text: o.q,
     matched: answer.card ? [matchOf(answer.card)] : answer.choices,

@@ -7,8 +7,8 @@ import { ROADMAP_STATUS_LABELS } from '../../shared/roadmap.ts';
 import { STATUS_SUBJECT_LABELS, type TStatusCard, type TStatusSubject } from '../../shared/status.ts';
 import type { TWeeklyUpdateJson } from '../../shared/updates.ts';
 import { getSettings } from '../org/settings.ts';
-import { releaseGate } from '../releases/gate.ts';
-import { getRelease } from '../releases/releases.ts';
+import { releaseGateOf } from '../releases/gate.ts';
+import { getReleaseAsOf } from '../releases/releases.ts';
 import { withWhen } from '../releases/when.ts';
 import { getRoadmapItem, type Reader } from '../roadmap/items.ts';
 import { WEEKLY_UPDATE } from '../updates/publish.ts';
@@ -56,12 +56,15 @@ export async function cardFor(
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 async function releaseCard(db: Db, id: string, reader: Reader, now: Date): Promise<TStatusCard | null> {
-  const r = isUuid(id) ? await getRelease(db, id) : null;
-  if (!r) return null;
-  const [view] = await withWhen(db, [r], now);
-  const when = reader === 'org' ? { exact: true, text: dayText(r.launchedOn ?? r.targetDate) } : view!.when;
-  const gate = await releaseGate(db, id, now);
-  const [changed] = await db.select({ at: releases.updatedAt }).from(releases).where(eq(releases.id, id));
+  const found = isUuid(id) ? await getReleaseAsOf(db, id) : null;
+  if (!found) return null;
+  const r = found.release;
+  // The org reads the date itself; a stakeholder what they are told of it (from the ratified roadmap).
+  const when =
+    reader === 'org'
+      ? { exact: true, text: dayText(r.launchedOn ?? r.targetDate) }
+      : (await withWhen(db, [r], now))[0]!.when;
+  const gate = await releaseGateOf(db, r, now);
   const launched = r.status === 'launched' || r.status === 'rolled_back';
   return {
     ...base('release', id, r.title, r.areaName),
@@ -75,7 +78,7 @@ async function releaseCard(db: Db, id: string, reader: Reader, now: Date): Promi
     bundlePath: r.distributedOn ? `/releases/${id}#bundle` : null,
     updates: await updateBullets(db, [r.title]),
     decisions: await linkedDecisions(db, sql`${id}::uuid = any(${decisions.releaseIds})`),
-    asOf: changed!.at.toISOString(),
+    asOf: found.updatedAt.toISOString(),
   };
 }
 

@@ -9,6 +9,7 @@ import type { TStatusRequestWeeks } from '../../shared/status.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { trigramSearchIn } from './search.ts';
 
 /** A chat message the detector found asking for a status. */
 export interface FoundPing {
@@ -77,7 +78,7 @@ export async function importSlackExport(o: {
 
 async function storeBatch(db: Db, batch: FoundPing[], now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
+    await trigramSearchIn(tx);
     const rows = [];
     for (const p of batch)
       rows.push({
@@ -100,15 +101,10 @@ async function areaNamed(tx: Db, subject: string | null): Promise<string | null>
   if (!subject) return null;
   const q = subject.toLowerCase();
   const res = await tx.execute(sql`
-    select area_id from (
-      select r.area_id, word_similarity(${q}, lower(r.title)) as s from releases r
-        where r.area_id is not null and ${q} <% lower(r.title)
-      union all
-      select i.area_id, word_similarity(${q}, lower(i.state->>'title')) from roadmap_items i
-        where ${q} <% lower(i.state->>'title')
-      union all
-      select a.id, word_similarity(${q}, lower(a.name)) from areas a where ${q} <% lower(a.name)
-    ) x order by s desc limit 1`);
+    select s.area_id from status_search s
+    where s.subject in ('release', 'roadmap_item', 'area') and s.audience in ('everyone', 'org')
+      and s.area_id is not null and ${q} <% lower(s.title)
+    order by word_similarity(${q}, lower(s.title)) desc limit 1`);
   const rows = rowsOf<{ area_id: string }>(res);
   return rows[0]?.area_id ?? null;
 }
