@@ -5,9 +5,10 @@ import type { Db } from '../db/client.ts';
 import { channels } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
 import { renderEmail } from '../integrations/email/render.ts';
-import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+import { type DeliveryResult, type OutgoingMessage, withRepliesInline } from '../integrations/message.ts';
 import { toSlackPayload } from '../integrations/slack/blocks.ts';
 import { postChatMessage, postWebhook } from '../integrations/slack/client.ts';
+import { postThread } from '../integrations/slack/thread.ts';
 import { getSettings } from '../services/org/settings.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
 
@@ -73,28 +74,25 @@ export function createDeliverers(
         unsubscribeUrl,
       });
     },
-    async slack(row: OutboxRow, message: OutgoingMessage) {
-      const payload = toSlackPayload(withAbsoluteLinks(message, config.publicUrl));
+    async slack(row: OutboxRow, relative: OutgoingMessage) {
+      const message = withAbsoluteLinks(relative, config.publicUrl);
+      let channel = row.address; // a person: a direct message through the bot, to their Slack user id
       if (row.channelId) {
-        const channel = await channelOf(row.channelId);
-        if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
-        if (channel.webhookUrl) return postWebhook(channel.webhookUrl, payload);
-        if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
-        return postChatMessage({
-          apiUrl: d.slackApiUrl,
-          token: d.slackBotToken,
-          channel: channel.slackChannelId ?? channel.name,
-          payload,
-          threadTs: message.slack?.threadTs,
-        });
+        const found = await channelOf(row.channelId);
+        if (!found) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
+        // An incoming webhook has no thread to reply in: the replies are sections of the one message.
+        if (found.webhookUrl)
+          return postWebhook(found.webhookUrl, toSlackPayload(withRepliesInline(message)));
+        channel = found.slackChannelId ?? found.name;
       }
-      // A person: a direct message through the bot, to their Slack user id.
       if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
+      const api = { apiUrl: d.slackApiUrl, token: d.slackBotToken };
+      // With the bot token: the message, then each reply in its thread.
+      if (message.replies?.length) return postThread({ ...api, channel, message });
       return postChatMessage({
-        apiUrl: d.slackApiUrl,
-        token: d.slackBotToken,
-        channel: row.address,
-        payload,
+        ...api,
+        channel,
+        payload: toSlackPayload(message),
         threadTs: message.slack?.threadTs,
       });
     },
