@@ -52,6 +52,8 @@ export async function startSlackPeer() {
   let status = 200;
   // Each posted message gets its own ts, as in Slack, so threads and updates can be told apart.
   let nextTs = 1;
+  // A test's rule for chat.postMessage: the Slack error to answer a post with ({ok:false}), or undefined to post it.
+  let postError: ((body: Record<string, unknown>) => string | undefined) | null = null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -72,7 +74,14 @@ export async function startSlackPeer() {
         json({ ok: true, team: 'Test' });
       } else if (req.url?.endsWith('/chat.postMessage')) {
         const b = JSON.parse(text) as { channel?: string };
-        json({ ok: true, channel: b.channel ?? 'C1', ts: `1700000000.${String(nextTs++).padStart(6, '0')}` });
+        const error = postError?.(b);
+        if (error) json({ ok: false, error });
+        else
+          json({
+            ok: true,
+            channel: b.channel ?? 'C1',
+            ts: `1700000000.${String(nextTs++).padStart(6, '0')}`,
+          });
       } else if (req.url?.endsWith('/chat.update')) {
         const b = JSON.parse(text) as { channel?: string; ts?: string };
         json({ ok: true, channel: b.channel, ts: b.ts });
@@ -92,6 +101,10 @@ export async function startSlackPeer() {
     received,
     setStatus: (s: number) => {
       status = s;
+    },
+    /** From now on, chat.postMessage answers {ok:false, error} for the posts `rule` names an error for. */
+    failPosts: (rule: ((body: Record<string, unknown>) => string | undefined) | null) => {
+      postError = rule;
     },
     /** Resolves once `count` requests have arrived (work the app does after its reply: response_url posts). */
     waitFor: async (count: number, timeoutMs = 5000) => {

@@ -14,6 +14,18 @@ export interface OutgoingMessage {
   footer?: string;
   /** What only Slack uses: a reply in a thread (the parent message's ts), readiness buttons for a release. */
   slack?: SlackExtras;
+  /**
+   * Parts to read apart from the message, which is then their digest (the weekly update: one per area). Where
+   * the channel has threads (Slack through the bot token) each is a reply in the message's thread; elsewhere
+   * (an incoming webhook, email, the inbox) they follow the message's own sections (`withRepliesInline`).
+   */
+  replies?: OutgoingReply[];
+}
+
+/** One reply of a message: a title in plain words (e.g. "Billing — Maya Chen") and its body in markdown. */
+export interface OutgoingReply {
+  title: string;
+  sections: { heading?: string; markdown: string }[];
 }
 
 export interface SlackExtras {
@@ -36,3 +48,20 @@ export type DeliveryResult =
 
 /** The most actions a message renders: more buttons than this read as noise. */
 export const MAX_ACTIONS = 5;
+
+/**
+ * The message with its replies as sections after its own, for a channel without threads: each reply's title
+ * heads its first section (or a section of its own when that one has a heading already). Nothing is dropped.
+ */
+export function withRepliesInline(msg: OutgoingMessage): OutgoingMessage {
+  const { replies, ...rest } = msg;
+  if (!replies?.length) return rest;
+  const sections = [...(msg.sections ?? [])];
+  for (const reply of replies) {
+    const [first, ...others] = reply.sections;
+    if (first && !first.heading?.trim()) sections.push({ heading: reply.title, markdown: first.markdown });
+    else sections.push({ heading: reply.title, markdown: '' }, ...(first ? [first] : []));
+    sections.push(...others);
+  }
+  return { ...rest, sections };
+}

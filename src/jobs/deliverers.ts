@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { channels } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
 import { renderEmail } from '../integrations/email/render.ts';
-import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+import { type DeliveryResult, type OutgoingMessage, withRepliesInline } from '../integrations/message.ts';
 import { toSlackPayload } from '../integrations/slack/blocks.ts';
 import {
   postChatMessage,
@@ -14,6 +14,7 @@ import {
   updateChatMessage,
 } from '../integrations/slack/client.ts';
 import { withReadinessButtons } from '../integrations/slack/readiness.ts';
+import { postThread } from '../integrations/slack/thread.ts';
 import { getSettings } from '../services/org/settings.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
 
@@ -43,10 +44,9 @@ export function withAbsoluteLinks(message: OutgoingMessage, publicUrl: string): 
  * A message as Slack shows it. With the Slack app set up (a signing secret: Slack can call back), a release's
  * readiness message carries the "I'm ready" / "Not ready, because…" buttons instead of the one-click link.
  */
-function slackPayloadOf(message: OutgoingMessage, publicUrl: string, interactive: boolean): SlackMessage {
+function slackPayloadOf(message: OutgoingMessage, interactive: boolean): SlackMessage {
   const releaseId = interactive ? message.slack?.readinessReleaseId : undefined;
-  const shown = releaseId ? { ...message, actions: undefined } : message;
-  const payload = toSlackPayload(withAbsoluteLinks(shown, publicUrl));
+  const payload = toSlackPayload(releaseId ? { ...message, actions: undefined } : message);
   return releaseId ? withReadinessButtons(payload, releaseId) : payload;
 }
 
@@ -90,8 +90,8 @@ export function createDeliverers(
         unsubscribeUrl,
       });
     },
-    async slack(row: OutboxRow, message: OutgoingMessage) {
-      const replace = message.slack?.replace;
+    async slack(row: OutboxRow, relative: OutgoingMessage) {
+      const replace = relative.slack?.replace;
       if (replace) {
         if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
         const payload = { text: replace.text, blocks: replace.blocks };
@@ -103,27 +103,25 @@ export function createDeliverers(
           payload,
         });
       }
-      const payload = slackPayloadOf(message, config.publicUrl, Boolean(config.slackSigningSecret));
+      const message = withAbsoluteLinks(relative, config.publicUrl);
+      const interactive = Boolean(config.slackSigningSecret);
+      let channel = row.address; // a person: a direct message through the bot, to their Slack user id
       if (row.channelId) {
-        const channel = await channelOf(row.channelId);
-        if (!channel) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
-        if (channel.webhookUrl) return postWebhook(channel.webhookUrl, payload);
-        if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
-        return postChatMessage({
-          apiUrl: d.slackApiUrl,
-          token: d.slackBotToken,
-          channel: channel.slackChannelId ?? channel.name,
-          payload,
-          threadTs: message.slack?.threadTs,
-        });
+        const found = await channelOf(row.channelId);
+        if (!found) return { ok: false, retryable: false, error: 'the Slack channel was removed' };
+        // An incoming webhook has no thread to reply in: the replies are sections of the one message.
+        if (found.webhookUrl)
+          return postWebhook(found.webhookUrl, slackPayloadOf(withRepliesInline(message), interactive));
+        channel = found.slackChannelId ?? found.name;
       }
-      // A person: a direct message through the bot, to their Slack user id.
       if (!d.slackBotToken) return notConfigured('the Slack bot token (SLACK_BOT_TOKEN)');
+      const api = { apiUrl: d.slackApiUrl, token: d.slackBotToken };
+      // With the bot token: the message, then each reply in its thread.
+      if (message.replies?.length) return postThread({ ...api, channel, message });
       return postChatMessage({
-        apiUrl: d.slackApiUrl,
-        token: d.slackBotToken,
-        channel: row.address,
-        payload,
+        ...api,
+        channel,
+        payload: slackPayloadOf(message, interactive),
         threadTs: message.slack?.threadTs,
       });
     },

@@ -2,7 +2,14 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseForHighlights } from './highlights.ts';
 import type { AreaUpdateInput, RenderInput } from './render.ts';
-import { plainText, renderWeeklyUpdate } from './render.ts';
+import {
+  digestAreaLine,
+  HEADLINE_MAX,
+  headline,
+  plainText,
+  renderWeeklyUpdate,
+  weeklyUpdateDigest,
+} from './render.ts';
 import { parseUpdateMarkdown } from './update-file.ts';
 
 const pdfs: ReleaseForHighlights = {
@@ -230,5 +237,96 @@ describe('renderWeeklyUpdate json', () => {
   it('shows a submitted update even when the PM was also marked absent', () => {
     const { json } = renderWeeklyUpdate({ ...input, areas: [{ ...billing, absent: true, late: false }] });
     expect(json.areas[0]?.status).toBe('submitted');
+  });
+});
+
+describe('weeklyUpdateDigest: the digest and one part per area', () => {
+  it('is the highlights and one line per area, each area with bullets a part of its own', () => {
+    const { json, markdown } = renderWeeklyUpdate(input);
+    const digest = weeklyUpdateDigest(json);
+    expect(digest.markdown.split('\n')).toEqual([
+      '## Org-wide highlights (Product Ops)',
+      '- Key launches this week:',
+      '  - Billing: Invoice PDFs — Tier 3, 2026-11-19',
+      '- Upcoming launches (next 2 weeks):',
+      '  - Billing: Dunning emails — Tier 2, 2026-12-03',
+      '- Cross-cutting risks/dependencies:',
+      '  - Billing (Ana Ruiz): Tax API: contract unsigned',
+      '',
+      '## Areas',
+      '- Billing (Ana Ruiz): Invoice PDFs GA (+1 more) · 1 risk or ask',
+      '- Search (Bo Chen): no update received',
+      '- Growth (Cy Diaz): no update this week (on leave)',
+      '',
+    ]);
+    expect(digest.areas).toHaveLength(1);
+    const [part] = digest.areas;
+    expect(part).toMatchObject({ areaName: 'Billing', title: 'Billing — Ana Ruiz' });
+    // The part is the area's section of the full update, without its heading: nothing lost, read back the same.
+    const section = markdown.slice(
+      markdown.indexOf('## Billing'),
+      markdown.indexOf("## Not in this week's update"),
+    );
+    expect(`## Billing — Ana Ruiz\n${part!.markdown}\n`).toBe(section);
+    expect(parseUpdateMarkdown(`## Billing — Ana Ruiz\n${part!.markdown}`)).toEqual({
+      ok: true,
+      update: billing.update,
+    });
+  });
+
+  it('leads with the first section that has items, says "nothing to report" and gives no part for it', () => {
+    const quiet: AreaUpdateInput = {
+      ...search,
+      update: { wins: [], next: [], risks: [], metrics: [], links: [], nothingThisWeek: true },
+    };
+    const nextOnly: AreaUpdateInput = {
+      ...billing,
+      areaName: 'Growth',
+      update: {
+        wins: [],
+        next: ['Pricing page test'],
+        risks: ['Needs design', 'Legal'],
+        metrics: [],
+        links: [],
+      },
+    };
+    const risksOnly: AreaUpdateInput = {
+      ...billing,
+      areaName: 'Security',
+      update: { wins: [], next: [], risks: ['SSO audit'], metrics: [], links: [] },
+    };
+    const { json } = renderWeeklyUpdate({ ...input, areas: [quiet, nextOnly, risksOnly] });
+    const digest = weeklyUpdateDigest(json);
+    expect(digest.markdown.split('\n')).toEqual(
+      expect.arrayContaining([
+        '- Search (Bo Chen): nothing to report this week',
+        "- Growth (Ana Ruiz): What's next: Pricing page test · 2 risks or asks",
+        '- Security (Ana Ruiz): Risks / asks: SSO audit',
+      ]),
+    );
+    expect(digest.areas.map((a) => a.areaName)).toEqual(['Growth', 'Security']);
+  });
+
+  it('cuts a long headline at a word, reads links as their labels and keeps names as plain text', () => {
+    const long = `[Invoices](https://example.com/i) v2 ${'with a very long explanation '.repeat(10)}\n- detail`;
+    expect(headline(long)).toMatch(/^Invoices v2 with a very long explanation .*…$/);
+    expect(headline(long).length).toBeLessThanOrEqual(HEADLINE_MAX);
+    expect(headline(long)).not.toContain('detail');
+    const { json } = renderWeeklyUpdate({
+      ...input,
+      areas: [{ ...billing, areaName: 'R&D [core]', pmName: 'Eve\n- injected' }],
+    });
+    expect(digestAreaLine(json.areas[0]!)).toBe(
+      '- R\\&D \\[core\\] (Eve - injected): Invoice PDFs GA (+1 more) · 1 risk or ask',
+    );
+    expect(weeklyUpdateDigest(json).areas[0]?.title).toBe('R&D [core] — Eve - injected');
+  });
+
+  it('lists no areas when there are none, and reads a version published before held launches', () => {
+    const { json } = renderWeeklyUpdate({ ...input, areas: [] });
+    const old = { ...json, highlights: { ...json.highlights, heldLaunches: undefined } } as never;
+    const digest = weeklyUpdateDigest(old);
+    expect(digest.markdown).not.toContain('## Areas');
+    expect(digest.areas).toEqual([]);
   });
 });

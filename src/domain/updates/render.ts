@@ -134,24 +134,33 @@ function areaJson(a: AreaUpdateInput): AreaJson {
   };
 }
 
-/** The markdown of a structured update: one function, so every channel's text comes from the same JSON. */
-export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
+/** The highlights section: what the update says before any area. */
+function highlightLines(json: WeeklyUpdateJson): string[] {
   const h = json.highlights;
-  const lines = [
-    `# ${UPDATE_TITLE} — ${plainText(json.date)}`,
-    '',
+  return [
     `## ${HIGHLIGHTS_HEADING}`,
     ...bullet(HIGHLIGHT_LABELS.keyLaunches, h.keyLaunches.map(launchItem)),
     ...bullet(HIGHLIGHT_LABELS.upcoming, h.upcomingLaunches.map(launchItem)),
     ...((h.heldLaunches ?? []).length ? bullet(HIGHLIGHT_LABELS.held, h.heldLaunches.map(launchItem)) : []),
     ...bullet(HIGHLIGHT_LABELS.risks, h.crossCuttingRisks.map(riskItem)),
   ];
+}
+
+/** An area's heading as plain words: "Billing — Maya Chen". */
+const areaTitle = (area: AreaJson) => `${area.areaName} — ${area.pmName}`;
+
+/** The body of an area that sent an update: its five bullets, or the "nothing to report" line. */
+function areaBodyLines(update: WeeklyUpdate): string[] {
+  if (update.nothingThisWeek) return [NOTHING_THIS_WEEK_LINE];
+  return UPDATE_SECTIONS.flatMap(({ key, label }) => bullet(label, update[key]));
+}
+
+/** The markdown of a structured update: one function, so every channel's text comes from the same JSON. */
+export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
+  const lines = [`# ${UPDATE_TITLE} — ${plainText(json.date)}`, '', ...highlightLines(json)];
   for (const area of json.areas) {
-    const { update } = area;
-    if (update === null) continue;
-    lines.push('', `## ${plainText(area.areaName)} — ${plainText(area.pmName)}`);
-    if (update.nothingThisWeek) lines.push(NOTHING_THIS_WEEK_LINE);
-    else for (const { key, label } of UPDATE_SECTIONS) lines.push(...bullet(label, update[key]));
+    if (area.update === null) continue;
+    lines.push('', `## ${plainText(areaTitle(area))}`, ...areaBodyLines(area.update));
   }
   const absent = json.areas.filter((a) => a.update === null && a.status === 'absent');
   const missing = json.areas.filter((a) => a.update === null && a.status !== 'absent');
@@ -164,6 +173,84 @@ export function weeklyUpdateMarkdown(json: WeeklyUpdateJson): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The digest's heading over its one line per area. */
+export const DIGEST_AREAS_HEADING = 'Areas';
+/** How long an area's headline in the digest may be before it is cut at a word. */
+export const HEADLINE_MAX = 140;
+
+/**
+ * An item's first line as a headline: links read as their labels (the reply keeps them), cut at a word with
+ * "…" past `max` characters.
+ */
+export function headline(item: string, max = HEADLINE_MAX): string {
+  const first = (item.split('\n').find((l) => l.trim()) ?? '').trim();
+  const text = first.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One area in one line: its name and PM, then what it leads with (its first win, else the first item of its
+ * next section that has one, labelled) and how many risks or asks it flags; or why there is no update.
+ */
+export function digestAreaLine(area: AreaJson): string {
+  const who = `${plainText(area.areaName)} (${plainText(area.pmName)})`;
+  const { update } = area;
+  if (update === null) {
+    if (area.status === 'absent') {
+      const why = area.absentReason?.trim() ? ` (${plainText(area.absentReason)})` : '';
+      return `- ${who}: no update this week${why}`;
+    }
+    return `- ${who}: no update received`;
+  }
+  if (update.nothingThisWeek) return `- ${who}: nothing to report this week`;
+  const lead = UPDATE_SECTIONS.find(({ key }) => update[key].length > 0);
+  if (!lead) return `- ${who}: update sent`;
+  const items = update[lead.key];
+  const first = headline(items[0]!);
+  const more = items.length > 1 ? ` (+${items.length - 1} more)` : '';
+  const risks = update.risks.length;
+  const flagged =
+    risks > 0 && lead.key !== 'risks' ? ` · ${count(risks, 'risk or ask', 'risks or asks')}` : '';
+  return `- ${who}: ${lead.key === 'wins' ? '' : `${lead.label}: `}${first}${more}${flagged}`;
+}
+
+/** One area's own part, to read apart from the digest (a reply in a thread). */
+export interface AreaPart {
+  areaName: string;
+  /** Plain words, e.g. "Billing — Maya Chen". */
+  title: string;
+  /** The area's bullets, as in the full update under its heading. */
+  markdown: string;
+}
+
+/**
+ * The update split for a channel where the long part can be read apart (a Slack thread): the digest is the
+ * highlights and one line per area, every area listed (with "no update" and why when it sent none); each area
+ * with bullets to read becomes a part of its own. An area with nothing to report has no part: its digest line
+ * is all it says. Together they hold everything `weeklyUpdateMarkdown` does, bar the title (the message's).
+ */
+export function weeklyUpdateDigest(json: WeeklyUpdateJson): { markdown: string; areas: AreaPart[] } {
+  const lines = [...highlightLines(json)];
+  if (json.areas.length) lines.push('', `## ${DIGEST_AREAS_HEADING}`, ...json.areas.map(digestAreaLine));
+  const areas = json.areas.flatMap((area) =>
+    area.update === null || area.update.nothingThisWeek
+      ? []
+      : [
+          {
+            areaName: area.areaName,
+            title: areaTitle(area).replace(/\s+/g, ' ').trim(),
+            markdown: `${areaBodyLines(area.update).join('\n')}\n`,
+          },
+        ],
+  );
+  return { markdown: `${lines.join('\n')}\n`, areas };
 }
 
 /**

@@ -94,3 +94,27 @@ describe('renderEmail', () => {
     expect(() => renderEmail(msg, { ...opts, unsubscribeUrl: '/unsub' })).toThrow('unsubscribeUrl');
   });
 });
+
+describe('renderEmail with replies', () => {
+  it('puts each reply after the message, under its title: an email has no thread', () => {
+    const email = renderEmail(
+      {
+        ...msg,
+        replies: [
+          { title: 'Billing — Maya Chen', sections: [{ markdown: '- Wins / shipped:\n  - Invoices v2' }] },
+          { title: 'Search — Bo Chen', sections: [{ heading: 'Highlights', markdown: '- Facets' }] },
+        ],
+      },
+      opts,
+    );
+    const order = ['Risks', 'Billing — Maya Chen', 'Invoices v2', 'Search — Bo Chen', 'Highlights', 'Facets'];
+    const at = (text: string) => order.map((s) => text.indexOf(s));
+    for (const part of [email.html, email.text]) {
+      const positions = at(part);
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    }
+    expect(email.html).toMatch(/<h2 [^>]*>Billing — Maya Chen<\/h2>/);
+    expect(email.text).toContain('Billing — Maya Chen\n-------------------');
+  });
+});

@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown, markdownToPlainText } from '../markdown.ts';
-import { MAX_ACTIONS, type OutgoingMessage } from '../message.ts';
+import { MAX_ACTIONS, type OutgoingMessage, withRepliesInline } from '../message.ts';
 import { safeLinkUrl } from '../text.ts';
 
 export interface RenderedEmail {
@@ -130,12 +130,14 @@ function renderText(msg: OutgoingMessage, opts: { unsubscribeUrl: string; orgNam
 
 /**
  * One message as an email: an inline-styled, accessible HTML part (lang, title, the summary as preheader)
- * and a plain-text part, both with the unsubscribe link that bulk-mail rules require.
+ * and a plain-text part, both with the unsubscribe link that bulk-mail rules require. Its replies (the weekly
+ * update's areas) follow its own sections: an email has no thread.
  */
 export function renderEmail(
-  msg: OutgoingMessage,
+  message: OutgoingMessage,
   opts: { unsubscribeUrl: string; orgName: string },
 ): RenderedEmail {
+  const msg = withRepliesInline(message);
   const unsubscribeUrl = safeLinkUrl(opts.unsubscribeUrl);
   if (!unsubscribeUrl) throw new Error('unsubscribeUrl must be an http(s) or mailto URL');
   const o = { ...opts, unsubscribeUrl };

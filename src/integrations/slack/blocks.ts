@@ -43,8 +43,8 @@ export interface SlackPayload {
 }
 
 const plain = (text: string): PlainText => ({ type: 'plain_text', text, emoji: true });
-const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): SlackBlock => ({
+export const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const context = (text: string): SlackBlock => ({
   type: 'context',
   elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.contextText) }],
 });
@@ -81,7 +81,7 @@ function buttons(msg: OutgoingMessage): SlackButton[] {
 }
 
 /** Says a message was cut, and where to read all of it when we know. */
-function cutNotice(msg: OutgoingMessage): string {
+export function cutNotice(msg: OutgoingMessage): string {
   const url = msg.link ? safeLinkUrl(msg.link.url) : null;
   const where = url ? ` Read the full version: <${escapeMrkdwn(url)}|${escapeMrkdwn(msg.link!.label)}>` : '';
   return `_This message was shortened: Slack shows at most ${SLACK_LIMITS.blocks} blocks.${where}_`;

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inboxItems } from '../../db/schema/index.ts';
+import { type OutgoingMessage, withRepliesInline } from '../../integrations/message.ts';
 import { notFound } from '../../shared/errors.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 
@@ -22,7 +23,8 @@ export async function listInbox(db: Db, personId: string, opts: { limit: number;
     items: page.items.map((r) => ({
       id: r.id,
       kind: r.kind,
-      message: r.message as never,
+      // The inbox shows one message: its replies (the weekly update's areas) as sections after its own.
+      message: withRepliesInline(r.message as OutgoingMessage) as never,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),

@@ -20,7 +20,11 @@ import {
   launchHighlights,
   UPCOMING_WINDOW_DAYS,
 } from '../../domain/updates/highlights.ts';
-import { renderWeeklyUpdate, type WeeklyUpdateJson } from '../../domain/updates/render.ts';
+import {
+  renderWeeklyUpdate,
+  type WeeklyUpdateJson,
+  weeklyUpdateDigest,
+} from '../../domain/updates/render.ts';
 import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import type { TUpdateContent } from '../../shared/updates.ts';
@@ -135,6 +139,7 @@ export async function publishWeeklyUpdate(opts: {
       .where(eq(updateCycles.week, opts.week));
     await openFollowUps(tx, opts.week, inputs);
     await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`, inputs);
+    const digest = weeklyUpdateDigest(json);
     await enqueueMessage(tx, {
       key: `${WEEKLY_UPDATE}:${opts.week}:v${version}`,
       kind: WEEKLY_UPDATE,
@@ -145,8 +150,10 @@ export async function publishWeeklyUpdate(opts: {
           version > 1
             ? `Corrected: ${changes.slice(0, 3).join('; ') || 'details'}`
             : `What shipped, what's next and what's at risk, across ${inputs.length} product areas.`,
-        sections: [{ markdown: markdown.split('\n').slice(1).join('\n') }],
+        // The digest (highlights, one line per area); each area's part is a reply (a thread in Slack).
+        sections: [{ markdown: digest.markdown }],
         link: { label: 'Read it in prodops', url: `/updates/${opts.week}` },
+        replies: digest.areas.map((a) => ({ title: a.title, sections: [{ markdown: a.markdown }] })),
       },
       recipients: await resolveRecipients(tx, { kind: WEEKLY_UPDATE }),
     });
