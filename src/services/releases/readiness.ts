@@ -121,7 +121,13 @@ async function checkSignOffOpen(
     );
 }
 
-export async function withdrawSignOff(opts: { db: Db; actor: Actor; releaseId: string; kind: SignOffKind }) {
+export async function withdrawSignOff(opts: {
+  db: Db;
+  actor: Actor;
+  releaseId: string;
+  kind: SignOffKind;
+  now: Date;
+}) {
   return opts.db.transaction(async (tx) => {
     const removed = await tx
       .delete(releaseSignOffs)
@@ -135,6 +141,15 @@ export async function withdrawSignOff(opts: { db: Db; actor: Actor; releaseId: s
       entityId: opts.releaseId,
       change: { kind: opts.kind, was: removed[0]!.byLabel },
     });
+    const release = await getRelease(tx, opts.releaseId);
+    if (release)
+      await updateReadinessMessages(tx, {
+        releaseId: release.id,
+        releaseTitle: release.title,
+        lines: readinessLines(await listSignOffs(tx, release.id)),
+        personId: opts.actor.personId ?? null,
+        now: opts.now,
+      });
   });
 }
 

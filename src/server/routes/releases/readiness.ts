@@ -53,7 +53,13 @@ export async function readinessRoutes(app: FastifyInstance): Promise<void> {
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await withdrawSignOff({ db, actor: req.actor!, releaseId: req.params.id, kind: req.params.kind });
+      await withdrawSignOff({
+        db,
+        actor: req.actor!,
+        releaseId: req.params.id,
+        kind: req.params.kind,
+        now: req.now,
+      });
       return reply.status(204).send(null);
     },
   });

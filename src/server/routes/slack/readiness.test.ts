@@ -12,6 +12,7 @@ import { relayOnce } from '../../../jobs/outbox-relay.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { releaseBundle, saveBundle } from '../../../services/releases/bundle.ts';
 import { releaseGate } from '../../../services/releases/gate.ts';
+import { withdrawSignOff } from '../../../services/releases/readiness.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
 import { manualClock } from '../../../shared/clock.ts';
 
@@ -326,5 +327,17 @@ describe('the announcement in Slack', () => {
       'https://prodops.example.com/ready/one-click-token',
     ]);
     plain.close();
+  });
+});
+
+describe('an answer changed on the release page', () => {
+  it('redraws the Slack message people answered from', async () => {
+    await withdrawSignOff({ db: t.database.db, actor: ops, releaseId, kind: 'support', now: clock.now() });
+    slack.received.length = 0;
+    await relay();
+    const update = slack.received.find((r) => r.path === '/chat.update');
+    const text = JSON.stringify((update!.body as { blocks: object[] }).blocks);
+    expect(text).not.toContain('Support: ready');
+    expect(text).toContain('*Sales: not ready*');
   });
 });
