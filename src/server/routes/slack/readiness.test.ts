@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson } from '../../../../test/factories.ts';
 import { startSlackPeer } from '../../../../test/peers.ts';
+import { SLACK_SECRET, slackDeliverers, slackSigned } from '../../../../test/slack.ts';
 import { auditLog, deliveryLog, outbox, releaseSignOffs } from '../../../db/schema/index.ts';
 import { toSlackPayload } from '../../../integrations/slack/blocks.ts';
 import { withReadinessButtons } from '../../../integrations/slack/readiness.ts';
-import { slackSignature } from '../../../integrations/slack/signature.ts';
-import { createDeliverers } from '../../../jobs/deliverers.ts';
+
 import { relayOnce } from '../../../jobs/outbox-relay.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { releaseBundle, saveBundle } from '../../../services/releases/bundle.ts';
@@ -22,14 +22,13 @@ import { manualClock } from '../../../shared/clock.ts';
  * audit entry; the message redrawn through the outbox, in the delivery log.
  */
 
-const SECRET = 'testsigningsecret0123456789abcdef';
+const SECRET = SLACK_SECRET;
 const clock = manualClock('2026-12-01T14:00:00Z');
-const seconds = () => Math.floor(clock.now().getTime() / 1000);
 const ops = systemActor('ops');
 
 let t: TestApp;
 let slack: Awaited<ReturnType<typeof startSlackPeer>>;
-let deliverers: ReturnType<typeof createDeliverers>;
+let deliverers: ReturnType<typeof slackDeliverers>;
 let releaseId: string;
 const SUPPORT = 'U0SUPPORT1';
 const SALES = 'U0SALES001';
@@ -49,19 +48,7 @@ beforeAll(async () => {
     },
   });
   const db = t.database.db;
-  deliverers = createDeliverers(db, {
-    publicUrl: 'https://prodops.example.com',
-    slackSigningSecret: SECRET,
-    delivery: {
-      maxAttempts: 3,
-      backoffMs: 1,
-      smtpUrl: undefined,
-      smtpFrom: 'prodops <prodops@example.com>',
-      slackBotToken: 'xoxb-test',
-      slackApiUrl: slack.url,
-      slackWebhookAnyHost: true,
-    },
-  });
+  deliverers = slackDeliverers(db, slack.url, { signingSecret: SECRET });
   const maya = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });
   await makePerson(db, { function: 'support', name: 'Carla Support', slackId: SUPPORT });
   await makePerson(db, { function: 'sales', name: 'Sam Sales', slackId: SALES });
@@ -115,14 +102,7 @@ const announcement = () =>
     releaseId,
   );
 
-function signed(body: string) {
-  const ts = seconds();
-  return {
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(ts),
-    'x-slack-signature': slackSignature(SECRET, ts, body),
-  };
-}
+const signed = (body: string) => slackSigned(body, clock.now());
 
 const post = (payload: object) => {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -308,18 +288,7 @@ describe('the announcement in Slack', () => {
   });
 
   it('keeps the one-click link without the Slack app (no signing secret)', async () => {
-    const plain = createDeliverers(t.database.db, {
-      publicUrl: 'https://prodops.example.com',
-      delivery: {
-        maxAttempts: 3,
-        backoffMs: 1,
-        smtpUrl: undefined,
-        smtpFrom: 'prodops <prodops@example.com>',
-        slackBotToken: 'xoxb-test',
-        slackApiUrl: slack.url,
-        slackWebhookAnyHost: true,
-      },
-    });
+    const plain = slackDeliverers(t.database.db, slack.url);
     await plain.slack(row, message());
     const sent = slack.received.at(-1)!.body as Sent;
     expect(buttons(sent).map((b) => b.url)).toEqual([

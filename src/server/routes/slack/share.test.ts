@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson } from '../../../../test/factories.ts';
 import { startSlackPeer } from '../../../../test/peers.ts';
+import { SLACK_SECRET, slackDeliverers, slackSigned } from '../../../../test/slack.ts';
 import { outbox, slackStatusShares } from '../../../db/schema/index.ts';
-import { slackSignature } from '../../../integrations/slack/signature.ts';
 import { runDueActions } from '../../../jobs/actions.ts';
-import { createDeliverers } from '../../../jobs/deliverers.ts';
+
 import { ACTION_HANDLERS } from '../../../jobs/index.ts';
 import { relayOnce } from '../../../jobs/outbox-relay.ts';
 import { systemActor } from '../../../services/actor.ts';
@@ -20,7 +20,7 @@ import { manualClock } from '../../../shared/clock.ts';
  * Real app, real answer service, the bot and the channel played by a local Slack server.
  */
 
-const SECRET = 'testsigningsecret0123456789abcdef';
+const SECRET = SLACK_SECRET;
 const clock = manualClock('2026-12-01T14:00:00Z');
 const ops = systemActor('ops');
 const USER = 'U0SHARER01';
@@ -28,7 +28,7 @@ const CHANNEL = 'C0LAUNCHES';
 
 let t: TestApp;
 let slack: Awaited<ReturnType<typeof startSlackPeer>>;
-let deliverers: ReturnType<typeof createDeliverers>;
+let deliverers: ReturnType<typeof slackDeliverers>;
 let releaseId: string;
 
 beforeAll(async () => {
@@ -43,18 +43,7 @@ beforeAll(async () => {
     },
   });
   const db = t.database.db;
-  deliverers = createDeliverers(db, {
-    publicUrl: 'https://prodops.example.com',
-    delivery: {
-      maxAttempts: 3,
-      backoffMs: 1,
-      smtpUrl: undefined,
-      smtpFrom: 'prodops <prodops@example.com>',
-      slackBotToken: 'xoxb-test',
-      slackApiUrl: slack.url,
-      slackWebhookAnyHost: true,
-    },
-  });
+  deliverers = slackDeliverers(db, slack.url);
   const maya = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });
   await makePerson(db, { function: 'sales', name: 'Sam Sales', slackId: USER });
   const area = await makeArea(db, { name: 'Billing', ownerPmId: maya.id });
@@ -102,15 +91,10 @@ function share() {
     ],
   });
   const body = new URLSearchParams({ payload }).toString();
-  const ts = Math.floor(clock.now().getTime() / 1000);
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/slack/interactions',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': slackSignature(SECRET, ts, body),
-    },
+    headers: slackSigned(body, clock.now()),
     payload: body,
   });
 }
