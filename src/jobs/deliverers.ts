@@ -16,6 +16,8 @@ import {
 import { withReadinessButtons } from '../integrations/slack/readiness.ts';
 import { postThread } from '../integrations/slack/thread.ts';
 import { getSettings } from '../services/org/settings.ts';
+import { rememberReadinessMessage } from '../services/slack/readiness-messages.ts';
+import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
 
 const notConfigured = (what: string): DeliveryResult => ({
@@ -54,6 +56,7 @@ function slackPayloadOf(message: OutgoingMessage, interactive: boolean): SlackMe
 export function createDeliverers(
   db: Db,
   config: Pick<Config, 'delivery' | 'publicUrl'> & { slackSigningSecret?: string | undefined },
+  clock: Clock = systemClock,
 ): Deliverers & { close(): void } {
   const d = config.delivery;
   const mailer: Mailer | null = d.smtpUrl ? createMailer({ smtpUrl: d.smtpUrl, from: d.smtpFrom }) : null;
@@ -118,12 +121,20 @@ export function createDeliverers(
       const api = { apiUrl: d.slackApiUrl, token: d.slackBotToken };
       // With the bot token: the message, then each reply in its thread.
       if (message.replies?.length) return postThread({ ...api, channel, message });
-      return postChatMessage({
-        ...api,
-        channel,
-        payload: slackPayloadOf(message, interactive),
-        threadTs: message.slack?.threadTs,
-      });
+      const payload = slackPayloadOf(message, interactive);
+      const sent = await postChatMessage({ ...api, channel, payload, threadTs: message.slack?.threadTs });
+      const releaseId = interactive ? message.slack?.readinessReleaseId : undefined;
+      // Kept as posted, so an answer given anywhere (web, e-mail link, another message) redraws it too.
+      if (sent.ok && releaseId && sent.ts && sent.channel)
+        await rememberReadinessMessage(db, {
+          channelId: sent.channel,
+          ts: sent.ts,
+          releaseId,
+          text: payload.text,
+          blocks: [...payload.blocks],
+          now: clock.now(),
+        });
+      return sent;
     },
     close: () => mailer?.close(),
   };

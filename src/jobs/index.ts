@@ -158,7 +158,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   await runActions();
   await queueUpcoming();
 
-  const deliverers = opts.deliverers ?? createDeliverers(db, opts.config);
+  const deliverers = opts.deliverers ?? createDeliverers(db, opts.config, opts.clock);
   const relay = startOutboxRelay({
     db,
     deliverers,

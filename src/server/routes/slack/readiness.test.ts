@@ -1,10 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson } from '../../../../test/factories.ts';
 import { startSlackPeer } from '../../../../test/peers.ts';
 import { SLACK_SECRET, slackDeliverers, slackSigned } from '../../../../test/slack.ts';
-import { auditLog, deliveryLog, outbox, releaseSignOffs } from '../../../db/schema/index.ts';
+import {
+  auditLog,
+  deliveryLog,
+  outbox,
+  releaseSignOffs,
+  slackReadinessMessages,
+} from '../../../db/schema/index.ts';
 import { toSlackPayload } from '../../../integrations/slack/blocks.ts';
 import { withReadinessButtons } from '../../../integrations/slack/readiness.ts';
 
@@ -159,6 +165,12 @@ const audits = (action: string) =>
     .where(and(eq(auditLog.action, action), eq(auditLog.entityId, releaseId)));
 const updates = () => t.database.db.select().from(outbox).where(eq(outbox.kind, 'slack.readiness_update'));
 const relay = () => relayOnce({ db: t.database.db, deliverers, instance: 'test', backoffMs: 1 });
+/** The readiness messages the bot posted itself at distribution (kept with the ts chat.postMessage answered). */
+const posted = () =>
+  t.database.db
+    .select()
+    .from(slackReadinessMessages)
+    .where(and(eq(slackReadinessMessages.releaseId, releaseId), ne(slackReadinessMessages.ts, TS)));
 const ephemerals = () =>
   slack.received.filter((r) => r.path.startsWith('/actions/')).map((r) => r.body as { text: string });
 
@@ -171,6 +183,9 @@ describe('readiness from a Slack announcement', () => {
       ['support', 'Carla Support (Slack)', true],
     ]);
     expect(await audits('release.sign_off')).toHaveLength(1);
+    // One redraw per message showing the buttons: the one clicked and those the bot posted at distribution.
+    const redraws = (await updates()).length;
+    expect(redraws).toBe(1 + (await posted()).length);
     await slack.waitFor(1);
     expect(ephemerals().at(-1)!.text).toBe('Thanks: recorded that Support is ready for *Usage billing*.');
 
@@ -180,14 +195,14 @@ describe('readiness from a Slack announcement', () => {
     expect(retry.statusCode).toBe(200);
     expect(await signOffs()).toHaveLength(1);
     expect(await audits('release.sign_off')).toHaveLength(1);
-    expect(await updates()).toHaveLength(1);
+    expect(await updates()).toHaveLength(redraws);
     await slack.waitFor(2);
     expect(ephemerals().at(-1)!.text).toBe('Already recorded: Support is ready for *Usage billing*.');
 
     // The message is updated in place (chat.update of its channel and ts) and the delivery log says so.
     slack.received.length = 0;
-    expect(await relay()).toBe(1);
-    const [update] = slack.received;
+    expect(await relay()).toBe(redraws);
+    const update = slack.received.find((r) => (r.body as { ts?: string }).ts === TS);
     expect(update!.path).toBe('/chat.update');
     const body = update!.body as {
       channel: string;
@@ -201,7 +216,7 @@ describe('readiness from a Slack announcement', () => {
     const [logged] = await t.database.db
       .select()
       .from(deliveryLog)
-      .where(eq(deliveryLog.kind, 'slack.readiness_update'));
+      .where(and(eq(deliveryLog.kind, 'slack.readiness_update'), eq(deliveryLog.address, CHANNEL)));
     expect(logged).toMatchObject({ channel: 'slack', address: CHANNEL, ref: releaseId, result: 'sent' });
   });
 
@@ -300,13 +315,20 @@ describe('the announcement in Slack', () => {
 });
 
 describe('an answer changed on the release page', () => {
-  it('redraws the Slack message people answered from', async () => {
+  it('redraws every Slack message showing the buttons: the one answered from and those nobody clicked', async () => {
     await withdrawSignOff({ db: t.database.db, actor: ops, releaseId, kind: 'support', now: clock.now() });
     slack.received.length = 0;
     await relay();
-    const update = slack.received.find((r) => r.path === '/chat.update');
-    const text = JSON.stringify((update!.body as { blocks: object[] }).blocks);
-    expect(text).not.toContain('Support: ready');
-    expect(text).toContain('*Sales: not ready*');
+    const redrawn = slack.received.filter((r) => r.path === '/chat.update');
+    const sent = await posted();
+    expect(sent.length).toBeGreaterThan(0);
+    expect(redrawn.map((r) => (r.body as { ts: string }).ts).sort()).toEqual(
+      [TS, ...sent.map((m) => m.ts)].sort(),
+    );
+    for (const update of redrawn) {
+      const text = JSON.stringify((update.body as { blocks: object[] }).blocks);
+      expect(text).not.toContain('Support: ready');
+      expect(text).toContain('*Sales: not ready*');
+    }
   });
 });
