@@ -17,6 +17,7 @@ import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
+import { qualityLoaders, qualityRoutes } from './routes/quality/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { slackStatusAnswerer } from './routes/slack/answerer.ts';
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...insightLoaders(opts.db),
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
+    ...qualityLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -134,6 +136,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(roadmapRoutes);
       await api.register(decisionsRoutes);
       await api.register(statusRoutes);
+      await api.register(qualityRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

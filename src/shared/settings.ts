@@ -113,6 +113,10 @@ export const ZSettings = z
     thresholds: z.strictObject({
       confusedCustomerPct: z.number().min(0).max(100),
       confusedCustomerWindowDays: z.number().int().min(1).max(365),
+      /** Fewer support tickets than this in the window are too few to judge: no Polish Mode on 1 of 2. */
+      confusedCustomerMinTickets: z.number().int().min(1).max(100_000),
+      /** Insight sources whose items are support tickets (the confused-customer metric counts only these). */
+      supportSources: z.array(ZKey).min(1).max(20).refine(unique, 'must not repeat a source'),
       operationalBurdenPer1kUsers: z.number().min(0),
       bugMaxOpenDays: z.number().int().min(0).max(365),
       polishModeMinDays: z.number().int().min(0).max(90),
@@ -167,6 +171,8 @@ export const DEFAULT_SETTINGS: TSettings = {
   thresholds: {
     confusedCustomerPct: 20,
     confusedCustomerWindowDays: 28,
+    confusedCustomerMinTickets: 5,
+    supportSources: ['support'],
     operationalBurdenPer1kUsers: 10,
     bugMaxOpenDays: 7,
     polishModeMinDays: 14,

@@ -58,3 +58,12 @@ export function suggestTier(attributes: readonly string[], rules: readonly Attri
   const lower = chosen.filter((r) => r.tier < tier).sort((a, b) => b.tier - a.tier);
   return { tier, decidedBy: deciders.map((r) => r.key), reason: explain(tier, deciders, lower) };
 }
+
+/**
+ * A feature release, as Polish Mode sees it: anything but a change made only of Tier 1 attributes (copy changes,
+ * minor bug fixes, invisible backend changes: what still ships while an area polishes). No attributes: a feature.
+ */
+export function isFeatureRelease(attributes: readonly string[], rules: readonly AttributeRule[]): boolean {
+  if (attributes.length === 0) return true;
+  return attributes.some((key) => rules.find((r) => r.key === key)?.tier !== 1);
+}

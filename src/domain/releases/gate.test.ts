@@ -58,6 +58,7 @@ interface Scenario {
   publishedOn: string | null;
   signOffs: GateContext['signOffs'];
   decision: GateContext['decision'];
+  polish?: GateContext['polish'];
 }
 
 const SHIP = { decision: 'ship' as const, by: 'Maya Chen', reason: 'All set.', at: '2026-12-21T15:00:00Z' };
@@ -97,6 +98,7 @@ function context(s: Scenario): GateContext {
     checklist: bundleChecklist(s.sections, rule?.requiredSections ?? []),
     signOffs: s.signOffs,
     decision: s.decision,
+    polish: s.polish ?? null,
   };
 }
 
@@ -118,6 +120,7 @@ describe('evaluateGate: Tier 3', () => {
       ['lead_time', true],
       ['sign_offs', true],
       ['decision', true],
+      ['polish_mode', true],
     ]);
   });
 
@@ -259,6 +262,36 @@ describe('evaluateGate: Tier 2 (lite)', () => {
   });
 });
 
+describe('evaluateGate: Polish Mode', () => {
+  const polish = (feature: boolean): GateContext['polish'] => ({
+    areaName: 'Billing',
+    since: '2026-12-10',
+    asOf: '2026-12-21',
+    pct: 41.7,
+    confused: 5,
+    tickets: 12,
+    windowDays: 28,
+    thresholdPct: 20,
+    minDays: 14,
+    leavesOn: '2027-01-04',
+    feature,
+  });
+
+  it('holds a Tier 2/3 feature release of the area with a reason that names the figure', () => {
+    const reason =
+      'Polish Mode in Billing since 2026-12-10: 41.7% of support tickets (5 of 12) were confused customers in ' +
+      'the 28 days to 2026-12-21, above the 20% threshold. Only bug fixes, copy changes and invisible backend ' +
+      'changes ship until it stays at or under 20% for 14 days (2027-01-04 at the earliest).';
+    expect(failing(context({ ...readyTier3(), polish: polish(true) }))).toEqual([['polish_mode', [reason]]]);
+  });
+
+  it('lets a bug fix ship during Polish Mode, and a Tier 1 release', () => {
+    expect(failing(context({ ...readyTier3(), polish: polish(false) }))).toEqual([]);
+    const tier1: Scenario = { ...readyTier3(), tier: 1, decision: null, polish: polish(true) };
+    expect(failing(context(tier1)).map(([id]) => id)).not.toContain('polish_mode');
+  });
+});
+
 describe('evaluateGate: Tier 1', () => {
   const tier1: Scenario = {
     tier: 1,
@@ -286,14 +319,14 @@ describe('evaluateGate: Tier 1', () => {
 });
 
 describe('evaluateGate: custom checks', () => {
-  const polishMode: GateCheck = {
-    id: 'polish_mode',
-    label: 'Polish Mode: no open bugs older than 7 days',
+  const bugAge: GateCheck = {
+    id: 'bug_age',
+    label: 'No open bugs older than 7 days',
     run: (ctx) => (ctx.release.title.includes('Split') ? ['2 bugs open longer than 7 days.'] : []),
   };
 
   it('runs an extra check after the defaults and blocks on it', () => {
-    const result = evaluateGate(context(readyTier3()), [...DEFAULT_GATE_CHECKS, polishMode]);
+    const result = evaluateGate(context(readyTier3()), [...DEFAULT_GATE_CHECKS, bugAge]);
     expect(result.ready).toBe(false);
     expect(result.checks.map((c) => c.id)).toEqual([
       'tier',
@@ -303,10 +336,11 @@ describe('evaluateGate: custom checks', () => {
       'sign_offs',
       'decision',
       'polish_mode',
+      'bug_age',
     ]);
     expect(result.checks.at(-1)).toEqual({
-      id: 'polish_mode',
-      label: 'Polish Mode: no open bugs older than 7 days',
+      id: 'bug_age',
+      label: 'No open bugs older than 7 days',
       ok: false,
       reasons: ['2 bugs open longer than 7 days.'],
     });

@@ -40,6 +40,27 @@ export interface GateContext {
   signOffs: { kind: SignOffKind; by: string; at: string; ready?: boolean; note?: string }[];
   /** The latest go/no-go. */
   decision: GoNoGo | null;
+  /** The release's area is in Polish Mode (null: it is not, or the release has no area). */
+  polish: PolishHold | null;
+}
+
+/** What the gate says of an area in Polish Mode: the figure that put it there and when it may leave. */
+export interface PolishHold {
+  areaName: string;
+  /** The day the area entered Polish Mode. */
+  since: string;
+  /** The last day the figure was above the threshold: the figure below is that day's. */
+  asOf: string;
+  pct: number;
+  confused: number;
+  tickets: number;
+  windowDays: number;
+  thresholdPct: number;
+  minDays: number;
+  /** The earliest day it leaves, if the figure stays under the threshold from now on. */
+  leavesOn: string;
+  /** Bug fixes, copy changes and invisible backend changes are not features: they still ship. */
+  feature: boolean;
 }
 
 /** One gate requirement; run returns the unmet reasons, one readable line each ([] = ok). */
@@ -143,6 +164,24 @@ const decisionCheck: GateCheck = {
   },
 };
 
+function polishReason(p: PolishHold): string {
+  return (
+    `Polish Mode in ${p.areaName} since ${p.since}: ${p.pct}% of support tickets (${p.confused} of ${p.tickets}) ` +
+    `were confused customers in the ${p.windowDays} days to ${p.asOf}, above the ${p.thresholdPct}% threshold. ` +
+    `Only bug fixes, copy ` +
+    `changes and invisible backend changes ship until it stays at or under ${p.thresholdPct}% for ` +
+    `${p.minDays} days (${p.leavesOn} at the earliest).`
+  );
+}
+
+// Velocity framework: an area that confuses its customers polishes before it ships new Tier 2/3 features.
+const polishCheck: GateCheck = {
+  id: 'polish_mode',
+  label: 'Area not in Polish Mode',
+  run: ({ release, polish }) =>
+    polish?.feature && (release.tier === 2 || release.tier === 3) ? [polishReason(polish)] : [],
+};
+
 export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   tierCheck,
   statusCheck,
@@ -150,6 +189,7 @@ export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   leadTimeCheck,
   signOffsCheck,
   decisionCheck,
+  polishCheck,
 ];
 
 /** Ready when every check passes; extra policies (e.g. Polish Mode) plug in as further checks. */

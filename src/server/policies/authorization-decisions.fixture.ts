@@ -46,6 +46,9 @@ export const DECISION_CASES: Record<string, Case> = {
     headers: { 'content-type': 'application/zip' },
     body: () => fixtureExportZip(),
   },
+  // Issue 15: an area's quality controls name customers' tickets: the product org's to read.
+  'GET /api/v1/quality/areas': { expect: productOrg },
+  'GET /api/v1/quality/areas/:id': { expect: productOrg, url: (c) => `/api/v1/quality/areas/${c.ids.area}` },
   'GET /api/v1/decisions/:id': {
     expect: signedInOnly,
     url: async (c) => `/api/v1/decisions/${await ownedByPmOwner(c)}`,

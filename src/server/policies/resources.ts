@@ -70,7 +70,9 @@ export type Resource =
   /** A status question: anyone asks, and the answer holds only what they may read. */
   | { type: 'status' }
   /** The status-request count: pings found in chat and questions answered, per week. */
-  | { type: 'status_requests' };
+  | { type: 'status_requests' }
+  /** An area's quality controls: the confused-customer figure and Polish Mode (velocity framework). */
+  | { type: 'area_quality' };
 
 export type ResourceType = Resource['type'];
 

@@ -1,6 +1,7 @@
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
 import { bundleRow, getBundle } from './bundle.ts';
+import { polishHoldOf } from '../quality/polish.ts';
 import { gateContextOf, gateFrom } from './gate.ts';
 import { listPostLaunch } from './post-launch.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
@@ -19,7 +20,8 @@ export async function releaseDetail(ctx: Context, release: ReleaseView) {
   const decisions = await listDecisions(db, release.id);
   const occ = await readinessOccurrence(db, release.id);
   // The gate looks at the lead time too: computed once, shown in its panel and checked by the gate.
-  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, now });
+  const polish = await polishHoldOf(db, release, settings, now);
+  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, polish, now });
   return {
     leadTime: gate.leadTime,
     bundle: await getBundle(db, release, { settings, row }),

@@ -10,6 +10,7 @@ import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
+import { polishHoldOf } from '../quality/polish.ts';
 import { type BundleRow, bundleRow } from './bundle.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
 import { getRelease, type ReleaseView } from './releases.ts';
@@ -31,6 +32,8 @@ export interface GateInputs {
   bundle: BundleRow | null;
   signOffs: Awaited<ReturnType<typeof listSignOffs>>;
   decisions: Awaited<ReturnType<typeof listDecisions>>;
+  /** Polish Mode of the release's area (polishHoldOf). */
+  polish: Awaited<ReturnType<typeof polishHoldOf>>;
   now: Date;
 }
 
@@ -56,6 +59,7 @@ export function gateContextOf(i: GateInputs): GateContext {
     decision: decision
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,
+    polish: i.polish,
   };
 }
 
@@ -82,9 +86,11 @@ export async function releaseGate(db: Db, releaseId: string, now: Date) {
 
 /** The same for a release already read (the status card has it). */
 export async function releaseGateOf(db: Db, release: ReleaseView, now: Date) {
+  const settings = await getSettings(db);
   return gateOf({
     release,
-    settings: await getSettings(db),
+    settings,
+    polish: await polishHoldOf(db, release, settings, now),
     bundle: await bundleRow(db, release.id),
     signOffs: await listSignOffs(db, release.id),
     decisions: await listDecisions(db, release.id),

@@ -3,11 +3,15 @@ import { SIGNOFF_LABELS } from '../../../domain/releases/gate.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 
 type Thresholds = TSettings['thresholds'];
+/** The thresholds that are one number (the support sources are a list, edited on their own). */
+type NumericThreshold = {
+  [K in keyof Thresholds]: Thresholds[K] extends number ? K : never;
+}[keyof Thresholds];
 type TierRule = TSettings['tiers']['tier1'];
 
 /** Labels shared by the read-only view and the form, so both say the same thing. */
 export const THRESHOLD_FIELDS: readonly {
-  key: keyof Thresholds;
+  key: NumericThreshold;
   label: string;
   unit: string;
   step?: number;
@@ -19,6 +23,11 @@ export const THRESHOLD_FIELDS: readonly {
     step: 0.1,
   },
   { key: 'confusedCustomerWindowDays', label: 'Confused-customer trailing window', unit: 'days' },
+  {
+    key: 'confusedCustomerMinTickets',
+    label: 'Fewest support tickets in the window to judge an area',
+    unit: 'tickets',
+  },
   {
     key: 'operationalBurdenPer1kUsers',
     label: 'Operational burden threshold',

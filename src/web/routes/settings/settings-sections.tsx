@@ -153,6 +153,21 @@ export function ThresholdFields({
             onChange={(n) => onChange({ ...value, [f.key]: n })}
           />
         ))}
+        <TextField
+          path="thresholds.supportSources"
+          label="Sources that are support tickets"
+          hint="Insight source keys, separated by commas: the confused-customer metric counts only their items."
+          value={value.supportSources.join(', ')}
+          onChange={(text) =>
+            onChange({
+              ...value,
+              supportSources: text
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            })
+          }
+        />
       </div>
     </fieldset>
   );

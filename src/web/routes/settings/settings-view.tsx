@@ -108,6 +108,10 @@ export function SettingsView({
               </dd>
             </div>
           ))}
+          <div className="details-row">
+            <dt>Sources that are support tickets</dt>
+            <dd>{s.thresholds.supportSources.join(', ')}</dd>
+          </div>
         </dl>
       </section>
       <section aria-labelledby="sv-tiers" className="panel wide">
