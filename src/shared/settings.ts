@@ -171,7 +171,7 @@ export const DEFAULT_SETTINGS: TSettings = {
   thresholds: {
     confusedCustomerPct: 20,
     confusedCustomerWindowDays: 28,
-    confusedCustomerMinTickets: 5,
+    confusedCustomerMinTickets: 20,
     supportSources: ['support'],
     operationalBurdenPer1kUsers: 10,
     bugMaxOpenDays: 7,

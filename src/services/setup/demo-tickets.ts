@@ -36,14 +36,24 @@ const TICKETS: Record<string, Template[]> = {
       'How do I download past invoices?',
       "I can't find where the invoices for last year are. Our accountant needs them for the audit.",
       null,
-      7,
+      3,
     ],
     [
       'confusion',
       'Which plan are we on?',
       'The billing portal shows two plans and I cannot tell which one we actually pay for. Confusing.',
       'low',
-      5,
+      3,
+    ],
+    // The demo's Polish Mode: since the billing portal's redesign moved the card settings, customers cannot find
+    // them. The tickets name the payment method, so they land in Payments: its confused-customer figure rises.
+    [
+      'confusion',
+      'Where did the payment method settings go?',
+      'Since the new billing portal I cannot find where to change our card. Confusing, the menu moved and nothing explains it.',
+      null,
+      6,
+      true,
     ],
     [
       'feature_request',
@@ -80,7 +90,7 @@ const TICKETS: Record<string, Template[]> = {
       'Where is the invite button?',
       'We just signed up and I cannot find how to invite my team to the workspace. How do I do that?',
       'normal',
-      7,
+      4,
     ],
     [
       'bug',
@@ -95,7 +105,7 @@ const TICKETS: Record<string, Template[]> = {
       'Welcome tour keeps coming back',
       'The welcome tour shows up every time I log in. Is there a setting to stop it?',
       'low',
-      4,
+      2,
     ],
     [
       'feature_request',
@@ -275,7 +285,7 @@ const TICKETS: Record<string, Template[]> = {
       'How do I work offline?',
       'How do I make a project available offline in the mobile app? I could not find the option.',
       'normal',
-      4,
+      2,
     ],
     [
       'feature_request',
@@ -320,7 +330,7 @@ const TICKETS: Record<string, Template[]> = {
       'Where is the audit log?',
       "I can't find the audit log for our workspace. Our security team needs it for a review.",
       'normal',
-      5,
+      2,
     ],
     [
       'feature_request',

@@ -12,9 +12,11 @@ import {
 import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
 import { adoptionBetween } from '../cadence/attendance.ts';
+import { createContext } from '../context.ts';
 import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
 import { getSettings } from '../org/settings.ts';
+import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
 
@@ -59,6 +61,16 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
       .from(insightItems);
     expect(new Date(span!.last).getTime()).toBeLessThanOrEqual(now.getTime());
     expect(new Date(span!.first).getTime()).toBeGreaterThan(now.getTime() - 57 * DAY_MS);
+  });
+
+  it('shows one area in Polish Mode (confused customers above the threshold), with the tickets behind it', async () => {
+    const ctx = createContext({ db: d.db, actor: null, now });
+    const { areas } = await qualityOverview(ctx);
+    const polishing = areas.filter((a) => a.confusion.polishMode);
+    expect(polishing.map((a) => a.area.name)).toEqual(['Payments']);
+    const payments = await areaQuality(ctx, polishing[0]!.area.id);
+    expect(payments.confusion.current.pct).toBeGreaterThan(20);
+    expect(payments.items.length).toBe(payments.confusion.current.confused);
   });
 
   it("has last week's Weekly Product Update published, from the PMs' bullets", async () => {
