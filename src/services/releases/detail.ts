@@ -2,6 +2,7 @@ import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
 import { bundleRow, getBundle } from './bundle.ts';
 import { gateContextOf, gateFrom } from './gate.ts';
+import { listGateOverrides } from './overrides.ts';
 import { listPostLaunch } from './post-launch.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
 import { type ReleaseView, tierHistory } from './releases.ts';
@@ -18,14 +19,17 @@ export async function releaseDetail(ctx: Context, release: ReleaseView) {
   const signOffs = await listSignOffs(db, release.id);
   const decisions = await listDecisions(db, release.id);
   const occ = await readinessOccurrence(db, release.id);
+  const overrides = await listGateOverrides(db, release.id, now);
+  const active = overrides.filter((o) => o.active);
   // The gate looks at the lead time too: computed once, shown in its panel and checked by the gate.
-  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, now });
+  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, overrides: active, now });
   return {
     leadTime: gate.leadTime,
     bundle: await getBundle(db, release, { settings, row }),
     signOffs,
     decisions,
     gate: gateFrom(gate),
+    overrides,
     postLaunch: await listPostLaunch(db, release.id),
     tierHistory: await tierHistory(db, release.id),
     readinessCheck: occ
