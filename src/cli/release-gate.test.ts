@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, type RunningServer, runCli, startServe, useDataDir } from '../../test/cli.ts';
 import { BUNDLE_SECTIONS } from '../domain/releases/bundle.ts';
 import { SIGNOFF_KINDS, SIGNOFF_LABELS } from '../domain/releases/gate.ts';
+import { dayText } from '../domain/roadmap/follow-release.ts';
+import { addDays, todayIn } from '../shared/calendar.ts';
 
 /**
  * The release gate as a CI/CD pipeline uses it: a POSIX sh deploy step (test/fixtures/release-gate.sh) runs
@@ -185,6 +187,70 @@ describe('prodops release against a running server', () => {
         expect(r.stderr.startsWith(stderr), r.stderr).toBe(true);
       }
       expect(down.stderr).toContain('ECONNREFUSED');
+    });
+  });
+
+  describe('an override by the Head of Product', () => {
+    let held: { id: string; title: string };
+    let hanaToken: string;
+    let until: string;
+    const asHana = () => ({ PRODOPS_URL: server.url, PRODOPS_TOKEN: hanaToken });
+    const override = (args: string[], env = asHana()) => runCli(['release', 'override', ...args], { env });
+    const REASON = 'Legal approved by mail; the record follows.';
+
+    beforeAll(async () => {
+      held = await createRelease('Held for legal', 1);
+      await api('POST', `/releases/${held.id}/decisions`, { decision: 'hold', reason: 'Waiting for legal' });
+      hanaToken = expectOk(await data.cli(['token', 'create', '--email', 'hana@example.com'])).stdout.trim();
+      // A week from the server's own today, in the org's zone: the server runs on the machine's clock.
+      const { now } = await api<{ now: string }>('GET', '/me');
+      const { settings } = await api<{ settings: { timeZone: string } }>('GET', '/settings');
+      until = addDays(todayIn(settings.timeZone, new Date(now)), 7);
+    });
+
+    it('lets a failing check through: the gate exits 0 and lists what was overridden, by whom and why', async () => {
+      expect((await gateStep(held.id)).code).toBe(1);
+      const r = expectOk(
+        await override([held.id, '--check', 'decision', '--reason', REASON, '--until', until]),
+      );
+      expect(r.stdout).toMatch(
+        /^Go\/no-go decision overridden by Hana Okafor until the end of \d{4}-\d{2}-\d{2} \(/,
+      );
+      const gate = await gateStep('Held for legal');
+      expect([gate.code, gate.stdout]).toEqual([
+        0,
+        [
+          'ready to ship: Held for legal',
+          `Go/no-go decision overridden by Hana Okafor until ${dayText(until)}: ${REASON}`,
+          'DEPLOYING',
+          '',
+        ].join('\n'),
+      ]);
+    });
+
+    it('refuses anyone else (exit 1) and names the option a bad value came from (exit 2)', async () => {
+      const args = [held.id, '--check', 'decision', '--reason', REASON, '--until', until];
+      const priya = await override(args, remoteEnv());
+      expect([priya.code, priya.stderr]).toEqual([
+        1,
+        'prodops: only the Head of Product may override a gate check (PRODOPS_TOKEN is not theirs)\n',
+      ]);
+      const tier = await override([held.id, '--check', 'tier', '--reason', REASON, '--until', until]);
+      expect(tier.code).toBe(2);
+      expect(tier.stderr).toMatch(/^prodops: --check: is not a gate check that may be overridden/);
+      const far = await override([
+        held.id,
+        '--check',
+        'decision',
+        '--reason',
+        REASON,
+        '--until',
+        addDays(until, 40),
+      ]);
+      expect([far.code, far.stderr]).toEqual([2, 'prodops: --until: must be at most 30 days ahead\n']);
+      const typo = await override([held.id, '--check', 'decision', '--reason', REASON, '--until', '12 Dec']);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('prodops: --until: "12 Dec"');
     });
   });
 

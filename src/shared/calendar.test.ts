@@ -4,6 +4,7 @@ import {
   addMonths,
   addWeeks,
   currentWeekKey,
+  endOfLocalDay,
   endOfMonth,
   isLocalDate,
   isoWeekday,
@@ -79,6 +80,15 @@ describe('the wall clock of a time zone', () => {
     expect(() => localInstant('2026-11-19', '9:00', NY)).toThrow(RangeError);
     expect(() => localInstant('2026-11-19', '09:00', 'Mars/Olympus')).toThrow(RangeError);
     expect(() => todayIn('Mars/Olympus', new Date(0))).toThrow(RangeError);
+  });
+});
+
+describe('endOfLocalDay', () => {
+  it('is the last millisecond of the date in the zone, on DST days too', () => {
+    expect(endOfLocalDay('2026-12-12', 'America/New_York').toISOString()).toBe('2026-12-13T04:59:59.999Z');
+    // Spring forward: 8 Mar 2026 has 23 hours in New York, and its end is in EDT.
+    expect(endOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-09T03:59:59.999Z');
+    expect(endOfLocalDay('2026-12-31', 'Asia/Tokyo').toISOString()).toBe('2026-12-31T14:59:59.999Z');
   });
 });
 

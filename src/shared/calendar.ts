@@ -141,6 +141,11 @@ export function localInstant(date: string, time: string, timeZone: string): Date
   return new Date(exact.length ? Math.min(...exact) : wall - before);
 }
 
+/** The last millisecond of a local date in a time zone: "until 12 Dec" lasts all of 12 Dec there. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  return new Date(localInstant(addDays(date, 1), '00:00', timeZone).getTime() - 1);
+}
+
 // ——— ISO weeks ———
 
 export interface IsoWeek {

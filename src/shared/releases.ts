@@ -331,13 +331,57 @@ export const ZGate = z.object({
   releaseId: ZId,
   ready: z.boolean(),
   checks: z.array(
-    z.object({ id: z.string(), label: z.string(), ok: z.boolean(), reasons: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      /** True too when failing under an active override: `reasons` still say what fails. */
+      ok: z.boolean(),
+      reasons: z.array(z.string()),
+      /** Who let it through and until when; `reason` is left out for stakeholders. */
+      overridden: z
+        .object({ by: z.string(), reason: z.string().optional(), expiresAt: z.string() })
+        .optional(),
+    }),
   ),
+  /** What blocks: failing checks nobody overrode. */
   reasons: z.array(z.string()),
+  /** One line per failing check an override lets through ("… overridden by … until …: why"). */
+  overridden: z.array(z.string()),
   title: z.string(),
   today: z.string(),
 });
 export type TGate = z.infer<typeof ZGate>;
+
+/** The longest a gate override may last: a gate let through for good is no gate. */
+export const MAX_OVERRIDE_DAYS = 30;
+
+/** The Head of Product lets one failing gate check through until an instant, saying why. */
+export const ZGateOverrideInput = z.strictObject({
+  checkId: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a gate check id, like sign_offs'),
+  reason: z.string().trim().min(1, 'say why the release may ship without it').max(500),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    message: 'must be an ISO 8601 instant like 2026-12-12T23:59:59Z',
+  }),
+});
+export type TGateOverrideInput = z.infer<typeof ZGateOverrideInput>;
+export const ZGateOverrideParams = z.object({ id: ZId, overrideId: ZId });
+
+export const ZGateOverride = z.object({
+  id: ZId,
+  checkId: z.string(),
+  checkLabel: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  personId: ZId.nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  /** Not revoked and not yet at its end, when read. */
+  active: z.boolean(),
+});
+export type TGateOverride = z.infer<typeof ZGateOverride>;
 
 export const ZPostLaunchCheck = z.object({
   id: ZId,
@@ -376,6 +420,8 @@ export const ZReleaseDetail = z.object({
     enablement: z.boolean(),
     /** Which readiness parts this caller may confirm. */
     confirm: z.record(z.enum(READINESS_PARTS), z.boolean()),
+    /** Override failing gate checks and revoke overrides (the Head of Product). */
+    override: z.boolean(),
   }),
   /** Null without a tier. */
   leadTime: ZLeadTime.nullable(),
@@ -383,6 +429,8 @@ export const ZReleaseDetail = z.object({
   signOffs: ZSignOffList,
   decisions: ZReleaseDecisionList,
   gate: ZGate,
+  /** The gate's overrides, active and past, newest first (none for stakeholders). */
+  overrides: z.array(ZGateOverride),
   postLaunch: ZPostLaunch,
   tierHistory: z.array(ZTierEvent),
   readinessCheck: z.object({ occurrenceId: ZId, startsAt: z.string(), status: z.string() }).nullable(),

@@ -7,6 +7,8 @@ import type {
   TCoverage,
   TDecisionInput,
   TGate,
+  TGateOverride,
+  TGateOverrideInput,
   TPostLaunch,
   TPostLaunchInput,
   TReadinessConfirmation,
@@ -57,6 +59,10 @@ export const releasesApi = {
     request<void>(`${path(id)}/sign-offs/${kind}`, { method: 'DELETE' }),
   decide: (id: string, input: TDecisionInput) =>
     request<TReleaseDecision[]>(`${path(id)}/decisions`, { method: 'POST', body: input }),
+  override: (id: string, input: TGateOverrideInput) =>
+    request<TGateOverride>(`${path(id)}/gate-overrides`, { method: 'POST', body: input }),
+  revokeOverride: (id: string, overrideId: string) =>
+    request<void>(`${path(id)}/gate-overrides/${encodeURIComponent(overrideId)}`, { method: 'DELETE' }),
   postLaunch: (id: string, kind: 'day3' | 'day14', input: TPostLaunchInput) =>
     request<TPostLaunch>(`${path(id)}/post-launch/${kind}`, { method: 'PUT', body: input }),
   setActionItem: (id: string, status: 'open' | 'done') =>

@@ -6,7 +6,7 @@ import { describeTier, suggestTier, type Tier } from '../../domain/releases/attr
 import { leadTimeJson } from '../../domain/releases/leadtime.ts';
 import { getSettings } from '../../services/org/settings.ts';
 import { leadTimeOf } from '../../services/releases/schedule.ts';
-import { todayIn } from '../../shared/calendar.ts';
+import { endOfLocalDay, todayIn } from '../../shared/calendar.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { ZDate } from '../../shared/common.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -167,6 +167,8 @@ interface GateAnswer {
   releaseId: string;
   ready: boolean;
   reasons: string[];
+  /** Failing checks an override lets through, one line each (older servers send none). */
+  overridden?: string[];
   title: string;
 }
 
@@ -222,14 +224,67 @@ function unanswered(err: unknown): UserError {
   return new UserError(message.startsWith('prodops:') ? message : `prodops: ${message}`);
 }
 
+/** The verdict, what blocks, then what was let through and by whom: a pipeline log shows every override. */
 function printGate(gate: GateAnswer): void {
-  if (gate.ready) {
-    console.log(`ready to ship: ${gate.title}`);
-    return;
-  }
   const n = gate.reasons.length;
-  console.log(`not ready to ship: ${gate.title} (${n} unmet requirement${n === 1 ? '' : 's'})`);
+  console.log(
+    gate.ready
+      ? `ready to ship: ${gate.title}`
+      : `not ready to ship: ${gate.title} (${n} unmet requirement${n === 1 ? '' : 's'})`,
+  );
   for (const reason of gate.reasons) console.log(reason);
+  for (const line of gate.overridden ?? []) console.log(line);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// prodops release override (the Head of Product's token)
+
+interface OverrideOptions {
+  check: string;
+  reason: string;
+  until: string;
+}
+
+interface MadeOverride {
+  checkLabel: string;
+  by: string;
+  expiresAt: string;
+  reason: string;
+}
+
+const OVERRIDE_OPTIONS: Record<string, string> = {
+  checkId: '--check',
+  reason: '--reason',
+  expiresAt: '--until',
+};
+
+/** The API names its fields; the user typed options: say which option was wrong. */
+function overrideError(err: unknown): unknown {
+  if (err instanceof AppError && err.code === 'forbidden')
+    return new AppError(
+      'forbidden',
+      'only the Head of Product may override a gate check (PRODOPS_TOKEN is not theirs)',
+    );
+  if (!(err instanceof AppError) || !err.fields?.length) return err;
+  const lines = err.fields.map((f) => `prodops: ${OVERRIDE_OPTIONS[f.path] ?? f.path}: ${f.message}`);
+  return new UserError(lines.join('\n'));
+}
+
+/** Until the end of `--until` in the org's time zone (the server's settings say which). */
+async function overrideCheck(remote: Remote, ref: string, opts: OverrideOptions) {
+  const id = await releaseId(remote, ref);
+  const { settings } = await remote.json<{ settings: { timeZone: string } }>('GET', '/api/v1/settings');
+  const expiresAt = endOfLocalDay(opts.until, settings.timeZone).toISOString();
+  try {
+    const made = await remote.json<MadeOverride>('POST', `/api/v1/releases/${id}/gate-overrides`, {
+      checkId: opts.check,
+      reason: opts.reason,
+      expiresAt,
+    });
+    return { ...made, until: opts.until, timeZone: settings.timeZone };
+  } catch (err) {
+    throw overrideError(err);
+  }
 }
 
 function printReleases(items: ReleaseItem[]): void {
@@ -290,7 +345,7 @@ export function registerReleaseCommands(program: Command): void {
   release
     .command('gate')
     .description(
-      'exit 0 if the release is ready to ship, 1 if not (each unmet requirement on a line), 2 if it cannot tell (talks to PRODOPS_URL with PRODOPS_TOKEN)',
+      'exit 0 if the release is ready to ship, 1 if not (each unmet requirement on a line), 2 if it cannot tell; checks the Head of Product overrode count as met and are listed (talks to PRODOPS_URL with PRODOPS_TOKEN)',
     )
     .argument('<release>', 'the release id, or its exact title')
     .option('--json', 'print the gate as JSON (same exit codes)')
@@ -304,6 +359,26 @@ export function registerReleaseCommands(program: Command): void {
       if (opts.json) console.log(JSON.stringify(gate, null, 2));
       else printGate(gate);
       if (!gate.ready) process.exitCode = 1;
+    });
+
+  release
+    .command('override')
+    .description(
+      'let one failing gate check through until the end of a day (org time zone), saying why: the Head of Product, logged (talks to PRODOPS_URL with PRODOPS_TOKEN)',
+    )
+    .argument('<release>', 'the release id, or its exact title')
+    .requiredOption('--check <id>', 'the gate check, like sign_offs, lead_time, sections or decision')
+    .requiredOption('--reason <text>', 'why the release may ship without it')
+    .requiredOption(
+      '--until <date>',
+      'the last day the override lasts, like 2026-12-12',
+      dateOption('--until'),
+    )
+    .action(async (ref: string, opts: OverrideOptions) => {
+      const o = await overrideCheck(remoteFromEnv(), ref, opts);
+      console.log(
+        `${o.checkLabel} overridden by ${o.by} until the end of ${o.until} (${o.timeZone}): ${o.reason}`,
+      );
     });
 
   release

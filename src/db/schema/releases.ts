@@ -165,3 +165,27 @@ export const releaseActionItems = pgTable(
   },
   (t) => [index('release_action_items_status_idx').on(t.status)],
 );
+
+/**
+ * Logged overrides of failing gate checks by the Head of Product (SPEC: "every gate has an explicit, logged
+ * override by the accountable role"). Rows are never deleted: a revoked or expired override stays as history.
+ */
+export const releaseGateOverrides = pgTable(
+  'release_gate_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    /** A gate check id: a default one (sign_offs, lead_time…) or one a policy registered (polish_mode). */
+    checkId: text('check_id').notNull(),
+    reason: text('reason').notNull(),
+    byPersonId: uuid('by_person_id').references(() => people.id, { onDelete: 'set null' }),
+    byLabel: text('by_label').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedByLabel: text('revoked_by_label'),
+  },
+  (t) => [index('release_gate_overrides_release_idx').on(t.releaseId, t.createdAt)],
+);

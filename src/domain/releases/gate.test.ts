@@ -6,6 +6,7 @@ import {
   type GateCheck,
   type GateContext,
   type GateRule,
+  isOverridable,
   SIGNOFF_KINDS,
 } from './gate.ts';
 import { type LeadTimeRule, leadTime } from './leadtime.ts';
@@ -14,6 +15,8 @@ const MON_FRI = [1, 2, 3, 4, 5];
 const HOLIDAYS = [{ date: '2026-12-25' }];
 const LAUNCH = '2026-12-24';
 const TODAY = '2026-12-21';
+/** 21 Dec 2026, 10:00 in New York. */
+const NOW = '2026-12-21T15:00:00.000Z';
 
 // Mirrors the pack §6 defaults: Tier 1 no bundle; Tier 2 lite + async; Tier 3 full + meeting + training.
 const RULES: Record<1 | 2 | 3, GateRule & LeadTimeRule> = {
@@ -99,6 +102,9 @@ function context(s: Scenario): GateContext {
     signOffs: s.signOffs,
     decision: s.decision,
     polish: s.polish ?? null,
+    now: NOW,
+    timeZone: 'America/New_York',
+    overrides: [],
   };
 }
 
@@ -359,5 +365,96 @@ describe('evaluateGate: custom checks', () => {
     expect(evaluateGate(context(readyTier3()), [new MinDaysCheck('2026-12-01')]).reasons).toEqual([
       'Too late: after 2026-12-01.',
     ]);
+  });
+});
+
+describe('evaluateGate: overrides', () => {
+  // Two sign-offs missing: the only failing check.
+  const missingSales = (): Scenario => {
+    const s = readyTier3();
+    return { ...s, signOffs: s.signOffs.filter((o) => o.kind !== 'sales' && o.kind !== 'support') };
+  };
+  // The end of 23 Dec 2026 in New York.
+  const override = {
+    checkId: 'sign_offs',
+    by: 'Hana Okafor',
+    reason: 'Support trained live; Sales sign-off follows after the holiday.',
+    expiresAt: '2026-12-24T04:59:59.999Z',
+  };
+  const withOverride = (s: Scenario, o = override, now = NOW): GateContext => ({
+    ...context(s),
+    overrides: [o],
+    now,
+  });
+
+  it('lets a failing check through while the override is active, keeping what fails and saying who let it', () => {
+    const result = evaluateGate(withOverride(missingSales()));
+    expect(result.ready).toBe(true);
+    expect(result.reasons).toEqual([]);
+    expect(result.checks.find((c) => c.id === 'sign_offs')).toEqual({
+      id: 'sign_offs',
+      label: 'Readiness sign-offs',
+      ok: true,
+      reasons: ['Missing sign-off: Support readiness', 'Missing sign-off: Sales readiness'],
+      overridden: { by: 'Hana Okafor', reason: override.reason, expiresAt: override.expiresAt },
+    });
+    // The end's date is read in the org's zone: 04:59 UTC on the 24th is still the 23rd in New York.
+    expect(result.overridden).toEqual([
+      `Readiness sign-offs overridden by Hana Okafor until 23 Dec 2026: ${override.reason}`,
+    ]);
+  });
+
+  it('blocks again at the instant the override ends (the end is exclusive)', () => {
+    const atEnd = evaluateGate(withOverride(missingSales(), override, override.expiresAt));
+    expect(atEnd.ready).toBe(false);
+    expect(atEnd.overridden).toEqual([]);
+    expect(atEnd.reasons).toEqual([
+      'Missing sign-off: Support readiness',
+      'Missing sign-off: Sales readiness',
+    ]);
+    expect(atEnd.checks.find((c) => c.id === 'sign_offs')).not.toHaveProperty('overridden');
+    const justBefore = new Date(Date.parse(override.expiresAt) - 1).toISOString();
+    expect(evaluateGate(withOverride(missingSales(), override, justBefore)).ready).toBe(true);
+  });
+
+  it('leaves the other failing checks blocking', () => {
+    const s = { ...missingSales(), decision: null };
+    const result = evaluateGate(withOverride(s));
+    expect(result.ready).toBe(false);
+    expect(result.reasons).toEqual(['No go/no-go decision recorded.']);
+    expect(result.overridden).toHaveLength(1);
+  });
+
+  it('does nothing to a passing check', () => {
+    const result = evaluateGate(withOverride(readyTier3()));
+    expect(result.ready).toBe(true);
+    expect(result.overridden).toEqual([]);
+    expect(result.checks.find((c) => c.id === 'sign_offs')).toEqual({
+      id: 'sign_offs',
+      label: 'Readiness sign-offs',
+      ok: true,
+      reasons: [],
+    });
+  });
+
+  it('never lets a missing tier or a rolled-back release through', () => {
+    const noTier = { ...readyTier3(), tier: null };
+    const tierOverride = { ...override, checkId: 'tier' };
+    expect(evaluateGate(withOverride(noTier, tierOverride)).reasons).toEqual([
+      'Tier not assigned: the PM must assign a tier.',
+    ]);
+    const rolledBack = { ...readyTier3(), status: 'rolled_back' };
+    const result = evaluateGate(withOverride(rolledBack, { ...override, checkId: 'status' }));
+    expect([result.ready, result.overridden]).toEqual([false, []]);
+    expect(isOverridable('tier') || isOverridable('status')).toBe(false);
+    expect(isOverridable('sign_offs') && isOverridable('polish_mode')).toBe(true);
+  });
+
+  it('overrides a registered check by its id', () => {
+    const polish: GateCheck = { id: 'polish_mode', label: 'Polish Mode', run: () => ['2 old bugs.'] };
+    const ctx = withOverride(readyTier3(), { ...override, checkId: 'polish_mode' });
+    const result = evaluateGate(ctx, [...DEFAULT_GATE_CHECKS, polish]);
+    expect([result.ready, result.reasons]).toEqual([true, []]);
+    expect(result.overridden[0]).toMatch(/^Polish Mode overridden by Hana Okafor until 23 Dec 2026: /);
   });
 });

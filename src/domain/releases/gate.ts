@@ -1,3 +1,5 @@
+import { localDateTime } from '../../shared/calendar.ts';
+import { dayText } from '../roadmap/follow-release.ts';
 import type { Tier } from './attributes.ts';
 import { BUNDLE_SECTIONS, type BundleSectionKey, type ChecklistItem } from './bundle.ts';
 import type { LeadTime } from './leadtime.ts';
@@ -28,6 +30,14 @@ export interface GoNoGo {
   at: string;
 }
 
+/** The Head of Product's logged override of one check, until an instant (ISO). */
+export interface GateOverride {
+  checkId: string;
+  by: string;
+  reason: string;
+  expiresAt: string;
+}
+
 export interface GateContext {
   release: { id: string; title: string; tier: Tier | null; status: string; targetDate: string };
   /** Null when the tier is not assigned. */
@@ -42,6 +52,11 @@ export interface GateContext {
   decision: GoNoGo | null;
   /** The release's area is in Polish Mode (null: it is not, or the release has no area). */
   polish: PolishHold | null;
+  /** The instant the gate is asked at (ISO), and the org's zone: an override's end is read in it. */
+  now: string;
+  timeZone: string;
+  /** The active overrides (one per check); one that has reached its end is ignored all the same. */
+  overrides: GateOverride[];
 }
 
 /** What the gate says of an area in Polish Mode: the figure that put it there and when it may leave. */
@@ -70,12 +85,36 @@ export interface GateCheck {
   run(ctx: GateContext): string[];
 }
 
+export interface GateCheckResult {
+  id: string;
+  label: string;
+  /** Passing, or failing under an active override (`overridden` says whose; `reasons` still say what fails). */
+  ok: boolean;
+  reasons: string[];
+  /** `reason` is absent only where it is hidden (stakeholders: hideOverrideReasons). */
+  overridden?: { by: string; reason?: string; expiresAt: string };
+}
+
 export interface GateResult {
   releaseId: string;
   ready: boolean;
-  checks: { id: string; label: string; ok: boolean; reasons: string[] }[];
+  checks: GateCheckResult[];
+  /** What blocks: the reasons of failing checks nobody overrode. */
   reasons: string[];
+  /** One readable line per failing check that an override lets through. */
+  overridden: string[];
 }
+
+/**
+ * A missing tier or a rolled-back release is a fact to fix, not a risk someone can accept: these checks are never
+ * overridden.
+ */
+const NOT_OVERRIDABLE: readonly string[] = ['tier', 'status'];
+export const isOverridable = (checkId: string): boolean => !NOT_OVERRIDABLE.includes(checkId);
+
+/** An override counts until its end, exclusive: at `expiresAt` itself it has expired. */
+export const isActiveOverride = (o: { expiresAt: string }, now: string): boolean =>
+  Date.parse(o.expiresAt) > Date.parse(now);
 
 const tierCheck: GateCheck = {
   id: 'tier',
@@ -192,19 +231,55 @@ export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   polishCheck,
 ];
 
-/** Ready when every check passes; extra policies (e.g. Polish Mode) plug in as further checks. */
+function overrideFor(ctx: GateContext, checkId: string): GateOverride | undefined {
+  if (!isOverridable(checkId)) return undefined;
+  return ctx.overrides.find((o) => o.checkId === checkId && isActiveOverride(o, ctx.now));
+}
+
+function runCheck(ctx: GateContext, check: GateCheck): GateCheckResult {
+  const reasons = check.run(ctx);
+  const result = { id: check.id, label: check.label, ok: reasons.length === 0, reasons };
+  const override = reasons.length ? overrideFor(ctx, check.id) : undefined;
+  if (!override) return result;
+  const { by, reason, expiresAt } = override;
+  return { ...result, ok: true, overridden: { by, reason, expiresAt } };
+}
+
+/** "Readiness sign-offs overridden by Hana Okafor until 12 Dec 2026: <reason>" (the end's date in the org's zone). */
+function overriddenLine(c: GateCheckResult, timeZone: string): string {
+  const o = c.overridden!;
+  const until = dayText(localDateTime(new Date(o.expiresAt), timeZone).date);
+  return `${c.label} overridden by ${o.by} until ${until}${o.reason === undefined ? '' : `: ${o.reason}`}`;
+}
+
+/**
+ * The gate as a stakeholder reads it: that a check was overridden, by whom and until when, but not why (the
+ * reason is the product org's internal judgement).
+ */
+export function hideOverrideReasons<G extends GateResult>(gate: G, timeZone: string): G {
+  const checks = gate.checks.map((c) => {
+    if (!c.overridden) return c;
+    const { reason: _hidden, ...overridden } = c.overridden;
+    return { ...c, overridden };
+  });
+  const lines = checks.filter((c) => c.overridden).map((c) => overriddenLine(c, timeZone));
+  return { ...gate, checks, overridden: lines };
+}
+
+/**
+ * Ready when every check passes or is overridden; extra policies (e.g. Polish Mode) plug in as further checks.
+ * An override of a passing check changes nothing.
+ */
 export function evaluateGate(
   ctx: GateContext,
   checks: readonly GateCheck[] = DEFAULT_GATE_CHECKS,
 ): GateResult {
-  const results = checks.map((check) => {
-    const reasons = check.run(ctx);
-    return { id: check.id, label: check.label, ok: reasons.length === 0, reasons };
-  });
+  const results = checks.map((check) => runCheck(ctx, check));
   return {
     releaseId: ctx.release.id,
     ready: results.every((r) => r.ok),
     checks: results,
-    reasons: results.flatMap((r) => r.reasons),
+    reasons: results.filter((r) => !r.overridden).flatMap((r) => r.reasons),
+    overridden: results.filter((r) => r.overridden).map((r) => overriddenLine(r, ctx.timeZone)),
   };
 }

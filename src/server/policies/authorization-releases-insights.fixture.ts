@@ -11,6 +11,7 @@ import { systemActor } from '../../services/actor.ts';
 import { publishDigest } from '../../services/insights/digest.ts';
 import { ingestFeedback } from '../../services/insights/ingest.ts';
 import { saveBundle } from '../../services/releases/bundle.ts';
+import { overrideGateCheck } from '../../services/releases/overrides.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, publicRoute, signedInOnly } from './authorization-cases.fixture.ts';
@@ -41,6 +42,29 @@ async function linkToken(c: Ctx): Promise<string> {
     .values({ token, releaseId: c.ids.release, personId: c.ids.person, kind: 'support' });
   return token;
 }
+
+const WEEK_MS = 7 * 86_400_000;
+const overrideBody = () => ({
+  checkId: 'sign_offs',
+  reason: 'Support trained live; the sign-off follows.',
+  expiresAt: new Date(systemClock.now().getTime() + WEEK_MS).toISOString(),
+});
+
+/** An active override of the test release's sign-offs, to revoke. */
+async function anOverride(c: Ctx): Promise<string> {
+  const o = await overrideGateCheck({
+    db: c.db,
+    actor: { personId: null, label: 'test', roles: ['head_of_product'] },
+    releaseId: c.ids.release,
+    ...overrideBody(),
+    expiresAt: new Date(systemClock.now().getTime() + WEEK_MS),
+    now: systemClock.now(),
+  });
+  return o.id;
+}
+
+/** Overriding a gate check is the Head of Product's call alone (SPEC: the accountable role). */
+const headOfProductOnly: Case['expect'] = { anon: 401, head_of_product: 'ok', rest: 403 };
 
 /** A fresh feedback item (through the real intake path), for routes on one item. */
 async function anInsight(c: Ctx): Promise<number> {
@@ -164,6 +188,15 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
     expect: managers({ pmOwner: 'ok' }),
     url: (c) => `/api/v1/releases/${c.ids.release}/decisions`,
     body: () => ({ decision: 'hold', reason: 'Waiting for the tax engine' }),
+  },
+  'POST /api/v1/releases/:id/gate-overrides': {
+    expect: headOfProductOnly,
+    url: (c) => `/api/v1/releases/${c.ids.release}/gate-overrides`,
+    body: overrideBody,
+  },
+  'DELETE /api/v1/releases/:id/gate-overrides/:overrideId': {
+    expect: headOfProductOnly,
+    url: async (c) => `/api/v1/releases/${c.ids.release}/gate-overrides/${await anOverride(c)}`,
   },
   'PUT /api/v1/releases/:id/post-launch/:kind': {
     expect: managers({ pmOwner: 'ok' }),

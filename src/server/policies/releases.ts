@@ -43,13 +43,15 @@ function canConfirm(actor: Actor, r: Extract<Resource, { type: 'release_readines
   }
 }
 
-/** C5: releases, their readiness, enablement bundles and post-launch action items. */
+/** C5: releases, their readiness, enablement bundles, gate overrides and post-launch action items. */
 export const RELEASE_POLICIES: Policies<
-  'release' | 'release_readiness' | 'release_enablement' | 'release_action_item'
+  'release' | 'release_readiness' | 'release_enablement' | 'release_action_item' | 'release_gate_override'
 > = {
   release: canRelease,
   release_readiness: (actor, action, r) => action === 'read' || canConfirm(actor, r),
   release_enablement: (actor, action) => action === 'read' || isOrgManager(actor),
+  // The accountable role accepts the risk; an admin runs the system, not the launch.
+  release_gate_override: (actor, action) => action === 'read' || hasRole(actor, 'head_of_product'),
   release_action_item: (actor, action, r) =>
     action === 'read' || (action === 'update' && (isOrgManager(actor) || r.ownerId === actor.personId)),
 };

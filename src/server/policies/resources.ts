@@ -43,6 +43,8 @@ export type Resource =
   /** Distributing and publishing enablement bundles: Product Ops' job (pack §6). */
   | { type: 'release_enablement' }
   | { type: 'release_action_item'; ownerId?: string | null }
+  /** Overriding a failing gate check (and revoking it): the Head of Product's call (SPEC). */
+  | { type: 'release_gate_override' }
   /** Correcting a feedback item's tags; `areaOwnerId` is the PM of the area it is tagged with now. */
   | { type: 'insight'; areaOwnerId?: string | null }
   /** A theme routed to a PM: they (or Product Ops) record the disposition. */

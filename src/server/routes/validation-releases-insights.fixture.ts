@@ -7,6 +7,8 @@ export interface BadCase {
   raw?: string;
   /** Field paths the 400 must name. */
   fields: string[];
+  /** Sent as the Head of Product, for routes only that role may call (else as an admin). */
+  as?: 'head_of_product';
 }
 
 /** Bad input for the release enablement (C5) and insights (C6) write routes; `stakeholder` is a non-PM id. */
@@ -116,6 +118,44 @@ export function releaseAndInsightCases(ids: { stakeholder: string }): Record<str
         url: '/api/v1/releases/RELEASE/decisions',
         body: { decision: 'delay', reason: 'Vendor late' },
         fields: ['newTargetDate'],
+      },
+    ],
+    'POST /api/v1/releases/:id/gate-overrides': [
+      {
+        name: 'no check, blank reason, not an instant',
+        url: '/api/v1/releases/RELEASE/gate-overrides',
+        body: { reason: '  ', expiresAt: '12 Dec' },
+        fields: ['checkId', 'reason', 'expiresAt'],
+        as: 'head_of_product',
+      },
+      {
+        name: 'a check that is never overridden, an end in the past',
+        url: '/api/v1/releases/RELEASE/gate-overrides',
+        body: { checkId: 'tier', reason: 'Trust me', expiresAt: '2020-01-01T00:00:00Z' },
+        fields: ['checkId', 'expiresAt'],
+        as: 'head_of_product',
+      },
+      {
+        name: 'an end beyond 30 days, an unknown field',
+        url: '/api/v1/releases/RELEASE/gate-overrides',
+        body: { checkId: 'sign_offs', reason: 'Fine', expiresAt: '2100-01-01T00:00:00Z', forever: true },
+        fields: ['forever'],
+        as: 'head_of_product',
+      },
+      {
+        name: 'not an id',
+        url: '/api/v1/releases/abc/gate-overrides',
+        body: { checkId: 'sign_offs', reason: 'Fine', expiresAt: '2100-01-01T00:00:00Z' },
+        fields: ['params.id'],
+        as: 'head_of_product',
+      },
+    ],
+    'DELETE /api/v1/releases/:id/gate-overrides/:overrideId': [
+      {
+        name: 'override not an id',
+        url: '/api/v1/releases/RELEASE/gate-overrides/42',
+        fields: ['params.overrideId'],
+        as: 'head_of_product',
       },
     ],
     'PUT /api/v1/releases/:id/post-launch/:kind': [

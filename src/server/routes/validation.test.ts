@@ -18,6 +18,7 @@ import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
+let headOfProduct: { headers: Record<string, string> };
 const ids = {
   person: '',
   area: '',
@@ -343,6 +344,7 @@ beforeAll(async () => {
   const db = t.database.db;
   const a = await signedIn(db, ['admin']);
   admin = a;
+  headOfProduct = await signedIn(db, ['head_of_product']);
   ids.stakeholder = (await makePerson(db)).id;
   ids.pm1 = (await makePerson(db, { roles: ['pm'] })).id;
   ids.pm2 = (await makePerson(db, { roles: ['pm'] })).id;
@@ -431,7 +433,7 @@ describe('bad input on write routes', () => {
             .replace('SUBSCRIPTION', ids.subscription)
             .replace('AREA', ids.area),
           headers: {
-            ...admin.headers,
+            ...(all.as === 'head_of_product' ? headOfProduct : admin).headers,
             ...(all.raw !== undefined ? { 'content-type': 'application/json' } : {}),
           },
           ...(all.raw !== undefined

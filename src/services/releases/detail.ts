@@ -1,8 +1,9 @@
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
-import { bundleRow, getBundle } from './bundle.ts';
 import { polishHoldOf } from '../quality/polish.ts';
+import { bundleRow, getBundle } from './bundle.ts';
 import { gateContextOf, gateFrom } from './gate.ts';
+import { listGateOverrides } from './overrides.ts';
 import { listPostLaunch } from './post-launch.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
 import { type ReleaseView, tierHistory } from './releases.ts';
@@ -19,15 +20,27 @@ export async function releaseDetail(ctx: Context, release: ReleaseView) {
   const signOffs = await listSignOffs(db, release.id);
   const decisions = await listDecisions(db, release.id);
   const occ = await readinessOccurrence(db, release.id);
+  const overrides = await listGateOverrides(db, release.id, now);
+  const active = overrides.filter((o) => o.active);
   // The gate looks at the lead time too: computed once, shown in its panel and checked by the gate.
   const polish = await polishHoldOf(db, release, settings, now);
-  const gate = gateContextOf({ release, settings, bundle: row, signOffs, decisions, polish, now });
+  const gate = gateContextOf({
+    release,
+    settings,
+    bundle: row,
+    signOffs,
+    decisions,
+    polish,
+    overrides: active,
+    now,
+  });
   return {
     leadTime: gate.leadTime,
     bundle: await getBundle(db, release, { settings, row }),
     signOffs,
     decisions,
     gate: gateFrom(gate),
+    overrides,
     postLaunch: await listPostLaunch(db, release.id),
     tierHistory: await tierHistory(db, release.id),
     readinessCheck: occ

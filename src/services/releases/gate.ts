@@ -1,10 +1,14 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { releaseGateOverrides } from '../../db/schema/index.ts';
 import { type BundleSections, bundleChecklist } from '../../domain/releases/bundle.ts';
 import {
   DEFAULT_GATE_CHECKS,
   evaluateGate,
   type GateCheck,
   type GateContext,
+  type GateOverride,
+  isOverridable,
 } from '../../domain/releases/gate.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -25,6 +29,34 @@ export function registerGateCheck(check: GateCheck): void {
   if (!extraChecks.some((c) => c.id === check.id)) extraChecks.push(check);
 }
 
+const allChecks = (): GateCheck[] => [...DEFAULT_GATE_CHECKS, ...extraChecks];
+
+/** Every check the gate runs, in its order, with whether the Head of Product may override it. */
+export function gateChecks(): { id: string; label: string; overridable: boolean }[] {
+  return allChecks().map((c) => ({ id: c.id, label: c.label, overridable: isOverridable(c.id) }));
+}
+
+/** The overrides the gate honours at `now`: not revoked and not yet at their end, newest first. */
+export async function activeGateOverrides(db: Db, releaseId: string, now: Date): Promise<GateOverride[]> {
+  const rows = await db
+    .select()
+    .from(releaseGateOverrides)
+    .where(
+      and(
+        eq(releaseGateOverrides.releaseId, releaseId),
+        isNull(releaseGateOverrides.revokedAt),
+        gt(releaseGateOverrides.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(releaseGateOverrides.createdAt));
+  return rows.map((r) => ({
+    checkId: r.checkId,
+    by: r.byLabel,
+    reason: r.reason,
+    expiresAt: r.expiresAt.toISOString(),
+  }));
+}
+
 /** What the gate is built from, as read once by whoever asks (the gate route, the release detail). */
 export interface GateInputs {
   release: ReleaseView;
@@ -34,6 +66,8 @@ export interface GateInputs {
   decisions: Awaited<ReturnType<typeof listDecisions>>;
   /** Polish Mode of the release's area (polishHoldOf). */
   polish: Awaited<ReturnType<typeof polishHoldOf>>;
+  /** The active overrides (activeGateOverrides, or the active ones of the release page's list). */
+  overrides: GateOverride[];
   now: Date;
 }
 
@@ -60,6 +94,9 @@ export function gateContextOf(i: GateInputs): GateContext {
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,
     polish: i.polish,
+    now: i.now.toISOString(),
+    timeZone: settings.timeZone,
+    overrides: i.overrides,
   };
 }
 
@@ -71,7 +108,7 @@ export function gateOf(i: GateInputs) {
 /** The verdict for a context already built (the release page reuses its lead time rather than computing it twice). */
 export function gateFrom(ctx: GateContext) {
   return {
-    ...evaluateGate(ctx, [...DEFAULT_GATE_CHECKS, ...extraChecks]),
+    ...evaluateGate(ctx, allChecks()),
     title: ctx.release.title,
     today: ctx.today,
   };
@@ -94,6 +131,7 @@ export async function releaseGateOf(db: Db, release: ReleaseView, now: Date) {
     bundle: await bundleRow(db, release.id),
     signOffs: await listSignOffs(db, release.id),
     decisions: await listDecisions(db, release.id),
+    overrides: await activeGateOverrides(db, release.id, now),
     now,
   });
 }

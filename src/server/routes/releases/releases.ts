@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { suggestTier } from '../../../domain/releases/attributes.ts';
+import { hideOverrideReasons } from '../../../domain/releases/gate.ts';
 import { leadTimeJson } from '../../../domain/releases/leadtime.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { coverage } from '../../../services/releases/coverage.ts';
@@ -21,6 +22,8 @@ import { ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
 import {
   READINESS_PARTS,
+  type TGate,
+  type TGateOverride,
   type TReadinessPart,
   ZCoverage,
   ZCoverageQuery,
@@ -38,6 +41,7 @@ import {
 } from '../../../shared/releases.ts';
 import { can } from '../../policies/index.ts';
 import { registerCrud } from '../crud.ts';
+import { readerOf } from '../roadmap/reader.ts';
 import { actorFunction, errors, releaseResource, tags } from './common.ts';
 
 /** Releases: tier suggestion, lead times, coverage, CRUD, the release page (detail) and the gate. */
@@ -149,6 +153,7 @@ export async function releaseCoreRoutes(app: FastifyInstance): Promise<void> {
           }),
         ]),
       ) as Record<TReadinessPart, boolean>;
+      const detail = await releaseDetail(req.ctx, rel);
       return {
         release: (await withWhen(db, [rel], req.now))[0]!,
         permissions: {
@@ -156,8 +161,10 @@ export async function releaseCoreRoutes(app: FastifyInstance): Promise<void> {
           delete: can(req.actor!, 'delete', res),
           enablement: can(req.actor!, 'update', { type: 'release_enablement' }),
           confirm,
+          override: can(req.actor!, 'create', { type: 'release_gate_override' }),
         },
-        ...(await releaseDetail(req.ctx, rel)),
+        ...detail,
+        ...(await forReader(req, detail)),
       };
     },
   });
@@ -169,6 +176,14 @@ export async function releaseCoreRoutes(app: FastifyInstance): Promise<void> {
       params: ZIdParams,
       response: { 200: ZGate, ...errors },
     },
-    handler: async (req) => releaseGate(db, req.params.id, req.now),
+    handler: async (req) =>
+      (await forReader(req, { gate: await releaseGate(db, req.params.id, req.now) })).gate,
   });
+}
+
+/** Why a gate check was overridden is the product org's judgement: a stakeholder reads only that it was. */
+async function forReader<G extends TGate>(req: FastifyRequest, d: { gate: G; overrides?: TGateOverride[] }) {
+  if (readerOf(req.actor!) === 'org') return d;
+  const { timeZone } = await req.ctx.settings();
+  return { gate: hideOverrideReasons(d.gate, timeZone), overrides: [] };
 }

@@ -49,7 +49,7 @@ export function ReleasePage() {
         <BundleSection detail={detail} timeZone={tz} onChanged={reload} />
         <ReadinessSection detail={detail} settings={settings} onChanged={reload} />
         <DecisionSection detail={detail} timeZone={tz} onChanged={reload} />
-        <GateSection gate={detail.gate} />
+        <GateSection detail={detail} timeZone={tz} onChanged={reload} />
         <PostLaunchSection detail={detail} timeZone={tz} onChanged={reload} />
         <LinkedRoadmap link={{ releaseId: id }} refresh={links}>
           <LinkItemForm
