@@ -12,6 +12,7 @@ import { retrainHandler } from '../services/insights/learning.ts';
 import { planInsights } from '../services/insights/plan.ts';
 import { weeklyTriageHandler } from '../services/insights/triage.ts';
 import { getSettings } from '../services/org/settings.ts';
+import { watchPolishMode } from '../services/quality/polish-watch.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
@@ -134,6 +135,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await planAhead(db, now);
       await replanOpenCycles(db, now);
       await planInsights(db, now);
+      await watchPolishMode(db, now);
     });
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });

@@ -4,6 +4,7 @@ export * from './delivery.ts';
 export * from './insights.ts';
 export * from './org.ts';
 export * from './platform.ts';
+export * from './quality.ts';
 export * from './releases.ts';
 export * from './roadmap.ts';
 export * from './slack.ts';

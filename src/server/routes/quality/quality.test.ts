@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { makeArea, makePerson, signedIn } from '../../../../test/factories.ts';
+import { makeArea, makePerson, makePod, signedIn } from '../../../../test/factories.ts';
 import { rowsOf } from '../../../db/client.ts';
+import { areaPolishSpells, outbox } from '../../../db/schema/index.ts';
 import type { ParsedRow } from '../../../integrations/importers/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { ingestFeedback } from '../../../services/insights/ingest.ts';
 import { updateSettings } from '../../../services/org/settings.ts';
+import { POLISH_MODE_KIND, watchPolishMode } from '../../../services/quality/polish-watch.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
 import { addDays } from '../../../shared/calendar.ts';
 import { manualClock } from '../../../shared/clock.ts';
@@ -22,7 +24,7 @@ const ops = systemActor('ops');
 let t: TestApp;
 let pm: { headers: Record<string, string> };
 let sales: { headers: Record<string, string> };
-const ids = { billing: '', reporting: '', maya: '' };
+const ids = { billing: '', reporting: '', maya: '', eng: '', head: '' };
 
 const CONFUSED = 'How do I find where the invoice settings are? I am confused, nothing says where';
 const BROKEN = 'The invoice export crashes with error 500 every time';
@@ -85,6 +87,9 @@ beforeAll(async () => {
   ids.maya = maya.id;
   ids.billing = (await makeArea(db, { name: 'Billing', slug: 'billing', ownerPmId: maya.id })).id;
   ids.reporting = (await makeArea(db, { name: 'Reporting', slug: 'reporting', ownerPmId: maya.id })).id;
+  ids.eng = (await makePerson(db, { roles: ['engineer'], name: 'Ravi Rao' })).id;
+  ids.head = (await makePerson(db, { roles: ['head_of_product'], name: 'Hana Okafor' })).id;
+  await makePod(db, { areaId: ids.billing, members: [{ personId: ids.eng, role: 'engineer' }] });
   pm = await signedIn(db, ['pm'], { name: 'Priya PM' });
   sales = await signedIn(db, ['stakeholder'], { function: 'sales' });
   await updateSettings({
@@ -188,6 +193,40 @@ describe('Polish Mode at the release gate', () => {
     expect((await gateReasons(feature)).some((r) => r.startsWith('Polish Mode'))).toBe(true);
     clock.set(`${addDays('2026-12-29', 13)}T12:00:00Z`);
     expect((await gateReasons(feature)).some((r) => r.startsWith('Polish Mode'))).toBe(false);
+    clock.set('2026-12-10T12:00:00Z');
+  });
+});
+
+describe('the daily Polish Mode check', () => {
+  const told = async () =>
+    (await t.database.db.select().from(outbox)).filter(
+      (r) => r.kind === POLISH_MODE_KIND && r.channel === 'inbox',
+    );
+
+  it("tells the area's pod, its PM and the Head of Product once when it enters, and once when it leaves", async () => {
+    clock.set('2026-12-10T12:00:00Z');
+    expect(await watchPolishMode(t.database.db, clock.now())).toEqual({ entered: ['Billing'], left: [] });
+    const entered = await told();
+    expect(entered.map((r) => r.personId).sort()).toEqual([ids.maya, ids.eng, ids.head].sort());
+    expect(entered[0]!.message).toMatchObject({
+      title: 'Billing is in Polish Mode',
+      summary:
+        "60% of Billing's support tickets (3 of 5) were confused customers in the 28 days to 2026-12-10, above " +
+        'the 20% threshold.',
+    });
+    // The next day's check: still in Polish Mode, nobody is told again.
+    clock.set('2026-12-11T12:00:00Z');
+    expect(await watchPolishMode(t.database.db, clock.now())).toEqual({ entered: [], left: [] });
+    expect(await told()).toHaveLength(3);
+
+    clock.set('2027-01-11T12:00:00Z');
+    expect(await watchPolishMode(t.database.db, clock.now())).toEqual({ entered: [], left: ['Billing'] });
+    const all = await told();
+    expect(
+      all.filter((r) => (r.message as { title: string }).title === 'Billing has left Polish Mode'),
+    ).toHaveLength(3);
+    const [spell] = await t.database.db.select().from(areaPolishSpells);
+    expect(spell).toMatchObject({ enteredOn: '2026-12-02', leftOn: '2027-01-11' });
     clock.set('2026-12-10T12:00:00Z');
   });
 });
