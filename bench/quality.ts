@@ -18,7 +18,7 @@ import pg from 'pg';
 import { type DatabaseTarget, type Db, openDatabase, rowsOf, runMigrations } from '../src/db/client.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { getSettings } from '../src/services/org/settings.ts';
-import { areasConfusion } from '../src/services/quality/confusion.ts';
+import { areasQuality } from '../src/services/quality/confusion.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { INSIGHT_KINDS } from '../src/shared/insights-taxonomy.ts';
@@ -91,7 +91,7 @@ async function run(kind: string, target: DatabaseTarget) {
       `  loaded ${INSIGHTS.toLocaleString('en')} items in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     const settings = await getSettings(db);
-    const areas = await areasConfusion(db, settings, now);
+    const areas = await areasQuality(db, settings, now);
     const [n] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from insight_daily`));
     console.log(`  ${areas.length} areas; insight_daily holds ${n!.n.toLocaleString('en')} rows`);
     for (const a of areas) {
@@ -108,7 +108,7 @@ async function run(kind: string, target: DatabaseTarget) {
     ]);
     rows.push([
       'confused-customer figure, 8 areas (trend, Polish Mode)',
-      await measure(RUNS, () => areasConfusion(db, settings, now)),
+      await measure(RUNS, () => areasQuality(db, settings, now)),
     ]);
     rows.push([
       'the current figure straight from insight_items',

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { areas } from './org.ts';
 
 /**
@@ -24,4 +35,22 @@ export const areaPolishSpells = pgTable(
     uniqueIndex('area_polish_spells_open_key').on(t.areaId).where(sql`left_on is null`),
     index('area_polish_spells_area_idx').on(t.areaId, t.enteredOn),
   ],
+);
+
+/**
+ * Active users per area and month ("2026-11"), as entered, imported or posted: a month's operational burden
+ * divides by that month's users (the latest count at or before it).
+ */
+export const areaActiveUsers = pgTable(
+  'area_active_users',
+  {
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    users: integer('users').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.month] })],
 );

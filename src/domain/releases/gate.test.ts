@@ -62,6 +62,7 @@ interface Scenario {
   signOffs: GateContext['signOffs'];
   decision: GateContext['decision'];
   polish?: GateContext['polish'];
+  burden?: GateContext['burden'];
 }
 
 const SHIP = { decision: 'ship' as const, by: 'Maya Chen', reason: 'All set.', at: '2026-12-21T15:00:00Z' };
@@ -102,6 +103,7 @@ function context(s: Scenario): GateContext {
     signOffs: s.signOffs,
     decision: s.decision,
     polish: s.polish ?? null,
+    burden: s.burden ?? null,
     now: NOW,
     timeZone: 'America/New_York',
     overrides: [],
@@ -127,6 +129,7 @@ describe('evaluateGate: Tier 3', () => {
       ['sign_offs', true],
       ['decision', true],
       ['polish_mode', true],
+      ['operational_burden', true],
     ]);
   });
 
@@ -298,6 +301,33 @@ describe('evaluateGate: Polish Mode', () => {
   });
 });
 
+describe('evaluateGate: operational burden', () => {
+  const burden = (feature: boolean): GateContext['burden'] => ({
+    areaName: 'Billing',
+    per1k: 14.2,
+    tickets: 213,
+    users: 15_000,
+    windowDays: 30,
+    to: '2026-12-21',
+    thresholdPer1k: 10,
+    feature,
+  });
+
+  it("holds the area's Tier 2/3 features with the figure and lets a bug fix through", () => {
+    expect(failing(context({ ...readyTier3(), burden: burden(true) }))).toEqual([
+      [
+        'operational_burden',
+        [
+          'Operational burden in Billing: 14.2 support tickets per 1,000 active users in the 30 days to ' +
+            '2026-12-21 (213 tickets, 15,000 active users), above 10. New features wait until it is at or under ' +
+            '10; bug fixes, copy changes and invisible backend changes still ship.',
+        ],
+      ],
+    ]);
+    expect(failing(context({ ...readyTier3(), burden: burden(false) }))).toEqual([]);
+  });
+});
+
 describe('evaluateGate: Tier 1', () => {
   const tier1: Scenario = {
     tier: 1,
@@ -342,6 +372,7 @@ describe('evaluateGate: custom checks', () => {
       'sign_offs',
       'decision',
       'polish_mode',
+      'operational_burden',
       'bug_age',
     ]);
     expect(result.checks.at(-1)).toEqual({

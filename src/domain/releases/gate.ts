@@ -52,6 +52,8 @@ export interface GateContext {
   decision: GoNoGo | null;
   /** The release's area is in Polish Mode (null: it is not, or the release has no area). */
   polish: PolishHold | null;
+  /** The release's area carries more support load than its threshold (null: it does not, or no area). */
+  burden: BurdenHold | null;
   /** The instant the gate is asked at (ISO), and the org's zone: an override's end is read in it. */
   now: string;
   timeZone: string;
@@ -75,6 +77,19 @@ export interface PolishHold {
   /** The earliest day it leaves, if the figure stays under the threshold from now on. */
   leavesOn: string;
   /** Bug fixes, copy changes and invisible backend changes are not features: they still ship. */
+  feature: boolean;
+}
+
+/** What the gate says of an area whose operational burden is above its threshold. */
+export interface BurdenHold {
+  areaName: string;
+  per1k: number;
+  tickets: number;
+  users: number;
+  windowDays: number;
+  to: string;
+  thresholdPer1k: number;
+  /** As for Polish Mode: only features wait. */
   feature: boolean;
 }
 
@@ -221,6 +236,24 @@ const polishCheck: GateCheck = {
     polish?.feature && (release.tier === 2 || release.tier === 3) ? [polishReason(polish)] : [],
 };
 
+function burdenReason(b: BurdenHold): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `Operational burden in ${b.areaName}: ${b.per1k} support tickets per 1,000 active users in the ` +
+    `${b.windowDays} days to ${b.to} (${n(b.tickets)} tickets, ${n(b.users)} active users), above ` +
+    `${b.thresholdPer1k}. New features wait until it is at or under ${b.thresholdPer1k}; bug fixes, copy changes ` +
+    `and invisible backend changes still ship.`
+  );
+}
+
+// Velocity framework: an area whose customers need too much support loses the right to ship new features.
+const burdenCheck: GateCheck = {
+  id: 'operational_burden',
+  label: 'Operational burden under its threshold',
+  run: ({ release, burden }) =>
+    burden?.feature && (release.tier === 2 || release.tier === 3) ? [burdenReason(burden)] : [],
+};
+
 export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   tierCheck,
   statusCheck,
@@ -229,6 +262,7 @@ export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   signOffsCheck,
   decisionCheck,
   polishCheck,
+  burdenCheck,
 ];
 
 function overrideFor(ctx: GateContext, checkId: string): GateOverride | undefined {

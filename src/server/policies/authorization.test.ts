@@ -92,6 +92,12 @@ const MATRIX: Record<string, Case> = {
     expect: managers({ pmOwner: 'ok' }),
     body: () => ({ description: 'Changed' }),
   },
+  // Issue 15: the active users its operational burden divides by; recorded as the area is edited.
+  'GET /api/v1/areas/:id/active-users': { expect: signedInOnly },
+  'POST /api/v1/areas/:id/active-users': {
+    expect: managers({ pmOwner: 'ok' }),
+    body: () => ({ entries: [{ month: '2026-11', users: 1200 }] }),
+  },
   'DELETE /api/v1/areas/:id': {
     expect: managers(),
     url: async (c) => `/api/v1/areas/${(await makeArea(c.db)).id}`,

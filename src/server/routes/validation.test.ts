@@ -97,6 +97,14 @@ function cases(): Record<string, BadCase[]> {
       { name: 'negative users', body: { activeUsers: -1 }, fields: ['activeUsers'] },
     ],
     'DELETE /api/v1/areas/:id': [{ name: 'not an id', url: '/api/v1/areas/abc', fields: ['params.id'] }],
+    'POST /api/v1/areas/:id/active-users': [
+      {
+        name: 'a month that is not one, negative users',
+        body: { entries: [{ month: '2026-13', users: -1 }] },
+        fields: ['entries.0.month', 'entries.0.users'],
+      },
+      { name: 'no entries', body: { entries: [] }, fields: ['entries'] },
+    ],
     'POST /api/v1/pods': [
       {
         name: 'two PMs (3-1-1 is single-threaded)',

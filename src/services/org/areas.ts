@@ -2,12 +2,15 @@ import { asc, eq, ilike, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { areas, people } from '../../db/schema/index.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TAreaInput, TAreaPatch } from '../../shared/org.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
+import { keepUsersOfMonth } from '../quality/burden.ts';
 import { checkPeopleRefs } from './people.ts';
+import { getSettings } from './settings.ts';
 
 export interface AreaView {
   id: string;
@@ -119,6 +122,17 @@ export async function updateArea(opts: {
     const { updatedAt: _a, ...b } = before;
     const { updatedAt: _b, ...a } = after;
     const change = diffFields(b, a);
+    // A count entered on the area is this month's in the history its operational burden reads.
+    if ('activeUsers' in change) {
+      const month = todayIn((await getSettings(tx)).timeZone, opts.now).slice(0, 7);
+      await keepUsersOfMonth(tx, {
+        areaId: opts.id,
+        month,
+        users: a.activeUsers,
+        by: opts.actor.label,
+        now: opts.now,
+      });
+    }
     if (Object.keys(change).length > 0) {
       await recordAudit(tx, {
         actor: opts.actor,

@@ -12,6 +12,7 @@ import { addDays, todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
+import { type AreaBurden, areaBurden, BURDEN_DAYS_NEEDED, burdenInputs } from './burden.ts';
 
 /** The org's rule, from its settings (velocity framework thresholds). */
 export function confusionRule(settings: TSettings): ConfusionRule {
@@ -53,10 +54,14 @@ async function dailyByArea(
 export interface AreaQuality {
   area: { id: string; slug: string; name: string; ownerPmId: string | null };
   confusion: AreaConfusion;
+  burden: AreaBurden;
 }
 
-/** The confused-customer figure, trend and Polish Mode of every area (or one), as of `now`. */
-export async function areasConfusion(
+/**
+ * Every area's quality controls (or one area's), as of `now`: the confused-customer figure, trend and Polish
+ * Mode, and the operational burden; one read of the daily counts serves both.
+ */
+export async function areasQuality(
   db: Db,
   settings: TSettings,
   now: Date,
@@ -64,7 +69,7 @@ export async function areasConfusion(
 ): Promise<AreaQuality[]> {
   const rule = confusionRule(settings);
   const today = todayIn(settings.timeZone, now);
-  const from = addDays(today, -daysNeeded(rule, TREND_WEEKS));
+  const from = addDays(today, -Math.max(daysNeeded(rule, TREND_WEEKS), BURDEN_DAYS_NEEDED));
   const daily = await dailyByArea(db, {
     sources: settings.thresholds.supportSources,
     from,
@@ -72,14 +77,30 @@ export async function areasConfusion(
     areaId,
   });
   const list = await db
-    .select({ id: areas.id, slug: areas.slug, name: areas.name, ownerPmId: areas.ownerPmId })
+    .select({
+      id: areas.id,
+      slug: areas.slug,
+      name: areas.name,
+      ownerPmId: areas.ownerPmId,
+      activeUsers: areas.activeUsers,
+    })
     .from(areas)
     .where(areaId ? sql`${areas.id} = ${areaId}` : undefined)
     .orderBy(asc(areas.name));
-  return list.map((area) => ({
-    area,
-    confusion: areaConfusion(daily.get(area.id) ?? [], today, rule, TREND_WEEKS),
-  }));
+  const burdens = await burdenInputs(db, { from, areaId });
+  return list.map(({ activeUsers, ...area }) => {
+    const days = daily.get(area.id) ?? [];
+    const inputs = { users: burdens.users.get(area.id) ?? [], launches: burdens.launches.get(area.id) ?? [] };
+    return {
+      area,
+      confusion: areaConfusion(days, today, rule, TREND_WEEKS),
+      burden: areaBurden(days, inputs, {
+        today,
+        activeUsers,
+        threshold: settings.thresholds.operationalBurdenPer1kUsers,
+      }),
+    };
+  });
 }
 
 /** The support tickets of confused customers behind an area's current figure, newest first. */
@@ -112,19 +133,23 @@ export async function confusionItems(
 
 /** The rule as the views state it: what counts as a support ticket, and how few are too few. */
 export function ruleView(settings: TSettings) {
-  return { ...confusionRule(settings), supportSources: settings.thresholds.supportSources };
+  return {
+    ...confusionRule(settings),
+    supportSources: settings.thresholds.supportSources,
+    burdenPer1k: settings.thresholds.operationalBurdenPer1kUsers,
+  };
 }
 
 /** Every area's figure and Polish Mode (the quality overview). */
 export async function qualityOverview(ctx: Context) {
   const settings = await ctx.settings();
-  return { rule: ruleView(settings), areas: await areasConfusion(ctx.db, settings, ctx.now) };
+  return { rule: ruleView(settings), areas: await areasQuality(ctx.db, settings, ctx.now) };
 }
 
 /** One area's figure, trend and the tickets behind the current figure. */
 export async function areaQuality(ctx: Context, areaId: string) {
   const settings = await ctx.settings();
-  const [quality] = await areasConfusion(ctx.db, settings, ctx.now, areaId);
+  const [quality] = await areasQuality(ctx.db, settings, ctx.now, areaId);
   if (!quality) throw notFound('area');
   const { from, day } = quality.confusion.current;
   const items = await confusionItems(ctx.db, { settings, areaId, from, to: day, limit: 100 });

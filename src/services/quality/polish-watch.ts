@@ -8,7 +8,7 @@ import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
-import { type AreaQuality, areasConfusion } from './confusion.ts';
+import { type AreaQuality, areasQuality } from './confusion.ts';
 
 export const POLISH_MODE_KIND = 'quality.polish_mode';
 
@@ -22,7 +22,7 @@ export async function watchPolishMode(db: Db, now: Date): Promise<{ entered: str
   const open = await db.select().from(areaPolishSpells).where(isNull(areaPolishSpells.leftOn));
   const openByArea = new Map(open.map((s) => [s.areaId, s]));
   const out = { entered: [] as string[], left: [] as string[] };
-  for (const q of await areasConfusion(db, settings, now)) {
+  for (const q of await areasQuality(db, settings, now)) {
     const spell = openByArea.get(q.area.id);
     if (q.confusion.polishMode && !spell) {
       if (await enter(db, q, settings, now)) out.entered.push(q.area.name);

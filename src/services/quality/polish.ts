@@ -1,20 +1,47 @@
 import type { Db } from '../../db/client.ts';
+import { BURDEN_WINDOW_DAYS } from '../../domain/quality/burden.ts';
 import { isFeatureRelease } from '../../domain/releases/attributes.ts';
-import type { PolishHold } from '../../domain/releases/gate.ts';
+import type { BurdenHold, PolishHold } from '../../domain/releases/gate.ts';
 import type { TSettings } from '../../shared/settings.ts';
-import { areasConfusion } from './confusion.ts';
+import { type AreaQuality, areasQuality } from './confusion.ts';
 
-/** Polish Mode of a release's area as the gate weighs it: null when the area is not in Polish Mode. */
-export async function polishHoldOf(
+export interface QualityHolds {
+  polish: PolishHold | null;
+  burden: BurdenHold | null;
+}
+
+/** The area's quality controls as the gate weighs them: Polish Mode and operational burden (null: no hold). */
+export async function qualityHoldsOf(
   db: Db,
   release: { areaId: string | null; attributes: readonly string[] },
   settings: TSettings,
   now: Date,
-): Promise<PolishHold | null> {
-  if (!release.areaId) return null;
-  const [quality] = await areasConfusion(db, settings, now, release.areaId);
-  const spell = quality?.confusion.polishMode;
-  if (!quality || !spell) return null;
+): Promise<QualityHolds> {
+  if (!release.areaId) return { polish: null, burden: null };
+  const [quality] = await areasQuality(db, settings, now, release.areaId);
+  if (!quality) return { polish: null, burden: null };
+  const feature = isFeatureRelease(release.attributes, settings.releaseAttributes);
+  return { polish: polishHold(quality, settings, feature), burden: burdenHold(quality, settings, feature) };
+}
+
+function burdenHold(quality: AreaQuality, settings: TSettings, feature: boolean): BurdenHold | null {
+  const c = quality.burden.current;
+  if (!c.above || c.users === null || c.per1k === null) return null;
+  return {
+    areaName: quality.area.name,
+    per1k: c.per1k,
+    tickets: c.tickets,
+    users: c.users,
+    windowDays: BURDEN_WINDOW_DAYS,
+    to: c.to,
+    thresholdPer1k: settings.thresholds.operationalBurdenPer1kUsers,
+    feature,
+  };
+}
+
+function polishHold(quality: AreaQuality, settings: TSettings, feature: boolean): PolishHold | null {
+  const spell = quality.confusion.polishMode;
+  if (!spell) return null;
   const figure = spell.lastAbove;
   return {
     areaName: quality.area.name,
@@ -27,6 +54,6 @@ export async function polishHoldOf(
     thresholdPct: settings.thresholds.confusedCustomerPct,
     minDays: settings.thresholds.polishModeMinDays,
     leavesOn: spell.leavesOn,
-    feature: isFeatureRelease(release.attributes, settings.releaseAttributes),
+    feature,
   };
 }

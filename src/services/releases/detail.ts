@@ -1,6 +1,6 @@
 import type { TSettings } from '../../shared/settings.ts';
 import type { Context } from '../context.ts';
-import { polishHoldOf } from '../quality/polish.ts';
+import { qualityHoldsOf } from '../quality/polish.ts';
 import { bundleRow, getBundle } from './bundle.ts';
 import { gateContextOf, gateFrom } from './gate.ts';
 import { listGateOverrides } from './overrides.ts';
@@ -23,14 +23,14 @@ export async function releaseDetail(ctx: Context, release: ReleaseView) {
   const overrides = await listGateOverrides(db, release.id, now);
   const active = overrides.filter((o) => o.active);
   // The gate looks at the lead time too: computed once, shown in its panel and checked by the gate.
-  const polish = await polishHoldOf(db, release, settings, now);
+  const holds = await qualityHoldsOf(db, release, settings, now);
   const gate = gateContextOf({
     release,
     settings,
     bundle: row,
     signOffs,
     decisions,
-    polish,
+    holds,
     overrides: active,
     now,
   });

@@ -14,7 +14,7 @@ import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
-import { polishHoldOf } from '../quality/polish.ts';
+import { type QualityHolds, qualityHoldsOf } from '../quality/polish.ts';
 import { type BundleRow, bundleRow } from './bundle.ts';
 import { listDecisions, listSignOffs } from './readiness.ts';
 import { getRelease, type ReleaseView } from './releases.ts';
@@ -64,8 +64,8 @@ export interface GateInputs {
   bundle: BundleRow | null;
   signOffs: Awaited<ReturnType<typeof listSignOffs>>;
   decisions: Awaited<ReturnType<typeof listDecisions>>;
-  /** Polish Mode of the release's area (polishHoldOf). */
-  polish: Awaited<ReturnType<typeof polishHoldOf>>;
+  /** Polish Mode and operational burden of the release's area (qualityHoldsOf). */
+  holds: QualityHolds;
   /** The active overrides (activeGateOverrides, or the active ones of the release page's list). */
   overrides: GateOverride[];
   now: Date;
@@ -93,7 +93,8 @@ export function gateContextOf(i: GateInputs): GateContext {
     decision: decision
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,
-    polish: i.polish,
+    polish: i.holds.polish,
+    burden: i.holds.burden,
     now: i.now.toISOString(),
     timeZone: settings.timeZone,
     overrides: i.overrides,
@@ -127,7 +128,7 @@ export async function releaseGateOf(db: Db, release: ReleaseView, now: Date) {
   return gateOf({
     release,
     settings,
-    polish: await polishHoldOf(db, release, settings, now),
+    holds: await qualityHoldsOf(db, release, settings, now),
     bundle: await bundleRow(db, release.id),
     signOffs: await listSignOffs(db, release.id),
     decisions: await listDecisions(db, release.id),

@@ -230,3 +230,78 @@ describe('the daily Polish Mode check', () => {
     clock.set('2026-12-10T12:00:00Z');
   });
 });
+
+describe('operational burden', () => {
+  let ops: { headers: Record<string, string> };
+  const post = async (areaId: string, body: unknown, who = ops) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/areas/${areaId}/active-users`,
+      headers: who.headers,
+      payload: body as object,
+    });
+  beforeAll(async () => {
+    ops = await signedIn(t.database.db, ['product_ops'], { name: 'Olga Ops' });
+  });
+
+  it('records active users per month, refusing a bad month by its field and a stakeholder', async () => {
+    clock.set('2026-12-10T12:00:00Z');
+    const bad = await post(ids.billing, { entries: [{ month: '2026-13', users: 10 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('entries.0.month');
+    expect((await post(ids.billing, { entries: [{ month: '2026-12', users: 10 }] }, sales)).statusCode).toBe(
+      403,
+    );
+    const ok = await post(ids.billing, { entries: [{ month: '2026-11', users: 100 }] });
+    expect(ok.json()).toEqual({ recorded: 1 });
+    // A count entered on the area itself is this month's.
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/areas/${ids.billing}`,
+      headers: ops.headers,
+      payload: { activeUsers: 1000 },
+    });
+    expect(patched.statusCode).toBe(200);
+    const list = await get<{ months: { month: string; users: number }[] }>(
+      `/api/v1/areas/${ids.billing}/active-users`,
+    );
+    expect(list.body.months.map((m) => [m.month, m.users])).toEqual([
+      ['2026-12', 1000],
+      ['2026-11', 100],
+    ]);
+  });
+
+  it("divides each month's tickets by that month's users, and holds features only above the threshold", async () => {
+    const feature = await release('Usage invoices 3', ids.billing, ['workflow_change']);
+    const burdenHeld = async () =>
+      (await gateReasons(feature)).filter((r) => r.startsWith('Operational burden'));
+    const quality = async () =>
+      (await get<TAreaQualityDetail>(`/api/v1/quality/areas/${ids.billing}`)).body.burden;
+    // 5 support tickets in the 30 days, 1,000 users: 5 per 1,000, under 10.
+    expect((await quality()).current).toMatchObject({ tickets: 5, users: 1000, per1k: 5, above: false });
+    expect(await burdenHeld()).toEqual([]);
+    await post(ids.billing, { entries: [{ month: '2026-12', users: 200 }] });
+    const b = await quality();
+    expect(b.current).toMatchObject({ tickets: 5, users: 200, per1k: 25, above: true });
+    expect(b.months.at(-1)).toMatchObject({ month: '2026-12', tickets: 5, users: 200 });
+    expect(b.months.at(-2)).toMatchObject({ month: '2026-11', tickets: 0, users: 100, per1k: 0 });
+    expect(await burdenHeld()).toEqual([
+      'Operational burden in Billing: 25 support tickets per 1,000 active users in the 30 days to 2026-12-10 ' +
+        '(5 tickets, 200 active users), above 10. New features wait until it is at or under 10; bug fixes, copy ' +
+        'changes and invisible backend changes still ship.',
+    ]);
+    const fix = await release('Invoice rounding fix 2', ids.billing, ['minor_bug_fix']);
+    expect((await gateReasons(fix)).some((r) => r.startsWith('Operational burden'))).toBe(false);
+  });
+
+  it('compares the 14 days before each launch with the 14 from its day', async () => {
+    const id = await release('Invoice PDFs', ids.billing, ['workflow_change']);
+    await t.database.db.execute(
+      sql`update releases set status = 'launched', launched_on = '2026-12-02' where id = ${id}`,
+    );
+    const b = (await get<TAreaQualityDetail>(`/api/v1/quality/areas/${ids.billing}`)).body.burden;
+    expect(b.launches).toEqual([
+      { releaseId: id, title: 'Invoice PDFs', launchedOn: '2026-12-02', before: 3, after: 2 },
+    ]);
+  });
+});
