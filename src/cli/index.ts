@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerAreaCommands } from './commands/area.ts';
 import { registerDecisionCommands } from './commands/decision.ts';
 import { registerInsightsCommands } from './commands/insights.ts';
 import { registerOrgCommands } from './commands/org.ts';
@@ -23,6 +24,7 @@ const program = new Command('prodops')
 registerServeCommands(program);
 registerAdminCommands(program);
 registerOrgCommands(program);
+registerAreaCommands(program);
 registerUpdateCommands(program);
 registerReleaseCommands(program);
 registerInsightsCommands(program);

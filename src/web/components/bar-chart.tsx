@@ -27,18 +27,27 @@ export function BarChart({
   target,
   targetLabel = 'Target',
   valueHeading = 'Value',
+  higherIsWorse = false,
+  noneText = 'no data yet',
 }: {
   title: string;
   bars: readonly Bar[];
   target: number;
   targetLabel?: string;
   valueHeading?: string;
+  /** A ceiling, not a target (a share of confused customers): above it is the bad side. */
+  higherIsWorse?: boolean;
+  /** What a bar without a value says ("too few tickets"). */
+  noneText?: string;
 }) {
+  const good = (v: number) => (higherIsWorse ? v <= target : v >= target);
+  const against = (v: number) =>
+    higherIsWorse ? (v <= target ? 'at or under it' : 'above it') : v >= target ? 'meets it' : 'below it';
   const id = useId();
   const bottom = TOP + bars.length * ROW;
   const height = bottom + 22;
   const x = (v: number) => LABEL_W + (Math.max(0, Math.min(100, v)) / 100) * BAR_W;
-  const summary = bars.map((b) => `${b.label}: ${b.value === null ? 'no data' : pct(b.value)}`).join('; ');
+  const summary = bars.map((b) => `${b.label}: ${b.value === null ? noneText : pct(b.value)}`).join('; ');
   return (
     <figure className="chart">
       <figcaption className="chart-title">{title}</figcaption>
@@ -62,7 +71,7 @@ export function BarChart({
         ))}
         {bars.map((b, i) => {
           const y = TOP + i * ROW;
-          const meets = b.value !== null && b.value >= target;
+          const meets = b.value !== null && good(b.value);
           return (
             <g key={b.key}>
               <text x={LABEL_W - 8} y={y + ROW / 2} className="chart-label" textAnchor="end">
@@ -71,7 +80,7 @@ export function BarChart({
               <rect x={LABEL_W} y={y + 5} width={BAR_W} height={ROW - 10} className="chart-track" />
               {b.value === null ? (
                 <text x={LABEL_W + 8} y={y + ROW / 2} className="chart-none">
-                  no data yet
+                  {noneText}
                 </text>
               ) : (
                 <>
@@ -114,7 +123,7 @@ export function BarChart({
                 <th scope="row">{b.label}</th>
                 <td className="num">{b.value === null ? '–' : pct(b.value)}</td>
                 <td>
-                  {b.value === null ? 'no data yet' : b.value >= target ? 'meets it' : 'below it'}
+                  {b.value === null ? noneText : against(b.value)}
                   {b.detail ? <span className="cell-note">{b.detail}</span> : null}
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TArea, TPerson, TPod } from '../../../shared/org.ts';
+import { inProductOrg } from '../../../shared/roles.ts';
 import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
@@ -7,6 +8,7 @@ import { formatNumber } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { AreaForm } from './area-form.tsx';
+import { QualityPanel } from './quality-panel.tsx';
 
 interface Loaded {
   area: TArea;
@@ -75,6 +77,7 @@ export function AreaPage() {
   return (
     <Page title={area.name} intro={<Link to="/areas">← All areas</Link>}>
       <AreaDetails area={area} pods={pods} />
+      {inProductOrg(me.roles) ? <QualityPanel areaId={area.id} /> : null}
       {area.permissions.update ? (
         <section aria-labelledby="edit-area">
           <h2 id="edit-area">Edit</h2>

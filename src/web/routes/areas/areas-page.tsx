@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TArea, TPerson } from '../../../shared/org.ts';
+import type { TAreaQualityList } from '../../../shared/quality.ts';
+import { inProductOrg } from '../../../shared/roles.ts';
 import { api } from '../../api-client.ts';
+import { qualityApi } from '../../api-quality.ts';
 import { CreatePanel } from '../../components/create-panel.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatNumber } from '../../lib/labels.ts';
+import { formatPct } from '../../lib/quality.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { AreaForm } from './area-form.tsx';
@@ -13,13 +17,20 @@ export function AreasPage() {
   const me = useMe();
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
-  const data = useLoad<{ areas: TArea[]; people: TPerson[] }>('areas', async (signal) => {
-    const [areas, people] = await Promise.all([
-      api.areas.all(signal),
-      me.can.createArea ? api.people.all(signal) : Promise.resolve([]),
-    ]);
-    return { areas, people };
-  });
+  // The quality figures are the product org's: stakeholders neither fetch nor see the column.
+  const withQuality = inProductOrg(me.roles);
+  const data = useLoad<{ areas: TArea[]; people: TPerson[]; quality: TAreaQualityList | null }>(
+    'areas',
+    async (signal) => {
+      const [areas, people, quality] = await Promise.all([
+        api.areas.all(signal),
+        me.can.createArea ? api.people.all(signal) : Promise.resolve([]),
+        withQuality ? qualityApi.areas(signal) : Promise.resolve(null),
+      ]);
+      return { areas, people, quality };
+    },
+  );
+  const qualityOf = (id: string) => data.data?.quality?.areas.find((q) => q.area.id === id);
 
   return (
     <Page
@@ -63,6 +74,7 @@ export function AreasPage() {
                 <th scope="col" className="num">
                   Active users
                 </th>
+                {withQuality ? <th scope="col">Quality</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -76,6 +88,11 @@ export function AreasPage() {
                   <td>{a.ownerPmName ?? <span className="muted">no owner</span>}</td>
                   <td>{a.engLeadName ?? <span className="muted">none</span>}</td>
                   <td className="num">{formatNumber(a.activeUsers)}</td>
+                  {withQuality ? (
+                    <td>
+                      <QualityCell quality={qualityOf(a.id)} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -83,5 +100,21 @@ export function AreasPage() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** The area's confused-customer figure, and a badge when it is in Polish Mode. */
+function QualityCell({ quality }: { quality: TAreaQualityList['areas'][number] | undefined }) {
+  if (!quality) return <span className="muted">–</span>;
+  const { current, polishMode } = quality.confusion;
+  return (
+    <>
+      {polishMode ? <span className="badge warn no-margin">Polish Mode</span> : null}
+      <span className="cell-note">
+        {current.enough && current.pct !== null
+          ? `${formatPct(current.pct)} confused customers (${current.confused} of ${current.tickets} tickets)`
+          : `too few tickets to judge (${current.tickets})`}
+      </span>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { LinkedRoadmap } from '../roadmap/linked-roadmap.tsx';
 import { BundleSection } from './bundle-section.tsx';
@@ -10,6 +11,7 @@ import { DecisionSection } from './decision-section.tsx';
 import { GateSection } from './gate-section.tsx';
 import { LeadTimeSection } from './lead-time-section.tsx';
 import { LinkItemForm } from './link-item-form.tsx';
+import { PolishBanner } from './polish-banner.tsx';
 import { PostLaunchSection } from './post-launch-section.tsx';
 import { ReadinessSection } from './readiness-section.tsx';
 import { ReleaseHeader } from './release-header.tsx';
@@ -18,6 +20,7 @@ import { TierSection } from './tier-section.tsx';
 /** C5: one release from tier to launch: bundle, readiness, go/no-go, the gate, post-launch capture. */
 export function ReleasePage() {
   const { id = '' } = useParams();
+  const me = useMe();
   const [links, setLinks] = useState(0);
   const data = useLoad(`release:${id}`, async (signal) => {
     const [detail, { settings }] = await Promise.all([
@@ -40,6 +43,7 @@ export function ReleasePage() {
   return (
     <Page title={detail.release.title} intro={back}>
       <div aria-busy={data.loading}>
+        <PolishBanner detail={detail} me={me} />
         <ReleaseHeader detail={detail} onChanged={reload} />
         <TierSection detail={detail} timeZone={tz} />
         <LeadTimeSection
