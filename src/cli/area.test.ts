@@ -30,9 +30,9 @@ describe('prodops area health', () => {
     expect(out).toMatch(
       /^Confused customers among support tickets \(source: .+\) in the last 28 days; .+; dates in \S+\n/,
     );
-    expect(out).toMatch(/\nArea +Confused customers +Tickets +Polish Mode\n/);
+    expect(out).toMatch(/\nArea +Confused customers +Tickets +Per 1,000 users +Polish Mode\n/);
     expect(out).toMatch(
-      /\nPayments +\d+(\.\d)?% confused \(above\) +\d+ of \d+ +since \d{4}-\d\d-\d\d, leaves on \d{4}-\d\d-\d\d at the earliest\n/,
+      /\nPayments +\d+(\.\d)?% confused \(above\) +\d+ of \d+ +[\d.]+( \(above\))? +since \d{4}-\d\d-\d\d, leaves on \d{4}-\d\d-\d\d at the earliest\n/,
     );
   });
 

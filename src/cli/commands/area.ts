@@ -15,6 +15,11 @@ function figure(q: TAreaQuality, rule: Rule): string {
     : `too few tickets (${c.tickets} of at least ${rule.minTickets})`;
 }
 
+function burden(q: TAreaQuality): string {
+  const b = q.burden.current;
+  return b.per1k === null ? 'no users recorded' : `${b.per1k}${b.above ? ' (above)' : ''}`;
+}
+
 function polish(q: TAreaQuality): string {
   const p = q.confusion.polishMode;
   return p ? `since ${p.since}, leaves on ${p.leavesOn} at the earliest` : 'no';
@@ -27,9 +32,10 @@ export function healthText(list: TAreaQualityList, timeZone: string): string {
     q.area.name,
     figure(q, rule),
     `${q.confusion.current.confused} of ${q.confusion.current.tickets}`,
+    burden(q),
     polish(q),
   ]);
-  const head = ['Area', 'Confused customers', 'Tickets', 'Polish Mode'];
+  const head = ['Area', 'Confused customers', 'Tickets', 'Per 1,000 users', 'Polish Mode'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -39,7 +45,8 @@ export function healthText(list: TAreaQualityList, timeZone: string): string {
   const sources = rule.supportSources.join(', ');
   return [
     `Confused customers among support tickets (source: ${sources}) in the last ${rule.windowDays} days; ` +
-      `threshold ${pct(rule.thresholdPct)}, judged from ${rule.minTickets} tickets; dates in ${timeZone}`,
+      `threshold ${pct(rule.thresholdPct)}, judged from ${rule.minTickets} tickets; support tickets per 1,000 ` +
+      `active users in the last 30 days (threshold ${rule.burdenPer1k}); dates in ${timeZone}`,
     line(head),
     ...rows.map(line),
   ].join('\n');
@@ -62,7 +69,9 @@ export function registerAreaCommands(program: Command): void {
   const area = program.command('area').description('Product areas (talks to PRODOPS_URL)');
   area
     .command('health')
-    .description("an area's confused-customer figure and Polish Mode (every area without one; product org)")
+    .description(
+      "an area's confused-customer figure, Polish Mode and operational burden (every area without one; product org)",
+    )
     .argument('[area]', 'an area by slug or name')
     .option('--json', 'print JSON (the API reply, with only the area asked for)')
     .action(async (which: string | undefined, opts: { json?: boolean }) => {

@@ -89,13 +89,13 @@ export const DEMO_AREAS: { slug: string; name: string; description: string }[] =
 
 /** [area slug, area name, active users, PM name, PM email] — the reference org's 8 PMs. */
 const AREAS: [string, string, number, string, string][] = [
-  ['billing', 'Billing', 4200, 'Maya Chen', 'maya@example.com'],
+  ['billing', 'Billing', 6200, 'Maya Chen', 'maya@example.com'],
   ['onboarding', 'Onboarding', 9800, 'Leo Martins', 'leo@example.com'],
   ['reporting', 'Reporting', 6100, 'Aisha Bello', 'aisha@example.com'],
   ['integrations', 'Integrations', 3300, 'Tom Novak', 'tom@example.com'],
   ['payments', 'Payments', 5200, 'Kenji Watanabe', 'kenji@example.com'],
   ['mobile', 'Mobile', 7400, 'Sofia Rossi', 'sofia@example.com'],
-  ['admin-security', 'Admin & Security', 2100, 'Nora Lind', 'nora@example.com'],
+  ['admin-security', 'Admin & Security', 3600, 'Nora Lind', 'nora@example.com'],
   ['search', 'Search', 8800, 'Omar Haddad', 'omar@example.com'],
 ];
 /** Pods of the first five areas; engineer emails listed; the first is the area's eng lead. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TGate } from '../../shared/releases.ts';
-import { figureText, orgDate, polishBannerFromGate, polishText, ruleText, trendBar } from './quality.ts';
+import {
+  burdenText,
+  figureText,
+  orgDate,
+  polishBannerFromGate,
+  polishText,
+  ruleText,
+  trendBar,
+} from './quality.ts';
 
 const rule = {
   thresholdPct: 20,
@@ -8,6 +16,7 @@ const rule = {
   minTickets: 20,
   polishMinDays: 14,
   supportSources: ['support'],
+  burdenPer1k: 10,
 };
 const figure = {
   day: '2026-12-10',
@@ -82,5 +91,19 @@ describe('the release page’s Polish Mode banner', () => {
   it('says nothing when the check passes or is not there', () => {
     expect(polishBannerFromGate(gate({}), 'Billing')).toBeNull();
     expect(polishBannerFromGate(gate(null), 'Billing')).toBeNull();
+  });
+});
+
+describe('operational burden in words', () => {
+  const b = { from: '2026-11-11', to: '2026-12-10', tickets: 213, users: 15_000, per1k: 14.2, above: true };
+  it('says tickets per 1,000 active users with the counts and the threshold', () => {
+    expect(burdenText(b, rule)).toBe(
+      '14.2 support tickets per 1,000 active users in the last 30 days — 213 tickets, 15,000 active users; threshold 10',
+    );
+  });
+  it('says when no active users are recorded', () => {
+    expect(burdenText({ ...b, users: null, per1k: null, above: false }, rule)).toBe(
+      'No active users recorded for this area, so no operational burden yet (213 support tickets in the last 30 days); threshold 10',
+    );
   });
 });

@@ -74,3 +74,16 @@ export function polishBannerFromGate(gate: TGate, areaName: string | null): stri
 
 export const polishBanner = (areaName: string): string =>
   `${areaName} is in Polish Mode: only bug fixes, copy changes and invisible backend changes ship`;
+
+type Burden = TAreaQuality['burden']['current'];
+
+/** "14.2 support tickets per 1,000 active users in the last 30 days — 213 tickets, 15,000 users; threshold 10". */
+export function burdenText(b: Burden, rule: Rule, days = 30): string {
+  const threshold = `threshold ${rule.burdenPer1k}`;
+  if (b.per1k === null || b.users === null)
+    return `No active users recorded for this area, so no operational burden yet (${plural(b.tickets, 'support ticket')} in the last ${days} days); ${threshold}`;
+  return (
+    `${b.per1k} support tickets per 1,000 active users in the last ${days} days — ` +
+    `${plural(b.tickets, 'ticket')}, ${b.users.toLocaleString('en-US')} active users; ${threshold}`
+  );
+}

@@ -4,7 +4,9 @@ import { api } from '../../api-client.ts';
 import { qualityApi } from '../../api-quality.ts';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
+import { formatLocalDate } from '../../lib/org-time.ts';
 import {
+  burdenText,
   figureText,
   formatPct,
   orgDate,
@@ -121,6 +123,81 @@ function QualityBody({ q, timeZone }: { q: TAreaQualityDetail; timeZone: string 
         bars={q.confusion.trend.map(trendBar)}
       />
       <Tickets q={q} timeZone={timeZone} />
+      <Burden q={q} />
     </>
   );
 }
+
+/** Operational burden: the current figure, each month's (with that month's users) and around each launch. */
+function Burden({ q }: { q: TAreaQualityDetail }) {
+  const b = q.burden;
+  return (
+    <>
+      <h3>Operational burden</h3>
+      {b.current.above ? (
+        <div className="notice warn" role="note" aria-label="Operational burden above its threshold">
+          <p>Above its threshold: new Tier 2/3 features of {q.area.name} wait at the release gate.</p>
+        </div>
+      ) : null}
+      <p>{burdenText(b.current, q.rule)}.</p>
+      <div className="table-wrap">
+        <table>
+          <caption>Support tickets per 1,000 active users, month by month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Tickets</th>
+              <th scope="col">Active users</th>
+              <th scope="col">Per 1,000 users</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td className="num">{m.tickets}</td>
+                <td className="num">{m.users === null ? 'not recorded' : m.users.toLocaleString('en-US')}</td>
+                <td className="num">{m.per1k ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {b.launches.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Support tickets in the 14 days before and after each launch</caption>
+            <thead>
+              <tr>
+                <th scope="col">Launch</th>
+                <th scope="col">Launched</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.launches.map((l) => (
+                <tr key={l.releaseId}>
+                  <th scope="row">
+                    <Link to={`/releases/${l.releaseId}`}>{l.title}</Link>
+                  </th>
+                  <td>{formatLocalDate(l.launchedOn, true)}</td>
+                  <td className="num">{l.before}</td>
+                  <td className="num">{l.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** "November 2026" from "2026-11". */
+const monthName = (month: string) =>
+  new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });

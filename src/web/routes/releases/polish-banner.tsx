@@ -34,3 +34,19 @@ export function PolishBanner({ detail, me }: { detail: TReleaseDetail; me: TMe }
   if (!ask || !q?.confusion.polishMode) return null;
   return <Banner text={polishBanner(q.area.name)} areaId={ask} />;
 }
+
+/** The gate holds the release because its area's operational burden is above the threshold. */
+export function BurdenBanner({ detail }: { detail: TReleaseDetail }) {
+  const r = detail.release;
+  const check = detail.gate.checks.find((c) => c.id === 'operational_burden');
+  if (!check || (check.ok && !check.overridden)) return null;
+  return (
+    <div className="notice warn" role="note" aria-label="Operational burden">
+      <p>
+        {r.areaName ?? 'The area'} carries more support tickets per active user than its threshold: new
+        features wait; bug fixes, copy changes and invisible backend changes still ship.{' '}
+        {r.areaId ? <Link to={`/areas/${r.areaId}`}>See the area’s operational burden</Link> : null}
+      </p>
+    </div>
+  );
+}

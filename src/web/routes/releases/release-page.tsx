@@ -11,7 +11,7 @@ import { DecisionSection } from './decision-section.tsx';
 import { GateSection } from './gate-section.tsx';
 import { LeadTimeSection } from './lead-time-section.tsx';
 import { LinkItemForm } from './link-item-form.tsx';
-import { PolishBanner } from './polish-banner.tsx';
+import { BurdenBanner, PolishBanner } from './polish-banner.tsx';
 import { PostLaunchSection } from './post-launch-section.tsx';
 import { ReadinessSection } from './readiness-section.tsx';
 import { ReleaseHeader } from './release-header.tsx';
@@ -44,6 +44,7 @@ export function ReleasePage() {
     <Page title={detail.release.title} intro={back}>
       <div aria-busy={data.loading}>
         <PolishBanner detail={detail} me={me} />
+        <BurdenBanner detail={detail} />
         <ReleaseHeader detail={detail} onChanged={reload} />
         <TierSection detail={detail} timeZone={tz} />
         <LeadTimeSection
