@@ -17,6 +17,7 @@ import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
+import { releaseGate } from '../releases/gate.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
 
@@ -71,6 +72,10 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     const payments = await areaQuality(ctx, polishing[0]!.area.id);
     expect(payments.confusion.current.pct).toBeGreaterThan(20);
     expect(payments.items.length).toBe(payments.confusion.current.confused);
+    // Its feature release is held at the gate, with the figure.
+    const [saved] = await d.db.select().from(releases).where(eq(releases.title, 'Saved cards at checkout'));
+    const gate = await releaseGate(d.db, saved!.id, now);
+    expect(gate.reasons.some((r) => r.startsWith('Polish Mode in Payments since'))).toBe(true);
   });
 
   it("has last week's Weekly Product Update published, from the PMs' bullets", async () => {
