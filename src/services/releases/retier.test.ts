@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makePerson } from '../../../test/factories.ts';
 import { outbox } from '../../db/schema/index.ts';
+import type { OutgoingMessage } from '../../integrations/message.ts';
 import { manualClock } from '../../shared/clock.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { TReleasePatch } from '../../shared/releases.ts';
@@ -131,8 +132,9 @@ describe('re-tiering when the attributes raise the suggestion', () => {
       ['email', pmId],
       ['inbox', pmId],
     ]);
-    expect(first[0]!.message.title).toMatch(/^Re-tier Export .+: the attributes now suggest Tier 3$/);
-    expect(first[0]!.message.summary).toBe(GA_REASON);
+    const message = first[0]!.message as OutgoingMessage;
+    expect(message.title).toMatch(/^Re-tier Export .+: the attributes now suggest Tier 3$/);
+    expect(message.summary).toBe(GA_REASON);
 
     // Re-tiered with a reason, lowered, then raised again: a new change, a new notice (inbox and email).
     await patch(id, { tierReason: 'Soft launch to ten accounts.' });
