@@ -93,6 +93,20 @@ describe('prodops release against a running server', () => {
     await server?.stop();
   });
 
+  it('prints the re-tier reason once the attributes raise the suggestion above the tier', async () => {
+    const r = await createRelease('Export button', 1, ['minor_bug_fix']);
+    const raised = await api<{ tierReview: string | null }>('PATCH', `/releases/${r.id}`, {
+      attributes: ['minor_bug_fix', 'ga_launch'],
+    });
+    const reason =
+      'Tier 1 was assigned, but the attributes now suggest Tier 3 (GA launch): the PM must re-assign the tier or ' +
+      'say why it stays lower.';
+    expect(raised.tierReview).toBe(reason);
+    const gate = await runCli(['release', 'gate', r.id], { env: remoteEnv() });
+    expect(gate.code, gate.stderr).toBe(1);
+    expect(gate.stdout.split('\n')).toContain(reason);
+  });
+
   describe('the gate in a deploy script', () => {
     let release: { id: string; title: string };
     beforeAll(async () => {

@@ -62,6 +62,8 @@ const ZReleaseFields = z.object({
   suggestedTier: z.number().int().nullable(),
   suggestedReason: z.string().nullable(),
   tierReason: z.string().nullable(),
+  /** Set while the tier must be re-assigned (the attributes now suggest more and no reason counts): why, in words. */
+  tierReview: z.string().nullable(),
   launchedOn: z.string().nullable(),
   distributedOn: z.string().nullable(),
   publishedOn: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RELEASE_ATTRIBUTES } from './attributes.ts';
 import { BUNDLE_SECTION_KEYS, type BundleSections, bundleChecklist, LITE_SECTIONS } from './bundle.ts';
 import {
   DEFAULT_GATE_CHECKS,
@@ -10,6 +11,7 @@ import {
   SIGNOFF_KINDS,
 } from './gate.ts';
 import { type LeadTimeRule, leadTime } from './leadtime.ts';
+import { tierReviewOf, tierReviewReason } from './retier.ts';
 
 const MON_FRI = [1, 2, 3, 4, 5];
 const HOLIDAYS = [{ date: '2026-12-25' }];
@@ -63,6 +65,7 @@ interface Scenario {
   decision: GateContext['decision'];
   polish?: GateContext['polish'];
   burden?: GateContext['burden'];
+  tierReview?: GateContext['tierReview'];
 }
 
 const SHIP = { decision: 'ship' as const, by: 'Maya Chen', reason: 'All set.', at: '2026-12-21T15:00:00Z' };
@@ -102,6 +105,7 @@ function context(s: Scenario): GateContext {
     checklist: bundleChecklist(s.sections, rule?.requiredSections ?? []),
     signOffs: s.signOffs,
     decision: s.decision,
+    tierReview: s.tierReview ?? null,
     polish: s.polish ?? null,
     burden: s.burden ?? null,
     now: NOW,
@@ -123,6 +127,7 @@ describe('evaluateGate: Tier 3', () => {
     expect(result.releaseId).toBe('rel_1');
     expect(result.checks.map((c) => [c.id, c.ok])).toEqual([
       ['tier', true],
+      ['tier_review', true],
       ['status', true],
       ['sections', true],
       ['lead_time', true],
@@ -354,6 +359,46 @@ describe('evaluateGate: Tier 1', () => {
   });
 });
 
+describe('evaluateGate: tier review', () => {
+  const tier1: Scenario = {
+    tier: 1,
+    status: 'planned',
+    sections: {},
+    distributedOn: null,
+    publishedOn: null,
+    signOffs: [],
+    decision: null,
+  };
+  const rules = DEFAULT_RELEASE_ATTRIBUTES;
+  const stale = { tier: 1, suggestedTier: 3, tierReason: null, attributes: ['ga_launch', 'api_change'] };
+
+  it('fails while the attributes suggest more than the tier and no reason counts, naming attribute labels', () => {
+    const review = tierReviewOf(stale, rules);
+    expect(failing(context({ ...tier1, tierReview: review }))).toEqual([
+      [
+        'tier_review',
+        [
+          'Tier 1 was assigned, but the attributes now suggest Tier 3 (GA launch): the PM must re-assign the tier ' +
+            'or say why it stays lower.',
+        ],
+      ],
+    ]);
+  });
+
+  it('has nothing to review with a reason, a tier at or above the suggestion, or no tier', () => {
+    expect(tierReviewOf({ ...stale, tierReason: 'Internal beta only.' }, rules)).toBeNull();
+    expect(tierReviewOf({ ...stale, tierReason: '  ' }, rules)).not.toBeNull();
+    expect(tierReviewOf({ ...stale, tier: 3 }, rules)).toBeNull();
+    expect(tierReviewOf({ ...stale, tier: null }, rules)).toBeNull();
+    expect(evaluateGate(context({ ...tier1, tierReview: null })).ready).toBe(true);
+  });
+
+  it('says the tier name when no attribute label is known (settings changed)', () => {
+    const review = tierReviewOf({ ...stale, attributes: ['gone'] }, rules)!;
+    expect(tierReviewReason(review)).toContain('now suggest Tier 3 (High):');
+  });
+});
+
 describe('evaluateGate: custom checks', () => {
   const bugAge: GateCheck = {
     id: 'bug_age',
@@ -366,6 +411,7 @@ describe('evaluateGate: custom checks', () => {
     expect(result.ready).toBe(false);
     expect(result.checks.map((c) => c.id)).toEqual([
       'tier',
+      'tier_review',
       'status',
       'sections',
       'lead_time',

@@ -3,6 +3,7 @@ import { dayText } from '../roadmap/follow-release.ts';
 import type { Tier } from './attributes.ts';
 import { BUNDLE_SECTIONS, type BundleSectionKey, type ChecklistItem } from './bundle.ts';
 import type { LeadTime } from './leadtime.ts';
+import { type TierReview, tierReviewReason } from './retier.ts';
 
 export const SIGNOFF_KINDS = ['support', 'sales', 'eng_monitoring', 'eng_rollback', 'training'] as const;
 export type SignOffKind = (typeof SIGNOFF_KINDS)[number];
@@ -50,6 +51,8 @@ export interface GateContext {
   signOffs: { kind: SignOffKind; by: string; at: string; ready?: boolean; note?: string }[];
   /** The latest go/no-go. */
   decision: GoNoGo | null;
+  /** The tier is below what the attributes suggest and no reason counts (tierReviewOf); null: nothing to review. */
+  tierReview: TierReview | null;
   /** The release's area is in Polish Mode (null: it is not, or the release has no area). */
   polish: PolishHold | null;
   /** The release's area carries more support load than its threshold (null: it does not, or no area). */
@@ -136,6 +139,13 @@ const tierCheck: GateCheck = {
   label: 'Tier assigned',
   run: (ctx) =>
     ctx.release.tier === null || ctx.rule === null ? ['Tier not assigned: the PM must assign a tier.'] : [],
+};
+
+// The attributes moved after the tier was set: the old reason for a lower tier no longer speaks for them.
+const tierReviewCheck: GateCheck = {
+  id: 'tier_review',
+  label: 'Tier matches its attributes',
+  run: ({ tierReview }) => (tierReview ? [tierReviewReason(tierReview)] : []),
 };
 
 const statusCheck: GateCheck = {
@@ -256,6 +266,7 @@ const burdenCheck: GateCheck = {
 
 export const DEFAULT_GATE_CHECKS: GateCheck[] = [
   tierCheck,
+  tierReviewCheck,
   statusCheck,
   sectionsCheck,
   leadTimeCheck,

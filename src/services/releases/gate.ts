@@ -10,6 +10,7 @@ import {
   type GateOverride,
   isOverridable,
 } from '../../domain/releases/gate.ts';
+import { tierReviewOf } from '../../domain/releases/retier.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TSettings } from '../../shared/settings.ts';
@@ -93,6 +94,7 @@ export function gateContextOf(i: GateInputs): GateContext {
     decision: decision
       ? { decision: decision.decision, by: decision.by, reason: decision.reason, at: decision.at }
       : null,
+    tierReview: tierReviewOf(release, settings.releaseAttributes),
     polish: i.holds.polish,
     burden: i.holds.burden,
     now: i.now.toISOString(),

@@ -67,24 +67,38 @@ describe('tier suggestion', () => {
       db: d.db,
       actor: ops,
       id: r.id,
-      patch: { attributes: ['api_change', 'migration'] },
+      patch: { tier: 1 },
       now: NOW,
     });
     await expect(lower).rejects.toThrow(/tierReason/);
     expect(fieldsOf(await lower.catch((e) => e))).toEqual(['tierReason']);
 
+    // Raising the attributes alone is kept; the tier then needs review (retier.test.ts).
+    const raised = await updateRelease({
+      db: d.db,
+      actor: ops,
+      id: r.id,
+      patch: { attributes: ['api_change', 'migration'] },
+      now: NOW,
+    });
+    expect(raised).toMatchObject({ tier: 2, suggestedTier: 3, tierReason: null });
+    expect(raised.tierReview).toMatch(
+      /^Tier 2 was assigned, but the attributes now suggest Tier 3 \(Migration\)/,
+    );
+
     const kept = await updateRelease({
       db: d.db,
       actor: ops,
       id: r.id,
-      patch: { attributes: ['api_change', 'migration'], tierReason: 'The migration is internal only' },
+      patch: { tierReason: 'The migration is internal only' },
       now: NOW,
     });
-    expect(kept).toMatchObject({ tier: 2, suggestedTier: 3 });
+    expect(kept).toMatchObject({ tier: 2, suggestedTier: 3, tierReview: null });
     expect(kept.suggestedReason).toMatch(/^Tier 3 \(High\): migration/);
     const history = await tierHistory(d.db, r.id);
-    expect(history.map((h) => [h.suggestedTier, h.assignedTier, h.note])).toEqual([
+    expect(history.map((h) => [h.suggestedTier, h.assignedTier, h.note?.slice(0, 30) ?? null])).toEqual([
       [2, 2, null],
+      [3, 2, 'Needs re-tiering: Tier 2 was a'],
       [3, 2, 'The migration is internal only'],
     ]);
   });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { areas, enablementBundles, people, releases, releaseTierEvents } from '../../db/schema/index.ts';
 import { businessDaysBefore } from '../../domain/cadence/business-days.ts';
 import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
+import { tierReviewOf, tierReviewReason } from '../../domain/releases/retier.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { type FieldError, invalid, notFound } from '../../shared/errors.ts';
 import type { TReleaseInput, TReleasePatch, TReleaseStatus, TReleaseView } from '../../shared/releases.ts';
@@ -15,6 +16,7 @@ import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 import { followReleaseInRoadmap, linkRelease, roadmapItemExists } from '../roadmap/follow-release.ts';
 import { followShares } from '../slack/shares.ts';
+import { nextTier, notifyRetier, staleNote } from './retier.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
 /** The release shape is the shared schema's (ZReleaseView): one definition for services, API and web. */
@@ -50,6 +52,11 @@ function deadlines(settings: TSettings, tier: number | null, launch: string) {
   return { distributeBy: back(rule.distributeBusinessDays), publishBy: back(rule.publishBusinessDays) };
 }
 
+function tierReviewLine(settings: TSettings, r: Row['r']): string | null {
+  const review = tierReviewOf(r, settings.releaseAttributes);
+  return review ? tierReviewReason(review) : null;
+}
+
 const toView = (settings: TSettings, { r, ...j }: Row): ReleaseView => ({
   id: r.id,
   title: r.title,
@@ -67,6 +74,7 @@ const toView = (settings: TSettings, { r, ...j }: Row): ReleaseView => ({
   suggestedTier: r.suggestedTier,
   suggestedReason: r.suggestedReason,
   tierReason: r.tierReason,
+  tierReview: tierReviewLine(settings, r),
   launchedOn: r.launchedOn,
   distributedOn: j.distributedOn,
   publishedOn: j.publishedOn,
@@ -168,16 +176,17 @@ interface TierFields {
   attributes: string[];
   suggestedTier: number;
   suggestedReason: string;
+  decidedBy: string[];
 }
 
-/** The suggestion from the attributes (settings' tier table), and the PM's reason when assigning below it. */
-function tierFields(
+/** The suggestion from the attributes (settings' tier table); null when an attribute is unknown. */
+function suggestionFields(
   settings: TSettings,
-  next: { attributes: string[]; tier: number | null | undefined; tierReason: string | null | undefined },
+  attributes: string[],
   errors: FieldError[],
 ): TierFields | null {
   const known = new Set(settings.releaseAttributes.map((a) => a.key));
-  next.attributes.forEach((a, i) => {
+  attributes.forEach((a, i) => {
     if (!known.has(a))
       errors.push({
         path: `attributes.${i}`,
@@ -185,35 +194,56 @@ function tierFields(
       });
   });
   if (errors.some((e) => e.path.startsWith('attributes'))) return null;
-  const s = suggestTier(next.attributes, settings.releaseAttributes);
-  if (next.attributes.length && next.tier && next.tier < s.tier && !next.tierReason?.trim()) {
-    errors.push({
-      path: 'tierReason',
-      message: `is required: ${describeTier(next.tier as 1 | 2 | 3)} is below the suggested ${describeTier(s.tier)} (${s.decidedBy.join(', ')})`,
-    });
-  }
-  return { attributes: [...new Set(next.attributes)], suggestedTier: s.tier, suggestedReason: s.reason };
+  const s = suggestTier(attributes, settings.releaseAttributes);
+  return {
+    attributes: [...new Set(attributes)],
+    suggestedTier: s.tier,
+    suggestedReason: s.reason,
+    decidedBy: s.decidedBy,
+  };
 }
 
+/** Assigning below the suggestion needs the PM's reason. */
+function requireReason(
+  s: TierFields,
+  next: { tier?: number | null; tierReason?: string | null },
+  errors: FieldError[],
+): void {
+  if (!s.attributes.length || !next.tier || next.tier >= s.suggestedTier || next.tierReason?.trim()) return;
+  errors.push({
+    path: 'tierReason',
+    message: `is required: ${describeTier(next.tier as 1 | 2 | 3)} is below the suggested ${describeTier(s.suggestedTier as 1 | 2 | 3)} (${s.decidedBy.join(', ')})`,
+  });
+}
+
+const stored = ({ decidedBy: _, ...s }: TierFields) => s;
+
+/** Every change of suggestion, tier or reason is kept (a re-tier with a reason alone is one); returns the event's id. */
 async function recordTierEvent(
   tx: Db,
   actor: Actor,
   before: ReleaseView | null,
   after: ReleaseView,
-): Promise<void> {
+  note: string | null = after.tierReason,
+): Promise<string | null> {
   const suggestionMoved =
     before?.suggestedTier !== after.suggestedTier ||
     JSON.stringify(before?.attributes) !== JSON.stringify(after.attributes);
-  if (!suggestionMoved && before?.tier === after.tier) return;
-  await tx.insert(releaseTierEvents).values({
-    releaseId: after.id,
-    by: actor.label,
-    attributes: after.attributes,
-    suggestedTier: after.suggestedTier ?? 1,
-    suggestedReason: after.suggestedReason ?? '',
-    assignedTier: after.tier,
-    note: after.tierReason,
-  });
+  const reasonMoved = before !== null && before.tierReason !== after.tierReason;
+  if (!suggestionMoved && !reasonMoved && before?.tier === after.tier) return null;
+  const [row] = await tx
+    .insert(releaseTierEvents)
+    .values({
+      releaseId: after.id,
+      by: actor.label,
+      attributes: after.attributes,
+      suggestedTier: after.suggestedTier ?? 1,
+      suggestedReason: after.suggestedReason ?? '',
+      assignedTier: after.tier,
+      note,
+    })
+    .returning({ id: releaseTierEvents.id });
+  return row!.id;
 }
 
 export async function createRelease(opts: { db: Db; actor: Actor; input: TReleaseInput; now: Date }) {
@@ -222,17 +252,14 @@ export async function createRelease(opts: { db: Db; actor: Actor; input: TReleas
     const errors: FieldError[] = [];
     await checkRefs(tx, opts.input, errors);
     checkStatus(null, opts.input.status, errors);
-    const tier = tierFields(
-      settings,
-      { attributes: opts.input.attributes ?? [], tier: opts.input.tier, tierReason: opts.input.tierReason },
-      errors,
-    );
+    const tier = suggestionFields(settings, opts.input.attributes ?? [], errors);
+    if (tier) requireReason(tier, opts.input, errors);
     if (errors.length || !tier) throw invalid(errors);
     const launchedOn = opts.input.status === 'launched' ? todayIn(settings.timeZone, opts.now) : null;
     const { roadmapItemId, ...input } = opts.input;
     const [row] = await tx
       .insert(releases)
-      .values({ ...input, ...tier, launchedOn })
+      .values({ ...input, ...stored(tier), launchedOn })
       .returning({ id: releases.id });
     const after = (await getRelease(tx, row!.id))!;
     await recordTierEvent(tx, opts.actor, null, after);
@@ -249,6 +276,22 @@ export async function createRelease(opts: { db: Db; actor: Actor; input: TReleas
   });
 }
 
+/** The tier history's entry for an update; a reason that stopped counting says so, and the PM hears it. */
+async function recordTierChange(
+  tx: Db,
+  actor: Actor,
+  before: ReleaseView,
+  after: ReleaseView,
+  stale: boolean,
+) {
+  if (!stale) {
+    await recordTierEvent(tx, actor, before, after);
+    return;
+  }
+  const eventId = await recordTierEvent(tx, actor, before, after, staleNote(before, after));
+  if (eventId) await notifyRetier(tx, after, eventId);
+}
+
 export async function updateRelease(opts: {
   db: Db;
   actor: Actor;
@@ -263,29 +306,26 @@ export async function updateRelease(opts: {
     const errors: FieldError[] = [];
     await checkRefs(tx, opts.patch, errors);
     checkStatus(before.status, opts.patch.status, errors);
-    const tier = tierFields(
-      settings,
-      {
-        attributes: opts.patch.attributes ?? before.attributes,
-        tier: opts.patch.tier === undefined ? before.tier : opts.patch.tier,
-        tierReason: opts.patch.tierReason === undefined ? before.tierReason : opts.patch.tierReason,
-      },
-      errors,
-    );
-    if (errors.length || !tier) throw invalid(errors);
+    const tier = suggestionFields(settings, opts.patch.attributes ?? before.attributes, errors);
+    const next = tier ? nextTier(before, opts.patch, tier.suggestedTier) : null;
+    // Only a request that assigns the tier or gives a reason is held to it; otherwise the gate asks for a re-tier.
+    const assigns = opts.patch.tier !== undefined || opts.patch.tierReason !== undefined;
+    if (tier && next && assigns) requireReason(tier, next, errors);
+    if (errors.length || !tier || !next) throw invalid(errors);
     const launching = opts.patch.status === 'launched' && before.status !== 'launched';
     const { roadmapItemId, ...patch } = opts.patch;
     await tx
       .update(releases)
       .set({
         ...patch,
-        ...tier,
+        ...stored(tier),
+        tierReason: next.tierReason,
         ...(launching ? { launchedOn: todayIn(settings.timeZone, opts.now) } : {}),
         updatedAt: opts.now,
       })
       .where(eq(releases.id, opts.id));
     const after = (await getRelease(tx, opts.id))!;
-    await recordTierEvent(tx, opts.actor, before, after);
+    await recordTierChange(tx, opts.actor, before, after, next.stale);
     await replanRelease(tx, opts.id, opts.now);
     await linkAndFollow(tx, opts.actor, opts.id, roadmapItemId, opts.now);
     await followShares(tx, 'release', opts.id, opts.now);

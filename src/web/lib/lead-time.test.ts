@@ -20,6 +20,7 @@ describe('the lead-time line of the releases table', () => {
       suggestedTier: 3,
       suggestedReason: null,
       tierReason: null,
+      tierReview: null,
       launchedOn: null,
       distributedOn: null,
       publishedOn: null,

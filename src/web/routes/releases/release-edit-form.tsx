@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { type TReleaseDetail, type TReleaseStatus, ZReleasePatch } from '../../../shared/releases.ts';
+import {
+  type TReleaseDetail,
+  type TReleaseStatus,
+  type TTier,
+  ZReleasePatch,
+} from '../../../shared/releases.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { SelectField } from '../../components/fields.tsx';
@@ -18,6 +23,14 @@ interface Values extends TierValues {
   engOwnerId: string;
   targetDate: string;
   status: TReleaseStatus;
+}
+
+/** The saved reason was for a lower suggestion: it no longer counts (the server asks for a re-tier without a new one). */
+function staleReason(r: TReleaseDetail['release'], v: Values, suggested: TTier | undefined): boolean {
+  if (r.tierReview) return v.tierReason === '';
+  return (
+    suggested !== undefined && suggested > (r.suggestedTier ?? 1) && v.tierReason === (r.tierReason ?? '')
+  );
 }
 
 /** Owners, date, attributes, tier and status. go / hold / delay are not offered: a decision sets them. */
@@ -100,7 +113,12 @@ export function ReleaseEditForm({
           onChange={(s) => set('status')(s as TReleaseStatus)}
         />
       </ReleaseBasicsFields>
-      <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
+      <TierFields
+        values={v}
+        suggestion={suggestion}
+        staleReason={staleReason(r, v, suggestion.data?.tier)}
+        onChange={(t) => setV((prev) => ({ ...prev, ...t }))}
+      />
       <FormActions submit={submit}>
         <button type="button" className="button" onClick={onCancel}>
           Cancel

@@ -34,11 +34,14 @@ export function TierFields({
   values,
   suggestion,
   onChange,
+  staleReason = false,
 }: {
   values: TierValues;
   /** From useTierSuggestion(values.attributes): the form needs it too, to send the tier. */
   suggestion: Loaded<TTierSuggestion>;
   onChange: (values: TierValues) => void;
+  /** The saved reason no longer counts (the suggestion rose above the tier): the PM must write a new one. */
+  staleReason?: boolean;
 }) {
   const s = suggestion.data;
   const tier = chosenTier(values, s?.tier);
@@ -79,7 +82,11 @@ export function TierFields({
         <TextField
           path="tierReason"
           label="Why a lower tier than suggested?"
-          hint="Required: the reason is kept with the release's tier history."
+          hint={
+            staleReason
+              ? 'The attributes now suggest a higher tier than when the last reason was given: write a new one.'
+              : "Required: the reason is kept with the release's tier history."
+          }
           multiline
           required
           value={values.tierReason}

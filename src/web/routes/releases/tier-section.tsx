@@ -9,6 +9,17 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
   return (
     <section aria-labelledby="tier-heading" className="release-section">
       <h2 id="tier-heading">Tier</h2>
+      {r.tierReview ? (
+        <div className="notice warn" role="note" aria-label="Tier needs review">
+          <p>
+            <strong>The tier needs review.</strong> {r.tierReview}
+          </p>
+          <p>
+            Use “Edit release” above: raise the assigned tier, or keep it and give a new reason why it stays
+            lower. The release gate fails until then.
+          </p>
+        </div>
+      ) : null}
       <dl className="details">
         <dt>Attributes</dt>
         <dd>{r.attributes.length ? r.attributes.map(labelOf).join(', ') : 'none set'}</dd>
