@@ -62,7 +62,13 @@ const RELEASES: DemoRelease[] = [
   },
   { title: 'Dashboard copy fixes', area: 'reporting', tier: 1, attributes: ['ui_copy_change'], inDays: 0 },
   // Payments is in Polish Mode (confused customers, demo-tickets.ts): the gate holds this feature.
-  { title: 'Saved cards at checkout', area: 'payments', tier: 2, attributes: ['workflow_change'], inDays: 30 },
+  {
+    title: 'Saved cards at checkout',
+    area: 'payments',
+    tier: 2,
+    attributes: ['workflow_change'],
+    inDays: 30,
+  },
   {
     title: 'Invoice PDF redesign',
     area: 'billing',
