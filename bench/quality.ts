@@ -14,7 +14,6 @@
 
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type DatabaseTarget, type Db, openDatabase, rowsOf, runMigrations } from '../src/db/client.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { getSettings } from '../src/services/org/settings.ts';
@@ -22,6 +21,7 @@ import { areasQuality } from '../src/services/quality/confusion.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { INSIGHT_KINDS } from '../src/shared/insights-taxonomy.ts';
+import { scratchPostgres } from './scratch-db.ts';
 
 const INSIGHTS = Number(process.env.BENCH_INSIGHTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -127,34 +127,19 @@ async function run(kind: string, target: DatabaseTarget) {
   }
 }
 
-async function scratchPostgres() {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  const name = `prodops_bench_quality_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: `${PG_URL.replace(/\/[^/?]*(\?.*)?$/, '')}/${name}`,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
   console.log(
     `quality bench: ${INSIGHTS.toLocaleString('en')} insight items, ${RUNS} runs each; ${os.cpus().length} CPUs`,
   );
   if (TARGETS.includes('postgres')) {
-    const scratch = await scratchPostgres();
-    try {
-      await run('postgres', { kind: 'postgres', url: scratch.url });
-    } finally {
-      await scratch.drop();
-    }
+    const scratch = await scratchPostgres(PG_URL, 'prodops_bench_quality');
+    if (typeof scratch === 'string') console.log(`  postgres: skipped, ${scratch}`);
+    else
+      try {
+        await run('postgres', { kind: 'postgres', url: scratch.url });
+      } finally {
+        await scratch.drop();
+      }
   }
   if (TARGETS.includes('pglite')) await run('pglite', { kind: 'pglite', dataDir: null });
 }

@@ -41,6 +41,7 @@ import { RELEASE_STATUSES } from '../src/shared/releases.ts';
 import { ROADMAP_STATUSES } from '../src/shared/roadmap.ts';
 import type { TStatusAnswer } from '../src/shared/status.ts';
 import { loadTest as runLoad } from './load.ts';
+import { scratchPostgres } from './scratch-db.ts';
 
 const ITEMS = 2_000;
 const RELEASES = 5_000;
@@ -517,26 +518,7 @@ async function explain(
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function postgresTarget(): Promise<{ url: string; drop: () => Promise<void> } | string> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-  } catch (e) {
-    return `cannot connect to ${PG_URL.replace(/:[^:@/]*@/, ':…@')} (${(e as Error).message}); set BENCH_DATABASE_URL`;
-  }
-  const name = `prodops_bench_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: `${PG_URL.replace(/\/[^/?]*(\?.*)?$/, '')}/${name}`,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const postgresTarget = () => scratchPostgres(PG_URL, 'prodops_bench');
 
 async function main() {
   console.log(
