@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, type RunningServer, runCli, startServe, useDataDir } from '../../test/cli.ts';
 import type { TAreaQualityList } from '../shared/quality.ts';
@@ -50,5 +53,41 @@ describe('prodops area health', () => {
     const refused = await area([], sales);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/forbidden|not allowed|may not/i);
+  });
+
+  it('imports active users from a CSV: a bad row records nothing and names its line; then every month is kept', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pd-users-'));
+    const file = (name: string, text: string) => {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const users = (args: string[]) =>
+      runCli(['area', 'users', 'import', ...args], {
+        env: { ...data.env, PRODOPS_URL: server.url, PRODOPS_TOKEN: ops },
+      });
+    const [payments] = (JSON.parse(expectOk(await area(['payments', '--json'])).stdout) as TAreaQualityList)
+      .areas;
+    const recorded = async () => {
+      const res = await fetch(`${server.url}/api/v1/areas/${payments!.area.id}/active-users`, {
+        headers: { authorization: `Bearer ${ops}` },
+      });
+      return ((await res.json()) as { months: { month: string; users: number }[] }).months;
+    };
+    const before = await recorded();
+    const bad = await users([
+      file('bad.csv', 'area,month,users\npayments,2025-01,5000\nPayments,2025-13,5100\n'),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('line 3, month: "2025-13" is not a month like 2026-11');
+    expect(await recorded()).toEqual(before);
+    const ok = await users([
+      file('ok.csv', 'area,month,users\npayments,2025-01,5000\nPayments,2025-02,5100\n'),
+    ]);
+    expect(expectOk(ok).stdout).toContain('Recorded 2 months of active users for 1 area.');
+    expect((await recorded()).filter((m) => m.month < '2025-03').map((m) => [m.month, m.users])).toEqual([
+      ['2025-02', 5100],
+      ['2025-01', 5000],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { TAreaQuality, TAreaQualityList } from '../../shared/quality.ts';
 import type { TSettingsReply } from '../../shared/settings.ts';
 import { remoteFromEnv } from '../remote.ts';
 import { UserError } from '../user-error.ts';
+import { registerAreaUsersCommands } from './area-users.ts';
 
 type Rule = TAreaQualityList['rule'];
 
@@ -84,4 +85,5 @@ export function registerAreaCommands(program: Command): void {
       const { settings } = await remote.json<TSettingsReply>('GET', '/api/v1/settings');
       console.log(healthText(list, settings.timeZone));
     });
+  registerAreaUsersCommands(area);
 }
