@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areaActiveUsers, areas, releases } from '../../db/schema/index.ts';
 import {
@@ -153,7 +153,7 @@ export async function listActiveUsers(db: Db, areaId: string) {
       recordedBy: areaActiveUsers.recordedBy,
     })
     .from(areaActiveUsers)
-    .where(inArray(areaActiveUsers.areaId, [areaId]))
-    .orderBy(sql`${areaActiveUsers.month} desc`);
+    .where(eq(areaActiveUsers.areaId, areaId))
+    .orderBy(desc(areaActiveUsers.month));
   return rows;
 }

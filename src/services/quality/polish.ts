@@ -13,14 +13,16 @@ export interface QualityHolds {
 /** The area's quality controls as the gate weighs them: Polish Mode and operational burden (null: no hold). */
 export async function qualityHoldsOf(
   db: Db,
-  release: { areaId: string | null; attributes: readonly string[] },
+  release: { areaId: string | null; tier: number | null; attributes: readonly string[] },
   settings: TSettings,
   now: Date,
 ): Promise<QualityHolds> {
-  if (!release.areaId) return { polish: null, burden: null };
+  const feature = isFeatureRelease(release.attributes, settings.releaseAttributes);
+  // Only a Tier 2/3 feature can be held: the others (most releases on a page of them) skip the area's figures.
+  const holdable = feature && (release.tier === 2 || release.tier === 3);
+  if (!release.areaId || !holdable) return { polish: null, burden: null };
   const [quality] = await areasQuality(db, settings, now, release.areaId);
   if (!quality) return { polish: null, burden: null };
-  const feature = isFeatureRelease(release.attributes, settings.releaseAttributes);
   return { polish: polishHold(quality, settings, feature), burden: burdenHold(quality, settings, feature) };
 }
 
