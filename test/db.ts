@@ -96,6 +96,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select count(*) from artifact_versions) as versions, (select string_agg(id::text || status, '|' order by id) from follow_ups) as follow_ups, (select count(*) from inbox_items where read_at is null) as unread,
            (select string_agg(id::text || version || coalesce(ratified_version::text, '') || state::text, '|' order by id) from roadmap_items) as roadmap_items,
            (select count(*) from roadmap_item_versions) as roadmap_versions,
+           (select string_agg(item_id::text || engineer_weeks, '|' order by item_id) from roadmap_item_sizes) as item_sizes,
            (select string_agg(id::text || coalesce(closed_at::text, '') || coalesce(republished_at::text, ''), '|' order by id) from roadmap_reviews) as roadmap_reviews,
            (select count(*) from roadmap_review_outcomes) as roadmap_outcomes,
            (select string_agg(id::text || status || next_review_date, '|' order by id) from decisions) as decision_log,

@@ -163,6 +163,8 @@ export const ZMe = z.object({
     /** The status-request count (the product org), and importing the Slack exports it counts (Product Ops and up). */
     readStatusRequests: z.boolean(),
     importStatusPings: z.boolean(),
+    /** Velocity per pod and the trade-off menu (the product org). */
+    readVelocity: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

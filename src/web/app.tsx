@@ -47,6 +47,7 @@ import { StatusRequestsPage } from './routes/status/status-requests-page.tsx';
 import { ComposePage } from './routes/updates/compose-page.tsx';
 import { PublishedPage } from './routes/updates/published-page.tsx';
 import { UpdatesPage } from './routes/updates/updates-page.tsx';
+import { VelocityPage } from './routes/velocity/velocity-page.tsx';
 
 /** A 401 from any request: forget the session and go to /sign-in, coming back here afterwards. */
 function RedirectOnUnauthorized() {
@@ -83,6 +84,7 @@ export function App() {
           <Route index element={<OverviewPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="people/:id" element={<PersonPage />} />
+          <Route path="velocity" element={<VelocityPage />} />
           <Route path="areas" element={<AreasPage />} />
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />

@@ -25,6 +25,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/roadmap', label: 'Roadmap', capability: 'C4' },
   { path: '/decisions', label: 'Decisions', capability: 'C4' },
   { path: '/releases', label: 'Releases', capability: 'C5' },
+  // The product org's planning: item sizes and pod throughput.
+  { path: '/velocity', label: 'Velocity', capability: 'C7', visible: (me) => me.can.readVelocity },
   // The product org: the count names who asked what.
   {
     path: '/status-requests',

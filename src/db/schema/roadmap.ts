@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -58,6 +59,19 @@ export const roadmapItemVersions = pgTable(
     index('roadmap_item_versions_at_idx').on(t.changedAt),
   ],
 );
+
+/**
+ * How big an item is, in engineer-weeks: the product org's planning estimate for the trade-off menu (issue 15).
+ * Kept beside the item, not in its versioned state, so sizing is not a roadmap change to ratify.
+ */
+export const roadmapItemSizes = pgTable('roadmap_item_sizes', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+  engineerWeeks: doublePrecision('engineer_weeks').notNull(),
+  setBy: text('set_by').notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+});
 
 /**
  * Append-only: when stakeholders could first read a version of an item (ratified, or restored by a rejection).

@@ -80,6 +80,12 @@ export const ROADMAP_CASES: Record<string, Case> = {
     url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}`,
     body: () => ({ latest: '2027-02-28', note: 'Vendor slipped' }),
   },
+  // Sizing is planning, not a roadmap change: the same people who edit the item.
+  'PUT /api/v1/roadmap/items/:id/size': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}/size`,
+    body: () => ({ engineerWeeks: 3 }),
+  },
   'GET /api/v1/roadmap/items/:id/history': {
     expect: signedInOnly,
     url: async (c) => `/api/v1/roadmap/items/${(await ratifiedItem(c)).id}/history`,

@@ -74,7 +74,9 @@ export type Resource =
   /** The status-request count: pings found in chat and questions answered, per week. */
   | { type: 'status_requests' }
   /** An area's quality controls: the confused-customer figure and Polish Mode (velocity framework). */
-  | { type: 'area_quality' };
+  | { type: 'area_quality' }
+  /** What pods ship per week, their lead time and the trade-off menu (velocity framework). */
+  | { type: 'velocity' };
 
 export type ResourceType = Resource['type'];
 

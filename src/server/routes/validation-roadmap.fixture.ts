@@ -68,6 +68,15 @@ export function roadmapCases(ids: { area: string; item: string }): Record<string
         fields: ['status', 'visibility'],
       },
     ],
+    'PUT /api/v1/roadmap/items/:id/size': [
+      {
+        name: 'not in half weeks',
+        url: '/api/v1/roadmap/items/ITEM/size',
+        body: { engineerWeeks: 1.3 },
+        fields: ['engineerWeeks'],
+      },
+      { name: 'no size', url: '/api/v1/roadmap/items/ITEM/size', body: {}, fields: ['engineerWeeks'] },
+    ],
     'POST /api/v1/roadmap/view/publish': [
       {
         name: 'note too long',
