@@ -38,7 +38,7 @@ describe('prodops roadmap (changes, view, publish) against a running server', ()
     const json = JSON.parse(
       expectOk(await as('priya', ['roadmap', 'changes', '--since', '2020-01-01', '--json'])).stdout,
     );
-    expect(json.changes.filter((c: { kind: string }) => c.kind === 'added')).toHaveLength(10);
+    expect(json.changes.filter((c: { kind: string }) => c.kind === 'added')).toHaveLength(12);
   });
 
   it('prints the stakeholder view for an audience, as markdown or print HTML', async () => {

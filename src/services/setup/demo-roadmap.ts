@@ -8,6 +8,7 @@ import { recordDecision, revisitDecision } from '../decisions/decisions.ts';
 import { followAllReleases } from '../roadmap/follow-release.ts';
 import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
 import { publishView } from '../roadmap/publish.ts';
+import { setItemSize } from '../roadmap/sizes.ts';
 
 interface DemoItem {
   key: string;
@@ -23,11 +24,14 @@ interface DemoItem {
   release?: string;
   themes?: string[];
   internal?: boolean;
+  /** Engineer-weeks, for the trade-off menu; unsized items show as such. */
+  size?: number;
 }
 
 const ITEMS: DemoItem[] = [
   {
     key: 'usage',
+    size: 21,
     title: 'Usage-based billing',
     area: 'billing',
     summary: 'Pay for what you use, with a live meter in the billing page.',
@@ -50,6 +54,7 @@ const ITEMS: DemoItem[] = [
   },
   {
     key: 'invoices',
+    size: 9,
     title: 'Invoice PDF redesign',
     area: 'billing',
     summary: 'Clearer invoices your finance team can read at a glance.',
@@ -61,6 +66,7 @@ const ITEMS: DemoItem[] = [
   },
   {
     key: 'checklist',
+    size: 6,
     title: 'Guided onboarding checklist',
     area: 'onboarding',
     summary: 'New teams get a step-by-step checklist to their first report.',
@@ -73,6 +79,7 @@ const ITEMS: DemoItem[] = [
   },
   {
     key: 'exports',
+    size: 10,
     title: 'Scheduled report exports',
     area: 'reporting',
     summary: 'Reports delivered to your inbox on a schedule.',
@@ -84,6 +91,7 @@ const ITEMS: DemoItem[] = [
   },
   {
     key: 'salesforce',
+    size: 18,
     title: 'Salesforce sync v2',
     area: 'integrations',
     summary: 'Two-way sync of accounts and opportunities.',
@@ -127,6 +135,7 @@ const ITEMS: DemoItem[] = [
   },
   {
     key: 'import',
+    size: 8,
     title: 'Bulk user import',
     area: 'onboarding',
     summary: 'Add hundreds of teammates from a CSV file.',
@@ -135,6 +144,29 @@ const ITEMS: DemoItem[] = [
     to: 45,
     release: 'Bulk user import',
     themes: ['onboarding'],
+  },
+  // Billing's next candidates, internal until the pod picks from the trade-off menu.
+  {
+    key: 'dunning',
+    size: 12,
+    title: 'Dunning emails for failed payments',
+    area: 'billing',
+    summary: 'Remind customers before a failed card suspends their account.',
+    confidence: 'medium',
+    from: 30,
+    to: 80,
+    internal: true,
+  },
+  {
+    key: 'currencies',
+    size: 15,
+    title: 'Multi-currency invoices',
+    area: 'billing',
+    summary: 'Invoice customers in their own currency.',
+    confidence: 'low',
+    from: 45,
+    to: 110,
+    internal: true,
   },
 ];
 
@@ -211,6 +243,7 @@ export async function seedDemoRoadmap(
       },
     });
     itemIds.set(d.key, item.id);
+    if (d.size) await setItemSize({ db: tx, actor, itemId: item.id, engineerWeeks: d.size, now: ago(20) });
     // Ratified at the last review (the demo starts after it).
     await markRatified(tx, item.id, 1, ago(14));
   }

@@ -5,6 +5,7 @@ import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import {
   artifactVersions,
   insightItems,
+  pods,
   readinessLinks,
   releases,
   updateSubmissions,
@@ -18,6 +19,7 @@ import { listRoutings } from '../insights/triage.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
+import { podMenu } from '../velocity/menu.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
 
@@ -108,6 +110,23 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
       true,
     );
     expect(dates.every((x) => x <= Temporal.PlainDate.from(today).add({ days: 365 }).toString())).toBe(true);
+  });
+
+  it("offers the Billing pod's trade-off menu: two items fast, or three slow", async () => {
+    const [pod] = await d.db.select({ id: pods.id }).from(pods).where(eq(pods.slug, 'pod-billing'));
+    const menu = await podMenu(createContext({ db: d.db, actor: null, now }), { podId: pod!.id, weeks: 13 });
+    expect(menu.engineers).toBe(3);
+    // 3 engineers: usage-based billing (21 engineer-weeks) by week 7, dunning (12) by week 11.
+    expect(menu.focus.items.map((i) => [i.title, i.weeks])).toEqual([
+      ['Usage-based billing', 7],
+      ['Dunning emails for failed payments', 11],
+    ]);
+    // All three at once: each lands later, usage-based billing past the quarter.
+    expect(menu.spread.items.map((i) => [i.title, i.weeks])).toEqual([
+      ['Usage-based billing', 16],
+      ['Dunning emails for failed payments', 12],
+      ['Multi-currency invoices', 14],
+    ]);
   });
 
   it('asks for readiness only for launches still ahead', async () => {

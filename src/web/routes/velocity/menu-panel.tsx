@@ -11,6 +11,7 @@ import { formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 
 const weeksText = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;
+const itemsText = (n: number) => (n === 1 ? 'this one item' : `these ${n} items`);
 
 function Choice({ title, intro, choice }: { title: string; intro: string; choice: TTradeOffMenu['focus'] }) {
   return (
@@ -106,7 +107,9 @@ function MenuBody({ m, reload }: { m: TTradeOffMenu; reload: () => void }) {
       <p>
         {m.pod.name} has {m.engineers} engineers: {m.capacityWeeks} engineer-weeks in{' '}
         {weeksText(m.horizonWeeks)} from {formatLocalDate(m.today, true)}.
-        {fast && slow ? ` We can do these ${fast} fast, or these ${slow} slow. Which do you pick?` : ''}
+        {fast && slow
+          ? ` We can do ${itemsText(fast)} fast, or ${itemsText(slow)} slow. Which do you pick?`
+          : ''}
       </p>
       <div className="menu-choices">
         <Choice
