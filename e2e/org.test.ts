@@ -114,4 +114,22 @@ describe('the demo org in a browser', () => {
     await page.screenshot({ path: '/tmp/prodops-audit.png' });
     await page.close();
   });
+  it("shows the Head of Product each pod's velocity and a trade-off menu, asking for a missing size in place", async () => {
+    const page = await signIn('hana@example.com');
+    await nav(page).getByRole('link', { name: 'Velocity', exact: true }).click();
+    await page.getByRole('heading', { name: 'Velocity', level: 1 }).waitFor();
+    await page.getByRole('row', { name: /^Billing pod/ }).waitFor();
+    await page.getByText(/We can do these 2 items fast, or these 3 items slow\./).waitFor();
+
+    await page.getByLabel('Menu for').selectOption({ label: 'Payments pod' });
+    const size = page.getByLabel('Tax engine upgrade: engineer-weeks');
+    await size.fill('1.3');
+    await page.getByRole('button', { name: 'Set size' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/half weeks/);
+    await size.fill('9');
+    await page.getByRole('button', { name: 'Set size' }).click();
+    await page.getByText(/Tax engine upgrade — 9 engineer-weeks, lands .* \(in 3 weeks\)/).waitFor();
+    await page.screenshot({ path: '/tmp/prodops-velocity.png', fullPage: true });
+    await page.close();
+  });
 });

@@ -113,13 +113,13 @@ function MenuBody({ m, reload }: { m: TTradeOffMenu; reload: () => void }) {
       </p>
       <div className="menu-choices">
         <Choice
-          title={`${fast} fast`}
+          title={`Fast: ${fast === 1 ? '1 item' : `${fast} items`}`}
           intro="The whole pod on one item at a time, in the roadmap's order: each lands as early as it can."
           choice={m.focus}
         />
         {slow ? (
           <Choice
-            title={`${slow} slow`}
+            title={`Slow: ${slow} items`}
             intro="All started at once, the pod shared among them: more in flight, every one lands later."
             choice={m.spread}
           />
