@@ -130,6 +130,14 @@ describe('the demo org in a browser', () => {
     await page.getByRole('button', { name: 'Set size' }).click();
     await page.getByText(/Tax engine upgrade — 9 engineer-weeks, lands .* \(in 3 weeks\)/).waitFor();
     await page.screenshot({ path: '/tmp/prodops-velocity.png', fullPage: true });
+
+    // The pod's page carries the same controls: its area's figures, what it ships, its menu.
+    await page.getByRole('link', { name: 'Billing pod' }).click();
+    await page.getByRole('heading', { name: 'Billing pod', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Quality and velocity' }).waitFor();
+    await page.getByText(/launch(es)? in the last 12 weeks/).waitFor();
+    await page.getByText(/We can do these 2 items fast, or these 3 items slow\./).waitFor();
+    await page.screenshot({ path: '/tmp/prodops-pod.png', fullPage: true });
     await page.close();
   });
 });

@@ -3,7 +3,9 @@ import type { TArea, TPerson, TPod } from '../../../shared/org.ts';
 import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { PodControls } from './pod-controls.tsx';
 import { PodForm } from './pod-form.tsx';
 import { PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
 
@@ -42,6 +44,7 @@ function PodDetails({ pod }: { pod: TPod }) {
 export function PodPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const me = useMe();
   const data = useLoad<Loaded>(`pod:${id}`, async (signal) => {
     const pod = await api.pods.get(id, signal);
     if (!pod.permissions.update) return { pod, areas: [], people: [] };
@@ -77,6 +80,7 @@ export function PodPage() {
       ) : (
         <PodDetails pod={pod} />
       )}
+      {me.can.readVelocity ? <PodControls podId={pod.id} areaId={pod.areaId} /> : null}
       {pod.permissions.delete ? (
         <section aria-labelledby="delete-pod" className="danger-zone">
           <h2 id="delete-pod">Delete</h2>

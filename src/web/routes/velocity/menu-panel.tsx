@@ -76,7 +76,12 @@ export function MenuPanel({ podId }: { podId: string }) {
       <label className="field-label" htmlFor={`horizon-${podId}`}>
         Horizon
       </label>{' '}
-      <select id={`horizon-${podId}`} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+      <select
+        className="inline-select"
+        id={`horizon-${podId}`}
+        value={weeks}
+        onChange={(e) => setWeeks(Number(e.target.value))}
+      >
         {[6, 13, 26].map((w) => (
           <option key={w} value={w}>
             {w === 13 ? '13 weeks (a quarter)' : weeksText(w)}

@@ -98,7 +98,12 @@ export function VelocityPage() {
           <label className="field-label" htmlFor="menu-pod">
             Menu for
           </label>{' '}
-          <select id="menu-pod" value={chosen ?? ''} onChange={(e) => setPodId(e.target.value)}>
+          <select
+            className="inline-select"
+            id="menu-pod"
+            value={chosen ?? ''}
+            onChange={(e) => setPodId(e.target.value)}
+          >
             {pods.map((p) => (
               <option key={p.pod.id} value={p.pod.id}>
                 {p.pod.name}
