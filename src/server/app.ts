@@ -25,6 +25,7 @@ import { type StatusAnswerer, slackRoutes } from './routes/slack/index.ts';
 import { statusRoutes } from './routes/status/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
+import { velocityLoaders, velocityRoutes } from './routes/velocity/index.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
 import { registerTextGuard } from './text-guard.ts';
 import type { AppDeps } from './types.ts';
@@ -118,6 +119,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
     ...qualityLoaders(opts.db),
+    ...velocityLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -137,6 +139,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(decisionsRoutes);
       await api.register(statusRoutes);
       await api.register(qualityRoutes);
+      await api.register(velocityRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

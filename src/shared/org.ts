@@ -163,6 +163,8 @@ export const ZMe = z.object({
     /** The status-request count (the product org), and importing the Slack exports it counts (Product Ops and up). */
     readStatusRequests: z.boolean(),
     importStatusPings: z.boolean(),
+    /** Bets and experiment briefs (issue 15): the product org's. */
+    readBets: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

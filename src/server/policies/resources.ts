@@ -74,7 +74,10 @@ export type Resource =
   /** The status-request count: pings found in chat and questions answered, per week. */
   | { type: 'status_requests' }
   /** An area's quality controls: the confused-customer figure and Polish Mode (velocity framework). */
-  | { type: 'area_quality' };
+  | { type: 'area_quality' }
+  /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
+  | { type: 'bet' }
+  | { type: 'experiment_brief' };
 
 export type ResourceType = Resource['type'];
 

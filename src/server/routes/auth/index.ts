@@ -36,6 +36,7 @@ async function me(deps: AppDeps, personId: string) {
       manageChannels: can(actor, 'create', { type: 'channel' }),
       readStatusRequests: can(actor, 'read', { type: 'status_requests' }),
       importStatusPings: can(actor, 'create', { type: 'status_requests' }),
+      readBets: can(actor, 'read', { type: 'bet' }),
     },
   };
 }
