@@ -19,7 +19,7 @@ import { can } from '../../policies/index.ts';
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['bets'];
 
-export function velocityLoaders(db: Db) {
+export function betLoaders(db: Db) {
   return {
     bet: async (_req: FastifyRequest, id: string) => {
       const value = await getBet(db, id);
@@ -45,7 +45,7 @@ const policy = (resource: 'bet' | 'experiment_brief', action: 'read' | 'create' 
 });
 
 /** Issue 15 (C7): bets with their profile's cluster and approach, and the experiment briefs under them. */
-export async function velocityRoutes(app: FastifyInstance): Promise<void> {
+export async function betRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
