@@ -102,6 +102,9 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || status || next_review_date, '|' order by id) from decisions) as decision_log,
            (select count(*) from decision_events) as decision_events,
            (select string_agg(id::text || coalesce(tolerance_days::text, ''), '|' order by id) from subscriptions) as subscription_tolerances,
+           (select string_agg(id::text || title || status || profile::text, '|' order by id) from bets) as bets,
+           (select count(*) from bet_roadmap_items) as bet_items,
+           (select string_agg(id::text || experiment || coalesce(time_box_end, '') || coalesce(decision_id::text, ''), '|' order by id) from experiment_briefs) as briefs,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);

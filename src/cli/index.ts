@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAreaCommands } from './commands/area.ts';
+import { registerBetCommands } from './commands/bet.ts';
 import { registerDecisionCommands } from './commands/decision.ts';
 import { registerInsightsCommands } from './commands/insights.ts';
 import { registerOrgCommands } from './commands/org.ts';
@@ -30,6 +31,7 @@ registerReleaseCommands(program);
 registerInsightsCommands(program);
 registerRoadmapCommands(program);
 registerDecisionCommands(program);
+registerBetCommands(program);
 registerStatusCommands(program);
 registerStatusRequestCommands(program);
 

@@ -12,6 +12,7 @@ import { registerPolicies } from './policies/hook.ts';
 import { registerQueryGuard } from './query-guard.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { betLoaders, betRoutes } from './routes/bets/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...decisionsLoaders(opts.db),
     ...qualityLoaders(opts.db),
     ...velocityLoaders(opts.db),
+    ...betLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -140,6 +142,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(statusRoutes);
       await api.register(qualityRoutes);
       await api.register(velocityRoutes);
+      await api.register(betRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

@@ -2,7 +2,14 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { signedIn } from '../../test/factories.ts';
-import { ritualOccurrences, rituals, roadmapItems, roadmapItemVersions } from '../db/schema/index.ts';
+import {
+  bets,
+  experimentBriefs,
+  ritualOccurrences,
+  rituals,
+  roadmapItems,
+  roadmapItemVersions,
+} from '../db/schema/index.ts';
 import { systemActor } from '../services/actor.ts';
 import { feedUrls } from '../services/cadence/feed.ts';
 import { recordDecision } from '../services/decisions/decisions.ts';
@@ -23,7 +30,12 @@ let t: TestApp;
 let sales: Record<string, string>;
 let feedFile = '';
 const secrets: string[] = [];
-const ids = { items: [] as string[], decisions: [] as string[], occurrences: [] as string[] };
+const ids = {
+  items: [] as string[],
+  decisions: [] as string[],
+  occurrences: [] as string[],
+  bets: [] as string[],
+};
 
 const ops = systemActor('test');
 const range = { earliest: '2026-12-07', latest: '2027-01-29', confidence: 'high' as const };
@@ -126,6 +138,12 @@ async function demoSecrets(): Promise<void> {
     .from(ritualOccurrences)
     .innerJoin(rituals, and(eq(rituals.id, ritualOccurrences.ritualId), eq(rituals.slug, 'roadmap-review')));
   ids.occurrences.push(...reviews.map((r) => r.id));
+  // Issue 15: bets and their briefs are the product org's; the demo's are refused, never read.
+  const demoBets = await db.select({ id: bets.id, title: bets.title }).from(bets);
+  ids.bets.push(...demoBets.map((b) => b.id));
+  secrets.push(...demoBets.map((b) => b.title));
+  const briefs = await db.select({ experiment: experimentBriefs.experiment }).from(experimentBriefs);
+  secrets.push(...briefs.map((b) => b.experiment));
   if (ids.occurrences[0])
     await startReview({ db, actor: ops, now: clock.now(), occurrenceId: ids.occurrences[0] }).catch(() => {});
 }
@@ -171,6 +189,7 @@ function pathValues(url: string, name: string): string[] {
   if (name === 'month') return ['2026-10', '2026-11'];
   if (name === 'theme') return ['pricing', 'feature-gap'];
   if (url.startsWith('/api/v1/decisions')) return ids.decisions;
+  if (url.startsWith('/api/v1/bets')) return ids.bets;
   return ids.items;
 }
 

@@ -165,6 +165,8 @@ export const ZMe = z.object({
     importStatusPings: z.boolean(),
     /** Velocity per pod and the trade-off menu (the product org). */
     readVelocity: z.boolean(),
+    /** Bets and experiment briefs (issue 15): the product org's. */
+    readBets: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -9,6 +9,8 @@ import { AreaPage } from './routes/areas/area-page.tsx';
 import { AreasPage } from './routes/areas/areas-page.tsx';
 import { AuditPage } from './routes/audit/audit-page.tsx';
 import { SignInPage } from './routes/auth/sign-in.tsx';
+import { BetPage } from './routes/bets/bet-page.tsx';
+import { BetsPage } from './routes/bets/bets-page.tsx';
 import { CadencePage } from './routes/cadence/cadence-page.tsx';
 import { OccurrencePage } from './routes/cadence/occurrence-page.tsx';
 import { RitualPage } from './routes/cadence/ritual-page.tsx';
@@ -89,6 +91,8 @@ export function App() {
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />
           <Route path="pods/:id" element={<PodPage />} />
+          <Route path="bets" element={<BetsPage />} />
+          <Route path="bets/:id" element={<BetPage />} />
           <Route path="cadence" element={<CadencePage />} />
           <Route path="cadence/rituals/:id" element={<RitualPage />} />
           <Route path="cadence/occurrences/:id" element={<OccurrencePage />} />

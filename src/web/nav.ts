@@ -20,6 +20,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/people', label: 'People', capability: 'C1' },
   { path: '/areas', label: 'Areas', capability: 'C1' },
   { path: '/pods', label: 'Pods', capability: 'C1' },
+  // Issue 15: the pods' bets and experiment briefs, the product org's.
+  { path: '/bets', label: 'Bets', capability: 'C7', visible: (me) => me.can.readBets },
   { path: '/cadence', label: 'Cadence', capability: 'C2' },
   { path: '/updates', label: 'Weekly update', capability: 'C3' },
   { path: '/roadmap', label: 'Roadmap', capability: 'C4' },

@@ -10,3 +10,4 @@ export * from './roadmap.ts';
 export * from './slack.ts';
 export * from './status.ts';
 export * from './updates.ts';
+export * from './velocity.ts';

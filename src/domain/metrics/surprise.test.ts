@@ -9,7 +9,11 @@ const LAUNCH: LaunchToTell = {
   tellBy: '2026-12-03',
 };
 
-const told = (fn: Telling['fn'], deliveredOn: string, acknowledgedOn: string | null = deliveredOn): Telling => ({
+const told = (
+  fn: Telling['fn'],
+  deliveredOn: string,
+  acknowledgedOn: string | null = deliveredOn,
+): Telling => ({
   fn,
   personId: `${fn}-1`,
   name: `${fn} person`,
@@ -32,7 +36,11 @@ describe('the computed surprise score', () => {
   });
 
   it('counts Support told one day after the distribute-by date as a surprise for Support', () => {
-    const v = verdicts([told('sales', '2026-12-03'), told('cs', '2026-12-03'), told('support', '2026-12-04')]);
+    const v = verdicts([
+      told('sales', '2026-12-03'),
+      told('cs', '2026-12-03'),
+      told('support', '2026-12-04'),
+    ]);
     expect(v).toEqual({ sales: 'told in time', cs: 'told in time', support: 'told late' });
   });
 

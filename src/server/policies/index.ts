@@ -8,6 +8,7 @@ import type { Action, Policies, Resource, ResourceType } from './resources.ts';
 import { ROADMAP_POLICIES } from './roadmap.ts';
 import { STATUS_POLICIES } from './status.ts';
 import { UPDATE_POLICIES } from './updates.ts';
+import { VELOCITY_POLICIES } from './velocity.ts';
 
 export type { Action, Resource, ResourceType } from './resources.ts';
 
@@ -21,6 +22,7 @@ const POLICIES: Policies<ResourceType> = {
   ...ROADMAP_POLICIES,
   ...STATUS_POLICIES,
   ...QUALITY_POLICIES,
+  ...VELOCITY_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

@@ -65,6 +65,10 @@ const EXEMPT: Record<string, string> = {
     "a channel's email is its list address; only admins and Product Ops write channels",
   'POST /api/v1/subscriptions':
     "areaId filters the caller's own subscription; it writes nothing into the area",
+  'POST /api/v1/bets':
+    "a bet's owner answers for it and gains nothing by it; every member of the product org writes bets",
+  'PATCH /api/v1/bets/:id':
+    "a bet's owner answers for it and gains nothing by it; every member of the product org writes bets",
 };
 
 let t: TestApp;

@@ -76,7 +76,10 @@ export type Resource =
   /** An area's quality controls: the confused-customer figure and Polish Mode (velocity framework). */
   | { type: 'area_quality' }
   /** What pods ship per week, their lead time and the trade-off menu (velocity framework). */
-  | { type: 'velocity' };
+  | { type: 'velocity' }
+  /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
+  | { type: 'bet' }
+  | { type: 'experiment_brief' };
 
 export type ResourceType = Resource['type'];
 

@@ -8,13 +8,16 @@ import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
 import { createRelease } from '../../services/releases/releases.ts';
+import { createBet } from '../../services/velocity/bets.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { aDecision } from '../policies/authorization-decisions.fixture.ts';
+import { aBet, aBrief, betTemplate } from '../policies/authorization-velocity.fixture.ts';
 import { decisionBadCases } from './validation-decisions.fixture.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
 import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
+import { velocityBadCases } from './validation-velocity.fixture.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
@@ -37,6 +40,9 @@ const ids = {
   item: '',
   subscription: '',
   decision: '',
+  bet: '',
+  uncharted: '',
+  brief: '',
 };
 
 /** Bad input for every write route. `fields` are the paths the error must name. */
@@ -309,6 +315,7 @@ function cases(): Record<string, BadCase[]> {
     ...releaseAndInsightCases(ids),
     ...roadmapCases(ids),
     ...decisionBadCases(ids),
+    ...velocityBadCases(ids),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',
@@ -407,6 +414,19 @@ beforeAll(async () => {
       .returning()
   )[0]!.id;
   Object.assign(ids, await roadmapFixtures(db, ids.area, ids.pm1));
+  ids.bet = await aBet(db, ids.pod, ids.pm1);
+  ids.brief = await aBrief(db, ids.bet);
+  ids.uncharted = (
+    await createBet({
+      db,
+      actor: systemActor('test'),
+      input: {
+        ...betTemplate(ids.pod, ids.pm1),
+        profile: { ...betTemplate(ids.pod, ids.pm1).profile, familiarity: 'low' },
+      },
+      now: systemClock.now(),
+    })
+  ).id;
 });
 afterAll(() => t.close());
 

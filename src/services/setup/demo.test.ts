@@ -19,6 +19,7 @@ import { listRoutings } from '../insights/triage.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
+import { listBets } from '../velocity/bets.ts';
 import { podMenu } from '../velocity/menu.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
 import { demoTickets } from './demo-tickets.ts';
@@ -127,6 +128,16 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
       ['Dunning emails for failed payments', 12],
       ['Multi-currency invoices', 14],
     ]);
+  });
+
+  it('has three bets in three clusters, the Uncharted one with a brief linked to a decision', async () => {
+    const { items } = await listBets(d.db, { limit: 50 });
+    expect(items.map((b) => b.placement.label).sort()).toEqual(['Entangled', 'Known ground', 'Uncharted']);
+    expect(items.every((b) => b.pod && b.roadmapItems.length === 1)).toBe(true);
+    const uncharted = items.find((b) => b.placement.cluster === 'uncharted')!;
+    expect(uncharted.briefs).toHaveLength(1);
+    expect(uncharted.briefs[0]!.decision?.title).toBe('Bill usage monthly in arrears');
+    expect(uncharted.briefs[0]!.timeBoxEnd! > today).toBe(true);
   });
 
   it('asks for readiness only for launches still ahead', async () => {

@@ -11,6 +11,7 @@ import { createArea } from '../org/areas.ts';
 import { createPerson } from '../org/people.ts';
 import { createPod } from '../org/pods.ts';
 import { updateSettings } from '../org/settings.ts';
+import { seedDemoBets } from './demo-bets.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
@@ -212,7 +213,7 @@ export async function isOrgEmpty(db: Db): Promise<boolean> {
 const DEMO_LOCK_KEY = 724_113_002;
 
 /**
- * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, eight weeks of support tickets,
+ * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, bets, eight weeks of support tickets,
  * last week's update and a quarter of rituals) if the org is empty, and says whether it did. Everything is dated
  * back from `now`. Everybody's password is DEMO_PASSWORD.
  */
@@ -287,6 +288,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
     }
     await seedDemoReleases(tx, actor, areaIds, ids, now);
     await seedDemoRoadmap(tx, actor, areaIds, ids, now);
+    await seedDemoBets(tx, ids, now);
     const actorOf = (mail: string): Actor => {
       const [name, , , roles] = all.find((p) => p[1] === mail)!;
       return { personId: ids.get(mail)!, label: name, roles };

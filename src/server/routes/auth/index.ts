@@ -37,6 +37,7 @@ async function me(deps: AppDeps, personId: string) {
       readStatusRequests: can(actor, 'read', { type: 'status_requests' }),
       importStatusPings: can(actor, 'create', { type: 'status_requests' }),
       readVelocity: can(actor, 'read', { type: 'velocity' }),
+      readBets: can(actor, 'read', { type: 'bet' }),
     },
   };
 }
