@@ -140,4 +140,35 @@ describe('the demo org in a browser', () => {
     await page.screenshot({ path: '/tmp/prodops-pod.png', fullPage: true });
     await page.close();
   });
+  it('lets a PM record a bet, showing its cluster and approach live as the profile is answered', async () => {
+    const page = await signIn('maya@example.com');
+    await nav(page).getByRole('link', { name: 'Bets', exact: true }).click();
+    await page.getByRole('heading', { name: 'Bets', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Record a bet' }).click();
+    const form = page.getByRole('form', { name: 'Record a bet' });
+    await form.getByRole('textbox', { name: /^The bet/ }).fill('Self-serve refunds');
+    await form.getByLabel('Why we believe it').fill('Refund tickets are a tenth of Billing support.');
+    await form.getByLabel('Pod').selectOption({ label: 'Billing pod' });
+    await form.getByText(/Answer the profile questions/).waitFor();
+    for (const [label, option] of [
+      ['Domain familiarity', 'Low'],
+      ['Measurability', 'Medium'],
+      ['Traceability', 'High'],
+      ['Goal type', 'Margin'],
+      ['Dependence on other teams', 'None'],
+    ])
+      await form.getByLabel(label).selectOption({ label: option });
+    await form
+      .getByText(/Uncharted/)
+      .first()
+      .waitFor();
+    await form
+      .getByText(/Time-boxed discovery/)
+      .first()
+      .waitFor();
+    await form.getByRole('button', { name: 'Record bet' }).click();
+    await page.getByRole('heading', { name: 'Self-serve refunds', level: 1 }).waitFor();
+    await page.screenshot({ path: '/tmp/prodops-bet.png', fullPage: true });
+    await page.close();
+  });
 });
