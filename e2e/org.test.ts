@@ -156,7 +156,7 @@ describe('the demo org in a browser', () => {
       ['Traceability', 'High'],
       ['Goal type', 'Margin'],
       ['Dependence on other teams', 'None'],
-    ])
+    ] as const)
       await form.getByLabel(label).selectOption({ label: option });
     await form
       .getByText(/Uncharted/)
