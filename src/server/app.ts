@@ -17,6 +17,7 @@ import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
+import { metricsRoutes } from './routes/metrics/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
 import { qualityLoaders, qualityRoutes } from './routes/quality/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
@@ -142,6 +143,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(statusRoutes);
       await api.register(qualityRoutes);
       await api.register(velocityRoutes);
+      await api.register(metricsRoutes);
       await api.register(betRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {

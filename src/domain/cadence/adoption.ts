@@ -56,12 +56,7 @@ export function ritualAdoption(
     if (o.status === 'skipped' || o.status === 'cancelled') continue;
     if (before(starts, from) || !before(starts, to) || !before(starts, now)) continue;
 
-    // Cross-multiplied so a share exactly at the threshold (4 of 5 at 80 %) is not lost to float division.
-    const attendanceOk =
-      o.expectedAttendees <= 0 || o.presentAttendees * 100 >= opts.attendanceSharePct * o.expectedAttendees;
-    const onTime =
-      o.artifactProducedAt !== null &&
-      Temporal.Instant.compare(instant(o.artifactProducedAt), instant(o.artifactDueAt)) <= 0;
+    const { attendanceOk, onTime } = occurrenceChecks(o, opts.attendanceSharePct);
     for (const a of [overall, ritual]) {
       a.eligible += 1;
       if (attendanceOk) a.attendanceOk += 1;
@@ -74,4 +69,15 @@ export function ritualAdoption(
     a.pct = a.eligible === 0 ? null : Math.round((a.adopted * 1000) / a.eligible) / 10;
   }
   return { overall, perRitual: Object.fromEntries(perRitual) };
+}
+
+/** One held occurrence's two checks: enough of the expected people present, and its artifact on time. */
+export function occurrenceChecks(o: OccurrenceFacts, attendanceSharePct: number) {
+  // Cross-multiplied so a share exactly at the threshold (4 of 5 at 80 %) is not lost to float division.
+  const attendanceOk =
+    o.expectedAttendees <= 0 || o.presentAttendees * 100 >= attendanceSharePct * o.expectedAttendees;
+  const onTime =
+    o.artifactProducedAt !== null &&
+    Temporal.Instant.compare(instant(o.artifactProducedAt), instant(o.artifactDueAt)) <= 0;
+  return { attendanceOk, onTime };
 }

@@ -49,6 +49,9 @@ export const DECISION_CASES: Record<string, Case> = {
   // Issue 15: an area's quality controls name customers' tickets: the product org's to read.
   'GET /api/v1/quality/areas': { expect: productOrg },
   'GET /api/v1/quality/areas/:id': { expect: productOrg, url: (c) => `/api/v1/quality/areas/${c.ids.area}` },
+  'GET /api/v1/metrics': { expect: productOrg },
+  'GET /api/v1/metrics.csv': { expect: productOrg },
+  'GET /api/v1/metrics/:key': { expect: productOrg, url: () => '/api/v1/metrics/surprise' },
   'GET /api/v1/velocity/pods': { expect: productOrg },
   'GET /api/v1/velocity/pods/:id/menu': {
     expect: productOrg,

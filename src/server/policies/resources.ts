@@ -77,6 +77,8 @@ export type Resource =
   | { type: 'area_quality' }
   /** What pods ship per week, their lead time and the trade-off menu (velocity framework). */
   | { type: 'velocity' }
+  /** The success metrics and controls with their records (which launches, who was told): the product org's. */
+  | { type: 'metrics' }
   /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
   | { type: 'bet' }
   | { type: 'experiment_brief' };

@@ -141,9 +141,8 @@ export async function recordOccurrence(opts: {
   });
 }
 
-/** Ritual adoption over a window: the pack's metric (attendance share and artifact on time), per ritual and overall. */
-export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now: Date }) {
-  const settings = await getSettings(db);
+/** Every occurrence that starts in from..to with what adoption judges: its attendance and artifact facts. */
+export async function occurrenceFacts(db: Db, opts: { from: Date; to: Date }) {
   const rows = await db
     .select({ o: ritualOccurrences, r: rituals })
     .from(ritualOccurrences)
@@ -165,9 +164,9 @@ export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now:
   for (const { r } of rows)
     if (!expectedByRitual.has(r.id))
       expectedByRitual.set(r.id, (await expectedAttendees(db, r.attendees)).length);
-  const facts: OccurrenceFacts[] = rows.map(({ o, r }) => {
+  return rows.map(({ o, r }) => {
     const c = counts.find((x) => x.id === o.id);
-    return {
+    const facts: OccurrenceFacts = {
       ritualId: r.id,
       startsAt: o.startsAt.toISOString(),
       status: o.status,
@@ -177,14 +176,24 @@ export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now:
       artifactDueAt: o.artifactDueAt.toISOString(),
       artifactProducedAt: o.artifactProducedAt?.toISOString() ?? null,
     };
+    return { id: o.id, localDate: o.localDate, ritual: { id: r.id, name: r.name, slug: r.slug }, facts };
   });
+}
+
+/** Ritual adoption over a window: the pack's metric (attendance share and artifact on time), per ritual and overall. */
+export async function adoptionBetween(db: Db, opts: { from: Date; to: Date; now: Date }) {
+  const settings = await getSettings(db);
+  const occurrences = await occurrenceFacts(db, opts);
+  const facts = occurrences.map((o) => o.facts);
   const result = ritualAdoption(facts, {
     attendanceSharePct: settings.thresholds.ritualAttendanceSharePct,
     from: opts.from.toISOString(),
     to: opts.to.toISOString(),
     now: opts.now.toISOString(),
   });
-  const names = new Map(rows.map(({ r }) => [r.id, { name: r.name, slug: r.slug }]));
+  const names = new Map(
+    occurrences.map(({ ritual }) => [ritual.id, { name: ritual.name, slug: ritual.slug }]),
+  );
   return {
     target: settings.thresholds.ritualAdoptionPct,
     overall: result.overall,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { baselineOf, countPerWeek, meets, total, weekKeys } from './series.ts';
+
+describe('weekly metric series', () => {
+  const weeks = weekKeys('2026-W49', 4);
+
+  it('counts cases per ISO week, weeks without a case having no figure', () => {
+    const series = countPerWeek(
+      [
+        { day: '2026-11-16', hit: true },
+        { day: '2026-11-22', hit: false },
+        { day: '2026-12-02', hit: true },
+        { day: '2026-10-01', hit: true }, // before the weeks shown
+      ],
+      weeks,
+    );
+    expect(series.map((w) => [w.week, w.hits, w.cases, w.pct])).toEqual([
+      ['2026-W46', 0, 0, null],
+      ['2026-W47', 1, 2, 50],
+      ['2026-W48', 0, 0, null],
+      ['2026-W49', 1, 1, 100],
+    ]);
+    expect(total(series)).toEqual({ hits: 2, cases: 3, pct: 66.7 });
+  });
+
+  it('takes the baseline from the first weeks that had cases', () => {
+    const cases = [
+      { day: '2026-12-02', hit: true },
+      { day: '2025-11-16', hit: false },
+      { day: '2026-01-06', hit: true },
+    ];
+    expect(baselineOf(cases, 1)).toEqual({ weeks: ['2025-W46'], hits: 0, cases: 1, pct: 0 });
+    expect(baselineOf(cases, 2)).toMatchObject({ weeks: ['2025-W46', '2026-W02'], pct: 50 });
+    expect(baselineOf([])).toBeNull();
+  });
+
+  it('meets a target as the pack words it, exactly at the edge', () => {
+    expect(meets(10, 10, 'below')).toBe(false);
+    expect(meets(9.9, 10, 'below')).toBe(true);
+    expect(meets(100, 100, 'at least')).toBe(true);
+    expect(meets(70, 70, 'above')).toBe(false);
+    expect(meets(50, 50, 'at most')).toBe(true);
+    expect(meets(null, 10, 'below')).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { makePerson, signedIn } from '../../../../test/factories.ts';
+import { enablementBundles, outbox, releaseSignOffs, releases } from '../../../db/schema/index.ts';
+import { systemActor } from '../../../services/actor.ts';
+import { ENABLEMENT_BUNDLE } from '../../../services/releases/bundle.ts';
+import { createRelease } from '../../../services/releases/releases.ts';
+import { manualClock } from '../../../shared/clock.ts';
+import type { TMetricDetail, TMetricList } from '../../../shared/metrics.ts';
+
+/**
+ * Issue 16: the metrics page's figures from records, against the real app and database. Default settings: UTC,
+ * Monday–Friday, Tier 2 told 5 business days before launch.
+ */
+const clock = manualClock('2026-12-16T12:00:00Z'); // Wednesday of 2026-W51
+const ops = systemActor('ops');
+let t: TestApp;
+let head: { headers: Record<string, string> };
+let sales: { headers: Record<string, string> };
+const ids = { sam: '', cara: '', sue: '', told: '', late: '' };
+
+async function launched(title: string, launchedOn: string, publishedOn: string | null) {
+  const r = await createRelease({
+    db: t.database.db,
+    actor: ops,
+    now: clock.now(),
+    input: { title, targetDate: launchedOn, attributes: [], tier: 2, tierReason: 'test' },
+  });
+  await t.database.db.update(releases).set({ status: 'launched', launchedOn }).where(eq(releases.id, r.id));
+  if (publishedOn) await t.database.db.insert(enablementBundles).values({ releaseId: r.id, sections: {}, publishedOn });
+  return r.id;
+}
+
+let n = 0;
+async function emailed(releaseId: string, personId: string, sentAt: string) {
+  await t.database.db.insert(outbox).values({
+    idempotencyKey: `m${++n}`,
+    kind: ENABLEMENT_BUNDLE,
+    ref: `${releaseId}:v1`,
+    channel: 'email',
+    personId,
+    address: 'x',
+    message: {},
+    status: 'sent',
+    sentAt: new Date(sentAt),
+  });
+}
+
+const get = async <T>(url: string, who = head) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: who.headers });
+  return { status: res.statusCode, body: res.body, json: () => res.json() as T, type: res.headers['content-type'] };
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  const db = t.database.db;
+  head = await signedIn(db, ['head_of_product']);
+  sales = await signedIn(db, ['stakeholder'], { function: 'sales' });
+  ids.sam = (await makePerson(db, { name: 'Sam Rivera', function: 'sales' })).id;
+  // Sales is the only told function with people (the stakeholder above is Sales too).
+  // W49: told in time, bundle published the day before launch. W50: Sales told a day late, bundle on launch day.
+  ids.told = await launched('Usage-based billing', '2026-12-03', '2026-12-02');
+  ids.late = await launched('SCIM provisioning', '2026-12-10', '2026-12-10');
+  await emailed(ids.told, ids.sam, '2026-11-25T09:00:00Z');
+  await emailed(ids.late, ids.sam, '2026-12-04T09:00:00Z');
+  // Sales acknowledged the first with its readiness sign-off before launch.
+  await db
+    .insert(releaseSignOffs)
+    .values({ releaseId: ids.told, kind: 'sales', byLabel: 'Sam', at: new Date('2026-12-01T10:00:00Z') });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('the metrics page', () => {
+  it('shows each success metric with its target, current value, baseline and weekly trend', async () => {
+    const res = await get<TMetricList>('/api/v1/metrics?weeks=4');
+    expect(res.status).toBe(200);
+    const byKey = new Map(res.json().metrics.map((m) => [m.key, m]));
+    expect([...byKey.keys()]).toEqual([
+      'surprise',
+      'status_requests',
+      'enablement_coverage',
+      'ritual_adoption',
+      'confused_customers',
+      'operational_burden',
+    ]);
+    const surprise = byKey.get('surprise')!;
+    expect(surprise.current).toEqual({ value: 50, text: '50% (1 of 2 Tier 2/3 launches in the last 4 weeks)' });
+    expect(surprise.target).toEqual({ value: 10, text: '< 10%' });
+    expect(surprise.meets).toBe(false);
+    expect(surprise.trend.map((p) => [p.period, p.value])).toEqual([
+      ['2026-W48', null],
+      ['2026-W49', 0],
+      ['2026-W50', 100],
+      ['2026-W51', null],
+    ]);
+    expect(surprise.baseline?.value).toBe(50);
+    const coverage = byKey.get('enablement_coverage')!;
+    expect(coverage.current.value).toBe(50);
+    expect(coverage.target.text).toBe('100%');
+  });
+
+  it('drills down to the exact records behind a figure', async () => {
+    const res = await get<TMetricDetail>('/api/v1/metrics/surprise?weeks=4');
+    expect(res.json().records.map((r) => [r.label, r.counted])).toEqual([
+      ['Usage-based billing', false],
+      ['SCIM provisioning', true],
+    ]);
+    expect(res.json().records[1]!.detail).toContain('Sales told late (Sam Rivera, 2026-12-04)');
+    const coverage = await get<TMetricDetail>('/api/v1/metrics/enablement_coverage?weeks=4');
+    expect(coverage.json().records.find((r) => r.label === 'SCIM provisioning')!.detail).toBe(
+      'Tier 2, bundle published 2026-12-10, not before launch day',
+    );
+  });
+
+  it('exports every record as CSV', async () => {
+    const res = await get('/api/v1/metrics.csv?weeks=4');
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/csv/);
+    const rows = parse(res.body) as string[][];
+    expect(rows[0]).toEqual(['metric', 'current', 'target', 'record', 'date', 'counted', 'detail']);
+    expect(rows.filter((r) => r[0] === 'Stakeholder surprise score').map((r) => [r[3], r[5]])).toEqual([
+      ['Usage-based billing', 'no'],
+      ['SCIM provisioning', 'yes'],
+    ]);
+  });
+
+  it('is the product org’s: a stakeholder is refused; an unknown metric or window is named', async () => {
+    expect((await get('/api/v1/metrics', sales)).status).toBe(403);
+    expect((await get('/api/v1/metrics/surprise', sales)).status).toBe(403);
+    expect((await get('/api/v1/metrics.csv', sales)).status).toBe(403);
+    const bad = await get('/api/v1/metrics/happiness');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('key');
+    expect((await get('/api/v1/metrics?weeks=1')).body).toContain('weeks');
+  });
+});

@@ -1,0 +1,133 @@
+import { meets, pctOf } from '../../domain/metrics/series.ts';
+import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
+import type { TMetric } from '../../shared/metrics.ts';
+import type { Context } from '../context.ts';
+import { type AreaQuality, areasQuality } from '../quality/confusion.ts';
+import { type Built, pctText, targetText, type Window } from './build.ts';
+
+/**
+ * The velocity framework's controls for the whole org: the confused-customer share and the operational burden,
+ * summed over the areas (each area's own figure, Polish Mode and hold are on its page).
+ */
+export async function controlMetrics(ctx: Context, win: Window): Promise<Built[]> {
+  const settings = await ctx.settings();
+  const areas = await areasQuality(ctx.db, settings, ctx.now);
+  return [
+    confusionMetric(areas, settings.thresholds.confusedCustomerPct, win),
+    burdenMetric(areas, settings.thresholds.operationalBurdenPer1kUsers),
+  ];
+}
+
+const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+
+function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): Built {
+  const weekly = new Map<string, { tickets: number; confused: number }>();
+  for (const a of areas)
+    for (const f of a.confusion.trend) {
+      const w = weekly.get(isoWeekKey(f.day)) ?? { tickets: 0, confused: 0 };
+      weekly.set(isoWeekKey(f.day), { tickets: w.tickets + f.tickets, confused: w.confused + f.confused });
+    }
+  const tickets = sum(areas.map((a) => a.confusion.current.tickets));
+  const confused = sum(areas.map((a) => a.confusion.current.confused));
+  const value = pctOf(confused, tickets);
+  const oldest = [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b))[0];
+  const metric: TMetric = {
+    key: 'confused_customers',
+    label: 'Confused customers',
+    group: 'control',
+    unit: '% of support tickets from confused customers (trailing window, all areas)',
+    target: {
+      value: threshold,
+      text: `${targetText(threshold, 'at most')} (above it an area enters Polish Mode)`,
+    },
+    current: {
+      value,
+      text:
+        value === null
+          ? 'No support ticket in the window'
+          : `${pctText(value)} (${confused} of ${tickets} support tickets)`,
+    },
+    baseline: oldest
+      ? { value: pctOf(oldest[1].confused, oldest[1].tickets), text: `${oldest[0]}, the oldest week kept` }
+      : null,
+    meets: meets(value, threshold, 'at most'),
+    trend: win.weeks.map((week) => {
+      const w = weekly.get(week);
+      return {
+        period: week,
+        from: weekDates(week).monday,
+        value: w ? pctOf(w.confused, w.tickets) : null,
+        detail: w ? `${w.confused} of ${w.tickets} support tickets` : 'not computed for this week',
+      };
+    }),
+  };
+  const records = areas.map((a) => ({
+    label: a.area.name,
+    href: `/areas/${a.area.id}`,
+    date: a.confusion.current.day,
+    counted: a.confusion.current.above,
+    detail:
+      `${a.confusion.current.pct === null ? 'no ticket' : pctText(a.confusion.current.pct)} ` +
+      `(${a.confusion.current.confused} of ${a.confusion.current.tickets})` +
+      (a.confusion.polishMode ? `, in Polish Mode since ${a.confusion.polishMode.since}` : ''),
+  }));
+  return { metric, records };
+}
+
+function burdenMetric(areas: AreaQuality[], threshold: number): Built {
+  const per1k = (tickets: number, users: number) =>
+    users > 0 ? Math.round((tickets / users) * 10_000) / 10 : null;
+  const counted = areas.filter((a) => a.burden.current.users !== null);
+  const tickets = sum(counted.map((a) => a.burden.current.tickets));
+  const users = sum(counted.map((a) => a.burden.current.users ?? 0));
+  const value = per1k(tickets, users);
+  const months = new Map<string, { tickets: number; users: number }>();
+  for (const a of areas)
+    for (const m of a.burden.months) {
+      if (m.users === null) continue;
+      const t = months.get(m.month) ?? { tickets: 0, users: 0 };
+      months.set(m.month, { tickets: t.tickets + m.tickets, users: t.users + m.users });
+    }
+  const ordered = [...months.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const metric: TMetric = {
+    key: 'operational_burden',
+    label: 'Operational burden',
+    group: 'control',
+    unit: 'support tickets per 1,000 active users in the last 30 days (areas with users recorded)',
+    target: {
+      value: threshold,
+      text: `${targetText(threshold, 'at most', '')} per 1,000 users (above it an area's new features wait)`,
+    },
+    current: {
+      value,
+      text:
+        value === null
+          ? 'No active users recorded'
+          : `${value} per 1,000 users (${tickets} tickets, ${users.toLocaleString('en-US')} users)`,
+    },
+    baseline: ordered[0]
+      ? {
+          value: per1k(ordered[0][1].tickets, ordered[0][1].users),
+          text: `${ordered[0][0]}, the oldest month kept`,
+        }
+      : null,
+    meets: meets(value, threshold, 'at most'),
+    trend: ordered.map(([month, m]) => ({
+      period: month,
+      from: `${month}-01`,
+      value: per1k(m.tickets, m.users),
+      detail: `${m.tickets} tickets, ${m.users.toLocaleString('en-US')} users`,
+    })),
+  };
+  const records = areas.map((a) => ({
+    label: a.area.name,
+    href: `/areas/${a.area.id}`,
+    date: a.burden.current.to,
+    counted: a.burden.current.above,
+    detail:
+      a.burden.current.per1k === null
+        ? `${a.burden.current.tickets} tickets, no active users recorded`
+        : `${a.burden.current.per1k} per 1,000 users (${a.burden.current.tickets} tickets, ${a.burden.current.users} users)`,
+  }));
+  return { metric, records };
+}
