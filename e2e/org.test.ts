@@ -171,4 +171,20 @@ describe('the demo org in a browser', () => {
     await page.screenshot({ path: '/tmp/prodops-bet.png', fullPage: true });
     await page.close();
   });
+  it('shows the Head of Product the metrics with their records, and the CSV of them', async () => {
+    const page = await signIn('hana@example.com');
+    await nav(page).getByRole('link', { name: 'Metrics', exact: true }).click();
+    await page.getByRole('heading', { name: 'Metrics', level: 1 }).waitFor();
+    for (const name of ['Stakeholder surprise score', 'Launch enablement coverage', 'Ritual adoption'])
+      await page.getByRole('heading', { name, level: 2 }).waitFor();
+    await page.screenshot({ path: '/tmp/prodops-metrics.png', fullPage: true });
+    const csv = await page.request.get(`${server.url}/api/v1/metrics.csv`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n')[0]).toBe('metric,current,target,record,date,counted,detail');
+    await page.getByRole('link', { name: 'The records behind ritual adoption' }).click();
+    await page.getByRole('heading', { name: 'Ritual adoption', level: 1 }).waitFor();
+    await page.getByRole('table', { name: /The records behind the figure/ }).waitFor();
+    await page.screenshot({ path: '/tmp/prodops-metric.png', fullPage: true });
+    await page.close();
+  });
 });

@@ -167,6 +167,8 @@ export const ZMe = z.object({
     readVelocity: z.boolean(),
     /** Bets and experiment briefs (issue 15): the product org's. */
     readBets: z.boolean(),
+    /** The metrics page (issue 16): the product org's. */
+    readMetrics: z.boolean(),
   }),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -28,6 +28,8 @@ import { RoutingPage } from './routes/insights/routing-page.tsx';
 import { RoutingsPage } from './routes/insights/routings-page.tsx';
 import { ThemePage } from './routes/insights/theme-page.tsx';
 import { ThemesPage } from './routes/insights/themes-page.tsx';
+import { MetricPage } from './routes/metrics/metric-page.tsx';
+import { MetricsPage } from './routes/metrics/metrics-page.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OverviewPage } from './routes/overview/overview-page.tsx';
 import { PeoplePage } from './routes/people/people-page.tsx';
@@ -87,6 +89,8 @@ export function App() {
           <Route path="people" element={<PeoplePage />} />
           <Route path="people/:id" element={<PersonPage />} />
           <Route path="velocity" element={<VelocityPage />} />
+          <Route path="metrics" element={<MetricsPage />} />
+          <Route path="metrics/:key" element={<MetricPage />} />
           <Route path="areas" element={<AreasPage />} />
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />

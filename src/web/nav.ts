@@ -29,6 +29,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/releases', label: 'Releases', capability: 'C5' },
   // The product org's planning: item sizes and pod throughput.
   { path: '/velocity', label: 'Velocity', capability: 'C7', visible: (me) => me.can.readVelocity },
+  // The product org: the records behind the figures name people and internal launches.
+  { path: '/metrics', label: 'Metrics', capability: 'C8', visible: (me) => me.can.readMetrics },
   // The product org: the count names who asked what.
   {
     path: '/status-requests',

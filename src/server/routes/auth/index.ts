@@ -38,6 +38,7 @@ async function me(deps: AppDeps, personId: string) {
       importStatusPings: can(actor, 'create', { type: 'status_requests' }),
       readVelocity: can(actor, 'read', { type: 'velocity' }),
       readBets: can(actor, 'read', { type: 'bet' }),
+      readMetrics: can(actor, 'read', { type: 'metrics' }),
     },
   };
 }
