@@ -11,7 +11,7 @@ const expectOk = (r: CliResult) => {
   return r;
 };
 
-describe('prodops area health', () => {
+describe('prodops area health, area users and metrics', () => {
   const data = useDataDir();
   let server: RunningServer;
   let ops = '';
@@ -47,6 +47,25 @@ describe('prodops area health', () => {
     const unknown = await area(['nowhere']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no area "nowhere"');
+  });
+
+  it('prints the metrics, one metric with its records, and refuses an unknown metric (prodops metrics)', async () => {
+    const metrics = (args: string[], token = ops) =>
+      runCli(['metrics', ...args], { env: { ...data.env, PRODOPS_URL: server.url, PRODOPS_TOKEN: token } });
+    const all = expectOk(await metrics([])).stdout;
+    expect(all).toMatch(
+      /^The success metrics and velocity controls over the last 13 weeks \(\S+\)\nMetric +Current +Target +Meets\n/,
+    );
+    expect(all).toMatch(/\nStakeholder surprise score +.+ +< 10% +(yes|no|no figure yet)\n/);
+    const adoption = expectOk(await metrics(['ritual-adoption', '--weeks', '4'])).stdout;
+    expect(adoption).toMatch(/^Ritual adoption: /);
+    expect(adoption).toMatch(/\nDate \(\S+\) +Record +Why\n/);
+    const csv = expectOk(await metrics(['--csv'])).stdout;
+    expect(csv.split('\n')[0]).toBe('metric,current,target,record,date,counted,detail');
+    const unknown = await metrics(['happiness']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no metric "happiness"');
+    expect((await metrics([], sales)).code).not.toBe(0);
   });
 
   it('refuses a stakeholder: the figures name customers’ tickets', async () => {
