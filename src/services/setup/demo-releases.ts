@@ -9,6 +9,7 @@ import { releaseBundle, saveBundle } from '../releases/bundle.ts';
 import { completePostLaunch } from '../releases/post-launch.ts';
 import { confirmByLink, recordDecision, signOff } from '../releases/readiness.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
+import { sentInThePast } from './demo-deliveries.ts';
 
 interface DemoRelease {
   title: string;
@@ -76,7 +77,8 @@ const RELEASES: DemoRelease[] = [
     attributes: ['workflow_change'],
     inDays: -10,
     sections: 'lite',
-    distributedIn: -18,
+    // Twelve days ahead: in time for Tier 2's five business days whatever weekday the launch falls on.
+    distributedIn: -22,
     publishedIn: -13,
   },
   {
@@ -153,7 +155,9 @@ export async function seedDemoReleases(
       ['distribution', d.distributedIn],
       ['publication', d.publishedIn],
     ] as const) {
-      if (when !== undefined) await releaseBundle({ db: tx, actor, releaseId: r.id, stage, now: at(when) });
+      if (when === undefined) continue;
+      await releaseBundle({ db: tx, actor, releaseId: r.id, stage, now: at(when) });
+      await sentInThePast(tx, r.id, at(when));
     }
     if (d.ready || past) await signOffAll(tx, r.id, person, actor, past ? at(d.inDays - 1) : now);
     if (past) await launched(tx, actor, r.id, at(d.inDays));

@@ -16,6 +16,7 @@ import { adoptionBetween } from '../cadence/attendance.ts';
 import { createContext } from '../context.ts';
 import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
+import { computedSurprise } from '../metrics/surprise.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
@@ -138,6 +139,17 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(uncharted.briefs).toHaveLength(1);
     expect(uncharted.briefs[0]!.decision?.title).toBe('Bill usage monthly in arrears');
     expect(uncharted.briefs[0]!.timeBoxEnd! > today).toBe(true);
+  });
+
+  it('shows a believable surprise score: one launch told in time, one told too late', async () => {
+    const from = Temporal.PlainDate.from(today).subtract({ days: 90 }).toString();
+    const s = await computedSurprise(createContext({ db: d.db, actor: null, now }), { from, to: today });
+    expect(s.launches.map((l) => [l.title, l.surprise])).toEqual([
+      ['Bulk user import', true],
+      ['Invoice PDF redesign', false],
+    ]);
+    // Tier 3 asks for ten business days; its bundle went out four days before launch.
+    expect(s.launches[0]!.functions.every((f) => f.verdict === 'told late')).toBe(true);
   });
 
   it('asks for readiness only for launches still ahead', async () => {
