@@ -78,6 +78,8 @@ export type Resource =
   /** What pods ship per week, their lead time and the trade-off menu (velocity framework). */
   | { type: 'velocity' }
   /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
+  /** Issue 16's survey results (awareness per launch, the PM pulse): the product org's; starting a pulse: Product Ops. */
+  | { type: 'survey' }
   | { type: 'bet' }
   | { type: 'experiment_brief' };
 
