@@ -21,7 +21,7 @@ const LAUNCH = new Date('2026-11-26T15:00:00Z');
 const DAY3 = new Date('2026-11-30T14:00:00Z');
 const people: Record<string, { id: string; name: string }> = {};
 
-async function launch(title: string, tier: number) {
+async function launch(title: string, tier: 1 | 2 | 3) {
   const [area] = [await makeArea(d.db)];
   return createRelease({
     db: d.db,
@@ -128,7 +128,7 @@ describe('launch awareness', () => {
 describe('PM pulse', () => {
   const NOW = new Date('2026-10-05T14:00:00Z');
   it('is anonymous, shown only from 3 answers, and a used link is refused', async () => {
-    const pms = [];
+    const pms: { id: string; name: string }[] = [];
     for (const name of ['Ana PM', 'Ben PM', 'Cy PM', 'Di PM'])
       pms.push(await makePerson(d.db, { roles: ['pm'], name }));
     expect(await startPulse(d.db, { actor: ops, now: NOW })).toEqual({ quarter: '2026-Q4', sent: 4 });
