@@ -62,7 +62,13 @@ function checkAnswer(kind: SurveyRequest['kind'], input: TSurveyAnswerInput) {
  * Records one answer. Awareness: one row per request, so answering again replaces it (it counts once). Pulse:
  * the answer is stored without any link to the person, so it cannot be replaced: a second answer is refused.
  */
-async function record(db: Db, r: SurveyRequest, input: TSurveyAnswerInput, actor: Actor, now: Date) {
+export async function answerRequest(
+  db: Db,
+  r: SurveyRequest,
+  input: TSurveyAnswerInput,
+  actor: Actor,
+  now: Date,
+) {
   checkAnswer(r.kind, input);
   const comment = input.comment?.trim() || null;
   return db.transaction(async (tx) => {
@@ -109,7 +115,7 @@ export async function answerByToken(db: Db, token: string, input: TSurveyAnswerI
   if (!r) throw unknownLink();
   const [p] = await db.select({ name: people.name }).from(people).where(eq(people.id, r.personId));
   const actor: Actor = { personId: r.personId, label: `${p?.name ?? 'someone'} (survey link)`, roles: [] };
-  return record(db, r, input, actor, now);
+  return answerRequest(db, r, input, actor, now);
 }
 
 /** The signed-in person's surveys still open (their own only). */
@@ -132,5 +138,5 @@ export async function answerMine(db: Db, actor: Actor, id: string, input: TSurve
         .where(and(eq(surveyRequests.id, id), eq(surveyRequests.personId, actor.personId)))
     : [];
   if (!r) throw notFound('survey');
-  return record(db, r, input, actor, now);
+  return answerRequest(db, r, input, actor, now);
 }
