@@ -4,14 +4,16 @@ import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
 import { outbox, scheduledActions } from '../../db/schema/index.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
+import { runDueActions } from '../../jobs/actions.ts';
+import { manualClock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
 import { createRelease } from '../releases/releases.ts';
 import { answerByToken, mySurveys } from './answer.ts';
-import { sendAwarenessSurvey } from './awareness.ts';
-import { pulseResults, startPulse } from './pulse.ts';
+import { awarenessSurveyHandler, sendAwarenessSurvey } from './awareness.ts';
+import { planPulse, pulseResults, startPulse } from './pulse.ts';
 import { awarenessResults } from './results.ts';
 
 let d: TestDatabase;
@@ -114,6 +116,17 @@ describe('launch awareness', () => {
     expect(res.comments).toEqual([{ name: 'sam', aware: false, comment: 'Heard from a customer' }]);
   });
 
+  it('is sent by its scheduled action when Day 3 comes, not before', async () => {
+    const r = await launch('Seat limits', 2);
+    const handlers = { 'survey.launch_awareness': awarenessSurveyHandler };
+    const run = (at: string) =>
+      runDueActions({ db: d.db, handlers, clock: manualClock(at), instance: 'test', onError: () => {} });
+    await run('2026-11-30T13:59:00Z');
+    expect((await tokensOf('survey.launch_awareness', r.id)).size).toBe(0);
+    await run('2026-11-30T14:01:00Z');
+    expect((await tokensOf('survey.launch_awareness', r.id)).size).toBe(3);
+  });
+
   it('refuses an unknown token and an answer of the wrong kind with a clear message', async () => {
     await expect(answerByToken(d.db, 'x'.repeat(32), { aware: true }, DAY3)).rejects.toThrow(/not valid/);
     const r = await launch('Dunning', 2);
@@ -154,6 +167,15 @@ describe('PM pulse', () => {
       expect(text).not.toContain(pm.id);
       expect(text).not.toContain(pm.name);
     }
+  });
+
+  it('is planned for the first morning of the next quarter, in the org zone', async () => {
+    await planPulse(d.db, NOW);
+    const [a] = await d.db
+      .select()
+      .from(scheduledActions)
+      .where(eq(scheduledActions.key, 'survey.pm_pulse:2027-Q1'));
+    expect(a!.dueAt.toISOString()).toBe('2027-01-01T14:00:00.000Z');
   });
 
   it('refuses a quarter that has not started', async () => {
