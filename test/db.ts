@@ -105,6 +105,9 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || title || status || profile::text, '|' order by id) from bets) as bets,
            (select count(*) from bet_roadmap_items) as bet_items,
            (select string_agg(id::text || experiment || coalesce(time_box_end, '') || coalesce(decision_id::text, ''), '|' order by id) from experiment_briefs) as briefs,
+           (select string_agg(id::text || coalesce(answered_at::text, ''), '|' order by id) from survey_requests) as survey_requests,
+           (select string_agg(request_id::text || aware::text || coalesce(comment, ''), '|' order by request_id) from awareness_answers) as awareness_answers,
+           (select count(*) from pulse_answers) as pulse_answers,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);

@@ -19,6 +19,8 @@ import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
 import type { ActionHandlers } from '../services/scheduling.ts';
 import { inScope } from '../services/scope.ts';
 import { SLACK_ACTIONS } from '../services/slack/share-updates.ts';
+import { awarenessSurveyHandler } from '../services/surveys/awareness.ts';
+import { planPulse, pulseHandler } from '../services/surveys/pulse.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
@@ -47,6 +49,8 @@ export const ACTION_HANDLERS: ActionHandlers = {
   ...DECISION_ACTIONS,
   ...ROADMAP_ACTIONS,
   ...SLACK_ACTIONS,
+  'survey.launch_awareness': awarenessSurveyHandler,
+  'survey.pm_pulse': pulseHandler,
 };
 
 export interface Jobs {
@@ -136,6 +140,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await replanOpenCycles(db, now);
       await planInsights(db, now);
       await watchPolishMode(db, now);
+      await planPulse(db, now);
     });
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });

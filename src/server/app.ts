@@ -25,6 +25,7 @@ import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
 import { slackStatusAnswerer } from './routes/slack/answerer.ts';
 import { type StatusAnswerer, slackRoutes } from './routes/slack/index.ts';
 import { statusRoutes } from './routes/status/index.ts';
+import { surveyRoutes } from './routes/surveys/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import { velocityLoaders, velocityRoutes } from './routes/velocity/index.ts';
@@ -145,6 +146,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(velocityRoutes);
       await api.register(metricsRoutes);
       await api.register(betRoutes);
+      await api.register(surveyRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

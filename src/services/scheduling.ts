@@ -26,6 +26,8 @@ export const ACTION_PAYLOADS = {
   'decision.review_due': z.strictObject({ decisionId: z.string(), reviewDate: z.string() }),
   'roadmap.republish_check': z.strictObject({ reviewId: z.string() }),
   'status.share_update': z.strictObject({ subject: z.enum(STATUS_SUBJECTS), id: z.string() }),
+  'survey.launch_awareness': z.strictObject({ releaseId: z.string() }),
+  'survey.pm_pulse': z.strictObject({ quarter: z.string() }),
 } as const satisfies { [K in TActionKind]: z.ZodType };
 
 /** The kinds (shared/scheduling.ts: the database column is typed by them); the catalog above has each, no more. */

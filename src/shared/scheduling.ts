@@ -18,6 +18,8 @@ export const ACTION_KINDS = [
   'decision.review_due',
   'roadmap.republish_check',
   'status.share_update',
+  'survey.launch_awareness',
+  'survey.pm_pulse',
 ] as const;
 export type TActionKind = (typeof ACTION_KINDS)[number];
 

@@ -48,6 +48,7 @@ import { RoadmapPage } from './routes/roadmap/roadmap-page.tsx';
 import { StakeholderViewPage } from './routes/roadmap/view-page.tsx';
 import { SettingsPage } from './routes/settings/settings-page.tsx';
 import { StatusRequestsPage } from './routes/status/status-requests-page.tsx';
+import { SurveyPage } from './routes/surveys/survey-page.tsx';
 import { ComposePage } from './routes/updates/compose-page.tsx';
 import { PublishedPage } from './routes/updates/published-page.tsx';
 import { UpdatesPage } from './routes/updates/updates-page.tsx';
@@ -65,7 +66,8 @@ function RedirectOnUnauthorized() {
       setUnauthorizedHandler(() => {
         const { pathname, search } = here.current;
         // The sign-in page and the public one-click readiness page need no session.
-        if (pathname === '/sign-in' || pathname.startsWith('/ready/')) return;
+        if (pathname === '/sign-in' || pathname.startsWith('/ready/') || pathname.startsWith('/surveys/'))
+          return;
         // One transition: the router renders the sign-in page while the signed-in layout goes away.
         startTransition(() => {
           setMe(null);
@@ -84,6 +86,7 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/ready/:token" element={<ReadyPage />} />
+        <Route path="/surveys/:token" element={<SurveyPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<OverviewPage />} />
           <Route path="people" element={<PeoplePage />} />

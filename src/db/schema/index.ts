@@ -11,3 +11,4 @@ export * from './slack.ts';
 export * from './status.ts';
 export * from './updates.ts';
 export * from './velocity.ts';
+export * from './surveys.ts';

@@ -35,6 +35,7 @@ import {
 import { DECISION_CASES } from './authorization-decisions.fixture.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
 import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
+import { SURVEY_CASES } from './authorization-surveys.fixture.ts';
 import { VELOCITY_CASES } from './authorization-velocity.fixture.ts';
 
 /**
@@ -251,6 +252,7 @@ const MATRIX: Record<string, Case> = {
   ...ROADMAP_CASES,
   ...DECISION_CASES,
   ...VELOCITY_CASES,
+  ...SURVEY_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {

@@ -7,6 +7,7 @@ import { RELEASE_POLICIES } from './releases.ts';
 import type { Action, Policies, Resource, ResourceType } from './resources.ts';
 import { ROADMAP_POLICIES } from './roadmap.ts';
 import { STATUS_POLICIES } from './status.ts';
+import { SURVEY_POLICIES } from './surveys.ts';
 import { UPDATE_POLICIES } from './updates.ts';
 import { VELOCITY_POLICIES } from './velocity.ts';
 
@@ -23,6 +24,7 @@ const POLICIES: Policies<ResourceType> = {
   ...STATUS_POLICIES,
   ...QUALITY_POLICIES,
   ...VELOCITY_POLICIES,
+  ...SURVEY_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

@@ -80,6 +80,8 @@ export type Resource =
   /** The success metrics and controls with their records (which launches, who was told): the product org's. */
   | { type: 'metrics' }
   /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
+  /** Issue 16's survey results (awareness per launch, the PM pulse): the product org's; starting a pulse: Product Ops. */
+  | { type: 'survey' }
   | { type: 'bet' }
   | { type: 'experiment_brief' };
 

@@ -17,6 +17,7 @@ import { aBet, aBrief, betTemplate } from '../policies/authorization-velocity.fi
 import { decisionBadCases } from './validation-decisions.fixture.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
 import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
+import { surveyBadCases } from './validation-surveys.fixture.ts';
 import { velocityBadCases } from './validation-velocity.fixture.ts';
 
 let t: TestApp;
@@ -316,6 +317,7 @@ function cases(): Record<string, BadCase[]> {
     ...roadmapCases(ids),
     ...decisionBadCases(ids),
     ...velocityBadCases(ids),
+    ...surveyBadCases(),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',

@@ -16,6 +16,7 @@ import type { TSettings } from '../../shared/settings.ts';
 import { artifactCheckKey, reminderKey, scheduleOccurrenceActions } from '../cadence/occurrences.ts';
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
+import { planAwarenessSurvey } from '../surveys/awareness.ts';
 
 export const READINESS_RITUAL = 'launch-readiness-check';
 /** Warnings and check-ins go out at this local time: the start of a working day. */
@@ -208,6 +209,7 @@ export async function replanRelease(
   await planWarnings(tx, settings, opts.removing ? { ...r, status: 'rolled_back' } : r, bundle, now);
   await planReadinessMeeting(tx, settings, r, opts.removing ?? false, now);
   if (!opts.removing) await planPostLaunch(tx, settings, r);
+  if (!opts.removing) await planAwarenessSurvey(tx, settings, r);
 }
 
 export { readinessOccurrence };

@@ -20,6 +20,8 @@ import { computedSurprise } from '../metrics/surprise.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
+import { pulseResults } from '../surveys/pulse.ts';
+import { awarenessResults } from '../surveys/results.ts';
 import { listBets } from '../velocity/bets.ts';
 import { podMenu } from '../velocity/menu.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
@@ -41,6 +43,17 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(await seedDemoIfEmpty(d.db, now)).toEqual({ people: 38 });
   });
   afterAll(() => d.close());
+
+  it('has Day 3 awareness answers (one launch a surprise) and this quarter’s pulse with 4 answers', async () => {
+    const a = await awarenessResults(d.db, {});
+    expect(a.releases.map((r) => [r.title, r.surprise, r.notAware])).toEqual([
+      ['Bulk user import', true, 1],
+      ['Invoice PDF redesign', false, 0],
+    ]);
+    const p = await pulseResults(d.db, now);
+    expect(p.answers).toBe(4);
+    expect(p.results).toMatchObject({ agreePct: 75, distribution: [0, 1, 0, 2, 1] });
+  });
 
   it('has a few hundred support tickets across the areas, with themes to triage', async () => {
     const [row] = await d.db

@@ -15,6 +15,7 @@ import { seedDemoBets } from './demo-bets.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 
 export const DEMO_PASSWORD = 'prodops-demo';
 /** One demo person per role and function, as the start-up message lists them: who to sign in as. */
@@ -293,6 +294,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       const [name, , , roles] = all.find((p) => p[1] === mail)!;
       return { personId: ids.get(mail)!, label: name, roles };
     };
+    await seedDemoSurveys(tx, actorOf('priya@example.com'), now);
     await seedDemoHistory(tx, {
       actor,
       ops: actorOf('priya@example.com'),
