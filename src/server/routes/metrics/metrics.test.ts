@@ -29,7 +29,8 @@ async function launched(title: string, launchedOn: string, publishedOn: string |
     input: { title, targetDate: launchedOn, attributes: [], tier: 2, tierReason: 'test' },
   });
   await t.database.db.update(releases).set({ status: 'launched', launchedOn }).where(eq(releases.id, r.id));
-  if (publishedOn) await t.database.db.insert(enablementBundles).values({ releaseId: r.id, sections: {}, publishedOn });
+  if (publishedOn)
+    await t.database.db.insert(enablementBundles).values({ releaseId: r.id, sections: {}, publishedOn });
   return r.id;
 }
 
@@ -50,7 +51,12 @@ async function emailed(releaseId: string, personId: string, sentAt: string) {
 
 const get = async <T>(url: string, who = head) => {
   const res = await t.app.inject({ method: 'GET', url, headers: who.headers });
-  return { status: res.statusCode, body: res.body, json: () => res.json() as T, type: res.headers['content-type'] };
+  return {
+    status: res.statusCode,
+    body: res.body,
+    json: () => res.json() as T,
+    type: res.headers['content-type'],
+  };
 };
 
 beforeAll(async () => {
@@ -86,7 +92,10 @@ describe('the metrics page', () => {
       'operational_burden',
     ]);
     const surprise = byKey.get('surprise')!;
-    expect(surprise.current).toEqual({ value: 50, text: '50% (1 of 2 Tier 2/3 launches in the last 4 weeks)' });
+    expect(surprise.current).toEqual({
+      value: 50,
+      text: '50% (1 of 2 Tier 2/3 launches in the last 4 weeks)',
+    });
     expect(surprise.target).toEqual({ value: 10, text: '< 10%' });
     expect(surprise.meets).toBe(false);
     expect(surprise.trend.map((p) => [p.period, p.value])).toEqual([
