@@ -6,6 +6,7 @@ export const METRIC_KEYS = [
   'surprise',
   'status_requests',
   'enablement_coverage',
+  'pm_pulse',
   'ritual_adoption',
   'confused_customers',
   'operational_burden',

@@ -69,6 +69,7 @@ export const ZAwarenessRelease = z.object({
   surprise: z.boolean(),
   comments: z.array(z.object({ name: z.string(), aware: z.boolean(), comment: z.string() })),
 });
+export type TAwarenessRelease = z.infer<typeof ZAwarenessRelease>;
 export const ZAwarenessResults = z.object({
   releases: z.array(ZAwarenessRelease),
   /** Launches with at least one answer, and the share of them flagged as a surprise (target: at most targetPct). */

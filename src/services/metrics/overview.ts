@@ -3,6 +3,7 @@ import type { TMetricDetail, TMetricKey, TMetricList } from '../../shared/metric
 import type { Context } from '../context.ts';
 import { type Built, type Window, windowOf } from './build.ts';
 import { controlMetrics } from './controls.ts';
+import { pulseMetric } from './pulse.ts';
 import { statusRequestsMetric } from './requests.ts';
 import { adoptionMetric, coverageMetric, surpriseMetric } from './success.ts';
 
@@ -12,6 +13,7 @@ async function buildAll(ctx: Context, win: Window): Promise<Built[]> {
     await surpriseMetric(ctx, win),
     await statusRequestsMetric(ctx, win),
     await coverageMetric(ctx, win),
+    await pulseMetric(ctx),
     await adoptionMetric(ctx, win),
     ...(await controlMetrics(ctx, win)),
   ];
@@ -28,6 +30,7 @@ const ONE: Record<TMetricKey, (ctx: Context, win: Window) => Promise<Built[]>> =
   surprise: async (ctx, win) => [await surpriseMetric(ctx, win)],
   status_requests: async (ctx, win) => [await statusRequestsMetric(ctx, win)],
   enablement_coverage: async (ctx, win) => [await coverageMetric(ctx, win)],
+  pm_pulse: async (ctx) => [await pulseMetric(ctx)],
   ritual_adoption: async (ctx, win) => [await adoptionMetric(ctx, win)],
   confused_customers: controlMetrics,
   operational_burden: controlMetrics,

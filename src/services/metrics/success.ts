@@ -3,8 +3,10 @@ import { enablementBundles, releases, ritualOccurrences } from '../../db/schema/
 import { occurrenceChecks } from '../../domain/cadence/adoption.ts';
 import type { FunctionVerdict } from '../../domain/metrics/surprise.ts';
 import { localInstant } from '../../shared/calendar.ts';
+import type { TAwarenessRelease } from '../../shared/surveys.ts';
 import { occurrenceFacts } from '../cadence/attendance.ts';
 import type { Context } from '../context.ts';
+import { awarenessResults } from '../surveys/results.ts';
 import { type Built, shareMetric, type Window } from './build.ts';
 import { computedSurprise } from './surprise.ts';
 
@@ -20,10 +22,31 @@ function verdictText(f: FunctionVerdict): string {
   return `${FUNCTION_NAMES[f.fn]} ${f.verdict}${who}`;
 }
 
-/** Pack §7: the share of Tier 2/3 launches that surprised Sales, CS or Support (< 10%). */
+function askedText(a: TAwarenessRelease | undefined): string {
+  if (!a) return 'not asked';
+  const notAware = a.comments.filter((c) => !c.aware).map((c) => `${c.name}: “${c.comment}”`);
+  return (
+    `${a.answered} of ${a.asked} answered, ${a.notAware} not aware` +
+    (notAware.length ? ` (${notAware.join('; ')})` : '')
+  );
+}
+
+/**
+ * Pack §7: the share of Tier 2/3 launches that surprised Sales, CS or Support (< 10%), flagged either way: computed
+ * from the delivery log, or asked on Day 3 (anyone not aware).
+ */
 export async function surpriseMetric(ctx: Context, win: Window): Promise<Built> {
   const settings = await ctx.settings();
-  const all = await computedSurprise(ctx, { from: EVER, to: win.today });
+  const computed = await computedSurprise(ctx, { from: EVER, to: win.today });
+  const asked = new Map(
+    (await awarenessResults(ctx.db, { to: win.today })).releases.map((r) => [r.releaseId, r]),
+  );
+  const all = {
+    launches: computed.launches.map((l) => {
+      const a = asked.get(l.releaseId);
+      return { ...l, computedSurprise: l.surprise, asked: a, surprise: l.surprise || (a?.surprise ?? false) };
+    }),
+  };
   const metric = shareMetric({
     key: 'surprise',
     label: 'Stakeholder surprise score',
@@ -42,7 +65,9 @@ export async function surpriseMetric(ctx: Context, win: Window): Promise<Built> 
       href: `/releases/${l.releaseId}`,
       date: l.launchedOn,
       counted: l.surprise,
-      detail: `Tier ${l.tier}, to be told by ${l.tellBy}: ${l.functions.map(verdictText).join('; ')}`,
+      detail:
+        `Computed${l.computedSurprise ? ' (a surprise)' : ''}: Tier ${l.tier}, to be told by ${l.tellBy}: ` +
+        `${l.functions.map(verdictText).join('; ')}. Asked${l.asked?.surprise ? ' (a surprise)' : ''}: ${askedText(l.asked)}`,
     }));
   return { metric, records };
 }

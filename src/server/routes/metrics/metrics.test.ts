@@ -3,7 +3,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makePerson, signedIn } from '../../../../test/factories.ts';
-import { enablementBundles, outbox, releaseSignOffs, releases } from '../../../db/schema/index.ts';
+import {
+  awarenessAnswers,
+  enablementBundles,
+  outbox,
+  pulseAnswers,
+  releaseSignOffs,
+  releases,
+  surveyRequests,
+} from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { ENABLEMENT_BUNDLE } from '../../../services/releases/bundle.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
@@ -78,6 +86,24 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
+async function asked(releaseId: string, personId: string, aware: boolean, comment: string | null = null) {
+  const [req] = await t.database.db
+    .insert(surveyRequests)
+    .values({
+      kind: 'launch_awareness',
+      subject: releaseId,
+      releaseId,
+      personId,
+      tokenHash: `h${++n}`,
+      sentAt: new Date('2026-12-06T14:00:00Z'),
+      answeredAt: new Date('2026-12-07T14:00:00Z'),
+    })
+    .returning({ id: surveyRequests.id });
+  await t.database.db
+    .insert(awarenessAnswers)
+    .values({ requestId: req!.id, aware, comment, answeredAt: new Date('2026-12-07T14:00:00Z') });
+}
+
 describe('the metrics page', () => {
   it('shows each success metric with its target, current value, baseline and weekly trend', async () => {
     const res = await get<TMetricList>('/api/v1/metrics?weeks=4');
@@ -87,6 +113,7 @@ describe('the metrics page', () => {
       'surprise',
       'status_requests',
       'enablement_coverage',
+      'pm_pulse',
       'ritual_adoption',
       'confused_customers',
       'operational_burden',
@@ -123,14 +150,41 @@ describe('the metrics page', () => {
     );
   });
 
+  it('flags a launch either way: told in time by the records, but a Sales person says it surprised them', async () => {
+    await asked(ids.told, ids.sam, false, 'Heard about it from a customer');
+    const res = await get<TMetricDetail>('/api/v1/metrics/surprise?weeks=4');
+    expect(res.json().metric.current.value).toBe(100);
+    const told = res.json().records.find((r) => r.label === 'Usage-based billing')!;
+    expect(told.counted).toBe(true);
+    expect(told.detail).toMatch(
+      /^Computed: .*Sales told in time.*\. Asked \(a surprise\): 1 of 1 answered, 1 not aware \(Sam Rivera: “Heard about it from a customer”\)$/,
+    );
+  });
+
+  it('shows the PM pulse only from three answers, never who answered', async () => {
+    const pulse = async () => (await get<TMetricDetail>('/api/v1/metrics/pm_pulse')).json();
+    for (const score of [5, 4])
+      await t.database.db.insert(pulseAnswers).values({ quarter: '2026-Q4', score });
+    expect((await pulse()).metric.current).toEqual({
+      value: null,
+      text: 'No quarter with enough answers yet',
+    });
+    await t.database.db.insert(pulseAnswers).values({ quarter: '2026-Q4', score: 2 });
+    const three = await pulse();
+    expect(three.metric.current.value).toBe(66.7);
+    expect(three.metric.meets).toBe(false);
+    expect(three.metric.trend.map((p) => p.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
   it('exports every record as CSV', async () => {
     const res = await get('/api/v1/metrics.csv?weeks=4');
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/csv/);
     const rows = parse(res.body) as string[][];
     expect(rows[0]).toEqual(['metric', 'current', 'target', 'record', 'date', 'counted', 'detail']);
+    // Both flagged by now: the first by its survey answer (above).
     expect(rows.filter((r) => r[0] === 'Stakeholder surprise score').map((r) => [r[3], r[5]])).toEqual([
-      ['Usage-based billing', 'no'],
+      ['Usage-based billing', 'yes'],
       ['SCIM provisioning', 'yes'],
     ]);
   });

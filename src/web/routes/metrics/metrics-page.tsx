@@ -3,6 +3,7 @@ import type { TMetric } from '../../../shared/metrics.ts';
 import { metricsApi } from '../../api-metrics.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { SurveyResults } from '../surveys/survey-results.tsx';
 import { MetricCard } from './metric-card.tsx';
 
 export const WEEK_CHOICES = [13, 26, 52] as const;
@@ -88,6 +89,7 @@ export function MetricsPage() {
             metrics={metrics.filter((m) => m.group === 'control')}
             weeks={weeks}
           />
+          <SurveyResults />
         </>
       )}
     </Page>
