@@ -4,6 +4,7 @@ import { api } from '../../api-client.ts';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { ContractSection } from './contract-section.tsx';
 import { PodForm } from './pod-form.tsx';
 import { PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
 
@@ -63,6 +64,7 @@ export function PodPage() {
   return (
     <Page title={pod.name} intro={<Link to="/pods">← All pods</Link>}>
       <PodWarnings pod={pod} />
+      <ContractSection podId={pod.id} />
       {pod.permissions.update ? (
         <section aria-labelledby="edit-pod">
           <h2 id="edit-pod">Edit</h2>
