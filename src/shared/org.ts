@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoWeek, ZListOf, ZPermissions, ZSlug } from './common.ts';
+import { ZPodContractSummary } from './contracts.ts';
 import { ZFunction, ZPodRole, ZRole } from './roles.ts';
 
 const ZEmail = z
@@ -116,6 +117,8 @@ export const ZPod = z.object({
   members: z.array(z.object({ personId: ZId, name: z.string(), email: z.string(), role: ZPodRole })),
   rotation: z.array(z.object({ week: z.string(), personId: ZId, name: z.string() })),
   warnings: z.array(ZPodWarning),
+  /** Its strategy contract's state (issue 15); null for a reader who may not read the contract. */
+  contract: ZPodContractSummary.nullable(),
   permissions: ZPermissions,
 });
 export type TPod = z.infer<typeof ZPod>;

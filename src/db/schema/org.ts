@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TContractMetric, TContractRisk } from '../../shared/contracts.ts';
 import { FUNCTIONS, POD_ROLES, ROLES } from '../../shared/roles.ts';
 import type { TSettings } from '../../shared/settings.ts';
 
@@ -119,3 +120,49 @@ export const orgSettings = pgTable('org_settings', {
   value: jsonb('value').$type<TSettings>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A pod's strategy contract (issue 15), one row per version: a change is a new version (the table refuses
+ * updates, migration 0016), and the versions before it stay as history.
+ */
+export const strategyContracts = pgTable(
+  'strategy_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    podId: uuid('pod_id')
+      .notNull()
+      .references(() => pods.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    goal: text('goal').notNull(),
+    hypothesis: text('hypothesis').notNull().default(''),
+    rightToWin: text('right_to_win').notNull().default(''),
+    metrics: jsonb('metrics').$type<TContractMetric[]>().notNull().default([]),
+    risks: jsonb('risks').$type<TContractRisk[]>().notNull().default([]),
+    /** A local date, YYYY-MM-DD. */
+    deadline: text('deadline').notNull(),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('strategy_contracts_pod_version_key').on(t.podId, t.version)],
+);
+
+/** Who is asked to sign a contract version, and when they did: a new version asks again (new rows). */
+export const contractSignoffs = pgTable(
+  'contract_signoffs',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => strategyContracts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    requestedByLabel: text('requested_by_label').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.personId] }),
+    index('contract_signoffs_person_idx').on(t.personId),
+  ],
+);

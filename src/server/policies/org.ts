@@ -1,5 +1,7 @@
+import { mayProposeContract } from '../../domain/org/contracts.ts';
 import { mayWritePerson } from '../../domain/org/person-access.ts';
 import { type Actor, hasRole, isOrgManager } from '../../services/actor.ts';
+import { inProductOrg } from '../../shared/roles.ts';
 import { type Action, has, intoOwnArea, type Policies, type Resource } from './resources.ts';
 
 /**
@@ -37,11 +39,30 @@ function canPod(actor: Actor, action: Action, r: Extract<Resource, { type: 'pod'
   return runsIt && intoOwnArea(actor, r);
 }
 
+/**
+ * A pod's strategy contract: the product org reads it; a stakeholder only while named to sign its current
+ * version (anyone else is refused, whether or not there is a contract, so nothing is told). Signing (`update`) is
+ * offered to the same readers: the service lets only the named signers sign, each for themself. Proposing a
+ * version and naming signers (`create`) is the pod's PM's, Product Ops' and the Head of Product's.
+ */
+function canPodContract(
+  actor: Actor,
+  action: Action,
+  r: Extract<Resource, { type: 'pod_contract' }>,
+): boolean {
+  const named = actor.personId !== null && (r.signerIds ?? []).includes(actor.personId);
+  if (action === 'read' || action === 'update') return inProductOrg(actor.roles) || named;
+  return action === 'create' && mayProposeContract(actor, r.pmIds ?? []);
+}
+
 /** C1: people, areas, pods and the org's settings, RACI and audit log. */
-export const ORG_POLICIES: Policies<'person' | 'area' | 'pod' | 'settings' | 'raci' | 'audit'> = {
+export const ORG_POLICIES: Policies<
+  'person' | 'area' | 'pod' | 'pod_contract' | 'settings' | 'raci' | 'audit'
+> = {
   person: canPerson,
   area: canArea,
   pod: canPod,
+  pod_contract: canPodContract,
   settings: (actor, action) => action === 'read' || hasRole(actor, 'admin', 'head_of_product'),
   raci: (actor, action) => action === 'read' || isOrgManager(actor),
   audit: (actor, action) => action === 'read' && isOrgManager(actor),

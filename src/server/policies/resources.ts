@@ -15,6 +15,11 @@ export type Resource =
       input?: unknown;
       targetAreaOwnerId?: string | null;
     }
+  /**
+   * A pod's strategy contract (issue 15): the product org reads it, and so does anyone named to sign its current
+   * version; the pod's PM, Product Ops and the Head of Product propose versions and name signers.
+   */
+  | { type: 'pod_contract'; pmIds?: readonly string[]; signerIds?: readonly string[] }
   | { type: 'settings' }
   | { type: 'raci' }
   | { type: 'audit' }

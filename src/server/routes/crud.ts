@@ -24,8 +24,11 @@ export interface CrudSpec<V, I extends z.ZodType, P extends z.ZodType> {
   services: Services<V, z.infer<I>, z.infer<P>>;
   /** The policy's view of one item: decides `permissions` in responses and access for `:id` routes. */
   resourceOf(view: V): Resource;
-  /** Fields a response adds to the services' views, read once per response (a release's stakeholder "when"). */
-  decorate?(db: Db, views: V[], now: Date): Promise<V[]>;
+  /**
+   * Fields a response adds to the services' views, read once per response and as the caller may read them (a
+   * release's stakeholder "when", a pod's strategy contract state).
+   */
+  decorate?(db: Db, views: V[], now: Date, actor: Actor): Promise<V[]>;
 }
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -44,7 +47,9 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
     return { ...view, permissions: { update: can(actor, 'update', res), delete: can(actor, 'delete', res) } };
   };
   const presentAll = async (req: FastifyRequest, views: V[]) =>
-    (spec.decorate ? await spec.decorate(db, views, req.now) : views).map((v) => presentOne(req, v));
+    (spec.decorate ? await spec.decorate(db, views, req.now, req.actor!) : views).map((v) =>
+      presentOne(req, v),
+    );
   const present = async (req: FastifyRequest, view: V) => (await presentAll(req, [view]))[0]!;
   const policy = (action: 'read' | 'create' | 'update' | 'delete') => ({
     policy: { resource: spec.resource, action },

@@ -46,6 +46,8 @@ const ids = {
   brief: '',
 };
 
+const UNKNOWN_PERSON = crypto.randomUUID();
+
 /** Bad input for every write route. `fields` are the paths the error must name. */
 function cases(): Record<string, BadCase[]> {
   return {
@@ -160,6 +162,37 @@ function cases(): Record<string, BadCase[]> {
       },
     ],
     'DELETE /api/v1/pods/:id': [{ name: 'not an id', url: '/api/v1/pods/abc', fields: ['params.id'] }],
+    // Issue 15: a pod's strategy contract (as an admin, who may propose one for any pod).
+    'POST /api/v1/pods/:id/contract': [
+      {
+        name: 'no goal, an impossible deadline, a risk without text or a yes/no',
+        body: { goal: ' ', deadline: '2027-02-30', risks: [{ text: '', oneWayDoor: 'yes' }] },
+        fields: ['goal', 'deadline', 'risks.0.text', 'risks.0.oneWayDoor'],
+      },
+      {
+        name: 'a metric without a target, a signer nobody knows',
+        body: {
+          goal: 'Explain every invoice',
+          deadline: '2027-01-29',
+          metrics: [{ name: 'Tickets' }],
+          signers: ['not-an-id'],
+        },
+        fields: ['metrics.0.target', 'signers.0'],
+      },
+      {
+        name: 'a signer who is not a person',
+        body: { goal: 'Explain every invoice', deadline: '2027-01-29', signers: [UNKNOWN_PERSON] },
+        fields: ['signers.0'],
+      },
+    ],
+    'POST /api/v1/pods/:id/contract/signers': [
+      { name: 'nobody named', body: { signers: [] }, fields: ['signers'] },
+      { name: 'a signer nobody knows', body: { signers: [UNKNOWN_PERSON] }, fields: ['signers.0'] },
+    ],
+    'POST /api/v1/pods/:id/contract/sign': [
+      { name: 'version 0', body: { version: 0 }, fields: ['version'] },
+      { name: 'an unknown field', body: { person: 'me' }, fields: ['person'] },
+    ],
     'PUT /api/v1/settings': [
       {
         name: 'unknown zone, bad time, impossible holiday',

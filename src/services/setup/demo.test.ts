@@ -17,6 +17,7 @@ import { createContext } from '../context.ts';
 import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
 import { computedSurprise } from '../metrics/surprise.ts';
+import { readPodContract, signedOnOf } from '../org/contracts.ts';
 import { getSettings } from '../org/settings.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
@@ -93,6 +94,31 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     const [saved] = await d.db.select().from(releases).where(eq(releases.title, 'Saved cards at checkout'));
     const gate = await releaseGate(d.db, saved!.id, now);
     expect(gate.reasons.some((r) => r.startsWith('Polish Mode in Payments since'))).toBe(true);
+  });
+
+  it('has one pod with a signed strategy contract, one awaiting sign-off, the others without', async () => {
+    const all = await d.db.select({ id: pods.id, slug: pods.slug }).from(pods).orderBy(pods.slug);
+    const states = new Map<string, string>();
+    for (const p of all) states.set(p.slug, (await readPodContract(d.db, p.id))!.state);
+    expect(Object.fromEntries(states)).toEqual({
+      'pod-billing': 'signed',
+      'pod-integrations': 'none',
+      'pod-onboarding': 'awaiting_sign_off',
+      'pod-payments': 'none',
+      'pod-reporting': 'none',
+    });
+    const billing = await readPodContract(d.db, all.find((p) => p.slug === 'pod-billing')!.id);
+    expect(billing!.contract!.version).toBe(2);
+    expect(billing!.previous.map((v) => v.state)).toEqual(['signed']);
+    expect(billing!.contract!.risks.some((r) => r.oneWayDoor)).toBe(true);
+    expect(billing!.contract!.deadline > today).toBe(true);
+    const signedOn = await signedOnOf(d.db, billing!.podId);
+    expect(signedOn!.getTime()).toBeLessThan(now.getTime());
+    const onboarding = await readPodContract(d.db, all.find((p) => p.slug === 'pod-onboarding')!.id);
+    expect(onboarding!.contract!.signers.filter((s) => !s.signedAt).map((s) => s.name)).toEqual([
+      'Chris Park',
+      'Mina Ito',
+    ]);
   });
 
   it("has last week's Weekly Product Update published, from the PMs' bullets", async () => {

@@ -12,6 +12,7 @@ import { createPerson } from '../org/people.ts';
 import { createPod } from '../org/pods.ts';
 import { updateSettings } from '../org/settings.ts';
 import { seedDemoBets } from './demo-bets.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
@@ -217,6 +218,9 @@ const DEMO_LOCK_KEY = 724_113_002;
  * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, bets, eight weeks of support tickets,
  * last week's update and a quarter of rituals) if the org is empty, and says whether it did. Everything is dated
  * back from `now`. Everybody's password is DEMO_PASSWORD.
+ * Loads the demo org (8 PMs, 5 pods, 8 areas, stakeholders, releases, a roadmap, eight weeks of support tickets,
+ * last week's update, a quarter of rituals, two pods' strategy contracts) if the org is empty, and says whether
+ * it did. Everything is dated back from `now`. Everybody's password is DEMO_PASSWORD.
  */
 export async function seedDemoIfEmpty(
   db: Db,
@@ -265,6 +269,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       areaIds.set(slug, area.id);
     }
     const week = isoWeekKey(todayIn(DEMO_TIME_ZONE, now));
+    const podIds = new Map<string, string>();
     for (const [i, pod] of PODS.entries()) {
       const area = AREAS.find((a) => a[0] === pod.area)!;
       const members: { personId: string; role: TPodRole }[] = [
@@ -272,7 +277,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
         ...pod.engineers.map((e) => ({ personId: ids.get(email(e))!, role: 'engineer' as const })),
         { personId: ids.get(email(pod.designer))!, role: 'designer' },
       ];
-      await createPod({
+      const created = await createPod({
         db: tx,
         actor,
         now,
@@ -286,6 +291,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
           rotation: [{ week, personId: ids.get(email(ROTATION[i % ROTATION.length]!))! }],
         },
       });
+      podIds.set(pod.area, created.id);
     }
     await seedDemoReleases(tx, actor, areaIds, ids, now);
     await seedDemoRoadmap(tx, actor, areaIds, ids, now);
@@ -302,6 +308,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       areaIds,
       now,
     });
+    await seedDemoContracts(tx, { podIds, personIds: ids, actorOf, timeZone: DEMO_TIME_ZONE, now });
   });
   return { people: all.length };
 }

@@ -5,6 +5,7 @@ import { type Launch, launchesPerWeek, leadTime, weeklyRate } from '../../domain
 import { addWeeks, currentWeekKey, todayIn, weekDates } from '../../shared/calendar.ts';
 import type { TPodVelocity } from '../../shared/velocity.ts';
 import type { Context } from '../context.ts';
+import { signedOnOf } from '../org/contracts.ts';
 
 /** Every pod's launches per week over the last `weeks` weeks and its lead time from contract sign-off. */
 export async function velocityOverview(
@@ -16,14 +17,20 @@ export async function velocityOverview(
   const from = weekDates(addWeeks(thisWeek, 1 - o.weeks)).monday;
   const rows = await podRows(ctx.db);
   const areaIds = [...new Set(rows.flatMap((p) => (p.areaId ? [p.areaId] : [])))];
-  const launches = await launchesOf(ctx.db, areaIds, from);
+  const signed = await signedOnPerPod(ctx.db, timeZone, rows);
+  // Lead time looks back to a sign-off older than the weeks shown.
+  const since = [from, ...signed.values()].sort()[0]!;
+  const launches = await launchesOf(ctx.db, areaIds, since);
   const engineers = await engineersPerPod(ctx.db);
-  const signed = await signedOnPerPod(ctx.db);
   const today = todayIn(timeZone, ctx.now);
   return {
     pods: rows.map((pod) => {
       const mine = launches.filter((l) => l.areaId === pod.areaId);
-      const weeks = launchesPerWeek(mine, thisWeek, o.weeks);
+      const weeks = launchesPerWeek(
+        mine.filter((l) => l.launchedOn >= from),
+        thisWeek,
+        o.weeks,
+      );
       return {
         pod,
         engineers: engineers.get(pod.id) ?? 0,
@@ -79,7 +86,16 @@ async function launchesOf(db: Db, areaIds: string[], from: string): Promise<(Lau
   return rows.map((r) => ({ ...r, launchedOn: r.launchedOn!, areaId: r.areaId! }));
 }
 
-/** The day each pod's current strategy contract was signed off: contracts are not recorded yet, so none is. */
-async function signedOnPerPod(_db: Db): Promise<Map<string, string>> {
-  return new Map();
+/** The day (org's zone) each pod's current strategy contract was fully signed off; pods without one are absent. */
+async function signedOnPerPod(
+  db: Db,
+  timeZone: string,
+  rows: { id: string }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const pod of rows) {
+    const at = await signedOnOf(db, pod.id);
+    if (at) out.set(pod.id, todayIn(timeZone, at));
+  }
+  return out;
 }

@@ -89,6 +89,8 @@ const MESSAGE_KIND_LABELS: Record<string, string> = {
   'ritual.artifact_overdue': 'Ritual artifact overdue',
   'slack.readiness_update': 'Readiness answer shown in Slack',
   'slack.status_thread': 'Status change told in a Slack thread',
+  'contract.sign_off': 'Strategy contract sign-off asked',
+  'contract.signed': 'Strategy contract signed',
 };
 
 /** What a delivery or inbox item is about: "ritual.reminder" → "Ritual reminder". */

@@ -45,6 +45,7 @@ import type { TRole } from '../../../shared/roles.ts';
 import { ZSettings, ZSettingsReply } from '../../../shared/settings.ts';
 import { can, type Resource } from '../../policies/index.ts';
 import { crudLoader, registerCrud } from '../crud.ts';
+import { contractLoaders, contractRoutes, withContracts } from './contracts.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
@@ -68,10 +69,11 @@ export function orgLoaders(db: Db) {
     person: crudLoader(db, getPerson, personResource),
     area: crudLoader(db, getArea, areaResource),
     pod: crudLoader(db, getPod, podResource),
+    ...contractLoaders(db),
   };
 }
 
-/** C1: people, areas, pods, settings, RACI and the audit log. */
+/** C1: people, areas, pods (and their strategy contracts), settings, RACI and the audit log. */
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
   registerCrud(app, {
     path: '/people',
@@ -102,7 +104,9 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schemas: { input: ZPodInput, patch: ZPodPatch, item: ZPod, list: ZPodList },
     services: { list: listPods, get: getPod, create: createPod, update: updatePod, remove: deletePod },
     resourceOf: podResource,
+    decorate: withContracts,
   });
+  await app.register(contractRoutes);
   registerSingletons(app);
 }
 

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../../test/factories.ts';
 import { auditLog, releases } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
+import { proposeContractVersion, signContract } from '../../../services/org/contracts.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
 import { createRoadmapItem } from '../../../services/roadmap/items.ts';
 import { manualClock } from '../../../shared/clock.ts';
@@ -114,6 +115,37 @@ describe('velocity per pod', () => {
     );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('weeks');
+  });
+});
+
+describe('lead time', () => {
+  it("counts from the day the pod's contract was fully signed to its first launch since", async () => {
+    const signer = await makePerson(t.database.db, { roles: ['head_of_product'], name: 'Hana Okafor' });
+    const hana = { personId: signer.id, label: 'Hana Okafor', roles: ['head_of_product' as const] };
+    await proposeContractVersion({
+      db: t.database.db,
+      actor: ops,
+      podId: ids.pod,
+      input: { goal: 'Billing customers trust', deadline: '2027-03-31', signers: [signer.id] },
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
+    const lead = async () =>
+      (await send<TVelocityOverview>('GET', '/api/v1/velocity/pods?weeks=4', head)).body.pods.find(
+        (p) => p.pod.id === ids.pod,
+      )!.leadTime;
+    expect(await lead()).toBeNull(); // not signed yet
+    await signContract({
+      db: t.database.db,
+      actor: hana,
+      podId: ids.pod,
+      now: new Date('2026-11-23T15:00:00Z'),
+    });
+    // Signed Monday 23 Nov; Card updater launched the next day.
+    expect(await lead()).toMatchObject({
+      signedOn: '2026-11-23',
+      days: 1,
+      firstLaunch: { title: 'Card updater' },
+    });
   });
 });
 

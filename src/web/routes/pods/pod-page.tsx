@@ -5,6 +5,7 @@ import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { ContractSection } from './contract-section.tsx';
 import { PodControls } from './pod-controls.tsx';
 import { PodForm } from './pod-form.tsx';
 import { PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
@@ -66,6 +67,7 @@ export function PodPage() {
   return (
     <Page title={pod.name} intro={<Link to="/pods">← All pods</Link>}>
       <PodWarnings pod={pod} />
+      <ContractSection podId={pod.id} />
       {pod.permissions.update ? (
         <section aria-labelledby="edit-pod">
           <h2 id="edit-pod">Edit</h2>

@@ -3,6 +3,7 @@ import { currentWeekKey } from '../../../shared/calendar.ts';
 import type { TPod } from '../../../shared/org.ts';
 import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { now as clockNow } from '../../lib/clock.ts';
+import { contractBadge } from '../../lib/contracts.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
 import { browserTimeZone } from '../../lib/org-time.ts';
 
@@ -75,6 +76,20 @@ export function RotationNow({ pod }: { pod: TPod }) {
           · next: {next.name} ({next.week})
         </span>
       ) : null}
+    </p>
+  );
+}
+
+/** "No signed contract" (with how far it got) or "Contract signed": nothing for a reader who may not know. */
+export function ContractBadge({ pod }: { pod: TPod }) {
+  const badge = contractBadge(pod.contract);
+  if (!badge) return null;
+  return (
+    <p className="pod-contract-badge">
+      <Link to={`/pods/${pod.id}`} className={`badge no-margin ${badge.tone}`}>
+        {badge.text}
+      </Link>{' '}
+      <span className="muted">{badge.detail}</span>
     </p>
   );
 }

@@ -7,7 +7,7 @@ import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx'
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { PodForm } from './pod-form.tsx';
-import { PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
+import { ContractBadge, PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
 
 interface Loaded {
   pods: TPod[];
@@ -30,6 +30,7 @@ function PodCard({ pod }: { pod: TPod }) {
         {pod.slackChannel ? <span> · {pod.slackChannel}</span> : null}
       </p>
       {pod.mission ? <p className="pod-mission">{pod.mission}</p> : null}
+      <ContractBadge pod={pod} />
       <PodWarnings pod={pod} />
       <PodMembers pod={pod} />
       <RotationNow pod={pod} />
@@ -50,6 +51,7 @@ export function PodsPage() {
     return { pods, areas, people };
   });
   const withWarnings = data.data?.pods.filter((p) => p.warnings.length > 0).length ?? 0;
+  const unsigned = data.data?.pods.filter((p) => p.contract && p.contract.state !== 'signed').length ?? 0;
 
   return (
     <Page
@@ -88,7 +90,8 @@ export function PodsPage() {
         <>
           <p className="summary-line">
             {data.data.pods.length} pods
-            {withWarnings ? `, ${withWarnings} with warnings` : ', all following 3-1-1'}.
+            {withWarnings ? `, ${withWarnings} with warnings` : ', all following 3-1-1'}
+            {unsigned ? `; ${unsigned} without a signed strategy contract` : ''}.
           </p>
           <div className="card-grid">
             {data.data.pods.map((pod) => (
