@@ -9,6 +9,6 @@ export * from './releases.ts';
 export * from './roadmap.ts';
 export * from './slack.ts';
 export * from './status.ts';
+export * from './surveys.ts';
 export * from './updates.ts';
 export * from './velocity.ts';
-export * from './surveys.ts';
