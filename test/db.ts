@@ -88,6 +88,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(title || status, '|' order by id) from release_action_items) as action_items,
            (select string_agg(id::text || coalesce(revoked_at::text, ''), '|' order by id) from release_gate_overrides) as gate_overrides,
            (select string_agg(area_id::text || month || users, '|' order by area_id, month) from area_active_users) as active_users,
+           (select string_agg(id::text || state || coalesce(disposition, '') || coalesce(assignee_id::text, '') || coalesce(wont_fix_reason, ''), '|' order by id) from bugs) as bugs,
            (select count(*) from insight_items) as insights, (select string_agg(kind || coalesce(theme, '') || severity, '|' order by id) from insight_items) as insight_tags,
            (select coalesce(sum(items), 0) from insight_daily) as insight_daily, (select count(*) from insight_imports) as imports,
            (select count(*) from insight_corrections) as corrections, (select string_agg(theme || coalesce(disposition, ''), '|' order by id) from insight_routings) as routings,

@@ -74,7 +74,14 @@ export type Resource =
   /** The status-request count: pings found in chat and questions answered, per week. */
   | { type: 'status_requests' }
   /** An area's quality controls: the confused-customer figure and Polish Mode (velocity framework). */
-  | { type: 'area_quality' };
+  | { type: 'area_quality' }
+  /**
+   * A bug (no bug backlog): the product org reads bugs; its area's PM and the week's production-engineering
+   * rotation (`deciderIds`), Product Ops and up decide it (fix now / won't fix).
+   */
+  | { type: 'bug'; deciderIds?: readonly string[] }
+  /** Closing a bug as fixed: whoever may decide it, and the person fixing it (`assigneeId`). */
+  | { type: 'bug_fix'; deciderIds?: readonly string[]; assigneeId?: string | null };
 
 export type ResourceType = Resource['type'];
 
