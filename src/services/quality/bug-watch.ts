@@ -124,6 +124,12 @@ export async function promptOverdueBugs(db: Db, now: Date): Promise<string[]> {
   return out;
 }
 
+/** The area's bug backlog; a bug of no area: its reports, to give it one. */
+const linkOf = (b: BugRow) => ({
+  label: b.areaId ? 'Open the bug backlog' : 'Give it an area',
+  url: bugLink(b),
+});
+
 const ageOf = (b: BugRow, settings: TSettings, now: Date) =>
   bugAge(factsOf(b, settings.timeZone), todayIn(settings.timeZone, now));
 
@@ -154,18 +160,22 @@ function promptMessage(
           markdown: `Reported ${plural(first.reports, 'time')}, last on ${todayIn(settings.timeZone, first.lastReportedAt)}. ${askedLine}`,
         },
       ],
-      actions: [
-        { label: 'Fix now…', url: bugLink(first.areaId, first.id, 'fix_now') },
-        { label: "Won't fix…", url: bugLink(first.areaId, first.id, 'wont_fix') },
-      ],
-      link: { label: 'Open the bug backlog', url: bugLink(first.areaId, first.id) },
+      ...(first.areaId
+        ? {
+            actions: [
+              { label: 'Fix now…', url: bugLink(first, 'fix_now') },
+              { label: "Won't fix…", url: bugLink(first, 'wont_fix') },
+            ],
+          }
+        : {}),
+      link: linkOf(first),
     };
   }
   return {
     title: `${plural(list.length, 'bug')} of ${areaName ?? 'no area'} open longer than ${plural(max, 'day')}`,
     summary: `${list.length} bugs have waited longer than ${plural(max, 'day')} for a decision. ${decide}`,
     sections: [{ markdown: list.map((b) => bugLine(b, settings, now)).join('\n') }, { markdown: askedLine }],
-    link: { label: 'Open the bug backlog', url: bugLink(first!.areaId, first!.id) },
+    link: linkOf(first!),
   };
 }
 
@@ -204,7 +214,7 @@ export async function nudgeBugBacklog(db: Db, now: Date): Promise<string[]> {
             { markdown: list.map((b) => bugLine(b, settings, now)).join('\n') },
             { markdown: `Asked: ${asked.names}.` },
           ],
-          link: { label: 'Open the bug backlog', url: bugLink(areaId, list[0]!.id) },
+          link: linkOf(list[0]!),
         },
         recipients: await recipientsForPeople(tx, asked.ids),
       }),

@@ -421,16 +421,23 @@ async function tellAssignee(
     message: {
       title: `Fix now: ${b.title}`,
       summary: `${by} decided this bug is fixed now, by you. Close it in prodops once the fix is out.`,
-      link: { label: 'Open the bug backlog', url: bugLink(b.areaId, b.id) },
+      link: { label: 'Open the bug backlog', url: bugLink(b) },
     },
     recipients: await recipientsForPeople(tx, [assignee.id]),
   });
 }
 
-/** Where a bug is decided: its area's bug backlog (the web app opens that bug's decision). */
-export function bugLink(areaId: string | null, bugId: string, decision?: 'fix_now' | 'wont_fix'): string {
-  const q = new URLSearchParams({ bug: bugId, ...(decision ? { decision } : {}) });
-  return areaId ? `/areas/${areaId}?${q}#bug-backlog` : `/areas?${q}`;
+type Linked = Pick<BugRow, 'id' | 'areaId' | 'source' | 'externalId'>;
+
+/**
+ * Where a bug is decided: its area's bug backlog, which opens that bug's decision (with `decision` chosen). A bug
+ * of no area is given one first: its reports in the Insights inbox, where the area is set.
+ */
+export function bugLink(b: Linked, decision?: 'fix_now' | 'wont_fix'): string {
+  if (!b.areaId)
+    return b.source === 'insights' ? `/insights?group=${encodeURIComponent(b.externalId)}` : '/areas';
+  const q = new URLSearchParams({ bug: b.id, ...(decision ? { decision } : {}) });
+  return `/areas/${b.areaId}?${q}#bug-backlog`;
 }
 
 /**

@@ -27,7 +27,7 @@ const who = {} as Record<'maya' | 'noor' | 'ravi' | 'esi' | 'ops' | 'sales', Who
 const ids = { billing: '', reporting: '', inactive: '' };
 
 /** Groups of near-duplicate reports, by their key. */
-const GROUP = { export: 101n, vat: 102n, dashboard: 103n, confused: 104n, pdf: 105n };
+const GROUP = { export: 101n, vat: 102n, dashboard: 103n, confused: 104n, pdf: 105n, orphan: 106n };
 let n = 0;
 /** One feedback item of a group, at an instant, in an area, tagged as a kind. */
 async function report(group: bigint, at: string, areaId: string | null, title: string, kind = 'bug') {
@@ -226,6 +226,22 @@ describe('the prompt and the weekly nudge', () => {
     // W51 has no rotation in Billing's pod: Maya alone.
     expect(monday.map((m) => m.personId)).toEqual([who.maya.person.id]);
     clock.set('2026-12-10T12:00:00Z');
+  });
+
+  it('asks Product Ops about a bug of no area, with its reports to give it one', async () => {
+    const db = t.database.db;
+    await report(GROUP.orphan, '2026-12-01T15:00:00Z', null, 'Login page flickers');
+    expect((await watchBugs(db, clock.now())).prompted).toEqual([`Login page flickers #${n}`]);
+    const asked = (await messages(BUG_PROMPT_KIND)).filter(
+      (m) => m.ref !== ids.billing && m.ref !== ids.reporting,
+    );
+    expect(asked.map((m) => m.personId)).toEqual([who.ops.person.id]);
+    expect(asked[0]!.message).toMatchObject({
+      link: { label: 'Give it an area', url: `/insights?group=${GROUP.orphan}` },
+      sections: [{ markdown: expect.stringContaining('Product Ops: the bug has no area yet') }],
+    });
+    const backlog = (await api<TBugBacklog>('GET', '/quality/bugs/backlog', who.ops)).body;
+    expect(backlog.areas.at(-1)).toMatchObject({ area: null, open: 1, awaitingDecision: 1 });
   });
 });
 
