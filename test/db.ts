@@ -90,6 +90,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(area_id::text || month || users, '|' order by area_id, month) from area_active_users) as active_users,
            (select count(*) from strategy_contracts) as contracts,
            (select string_agg(contract_id::text || person_id::text || coalesce(signed_at::text, ''), '|' order by contract_id, person_id) from contract_signoffs) as contract_signoffs,
+           (select string_agg(id::text || state || coalesce(disposition, '') || coalesce(assignee_id::text, '') || coalesce(wont_fix_reason, ''), '|' order by id) from bugs) as bugs,
            (select count(*) from insight_items) as insights, (select string_agg(kind || coalesce(theme, '') || severity, '|' order by id) from insight_items) as insight_tags,
            (select coalesce(sum(items), 0) from insight_daily) as insight_daily, (select count(*) from insight_imports) as imports,
            (select count(*) from insight_corrections) as corrections, (select string_agg(theme || coalesce(disposition, ''), '|' order by id) from insight_routings) as routings,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { like } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
-import { inboxItems, outbox } from '../src/db/schema/index.ts';
+import { bugs, inboxItems, outbox } from '../src/db/schema/index.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { enqueueMessage } from '../src/services/delivery/outbox.ts';
@@ -96,4 +96,23 @@ export async function inboxItemFor(db: Db, personId: string): Promise<string> {
     .values({ personId, kind: 'ritual.reminder', message: { title: 't', summary: 's' } })
     .returning();
   return row!.id;
+}
+
+/** An open bug in an area (as if a tracker had reported it), first reported 30 days before `now`. */
+export async function makeBug(db: Db, over: { areaId?: string | null; title?: string; now?: Date } = {}) {
+  const now = over.now ?? systemClock.now();
+  const [row] = await db
+    .insert(bugs)
+    .values({
+      source: 'github',
+      externalId: `gh-${unique()}`,
+      areaId: over.areaId ?? null,
+      title: over.title ?? 'Export crashes',
+      openedOn: new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10),
+      lastReportedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return row!;
 }

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, type RunningServer, runCli, startServe, useDataDir } from '../../test/cli.ts';
+import type { TBug, TBugBacklog } from '../shared/bugs.ts';
 import type { TAreaQualityList } from '../shared/quality.ts';
 
-/** `prodops area health [area]` against a real `prodops serve` on the demo org (Payments is in Polish Mode). */
+/**
+ * `prodops area health [area]`, `area users import` and `area bugs` against a real `prodops serve` on the demo org
+ * (Payments is in Polish Mode; Reporting has a bug over the limit awaiting a decision).
+ */
 const expectOk = (r: CliResult) => {
   expect(r.code, `exit code; stderr: ${r.stderr}`).toBe(0);
   return r;
@@ -108,5 +112,30 @@ describe('prodops area health, area users and metrics', () => {
       ['2025-02', 5100],
       ['2025-01', 5000],
     ]);
+  });
+
+  it('prints the bug backlog per area against zero, and one area’s open bugs with the one awaiting a decision', async () => {
+    const bugs = (args: string[]) =>
+      runCli(['area', 'bugs', ...args], {
+        env: { ...data.env, PRODOPS_URL: server.url, PRODOPS_TOKEN: ops },
+      });
+    const all = expectOk(await bugs([])).stdout;
+    expect(all).toMatch(
+      /^Bugs open longer than 7 days need a decision .+; target: 0 open bugs; ages in days in /,
+    );
+    expect(all).toMatch(/\nArea +Open +Oldest +Over 7 days +Awaiting decision +Fix now +Decides this week\n/);
+    expect(all).toMatch(
+      /\nReporting +\d+ +\d+ days +\d+ +1 +\d+ +Aisha Bello \(PM\), Noah Prodeng \(rotation\)\n/,
+    );
+    expect(all).toMatch(/\n {2}Reporting +\d+ days +4 +Scheduled report arrives without its charts\n/);
+    const json = JSON.parse(expectOk(await bugs(['REPORTING', '--json'])).stdout) as {
+      backlog: TBugBacklog;
+      bugs: TBug[];
+    };
+    expect(json.backlog.areas.map((a) => a.area?.slug)).toEqual(['reporting']);
+    expect(json.bugs.filter((b) => b.awaitingDecision).map((b) => b.title)).toEqual([
+      'Scheduled report arrives without its charts',
+    ]);
+    expect(json.bugs.every((b) => b.state === 'open' && b.area?.slug === 'reporting')).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { retrainHandler } from '../services/insights/learning.ts';
 import { planInsights } from '../services/insights/plan.ts';
 import { weeklyTriageHandler } from '../services/insights/triage.ts';
 import { getSettings } from '../services/org/settings.ts';
+import { watchBugs } from '../services/quality/bug-watch.ts';
 import { watchPolishMode } from '../services/quality/polish-watch.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
@@ -132,7 +133,8 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     for (const a of soon)
       await boss.send(Q.action, { key: a.key }, { startAfter: a.dueAt, singletonKey: a.key });
   };
-  // The daily plan: rituals' occurrence window, and the next weekly triage and monthly digest.
+  // The daily plan: rituals' occurrence window, the next weekly triage and monthly digest, Polish Mode news, and
+  // bugs (synced from the feedback, the overdue ones put to their deciders, the weekly nudge).
   const plan = () =>
     inScope(async () => {
       const now = opts.clock.now();
@@ -141,6 +143,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await planInsights(db, now);
       await watchPolishMode(db, now);
       await planPulse(db, now);
+      await watchBugs(db, now);
     });
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });

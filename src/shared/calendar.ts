@@ -52,6 +52,9 @@ const weekdayOf = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
 
 export const addDays = (date: string, days: number): string => dateOf(dayNumber(date) + days);
 
+/** Whole days from one local date to another (negative when `to` is earlier). */
+export const daysFrom = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
 /** ISO weekday, 1 = Monday. */
 export const isoWeekday = (date: string): number => weekdayOf(dayNumber(date));
 

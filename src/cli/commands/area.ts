@@ -3,6 +3,7 @@ import type { TAreaQuality, TAreaQualityList } from '../../shared/quality.ts';
 import type { TSettingsReply } from '../../shared/settings.ts';
 import { remoteFromEnv } from '../remote.ts';
 import { UserError } from '../user-error.ts';
+import { registerAreaBugsCommands } from './area-bugs.ts';
 import { registerAreaUsersCommands } from './area-users.ts';
 
 type Rule = TAreaQualityList['rule'];
@@ -65,7 +66,10 @@ function pick(list: TAreaQualityList, which: string | undefined): TAreaQualityLi
   return { ...list, areas };
 }
 
-/** `prodops area health [area]`: the velocity framework's quality controls (issue 15), through the server. */
+/**
+ * `prodops area health [area]`: the velocity framework's quality controls (issue 15), through the server; `area
+ * users import` and `area bugs` are their own files.
+ */
 export function registerAreaCommands(program: Command): void {
   const area = program.command('area').description('Product areas (talks to PRODOPS_URL)');
   area
@@ -86,4 +90,5 @@ export function registerAreaCommands(program: Command): void {
       console.log(healthText(list, settings.timeZone));
     });
   registerAreaUsersCommands(area);
+  registerAreaBugsCommands(area);
 }

@@ -1,3 +1,4 @@
+import { makeBug } from '../../../test/factories.ts';
 import { fixtureExportZip } from '../../../test/zip.ts';
 import type { Db } from '../../db/client.ts';
 import { systemActor } from '../../services/actor.ts';
@@ -56,6 +57,19 @@ export const DECISION_CASES: Record<string, Case> = {
   'GET /api/v1/velocity/pods/:id/menu': {
     expect: productOrg,
     url: (c) => `/api/v1/velocity/pods/${c.ids.pod}/menu`,
+  },
+  // No bug backlog: the product org reads bugs; the area's PM (or the week's rotation), Product Ops and up decide
+  // one; the person fixing it may close it too (routes/quality/bugs.test.ts: the rotation and the assignee).
+  'GET /api/v1/quality/bugs': { expect: productOrg },
+  'GET /api/v1/quality/bugs/backlog': { expect: productOrg },
+  'POST /api/v1/quality/bugs/:id/decision': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/quality/bugs/${(await makeBug(c.db, { areaId: c.ids.area })).id}/decision`,
+    body: (c) => ({ decision: 'fix_now', assigneeId: c.ids.pmOwner }),
+  },
+  'POST /api/v1/quality/bugs/:id/close': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/quality/bugs/${(await makeBug(c.db, { areaId: c.ids.area })).id}/close`,
   },
   'GET /api/v1/decisions/:id': {
     expect: signedInOnly,

@@ -84,11 +84,18 @@ export type Resource =
   | { type: 'velocity' }
   /** The success metrics and controls with their records (which launches, who was told): the product org's. */
   | { type: 'metrics' }
-  /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
   /** Issue 16's survey results (awareness per launch, the PM pulse): the product org's; starting a pulse: Product Ops. */
   | { type: 'survey' }
+  /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
   | { type: 'bet' }
-  | { type: 'experiment_brief' };
+  | { type: 'experiment_brief' }
+  /**
+   * A bug (no bug backlog): the product org reads bugs; its area's PM and the week's production-engineering
+   * rotation (`deciderIds`), Product Ops and up decide it (fix now / won't fix).
+   */
+  | { type: 'bug'; deciderIds?: readonly string[] }
+  /** Closing a bug as fixed: whoever may decide it, and the person fixing it (`assigneeId`). */
+  | { type: 'bug_fix'; deciderIds?: readonly string[]; assigneeId?: string | null };
 
 export type ResourceType = Resource['type'];
 

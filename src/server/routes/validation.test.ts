@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
-import { makeArea, makePerson, makePod, signedIn } from '../../../test/factories.ts';
+import { makeArea, makeBug, makePerson, makePod, signedIn } from '../../../test/factories.ts';
 import { insightItems, insightRoutings, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
@@ -44,6 +44,8 @@ const ids = {
   bet: '',
   uncharted: '',
   brief: '',
+  bug: '',
+  inactive: '',
 };
 
 const UNKNOWN_PERSON = crypto.randomUUID();
@@ -113,6 +115,37 @@ function cases(): Record<string, BadCase[]> {
         fields: ['entries.0.month', 'entries.0.users'],
       },
       { name: 'no entries', body: { entries: [] }, fields: ['entries'] },
+    ],
+    // No bug backlog: fix now names an active person, won't fix says why.
+    'POST /api/v1/quality/bugs/:id/decision': [
+      {
+        name: "won't fix without a reason",
+        url: '/api/v1/quality/bugs/BUG/decision',
+        body: { decision: 'wont_fix' },
+        fields: ['reason'],
+      },
+      {
+        name: "won't fix with a blank reason",
+        url: '/api/v1/quality/bugs/BUG/decision',
+        body: { decision: 'wont_fix', reason: '  ' },
+        fields: ['reason'],
+      },
+      {
+        name: 'fix now by someone inactive',
+        url: '/api/v1/quality/bugs/BUG/decision',
+        body: { decision: 'fix_now', assigneeId: ids.inactive },
+        fields: ['assigneeId'],
+      },
+      {
+        name: 'an unknown decision',
+        url: '/api/v1/quality/bugs/BUG/decision',
+        body: { decision: 'someday' },
+        fields: ['decision'],
+      },
+      { name: 'not an id', url: '/api/v1/quality/bugs/abc/decision', body: {}, fields: ['params.id'] },
+    ],
+    'POST /api/v1/quality/bugs/:id/close': [
+      { name: 'not an id', url: '/api/v1/quality/bugs/abc/close', fields: ['params.id'] },
     ],
     'POST /api/v1/pods': [
       {
@@ -401,6 +434,8 @@ beforeAll(async () => {
   ids.person = ids.stakeholder;
   ids.area = (await makeArea(db, { ownerPmId: ids.pm1 })).id;
   ids.decision = await aDecision(db, ids.pm1);
+  ids.bug = (await makeBug(db, { areaId: ids.area })).id;
+  ids.inactive = (await makePerson(db, { roles: ['engineer'], active: false })).id;
   ids.pod = (await makePod(db, { areaId: ids.area })).id;
   ids.ritual = (await findRitualBySlug(db, 'roadmap-review'))!.id;
   ids.occurrence = (
@@ -494,6 +529,7 @@ describe('bad input on write routes', () => {
             .replace('ROUTING', ids.routing)
             .replace('ITEM', ids.item)
             .replace('SUBSCRIPTION', ids.subscription)
+            .replace('BUG', ids.bug)
             .replace('AREA', ids.area),
           headers: {
             ...(all.as === 'head_of_product' ? headOfProduct : admin).headers,

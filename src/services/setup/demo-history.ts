@@ -14,6 +14,7 @@ import { type ActionKind, cancelAction } from '../scheduling.ts';
 import { ensureCycle } from '../updates/cycles.ts';
 import { publishWeeklyUpdate } from '../updates/publish.ts';
 import { submitUpdate } from '../updates/submissions.ts';
+import { seedDemoBugs } from './demo-bugs.ts';
 import { demoTicketRows } from './demo-tickets.ts';
 
 const DAY_MS = 86_400_000;
@@ -84,14 +85,15 @@ const BULLETS: Record<string, Omit<TUpdateContent, 'nothingThisWeek'>> = {
 
 /**
  * What happened before today, through the real services: eight weeks of support tickets (tagged, grouped,
- * counted, and this week's triage run), last week's published Weekly Product Update, and a quarter of rituals
- * held, most of them as designed.
+ * counted, and this week's triage run), the bugs among them with their decisions, last week's published Weekly
+ * Product Update, and a quarter of rituals held, most of them as designed.
  */
 export async function seedDemoHistory(
   tx: Db,
   opts: { actor: Actor; ops: Actor; pms: Map<string, Actor>; areaIds: Map<string, string>; now: Date },
 ) {
   await seedTickets(tx, opts.ops, opts.now);
+  await seedDemoBugs(tx, opts);
   await planPastOccurrences(tx, opts.now);
   await seedLastWeeksUpdate(tx, opts);
   await seedRitualHistory(tx, opts.ops, opts.now);

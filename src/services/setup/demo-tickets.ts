@@ -412,6 +412,21 @@ const TICKETS: Record<string, Template[]> = {
   ],
 };
 
+/**
+ * The demo's bug waiting for a decision (issue 15, no bug backlog): Reporting's scheduled report, in beta with
+ * five customers, lost its charts. Every copy in the same words (one group of near-duplicates: one bug), on fixed
+ * days back from now — first 19 days ago, so it is well over the 7-day limit, and still coming in. The other
+ * bugs of the demo have their decision (services/setup/demo-bugs.ts); this one waits for Reporting's PM or the
+ * week's rotation.
+ */
+export const DEMO_UNDECIDED_BUG = {
+  title: 'Scheduled report arrives without its charts',
+  body: 'The scheduled report we email to our execs every Monday arrives without any charts since report {n}. Broken for weeks now.',
+  priority: 'high',
+  daysBack: [19, 12, 6, 2],
+  customers: ['Helios Energy', 'Orbit Freight', 'Wayne Foundation', 'Lumen Clinics'],
+} as const;
+
 const CUSTOMERS: [name: string, segment: string][] = [
   ['Northwind Traders', 'mid-market'],
   ['Globex Corporation', 'enterprise'],
@@ -491,6 +506,20 @@ export function demoTickets(now: Date): DemoTicket[] {
         });
       }
     }
+  }
+  const story = DEMO_UNDECIDED_BUG;
+  for (const [i, daysBack] of story.daysBack.entries()) {
+    const customer = story.customers[i]!;
+    out.push({
+      externalId: `demo-bug-story-${i}`,
+      title: story.title,
+      body: story.body.replaceAll('{n}', String(40 + i)),
+      customer,
+      segment: CUSTOMERS.find(([name]) => name === customer)![1],
+      severityHint: story.priority,
+      kindHint: HINT.bug,
+      occurredAt: new Date(now.getTime() - (daysBack + 0.3) * DAY_MS).toISOString(),
+    });
   }
   return out.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
 }

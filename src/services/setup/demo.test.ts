@@ -19,6 +19,8 @@ import { listRoutings } from '../insights/triage.ts';
 import { computedSurprise } from '../metrics/surprise.ts';
 import { readPodContract, signedOnOf } from '../org/contracts.ts';
 import { getSettings } from '../org/settings.ts';
+import { watchBugs } from '../quality/bug-watch.ts';
+import { bugBacklog, listBugs } from '../quality/bugs.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
 import { releaseGate } from '../releases/gate.ts';
 import { pulseResults } from '../surveys/pulse.ts';
@@ -26,7 +28,7 @@ import { awarenessResults } from '../surveys/results.ts';
 import { listBets } from '../velocity/bets.ts';
 import { podMenu } from '../velocity/menu.ts';
 import { demoPersonas, demoSignInLines, seedDemoIfEmpty } from './demo.ts';
-import { demoTickets } from './demo-tickets.ts';
+import { DEMO_UNDECIDED_BUG, demoTickets } from './demo-tickets.ts';
 
 /**
  * Issue 13, finding 10: the demo tells the product's story on first start, whenever that is — seeded back from
@@ -119,6 +121,26 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
       'Chris Park',
       'Mina Ito',
     ]);
+  });
+
+  it('shows one bug over the limit awaiting a decision, in Reporting; the first daily check asks its deciders', async () => {
+    const ctx = createContext({ db: d.db, actor: null, now });
+    const backlog = await bugBacklog(ctx);
+    const waiting = backlog.areas.filter((a) => a.awaitingDecision > 0);
+    expect(waiting.map((a) => [a.area?.name, a.awaitingDecision])).toEqual([['Reporting', 1]]);
+    // Every bug has an area; most areas have bugs being fixed now, decided by their PM.
+    expect(backlog.areas.every((a) => a.area !== null)).toBe(true);
+    expect(backlog.areas.filter((a) => a.fixNow > 0).length).toBeGreaterThanOrEqual(5);
+    const { bugs } = await listBugs(ctx, { areaId: waiting[0]!.area!.id, state: 'open', limit: 100 });
+    const undecided = bugs.filter((b) => b.awaitingDecision);
+    expect(undecided.map((b) => b.title)).toEqual([DEMO_UNDECIDED_BUG.title]);
+    expect(undecided[0]!.ageDays).toBeGreaterThan(backlog.maxOpenDays);
+    expect(undecided[0]!.reports).toBe(DEMO_UNDECIDED_BUG.daysBack.length);
+    const closed = await listBugs(ctx, { state: 'closed', limit: 100 });
+    expect(new Set(closed.bugs.map((b) => b.closedReason))).toEqual(new Set(['fixed', 'wont_fix']));
+    // The server's first daily check puts it to Reporting's PM and the week's rotation.
+    expect((await watchBugs(d.db, now)).prompted).toEqual([DEMO_UNDECIDED_BUG.title]);
+    expect(waiting[0]!.deciders.map((x) => x.as)).toEqual(['pm', 'rotation']);
   });
 
   it("has last week's Weekly Product Update published, from the PMs' bullets", async () => {

@@ -13,6 +13,7 @@ import {
   ZAreaQualityDetail,
   ZAreaQualityList,
 } from '../../../shared/quality.ts';
+import { bugLoaders, bugRoutes } from './bugs.ts';
 
 export function qualityLoaders(db: Db) {
   return {
@@ -22,6 +23,7 @@ export function qualityLoaders(db: Db) {
       if (!area) throw notFound('area');
       return { resource: { type: 'area_quality' as const }, value: area };
     },
+    ...bugLoaders(db),
   };
 }
 
@@ -30,6 +32,7 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 /** Issue 15: the velocity framework's quality controls per area (confused customers, Polish Mode). */
 export async function qualityRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(bugRoutes);
   r.get('/quality/areas', {
     config: { policy: { resource: 'area_quality', action: 'read' } },
     schema: {

@@ -16,6 +16,7 @@ import {
   trendBar,
 } from '../../lib/quality.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { BugBacklog } from './bug-backlog.tsx';
 
 function Headline({ q }: { q: TAreaQualityDetail }) {
   const { current } = q.confusion;
@@ -81,8 +82,9 @@ function Tickets({ q, timeZone }: { q: TAreaQualityDetail; timeZone: string }) {
 }
 
 /**
- * Issue 15: the area's confused-customer figure, its weekly trend, Polish Mode and the tickets behind it. The
- * product org's only: the tickets name customers (the caller renders it for them alone).
+ * Issue 15: the area's confused-customer figure, its weekly trend, Polish Mode and the tickets behind it, its
+ * operational burden and its bug backlog (bug-backlog.tsx). The product org's only: the tickets name customers
+ * (the caller renders it for them alone).
  */
 export function QualityPanel({ areaId }: { areaId: string }) {
   const data = useLoad(`area-quality:${areaId}`, async (signal) => {
@@ -103,6 +105,7 @@ export function QualityPanel({ areaId }: { areaId: string }) {
       ) : (
         <QualityBody q={data.data.quality} timeZone={data.data.timeZone} />
       )}
+      <BugBacklog areaId={areaId} />
     </section>
   );
 }
