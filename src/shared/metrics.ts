@@ -10,6 +10,7 @@ export const METRIC_KEYS = [
   'ritual_adoption',
   'confused_customers',
   'operational_burden',
+  'bug_backlog',
 ] as const;
 export type TMetricKey = (typeof METRIC_KEYS)[number];
 

@@ -1,6 +1,7 @@
 import { notFound } from '../../shared/errors.ts';
 import type { TMetricDetail, TMetricKey, TMetricList } from '../../shared/metrics.ts';
 import type { Context } from '../context.ts';
+import { bugMetric } from './bugs.ts';
 import { type Built, type Window, windowOf } from './build.ts';
 import { controlMetrics } from './controls.ts';
 import { pulseMetric } from './pulse.ts';
@@ -16,6 +17,7 @@ async function buildAll(ctx: Context, win: Window): Promise<Built[]> {
     await pulseMetric(ctx),
     await adoptionMetric(ctx, win),
     ...(await controlMetrics(ctx, win)),
+    await bugMetric(ctx, win),
   ];
 }
 
@@ -34,6 +36,7 @@ const ONE: Record<TMetricKey, (ctx: Context, win: Window) => Promise<Built[]>> =
   ritual_adoption: async (ctx, win) => [await adoptionMetric(ctx, win)],
   confused_customers: controlMetrics,
   operational_burden: controlMetrics,
+  bug_backlog: async (ctx, win) => [await bugMetric(ctx, win)],
 };
 
 /** One metric and the exact records behind it. */

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makePerson, signedIn } from '../../../../test/factories.ts';
 import {
   awarenessAnswers,
+  bugs,
   enablementBundles,
   outbox,
   pulseAnswers,
@@ -117,6 +118,7 @@ describe('the metrics page', () => {
       'ritual_adoption',
       'confused_customers',
       'operational_burden',
+      'bug_backlog',
     ]);
     const surprise = byKey.get('surprise')!;
     expect(surprise.current).toEqual({
@@ -197,5 +199,38 @@ describe('the metrics page', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('key');
     expect((await get('/api/v1/metrics?weeks=1')).body).toContain('weeks');
+  });
+});
+
+describe('the bug backlog control', () => {
+  it('counts open bugs older than the limit at each week’s end, N days within the limit and N + 1 over', async () => {
+    // Default limit: 7 days. Today is Wed 16 Dec 2026.
+    const bug = (externalId: string, openedOn: string, closedAt: string | null = null) =>
+      t.database.db.insert(bugs).values({
+        source: 'insights',
+        externalId,
+        title: `Bug ${externalId}`,
+        openedOn,
+        lastReportedAt: new Date(`${openedOn}T12:00:00Z`),
+        state: closedAt ? 'closed' : 'open',
+        closedAt: closedAt ? new Date(closedAt) : null,
+        closedReason: closedAt ? 'fixed' : null,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      });
+    await bug('at-limit', '2026-12-09'); // 7 days: within
+    await bug('over', '2026-12-08'); // 8 days: over
+    await bug('fixed', '2026-11-01', '2026-12-08T12:00:00Z'); // over until it was fixed on 8 Dec
+    const res = await get<TMetricDetail>('/api/v1/metrics/bug_backlog?weeks=4');
+    const m = res.json().metric;
+    expect(m.current).toEqual({ value: 1, text: '1 open bug older than 7 days; the oldest open 8 days' });
+    expect(m.meets).toBe(false);
+    expect(m.trend.map((p) => [p.period, p.value])).toEqual([
+      ['2026-W48', 1],
+      ['2026-W49', 1],
+      ['2026-W50', 0],
+      ['2026-W51', 1],
+    ]);
+    expect(res.json().records.map((r) => r.label)).toEqual(['Bug over']);
   });
 });

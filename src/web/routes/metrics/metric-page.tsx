@@ -11,6 +11,7 @@ const countedText = (c: boolean | null, key: TMetricKey) => {
   if (c === null) return '';
   if (key === 'surprise') return c ? 'surprise' : 'told in time';
   if (key === 'confused_customers' || key === 'operational_burden') return c ? 'above' : 'within';
+  if (key === 'bug_backlog') return 'over the limit';
   return c ? 'counted' : 'not counted';
 };
 
