@@ -11,6 +11,7 @@ export const METRIC_KEYS = [
   'confused_customers',
   'operational_burden',
   'bug_backlog',
+  'gate_overrides',
 ] as const;
 export type TMetricKey = (typeof METRIC_KEYS)[number];
 

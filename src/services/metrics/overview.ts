@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { bugMetric } from './bugs.ts';
 import { type Built, type Window, windowOf } from './build.ts';
 import { controlMetrics } from './controls.ts';
+import { overridesMetric } from './overrides.ts';
 import { pulseMetric } from './pulse.ts';
 import { statusRequestsMetric } from './requests.ts';
 import { adoptionMetric, coverageMetric, surpriseMetric } from './success.ts';
@@ -18,6 +19,7 @@ async function buildAll(ctx: Context, win: Window): Promise<Built[]> {
     await adoptionMetric(ctx, win),
     ...(await controlMetrics(ctx, win)),
     await bugMetric(ctx, win),
+    await overridesMetric(ctx, win),
   ];
 }
 
@@ -37,6 +39,7 @@ const ONE: Record<TMetricKey, (ctx: Context, win: Window) => Promise<Built[]>> =
   confused_customers: controlMetrics,
   operational_burden: controlMetrics,
   bug_backlog: async (ctx, win) => [await bugMetric(ctx, win)],
+  gate_overrides: async (ctx, win) => [await overridesMetric(ctx, win)],
 };
 
 /** One metric and the exact records behind it. */

@@ -9,6 +9,7 @@ import {
   enablementBundles,
   outbox,
   pulseAnswers,
+  releaseGateOverrides,
   releaseSignOffs,
   releases,
   surveyRequests,
@@ -119,6 +120,7 @@ describe('the metrics page', () => {
       'confused_customers',
       'operational_burden',
       'bug_backlog',
+      'gate_overrides',
     ]);
     const surprise = byKey.get('surprise')!;
     expect(surprise.current).toEqual({
@@ -232,5 +234,28 @@ describe('the bug backlog control', () => {
       ['2026-W51', 1],
     ]);
     expect(res.json().records.map((r) => r.label)).toEqual(['Bug over']);
+  });
+});
+
+describe('gate overrides in the metrics', () => {
+  it('lists each override granted in the weeks shown, with who, why and until when', async () => {
+    await t.database.db.insert(releaseGateOverrides).values({
+      releaseId: ids.late,
+      checkId: 'sign_offs',
+      reason: 'Support signed off in the meeting',
+      byLabel: 'Hana Okafor',
+      expiresAt: new Date('2026-12-20T12:00:00Z'),
+      createdAt: new Date('2026-12-09T12:00:00Z'),
+    });
+    const res = await get<TMetricDetail>('/api/v1/metrics/gate_overrides?weeks=4');
+    expect(res.json().metric.current.value).toBe(1);
+    expect(res.json().metric.trend.map((p) => p.value)).toEqual([0, 0, 1, 0]);
+    expect(res.json().records).toEqual([
+      expect.objectContaining({
+        label: expect.stringMatching(/^SCIM provisioning: /),
+        date: '2026-12-09',
+        detail: 'by Hana Okafor, until 2026-12-20: “Support signed off in the meeting”',
+      }),
+    ]);
   });
 });

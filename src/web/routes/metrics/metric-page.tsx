@@ -12,6 +12,7 @@ const countedText = (c: boolean | null, key: TMetricKey) => {
   if (key === 'surprise') return c ? 'surprise' : 'told in time';
   if (key === 'confused_customers' || key === 'operational_burden') return c ? 'above' : 'within';
   if (key === 'bug_backlog') return 'over the limit';
+  if (key === 'gate_overrides') return 'overridden';
   return c ? 'counted' : 'not counted';
 };
 
