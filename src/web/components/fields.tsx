@@ -251,3 +251,39 @@ export function CheckboxGroup<V extends string | number>(props: CheckboxGroupPro
     </fieldset>
   );
 }
+
+/** A choice among a few options shown side by side as radio buttons ("Fix now" / "Won't fix"). */
+export function ToggleRadios<V extends string>(props: {
+  path: string;
+  legend: string;
+  /** The radio group's name: unique on the page when several forms show the same choice. */
+  name: string;
+  options: readonly { value: V; label: string }[];
+  value: V | '';
+  onChange: (value: V) => void;
+}) {
+  const f = useField(props.path, props.legend);
+  return (
+    <fieldset
+      className="field toggle-radios"
+      id={f.id}
+      tabIndex={-1}
+      aria-describedby={f.error ? f.errorId : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.options.map((d) => (
+        <span className="radio" key={d.value}>
+          <input
+            type="radio"
+            id={`${f.id}-${d.value}`}
+            name={props.name}
+            checked={props.value === d.value}
+            onChange={() => props.onChange(d.value)}
+          />
+          <label htmlFor={`${f.id}-${d.value}`}>{d.label}</label>
+        </span>
+      ))}
+      <FieldError id={f.errorId} error={f.error} />
+    </fieldset>
+  );
+}

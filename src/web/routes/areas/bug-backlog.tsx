@@ -12,8 +12,8 @@ import { inProductOrg, rolesText } from '../../../shared/roles.ts';
 import { api } from '../../api-client.ts';
 import { qualityApi } from '../../api-quality.ts';
 import { ActionButton } from '../../components/action-button.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
-import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
+import { SelectField, TextField, ToggleRadios } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { backlogText, bugAgeText, bugDecisionText, bugOrder, decidersText } from '../../lib/bugs.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
@@ -31,41 +31,6 @@ const DECISIONS: { value: TBugDisposition; label: string }[] = [
   { value: 'fix_now', label: 'Fix now' },
   { value: 'wont_fix', label: "Won't fix" },
 ];
-
-function DecisionRadios({
-  id,
-  value,
-  onChange,
-}: {
-  id: string;
-  value: TBugDisposition | '';
-  onChange: (d: TBugDisposition) => void;
-}) {
-  const f = useField('decision', 'Decision');
-  return (
-    <fieldset
-      className="field toggle-radios"
-      id={f.id}
-      tabIndex={-1}
-      aria-describedby={f.error ? f.errorId : undefined}
-    >
-      <legend>Decision</legend>
-      {DECISIONS.map((d) => (
-        <span className="radio" key={d.value}>
-          <input
-            type="radio"
-            id={`${f.id}-${d.value}`}
-            name={`${id}-decision`}
-            checked={value === d.value}
-            onChange={() => onChange(d.value)}
-          />
-          <label htmlFor={`${f.id}-${d.value}`}>{d.label}</label>
-        </span>
-      ))}
-      <FieldError id={f.errorId} error={f.error} />
-    </fieldset>
-  );
-}
 
 /** Fix now, by a person picked here; or won't fix, with why (it closes the bug). */
 function DecisionForm({
@@ -100,7 +65,14 @@ function DecisionForm({
         onSaved();
       }}
     >
-      <DecisionRadios id={id} value={decision} onChange={setDecision} />
+      <ToggleRadios
+        path="decision"
+        legend="Decision"
+        name={`${id}-decision`}
+        options={DECISIONS}
+        value={decision}
+        onChange={setDecision}
+      />
       {decision === 'fix_now' ? (
         <SelectField
           path="assigneeId"

@@ -1,43 +1,10 @@
 import { useState } from 'react';
 import { type TDisposition, type TRouting, ZDispositionInput } from '../../../shared/insights.ts';
 import { insightsApi } from '../../api-insights.ts';
-import { TextField } from '../../components/fields.tsx';
-import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
+import { TextField, ToggleRadios } from '../../components/fields.tsx';
+import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { DISPOSITION_LABELS, DISPOSITION_OPTIONS } from './labels.ts';
-
-function DispositionRadios({
-  value,
-  onChange,
-}: {
-  value: TDisposition | '';
-  onChange: (d: TDisposition) => void;
-}) {
-  const f = useField('disposition', 'Decision');
-  return (
-    <fieldset
-      className="field toggle-radios"
-      id={f.id}
-      tabIndex={-1}
-      aria-describedby={f.error ? f.errorId : undefined}
-    >
-      <legend>Decision</legend>
-      {DISPOSITION_OPTIONS.map((d) => (
-        <span className="radio" key={d.value}>
-          <input
-            type="radio"
-            id={`${f.id}-${d.value}`}
-            name="disposition"
-            checked={value === d.value}
-            onChange={() => onChange(d.value)}
-          />
-          <label htmlFor={`${f.id}-${d.value}`}>{d.label}</label>
-        </span>
-      ))}
-      <FieldError id={f.errorId} error={f.error} />
-    </fieldset>
-  );
-}
 
 /** The PM's call on a routed theme (pack §5 decision path); won't do needs the why. */
 export function DispositionForm({ routing, onSaved }: { routing: TRouting; onSaved: (r: TRouting) => void }) {
@@ -62,7 +29,14 @@ export function DispositionForm({ routing, onSaved }: { routing: TRouting; onSav
         onSaved(saved);
       }}
     >
-      <DispositionRadios value={disposition} onChange={setDisposition} />
+      <ToggleRadios
+        path="disposition"
+        legend="Decision"
+        name="disposition"
+        options={DISPOSITION_OPTIONS}
+        value={disposition}
+        onChange={setDisposition}
+      />
       <TextField
         path="rationale"
         label="Rationale"

@@ -53,7 +53,8 @@ function Propose({ view, onSaved }: { view: TPodContract; onSaved: (v: TPodContr
 export function ContractSection({ podId }: { podId: string }) {
   const data = useLoad(`contract:${podId}`, (signal) => loadContract(podId, signal));
   const [status, setStatus] = useState('');
-  if (data.data === null) return null;
+  // Nothing until the answer is in: a stakeholder who may not read it must not glimpse even the heading.
+  if (data.data === null || (data.data === undefined && !data.error)) return null;
   const view = data.data;
   const saved = (message: string) => (v: TPodContract) => {
     data.setData(v);
