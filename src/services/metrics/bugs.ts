@@ -8,8 +8,6 @@ import type { Context } from '../context.ts';
 import { bugLink } from '../quality/bugs.ts';
 import type { Built, Window } from './build.ts';
 
-type BugRow = typeof bugs.$inferSelect;
-
 /**
  * The velocity framework's "no bug backlog" as one figure: open bugs older than `bugMaxOpenDays` (target 0), at
  * each week's end from when each bug was opened and closed, and the oldest open bug's age.
@@ -18,11 +16,14 @@ export async function bugMetric(ctx: Context, win: Window): Promise<Built> {
   const settings = await ctx.settings();
   const limit = settings.thresholds.bugMaxOpenDays;
   const all = await ctx.db.select().from(bugs).orderBy(asc(bugs.openedOn), asc(bugs.id));
-  const closedOn = (b: BugRow) => (b.closedAt ? localDateTime(b.closedAt, settings.timeZone).date : null);
+  // Each bug's closing day once: the zone's calendar (Intl) is the costly part.
+  const closedOn = new Map(
+    all.map((b) => [b.id, b.closedAt ? localDateTime(b.closedAt, settings.timeZone).date : null]),
+  );
   // Open at the end of `day` and older than the limit then (N days is within the limit, N + 1 over it).
   const overOn = (day: string) =>
     all.filter((b) => {
-      const closed = closedOn(b);
+      const closed = closedOn.get(b.id) ?? null;
       return b.openedOn <= day && (closed === null || closed > day) && daysBetween(b.openedOn, day) > limit;
     });
   const endOf = (week: string) => {

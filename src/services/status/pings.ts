@@ -127,13 +127,16 @@ export async function statusRequestWeeks(
     .from(statusQuestions)
     .where(eq(statusQuestions.answered, true));
   const series = pingsPerWeek([...pings, ...answered], timeZone, q);
+  // Each row's week once: the zone's calendar (Intl) is the costly part, not the counting.
   const weekOf = (d: Date) => isoWeekKey(localDateTime(d, timeZone).date);
+  const pingsBy = groupBy(pings, (p) => weekOf(p.postedAt));
+  const answeredBy = groupBy(answered, (a) => weekOf(a.postedAt));
   const weeks = series.map(({ week }) => {
-    const these = pings.filter((p) => weekOf(p.postedAt) === week);
+    const these = pingsBy.get(week) ?? [];
     return {
       week,
       pings: these.length,
-      avoided: answered.filter((a) => weekOf(a.postedAt) === week).length,
+      avoided: answeredBy.get(week)?.length ?? 0,
       byChannel: countBy(these.map((p) => `#${p.channel}`)).map(([channel, n]) => ({ channel, pings: n })),
       byArea: countBy(these.map((p) => p.areaName ?? 'No area named')).map(([areaName, n]) => ({
         areaName,
@@ -142,6 +145,17 @@ export async function statusRequestWeeks(
     };
   });
   return { timeZone, weeks, ...trend(weeks, q.baselineWeeks) };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
 
 function countBy(keys: readonly string[]): [string, number][] {
