@@ -5,7 +5,7 @@ import { type Launch, launchesPerWeek, leadTime, weeklyRate } from '../../domain
 import { addWeeks, currentWeekKey, todayIn, weekDates } from '../../shared/calendar.ts';
 import type { TPodVelocity } from '../../shared/velocity.ts';
 import type { Context } from '../context.ts';
-import { signedOnOf } from '../org/contracts.ts';
+import { contractSummaries } from '../org/contracts.ts';
 
 /** Every pod's launches per week over the last `weeks` weeks and its lead time from contract sign-off. */
 export async function velocityOverview(
@@ -17,7 +17,14 @@ export async function velocityOverview(
   const from = weekDates(addWeeks(thisWeek, 1 - o.weeks)).monday;
   const rows = await podRows(ctx.db);
   const areaIds = [...new Set(rows.flatMap((p) => (p.areaId ? [p.areaId] : [])))];
-  const signed = await signedOnPerPod(ctx.db, timeZone, rows);
+  // The pods list's contract summaries: each current contract's full sign-off day, in two queries for all pods.
+  const summaries = await contractSummaries(
+    ctx.db,
+    rows.map((p) => p.id),
+  );
+  const signed = new Map(
+    [...summaries].flatMap(([podId, c]) => (c.signedOn ? [[podId, c.signedOn] as const] : [])),
+  );
   // Lead time looks back to a sign-off older than the weeks shown.
   const since = [from, ...signed.values()].sort()[0]!;
   const launches = await launchesOf(ctx.db, areaIds, since);
@@ -26,11 +33,7 @@ export async function velocityOverview(
   return {
     pods: rows.map((pod) => {
       const mine = launches.filter((l) => l.areaId === pod.areaId);
-      const weeks = launchesPerWeek(
-        mine.filter((l) => l.launchedOn >= from),
-        thisWeek,
-        o.weeks,
-      );
+      const weeks = launchesPerWeek(mine, thisWeek, o.weeks);
       return {
         pod,
         engineers: engineers.get(pod.id) ?? 0,
@@ -84,18 +87,4 @@ async function launchesOf(db: Db, areaIds: string[], from: string): Promise<(Lau
     )
     .orderBy(asc(releases.launchedOn));
   return rows.map((r) => ({ ...r, launchedOn: r.launchedOn!, areaId: r.areaId! }));
-}
-
-/** The day (org's zone) each pod's current strategy contract was fully signed off; pods without one are absent. */
-async function signedOnPerPod(
-  db: Db,
-  timeZone: string,
-  rows: { id: string }[],
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const pod of rows) {
-    const at = await signedOnOf(db, pod.id);
-    if (at) out.set(pod.id, todayIn(timeZone, at));
-  }
-  return out;
 }
