@@ -23,6 +23,7 @@ import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { METRIC_KEYS } from '../src/shared/metrics.ts';
+import { measure } from './measure.ts';
 import { scratchPostgres } from './scratch-db.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -115,21 +116,6 @@ async function load(db: Db, now: Date) {
       (select id from areas where slug like 'bench-%') a
     on conflict do nothing`);
   await db.execute(sql`analyze`);
-}
-
-/** p50 and p99 of `runs` timed calls, after two warm-up calls. */
-async function measure(runs: number, fn: () => Promise<unknown>) {
-  await fn();
-  await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
-  return { p50: at(0.5), p99: at(0.99) };
 }
 
 const plainRead = (db: Db) =>

@@ -21,6 +21,7 @@ import { areasQuality } from '../src/services/quality/confusion.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { INSIGHT_KINDS } from '../src/shared/insights-taxonomy.ts';
+import { measure } from './measure.ts';
 import { scratchPostgres } from './scratch-db.ts';
 
 const INSIGHTS = Number(process.env.BENCH_INSIGHTS ?? 1_000_000);
@@ -54,21 +55,6 @@ async function load(db: Db, now: Date) {
       coalesce(segment, ''), source, count(*)
     from insight_items group by 1, 2, 3, 4, 5, 6, 7`);
   await db.execute(sql`analyze`);
-}
-
-/** p50 and p99 of `runs` timed calls, after two warm-up calls. */
-async function measure(runs: number, fn: () => Promise<unknown>) {
-  await fn();
-  await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
-  return { p50: at(0.5), p99: at(0.99) };
 }
 
 /** The current figure per area straight from insight_items: what the daily counts spare. */
