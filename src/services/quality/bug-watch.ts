@@ -8,15 +8,8 @@ import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
-import {
-  awaitingDecision,
-  bugLink,
-  type Decider,
-  decidersOf,
-  factsOf,
-  productOpsIds,
-  syncBugsFromInsights,
-} from './bugs.ts';
+import { awaitingDecision, bugLink, type Decider, decidersOf, factsOf, productOpsIds } from './bugs.ts';
+import { syncBugsFromInsights } from './bugs-sync.ts';
 
 export const BUG_PROMPT_KIND = 'quality.bug_decision';
 export const BUG_NUDGE_KIND = 'quality.bug_nudge';

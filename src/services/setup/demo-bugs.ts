@@ -5,7 +5,8 @@ import { bugAge } from '../../domain/quality/bugs.ts';
 import { addDays, currentWeekKey, localInstant, todayIn } from '../../shared/calendar.ts';
 import type { Actor } from '../actor.ts';
 import { getSettings } from '../org/settings.ts';
-import { closeBug, decideBug, decidersOf, factsOf, syncBugsFromInsights } from '../quality/bugs.ts';
+import { closeBug, decideBug, decidersOf, factsOf } from '../quality/bugs.ts';
+import { syncBugsFromInsights } from '../quality/bugs-sync.ts';
 import { DEMO_UNDECIDED_BUG } from './demo-tickets.ts';
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,7 @@ import { auditLog, bugs, insightItems, outbox } from '../../../db/schema/index.t
 import { systemActor } from '../../../services/actor.ts';
 import { updateSettings } from '../../../services/org/settings.ts';
 import { BUG_NUDGE_KIND, BUG_PROMPT_KIND, watchBugs } from '../../../services/quality/bug-watch.ts';
-import { syncBugsFromInsights } from '../../../services/quality/bugs.ts';
+import { syncBugsFromInsights } from '../../../services/quality/bugs-sync.ts';
 import type { TBug, TBugBacklog, TBugList } from '../../../shared/bugs.ts';
 import { addWeeks, isoWeekKey } from '../../../shared/calendar.ts';
 import { manualClock } from '../../../shared/clock.ts';
