@@ -303,8 +303,13 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
     const option = (await linkPicker.locator('option').allTextContents()).find((o) =>
       o.startsWith(`${itemTitle} (`),
     );
-    await linkPicker.selectOption({ label: option! });
-    await expect.poll(() => linkPicker.inputValue(), SLOW).not.toBe('');
+    // The page may re-render the form once its loads settle: choose again until the choice holds.
+    await expect
+      .poll(async () => {
+        await linkPicker.selectOption({ label: option! });
+        return linkPicker.inputValue();
+      }, SLOW)
+      .not.toBe('');
     await link.getByRole('button', { name: 'Link item' }).click();
     await maya
       .getByRole('region', { name: 'On the roadmap' })
