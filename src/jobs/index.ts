@@ -11,6 +11,7 @@ import { monthlyDigestHandler } from '../services/insights/digest.ts';
 import { retrainHandler } from '../services/insights/learning.ts';
 import { planInsights } from '../services/insights/plan.ts';
 import { weeklyTriageHandler } from '../services/insights/triage.ts';
+import { pruneMetricChanges, refreshMetricSnapshots } from '../services/metrics/snapshots.ts';
 import { getSettings } from '../services/org/settings.ts';
 import { watchBugs } from '../services/quality/bug-watch.ts';
 import { watchPolishMode } from '../services/quality/polish-watch.ts';
@@ -26,6 +27,7 @@ import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
 import type { Clock } from '../shared/clock.ts';
+import { DEFAULT_METRIC_WEEKS } from '../shared/metrics.ts';
 import { runDueActions } from './actions.ts';
 import { createBoss } from './boss.ts';
 import { createDeliverers } from './deliverers.ts';
@@ -134,7 +136,8 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await boss.send(Q.action, { key: a.key }, { startAfter: a.dueAt, singletonKey: a.key });
   };
   // The daily plan: rituals' occurrence window, the next weekly triage and monthly digest, Polish Mode news, and
-  // bugs (synced from the feedback, the overdue ones put to their deciders, the weekly nudge).
+  // bugs (synced from the feedback, the overdue ones put to their deciders, the weekly nudge), then the metrics'
+  // change log pruned and their snapshots recomputed for the new day.
   const plan = () =>
     inScope(async () => {
       const now = opts.clock.now();
@@ -144,7 +147,14 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await watchPolishMode(db, now);
       await planPulse(db, now);
       await watchBugs(db, now);
+      await pruneMetricChanges(db);
+      await refreshMetrics();
     });
+  // The metrics page's snapshots, kept fresh in the background (each metric only when its records moved).
+  const refreshMetrics = () =>
+    refreshMetricSnapshots(db, opts.clock.now(), DEFAULT_METRIC_WEEKS).catch((err) =>
+      log('metrics refresh failed', err),
+    );
   let timeZone = (await getSettings(db)).timeZone;
   const schedulePlan = () => boss.schedule(Q.plan, '10 0 * * *', {}, { tz: timeZone });
 
@@ -153,6 +163,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   await boss.work(Q.tick, async () => {
     await runActions();
     await queueUpcoming();
+    await refreshMetrics();
     const tz = (await getSettings(db)).timeZone;
     if (tz !== timeZone) {
       timeZone = tz;

@@ -66,7 +66,10 @@ export const ZMetricDetail = z.object({
 });
 export type TMetricDetail = z.infer<typeof ZMetricDetail>;
 
+/** The quarter a metrics page shows unless asked for more or fewer weeks. */
+export const DEFAULT_METRIC_WEEKS = 13;
+
 export const ZMetricsQuery = z.strictObject({
-  weeks: z.coerce.number().int().min(4).max(104).default(13),
+  weeks: z.coerce.number().int().min(4).max(104).default(DEFAULT_METRIC_WEEKS),
 });
 export const ZMetricParams = z.object({ key: z.enum(METRIC_KEYS) });

@@ -126,6 +126,8 @@ export const ZSettings = z
       pmSatisfactionPct: z.number().min(0).max(100),
       ritualAdoptionPct: z.number().min(0).max(100),
       ritualAttendanceSharePct: z.number().min(0).max(100),
+      /** The metrics' baseline: the weeks from this date (Product Ops picks it), or null for the first weeks of use. */
+      metricsBaselineFrom: ZDate.nullable(),
     }),
     tiers: z.strictObject({ tier1: ZTierRule, tier2: ZTierRule, tier3: ZTierRule }),
     releaseAttributes: z
@@ -182,6 +184,7 @@ export const DEFAULT_SETTINGS: TSettings = {
     pmSatisfactionPct: 70,
     ritualAdoptionPct: 80,
     ritualAttendanceSharePct: 80,
+    metricsBaselineFrom: null,
   },
   tiers: {
     tier1: {

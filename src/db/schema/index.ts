@@ -2,6 +2,7 @@ export * from './auth.ts';
 export * from './cadence.ts';
 export * from './delivery.ts';
 export * from './insights.ts';
+export * from './metrics.ts';
 export * from './org.ts';
 export * from './platform.ts';
 export * from './quality.ts';

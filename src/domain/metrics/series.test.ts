@@ -29,9 +29,31 @@ describe('weekly metric series', () => {
       { day: '2025-11-16', hit: false },
       { day: '2026-01-06', hit: true },
     ];
-    expect(baselineOf(cases, 1)).toEqual({ weeks: ['2025-W46'], hits: 0, cases: 1, pct: 0 });
-    expect(baselineOf(cases, 2)).toMatchObject({ weeks: ['2025-W46', '2026-W02'], pct: 50 });
+    expect(baselineOf(cases, { n: 1 })).toEqual({ weeks: ['2025-W46'], hits: 0, cases: 1, pct: 0 });
+    expect(baselineOf(cases, { n: 2 })).toMatchObject({ weeks: ['2025-W46', '2026-W02'], pct: 50 });
     expect(baselineOf([])).toBeNull();
+  });
+
+  it('takes the baseline from the weeks from a date Product Ops picked, cases or not', () => {
+    const cases = [
+      { day: '2025-11-16', hit: false }, // 2025-W46: before the date, left out
+      { day: '2026-01-06', hit: true }, // 2026-W02
+      { day: '2026-01-20', hit: false }, // 2026-W04
+      { day: '2026-02-02', hit: true }, // 2026-W06: after the four weeks
+    ];
+    // 2026-01-01 is a Thursday of 2026-W01.
+    expect(baselineOf(cases, { from: '2026-01-01' })).toEqual({
+      weeks: ['2026-W01', '2026-W02', '2026-W03', '2026-W04'],
+      hits: 1,
+      cases: 2,
+      pct: 50,
+    });
+    expect(baselineOf(cases, { from: '2026-03-02', n: 2 })).toEqual({
+      weeks: ['2026-W10', '2026-W11'],
+      hits: 0,
+      cases: 0,
+      pct: null,
+    });
   });
 
   it('meets a target as the pack words it, exactly at the edge', () => {

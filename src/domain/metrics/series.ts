@@ -50,10 +50,19 @@ export function total(weeks: readonly { hits: number; cases: number }[]) {
 
 export const BASELINE_WEEKS = 4;
 
-/** The baseline: the first `n` weeks that had cases, summed (null: no case yet). */
-export function baselineOf(cases: readonly { day: string; hit: boolean }[], n = BASELINE_WEEKS) {
+/**
+ * The baseline: the first `n` weeks that had cases, summed (null: no case yet); or, when Product Ops picked a date,
+ * the `n` weeks from that date's week, cases or not.
+ */
+export function baselineOf(
+  cases: readonly { day: string; hit: boolean }[],
+  o: { n?: number; from?: string | null } = {},
+) {
+  const n = o.n ?? BASELINE_WEEKS;
   // ISO week keys ("2026-W09") sort as text in calendar order.
-  const first = [...new Set(cases.map((c) => isoWeekKey(c.day)))].sort().slice(0, n);
+  const first = o.from
+    ? weekKeys(addWeeks(isoWeekKey(o.from), n - 1), n)
+    : [...new Set(cases.map((c) => isoWeekKey(c.day)))].sort().slice(0, n);
   if (first.length === 0) return null;
   return { weeks: first, ...total(countPerWeek(cases, first)) };
 }

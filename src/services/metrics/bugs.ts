@@ -32,8 +32,8 @@ export async function bugMetric(ctx: Context, win: Window): Promise<Built> {
   };
   const over = overOn(win.today);
   const first = all[0] ? `${all[0].openedOn}` : null;
-  // Four weeks after the first bug could first be over the limit: the first weeks of use.
-  const baselineDay = first ? addDays(first, limit + 28) : null;
+  // Four weeks after the first bug could first be over the limit (the first weeks of use), or the date picked.
+  const baselineDay = win.baselineFrom ?? (first ? addDays(first, limit + 28) : null);
   const metric: TMetric = {
     key: 'bug_backlog',
     label: 'Bug backlog',
@@ -50,7 +50,7 @@ export async function bugMetric(ctx: Context, win: Window): Promise<Built> {
       baselineDay && baselineDay <= win.today
         ? {
             value: overOn(baselineDay).length,
-            text: `${overOn(baselineDay).length} on ${baselineDay}, four weeks after a bug could first be over the limit`,
+            text: `${overOn(baselineDay).length} on ${baselineDay}, ${win.baselineFrom ? 'the baseline date' : 'four weeks after a bug could first be over the limit'}`,
           }
         : null,
     meets: meets(over.length, 0, 'at most'),

@@ -17,13 +17,25 @@ export interface Window {
   from: string;
   today: string;
   timeZone: string;
+  /** The baseline date Product Ops picked (settings), or null: each metric's first weeks of use. */
+  baselineFrom: string | null;
 }
 
 export async function windowOf(ctx: Context, weeks: number): Promise<Window> {
-  const { timeZone } = await ctx.settings();
+  const { timeZone, thresholds } = await ctx.settings();
   const keys = weekKeys(currentWeekKey(ctx.now, timeZone), weeks);
-  return { weeks: keys, from: weekDates(keys[0]!).monday, today: todayIn(timeZone, ctx.now), timeZone };
+  return {
+    weeks: keys,
+    from: weekDates(keys[0]!).monday,
+    today: todayIn(timeZone, ctx.now),
+    timeZone,
+    baselineFrom: thresholds.metricsBaselineFrom,
+  };
 }
+
+/** Where a baseline comes from, in words: "the first weeks" or "the weeks from 2026-10-05 (the baseline date)". */
+export const baselineSpan = (win: Window) =>
+  win.baselineFrom ? `the weeks from ${win.baselineFrom} (the baseline date)` : 'the first weeks';
 
 export interface Built {
   metric: TMetric;
@@ -62,7 +74,7 @@ export function shareMetric(o: {
 }): TMetric {
   const trend = countPerWeek(o.cases, o.win.weeks);
   const now = total(trend);
-  const base = baselineOf(o.cases);
+  const base = baselineOf(o.cases, { from: o.win.baselineFrom });
   const span = `in the last ${o.win.weeks.length} weeks`;
   return {
     key: o.key,
@@ -79,7 +91,10 @@ export function shareMetric(o: {
     },
     baseline: base && {
       value: base.pct,
-      text: `${pctText(base.pct!)} (${base.hits} of ${plural(base.cases, o.noun)} in the first weeks, ${base.weeks[0]} to ${base.weeks.at(-1)})`,
+      text:
+        base.pct === null
+          ? `No ${o.noun[1]} in ${baselineSpan(o.win)}, ${base.weeks[0]} to ${base.weeks.at(-1)}`
+          : `${pctText(base.pct)} (${base.hits} of ${plural(base.cases, o.noun)} in ${baselineSpan(o.win)}, ${base.weeks[0]} to ${base.weeks.at(-1)})`,
     },
     meets: meets(now.pct, o.target, o.rule),
     trend: trend.map((w) => ({

@@ -14,7 +14,7 @@ export async function controlMetrics(ctx: Context, win: Window): Promise<Built[]
   const areas = await areasQuality(ctx.db, settings, ctx.now);
   return [
     confusionMetric(areas, settings.thresholds.confusedCustomerPct, win),
-    burdenMetric(areas, settings.thresholds.operationalBurdenPer1kUsers),
+    burdenMetric(areas, settings.thresholds.operationalBurdenPer1kUsers, win.baselineFrom),
   ];
 }
 
@@ -30,7 +30,9 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
   const tickets = sum(areas.map((a) => a.confusion.current.tickets));
   const confused = sum(areas.map((a) => a.confusion.current.confused));
   const value = pctOf(confused, tickets);
-  const oldest = [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b))[0];
+  const kept = [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // The oldest week kept, or the baseline date's week when Product Ops picked one (if it is still kept).
+  const oldest = win.baselineFrom ? kept.find(([w]) => w === isoWeekKey(win.baselineFrom!)) : kept[0];
   const metric: TMetric = {
     key: 'confused_customers',
     label: 'Confused customers',
@@ -48,7 +50,10 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
           : `${pctText(value)} (${confused} of ${tickets} support tickets)`,
     },
     baseline: oldest
-      ? { value: pctOf(oldest[1].confused, oldest[1].tickets), text: `${oldest[0]}, the oldest week kept` }
+      ? {
+          value: pctOf(oldest[1].confused, oldest[1].tickets),
+          text: `${oldest[0]}, ${win.baselineFrom ? 'the baseline date' : 'the oldest week kept'}`,
+        }
       : null,
     meets: meets(value, threshold, 'at most'),
     trend: win.weeks.map((week) => {
@@ -74,7 +79,7 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
   return { metric, records };
 }
 
-function burdenMetric(areas: AreaQuality[], threshold: number): Built {
+function burdenMetric(areas: AreaQuality[], threshold: number, baselineFrom: string | null): Built {
   const per1k = (tickets: number, users: number) =>
     users > 0 ? Math.round((tickets / users) * 10_000) / 10 : null;
   const counted = areas.filter((a) => a.burden.current.users !== null);
@@ -89,6 +94,7 @@ function burdenMetric(areas: AreaQuality[], threshold: number): Built {
       months.set(m.month, { tickets: t.tickets + m.tickets, users: t.users + m.users });
     }
   const ordered = [...months.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const base = baselineFrom ? ordered.find(([m]) => m === baselineFrom.slice(0, 7)) : ordered[0];
   const metric: TMetric = {
     key: 'operational_burden',
     label: 'Operational burden',
@@ -105,10 +111,10 @@ function burdenMetric(areas: AreaQuality[], threshold: number): Built {
           ? 'No active users recorded'
           : `${value} per 1,000 users (${tickets} tickets, ${users.toLocaleString('en-US')} users)`,
     },
-    baseline: ordered[0]
+    baseline: base
       ? {
-          value: per1k(ordered[0][1].tickets, ordered[0][1].users),
-          text: `${ordered[0][0]}, the oldest month kept`,
+          value: per1k(base[1].tickets, base[1].users),
+          text: `${base[0]}, ${baselineFrom ? 'the baseline date' : 'the oldest month kept'}`,
         }
       : null,
     meets: meets(value, threshold, 'at most'),

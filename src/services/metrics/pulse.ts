@@ -1,9 +1,10 @@
-import { quarterKeyStart } from '../../domain/metrics/pulse.ts';
+import { quarterKey, quarterKeyStart } from '../../domain/metrics/pulse.ts';
+import { quarterOf } from '../../domain/roadmap/quarters.ts';
 import type { TMetric } from '../../shared/metrics.ts';
 import type { TPulseResults } from '../../shared/surveys.ts';
 import type { Context } from '../context.ts';
 import { currentQuarterKey, pulseResults } from '../surveys/pulse.ts';
-import { type Built, pctText, targetText } from './build.ts';
+import { type Built, pctText, targetText, type Window } from './build.ts';
 
 /** Quarters shown: a year of pulses. */
 const QUARTERS = 4;
@@ -19,14 +20,18 @@ export function previousQuarter(key: string): string {
  * Pack §7: the PM satisfaction pulse (> 70% agree), one figure per quarter; a quarter with fewer than the minimum
  * answers has no figure (anonymity), and no answer is ever tied to a PM.
  */
-export async function pulseMetric(ctx: Context): Promise<Built> {
+export async function pulseMetric(ctx: Context, win: Window): Promise<Built> {
   const settings = await ctx.settings();
   const keys = [currentQuarterKey(settings, ctx.now)];
   while (keys.length < QUARTERS) keys.unshift(previousQuarter(keys[0]!));
   const results: TPulseResults[] = [];
   for (const key of keys) results.push(await pulseResults(ctx.db, ctx.now, key));
   const latest = [...results].reverse().find((r) => r.results) ?? null;
-  const first = results.find((r) => r.results) ?? null;
+  // The first quarter with a figure, from the baseline date's quarter when Product Ops picked one.
+  const fromQuarter = win.baselineFrom
+    ? quarterKey(quarterOf(win.baselineFrom, settings.roadmap.fiscalYearStartMonth))
+    : null;
+  const first = results.find((r) => r.results && (!fromQuarter || r.quarter >= fromQuarter)) ?? null;
   const target = settings.thresholds.pmSatisfactionPct;
   const shown = (r: TPulseResults) =>
     r.results

@@ -2,7 +2,7 @@ import { meets } from '../../domain/metrics/series.ts';
 import { weekDates } from '../../shared/calendar.ts';
 import type { Context } from '../context.ts';
 import { statusRequestWeeks } from '../status/pings.ts';
-import { type Built, targetText, type Window } from './build.ts';
+import { type Built, baselineSpan, targetText, type Window } from './build.ts';
 
 const BASELINE_WEEKS = 4;
 /** The current figure is the last weeks' average: one quiet week is not a trend. */
@@ -16,7 +16,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function statusRequestsMetric(ctx: Context, win: Window): Promise<Built> {
   const settings = await ctx.settings();
-  const all = await statusRequestWeeks(ctx.db, { to: win.weeks.at(-1)!, baselineWeeks: BASELINE_WEEKS });
+  const all = await statusRequestWeeks(ctx.db, {
+    to: win.weeks.at(-1)!,
+    baselineWeeks: BASELINE_WEEKS,
+    baselineFrom: win.baselineFrom,
+  });
   const byWeek = new Map(all.weeks.map((w) => [w.week, w]));
   const recent = win.weeks.slice(-RECENT_WEEKS).map((w) => byWeek.get(w)?.pings ?? 0);
   const current = all.baseline ? round1(recent.reduce((a, b) => a + b, 0) / recent.length) : null;
@@ -42,7 +46,7 @@ export async function statusRequestsMetric(ctx: Context, win: Window): Promise<B
     },
     baseline: all.baseline && {
       value: round1(all.baseline.perWeek),
-      text: `${round1(all.baseline.perWeek)} a week in the first weeks, ${all.baseline.weeks[0]} to ${all.baseline.weeks.at(-1)}`,
+      text: `${round1(all.baseline.perWeek)} a week in ${baselineSpan(win)}, ${all.baseline.weeks[0]} to ${all.baseline.weeks.at(-1)}`,
     },
     meets: meets(current, target, 'at most'),
     trend: win.weeks.map((week) => {

@@ -4,7 +4,7 @@ import { areas, statusPings, statusQuestions } from '../../db/schema/index.ts';
 import { pingsPerWeek } from '../../domain/status/pings.ts';
 import { readSlackExport, type SlackExportOptions } from '../../integrations/slack/export.ts';
 import { type DetectedPing, detectInExport } from '../../integrations/slack/status-pings.ts';
-import { isoWeekKey, localDateTime } from '../../shared/calendar.ts';
+import { addWeeks, isoWeekKey, localDateTime } from '../../shared/calendar.ts';
 import type { TStatusRequestWeeks } from '../../shared/status.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -115,7 +115,7 @@ async function areaNamed(tx: Db, subject: string | null): Promise<string | null>
  */
 export async function statusRequestWeeks(
   db: Db,
-  q: { from?: string; to?: string; baselineWeeks: number },
+  q: { from?: string; to?: string; baselineWeeks: number; baselineFrom?: string | null },
 ): Promise<TStatusRequestWeeks> {
   const { timeZone } = await getSettings(db);
   const pings = await db
@@ -144,7 +144,7 @@ export async function statusRequestWeeks(
       })),
     };
   });
-  return { timeZone, weeks, ...trend(weeks, q.baselineWeeks) };
+  return { timeZone, weeks, ...trend(weeks, q.baselineWeeks, q.baselineFrom ?? null) };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -164,15 +164,25 @@ function countBy(keys: readonly string[]): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** The first weeks with pings make the baseline; the latest week is compared with it. */
-function trend(weeks: readonly { week: string; pings: number }[], baselineWeeks: number) {
+/**
+ * The first weeks with pings make the baseline (or the weeks from the date Product Ops picked, quiet ones as 0);
+ * the latest week is compared with it.
+ */
+function trend(
+  weeks: readonly { week: string; pings: number }[],
+  baselineWeeks: number,
+  from: string | null,
+) {
   const start = weeks.findIndex((w) => w.pings > 0);
   if (start < 0) return { baseline: null, latest: null, change: null };
-  const base = weeks.slice(start, start + baselineWeeks);
-  const perWeek = base.reduce((n, w) => n + w.pings, 0) / base.length;
+  const pingsIn = new Map(weeks.map((w) => [w.week, w.pings]));
+  const baseWeeks = from
+    ? Array.from({ length: baselineWeeks }, (_, i) => addWeeks(isoWeekKey(from), i))
+    : weeks.slice(start, start + baselineWeeks).map((w) => w.week);
+  const perWeek = baseWeeks.reduce((n, w) => n + (pingsIn.get(w) ?? 0), 0) / baseWeeks.length;
   const last = weeks[weeks.length - 1]!;
   return {
-    baseline: { weeks: base.map((w) => w.week), perWeek },
+    baseline: { weeks: baseWeeks, perWeek },
     latest: { week: last.week, pings: last.pings },
     change: perWeek > 0 ? (last.pings - perWeek) / perWeek : null,
   };

@@ -154,6 +154,14 @@ export function ThresholdFields({
           />
         ))}
         <TextField
+          path="thresholds.metricsBaselineFrom"
+          label="Metrics baseline from"
+          type="date"
+          hint="Empty: each metric's baseline is its first weeks of use. A date: the four weeks from that date's week."
+          value={value.metricsBaselineFrom ?? ''}
+          onChange={(text) => onChange({ ...value, metricsBaselineFrom: text || null })}
+        />
+        <TextField
           path="thresholds.supportSources"
           label="Sources that are support tickets"
           hint="Insight source keys, separated by commas: the confused-customer metric counts only their items."

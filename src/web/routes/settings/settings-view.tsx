@@ -109,6 +109,10 @@ export function SettingsView({
             </div>
           ))}
           <div className="details-row">
+            <dt>Metrics baseline from</dt>
+            <dd>{s.thresholds.metricsBaselineFrom ?? 'The first weeks of use'}</dd>
+          </div>
+          <div className="details-row">
             <dt>Sources that are support tickets</dt>
             <dd>{s.thresholds.supportSources.join(', ')}</dd>
           </div>
