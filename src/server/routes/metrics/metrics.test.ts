@@ -19,6 +19,7 @@ import { ENABLEMENT_BUNDLE } from '../../../services/releases/bundle.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TMetricDetail, TMetricList } from '../../../shared/metrics.ts';
+import type { TSettings } from '../../../shared/settings.ts';
 
 /**
  * Issue 16: the metrics page's figures from records, against the real app and database. Default settings: UTC,
@@ -191,6 +192,34 @@ describe('the metrics page', () => {
       ['Usage-based billing', 'yes'],
       ['SCIM provisioning', 'yes'],
     ]);
+  });
+
+  it('takes the baseline from a date Product Ops picks, and back from the first weeks when it is cleared', async () => {
+    const admin = await signedIn(t.database.db, ['admin']);
+    const settings = (await get<{ settings: TSettings }>('/api/v1/settings', admin)).json().settings;
+    const put = (metricsBaselineFrom: string | null) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/settings',
+        headers: admin.headers,
+        payload: { ...settings, thresholds: { ...settings.thresholds, metricsBaselineFrom } },
+      });
+    const surprise = async () =>
+      (await get<TMetricList>('/api/v1/metrics?weeks=4')).json().metrics.find((m) => m.key === 'surprise')!;
+    // Both launches surprised someone by now (Sales said so of the first, above).
+    const firstWeeks = '100% (2 of 2 Tier 2/3 launches in the first weeks, 2026-W49 to 2026-W50)';
+    expect((await surprise()).baseline?.text).toBe(firstWeeks);
+    const bad = await put('next week');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('thresholds.metricsBaselineFrom');
+    // 2026-12-09 is in 2026-W50: only the launch told late is in the four weeks from it.
+    expect((await put('2026-12-09')).statusCode).toBe(200);
+    expect((await surprise()).baseline).toEqual({
+      value: 100,
+      text: '100% (1 of 1 Tier 2/3 launch in the weeks from 2026-12-09 (the baseline date), 2026-W50 to 2026-W53)',
+    });
+    expect((await put(null)).statusCode).toBe(200);
+    expect((await surprise()).baseline?.text).toBe(firstWeeks);
   });
 
   it('is the product org’s: a stakeholder is refused; an unknown metric or window is named', async () => {
