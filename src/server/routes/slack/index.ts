@@ -18,6 +18,7 @@ import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
 import type { TStatusAnswer, TStatusSubject } from '../../../shared/status.ts';
 import { controlCharacterPaths } from '../../../shared/text.ts';
+import { awarenessActionIn, onAwarenessClick } from './awareness.ts';
 import { onNotReadySubmission, onReadinessClick } from './readiness.ts';
 import { shareAnswer } from './share.ts';
 
@@ -264,7 +265,7 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
     schema: {
       tags,
       summary:
-        "Slack interactivity (signed by Slack): /status answers (pick one, share in channel) and readiness (I'm ready, not ready because…)",
+        "Slack interactivity (signed by Slack): /status answers (pick one, share in channel), readiness (I'm ready, not ready because…) and the launch-awareness question",
       security: [],
       body: ZInteractionForm,
       response: { 200: ZInteractionAck, ...errors },
@@ -297,6 +298,21 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
         return (
           (await onNotReadySubmission({ db }, { view: p.view, slackUserId: p.user.id, now: req.now })) ?? {}
         );
+      }
+      const awareness = p.type === 'block_actions' ? awarenessActionIn(p.actions ?? []) : null;
+      if (awareness) {
+        const url = checkResponseUrl(p.response_url, 'payload.response_url');
+        const log = req.log;
+        await onAwarenessClick(
+          {
+            db,
+            later: (what, task) => later(log, what, task),
+            post: (m) => post(log, url, m),
+            linkYourAccount: linkYourAccount(p.user.id),
+          },
+          { action: awareness, slackUserId: p.user.id, blocks: p.message?.blocks ?? [], now: req.now },
+        );
+        return {};
       }
       const readiness =
         p.type === 'block_actions'
