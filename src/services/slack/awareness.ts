@@ -27,7 +27,7 @@ export async function awarenessFromSlack(
   const person = await personBySlackId(db, o.slackUserId);
   if (!person) return { outcome: 'unknown_user' };
   const [r] = await db.select().from(surveyRequests).where(eq(surveyRequests.id, o.requestId));
-  if (!r || r.kind !== 'launch_awareness') return { outcome: 'refused', message: CLOSED };
+  if (r?.kind !== 'launch_awareness') return { outcome: 'refused', message: CLOSED };
   if (r.personId !== person.id) {
     return {
       outcome: 'refused',

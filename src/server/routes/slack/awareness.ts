@@ -36,7 +36,8 @@ export function awarenessActionIn(
   const at = actions.findIndex((a) => isAwarenessAction(a.action_id));
   if (at === -1) return null;
   const action = parseAwarenessAction(actions[at]!.action_id, actions[at]!.value);
-  if (!action) throw invalid([{ path: `payload.actions.${at}.value`, message: 'must be a survey request id' }]);
+  if (!action)
+    throw invalid([{ path: `payload.actions.${at}.value`, message: 'must be a survey request id' }]);
   return action;
 }
 
@@ -54,7 +55,9 @@ export async function onAwarenessClick(deps: AwarenessDeps, click: AwarenessClic
   });
   if (result.outcome === 'unknown_user' || result.outcome === 'refused') {
     const text = result.outcome === 'unknown_user' ? deps.linkYourAccount : escapeMrkdwn(result.message);
-    deps.later('refusing an awareness click', () => deps.post({ ...ephemeral(text), replace_original: false }));
+    deps.later('refusing an awareness click', () =>
+      deps.post({ ...ephemeral(text), replace_original: false }),
+    );
     return;
   }
   const commentUrl = await commentUrlFor(deps.db, click.action.requestId, surveyLinksIn(click.blocks));
