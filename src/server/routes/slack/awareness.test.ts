@@ -151,6 +151,34 @@ describe('the awareness question in Slack', () => {
     const actions = (email!.message as { actions: { url: string }[] }).actions.map((a) => a.url);
     expect(actions.filter((u) => u.includes('?answer='))).toHaveLength(2);
   });
+
+  it('keeps the one-click links without the Slack app (no signing secret)', async () => {
+    const [row] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'survey.launch_awareness'),
+          eq(outbox.personId, carlaId),
+          eq(outbox.channel, 'slack'),
+        ),
+      );
+    const plain = slackDeliverers(t.database.db, slack.url);
+    expect(await plain.slack(row!, row!.message as never)).toMatchObject({ ok: true });
+    plain.close();
+    const sent = slack.received.at(-1)!.body as { blocks: object[] };
+    expect(
+      buttonsOf(sent).map((b) => [
+        b.text.text,
+        b.value ?? null,
+        b.url!.replace(/\/surveys\/[^?]+/, '/surveys/…'),
+      ]),
+    ).toEqual([
+      ['Yes, I knew', null, 'https://prodops.example.com/surveys/…?answer=yes'],
+      ['No, it surprised me', null, 'https://prodops.example.com/surveys/…?answer=no'],
+      ['Answer with a comment', null, 'https://prodops.example.com/surveys/…'],
+    ]);
+  });
 });
 
 describe('answering with a Slack button', () => {
