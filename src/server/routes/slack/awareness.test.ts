@@ -164,7 +164,9 @@ describe('the awareness question in Slack', () => {
         ),
       );
     const plain = slackDeliverers(t.database.db, slack.url);
-    expect(await plain.slack(row!, row!.message as never)).toMatchObject({ ok: true });
+    expect(await plain.slack({ ...row!, unsubscribeToken: null }, row!.message as never)).toMatchObject({
+      ok: true,
+    });
     plain.close();
     const sent = slack.received.at(-1)!.body as { blocks: object[] };
     expect(
