@@ -67,7 +67,7 @@ function awarenessMessage(title: string, token: string, requestId: string): Outg
       { label: 'No, it surprised me', url: answerUrl(token, 'no') },
       { label: 'Answer with a comment', url: answerUrl(token) },
     ],
-    footer: 'One answer per person; answering again replaces yours.',
+    footer: 'One answer per person: change yours, or add a comment, on the survey page.',
     slack: { awarenessRequestId: requestId },
   };
 }
