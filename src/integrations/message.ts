@@ -33,6 +33,8 @@ export interface SlackExtras {
   threadTs?: string;
   /** The release whose "I'm ready" / "Not ready, because…" buttons the message carries. */
   readinessReleaseId?: string;
+  /** The launch-awareness request whose "Yes, I knew" / "No, it surprised me" buttons the message carries. */
+  awarenessRequestId?: string;
   /** Not a new message: chat.update of the one at this ts in the recipient channel, with these blocks. */
   replace?: { ts: string; text: string; blocks: object[] };
 }

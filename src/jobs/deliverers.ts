@@ -6,6 +6,7 @@ import { channels } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../integrations/email/mailer.ts';
 import { renderEmail } from '../integrations/email/render.ts';
 import { type DeliveryResult, type OutgoingMessage, withRepliesInline } from '../integrations/message.ts';
+import { withAwarenessButtons, withoutAnswerLinks } from '../integrations/slack/awareness.ts';
 import { toSlackPayload } from '../integrations/slack/blocks.ts';
 import {
   postChatMessage,
@@ -47,6 +48,13 @@ export function withAbsoluteLinks(message: OutgoingMessage, publicUrl: string): 
  * readiness message carries the "I'm ready" / "Not ready, because…" buttons instead of the one-click link.
  */
 function slackPayloadOf(message: OutgoingMessage, interactive: boolean): SlackMessage {
+  const requestId = interactive ? message.slack?.awarenessRequestId : undefined;
+  // The awareness question likewise: its two answers become buttons, its link (add a comment) stays.
+  if (requestId)
+    return withAwarenessButtons(
+      toSlackPayload({ ...message, actions: withoutAnswerLinks(message.actions) }),
+      requestId,
+    );
   const releaseId = interactive ? message.slack?.readinessReleaseId : undefined;
   const payload = toSlackPayload(releaseId ? { ...message, actions: undefined } : message);
   return releaseId ? withReadinessButtons(payload, releaseId) : payload;

@@ -27,7 +27,7 @@ async function view(db: Db, r: SurveyRequest): Promise<TSurveyView> {
     return { ...base, title, question: PULSE_STATEMENT, freeText: PULSE_FREE_TEXT, answeredAt, aware: null };
   }
   const [rel] = await db.select({ title: releases.title }).from(releases).where(eq(releases.id, r.subject));
-  const [a] = await db.select().from(awarenessAnswers).where(eq(awarenessAnswers.requestId, r.id));
+  const a = await awarenessAnswerOf(db, r.id);
   return {
     ...base,
     title: rel?.title ?? 'A release',
@@ -58,9 +58,20 @@ function checkAnswer(kind: SurveyRequest['kind'], input: TSurveyAnswerInput) {
   }
 }
 
+/** The awareness answer already given to this request, or null. */
+export async function awarenessAnswerOf(db: Db, requestId: string) {
+  const [a] = await db.select().from(awarenessAnswers).where(eq(awarenessAnswers.requestId, requestId));
+  return a ?? null;
+}
+
+const alreadyAnswered = () =>
+  new AppError('conflict', 'you have already answered this survey: your answer is recorded');
+
 /**
- * Records one answer. Awareness: one row per request, so answering again replaces it (it counts once). Pulse:
- * the answer is stored without any link to the person, so it cannot be replaced: a second answer is refused.
+ * Records one answer. Awareness: one row per request, so answering again replaces it (it counts once); with
+ * `once` (a Slack button) a request already answered is refused instead, so a retried click changes nothing.
+ * Pulse: the answer is stored without any link to the person, so it cannot be replaced: a second answer is
+ * refused.
  */
 export async function answerRequest(
   db: Db,
@@ -68,6 +79,7 @@ export async function answerRequest(
   input: TSurveyAnswerInput,
   actor: Actor,
   now: Date,
+  o: { once?: boolean } = {},
 ) {
   checkAnswer(r.kind, input);
   const comment = input.comment?.trim() || null;
@@ -86,6 +98,15 @@ export async function answerRequest(
         );
       await tx.insert(pulseAnswers).values({ quarter: r.subject, score: input.score!, comment });
     } else {
+      // The same claim as the pulse's: of two racing clicks, one records.
+      if (o.once) {
+        const claimed = await tx
+          .update(surveyRequests)
+          .set({ answeredAt: now })
+          .where(and(eq(surveyRequests.id, r.id), isNull(surveyRequests.answeredAt)))
+          .returning({ id: surveyRequests.id });
+        if (!claimed.length) throw alreadyAnswered();
+      }
       const values = { requestId: r.id, aware: input.aware!, comment, answeredAt: now };
       await tx
         .insert(awarenessAnswers)

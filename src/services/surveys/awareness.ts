@@ -56,7 +56,8 @@ async function shouldHaveKnown(tx: Db, r: ReleaseRow): Promise<{ id: string; nam
     );
 }
 
-function awarenessMessage(title: string, token: string): OutgoingMessage {
+/** In Slack (with the app set up) the two answers are buttons answered there; the page's link stays, for a comment. */
+function awarenessMessage(title: string, token: string, requestId: string): OutgoingMessage {
   return {
     title: `Quick question: ${title}`,
     summary: `${AWARENESS_QUESTION} One click answers; a comment is optional.`,
@@ -64,8 +65,10 @@ function awarenessMessage(title: string, token: string): OutgoingMessage {
     actions: [
       { label: 'Yes, I knew', url: answerUrl(token, 'yes') },
       { label: 'No, it surprised me', url: answerUrl(token, 'no') },
+      { label: 'Answer with a comment', url: answerUrl(token) },
     ],
-    footer: 'One answer per person; answering again replaces yours.',
+    footer: 'One answer per person: change yours, or add a comment, on the survey page.',
+    slack: { awarenessRequestId: requestId },
   };
 }
 
@@ -87,7 +90,7 @@ export async function sendAwarenessSurvey(tx: Db, releaseId: string, now: Date):
       key: `survey:awareness:${req.id}`,
       kind: 'survey.launch_awareness',
       ref: r.id,
-      message: awarenessMessage(r.title, req.token),
+      message: awarenessMessage(r.title, req.token, req.id),
       recipients: await recipientsForPeople(tx, [p.id]),
     });
     sent += 1;

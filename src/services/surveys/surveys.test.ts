@@ -92,7 +92,13 @@ describe('launch awareness', () => {
     expect([...tokens.keys()].sort()).toEqual([people.carla!.id, people.sam!.id, people.cora!.id].sort());
     const msg = (await d.db.select().from(outbox).where(like(outbox.kind, 'survey.launch%')))[0]!
       .message as OutgoingMessage;
-    expect(msg.actions!.map((a) => a.label)).toEqual(['Yes, I knew', 'No, it surprised me']);
+    expect(msg.actions!.map((a) => a.label)).toEqual([
+      'Yes, I knew',
+      'No, it surprised me',
+      'Answer with a comment',
+    ]);
+    // In Slack the two answers are buttons answered there, naming the request (not its token).
+    expect(msg.slack).toEqual({ awarenessRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('counts an answer given twice once, and flags a launch anybody did not know about', async () => {

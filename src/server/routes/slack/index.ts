@@ -17,7 +17,8 @@ import { personBySlackId, seenSlackRequests } from '../../../services/slack/requ
 import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
 import type { TStatusAnswer, TStatusSubject } from '../../../shared/status.ts';
-import { controlCharacterPaths } from '../../../shared/text.ts';
+import { awarenessActionIn, onAwarenessClick } from './awareness.ts';
+import { interactionPayload, SLACK_ID } from './payload.ts';
 import { onNotReadySubmission, onReadinessClick } from './readiness.ts';
 import { shareAnswer } from './share.ts';
 
@@ -54,8 +55,6 @@ const tags = ['slack'];
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 404: ZErrorBody };
 const FORM = 'application/x-www-form-urlencoded';
 
-/** Slack's ids: users U…/W…, teams T…, enterprises E…. */
-const SLACK_ID = /^[A-Z0-9]{2,40}$/;
 /** The slash command as Slack posts it (docs.slack.dev, "Implementing slash commands"); more fields may come. */
 const ZSlashCommand = z.looseObject({
   command: z.string().max(100),
@@ -66,32 +65,6 @@ const ZSlashCommand = z.looseObject({
 });
 /** An interaction: one form field, `payload`, holding JSON. */
 const ZInteractionForm = z.looseObject({ payload: z.string().min(2).max(200_000) });
-/** The part of an interaction payload (block_actions, view_submission) these routes read. */
-const ZBlockActions = z.looseObject({
-  type: z.string(),
-  user: z.looseObject({ id: z.string().regex(SLACK_ID), team_id: z.string().regex(SLACK_ID).optional() }),
-  team: z.looseObject({ id: z.string().regex(SLACK_ID) }).nullish(),
-  response_url: z.string().max(2000).optional(),
-  trigger_id: z.string().max(255).optional(),
-  actions: z
-    .array(z.looseObject({ action_id: z.string().max(255), value: z.string().max(2000).optional() }))
-    .optional(),
-  /** The message a button was on (not sent for ephemeral ones): its channel and ts, and what it shows. */
-  container: z.looseObject({ channel_id: z.string().max(40).optional() }).nullish(),
-  channel: z.looseObject({ id: z.string().max(40) }).nullish(),
-  message: z
-    .looseObject({
-      ts: z.string().max(40),
-      text: z.string().max(40_000).default(''),
-      blocks: z
-        .array(z.looseObject({ type: z.string() }))
-        .max(50)
-        .default([]),
-    })
-    .optional(),
-  view: z.unknown().optional(),
-});
-
 const ZSlackBlock = z.looseObject({ type: z.string() });
 /** What the slash command answers at once (ephemeral: only the asker sees it). */
 const ZSlackReply = z.object({
@@ -264,39 +237,32 @@ export async function slackRoutes(app: FastifyInstance, opts: SlackRoutesOptions
     schema: {
       tags,
       summary:
-        "Slack interactivity (signed by Slack): /status answers (pick one, share in channel) and readiness (I'm ready, not ready because…)",
+        "Slack interactivity (signed by Slack): /status answers (pick one, share in channel), readiness (I'm ready, not ready because…) and the launch-awareness question",
       security: [],
       body: ZInteractionForm,
       response: { 200: ZInteractionAck, ...errors },
     },
     handler: async (req) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(req.body.payload);
-      } catch {
-        throw invalid([{ path: 'payload', message: 'is not JSON' }]);
-      }
-      // The text guard saw one form field; what the JSON inside holds is checked the same way.
-      const controls = controlCharacterPaths(json);
-      if (controls.length > 0) {
-        throw invalid(
-          controls.map((path) => ({
-            path: `payload.${path}`,
-            message: 'contains a control character (such as NUL); remove it',
-          })),
-        );
-      }
-      const parsed = ZBlockActions.safeParse(json);
-      if (!parsed.success) {
-        throw invalid(
-          parsed.error.issues.map((i) => ({ path: ['payload', ...i.path].join('.'), message: i.message })),
-        );
-      }
-      const p = parsed.data;
+      const p = interactionPayload(req.body.payload);
       if (p.type === 'view_submission') {
         return (
           (await onNotReadySubmission({ db }, { view: p.view, slackUserId: p.user.id, now: req.now })) ?? {}
         );
+      }
+      const awareness = p.type === 'block_actions' ? awarenessActionIn(p.actions ?? []) : null;
+      if (awareness) {
+        const url = checkResponseUrl(p.response_url, 'payload.response_url');
+        const log = req.log;
+        await onAwarenessClick(
+          {
+            db,
+            later: (what, task) => later(log, what, task),
+            post: (m) => post(log, url, m),
+            linkYourAccount: linkYourAccount(p.user.id),
+          },
+          { action: awareness, slackUserId: p.user.id, blocks: p.message?.blocks ?? [], now: req.now },
+        );
+        return {};
       }
       const readiness =
         p.type === 'block_actions'
