@@ -1,8 +1,8 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { makePerson, signedIn } from '../../../test/factories.ts';
-import { bugs, inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
-import { relayOnce } from '../../jobs/outbox-relay.ts';
+import { relayInboxCopies } from '../../../test/relay.ts';
+import { inboxItems, outbox, ritualOccurrences } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { recordOccurrence } from '../cadence/attendance.ts';
@@ -13,10 +13,10 @@ import { releaseBundle, saveBundle } from '../releases/bundle.ts';
 import { overrideGateCheck } from '../releases/overrides.ts';
 import { recordDecision, signOff } from '../releases/readiness.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
-import { importStatusPings } from '../status/pings.ts';
 import { answerMine, mySurveys } from '../surveys/answer.ts';
 import { sendAwarenessSurvey } from '../surveys/awareness.ts';
 import { sendPulse } from '../surveys/pulse.ts';
+import { buildControls } from './quarter-controls.fixture.ts';
 
 /**
  * Issue 16, C8: a quarter of records built through the services, on a manual clock. Default settings: UTC,
@@ -36,6 +36,7 @@ export interface Quarter {
   head: { headers: Record<string, string> };
   stakeholder: { headers: Record<string, string> };
   ids: Record<'sam' | 'cara' | 'sue' | 'billing' | 'scim' | 'audit', string>;
+  areas: { billing: string; reporting: string };
   /** What the services answered along the way (a second pulse answer, …). */
   refused: { secondPulse: string };
 }
@@ -47,8 +48,7 @@ const stamped = new Set<string>();
 /** Relays what is due (inbox copies only: everyone here reads prodops in its inbox) and dates each send. */
 async function relay(q: TestApp, sentAt: (personId: string | null) => string) {
   const db = q.database.db;
-  const refuse = async () => ({ ok: false as const, retryable: false, error: 'inbox only in this test' });
-  while ((await relayOnce({ db, deliverers: { email: refuse, slack: refuse }, instance: 'test' })) > 0);
+  await relayInboxCopies(db);
   // The relay stamps the database's own clock; the story's instants are the manual clock's.
   const sent = await db
     .select({ id: outbox.id, personId: outbox.personId })
@@ -58,7 +58,10 @@ async function relay(q: TestApp, sentAt: (personId: string | null) => string) {
     if (stamped.has(row.id)) continue;
     stamped.add(row.id);
     const when = sentAt(row.personId);
-    await db.update(outbox).set({ sentAt: new Date(when) }).where(eq(outbox.id, row.id));
+    await db
+      .update(outbox)
+      .set({ sentAt: new Date(when) })
+      .where(eq(outbox.id, row.id));
   }
 }
 
@@ -96,11 +99,23 @@ async function tier2(
     input: { title: o.title, targetDate: o.launch, attributes: [], tier: 2, tierReason: 'customer-visible' },
   });
   await saveBundle({ db, actor: ops, releaseId: r.id, input: { sections: SECTIONS }, now: clock.now() });
-  await releaseBundle({ db, actor: ops, releaseId: r.id, stage: 'distribution', now: at(`${o.distribute}T10:00:00Z`) });
+  await releaseBundle({
+    db,
+    actor: ops,
+    releaseId: r.id,
+    stage: 'distribution',
+    now: at(`${o.distribute}T10:00:00Z`),
+  });
   return {
     id: r.id,
     publish: () =>
-      releaseBundle({ db, actor: ops, releaseId: r.id, stage: 'publication', now: at(`${o.publish}T10:00:00Z`) }),
+      releaseBundle({
+        db,
+        actor: ops,
+        releaseId: r.id,
+        stage: 'publication',
+        now: at(`${o.publish}T10:00:00Z`),
+      }),
     launch: async () => {
       await recordDecision({
         db,
@@ -109,7 +124,13 @@ async function tier2(
         input: { decision: 'ship', reason: 'ready' },
         now: at(`${o.launch}T08:00:00Z`),
       });
-      await updateRelease({ db, actor: ops, id: r.id, patch: { status: 'launched' }, now: at(`${o.launch}T09:00:00Z`) });
+      await updateRelease({
+        db,
+        actor: ops,
+        id: r.id,
+        patch: { status: 'launched' },
+        now: at(`${o.launch}T09:00:00Z`),
+      });
     },
   };
 }
@@ -142,6 +163,8 @@ export async function buildQuarter(): Promise<Quarter> {
   for (const p of [sam, cara, sue]) await readAll(t, p.id, '2026-10-01T09:00:00Z');
   await audit.launch();
   await audit.publish();
+  // The final bundle's copies, after the launch: they tell nobody in time.
+  await relay(t, () => '2026-10-08T10:05:00Z');
 
   // W45: Usage-based billing, told in time, every function read it by the distribute-by date: no surprise.
   const billing = await tier2(t, {
@@ -154,6 +177,7 @@ export async function buildQuarter(): Promise<Quarter> {
   await relay(t, () => '2026-10-28T10:05:00Z');
   for (const p of [sam, cara, sue]) await readAll(t, p.id, '2026-10-29T09:00:00Z');
   await billing.publish();
+  await relay(t, () => '2026-11-04T10:05:00Z');
   await billing.launch();
 
   // W49: SCIM provisioning, to be told by Thu 26 Nov; Support's copy went out on Fri 27 Nov, a business day late.
@@ -167,7 +191,13 @@ export async function buildQuarter(): Promise<Quarter> {
   await relay(t, (personId) => (personId === sue.id ? '2026-11-27T10:05:00Z' : '2026-11-26T10:05:00Z'));
   for (const p of [sam, cara]) await readAll(t, p.id, '2026-11-26T15:00:00Z');
   await readAll(t, sue.id, '2026-11-27T11:00:00Z');
-  await signOff({ db, actor: asPerson(sue), releaseId: scim.id, kind: 'support', now: at('2026-11-27T12:00:00Z') });
+  await signOff({
+    db,
+    actor: asPerson(sue),
+    releaseId: scim.id,
+    kind: 'support',
+    now: at('2026-11-27T12:00:00Z'),
+  });
   await overrideGateCheck({
     db,
     actor: { ...asPerson(head.person), roles: ['head_of_product'] },
@@ -178,11 +208,17 @@ export async function buildQuarter(): Promise<Quarter> {
     now: at('2026-12-01T12:00:00Z'),
   });
   await scim.publish();
+  await relay(t, () => '2026-12-02T10:05:00Z');
   await scim.launch();
 
   // The Day 3 question about the audit export: Sam answers twice (it counts once), Cara was not aware.
   await sendAwarenessSurvey(db, audit.id, at('2026-10-13T09:00:00Z'));
-  const answer = async (p: { id: string; name: string }, aware: boolean, comment: string, instant: string) => {
+  const answer = async (
+    p: { id: string; name: string },
+    aware: boolean,
+    comment: string,
+    instant: string,
+  ) => {
     const [survey] = (await mySurveys(db, asPerson(p))).filter((s) => s.kind === 'launch_awareness');
     await answerMine(db, asPerson(p), survey!.id, { aware, comment }, at(instant));
     return survey!.id;
@@ -253,47 +289,15 @@ export async function buildQuarter(): Promise<Quarter> {
   ];
   if (occurrences.length !== records.length) throw new Error(`${occurrences.length} PM syncs planned`);
   for (const [i, o] of occurrences.entries())
-    await recordOccurrence({ db, actor: ops, id: o.id, input: records[i]!, now: at(records[i]!.artifactProducedAt) });
-
-  // Status pings: three in W40, one in W50.
-  const pings = [
-    ['2026-09-29T10:00:00Z', 'any update on audit export?'],
-    ['2026-09-30T10:00:00Z', 'when does audit export ship?'],
-    ['2026-10-01T10:00:00Z', 'status of SCIM?'],
-    ['2026-12-08T10:00:00Z', 'is SCIM live?'],
-  ] as const;
-  await importStatusPings({
-    db,
-    actor: ops,
-    now: at('2026-12-09T09:00:00Z'),
-    exportName: 'slack-export.zip',
-    pings: pings.map(([postedAt, text], i) => ({
-      channel: 'C1',
-      ts: `${i}.000`,
-      postedAt: new Date(postedAt),
-      userName: 'Sam Rivera',
-      text,
-      subject: null,
-      reference: `C1/${i}`,
-    })),
-  });
-
-  // Bugs: one fixed within the limit, one open since 1 Dec (15 days: over the 7-day limit).
-  const bug = (externalId: string, openedOn: string, closedAt: string | null) =>
-    db.insert(bugs).values({
-      source: 'insights',
-      externalId,
-      title: `Export fails (${externalId})`,
-      openedOn,
-      lastReportedAt: new Date(`${openedOn}T12:00:00Z`),
-      state: closedAt ? 'closed' : 'open',
-      closedAt: closedAt ? new Date(closedAt) : null,
-      closedReason: closedAt ? 'fixed' : null,
-      createdAt: new Date(`${openedOn}T12:00:00Z`),
-      updatedAt: new Date(`${openedOn}T12:00:00Z`),
+    await recordOccurrence({
+      db,
+      actor: ops,
+      id: o.id,
+      input: records[i]!,
+      now: at(records[i]!.artifactProducedAt),
     });
-  await bug('B-1', '2026-10-05', '2026-10-08T12:00:00Z');
-  await bug('B-2', '2026-12-01', null);
+
+  const areas = await buildControls(db, at, () => clock.now());
 
   clock.set(NOW);
   return {
@@ -301,6 +305,7 @@ export async function buildQuarter(): Promise<Quarter> {
     head,
     stakeholder,
     ids: { sam: sam.id, cara: cara.id, sue: sue.id, billing: billing.id, scim: scim.id, audit: audit.id },
+    areas,
     refused: { secondPulse },
   };
 }
