@@ -19,6 +19,8 @@ export async function createTestApp(
     signInPerMinute: number;
     clock: Clock;
     onEnqueued: () => void;
+    /** The instant the org's default rituals are planned around (default: the real time). */
+    planFrom: Date;
     /** The Slack app: its signing secret and what answers /status; response URLs may be on any host (a peer). */
     slack: {
       signingSecret: string;
@@ -29,7 +31,7 @@ export async function createTestApp(
     };
   }> = {},
 ): Promise<TestApp> {
-  const database = await createTestDb();
+  const database = await createTestDb({ now: config.planFrom });
   const app = await buildApp({
     db: database.db,
     clock: config.clock ?? systemClock,
