@@ -53,8 +53,9 @@ export function targetText(value: number, rule: TargetRule, unit = '%'): string 
   return value === 100 && unit === '%' ? v : `≥ ${v}`;
 }
 
-/** "1 launch", "2 launches": the noun's singular and plural. */
-const plural = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
+/** "1 launch", "2 launches", "1,400 users": the number written out and the noun's singular or plural. */
+export const plural = (n: number, [one, many]: readonly [string, string]) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /**
  * A share of cases per week ("% of Tier 2/3 launches that surprised a function"): its trend over the window,

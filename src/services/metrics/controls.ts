@@ -3,7 +3,11 @@ import { isoWeekKey, weekDates } from '../../shared/calendar.ts';
 import type { TMetric } from '../../shared/metrics.ts';
 import type { Context } from '../context.ts';
 import { type AreaQuality, areasQuality } from '../quality/confusion.ts';
-import { type Built, pctText, targetText, type Window } from './build.ts';
+import { type Built, pctText, plural, targetText, type Window } from './build.ts';
+
+const TICKET = ['ticket', 'tickets'] as const;
+const SUPPORT_TICKET = ['support ticket', 'support tickets'] as const;
+const USER = ['user', 'users'] as const;
 
 /**
  * The velocity framework's controls for the whole org: the confused-customer share and the operational burden,
@@ -30,7 +34,8 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
   const tickets = sum(areas.map((a) => a.confusion.current.tickets));
   const confused = sum(areas.map((a) => a.confusion.current.confused));
   const value = pctOf(confused, tickets);
-  const kept = [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // Weeks with tickets only: a week with none has no figure to start from.
+  const kept = [...weekly.entries()].filter(([, w]) => w.tickets > 0).sort(([a], [b]) => a.localeCompare(b));
   // The oldest week kept, or the baseline date's week when Product Ops picked one (if it is still kept).
   const oldest = win.baselineFrom ? kept.find(([w]) => w === isoWeekKey(win.baselineFrom!)) : kept[0];
   const metric: TMetric = {
@@ -47,12 +52,12 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
       text:
         value === null
           ? 'No support ticket in the window'
-          : `${pctText(value)} (${confused} of ${tickets} support tickets)`,
+          : `${pctText(value)} (${confused.toLocaleString('en-US')} of ${plural(tickets, SUPPORT_TICKET)})`,
     },
     baseline: oldest
       ? {
           value: pctOf(oldest[1].confused, oldest[1].tickets),
-          text: `${oldest[0]}, ${win.baselineFrom ? 'the baseline date' : 'the oldest week kept'}`,
+          text: `${oldest[0]}, ${win.baselineFrom ? 'the baseline date' : 'the first week with tickets'}`,
         }
       : null,
     meets: meets(value, threshold, 'at most'),
@@ -62,7 +67,9 @@ function confusionMetric(areas: AreaQuality[], threshold: number, win: Window): 
         period: week,
         from: weekDates(week).monday,
         value: w ? pctOf(w.confused, w.tickets) : null,
-        detail: w ? `${w.confused} of ${w.tickets} support tickets` : 'not computed for this week',
+        detail: w
+          ? `${w.confused.toLocaleString('en-US')} of ${plural(w.tickets, SUPPORT_TICKET)}`
+          : 'not computed for this week',
       };
     }),
   };
@@ -94,7 +101,10 @@ function burdenMetric(areas: AreaQuality[], threshold: number, baselineFrom: str
       months.set(m.month, { tickets: t.tickets + m.tickets, users: t.users + m.users });
     }
   const ordered = [...months.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const base = baselineFrom ? ordered.find(([m]) => m === baselineFrom.slice(0, 7)) : ordered[0];
+  // The first month with tickets (before the first import there is nothing to compare), or the baseline date's.
+  const base = baselineFrom
+    ? ordered.find(([m]) => m === baselineFrom.slice(0, 7))
+    : ordered.find(([, m]) => m.tickets > 0);
   const metric: TMetric = {
     key: 'operational_burden',
     label: 'Operational burden',
@@ -109,12 +119,12 @@ function burdenMetric(areas: AreaQuality[], threshold: number, baselineFrom: str
       text:
         value === null
           ? 'No active users recorded'
-          : `${value} per 1,000 users (${tickets} tickets, ${users.toLocaleString('en-US')} users)`,
+          : `${value} per 1,000 users (${plural(tickets, TICKET)}, ${plural(users, USER)})`,
     },
     baseline: base
       ? {
           value: per1k(base[1].tickets, base[1].users),
-          text: `${base[0]}, ${baselineFrom ? 'the baseline date' : 'the oldest month kept'}`,
+          text: `${base[0]}, ${baselineFrom ? 'the baseline date' : 'the first month with tickets'}`,
         }
       : null,
     meets: meets(value, threshold, 'at most'),
@@ -122,7 +132,7 @@ function burdenMetric(areas: AreaQuality[], threshold: number, baselineFrom: str
       period: month,
       from: `${month}-01`,
       value: per1k(m.tickets, m.users),
-      detail: `${m.tickets} tickets, ${m.users.toLocaleString('en-US')} users`,
+      detail: `${plural(m.tickets, TICKET)}, ${plural(m.users, USER)}`,
     })),
   };
   const records = areas.map((a) => ({
@@ -132,8 +142,8 @@ function burdenMetric(areas: AreaQuality[], threshold: number, baselineFrom: str
     counted: a.burden.current.above,
     detail:
       a.burden.current.per1k === null
-        ? `${a.burden.current.tickets} tickets, no active users recorded`
-        : `${a.burden.current.per1k} per 1,000 users (${a.burden.current.tickets} tickets, ${a.burden.current.users} users)`,
+        ? `${plural(a.burden.current.tickets, TICKET)}, no active users recorded`
+        : `${a.burden.current.per1k} per 1,000 users (${plural(a.burden.current.tickets, TICKET)}, ${plural(a.burden.current.users ?? 0, USER)})`,
   }));
   return { metric, records };
 }

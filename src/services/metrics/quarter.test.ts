@@ -92,7 +92,10 @@ describe('the success metrics over a quarter', () => {
       baseline: { value: 0.8, text: '0.8 a week in the first weeks, 2026-W40 to 2026-W43' },
       meets: true,
     });
-    const none = (n: number): [number, string] => [n, `${n} pings, 0 questions answered by prodops`];
+    const none = (n: number): [number, string] => [
+      n,
+      `${n} ${n === 1 ? 'ping' : 'pings'}, 0 questions answered by prodops`,
+    ];
     expect(trend(d.metric)).toEqual(weekly(none(0), { '2026-W40': none(3), '2026-W50': none(1) }));
     expect(d.records.map((r) => [r.label, r.date, r.counted, r.href])).toEqual([
       ['2026-W40', '2026-09-28', null, '/status-requests'],
@@ -100,8 +103,8 @@ describe('the success metrics over a quarter', () => {
     ]);
     // Pings naming no known release, roadmap item or area are counted under "No area named".
     expect(d.records.map((r) => r.detail)).toEqual([
-      '3 pings (No area named 3); 0 questions answered by prodops',
-      '1 pings (No area named 1); 0 questions answered by prodops',
+      '3 pings (No area named: 3); 0 questions answered by prodops',
+      '1 ping (No area named: 1); 0 questions answered by prodops',
     ]);
   });
 

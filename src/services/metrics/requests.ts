@@ -2,7 +2,10 @@ import { meets } from '../../domain/metrics/series.ts';
 import { weekDates } from '../../shared/calendar.ts';
 import type { Context } from '../context.ts';
 import { statusRequestWeeks } from '../status/pings.ts';
-import { type Built, baselineSpan, targetText, type Window } from './build.ts';
+import { type Built, baselineSpan, plural, targetText, type Window } from './build.ts';
+
+const PING = ['ping', 'pings'] as const;
+const ANSWERED = ['question answered by prodops', 'questions answered by prodops'] as const;
 
 const BASELINE_WEEKS = 4;
 /** The current figure is the last weeks' average: one quiet week is not a trend. */
@@ -55,7 +58,7 @@ export async function statusRequestsMetric(ctx: Context, win: Window): Promise<B
         period: week,
         from: weekDates(week).monday,
         value: all.baseline ? (w?.pings ?? 0) : null,
-        detail: `${w?.pings ?? 0} pings, ${w?.avoided ?? 0} questions answered by prodops`,
+        detail: `${plural(w?.pings ?? 0, PING)}, ${plural(w?.avoided ?? 0, ANSWERED)}`,
       };
     }),
   };
@@ -68,9 +71,9 @@ export async function statusRequestsMetric(ctx: Context, win: Window): Promise<B
       date: weekDates(w!.week).monday,
       counted: null,
       detail:
-        `${w!.pings} pings` +
-        (w!.byArea.length ? ` (${w!.byArea.map((a) => `${a.areaName} ${a.pings}`).join(', ')})` : '') +
-        `; ${w!.avoided} questions answered by prodops`,
+        plural(w!.pings, PING) +
+        (w!.byArea.length ? ` (${w!.byArea.map((a) => `${a.areaName}: ${a.pings}`).join(', ')})` : '') +
+        `; ${plural(w!.avoided, ANSWERED)}`,
     }));
   return { metric, records };
 }

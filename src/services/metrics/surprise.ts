@@ -87,7 +87,9 @@ async function tellingsOf(db: Db, timeZone: string, releaseIds: string[]): Promi
           releaseIds.map((id) => sql`${id}`),
         ),
       ),
-    );
+    )
+    // Earliest first, so the delivery a verdict quotes is the first one (and the same on every server).
+    .orderBy(outbox.sentAt, people.name, outbox.id);
   const signOffs = await signOffDays(db, timeZone, releaseIds);
   for (const r of rows) {
     const fn = r.fn as ToldFunction;
