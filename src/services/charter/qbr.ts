@@ -152,8 +152,9 @@ export async function publishQbr(opts: {
   input: TQbrPublishInput;
 }) {
   const { ctx } = opts;
+  // Read before the transaction: on the embedded database, a query outside it waits for it to end.
+  const settings = await ctx.settings();
   return ctx.db.transaction(async (tx) => {
-    const settings = await ctx.settings();
     const inner = createContext({ db: tx, actor: opts.actor, now: ctx.now, settings });
     const content = await compose(inner, opts.quarter, opts.input);
     const previous = await findArtifactVersion(tx, QUARTERLY_PLAN, opts.quarter);
