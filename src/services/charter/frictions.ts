@@ -180,7 +180,7 @@ export async function createFriction(opts: { db: Db; actor: Actor; input: TFrict
 }
 
 /** Active frictions ranked 1…n again, in the given order (closing the gap a retired one leaves). */
-async function renumber(tx: Db, ids: string[], now: Date) {
+async function renumber(tx: Db, ids: string[]) {
   for (const [i, id] of ids.entries())
     await tx
       .update(frictions)
@@ -218,7 +218,7 @@ export async function updateFriction(opts: {
     const wasRetired = before.rank === null;
     if (retired !== undefined && retired !== wasRetired) {
       const ids = (await activeIds(tx)).filter((id) => id !== opts.id);
-      await renumber(tx, retired ? ids : [...ids, opts.id], opts.now);
+      await renumber(tx, retired ? ids : [...ids, opts.id]);
       if (retired)
         await tx.update(frictions).set({ rank: null, retiredAt: opts.now }).where(eq(frictions.id, opts.id));
     }
@@ -254,7 +254,7 @@ export async function rankFrictions(opts: { db: Db; actor: Actor; ids: string[];
       throw invalid([
         { path: 'ids', message: `must list each of the ${current.length} active frictions once` },
       ]);
-    await renumber(tx, opts.ids, opts.now);
+    await renumber(tx, opts.ids);
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'friction.rank',
