@@ -107,6 +107,8 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || coalesce(tolerance_days::text, ''), '|' order by id) from subscriptions) as subscription_tolerances,
            (select string_agg(id::text || title || status || profile::text, '|' order by id) from bets) as bets,
            (select count(*) from bet_roadmap_items) as bet_items,
+           (select string_agg(id::text || coalesce(rank::text, '') || title || evidence || evidence_links::text || array_to_string(ritual_ids, ','), '|' order by id) from frictions) as frictions,
+           (select count(*) from charter_versions) as charter_versions,
            (select string_agg(id::text || experiment || coalesce(time_box_end, '') || coalesce(decision_id::text, ''), '|' order by id) from experiment_briefs) as briefs,
            (select string_agg(id::text || coalesce(answered_at::text, ''), '|' order by id) from survey_requests) as survey_requests,
            (select string_agg(request_id::text || aware::text || coalesce(comment, ''), '|' order by request_id) from awareness_answers) as awareness_answers,

@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAreaCommands } from './commands/area.ts';
 import { registerBetCommands } from './commands/bet.ts';
+import { registerCharterCommands } from './commands/charter.ts';
 import { registerContractCommands } from './commands/contract.ts';
 import { registerDecisionCommands } from './commands/decision.ts';
 import { registerInsightsCommands } from './commands/insights.ts';
@@ -36,6 +37,7 @@ registerInsightsCommands(program);
 registerRoadmapCommands(program);
 registerDecisionCommands(program);
 registerBetCommands(program);
+registerCharterCommands(program);
 registerStatusCommands(program);
 registerStatusRequestCommands(program);
 

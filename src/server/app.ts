@@ -14,6 +14,8 @@ import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { betLoaders, betRoutes } from './routes/bets/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
+import { charterLoaders, charterRoutes } from './routes/charter/index.ts';
+import { qbrRoutes } from './routes/charter/qbr.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
@@ -124,6 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...qualityLoaders(opts.db),
     ...velocityLoaders(opts.db),
     ...betLoaders(opts.db),
+    ...charterLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -146,6 +149,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(velocityRoutes);
       await api.register(metricsRoutes);
       await api.register(betRoutes);
+      await api.register(charterRoutes);
+      await api.register(qbrRoutes);
       await api.register(surveyRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {

@@ -15,6 +15,9 @@ import { CadencePage } from './routes/cadence/cadence-page.tsx';
 import { OccurrencePage } from './routes/cadence/occurrence-page.tsx';
 import { RitualPage } from './routes/cadence/ritual-page.tsx';
 import { ChannelsPage } from './routes/channels/channels-page.tsx';
+import { CharterPage } from './routes/charter/charter-page.tsx';
+import { FrictionsPage } from './routes/charter/frictions-page.tsx';
+import { QbrIndexPage, QbrPage } from './routes/charter/qbr-page.tsx';
 import { DecisionPage } from './routes/decisions/decision-page.tsx';
 import { DecisionsPage } from './routes/decisions/decisions-page.tsx';
 import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
@@ -94,6 +97,10 @@ export function App() {
           <Route path="velocity" element={<VelocityPage />} />
           <Route path="metrics" element={<MetricsPage />} />
           <Route path="metrics/:key" element={<MetricPage />} />
+          <Route path="charter" element={<CharterPage />} />
+          <Route path="frictions" element={<FrictionsPage />} />
+          <Route path="qbr" element={<QbrIndexPage />} />
+          <Route path="qbr/:quarter" element={<QbrPage />} />
           <Route path="areas" element={<AreasPage />} />
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />

@@ -31,6 +31,10 @@ export const NAV: readonly NavEntry[] = [
   { path: '/velocity', label: 'Velocity', capability: 'C7', visible: (me) => me.can.readVelocity },
   // The product org: the records behind the figures name people and internal launches.
   { path: '/metrics', label: 'Metrics', capability: 'C8', visible: (me) => me.can.readMetrics },
+  // The charter is for everyone; the frictions and the QBR hold internal evidence (the metrics' rule).
+  { path: '/charter', label: 'Charter', capability: 'C8' },
+  { path: '/frictions', label: 'Frictions', capability: 'C8', visible: (me) => me.can.readMetrics },
+  { path: '/qbr', label: 'QBR', capability: 'C8', visible: (me) => me.can.readMetrics },
   // The product org: the count names who asked what.
   {
     path: '/status-requests',

@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './cadence.ts';
+export * from './charter.ts';
 export * from './delivery.ts';
 export * from './insights.ts';
 export * from './metrics.ts';

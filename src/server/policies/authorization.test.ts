@@ -32,6 +32,7 @@ import {
   WHO,
   type Who,
 } from './authorization-cases.fixture.ts';
+import { CHARTER_CASES } from './authorization-charter.fixture.ts';
 import { CONTRACT_CASES } from './authorization-contracts.fixture.ts';
 import { DECISION_CASES } from './authorization-decisions.fixture.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
@@ -255,6 +256,7 @@ const MATRIX: Record<string, Case> = {
   ...VELOCITY_CASES,
   ...SURVEY_CASES,
   ...CONTRACT_CASES,
+  ...CHARTER_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../services/actor.ts';
 import { CADENCE_POLICIES } from './cadence.ts';
+import { CHARTER_POLICIES } from './charter.ts';
 import { INSIGHT_POLICIES } from './insights.ts';
 import { ORG_POLICIES } from './org.ts';
 import { QUALITY_POLICIES } from './quality.ts';
@@ -25,6 +26,7 @@ const POLICIES: Policies<ResourceType> = {
   ...QUALITY_POLICIES,
   ...VELOCITY_POLICIES,
   ...SURVEY_POLICIES,
+  ...CHARTER_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

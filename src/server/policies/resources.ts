@@ -89,6 +89,10 @@ export type Resource =
   /** A bet (its profile, cluster and links) and an experiment brief under one: the product org's. */
   | { type: 'bet' }
   | { type: 'experiment_brief' }
+  /** Issue 16: the Product Ops charter (everyone reads it), the top frictions and the quarterly QBR. */
+  | { type: 'charter' }
+  | { type: 'friction' }
+  | { type: 'quarterly_plan' }
   /**
    * A bug (no bug backlog): the product org reads bugs; its area's PM and the week's production-engineering
    * rotation (`deciderIds`), Product Ops and up decide it (fix now / won't fix).

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
 import { makeArea, makeBug, makePerson, makePod, signedIn } from '../../../test/factories.ts';
-import { insightItems, insightRoutings, ritualOccurrences } from '../../db/schema/index.ts';
+import { frictions, insightItems, insightRoutings, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
@@ -14,6 +14,7 @@ import type { TReleaseInput } from '../../shared/releases.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { aDecision } from '../policies/authorization-decisions.fixture.ts';
 import { aBet, aBrief, betTemplate } from '../policies/authorization-velocity.fixture.ts';
+import { charterBadCases } from './validation-charter.fixture.ts';
 import { decisionBadCases } from './validation-decisions.fixture.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
 import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
@@ -46,6 +47,7 @@ const ids = {
   brief: '',
   bug: '',
   inactive: '',
+  friction: '',
 };
 
 const UNKNOWN_PERSON = crypto.randomUUID();
@@ -383,6 +385,7 @@ function cases(): Record<string, BadCase[]> {
     ...roadmapCases(ids),
     ...decisionBadCases(ids),
     ...velocityBadCases(ids),
+    ...charterBadCases(ids),
     ...surveyBadCases(),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
@@ -437,6 +440,7 @@ beforeAll(async () => {
   ids.bug = (await makeBug(db, { areaId: ids.area })).id;
   ids.inactive = (await makePerson(db, { roles: ['engineer'], active: false })).id;
   ids.pod = (await makePod(db, { areaId: ids.area })).id;
+  ids.friction = (await db.select().from(frictions).where(isNotNull(frictions.rank)).limit(1))[0]!.id;
   ids.ritual = (await findRitualBySlug(db, 'roadmap-review'))!.id;
   ids.occurrence = (
     await db.select().from(ritualOccurrences).where(eq(ritualOccurrences.ritualId, ids.ritual)).limit(1)

@@ -6,12 +6,13 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { DEFAULT_RITUALS } from '../cadence/default-rituals.ts';
 import { createRitual } from '../cadence/rituals.ts';
+import { seedDefaultFrictions } from '../charter/frictions.ts';
 
 /** Any fixed number: app instances booting together apply the defaults once. */
 const DEFAULTS_LOCK_KEY = 724_113_003;
 
 /**
- * Gives the database the seeds' defaults — settings, the pack's RACI matrix, the five rituals — each once
+ * Gives the database the seeds' defaults — settings, the pack's RACI matrix, the five rituals, the three top frictions — each once
  * (recorded in org_defaults), so something deleted on purpose stays deleted and a new kind of default still
  * reaches databases created before it existed. Runs at boot.
  */
@@ -37,6 +38,11 @@ export async function ensureOrgDefaults(db: Db, now: Date): Promise<void> {
       const actor = systemActor('system:defaults');
       for (const input of DEFAULT_RITUALS) await createRitual({ db: tx, actor, input, now });
       await tx.insert(orgDefaults).values({ name: 'rituals' });
+    }
+    if (!applied.has('frictions')) {
+      // Mapped to the rituals by slug, so after them; an org that deleted a ritual gets the others.
+      await seedDefaultFrictions(tx, now);
+      await tx.insert(orgDefaults).values({ name: 'frictions' });
     }
   });
 }

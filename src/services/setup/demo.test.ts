@@ -10,9 +10,14 @@ import {
   releases,
   updateSubmissions,
 } from '../../db/schema/index.ts';
+import { quarterKey } from '../../domain/charter/quarter-key.ts';
+import { quarterAfter } from '../../domain/roadmap/quarters.ts';
 import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
 import { adoptionBetween } from '../cadence/attendance.ts';
+import { getCharter } from '../charter/charter.ts';
+import { listFrictions } from '../charter/frictions.ts';
+import { getQbr } from '../charter/qbr.ts';
 import { createContext } from '../context.ts';
 import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
@@ -200,6 +205,24 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(uncharted.briefs).toHaveLength(1);
     expect(uncharted.briefs[0]!.decision?.title).toBe('Bill usage monthly in arrears');
     expect(uncharted.briefs[0]!.timeBoxEnd! > today).toBe(true);
+  });
+
+  it("shows the pack's charter, the three frictions with their evidence, and last quarter's QBR", async () => {
+    expect(await getCharter(d.db)).toMatchObject({ isDefault: true });
+    const list = await listFrictions(d.db);
+    expect(list.items.map((f) => f.title)).toEqual([
+      'No visibility',
+      'Surprise launches',
+      'Ad-hoc status requests',
+    ]);
+    expect(list.items.every((f) => f.evidence && f.evidenceLinks.length && f.rituals.length)).toBe(true);
+    expect(list.items[1]!.evidenceLinks.map((l) => l.label)).toContain('Bulk user import');
+    expect(list.warning).toBeNull();
+    const previous = quarterKey(quarterAfter(today, -1));
+    const qbr = await getQbr(createContext({ db: d.db, actor: null, now }), previous);
+    expect(qbr.latest).toMatchObject({ version: 1, content: { quarter: previous } });
+    expect(qbr.latest!.content.frictions).toHaveLength(3);
+    expect(qbr.latest!.content.priorities.length).toBeGreaterThan(0);
   });
 
   it('shows a believable surprise score: one launch told in time, one told too late', async () => {

@@ -12,6 +12,7 @@ import { createPerson } from '../org/people.ts';
 import { createPod } from '../org/pods.ts';
 import { updateSettings } from '../org/settings.ts';
 import { seedDemoBets } from './demo-bets.ts';
+import { seedDemoCharter } from './demo-charter.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoReleases } from './demo-releases.ts';
@@ -309,6 +310,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       now,
     });
     await seedDemoContracts(tx, { podIds, personIds: ids, actorOf, timeZone: DEMO_TIME_ZONE, now });
+    await seedDemoCharter(tx, { ops: actorOf('priya@example.com'), head: actorOf('hana@example.com'), now });
   });
   return { people: all.length };
 }

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TMetric } from '../../../shared/metrics.ts';
 import { metricsApi } from '../../api-metrics.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
@@ -62,7 +62,9 @@ export function MetricsPage() {
         <p>
           Every figure here is computed from prodops' own records — launches and who was told, ritual
           occurrences, status pings, support tickets — with its target, its baseline (the first weeks that had
-          records) and its trend. Open a metric to see the exact records behind it.
+          records) and its trend. Open a metric to see the exact records behind it. The{' '}
+          <Link to="/charter">charter</Link> sets the targets, the <Link to="/frictions">top frictions</Link>{' '}
+          say what they measure, and the <Link to="/qbr">quarterly QBR</Link> reviews them.
         </p>
       }
       actions={
