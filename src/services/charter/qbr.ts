@@ -11,7 +11,7 @@ import type { Actor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
 import { type Context, createContext } from '../context.ts';
-import { metricsOverview } from '../metrics/overview.ts';
+import { metricsAsOf, metricsOverview } from '../metrics/overview.ts';
 import { actorName } from './actor-name.ts';
 import { listFrictions } from './frictions.ts';
 
@@ -64,13 +64,14 @@ async function compose(
   const q = quarterFromKey(key, settings.roadmap.fiscalYearStartMonth);
   const end = endOfLocalDay(q.end, settings.timeZone);
   const asOf = new Date(Math.min(ctx.now.getTime(), end.getTime()));
-  // The metrics service computes "as of" its context's instant: a past quarter reads its own figures.
-  const overview = await metricsOverview(
-    createContext({ db: ctx.db, actor: ctx.actor, now: asOf, settings }),
-    {
-      weeks: QUARTER_WEEKS,
-    },
-  );
+  // The metrics service computes "as of" its context's instant: a past quarter reads its own figures (from the
+  // records; the page's snapshots hold today's).
+  const overview =
+    asOf.getTime() === ctx.now.getTime()
+      ? await metricsOverview(ctx, { weeks: QUARTER_WEEKS })
+      : await metricsAsOf(createContext({ db: ctx.db, actor: ctx.actor, now: asOf, settings }), {
+          weeks: QUARTER_WEEKS,
+        });
   const titles = await linkedItems(ctx.db, input, lenient);
   const list = await listFrictions(ctx.db);
   return {

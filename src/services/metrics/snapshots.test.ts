@@ -8,6 +8,7 @@ import { systemActor } from '../actor.ts';
 import { createContext } from '../context.ts';
 import { createRelease } from '../releases/releases.ts';
 import { windowOf } from './build.ts';
+import { metricsAsOf } from './overview.ts';
 import {
   builtMetrics,
   COMPUTE,
@@ -114,6 +115,16 @@ describe('metric snapshots', () => {
     const tomorrow = new Date('2026-12-17T00:00:30Z');
     expect(await page(tomorrow)).toEqual(await live(tomorrow));
     expect(await recomputedSince(before)).toEqual([...METRIC_KEYS]);
+  });
+
+  it('computes an earlier instant (a past quarter) from the records, leaving today’s snapshots alone', async () => {
+    const t = new Date('2026-12-16T13:00:00Z');
+    await page(t);
+    const before = await computedAt();
+    const past = new Date('2026-09-30T23:59:59Z');
+    const asOf = await metricsAsOf(ctxAt(past), { weeks: 13 });
+    expect(asOf.metrics).toEqual((await live(past)).map((b) => b.metric));
+    expect(await recomputedSince(before)).toEqual([]);
   });
 
   it('sees a change that committed after a later one (its id is lower than the last)', async () => {
