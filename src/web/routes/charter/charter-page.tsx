@@ -6,8 +6,9 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { browserTimeZone, formatDateTimeIn } from '../../lib/org-time.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 
 type Draft = Record<keyof TCharterContent, string>;
 const toDraft = (c: TCharterContent): Draft =>
@@ -92,15 +93,16 @@ function CharterView({ content }: { content: TCharterContent }) {
 
 function History() {
   const data = useLoad('charter:versions', (signal) => charterApi.versions(signal));
-  if (!data.data?.items.length) return null;
+  const tz = useOrgTimeZone();
+  if (!data.data?.items.length || !tz) return null;
   return (
     <section aria-label="Charter history">
       <h2>History</h2>
       <ul>
         {data.data.items.map((v) => (
           <li key={v.version}>
-            Version {v.version}, saved by {v.savedBy} on {formatDateTimeIn(v.savedAt, browserTimeZone())} (
-            {browserTimeZone()}): {v.changed.join(', ') || 'no section changed'}
+            Version {v.version}, saved by {v.savedBy} on {formatDateTimeIn(v.savedAt, tz)} ({tz}):{' '}
+            {v.changed.join(', ') || 'no section changed'}
           </li>
         ))}
       </ul>

@@ -7,14 +7,20 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { browserTimeZone, formatDateTimeIn } from '../../lib/org-time.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 
-const when = (iso: string) => `${formatDateTimeIn(iso, browserTimeZone())} (${browserTimeZone()})`;
+/** An instant in the org's zone, labelled ("" until the zone is known). */
+function useWhen() {
+  const tz = useOrgTimeZone();
+  return (iso: string) => (tz ? `${formatDateTimeIn(iso, tz)} (${tz})` : '');
+}
 
 /** The published QBRs and this quarter's, from /qbr. */
 export function QbrIndexPage() {
   const data = useLoad('qbr:index', (signal) => charterApi.qbrIndex(signal));
+  const when = useWhen();
   return (
     <Page title="Quarterly Planning / QBR">
       {data.error ? <LoadError error={data.error} retry={data.reload} /> : null}
@@ -159,6 +165,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
 function Versions({ quarter, latest }: { quarter: string; latest: number }) {
   const [shown, setShown] = useState(latest);
   const v = useLoad(`qbr:${quarter}:${shown}`, (signal) => charterApi.qbrVersion(quarter, shown, signal));
+  const when = useWhen();
   return (
     <section aria-label="Published versions">
       <h2>Published versions</h2>
