@@ -19,6 +19,7 @@ import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { metricsRoutes } from './routes/metrics/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
+import { planLoaders, planRoutes } from './routes/plan/index.ts';
 import { qualityLoaders, qualityRoutes } from './routes/quality/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
     ...qualityLoaders(opts.db),
+    ...planLoaders(opts.db),
     ...velocityLoaders(opts.db),
     ...betLoaders(opts.db),
   });
@@ -147,6 +149,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(metricsRoutes);
       await api.register(betRoutes);
       await api.register(surveyRoutes);
+      await api.register(planRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

@@ -3,6 +3,7 @@ export * from './cadence.ts';
 export * from './delivery.ts';
 export * from './insights.ts';
 export * from './org.ts';
+export * from './plan.ts';
 export * from './platform.ts';
 export * from './quality.ts';
 export * from './releases.ts';

@@ -2,6 +2,7 @@ import type { Actor } from '../../services/actor.ts';
 import { CADENCE_POLICIES } from './cadence.ts';
 import { INSIGHT_POLICIES } from './insights.ts';
 import { ORG_POLICIES } from './org.ts';
+import { PLAN_POLICIES } from './plan.ts';
 import { QUALITY_POLICIES } from './quality.ts';
 import { RELEASE_POLICIES } from './releases.ts';
 import type { Action, Policies, Resource, ResourceType } from './resources.ts';
@@ -25,6 +26,7 @@ const POLICIES: Policies<ResourceType> = {
   ...QUALITY_POLICIES,
   ...VELOCITY_POLICIES,
   ...SURVEY_POLICIES,
+  ...PLAN_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */
