@@ -31,10 +31,7 @@ export const PACK_PLAN: PackTimebox[] = [
       'Pilot pod enablement bundle completed for 1+ release',
       'Baseline stakeholder surprise survey sent',
     ],
-    risks: [
-      'PM resistance to the weekly update template',
-      'No dedicated Product Ops person assigned',
-    ],
+    risks: ['PM resistance to the weekly update template', 'No dedicated Product Ops person assigned'],
     deliverables: [
       { title: 'Published charter', check: null },
       { title: 'Weekly product update running (all PMs), on time 4/4 weeks', check: 'weekly_update_on_time' },

@@ -34,6 +34,7 @@ import {
 } from './authorization-cases.fixture.ts';
 import { CONTRACT_CASES } from './authorization-contracts.fixture.ts';
 import { DECISION_CASES } from './authorization-decisions.fixture.ts';
+import { PLAN_CASES } from './authorization-plan.fixture.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
 import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
 import { SURVEY_CASES } from './authorization-surveys.fixture.ts';
@@ -254,6 +255,7 @@ const MATRIX: Record<string, Case> = {
   ...DECISION_CASES,
   ...VELOCITY_CASES,
   ...SURVEY_CASES,
+  ...PLAN_CASES,
   ...CONTRACT_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },

@@ -25,6 +25,8 @@ export interface FactWindow {
 
 type Occurrences = Awaited<ReturnType<typeof occurrenceFacts>>;
 
+/** The timebox's last day, or today while it runs: nothing after today is a record yet. */
+const lastDay = (w: FactWindow) => [w.to, w.today].sort()[0]!;
 const localDay = (at: Date, tz: string) => localDateTime(at, tz).date;
 const occurrenceHref = (id: string) => `/cadence/occurrences/${id}`;
 
@@ -32,7 +34,7 @@ const occurrenceHref = (id: string) => `/cadence/occurrences/${id}`;
 async function timeboxOccurrences(db: Db, w: FactWindow): Promise<Occurrences> {
   const from = localInstant(w.from, '00:00', w.timeZone);
   const end = endOfLocalDay(w.to, w.timeZone);
-  const to = end < w.now ? end : w.now;
+  const to = new Date(Math.min(end.getTime(), w.now.getTime()));
   return to > from ? occurrenceFacts(db, { from, to }) : [];
 }
 
@@ -77,14 +79,20 @@ const launchDay = sql<string>`coalesce(${releases.launchedOn}, ${releases.target
 /** Tier 2/3 releases whose bundle was published in the timebox: before launch is the enablement process. */
 async function bundlesPublished(db: Db, w: FactWindow): Promise<CheckRecord[]> {
   const rows = await db
-    .select({ id: releases.id, title: releases.title, tier: releases.tier, day: launchDay, on: enablementBundles.publishedOn })
+    .select({
+      id: releases.id,
+      title: releases.title,
+      tier: releases.tier,
+      day: launchDay,
+      on: enablementBundles.publishedOn,
+    })
     .from(releases)
     .innerJoin(enablementBundles, eq(enablementBundles.releaseId, releases.id))
     .where(
       and(
         inArray(releases.tier, [2, 3]),
         gte(enablementBundles.publishedOn, w.from),
-        lte(enablementBundles.publishedOn, w.to < w.today ? w.to : w.today),
+        lte(enablementBundles.publishedOn, lastDay(w)),
       ),
     );
   return rows.map((r) => ({
@@ -99,16 +107,16 @@ async function bundlesPublished(db: Db, w: FactWindow): Promise<CheckRecord[]> {
 /** Tier 2/3 launches of the timebox so far, each with its bundle before launch day or not (the coverage rule). */
 async function launches(db: Db, w: FactWindow): Promise<CheckRecord[]> {
   const rows = await db
-    .select({ id: releases.id, title: releases.title, tier: releases.tier, day: launchDay, on: enablementBundles.publishedOn })
+    .select({
+      id: releases.id,
+      title: releases.title,
+      tier: releases.tier,
+      day: launchDay,
+      on: enablementBundles.publishedOn,
+    })
     .from(releases)
     .leftJoin(enablementBundles, eq(enablementBundles.releaseId, releases.id))
-    .where(
-      and(
-        inArray(releases.tier, [2, 3]),
-        gte(launchDay, w.from),
-        lte(launchDay, w.to < w.today ? w.to : w.today),
-      ),
-    );
+    .where(and(inArray(releases.tier, [2, 3]), gte(launchDay, w.from), lte(launchDay, lastDay(w))));
   return rows.map((r) => ({
     label: r.title,
     href: `/releases/${r.id}`,
@@ -139,7 +147,11 @@ function instantsOf(w: FactWindow) {
 async function viewsPublished(db: Db, w: FactWindow): Promise<CheckRecord[]> {
   const { from, to } = instantsOf(w);
   const rows = await db
-    .select({ version: artifactVersions.version, at: artifactVersions.publishedAt, by: artifactVersions.publishedBy })
+    .select({
+      version: artifactVersions.version,
+      at: artifactVersions.publishedAt,
+      by: artifactVersions.publishedBy,
+    })
     .from(artifactVersions)
     .where(
       and(
@@ -161,9 +173,20 @@ async function viewsPublished(db: Db, w: FactWindow): Promise<CheckRecord[]> {
 async function routings(db: Db, w: FactWindow): Promise<CheckRecord[]> {
   const { from, to } = instantsOf(w);
   const rows = await db
-    .select({ theme: insightRoutings.theme, week: insightRoutings.week, at: insightRoutings.routedAt, disposition: insightRoutings.disposition })
+    .select({
+      theme: insightRoutings.theme,
+      week: insightRoutings.week,
+      at: insightRoutings.routedAt,
+      disposition: insightRoutings.disposition,
+    })
     .from(insightRoutings)
-    .where(and(gte(insightRoutings.routedAt, from), lt(insightRoutings.routedAt, to), lte(insightRoutings.routedAt, w.now)));
+    .where(
+      and(
+        gte(insightRoutings.routedAt, from),
+        lt(insightRoutings.routedAt, to),
+        lte(insightRoutings.routedAt, w.now),
+      ),
+    );
   return rows.map((r) => ({
     label: `${r.theme} (${r.week})`,
     href: '/insights/routings',
@@ -176,10 +199,22 @@ async function routings(db: Db, w: FactWindow): Promise<CheckRecord[]> {
 /** Tier 2/3 post-launch check-ins due in the timebox: judged once their day is past or they are done. */
 async function postLaunch(db: Db, w: FactWindow): Promise<CheckRecord[]> {
   const rows = await db
-    .select({ id: releases.id, title: releases.title, kind: postLaunchChecks.kind, due: postLaunchChecks.dueOn, done: postLaunchChecks.completedAt })
+    .select({
+      id: releases.id,
+      title: releases.title,
+      kind: postLaunchChecks.kind,
+      due: postLaunchChecks.dueOn,
+      done: postLaunchChecks.completedAt,
+    })
     .from(postLaunchChecks)
     .innerJoin(releases, eq(releases.id, postLaunchChecks.releaseId))
-    .where(and(inArray(releases.tier, [2, 3]), gte(postLaunchChecks.dueOn, w.from), lte(postLaunchChecks.dueOn, w.to)));
+    .where(
+      and(
+        inArray(releases.tier, [2, 3]),
+        gte(postLaunchChecks.dueOn, w.from),
+        lte(postLaunchChecks.dueOn, w.to),
+      ),
+    );
   return rows
     .filter((r) => r.done !== null || r.due < w.today)
     .map((r) => ({
@@ -219,4 +254,3 @@ export async function checkRecords(
   for (const check of checks) out.set(check, await readers[check]());
   return out;
 }
-

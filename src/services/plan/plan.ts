@@ -55,7 +55,11 @@ async function namesOf(db: Db, ids: (string | null)[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function manualDeliverable(d: DeliverableRow, window: { from: string; to: string; today: string }, names: Map<string, string>): TDeliverable {
+function manualDeliverable(
+  d: DeliverableRow,
+  window: { from: string; to: string; today: string },
+  names: Map<string, string>,
+): TDeliverable {
   const state = manualState(d.done, window);
   return {
     id: d.id,
@@ -84,23 +88,43 @@ export async function getPlan(ctx: Context) {
   const today = todayIn(settings.timeZone, ctx.now);
   const [plan] = await ctx.db.select().from(plans);
   if (!plan) return { started: false, startOn: null, today, day: null, timeboxes: [], retros: [] };
-  const rows = await ctx.db.select().from(planDeliverables).orderBy(asc(planDeliverables.timebox), asc(planDeliverables.position));
+  const rows = await ctx.db
+    .select()
+    .from(planDeliverables)
+    .orderBy(asc(planDeliverables.timebox), asc(planDeliverables.position));
   const retros = await listRetros(ctx.db);
-  const names = await namesOf(ctx.db, rows.map((r) => r.tickedBy));
+  const names = await namesOf(
+    ctx.db,
+    rows.map((r) => r.tickedBy),
+  );
   const areaIds = plan.timeboxes.map((t) => t.pilotAreaId).filter((x): x is string => Boolean(x));
   const areaNames = new Map(
     areaIds.length
-      ? (await ctx.db.select({ id: areas.id, name: areas.name }).from(areas).where(inArray(areas.id, areaIds))).map((a) => [a.id, a.name])
+      ? (
+          await ctx.db
+            .select({ id: areas.id, name: areas.name })
+            .from(areas)
+            .where(inArray(areas.id, areaIds))
+        ).map((a) => [a.id, a.name])
       : [],
   );
   const timeboxes: TTimebox[] = [];
   for (const [i, text] of plan.timeboxes.entries()) {
     const n = i + 1;
     const days = TIMEBOX_DAYS[i]!;
-    const window = { from: addDays(plan.startOn, days.first - 1), to: addDays(plan.startOn, days.last - 1), today };
+    const window = {
+      from: addDays(plan.startOn, days.first - 1),
+      to: addDays(plan.startOn, days.last - 1),
+      today,
+    };
     const mine = rows.filter((r) => r.timebox === n);
     const checks = new Set(mine.map((r) => r.check).filter((c): c is TPlanCheck => c !== null));
-    const records = await checkRecords(ctx.db, { ...window, now: ctx.now, timeZone: settings.timeZone }, checks, retroRecords(retros, n, settings.timeZone));
+    const records = await checkRecords(
+      ctx.db,
+      { ...window, now: ctx.now, timeZone: settings.timeZone },
+      checks,
+      retroRecords(retros, n, settings.timeZone),
+    );
     const deliverables = mine.map((d): TDeliverable => {
       if (!d.check) return manualDeliverable(d, window, names);
       const behind = records.get(d.check) ?? [];
@@ -113,7 +137,13 @@ export async function getPlan(ctx: Context) {
         state,
         stateLabel: PLAN_STATE_LABELS[state],
         figure,
-        records: behind.map(({ label, href, date, counted, detail }) => ({ label, href, date, counted, detail })),
+        records: behind.map(({ label, href, date, counted, detail }) => ({
+          label,
+          href,
+          date,
+          counted,
+          detail,
+        })),
         tick: null,
       };
     });
@@ -129,7 +159,14 @@ export async function getPlan(ctx: Context) {
       total: deliverables.length,
     });
   }
-  return { started: true, startOn: plan.startOn, today, day: daysFrom(plan.startOn, today) + 1, timeboxes, retros };
+  return {
+    started: true,
+    startOn: plan.startOn,
+    today,
+    day: daysFrom(plan.startOn, today) + 1,
+    timeboxes,
+    retros,
+  };
 }
 
 /**
@@ -153,7 +190,12 @@ export async function startPlan(o: { db: Db; actor: Actor; startOn?: string; now
       });
       await tx.insert(planDeliverables).values(
         PACK_PLAN.flatMap((t, i) =>
-          t.deliverables.map((d, position) => ({ timebox: i + 1, position, title: d.title, check: d.check })),
+          t.deliverables.map((d, position) => ({
+            timebox: i + 1,
+            position,
+            title: d.title,
+            check: d.check,
+          })),
         ),
       );
     }
@@ -183,7 +225,11 @@ export async function updateTimebox(o: { db: Db; actor: Actor; n: number; patch:
       if (!area) throw invalid([{ path: 'pilotAreaId', message: 'is not a known area' }]);
     }
     const before = plan.timeboxes[o.n - 1]!;
-    const after: TimeboxText = { ...before, ...o.patch, pilotAreaId: o.patch.pilotAreaId === undefined ? before.pilotAreaId : o.patch.pilotAreaId };
+    const after: TimeboxText = {
+      ...before,
+      ...o.patch,
+      pilotAreaId: o.patch.pilotAreaId === undefined ? before.pilotAreaId : o.patch.pilotAreaId,
+    };
     const timeboxes = plan.timeboxes.map((t, i) => (i === o.n - 1 ? after : t));
     await tx.update(plans).set({ timeboxes, updatedAt: o.now });
     await recordAudit(tx, {
@@ -220,6 +266,9 @@ export async function tickDeliverable(o: { db: Db; actor: Actor; id: string; tic
 }
 
 export async function deliverableExists(db: Db, id: string) {
-  const [d] = await db.select({ id: planDeliverables.id }).from(planDeliverables).where(eq(planDeliverables.id, id));
+  const [d] = await db
+    .select({ id: planDeliverables.id })
+    .from(planDeliverables)
+    .where(eq(planDeliverables.id, id));
   return Boolean(d);
 }

@@ -34,7 +34,8 @@ async function retroRitual(tx: Db, actor: Actor, now: Date) {
     input: {
       slug: RETRO_RITUAL,
       name: '30/60/90 retrospective',
-      purpose: 'Pack §7 iteration loop: at weeks 4, 8 and 12, what is working, what is overhead, what to adjust.',
+      purpose:
+        'Pack §7 iteration loop: at weeks 4, 8 and 12, what is working, what is overhead, what to adjust.',
       schedule: { kind: 'one_off' },
       holidayPolicy: 'previous_business_day',
       durationMinutes: 60,
@@ -65,7 +66,12 @@ export async function scheduleRetros(tx: Db, o: { actor: Actor; startOn: string;
   const ritual = await retroRitual(tx, o.actor, o.now);
   for (const week of RETRO_WEEKS) {
     const nominal = addDays(o.startOn, week * 7 - 1);
-    const day = placeOnBusinessDay(nominal, 'previous_business_day', settings.workWeek, settings.holidays).date;
+    const day = placeOnBusinessDay(
+      nominal,
+      'previous_business_day',
+      settings.workWeek,
+      settings.holidays,
+    ).date;
     const startsAt = localInstant(day, RETRO_TIME, settings.timeZone);
     const values = {
       localDate: day,
@@ -155,8 +161,19 @@ export async function retroFacilitator(db: Db): Promise<string | null> {
  * Records (or corrects) a retrospective. Its occurrence is held and its artifact produced when first recorded,
  * so ritual adoption counts it like any other artifact.
  */
-export async function recordRetro(o: { db: Db; actor: Actor; week: TRetroWeek; input: TRetroInput; now: Date }) {
+export async function recordRetro(o: {
+  db: Db;
+  actor: Actor;
+  week: TRetroWeek;
+  input: TRetroInput;
+  now: Date;
+}) {
   return o.db.transaction(async (tx) => {
+    const { errors } = await checkPeopleRefs(
+      tx,
+      o.input.actions.map((a, i) => ({ path: `actions.${i}.ownerId`, id: a.ownerId })),
+    );
+    if (errors.length) throw invalid(errors);
     const [occ] = await tx
       .select({ o: ritualOccurrences })
       .from(ritualOccurrences)
@@ -167,11 +184,6 @@ export async function recordRetro(o: { db: Db; actor: Actor; week: TRetroWeek; i
       throw new AppError('conflict', `the ${retroTitle(o.week).toLowerCase()} has not happened yet`, [
         { path: 'params.week', message: 'has not happened yet' },
       ]);
-    const { errors } = await checkPeopleRefs(
-      tx,
-      o.input.actions.map((a, i) => ({ path: `actions.${i}.ownerId`, id: a.ownerId })),
-    );
-    if (errors.length) throw invalid(errors);
     const values = {
       occurrenceId: occ.o.id,
       working: o.input.working,

@@ -2,10 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { deliverableExists, getPlan, startPlan, tickDeliverable, updateTimebox } from '../../../services/plan/plan.ts';
+import {
+  deliverableExists,
+  getPlan,
+  startPlan,
+  tickDeliverable,
+  updateTimebox,
+} from '../../../services/plan/plan.ts';
 import { listRetros, recordRetro, retroFacilitator } from '../../../services/plan/retros.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import {
+  type TRetroWeek,
   ZPlan,
   ZPlanStart,
   ZRetroInput,
@@ -14,7 +21,6 @@ import {
   ZTick,
   ZTimeboxParams,
   ZTimeboxPatch,
-  type TRetroWeek,
 } from '../../../shared/plan.ts';
 import { can } from '../../policies/index.ts';
 
@@ -63,7 +69,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     config: policy('read'),
     schema: {
       tags,
-      summary: 'The 30/60/90 plan: timeboxes, each deliverable done / not yet / missed with its figure and records',
+      summary:
+        'The 30/60/90 plan: timeboxes, each deliverable done / not yet / missed with its figure and records',
       response: { 200: ZPlan, ...errors },
     },
     handler: async (req) => present(req),
@@ -72,7 +79,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     config: policy('create'),
     schema: {
       tags,
-      summary: 'Start the plan from the pack (or move its start date); schedules the week 4 / 8 / 12 retrospectives',
+      summary:
+        'Start the plan from the pack (or move its start date); schedules the week 4 / 8 / 12 retrospectives',
       body: ZPlanStart,
       response: { 200: ZPlan, ...errors },
     },
@@ -122,7 +130,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     config: retroPolicy('update'),
     schema: {
       tags,
-      summary: 'Record a retrospective (working, overhead, adjust, actions with owners): its artifact is produced',
+      summary:
+        'Record a retrospective (working, overhead, adjust, actions with owners): its artifact is produced',
       params: ZRetroParams,
       body: ZRetroInput,
       response: { 200: ZRetroView, ...errors },

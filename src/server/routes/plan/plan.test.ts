@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makePerson, signedIn } from '../../../../test/factories.ts';
+import { systemActor } from '../../../services/actor.ts';
 import { recordOccurrence } from '../../../services/cadence/attendance.ts';
 import { listOccurrences, syncRitualOccurrences } from '../../../services/cadence/occurrences.ts';
 import { findRitualBySlug } from '../../../services/cadence/rituals.ts';
-import { systemActor } from '../../../services/actor.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TDeliverable, TPlan } from '../../../shared/plan.ts';
 
@@ -20,8 +20,12 @@ let ops: { headers: Record<string, string>; person: { id: string } };
 let pm: Record<string, string>;
 let sales: Record<string, string>;
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, headers: Record<string, string>, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+const call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  headers: Record<string, string>,
+  payload?: object,
+) => t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
 
 const deliverable = (plan: TPlan, n: number, title: RegExp): TDeliverable =>
   plan.timeboxes[n - 1]!.deliverables.find((d) => title.test(d.title))!;
@@ -126,10 +130,15 @@ describe('/api/v1/plan', () => {
     const plan: TPlan = (await call('GET', '/plan', ops.headers)).json();
     const charter = deliverable(plan, 1, /charter/);
     expect(charter).toMatchObject({ check: null, state: 'missed' });
-    const noNote = await call('POST', `/plan/deliverables/${charter.id}/tick`, ops.headers, { done: true, note: ' ' });
+    const noNote = await call('POST', `/plan/deliverables/${charter.id}/tick`, ops.headers, {
+      done: true,
+      note: ' ',
+    });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['note']);
-    expect((await call('POST', `/plan/deliverables/${charter.id}/tick`, pm, { done: true, note: 'x' })).statusCode).toBe(403);
+    expect(
+      (await call('POST', `/plan/deliverables/${charter.id}/tick`, pm, { done: true, note: 'x' })).statusCode,
+    ).toBe(403);
     const ticked: TPlan = (
       await call('POST', `/plan/deliverables/${charter.id}/tick`, ops.headers, {
         done: true,
@@ -143,17 +152,26 @@ describe('/api/v1/plan', () => {
     });
     expect(deliverable(ticked, 1, /charter/).tick?.byName).toBeTruthy();
     const unticked: TPlan = (
-      await call('POST', `/plan/deliverables/${charter.id}/tick`, ops.headers, { done: false, note: 'Not signed after all' })
+      await call('POST', `/plan/deliverables/${charter.id}/tick`, ops.headers, {
+        done: false,
+        note: 'Not signed after all',
+      })
     ).json();
     expect(deliverable(unticked, 1, /charter/)).toMatchObject({ state: 'missed', tick: { done: false } });
     const checked = deliverable(plan, 1, /Weekly product update/);
-    const refused = await call('POST', `/plan/deliverables/${checked.id}/tick`, ops.headers, { done: true, note: 'x' });
+    const refused = await call('POST', `/plan/deliverables/${checked.id}/tick`, ops.headers, {
+      done: true,
+      note: 'x',
+    });
     expect(refused.statusCode).toBe(409);
   });
 
   it('a recorded retrospective is its occurrence’s artifact and meets the timebox’s retro check', async () => {
     const plan: TPlan = (await call('GET', '/plan', ops.headers)).json();
-    expect(deliverable(plan, 1, /Week 4 retro/)).toMatchObject({ state: 'missed', figure: 'Not recorded yet' });
+    expect(deliverable(plan, 1, /Week 4 retro/)).toMatchObject({
+      state: 'missed',
+      figure: 'Not recorded yet',
+    });
     const owner = await makePerson(t.database.db, { name: 'Ola Owner', roles: ['pm'] });
     const body = {
       working: 'The five-bullet update takes PMs under ten minutes',
@@ -170,21 +188,28 @@ describe('/api/v1/plan', () => {
       actions: [{ title: 'x', ownerId: crypto.randomUUID() }],
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ path: 'actions.0.ownerId', message: 'is not a known person' }]);
+    expect(bad.json().error.fields).toEqual([
+      { path: 'actions.0.ownerId', message: 'is not a known person' },
+    ]);
     const recorded = await call('PUT', '/plan/retros/4', ops.headers, body);
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect(recorded.json().recorded.actions.map((a: { ownerName: string }) => a.ownerName)).toEqual([
       'Ola Owner',
       expect.any(String),
     ]);
-    const occurrence = (await call('GET', `/occurrences/${recorded.json().occurrenceId}`, ops.headers)).json();
+    const occurrence = (
+      await call('GET', `/occurrences/${recorded.json().occurrenceId}`, ops.headers)
+    ).json();
     expect(occurrence).toMatchObject({
       status: 'held',
       artifactProducedAt: '2026-11-18T15:00:00.000Z',
       artifactRef: '/plan#retro-4',
     });
     const after: TPlan = (await call('GET', '/plan', pm)).json();
-    expect(deliverable(after, 1, /Week 4 retro/)).toMatchObject({ state: 'done', figure: '1 retrospective recorded' });
+    expect(deliverable(after, 1, /Week 4 retro/)).toMatchObject({
+      state: 'done',
+      figure: '1 retrospective recorded',
+    });
     // Week 8's has not happened yet.
     expect((await call('PUT', '/plan/retros/8', ops.headers, body)).statusCode).toBe(409);
   });
