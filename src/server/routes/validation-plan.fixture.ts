@@ -43,9 +43,17 @@ export function planBadCases(ids: { deliverable: string; pm1: string }): Record<
       },
     ],
     'PUT /api/v1/plan/retros/:week': [
-      { name: 'week 5', url: '/api/v1/plan/retros/5', body: { ...retro, actions: [] }, fields: ['params.week'] },
-      { name: 'no action', url: '/api/v1/plan/retros/4', body: { ...retro, actions: [] }, fields: ['actions'] },
-        fields: ['params.week', 'actions'],
+      {
+        name: 'week 5',
+        url: '/api/v1/plan/retros/5',
+        body: { ...retro, actions: [] },
+        fields: ['params.week'],
+      },
+      {
+        name: 'no action',
+        url: '/api/v1/plan/retros/4',
+        body: { ...retro, actions: [] },
+        fields: ['actions'],
       },
       {
         name: 'an action without an owner, a bad due date',
