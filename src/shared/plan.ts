@@ -175,6 +175,8 @@ export const ZPlan = z.object({
   started: z.boolean(),
   startOn: z.string().nullable(),
   today: z.string(),
+  /** The org's time zone: the retrospectives' times are read in it. */
+  timeZone: z.string(),
   /** Day of the plan today (1 = its first day); null before it starts. */
   day: z.number().int().nullable(),
   timeboxes: z.array(ZTimebox),

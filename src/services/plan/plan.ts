@@ -87,7 +87,16 @@ export async function getPlan(ctx: Context) {
   const settings = await ctx.settings();
   const today = todayIn(settings.timeZone, ctx.now);
   const [plan] = await ctx.db.select().from(plans);
-  if (!plan) return { started: false, startOn: null, today, day: null, timeboxes: [], retros: [] };
+  if (!plan)
+    return {
+      started: false,
+      startOn: null,
+      today,
+      timeZone: settings.timeZone,
+      day: null,
+      timeboxes: [],
+      retros: [],
+    };
   const rows = await ctx.db
     .select()
     .from(planDeliverables)
@@ -163,6 +172,7 @@ export async function getPlan(ctx: Context) {
     started: true,
     startOn: plan.startOn,
     today,
+    timeZone: settings.timeZone,
     day: daysFrom(plan.startOn, today) + 1,
     timeboxes,
     retros,

@@ -14,6 +14,7 @@ import { updateSettings } from '../org/settings.ts';
 import { seedDemoBets } from './demo-bets.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoPlan } from './demo-plan.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
@@ -309,6 +310,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
       now,
     });
     await seedDemoContracts(tx, { podIds, personIds: ids, actorOf, timeZone: DEMO_TIME_ZONE, now });
+    await seedDemoPlan(tx, { ops: actorOf('priya@example.com'), people: ids, timeZone: DEMO_TIME_ZONE, now });
   });
   return { people: all.length };
 }
