@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TMetric } from '../../../shared/metrics.ts';
 import { metricsApi } from '../../api-metrics.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
@@ -66,9 +66,14 @@ export function MetricsPage() {
         </p>
       }
       actions={
-        <a className="button" href={metricsApi.csvUrl(weeks)} download>
-          Download the records (CSV)
-        </a>
+        <>
+          <Link className="button" to="/plan">
+            The 30/60/90 plan
+          </Link>
+          <a className="button" href={metricsApi.csvUrl(weeks)} download>
+            Download the records (CSV)
+          </a>
+        </>
       }
     >
       <WeeksPicker weeks={weeks} onChange={setWeeks} />
