@@ -113,6 +113,9 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || coalesce(answered_at::text, ''), '|' order by id) from survey_requests) as survey_requests,
            (select string_agg(request_id::text || aware::text || coalesce(comment, ''), '|' order by request_id) from awareness_answers) as awareness_answers,
            (select count(*) from pulse_answers) as pulse_answers,
+           (select string_agg(start_on || timeboxes::text, '|') from plans) as plans,
+           (select string_agg(id::text || done::text || coalesce(note, ''), '|' order by id) from plan_deliverables) as plan_deliverables,
+           (select string_agg(week || working || overhead || adjust || actions::text, '|' order by week) from plan_retros) as plan_retros,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);

@@ -21,6 +21,7 @@ import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { metricsRoutes } from './routes/metrics/index.ts';
 import { orgLoaders, orgRoutes } from './routes/org/index.ts';
+import { planLoaders, planRoutes } from './routes/plan/index.ts';
 import { qualityLoaders, qualityRoutes } from './routes/quality/index.ts';
 import { releaseLoaders, releaseRoutes } from './routes/releases/index.ts';
 import { roadmapLoaders, roadmapRoutes } from './routes/roadmap/index.ts';
@@ -124,6 +125,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...roadmapLoaders(opts.db),
     ...decisionsLoaders(opts.db),
     ...qualityLoaders(opts.db),
+    ...planLoaders(opts.db),
     ...velocityLoaders(opts.db),
     ...betLoaders(opts.db),
     ...charterLoaders(opts.db),
@@ -152,6 +154,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(charterRoutes);
       await api.register(qbrRoutes);
       await api.register(surveyRoutes);
+      await api.register(planRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

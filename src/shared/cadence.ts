@@ -10,7 +10,8 @@ const ZNth = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.
 
 /**
  * When a ritual happens, in the org's time zone. `per_release` rituals (Launch Readiness Check) have no
- * calendar of their own: each release creates its occurrence.
+ * calendar of their own: each release creates its occurrence; `one_off` ones (the 30/60/90 plan's
+ * retrospectives) get theirs from what they belong to.
  */
 export const ZSchedule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('weekly'), weekday: ZWeekday, time: ZTimeOfDay }),
@@ -31,6 +32,8 @@ export const ZSchedule = z.discriminatedUnion('kind', [
     time: ZTimeOfDay,
   }),
   z.strictObject({ kind: z.literal('per_release') }),
+  /** On dates set by what it belongs to (the 30/60/90 plan's retrospectives): no repeating calendar. */
+  z.strictObject({ kind: z.literal('one_off') }),
 ]);
 export type TSchedule = z.infer<typeof ZSchedule>;
 

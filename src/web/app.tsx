@@ -37,6 +37,7 @@ import { NotFoundPage } from './routes/not-found.tsx';
 import { OverviewPage } from './routes/overview/overview-page.tsx';
 import { PeoplePage } from './routes/people/people-page.tsx';
 import { PersonPage } from './routes/people/person-page.tsx';
+import { PlanPage } from './routes/plan/plan-page.tsx';
 import { PodPage } from './routes/pods/pod-page.tsx';
 import { PodsPage } from './routes/pods/pods-page.tsx';
 import { LaunchCalendarPage } from './routes/releases/calendar-page.tsx';
@@ -101,6 +102,7 @@ export function App() {
           <Route path="frictions" element={<FrictionsPage />} />
           <Route path="qbr" element={<QbrIndexPage />} />
           <Route path="qbr/:quarter" element={<QbrPage />} />
+          <Route path="plan" element={<PlanPage />} />
           <Route path="areas" element={<AreasPage />} />
           <Route path="areas/:id" element={<AreaPage />} />
           <Route path="pods" element={<PodsPage />} />

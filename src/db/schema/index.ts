@@ -5,6 +5,7 @@ export * from './delivery.ts';
 export * from './insights.ts';
 export * from './metrics.ts';
 export * from './org.ts';
+export * from './plan.ts';
 export * from './platform.ts';
 export * from './quality.ts';
 export * from './releases.ts';

@@ -114,6 +114,7 @@ function nominalDates(schedule: TSchedule, from: PlainDate, to: PlainDate): Plai
         (month) => (month - 1) % 3 === schedule.monthOfQuarter - 1,
       );
     case 'per_release':
+    case 'one_off':
       return [];
   }
 }
@@ -175,7 +176,7 @@ export function plannedOccurrences(opts: PlannedOccurrencesOptions): PlannedOccu
   if (!Number.isInteger(opts.durationMinutes) || opts.durationMinutes < 0) {
     throw new RangeError(`durationMinutes must be a non-negative integer, got ${opts.durationMinutes}`);
   }
-  if (opts.schedule.kind === 'per_release') return [];
+  if (opts.schedule.kind === 'per_release' || opts.schedule.kind === 'one_off') return [];
   const time = opts.schedule.time;
   // Reject an unknown zone up front, even when the window holds no occurrence.
   Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(opts.timeZone);

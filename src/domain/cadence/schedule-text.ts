@@ -13,6 +13,7 @@ const ordinal = (n: number) => ORDINALS[n] ?? `#${n}`;
  */
 export function describeSchedule(schedule: TSchedule, timeZone: string): string {
   if (schedule.kind === 'per_release') return 'Per release';
+  if (schedule.kind === 'one_off') return 'On set dates';
   const at = `at ${schedule.time} (${timeZone})`;
   const day = weekdayName(schedule.weekday);
   switch (schedule.kind) {

@@ -35,6 +35,7 @@ import {
 import { CHARTER_CASES } from './authorization-charter.fixture.ts';
 import { CONTRACT_CASES } from './authorization-contracts.fixture.ts';
 import { DECISION_CASES } from './authorization-decisions.fixture.ts';
+import { PLAN_CASES } from './authorization-plan.fixture.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
 import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
 import { SURVEY_CASES } from './authorization-surveys.fixture.ts';
@@ -255,6 +256,7 @@ const MATRIX: Record<string, Case> = {
   ...DECISION_CASES,
   ...VELOCITY_CASES,
   ...SURVEY_CASES,
+  ...PLAN_CASES,
   ...CONTRACT_CASES,
   ...CHARTER_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },

@@ -3,6 +3,7 @@ import { CADENCE_POLICIES } from './cadence.ts';
 import { CHARTER_POLICIES } from './charter.ts';
 import { INSIGHT_POLICIES } from './insights.ts';
 import { ORG_POLICIES } from './org.ts';
+import { PLAN_POLICIES } from './plan.ts';
 import { QUALITY_POLICIES } from './quality.ts';
 import { RELEASE_POLICIES } from './releases.ts';
 import type { Action, Policies, Resource, ResourceType } from './resources.ts';
@@ -27,6 +28,7 @@ const POLICIES: Policies<ResourceType> = {
   ...VELOCITY_POLICIES,
   ...SURVEY_POLICIES,
   ...CHARTER_POLICIES,
+  ...PLAN_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

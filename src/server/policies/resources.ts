@@ -93,6 +93,10 @@ export type Resource =
   | { type: 'charter' }
   | { type: 'friction' }
   | { type: 'quarterly_plan' }
+  /** The 30/60/90 plan (issue 16): the product org reads it; Product Ops and up keep it. */
+  | { type: 'plan' }
+  /** A plan retrospective: Product Ops and up record it, and so does its facilitator. */
+  | { type: 'plan_retro'; facilitatorId?: string | null }
   /**
    * A bug (no bug backlog): the product org reads bugs; its area's PM and the week's production-engineering
    * rotation (`deciderIds`), Product Ops and up decide it (fix now / won't fix).

@@ -1,12 +1,19 @@
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
 import { makeArea, makeBug, makePerson, makePod, signedIn } from '../../../test/factories.ts';
-import { frictions, insightItems, insightRoutings, ritualOccurrences } from '../../db/schema/index.ts';
+import {
+  frictions,
+  insightItems,
+  insightRoutings,
+  planDeliverables,
+  ritualOccurrences,
+} from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { findRitualBySlug } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
+import { startPlan } from '../../services/plan/plan.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { createBet } from '../../services/velocity/bets.ts';
 import { systemClock } from '../../shared/clock.ts';
@@ -16,6 +23,7 @@ import { aDecision } from '../policies/authorization-decisions.fixture.ts';
 import { aBet, aBrief, betTemplate } from '../policies/authorization-velocity.fixture.ts';
 import { charterBadCases } from './validation-charter.fixture.ts';
 import { decisionBadCases } from './validation-decisions.fixture.ts';
+import { planBadCases } from './validation-plan.fixture.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
 import { roadmapCases, roadmapFixtures } from './validation-roadmap.fixture.ts';
 import { surveyBadCases } from './validation-surveys.fixture.ts';
@@ -48,6 +56,7 @@ const ids = {
   bug: '',
   inactive: '',
   friction: '',
+  deliverable: '',
 };
 
 const UNKNOWN_PERSON = crypto.randomUUID();
@@ -387,6 +396,7 @@ function cases(): Record<string, BadCase[]> {
     ...velocityBadCases(ids),
     ...charterBadCases(ids),
     ...surveyBadCases(),
+    ...planBadCases(ids),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',
@@ -488,6 +498,8 @@ beforeAll(async () => {
       .returning()
   )[0]!.id;
   Object.assign(ids, await roadmapFixtures(db, ids.area, ids.pm1));
+  await startPlan({ db, actor: systemActor('test'), now: systemClock.now() });
+  ids.deliverable = (await db.select().from(planDeliverables).where(isNull(planDeliverables.check)))[0]!.id;
   ids.bet = await aBet(db, ids.pod, ids.pm1);
   ids.brief = await aBrief(db, ids.bet);
   ids.uncharted = (

@@ -88,7 +88,7 @@ export async function syncRitualOccurrences(
   const settings = await getSettings(tx);
   const { from, to } = window(settings.timeZone, now);
   const planned =
-    opts.removing || !ritual.active || ritual.schedule.kind === 'per_release'
+    opts.removing || !ritual.active || ['per_release', 'one_off'].includes(ritual.schedule.kind)
       ? []
       : plannedOccurrences({
           schedule: ritual.schedule as TSchedule,

@@ -24,6 +24,7 @@ import { listRoutings } from '../insights/triage.ts';
 import { computedSurprise } from '../metrics/surprise.ts';
 import { readPodContract, signedOnOf } from '../org/contracts.ts';
 import { getSettings } from '../org/settings.ts';
+import { getPlan } from '../plan/plan.ts';
 import { watchBugs } from '../quality/bug-watch.ts';
 import { bugBacklog, listBugs } from '../quality/bugs.ts';
 import { areaQuality, qualityOverview } from '../quality/confusion.ts';
@@ -245,6 +246,32 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
     expect(open).toEqual([]);
     const pending = await d.db.select().from(readinessLinks).where(isNull(readinessLinks.usedAt));
     expect(pending.length).toBeGreaterThan(0); // the upcoming launch whose draft just went out
+  });
+
+  it('has the 30/60/90 plan half done: the first timebox done, the week 4 retro held, week 8 ahead', async () => {
+    const plan = await getPlan(createContext({ db: d.db, actor: null, now }));
+    expect(plan).toMatchObject({ started: true, day: 41 });
+    const [first, second, third] = plan.timeboxes;
+    expect(first!.deliverables.map((x) => [x.title, x.state])).toEqual(
+      first!.deliverables.map((x) => [x.title, 'done']),
+    );
+    // Four Thursdays in 30 days, or five when the plan starts on a Wednesday or Thursday: every one on time.
+    expect(first!.deliverables.find((x) => x.check === 'weekly_update_on_time')!.figure).toMatch(
+      /^([45]) of \1 weeks on time$/,
+    );
+    expect(first!.deliverables.filter((x) => x.tick?.note).length).toBe(3);
+    expect(second!.running).toBe(true);
+    expect(second!.done).toBeGreaterThanOrEqual(1);
+    expect(second!.done).toBeLessThan(second!.total);
+    expect(third!.done).toBe(0);
+    const [week4, week8] = plan.retros;
+    expect(week4!.recorded!.actions.map((a) => a.ownerName)).toEqual([
+      'Priya Shah',
+      'Maya Chen',
+      'Hana Okafor',
+    ]);
+    expect(week8!.recorded).toBeNull();
+    expect(new Date(week8!.startsAt!).getTime()).toBeGreaterThan(now.getTime());
   });
 });
 

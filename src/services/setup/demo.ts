@@ -15,6 +15,7 @@ import { seedDemoBets } from './demo-bets.ts';
 import { seedDemoCharter } from './demo-charter.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoPlan } from './demo-plan.ts';
 import { seedDemoReleases } from './demo-releases.ts';
 import { seedDemoRoadmap } from './demo-roadmap.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
@@ -311,6 +312,7 @@ async function seedDemo(db: Db, actor: Actor, now: Date): Promise<{ people: numb
     });
     await seedDemoContracts(tx, { podIds, personIds: ids, actorOf, timeZone: DEMO_TIME_ZONE, now });
     await seedDemoCharter(tx, { ops: actorOf('priya@example.com'), head: actorOf('hana@example.com'), now });
+    await seedDemoPlan(tx, { ops: actorOf('priya@example.com'), people: ids, timeZone: DEMO_TIME_ZONE, now });
   });
   return { people: all.length };
 }

@@ -53,7 +53,8 @@ describe('org configuration file', () => {
     const result = await importOrg({ db: d.db, actor, text: yaml, now: systemClock.now() });
     expect(result).toMatchObject({
       ok: true,
-      summary: { created: 0, updated: 0, unchanged: 1 + 39 + 8 + 5 + 1 + 5 },
+      // The demo's rituals: the pack's five and the 30/60/90 plan's retrospective.
+      summary: { created: 0, updated: 0, unchanged: 1 + 39 + 8 + 5 + 1 + 6 },
     });
     expect((await audit()).rows[0]!.n).toBe(n);
   });

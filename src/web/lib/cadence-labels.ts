@@ -8,6 +8,7 @@ export const SCHEDULE_KIND_LABELS: Record<TSchedule['kind'], string> = {
   monthly: 'Monthly',
   quarterly: 'Quarterly',
   per_release: 'Per release (no calendar of its own)',
+  one_off: 'On set dates (no calendar of its own)',
 };
 
 export const HOLIDAY_POLICY_LABELS: Record<THolidayPolicy, string> = {

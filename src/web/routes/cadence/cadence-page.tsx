@@ -19,6 +19,7 @@ const KIND_ORDER: TRitual['schedule']['kind'][] = [
   'per_release',
   'monthly',
   'quarterly',
+  'one_off',
 ];
 const byCadence = (a: TRitual, b: TRitual) =>
   KIND_ORDER.indexOf(a.schedule.kind) - KIND_ORDER.indexOf(b.schedule.kind) || a.name.localeCompare(b.name);

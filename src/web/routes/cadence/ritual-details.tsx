@@ -44,7 +44,7 @@ export function RitualDetails({
           {describeSchedule(ritual.schedule, timeZone)}
           {ritual.active ? null : <span className="badge muted">inactive</span>}
         </dd>
-        {ritual.schedule.kind === 'per_release' ? null : (
+        {ritual.schedule.kind === 'per_release' || ritual.schedule.kind === 'one_off' ? null : (
           <>
             <dt>On a holiday</dt>
             <dd>{HOLIDAY_POLICY_LABELS[ritual.holidayPolicy]}</dd>

@@ -62,7 +62,7 @@ function draftOf(s: TSchedule | undefined): ScheduleDraft {
     nth: '1',
     monthOfQuarter: '1',
   };
-  if (!s || s.kind === 'per_release') return draft;
+  if (!s || s.kind === 'per_release' || s.kind === 'one_off') return draft;
   draft.weekday = String(s.weekday);
   draft.time = s.time;
   if (s.kind === 'biweekly') draft.anchor = s.anchor;
@@ -99,6 +99,7 @@ function scheduleOf(d: ScheduleDraft): unknown {
   const nth = Number(d.nth);
   switch (d.kind) {
     case 'per_release':
+    case 'one_off':
       return { kind: d.kind };
     case 'weekly':
       return { kind: d.kind, weekday, time: d.time };

@@ -38,7 +38,7 @@ export function ScheduleFields({
   const groupErrors = useGroupErrors('schedule');
   const error = groupErrors.length ? groupErrors.join('; ') : null;
   const set = (key: keyof ScheduleDraft) => (v: string) => onChange({ ...value, [key]: v });
-  const calendar = value.kind !== 'per_release';
+  const calendar = value.kind !== 'per_release' && value.kind !== 'one_off';
   return (
     <fieldset
       className={`field-section${error ? ' has-error' : ''}`}

@@ -68,9 +68,14 @@ export function MetricsPage() {
         </p>
       }
       actions={
-        <a className="button" href={metricsApi.csvUrl(weeks)} download>
-          Download the records (CSV)
-        </a>
+        <>
+          <Link className="button" to="/plan">
+            The 30/60/90 plan
+          </Link>
+          <a className="button" href={metricsApi.csvUrl(weeks)} download>
+            Download the records (CSV)
+          </a>
+        </>
       }
     >
       <WeeksPicker weeks={weeks} onChange={setWeeks} />
