@@ -59,4 +59,27 @@ describe('the charter and the top frictions', () => {
       throw new Error('Frictions shown to Sales');
     await sam.close();
   });
+
+  it('publishes this quarter’s QBR with a roadmap item as a priority, its time in the org’s zone', async () => {
+    const hana = await signInAs(browser, server.url, 'hana@example.com', {
+      path: '/qbr',
+      heading: 'Quarterly Planning / QBR',
+    });
+    await hana.getByRole('link', { name: /^This quarter's QBR/ }).click();
+    const form = hana.getByRole('form', { name: 'Publish the QBR' });
+    const picker = form.getByLabel('Add a roadmap item as a priority');
+    await picker.waitFor(SLOW);
+    const choice = (await picker.locator('option').allTextContents())[1]!;
+    const title = choice.replace(/ \(.+\)$/, '');
+    await picker.selectOption({ label: choice });
+    await form.getByLabel('Quarterly priorities').waitFor();
+    if (!(await form.getByLabel('Quarterly priorities').inputValue()).includes(title))
+      throw new Error(`the priorities do not list ${title}`);
+    await form.getByLabel('What worked').fill('Weekly update on time every week');
+    await form.getByRole('button', { name: /^Publish/ }).click();
+    const versions = hana.getByRole('region', { name: 'Published versions' });
+    await versions.getByText(`${title} (roadmap: ${title})`).waitFor(SLOW);
+    await versions.getByText(/published by Hana .+ \(America\/New_York\)\.$/).waitFor(SLOW);
+    await hana.close();
+  });
 });

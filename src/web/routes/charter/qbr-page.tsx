@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type TQbr, type TQbrContent, ZQbrPublishInput } from '../../../shared/charter.ts';
 import { charterApi, linesOf } from '../../api-charter.ts';
-import { TextField } from '../../components/fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
@@ -10,6 +10,8 @@ import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import { itemChoices } from '../releases/new-release-form.tsx';
+import { roadmapApi } from '../roadmap/roadmap-api.ts';
 
 /** An instant in the org's zone, labelled ("" until the zone is known). */
 function useWhen() {
@@ -99,17 +101,27 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
     prune: d.retrospective.prune.join('\n'),
   });
   const set = (key: keyof typeof text) => (v: string) => setText((t) => ({ ...t, [key]: v }));
+  // A priority line that is a roadmap item's title links to it (kept from the last version, or added below).
+  const [links, setLinks] = useState(
+    () => new Map(d.priorities.flatMap((p) => (p.roadmapItem ? [[p.text, p.roadmapItem.id] as const] : []))),
+  );
+  const items = useLoad('qbr:roadmap-items', (signal) => roadmapApi.items(signal));
+  const addItem = (id: string) => {
+    const item = items.data?.find((it) => it.id === id);
+    if (!item) return;
+    setLinks((m) => new Map(m).set(item.title, item.id));
+    setText((t) => ({ ...t, priorities: [...linesOf(t.priorities), item.title].join('\n') }));
+  };
   return (
     <Form
       id="qbr"
       label="Publish the QBR"
       submit={submit}
       onSubmit={async () => {
-        const linked = new Map(d.priorities.map((p) => [p.text, p.roadmapItem?.id]));
         const body = validate(ZQbrPublishInput, {
           priorities: linesOf(text.priorities).map((t) => ({
             text: t,
-            ...(linked.get(t) ? { roadmapItemId: linked.get(t) } : {}),
+            ...(links.get(t) ? { roadmapItemId: links.get(t) } : {}),
           })),
           retrospective: {
             worked: linesOf(text.worked),
@@ -129,6 +141,16 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
         value={text.priorities}
         onChange={set('priorities')}
       />
+      {items.data ? (
+        <SelectField
+          path="roadmapItemId"
+          label="Add a roadmap item as a priority"
+          value=""
+          emptyLabel="Choose an item"
+          options={itemChoices(items.data, '')}
+          onChange={addItem}
+        />
+      ) : null}
       <TextField
         path="retrospective.worked"
         label="What worked"
