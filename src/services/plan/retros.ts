@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { people, planRetros, ritualOccurrences, rituals } from '../../db/schema/index.ts';
+import { frictions, people, planRetros, ritualOccurrences, rituals } from '../../db/schema/index.ts';
 import { placeOnBusinessDay } from '../../domain/cadence/occurrences.ts';
 import { RETRO_PURPOSES } from '../../domain/plan/pack-plan.ts';
 import { addDays, localInstant } from '../../shared/calendar.ts';
@@ -53,6 +53,12 @@ async function retroRitual(tx: Db, actor: Actor, now: Date) {
       reminderMinutes: 60,
     },
   });
+  // The retros review the whole system against the top frictions (pack §7): they address every active one, so
+  // starting the plan does not leave a ritual mapped to no friction.
+  await tx
+    .update(frictions)
+    .set({ ritualIds: sql`array_append(${frictions.ritualIds}, ${created.id}::uuid)` })
+    .where(isNull(frictions.retiredAt));
   const [row] = await tx.select().from(rituals).where(eq(rituals.id, created.id));
   return row!;
 }
