@@ -52,11 +52,18 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
         return reply.status(404).send({ error: { code: 'not_found', message: `no route GET ${urlPath}` } });
       }
       const file = path.normalize(path.join(opts.webDir, urlPath));
+      const isAsset = urlPath.startsWith('/assets/');
       if (file.startsWith(opts.webDir + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        const immutable = urlPath.startsWith('/assets/');
+        // Built assets carry their content hash in the name: a browser may keep them for good. The static
+        // plugin would write its own max-age=0 over ours, so it is told to leave the header alone.
         return reply
-          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-          .sendFile(path.relative(opts.webDir, file));
+          .header('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(opts.webDir, file), { cacheControl: false });
+      }
+      // A script or style the page asked for and the build does not have (an old tab after a release): the
+      // app's HTML in its place would fail as a module with a confusing MIME error.
+      if (isAsset) {
+        return reply.status(404).send({ error: { code: 'not_found', message: `no file ${urlPath}` } });
       }
       if (!existsSync(indexHtml)) {
         return reply
@@ -64,7 +71,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
           .type('text/plain')
           .send('The web app is not built yet: run `npm run build:web` (npm start does it).');
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     },
   });
 }
