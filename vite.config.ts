@@ -24,6 +24,8 @@ export default defineConfig({
     outDir: path.join(repo, 'dist/web'),
     emptyOutDir: true,
     sourcemap: false,
+    // dist/web/.vite/manifest.json: which chunks each page loads (bench/web.ts measures them from it).
+    manifest: true,
     rollupOptions: {
       output: { manualChunks: vendorChunk },
       onwarn(warning, warn) {

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, rolesText, type TFunction, type TPodRole } from '../../shared/roles.ts';
+import { ROLE_LABELS, rolesText, type TFunction, type TPodRole } from '../../shared/role-names.ts';
 
 /** Display names for the API's enums; the API keeps the stable keys. */
 export { ROLE_LABELS, rolesText };
