@@ -1,25 +1,9 @@
 import { createServer } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type RunningServer, startServe } from '../test/cli.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium with the flags that work as root here; Playwright gives each launch a fresh profile. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+// Without vitest, so the benches launch the same browser.
+export { CHROMIUM, launchBrowser } from './browser.ts';
 
 /**
  * A Content-Security-Policy violation fails the test: the built app must run under the CSP the server sends.
