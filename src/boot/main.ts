@@ -78,6 +78,7 @@ export async function startServer(
       slackWebhookAnyHost: config.delivery.slackWebhookAnyHost,
       slackBotToken: config.delivery.slackBotToken,
       slackApiUrl: config.delivery.slackApiUrl,
+      smtpUrl: config.delivery.smtpUrl,
     },
     onEnqueued: () => jobs?.nudgeOutbox(),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

@@ -39,6 +39,8 @@ export interface AppDeps {
     /** SLACK_BOT_TOKEN and SLACK_API_URL: the Slack routes open modals with the bot. */
     slackBotToken?: string;
     slackApiUrl?: string;
+    /** SMTP_URL: only whether it is set is shown (the delivery configuration banner). */
+    smtpUrl?: string;
     /** PRODOPS_TRUST_PROXY: believe X-Forwarded-* from these proxies (true: from any). */
     trustProxy?: Config['trustProxy'];
   };

@@ -159,6 +159,52 @@ export const ZDeliveryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+/** The delivery log by message: one row per publication or notification, its recipients inside. */
+export const ZDeliveryCounts = z.object({
+  sent: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+});
+export type TDeliveryCounts = z.infer<typeof ZDeliveryCounts>;
+export const ZDeliveryGroup = z.object({
+  kind: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  /** When its latest copy was queued. */
+  createdAt: z.string(),
+  counts: ZDeliveryCounts,
+  channels: z.array(ZDeliveryCounts.extend({ channel: z.enum(DELIVERY_CHANNELS) })),
+  /** Identical failure reasons counted once: "17 × email (SMTP_URL) is not configured". */
+  failures: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Names (a person, a channel), never addresses. */
+  recipients: z.array(
+    z.object({
+      id: ZId,
+      channel: z.enum(DELIVERY_CHANNELS),
+      name: z.string(),
+      status: z.enum(DELIVERY_STATUSES),
+      lastError: z.string().nullable(),
+    }),
+  ),
+});
+export type TDeliveryGroup = z.infer<typeof ZDeliveryGroup>;
+export const ZDeliveryGroupList = ZListOf(ZDeliveryGroup);
+export type TDeliveryGroupList = z.infer<typeof ZDeliveryGroupList>;
+/** One message of the log, by its kind and reference (what the grouped log returns). */
+export const ZDeliveryMessageRef = z.strictObject({
+  kind: z.string().trim().min(1).max(60),
+  ref: z.string().trim().min(1).max(200),
+});
+export type TDeliveryMessageRef = z.infer<typeof ZDeliveryMessageRef>;
+export const ZMessageRetried = z.object({ retried: z.number().int(), group: ZDeliveryGroup });
+
+/** Which outgoing channels the server can use (never their secrets), and the setting that enables each. */
+export const ZDeliveryConfiguration = z.object({
+  email: z.object({ configured: z.boolean(), settings: z.array(z.string()), effect: z.string() }),
+  slack: z.object({ configured: z.boolean(), settings: z.array(z.string()), effect: z.string() }),
+});
+export type TDeliveryConfiguration = z.infer<typeof ZDeliveryConfiguration>;
+
 export const ZDeliveryLogEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -172,10 +218,24 @@ export type TDeliveryLogEntry = z.infer<typeof ZDeliveryLogEntry>;
 export const ZDeliveryDetail = ZDelivery.extend({ log: z.array(ZDeliveryLogEntry) });
 export type TDeliveryDetail = z.infer<typeof ZDeliveryDetail>;
 
+/**
+ * A message's action as the inbox offers it now: an "I'm ready" for a release already launched, rolled back or
+ * past its launch day is closed, with the reason shown instead of the button (the server decides).
+ */
+export const ZInboxAction = z.object({
+  label: z.string(),
+  url: z.string(),
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+});
+export type TInboxAction = z.infer<typeof ZInboxAction>;
+
 export const ZInboxItem = z.object({
   id: ZId,
   kind: z.string(),
   message: ZOutgoingMessage,
+  /** The message's actions, each with whether it is still open. */
+  actions: z.array(ZInboxAction),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

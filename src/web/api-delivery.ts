@@ -4,7 +4,10 @@ import type {
   TChannelPatch,
   TDelivery,
   TDeliveryChannel,
+  TDeliveryConfiguration,
   TDeliveryDetail,
+  TDeliveryGroup,
+  TDeliveryMessageRef,
   TDeliveryStatus,
   TInboxList,
   TPreferences,
@@ -41,6 +44,24 @@ export const deliveryApi = {
     },
     signal?: AbortSignal,
   ) => request<Page<TDelivery>>(`/deliveries${query(params)}`, { signal }),
+  /** The log by message: one row per publication or notification. */
+  messages: (
+    params: {
+      status?: TDeliveryStatus;
+      channel?: TDeliveryChannel;
+      kind?: string;
+      limit?: number;
+      cursor?: string | null;
+    },
+    signal?: AbortSignal,
+  ) => request<Page<TDeliveryGroup>>(`/deliveries/messages${query(params)}`, { signal }),
+  retryMessage: (key: TDeliveryMessageRef) =>
+    request<{ retried: number; group: TDeliveryGroup }>('/deliveries/messages/retry', {
+      method: 'POST',
+      body: key,
+    }),
+  configuration: (signal?: AbortSignal) =>
+    request<TDeliveryConfiguration>('/deliveries/configuration', { signal }),
   delivery: (deliveryId: string, signal?: AbortSignal) =>
     request<TDeliveryDetail>(`/deliveries/${id(deliveryId)}`, { signal }),
   retry: (deliveryId: string) =>

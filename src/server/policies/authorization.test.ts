@@ -9,7 +9,7 @@ import {
   makePod,
   signedIn,
 } from '../../../test/factories.ts';
-import { followUps, ritualOccurrences } from '../../db/schema/index.ts';
+import { followUps, outbox, ritualOccurrences } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
 import { createRitual, findRitualBySlug } from '../../services/cadence/rituals.ts';
@@ -220,6 +220,16 @@ const MATRIX: Record<string, Case> = {
     },
   },
   'GET /api/v1/deliveries': { expect: managers() },
+  'GET /api/v1/deliveries/messages': { expect: managers() },
+  'GET /api/v1/deliveries/configuration': { expect: managers() },
+  'POST /api/v1/deliveries/messages/retry': {
+    expect: managers(),
+    body: async (c) => {
+      const id = await deadDelivery(c.db);
+      const [row] = await c.db.select().from(outbox).where(eq(outbox.id, id));
+      return { kind: row!.kind, ref: row!.ref };
+    },
+  },
   'GET /api/v1/deliveries/:id': {
     expect: managers(),
     url: async (c) => `/api/v1/deliveries/${await deadDelivery(c.db)}`,

@@ -366,6 +366,14 @@ function cases(): Record<string, BadCase[]> {
     'DELETE /api/v1/channels/:id': [
       { name: 'not an id', url: '/api/v1/channels/abc', fields: ['params.id'] },
     ],
+    'POST /api/v1/deliveries/messages/retry': [
+      { name: 'no reference', body: { kind: 'weekly_update' }, fields: ['ref'] },
+      {
+        name: 'blank kind, unknown field',
+        body: { kind: ' ', ref: 'x', extra: 1 },
+        fields: ['kind', 'extra'],
+      },
+    ],
     'POST /api/v1/deliveries/:id/retry': [
       { name: 'not an id', url: '/api/v1/deliveries/abc/retry', fields: ['params.id'] },
     ],

@@ -224,7 +224,7 @@ describe('the weekly update in Slack: a digest with a thread per area', () => {
     expect(text).toContain('Onboarding (Omar Ortiz): no update received');
 
     // The inbox: the digest, then each area as a section.
-    const inbox = await listInbox(d.db, sales.id, { limit: 10 });
+    const inbox = await listInbox(d.db, sales.id, { limit: 10, now: NOW });
     const message = inbox.items[0]!.message as { sections: { heading?: string; markdown: string }[] };
     expect(message.sections.map((s) => s.heading)).toEqual([
       undefined,

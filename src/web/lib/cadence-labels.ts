@@ -58,6 +58,14 @@ export const DELIVERY_STATUS_LABELS: Record<TDeliveryStatus, string> = {
   dead: 'Dead letter',
 };
 
+/** One attempt's outcome in a delivery's log, in words. */
+export const DELIVERY_RESULT_LABELS: Record<string, string> = {
+  sent: 'Sent',
+  failed: 'Failed, will try again',
+  dead: 'Failed, gave up',
+  retry_requested: 'Retry requested',
+};
+
 export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', slack: 'Slack', inbox: 'Inbox' };
 
 /** The kinds of channel (destinations that receive published artifacts), not the delivery channels above. */

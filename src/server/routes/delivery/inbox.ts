@@ -18,7 +18,7 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZListQuery.omit({ q: true }),
       response: { 200: ZInboxList, ...errors },
     },
-    handler: async (req) => listInbox(db, req.principal!.personId, req.query),
+    handler: async (req) => listInbox(db, req.principal!.personId, { ...req.query, now: req.now }),
   });
   r.post('/inbox/:id/read', {
     config: { policy: 'signed_in' },

@@ -6,6 +6,7 @@ import { CreatePanel } from '../../components/create-panel.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { DeliveryConfigBanner } from '../delivery/config-banner.tsx';
 import { ChannelForm } from './channel-form.tsx';
 import { ChannelRows } from './channel-rows.tsx';
 
@@ -35,6 +36,7 @@ export function ChannelsPage() {
         </p>
       }
     >
+      <DeliveryConfigBanner />
       {me.can.manageChannels ? (
         <CreatePanel label="Add channel" open={adding} onOpenChange={setAdding}>
           <h2>Add channel</h2>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { TDeliveryChannel, TDeliveryStatus } from '../../../shared/delivery.ts';
+import { useSearchParams } from 'react-router';
+import type { TDeliveryChannel, TDeliveryGroup, TDeliveryStatus } from '../../../shared/delivery.ts';
 import { deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, messageKindLabel } from '../../lib/cadence-labels.ts';
-import { formatDateTime } from '../../lib/labels.ts';
+import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS } from '../../lib/cadence-labels.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { usePaged } from '../../lib/use-paged.ts';
-import { RetryButton, StatusBadge } from './retry-button.tsx';
+import { DeliveryConfigBanner } from './config-banner.tsx';
+import './delivery.css';
+import { MessageGroup } from './message-group.tsx';
 
 const STATUSES = Object.keys(DELIVERY_STATUS_LABELS) as TDeliveryStatus[];
 const CHANNELS: TDeliveryChannel[] = ['email', 'slack', 'inbox'];
@@ -41,19 +43,24 @@ function Filter<V extends string>({
   );
 }
 
-/** Every message prodops sent or tried to send: who, where, how many attempts, and the dead letters to retry. */
+/**
+ * The delivery log by message: each publication or notification once, with how each channel did, why copies
+ * failed (identical reasons counted once), its recipients by name, and one retry for all its failed copies.
+ */
 export function DeliveriesPage() {
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState('');
+  const [replaced, setReplaced] = useState<Record<string, TDeliveryGroup>>({});
+  const timeZone = useOrgTimeZone() ?? 'UTC';
   const statusFilter = (STATUSES as string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as TDeliveryStatus)
     : '';
   const channelFilter = (CHANNELS as string[]).includes(params.get('channel') ?? '')
     ? (params.get('channel') as TDeliveryChannel)
     : '';
-  const list = usePaged(`deliveries?${statusFilter}&${channelFilter}`, (cursor, signal) =>
-    deliveryApi.deliveries(
-      { status: statusFilter || undefined, channel: channelFilter || undefined, limit: 50, cursor },
+  const list = usePaged(`delivery-messages?${statusFilter}&${channelFilter}`, (cursor, signal) =>
+    deliveryApi.messages(
+      { status: statusFilter || undefined, channel: channelFilter || undefined, limit: 25, cursor },
       signal,
     ),
   );
@@ -63,18 +70,27 @@ export function DeliveriesPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
+  const keyOf = (g: TDeliveryGroup) => `${g.kind}|${g.ref}`;
+  const onRetried = (g: TDeliveryGroup, n: number) => {
+    setReplaced((r) => ({ ...r, [keyOf(g)]: g }));
+    setStatus(
+      n
+        ? `Queued ${n} failed ${n === 1 ? 'delivery' : 'deliveries'} of “${g.title}” again.`
+        : 'Nothing left to retry.',
+    );
+  };
 
   return (
     <Page
       title="Delivery log"
       intro={
         <p>
-          Every notification, newest first: who it went to, on which channel, and how the attempts went. A
-          delivery that failed every attempt is a dead letter: fix the cause (an address, a webhook), then
-          retry.
+          Every notification, newest first: how many copies each channel sent, which failed and why, and who
+          they went to. Fix the cause (a setting, an address, a webhook), then retry the failed ones.
         </p>
       }
     >
+      <DeliveryConfigBanner />
       <div className="filters">
         <Filter
           id="delivery-status"
@@ -98,76 +114,22 @@ export function DeliveriesPage() {
           <Loading what="the delivery log" />
         )
       ) : list.items.length === 0 ? (
-        <p className="empty">
-          No deliveries{statusFilter || channelFilter ? ' match these filters' : ' yet'}.
-        </p>
+        <p className="empty">No messages{statusFilter || channelFilter ? ' match these filters' : ' yet'}.</p>
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {list.loading ? 'Loading…' : `${list.items.length}${list.hasMore ? '+' : ''} deliveries`}
+            {list.loading ? 'Loading…' : `${list.items.length}${list.hasMore ? '+' : ''} messages`}
           </p>
-          <div className="table-wrap">
-            <table className="deliveries">
-              <caption className="visually-hidden">Deliveries</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Attempts
-                  </th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((d) => (
-                  <tr key={d.id}>
-                    <td className="when">{formatDateTime(d.createdAt)}</td>
-                    <th scope="row">
-                      <Link to={`/deliveries/${d.id}`}>{d.title || '(no title)'}</Link>
-                      <span className="cell-note">{messageKindLabel(d.kind)}</span>
-                    </th>
-                    <td>
-                      {CHANNEL_LABELS[d.channel] ?? d.channel}:{' '}
-                      {d.personName ?? (d.channel === 'inbox' ? '' : d.address)}
-                      {d.personName && d.channel !== 'inbox' ? (
-                        <span className="cell-note">{d.address}</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <StatusBadge status={d.status} />
-                      <span className="cell-note">
-                        {d.sentAt
-                          ? `sent ${formatDateTime(d.sentAt)}`
-                          : d.status === 'pending'
-                            ? `next try ${formatDateTime(d.nextAttemptAt)}`
-                            : ''}
-                      </span>
-                    </td>
-                    <td className="num">{d.attempts}</td>
-                    <td className="error-text">{d.lastError ?? <span className="muted">none</span>}</td>
-                    <td>
-                      {d.status === 'dead' ? (
-                        <RetryButton
-                          id={d.id}
-                          title={d.title}
-                          onRetried={() => {
-                            setStatus(`Queued “${d.title}” to ${d.personName ?? d.address} again.`);
-                            list.reload();
-                          }}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="delivery-groups" aria-label="Messages">
+            {list.items.map((g) => (
+              <MessageGroup
+                key={keyOf(g)}
+                group={replaced[keyOf(g)] ?? g}
+                timeZone={timeZone}
+                onRetried={onRetried}
+              />
+            ))}
+          </ul>
           {list.hasMore ? (
             <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
               {list.loadingMore ? 'Loading…' : 'Load more'}

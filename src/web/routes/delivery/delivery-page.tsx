@@ -3,12 +3,16 @@ import { Link, useParams } from 'react-router';
 import type { TDeliveryDetail } from '../../../shared/delivery.ts';
 import { deliveryApi } from '../../api-delivery.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { CHANNEL_LABELS, messageKindLabel } from '../../lib/cadence-labels.ts';
-import { formatDateTime } from '../../lib/labels.ts';
+import { CHANNEL_LABELS, DELIVERY_RESULT_LABELS, messageKindLabel } from '../../lib/cadence-labels.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { RetryButton, StatusBadge } from './retry-button.tsx';
 
-function DeliveryDetails({ d }: { d: TDeliveryDetail }) {
+/** "Thu 19 Nov 2026, 16:00 (Europe/Berlin)": the org's zone, labelled. */
+const at = (iso: string, timeZone: string) => `${formatDateTimeIn(iso, timeZone)} (${timeZone})`;
+
+function DeliveryDetails({ d, timeZone }: { d: TDeliveryDetail; timeZone: string }) {
   return (
     <dl className="details">
       <dt>Status</dt>
@@ -16,29 +20,31 @@ function DeliveryDetails({ d }: { d: TDeliveryDetail }) {
         <StatusBadge status={d.status} />
       </dd>
       <dt>About</dt>
-      <dd>
-        {messageKindLabel(d.kind)} <span className="mono muted">{d.ref}</span>
-      </dd>
+      <dd>{messageKindLabel(d.kind)}</dd>
       <dt>Channel</dt>
       <dd>{CHANNEL_LABELS[d.channel] ?? d.channel}</dd>
       <dt>Recipient</dt>
       <dd>
-        {d.personId ? <Link to={`/people/${d.personId}`}>{d.personName ?? 'a person'}</Link> : null}
-        {d.channel !== 'inbox' ? <span className="mono"> {d.address}</span> : null}
+        {d.personId ? (
+          <Link to={`/people/${d.personId}`}>{d.personName ?? 'a person'}</Link>
+        ) : d.channel !== 'inbox' ? (
+          // No person: a channel or a list, known here only by where it posts.
+          <span className="mono">{d.address}</span>
+        ) : null}
       </dd>
       <dt>Created</dt>
-      <dd>{formatDateTime(d.createdAt)}</dd>
+      <dd>{at(d.createdAt, timeZone)}</dd>
       <dt>Attempts</dt>
       <dd>{d.attempts}</dd>
       {d.sentAt ? (
         <>
           <dt>Sent</dt>
-          <dd>{formatDateTime(d.sentAt)}</dd>
+          <dd>{at(d.sentAt, timeZone)}</dd>
         </>
       ) : d.status === 'pending' ? (
         <>
           <dt>Next attempt</dt>
-          <dd>{formatDateTime(d.nextAttemptAt)}</dd>
+          <dd>{at(d.nextAttemptAt, timeZone)}</dd>
         </>
       ) : null}
       {d.lastError ? (
@@ -56,6 +62,7 @@ export function DeliveryPage() {
   const { id = '' } = useParams();
   const data = useLoad(`delivery:${id}`, (signal) => deliveryApi.delivery(id, signal));
   const [status, setStatus] = useState('');
+  const timeZone = useOrgTimeZone() ?? 'UTC';
 
   if (!data.data) {
     return (
@@ -86,7 +93,7 @@ export function DeliveryPage() {
       }
     >
       <LiveStatus>{status}</LiveStatus>
-      <DeliveryDetails d={d} />
+      <DeliveryDetails d={d} timeZone={timeZone} />
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">Attempts</h2>
         {d.log.length === 0 ? (
@@ -108,11 +115,9 @@ export function DeliveryPage() {
               <tbody>
                 {d.log.map((l) => (
                   <tr key={l.id}>
-                    <td className="when">{formatDateTime(l.at)}</td>
+                    <td className="when">{at(l.at, timeZone)}</td>
                     <td className="num">{l.attempt}</td>
-                    <td>
-                      <code>{l.result}</code>
-                    </td>
+                    <td>{DELIVERY_RESULT_LABELS[l.result] ?? l.result}</td>
                     <td className="error-text">{l.detail}</td>
                   </tr>
                 ))}

@@ -6,16 +6,47 @@ import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx'
 import { messageKindLabel } from '../../lib/cadence-labels.ts';
 import { now as clockNow } from '../../lib/clock.ts';
 import { problemFrom } from '../../lib/forms.ts';
-import { formatDateTime } from '../../lib/labels.ts';
+import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { MessageBody } from './message-body.tsx';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import './inbox.css';
+import { MessageActions, MessageSections } from './message-body.tsx';
 
 const PAGE = 30;
 
-function InboxEntry({ item, onRead }: { item: TInboxItem; onRead: (id: string) => Promise<void> }) {
+function MarkRead({ item, onRead }: { item: TInboxItem; onRead: (id: string) => Promise<void> }) {
   const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button small"
+      aria-disabled={pending || undefined}
+      onClick={async () => {
+        if (pending) return;
+        setPending(true);
+        await onRead(item.id).finally(() => setPending(false));
+      }}
+    >
+      Mark as read<span className="visually-hidden">: {item.message.title}</span>
+    </button>
+  );
+}
+
+/** A message collapsed to its title, summary, kind and time; "Read more" opens its sections. */
+function InboxEntry({
+  item,
+  timeZone,
+  onRead,
+}: {
+  item: TInboxItem;
+  timeZone: string;
+  onRead: (id: string) => Promise<void>;
+}) {
+  const [open, setOpen] = useState(false);
   const unread = item.readAt === null;
   const headingId = `inbox-${item.id}`;
+  const bodyId = `inbox-body-${item.id}`;
+  const hasMore = Boolean(item.message.sections?.length || item.message.footer);
   return (
     <li>
       <article className={`inbox-item${unread ? ' unread' : ''}`} aria-labelledby={headingId}>
@@ -26,24 +57,29 @@ function InboxEntry({ item, onRead }: { item: TInboxItem; onRead: (id: string) =
           </h2>
           <span className="muted">
             {messageKindLabel(item.kind)} ·{' '}
-            <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+            <time dateTime={item.createdAt}>
+              {formatDateTimeIn(item.createdAt, timeZone)} ({timeZone})
+            </time>
           </span>
         </header>
-        <MessageBody message={item.message} />
-        {unread ? (
-          <button
-            type="button"
-            className="button small"
-            aria-disabled={pending || undefined}
-            onClick={async () => {
-              if (pending) return;
-              setPending(true);
-              await onRead(item.id).finally(() => setPending(false));
-            }}
-          >
-            Mark as read<span className="visually-hidden">: {item.message.title}</span>
-          </button>
-        ) : null}
+        <p className="inbox-summary">{item.message.summary}</p>
+        {open ? <MessageSections message={item.message} id={bodyId} /> : null}
+        <MessageActions link={item.message.link} actions={item.actions} />
+        <div className="inbox-item-buttons">
+          {hasMore ? (
+            <button
+              type="button"
+              className="button small"
+              aria-expanded={open}
+              aria-controls={open ? bodyId : undefined}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? 'Show less' : 'Read more'}
+              <span className="visually-hidden">: {item.message.title}</span>
+            </button>
+          ) : null}
+          {unread ? <MarkRead item={item} onRead={onRead} /> : null}
+        </div>
       </article>
     </li>
   );
@@ -51,6 +87,7 @@ function InboxEntry({ item, onRead }: { item: TInboxItem; onRead: (id: string) =
 
 /** Notifications that reach me in prodops itself (reminders, overdue artifacts, published updates). */
 export function InboxPage() {
+  const timeZone = useOrgTimeZone() ?? 'UTC';
   const data = useLoad<TInboxList>('inbox', (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -138,7 +175,7 @@ export function InboxPage() {
           </p>
           <ul className="inbox-list">
             {data.data.items.map((item) => (
-              <InboxEntry key={item.id} item={item} onRead={markRead} />
+              <InboxEntry key={item.id} item={item} timeZone={timeZone} onRead={markRead} />
             ))}
           </ul>
           {data.data.nextCursor ? (
