@@ -1,0 +1,34 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { artifactVersions } from '../../db/schema/index.ts';
+import type { BundleSections } from '../../domain/releases/bundle.ts';
+import { ENABLEMENT_BUNDLE } from '../releases/bundle.ts';
+import { listReleases, type ReleaseView } from '../releases/releases.ts';
+
+/** Tier 2 and 3 launches reach customers; Tier 1 (internal, low) ones are not on the stakeholder homes. */
+export const customerVisible = (r: ReleaseView): boolean =>
+  (r.tier === 2 || r.tier === 3) && r.status !== 'rolled_back';
+
+/** The customer-visible releases whose target date falls in [from, to], by date. */
+export async function launchesBetween(db: Db, from: string, to: string): Promise<ReleaseView[]> {
+  const { items } = await listReleases(db, { limit: 200, from, to });
+  return items.filter(customerVisible);
+}
+
+/**
+ * The sections of each release's latest bundle version as sent (distributed or published): what Sales and
+ * Support were given, never the working draft.
+ */
+export async function sentBundleSections(db: Db, releaseIds: string[]): Promise<Map<string, BundleSections>> {
+  if (!releaseIds.length) return new Map();
+  const rows = await db
+    .select({ key: artifactVersions.key, json: artifactVersions.json })
+    .from(artifactVersions)
+    .where(and(eq(artifactVersions.kind, ENABLEMENT_BUNDLE), inArray(artifactVersions.key, releaseIds)))
+    .orderBy(desc(artifactVersions.version));
+  const out = new Map<string, BundleSections>();
+  for (const r of rows)
+    if (!out.has(r.key))
+      out.set(r.key, ((r.json as { sections?: BundleSections }).sections ?? {}) as BundleSections);
+  return out;
+}
