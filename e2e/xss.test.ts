@@ -284,7 +284,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
     await page.getByLabel('Email').fill('sam@example.com');
     await page.getByLabel('Password').fill('prodops-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await watch.settle();
     expect(await watch.take()).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/');

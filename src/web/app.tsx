@@ -22,6 +22,7 @@ import { DecisionPage } from './routes/decisions/decision-page.tsx';
 import { DecisionsPage } from './routes/decisions/decisions-page.tsx';
 import { DeliveriesPage } from './routes/delivery/deliveries-page.tsx';
 import { DeliveryPage } from './routes/delivery/delivery-page.tsx';
+import { HomePage } from './routes/home/home-page.tsx';
 import { InboxPage } from './routes/inbox/inbox-page.tsx';
 import { DigestPage } from './routes/insights/digest-page.tsx';
 import { DigestsPage } from './routes/insights/digests-page.tsx';
@@ -92,7 +93,8 @@ export function App() {
         <Route path="/ready/:token" element={<ReadyPage />} />
         <Route path="/surveys/:token" element={<SurveyPage />} />
         <Route element={<AppLayout />}>
-          <Route index element={<OverviewPage />} />
+          <Route index element={<HomePage />} />
+          <Route path="org" element={<OverviewPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="people/:id" element={<PersonPage />} />
           <Route path="velocity" element={<VelocityPage />} />
