@@ -69,6 +69,7 @@ export const ZHomeSection = z.discriminatedUnion('kind', [
         areaId: ZId,
         areaName: z.string(),
         week: z.string(),
+        /** The cycle's due instant: this week's, or next week's once this week's update is published. */
         dueAt: z.string(),
         submittedAt: z.string().nullable(),
         status: z.string(),

@@ -26,6 +26,16 @@ function deadlinesText(r: {
 }
 
 /**
+ * The cycle a PM is writing for: this week's until it is published (or its publish time passed), then next
+ * week's, so on a Friday the home says when the next update is due rather than "overdue".
+ */
+async function myCycle(ctx: Context, timeZone: string) {
+  const board = await cycleBoard(ctx.db, currentWeekKey(ctx.now, timeZone), ctx.now);
+  if (board.publishedAt === null && Date.parse(board.publishAt) > ctx.now.getTime()) return board;
+  return cycleBoard(ctx.db, currentWeekKey(new Date(ctx.now.getTime() + 7 * 86_400_000), timeZone), ctx.now);
+}
+
+/**
  * A PM's home: their weekly updates this cycle (due or submitted), their releases' next steps and deadlines,
  * routed insights awaiting their disposition, and their decisions due for review.
  */
@@ -33,8 +43,8 @@ export async function pmSection(ctx: Context): Promise<Extract<THomeSection, { k
   const me = ctx.actor?.personId ?? '';
   const { timeZone } = await ctx.settings();
   const today = todayIn(timeZone, ctx.now);
-  const week = currentWeekKey(ctx.now, timeZone);
-  const board = await cycleBoard(ctx.db, week, ctx.now);
+  const board = await myCycle(ctx, timeZone);
+  const { week } = board;
   const updates = board.areas
     .filter((a) => a.pmId === me)
     .map((a) => ({

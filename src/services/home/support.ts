@@ -79,7 +79,8 @@ export async function supportSection(ctx: Context): Promise<Extract<THomeSection
   return {
     kind: 'support',
     scope: mine.length ? mine.map((a) => a.name).join(', ') : 'all areas',
-    needsMe: launches.filter((l) => l.mySignOff && l.mySignOff.state !== 'ready'),
+    // Only what the reader can act on now: the bundle is out and they have not confirmed.
+    needsMe: launches.filter((l) => l.mySignOff?.open && l.mySignOff.state !== 'ready'),
     launches,
   };
 }

@@ -124,6 +124,19 @@ describe('GET /home', () => {
     expect(s.releases[0]!.detail).toMatch(/^Next: .+ · publish by /);
   });
 
+  it('PM: once the week’s publish time has passed, the next week’s update is the one due', async () => {
+    const week = section(await home(pmHeaders), 'pm').updates[0]!;
+    clock.set('2026-11-20T15:00:00Z'); // Friday: Thursday's update went out at 16:00
+    try {
+      const next = section(await home(pmHeaders), 'pm').updates[0]!;
+      expect(next.week).not.toBe(week.week);
+      expect(Date.parse(next.dueAt) - Date.parse(week.dueAt)).toBe(7 * 86_400_000);
+      expect(next.status).toBe('missing');
+    } finally {
+      clock.set('2026-11-18T15:00:00Z');
+    }
+  });
+
   it('Product Ops: missing updates by name; Head of Product: the metrics’ headline figures; both the org overview', async () => {
     const o = await home(ops);
     expect(o.orgOverview).toBe(true);

@@ -27,7 +27,7 @@ function Lines({ id, title, lines, none }: { id: string; title: string; lines: L
   );
 }
 
-/** "in 1 h 50 min" / "2 h 5 min ago": how far the due time is from now. */
+/** "in 1 h 50 min" / "overdue by 2 h 5 min": how far the due time is from now. */
 export function untilText(iso: string, nowMs: number): string {
   const minutes = Math.round((Date.parse(iso) - nowMs) / 60_000);
   const abs = Math.abs(minutes);
@@ -38,7 +38,7 @@ export function untilText(iso: string, nowMs: number): string {
     .filter(Boolean)
     .join(' ');
   if (!span) return 'now';
-  return minutes >= 0 ? `in ${span}` : `${span} ago`;
+  return minutes >= 0 ? `in ${span}` : `overdue by ${span}`;
 }
 
 /** A PM: my weekly update, my releases' next steps, insights routed to me, decisions due. */
@@ -59,7 +59,7 @@ export function PmSection({ s, timeZone }: { s: Of<'pm'>; timeZone: string }) {
                   ? `submitted ${formatDateTimeIn(u.submittedAt, timeZone)} (${timeZone})${u.status === 'late' ? ', late' : ''}`
                   : u.status === 'absent'
                     ? 'marked absent this week'
-                    : `due ${untilText(u.dueAt, now())}, ${formatDateTimeIn(u.dueAt, timeZone)} (${timeZone})`}
+                    : `due ${untilText(u.dueAt, now())}: ${formatDateTimeIn(u.dueAt, timeZone)} (${timeZone})`}
               </li>
             ))}
           </ul>
