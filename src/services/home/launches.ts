@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { artifactVersions } from '../../db/schema/index.ts';
+import { artifactVersions, roadmapItems } from '../../db/schema/index.ts';
 import type { BundleSections } from '../../domain/releases/bundle.ts';
 import { ENABLEMENT_BUNDLE } from '../releases/bundle.ts';
 import { listReleases, type ReleaseView } from '../releases/releases.ts';
+import { shownItemsShipping } from '../roadmap/items.ts';
 
 /** Tier 2 and 3 launches reach customers; Tier 1 (internal, low) ones are not on the stakeholder homes. */
 export const customerVisible = (r: ReleaseView): boolean =>
@@ -31,4 +32,25 @@ export async function sentBundleSections(db: Db, releaseIds: string[]): Promise<
     if (!out.has(r.key))
       out.set(r.key, ((r.json as { sections?: BundleSections }).sections ?? {}) as BundleSections);
   return out;
+}
+
+/**
+ * Releases that ship roadmap items, none of them shown to stakeholders (internal, or never ratified): Sales must
+ * not hear of them. A release no item lists is judged by its tier alone.
+ */
+export async function internalOnly(db: Db, releaseIds: string[]): Promise<Set<string>> {
+  if (!releaseIds.length) return new Set();
+  const ids = sql`${sql.param(releaseIds)}::text[]`;
+  const linked = await db
+    .select({ releaseIds: sql<string[]>`${roadmapItems.state}->'releaseIds'` })
+    .from(roadmapItems)
+    .where(sql`${roadmapItems.state}->'releaseIds' ?| ${ids}`);
+  const shown = new Set(
+    (await shownItemsShipping(db, releaseIds)).flatMap((i) => [
+      ...i.shown.releaseIds,
+      ...i.workingReleaseIds,
+    ]),
+  );
+  const wanted = new Set(releaseIds);
+  return new Set(linked.flatMap((l) => l.releaseIds).filter((id) => wanted.has(id) && !shown.has(id)));
 }

@@ -3,7 +3,7 @@ import { addDays, addMonths, todayIn } from '../../shared/calendar.ts';
 import type { THomeSection, TSalesLaunch } from '../../shared/home.ts';
 import type { Context } from '../context.ts';
 import { withWhen } from '../releases/when.ts';
-import { launchesBetween, sentBundleSections } from './launches.ts';
+import { internalOnly, launchesBetween, sentBundleSections } from './launches.ts';
 
 /** "December 2026": a local date's month (the date is already the org's, so it is read as UTC). */
 const monthLabel = (first: string): string =>
@@ -21,7 +21,16 @@ export async function salesSection(ctx: Context): Promise<Extract<THomeSection, 
   const first = `${today.slice(0, 7)}-01`;
   const next = addMonths(first, 1);
   const end = addDays(addMonths(first, 2), -1);
-  const releases = await withWhen(ctx.db, await launchesBetween(ctx.db, first, end), ctx.now);
+  const all = await launchesBetween(ctx.db, first, end);
+  const hidden = await internalOnly(
+    ctx.db,
+    all.map((r) => r.id),
+  );
+  const releases = await withWhen(
+    ctx.db,
+    all.filter((r) => !hidden.has(r.id)),
+    ctx.now,
+  );
   const sent = await sentBundleSections(
     ctx.db,
     releases.map((r) => r.id),

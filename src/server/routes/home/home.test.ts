@@ -67,6 +67,25 @@ beforeAll(async () => {
       areaId: area.id,
     })
   ).id;
+  const secret = await post('/roadmap/items', {
+    title: 'Secret pricing test',
+    summary: 'Internal only',
+    areaId: area.id,
+    confidence: 'low',
+    earliest: '2026-12-01',
+    latest: '2026-12-31',
+    visibility: 'internal',
+  });
+  ids.secretItem = secret.id;
+  ids.secret = (
+    await post('/releases', {
+      title: 'SECRET pricing experiment',
+      tier: 2,
+      targetDate: '2026-12-10',
+      areaId: area.id,
+      roadmapItemId: secret.id,
+    })
+  ).id;
   ids.past = (
     await post('/releases', { title: 'Old launch', tier: 2, targetDate: '2026-10-20', areaId: area.id })
   ).id;
@@ -93,6 +112,9 @@ describe('GET /home', () => {
     expect(s.nextMonth.launches[0]!.talkTrack).toBeNull();
     const body = JSON.stringify(h);
     expect(body).not.toContain('INTERNAL');
+    // A Tier 2 launch shipping only an internal roadmap item is not Sales' to talk about.
+    expect(body).not.toContain('SECRET');
+    expect(body).not.toContain(ids.secret);
     expect(body).not.toContain(ids.internal);
     expect(body).not.toContain('Old launch');
   });
