@@ -50,6 +50,7 @@ interface Route {
 function routes(s: Seeded): Route[] {
   return [
     { path: '/' },
+    { path: '/org' },
     { path: '/people', showsPayload: true },
     { path: `/people/${s.personId}`, showsPayload: true },
     { path: '/areas', showsPayload: true },
