@@ -14,7 +14,10 @@ export const ZSalesLaunch = z.object({
   whenText: z.string(),
   exact: z.boolean(),
   launched: z.boolean(),
-  /** "What changed" and the talk track from the bundle version sent to Sales/Support; null before it is sent. */
+  /**
+   * "What changed" from the bundle version sent to Sales/Support, else the published stakeholder view's words for
+   * its roadmap item; the talk track only from a sent bundle (null before).
+   */
   whatChanged: z.string().nullable(),
   talkTrack: z.string().nullable(),
   href: z.string(),

@@ -2,9 +2,11 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { artifactVersions, roadmapItems } from '../../db/schema/index.ts';
 import type { BundleSections } from '../../domain/releases/bundle.ts';
+import type { TRoadmapView } from '../../shared/roadmap.ts';
 import { ENABLEMENT_BUNDLE } from '../releases/bundle.ts';
 import { listReleases, type ReleaseView } from '../releases/releases.ts';
 import { shownItemsShipping } from '../roadmap/items.ts';
+import { publishedView } from '../roadmap/view.ts';
 
 /** Tier 2 and 3 launches reach customers; Tier 1 (internal, low) ones are not on the stakeholder homes. */
 export const customerVisible = (r: ReleaseView): boolean =>
@@ -53,4 +55,18 @@ export async function internalOnly(db: Db, releaseIds: string[]): Promise<Set<st
   );
   const wanted = new Set(releaseIds);
   return new Set(linked.flatMap((l) => l.releaseIds).filter((id) => wanted.has(id) && !shown.has(id)));
+}
+
+/**
+ * What the published stakeholder roadmap view says of each release's item (its customer note, else its summary):
+ * customer-safe words for a launch whose bundle has not gone out yet.
+ */
+export async function viewWords(db: Db): Promise<Map<string, string>> {
+  const row = await publishedView(db);
+  const out = new Map<string, string>();
+  for (const item of (row?.json as TRoadmapView | undefined)?.items ?? []) {
+    const words = item.customerNote.trim() || item.summary.trim();
+    if (words) for (const r of item.releases) if (!out.has(r.id)) out.set(r.id, words);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { addDays, addMonths, todayIn } from '../../shared/calendar.ts';
 import type { THomeSection, TSalesLaunch } from '../../shared/home.ts';
 import type { Context } from '../context.ts';
 import { withWhen } from '../releases/when.ts';
-import { internalOnly, launchesBetween, sentBundleSections } from './launches.ts';
+import { internalOnly, launchesBetween, sentBundleSections, viewWords } from './launches.ts';
 
 /** "December 2026": a local date's month (the date is already the org's, so it is read as UTC). */
 const monthLabel = (first: string): string =>
@@ -35,6 +35,7 @@ export async function salesSection(ctx: Context): Promise<Extract<THomeSection, 
     ctx.db,
     releases.map((r) => r.id),
   );
+  const published = await viewWords(ctx.db);
   const launches = releases.map((r): TSalesLaunch & { targetDate: string } => {
     const s = sent.get(r.id);
     return {
@@ -45,7 +46,7 @@ export async function salesSection(ctx: Context): Promise<Extract<THomeSection, 
       whenText: r.when.text,
       exact: r.when.exact,
       launched: r.status === 'launched',
-      whatChanged: s?.what_changed?.trim() || null,
+      whatChanged: s?.what_changed?.trim() || published.get(r.id) || null,
       talkTrack: s?.sales_talk_track?.trim() || null,
       href: `/releases/${r.id}`,
       targetDate: r.targetDate,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, signedIn } from '../../../../test/factories.ts';
+import { markRatified } from '../../../services/roadmap/items.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { THome, THomeSection } from '../../../shared/home.ts';
 
@@ -59,6 +60,18 @@ beforeAll(async () => {
       areaId: area.id,
     })
   ).id;
+  const shown = await post('/roadmap/items', {
+    title: 'Pay for what you use',
+    summary: 'Usage-based plans',
+    customerNote: 'Pay only for the seats and usage you have.',
+    areaId: area.id,
+    confidence: 'medium',
+    earliest: '2026-12-01',
+    latest: '2026-12-31',
+    releaseIds: [ids.next],
+  });
+  await markRatified(t.database.db, shown.id, 1, clock.now());
+  await post('/roadmap/view/publish', {});
   ids.internal = (
     await post('/releases', {
       title: 'INTERNAL copy fixes',
@@ -109,7 +122,11 @@ describe('GET /home', () => {
       href: `/releases/${ids.soon}`,
     });
     expect(s.nextMonth.launches.map((l) => l.title)).toEqual(['Usage-based pricing']);
-    expect(s.nextMonth.launches[0]!.talkTrack).toBeNull();
+    // No bundle yet: the published stakeholder view's words for its item, and no talk track.
+    expect(s.nextMonth.launches[0]).toMatchObject({
+      whatChanged: 'Pay only for the seats and usage you have.',
+      talkTrack: null,
+    });
     const body = JSON.stringify(h);
     expect(body).not.toContain('INTERNAL');
     // A Tier 2 launch shipping only an internal roadmap item is not Sales' to talk about.
