@@ -49,10 +49,14 @@ describe('the home per role', () => {
     expect(text).toContain('Usage-based billing');
     expect(text).not.toContain('Dashboard copy fixes');
     expect(c.clicks).toBeLessThanOrEqual(2);
+    const toAnswer = c.clicks;
     const card = ships.getByRole('listitem').filter({ hasText: 'Usage-based billing' });
     await c.click(card.getByText('Talk track', { exact: true }));
     await card.getByText('Positioning: less admin for finance teams').waitFor(SLOW);
     expect(c.clicks).toBe(1);
+    console.info(
+      `home: Sales, clicks from sign-in to what ships this month: ${toAnswer}; to a talk track: ${c.clicks}`,
+    );
     const nav = sam.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allInnerTexts();
     expect(links).toContain('Launch calendar');
@@ -75,6 +79,7 @@ describe('the home per role', () => {
     const queue = home(carla, 'Needs my sign-off (1)');
     await queue.waitFor(SLOW);
     expect(c.clicks).toBeLessThanOrEqual(1);
+    console.info(`home: Support, clicks from sign-in to my pending sign-offs: ${c.clicks}`);
     expect(await queue.textContent()).toContain('Guided onboarding checklist');
     await c.click(queue.getByRole('button', { name: "I'm ready: Guided onboarding checklist" }));
     await home(carla, 'Needs my sign-off (0)').waitFor(SLOW);
