@@ -47,7 +47,8 @@ describe('the demo org in a browser', () => {
     const page = await signIn('sam@example.com');
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(30); // the demo's 38 people
     const links = await nav(page).getByRole('link').allInnerTexts();
-    expect(links).toEqual(expect.arrayContaining(['Overview', 'People', 'Areas', 'Pods', 'Settings']));
+    expect(links).toEqual(expect.arrayContaining(['Home', 'People', 'Areas', 'Pods', 'Settings']));
+    expect(links).not.toContain('Org overview');
     expect(links).not.toContain('Audit log');
     expect(await page.getByRole('button', { name: 'Add person' }).count()).toBe(0);
 

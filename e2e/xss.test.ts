@@ -50,6 +50,7 @@ interface Route {
 function routes(s: Seeded): Route[] {
   return [
     { path: '/' },
+    { path: '/org' },
     { path: '/people', showsPayload: true },
     { path: `/people/${s.personId}`, showsPayload: true },
     { path: '/areas', showsPayload: true },
@@ -284,7 +285,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
     await page.getByLabel('Email').fill('sam@example.com');
     await page.getByLabel('Password').fill('prodops-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await watch.settle();
     expect(await watch.take()).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/');

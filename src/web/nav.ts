@@ -1,4 +1,5 @@
 import type { TMe } from '../shared/org.ts';
+import { inProductOrg } from '../shared/roles.ts';
 
 /** SPEC.md capabilities, C1…C8: each nav entry says which one its page serves. */
 export type Capability = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8';
@@ -11,12 +12,18 @@ export interface NavEntry {
   visible?: (me: TMe) => boolean;
 }
 
+/** Admins, Product Ops and the Head of Product run the org: the org overview is theirs. */
+const runsOrg = (me: TMe): boolean =>
+  me.roles.some((r) => r === 'admin' || r === 'product_ops' || r === 'head_of_product');
+
 /**
  * The main navigation, in display order. Only pages that exist are listed: a new capability's pages add
  * their entry here (and their <Route> in app.tsx).
  */
 export const NAV: readonly NavEntry[] = [
-  { path: '/', label: 'Overview', capability: 'C1' },
+  // Issue 17: the home per role is the front door; the org's head counts and pods moved to /org.
+  { path: '/', label: 'Home', capability: 'C1' },
+  { path: '/org', label: 'Org overview', capability: 'C1', visible: (me) => runsOrg(me) },
   { path: '/people', label: 'People', capability: 'C1' },
   { path: '/areas', label: 'Areas', capability: 'C1' },
   { path: '/pods', label: 'Pods', capability: 'C1' },
@@ -27,6 +34,13 @@ export const NAV: readonly NavEntry[] = [
   { path: '/roadmap', label: 'Roadmap', capability: 'C4' },
   { path: '/decisions', label: 'Decisions', capability: 'C4' },
   { path: '/releases', label: 'Releases', capability: 'C5' },
+  // What Sales, CS and Support open most after their home: launches by month.
+  {
+    path: '/releases/calendar',
+    label: 'Launch calendar',
+    capability: 'C5',
+    visible: (me) => !inProductOrg(me.roles),
+  },
   // The product org's planning: item sizes and pod throughput.
   { path: '/velocity', label: 'Velocity', capability: 'C7', visible: (me) => me.can.readVelocity },
   // The product org: the records behind the figures name people and internal launches.

@@ -55,6 +55,8 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/v1/auth/sign-out': { expect: signedInOnly },
   'GET /api/v1/me': { expect: signedInOnly },
+  // Issue 17: everyone signed in has a home; its sections follow their roles (src/server/routes/home).
+  'GET /api/v1/home': { expect: signedInOnly },
   'GET /api/v1/me/tokens': { expect: signedInOnly },
   'POST /api/v1/me/tokens': { expect: signedInOnly, body: () => ({ name: 'ci' }) },
   'DELETE /api/v1/me/tokens/:id': {

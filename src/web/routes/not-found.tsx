@@ -6,7 +6,7 @@ export function NotFoundPage() {
     <Page title="Page not found">
       <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
       <p>
-        <Link to="/">Go to the overview</Link>
+        <Link to="/">Go to your home</Link>
       </p>
     </Page>
   );

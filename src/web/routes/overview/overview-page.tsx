@@ -125,7 +125,7 @@ export function OverviewPage() {
   const isPm = me.roles.includes('pm') || me.ownedAreaIds.length > 0;
   return (
     <Page
-      title="Overview"
+      title="Org overview"
       intro={<p>Welcome, {me.name.split(' ')[0]}. Here is the shape of the product org.</p>}
     >
       {data.error ? <LoadError error={data.error} retry={data.reload} /> : null}
