@@ -39,7 +39,7 @@ describe('prodops charter, frictions and qbr', () => {
     const out = expectOk(await cli(['frictions'])).stdout;
     expect(out).toMatch(/^Top frictions, worst first\n1\. No visibility: /);
     expect(out).toMatch(
-      /\n2\. Surprise launches: .+\n {3}Evidence: .+\n(.+\n)* {3}Rituals: Launch Readiness Check, Insights Review\n/,
+      /\n2\. Surprise launches: .+\n {3}Evidence: .+\n(.+\n)* {3}Rituals: Launch Readiness Check, Insights Review, 30\/60\/90 retrospective\n/,
     );
     expect(out).not.toContain('Warning:');
     expect(JSON.parse(expectOk(await cli(['frictions', '--json'])).stdout).items).toHaveLength(3);
