@@ -25,7 +25,7 @@ import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { METRIC_KEYS, type TMetricKey } from '../src/shared/metrics.ts';
 import { measure } from './measure.ts';
-import { scratchPostgres } from './scratch-db.ts';
+import { onTargets } from './scratch-db.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres').split(',');
@@ -179,17 +179,7 @@ async function run(kind: string, target: DatabaseTarget) {
 
 async function main() {
   console.log(`metrics bench: a year of a ${PMS}-PM org, ${RUNS} runs each; ${os.cpus().length} CPUs`);
-  if (TARGETS.includes('postgres')) {
-    const scratch = await scratchPostgres(PG_URL, 'prodops_bench_metrics');
-    if (typeof scratch === 'string') console.log(`  postgres: skipped, ${scratch}`);
-    else
-      try {
-        await run('postgres', { kind: 'postgres', url: scratch.url });
-      } finally {
-        await scratch.drop();
-      }
-  }
-  if (TARGETS.includes('pglite')) await run('pglite', { kind: 'pglite', dataDir: null });
+  await onTargets({ targets: TARGETS, serverUrl: PG_URL, prefix: 'prodops_bench_metrics' }, run);
 }
 
 await main();

@@ -22,7 +22,7 @@ import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { INSIGHT_KINDS } from '../src/shared/insights-taxonomy.ts';
 import { measure } from './measure.ts';
-import { scratchPostgres } from './scratch-db.ts';
+import { onTargets } from './scratch-db.ts';
 
 const INSIGHTS = Number(process.env.BENCH_INSIGHTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -117,17 +117,7 @@ async function main() {
   console.log(
     `quality bench: ${INSIGHTS.toLocaleString('en')} insight items, ${RUNS} runs each; ${os.cpus().length} CPUs`,
   );
-  if (TARGETS.includes('postgres')) {
-    const scratch = await scratchPostgres(PG_URL, 'prodops_bench_quality');
-    if (typeof scratch === 'string') console.log(`  postgres: skipped, ${scratch}`);
-    else
-      try {
-        await run('postgres', { kind: 'postgres', url: scratch.url });
-      } finally {
-        await scratch.drop();
-      }
-  }
-  if (TARGETS.includes('pglite')) await run('pglite', { kind: 'pglite', dataDir: null });
+  await onTargets({ targets: TARGETS, serverUrl: PG_URL, prefix: 'prodops_bench_quality' }, run);
 }
 
 await main();

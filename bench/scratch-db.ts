@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { DatabaseTarget } from '../src/db/client.ts';
 
 /**
  * A scratch database on the PostgreSQL server at `serverUrl` (created now, dropped by `drop`), or why it could not
@@ -26,4 +27,25 @@ export async function scratchPostgres(
       await c.end();
     },
   };
+}
+
+/**
+ * Runs a bench on each target asked for: PostgreSQL on a scratch database (dropped after; skipped, saying why,
+ * when the server cannot be reached), then PGlite in memory.
+ */
+export async function onTargets(
+  o: { targets: readonly string[]; serverUrl: string; prefix: string },
+  run: (kind: string, target: DatabaseTarget) => Promise<void>,
+): Promise<void> {
+  if (o.targets.includes('postgres')) {
+    const scratch = await scratchPostgres(o.serverUrl, o.prefix);
+    if (typeof scratch === 'string') console.log(`  postgres: skipped, ${scratch}`);
+    else
+      try {
+        await run('postgres', { kind: 'postgres', url: scratch.url });
+      } finally {
+        await scratch.drop();
+      }
+  }
+  if (o.targets.includes('pglite')) await run('pglite', { kind: 'pglite', dataDir: null });
 }
