@@ -137,7 +137,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   };
   // The daily plan: rituals' occurrence window, the next weekly triage and monthly digest, Polish Mode news, and
   // bugs (synced from the feedback, the overdue ones put to their deciders, the weekly nudge), then the metrics'
-  // change log pruned and their snapshots recomputed for the new day.
+  // change log pruned (the next tick recomputes their snapshots for the new day, not the start-up).
   const plan = () =>
     inScope(async () => {
       const now = opts.clock.now();
@@ -148,7 +148,6 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await planPulse(db, now);
       await watchBugs(db, now);
       await pruneMetricChanges(db);
-      await refreshMetrics();
     });
   // The metrics page's snapshots, kept fresh in the background (each metric only when its records moved).
   const refreshMetrics = () =>

@@ -135,7 +135,7 @@ export async function builtMetrics(
 }
 
 /**
- * The background half (the per-minute tick, and the nightly plan after midnight): every window someone has looked
+ * The background half (the per-minute tick; after midnight, its first run): every window someone has looked
  * at, and the default one, recomputed where stale or half-way to MAX_AGE_MS, so readers rarely wait for a
  * computation.
  */
