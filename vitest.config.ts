@@ -7,6 +7,7 @@ export default defineConfig({
     exclude: process.env.DATABASE_URL
       ? configDefaults.exclude
       : [...configDefaults.exclude, 'test/postgres/**'],
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,

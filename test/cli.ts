@@ -6,6 +6,11 @@ import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/prodops.js');
+/**
+ * What tests start as `prodops`: the bundle test/global-setup.ts built for this run (same code, half the start
+ * time), or bin/prodops.js when there is none.
+ */
+export const CLI_ENTRY = process.env.PRODOPS_TEST_CLI ?? BIN;
 /** A CLI process that has not finished by then is stuck: it is killed and the test fails with its output. */
 const RUN_LIMIT_MS = 90_000;
 
@@ -60,8 +65,13 @@ function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, LOG_LEVEL: 'warn', NO_COLOR: '1', ...env };
 }
 
-function spawnCli(args: string[], env: Record<string, string>, withStdin: boolean): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
+function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+  withStdin: boolean,
+  entry = CLI_ENTRY,
+): ChildProcess {
+  return spawn(process.execPath, [entry, ...args], {
     cwd: ROOT,
     env: cliEnv(env),
     stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
@@ -71,9 +81,10 @@ function spawnCli(args: string[], env: Record<string, string>, withStdin: boolea
 /** Runs `prodops <args>` to its end; never throws on a non-zero exit (tests assert on the code). */
 export function runCli(
   args: string[],
-  opts: { env?: Record<string, string>; input?: string } = {},
+  opts: { env?: Record<string, string>; input?: string; entry?: 'bin' } = {},
 ): Promise<CliResult> {
-  const child = spawnCli(args, opts.env ?? {}, opts.input !== undefined);
+  const entry = opts.entry === 'bin' ? BIN : CLI_ENTRY;
+  const child = spawnCli(args, opts.env ?? {}, opts.input !== undefined, entry);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => {

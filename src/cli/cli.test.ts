@@ -6,8 +6,9 @@ import { getJson, listAll, type RunningServer, runCli, startServe, useDataDir } 
 import type { TOrgFile } from '../shared/org-file.ts';
 
 /**
- * The CLI as users run it: real `node bin/prodops.js` processes on real data dirs. Each describe block owns
- * one temp data dir; its tests run in order on it (a process start costs 1–3 s, so they share).
+ * The CLI as users run it: real processes on real data dirs, started from the bundle of this run (see
+ * test/global-setup.ts) and, for the first test, from bin/prodops.js itself. Each describe block owns one temp
+ * data dir; its tests run in order on it (a process start costs 1–2 s, so they share).
  */
 
 const expectOk = (r: { code: number | null; stdout: string; stderr: string }) => {
@@ -16,6 +17,12 @@ const expectOk = (r: { code: number | null; stdout: string; stderr: string }) =>
 };
 
 describe('prodops --help', () => {
+  it('runs from bin/prodops.js (the TypeScript sources through tsx) and prints the package version', async () => {
+    const r = expectOk(await runCli(['--version'], { entry: 'bin' }));
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(r.stdout.trim()).toBe(version);
+  });
+
   it('lists every command', async () => {
     const r = expectOk(await runCli(['--help']));
     for (const cmd of ['serve', 'demo', 'migrate', 'doctor', 'org', 'token', 'user']) {

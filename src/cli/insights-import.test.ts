@@ -3,9 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTicketsCsv } from '../../bench/feedback-data.ts';
-import { useDataDir } from '../../test/cli.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/prodops.js');
+import { CLI_ENTRY, useDataDir } from '../../test/cli.ts';
 
 const CSV = `id,created_at,title,body,priority
 A-1,2026-11-10T10:00:00Z,Invoice wrong,"We were charged twice on invoice 1234, please refund",urgent
@@ -53,7 +51,7 @@ describe('prodops insights import', () => {
     const args = ['insights', 'import', file, '--source', 'support'];
     // Killed with SIGKILL as soon as it says a first batch is in: no cleanup code gets to run.
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
+      const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
         env: { ...process.env, ...data.env, DATABASE_URL: '' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from '@js-temporal/polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, type RunningServer, runCli, startServe, useDataDir } from '../../test/cli.ts';
+import {
+  CLI_ENTRY,
+  type CliResult,
+  type RunningServer,
+  runCli,
+  startServe,
+  useDataDir,
+} from '../../test/cli.ts';
 import { BUNDLE_SECTIONS } from '../domain/releases/bundle.ts';
 import { SIGNOFF_KINDS, SIGNOFF_LABELS } from '../domain/releases/gate.ts';
 import { dayText } from '../domain/roadmap/follow-release.ts';
@@ -18,7 +25,7 @@ import { addDays, todayIn } from '../shared/calendar.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCRIPT = path.join(ROOT, 'test/fixtures/release-gate.sh');
-const PRODOPS = `${process.execPath} ${path.join(ROOT, 'bin/prodops.js')}`;
+const PRODOPS = `${process.execPath} ${CLI_ENTRY}`;
 
 const expectOk = (r: CliResult) => {
   expect(r.code, `exit code; stderr: ${r.stderr}`).toBe(0);
