@@ -19,6 +19,7 @@ import type {
 } from '../shared/org.ts';
 import type { TSettings, TSettingsReply } from '../shared/settings.ts';
 import { browserNow, observeServerTime, sampleOfDateHeader, sampleOfInstant } from './lib/clock.ts';
+import { queryClient, SHARED_READ_MS } from './lib/query-client.ts';
 
 /** One problem with one field of a request, as the API reports it ("members.2.personId"). */
 export interface FieldProblem {
@@ -219,8 +220,18 @@ export const api = {
   areas: crud<TArea, TAreaInput, TAreaPatch>('/areas'),
   pods: crud<TPod, TPodInput, TPodPatch>('/pods'),
   settings: {
-    get: (signal?: AbortSignal) => request<TSettingsReply>('/settings', { signal }),
-    put: (settings: TSettings) => request<TSettingsReply>('/settings', { method: 'PUT', body: settings }),
+    /** Shared by every caller for a few seconds: most pages read settings from several places at once. */
+    get: (_signal?: AbortSignal) =>
+      queryClient.fetchQuery({
+        queryKey: ['api', 'settings'],
+        queryFn: ({ signal }) => request<TSettingsReply>('/settings', { signal }),
+        staleTime: SHARED_READ_MS,
+      }),
+    put: async (settings: TSettings) => {
+      const reply = await request<TSettingsReply>('/settings', { method: 'PUT', body: settings });
+      queryClient.setQueryData(['api', 'settings'], reply);
+      return reply;
+    },
   },
   raci: {
     get: (signal?: AbortSignal) => request<TRaci>('/raci', { signal }),

@@ -1,5 +1,6 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { TMe } from '../../shared/org.ts';
+import { forgetServerState } from './query-client.ts';
 
 export interface SessionState {
   me: TMe | null;
@@ -16,10 +17,13 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 /** Who is signed in and the org's name: loaded once, shared by the header, nav and pages. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ me: null, orgName: null });
-  const setMe = useCallback(
-    (me: TMe | null) => setState((s) => (me ? { ...s, me } : { me: null, orgName: null })),
-    [],
-  );
+  const signedIn = useRef<string | null>(null);
+  const setMe = useCallback((me: TMe | null) => {
+    // Nothing one person loaded may show for the next one (a stakeholder after Product Ops).
+    if (signedIn.current !== null && signedIn.current !== me?.id) forgetServerState();
+    signedIn.current = me?.id ?? null;
+    setState((s) => (me ? { ...s, me } : { me: null, orgName: null }));
+  }, []);
   const setOrgName = useCallback((orgName: string) => setState((s) => ({ ...s, orgName })), []);
   const value = useMemo<SessionContextValue>(
     () => ({ ...state, setMe, setOrgName }),

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -10,45 +11,23 @@ export interface Loaded<T> {
   setData: (data: T) => void;
 }
 
-const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
-
 /**
- * Loads data for a page and reloads when `key` changes (null: wait). Old data stays visible while the next
- * answer is on its way, so search-as-you-type does not flash.
+ * Loads data for a page through the query cache and reloads when `key` changes (null: wait). Old data stays
+ * visible while the next answer is on its way, so search-as-you-type does not flash; a page visited before
+ * shows its cached answer at once while the fresh one loads.
  */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
   const loadRef = useRef(load);
   loadRef.current = load;
-  const controllerRef = useRef<AbortController | null>(null);
-  const [state, setState] = useState<{ data: T | undefined; error: Error | null; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: key !== null,
+  const client = useQueryClient();
+  const query = useQuery<T, Error>({
+    queryKey: ['page', key],
+    queryFn: ({ signal }) => loadRef.current(signal),
+    enabled: key !== null,
+    placeholderData: keepPreviousData,
   });
-
-  const run = useCallback(() => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setState((s) => ({ ...s, loading: true }));
-    loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ data, error: null, loading: false });
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted || isAbort(err)) return;
-        const error = err instanceof Error ? err : new Error(String(err));
-        setState((s) => ({ ...s, error, loading: false }));
-      },
-    );
-  }, []);
-
-  useEffect(() => {
-    if (key === null) return;
-    run();
-    return () => controllerRef.current?.abort();
-  }, [key, run]);
-
-  const setData = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
-  return { ...state, reload: run, setData };
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const setData = useCallback((data: T) => client.setQueryData(['page', key], data), [client, key]);
+  return { data: query.data, error: query.error, loading: query.isFetching, reload, setData };
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import type { TInsightItem, TInsightList, TInsightPatch } from '../../../shared/insights.ts';
 import { type InsightFilter, insightsApi } from '../../api-insights.ts';
 import { problemFrom } from '../../lib/forms.ts';
 
@@ -47,121 +48,104 @@ export interface Inbox {
   status: { text: string; error: boolean } | null;
 }
 
-/** The triage inbox's data: keyset pages by id, corrections in order per item. */
+type Pages = InfiniteData<TInsightList, number | null>;
+
+const rowsOf = (data: Pages | undefined) => {
+  if (!data) return undefined;
+  const seen = new Set<number>();
+  return data.pages.flatMap((p) => p.items).filter((i) => !seen.has(i.id) && seen.add(i.id));
+};
+
+/** Each page's rows through `edit`: optimistic corrections and the server's answers land in the cache. */
+const editRows = (data: Pages | undefined, edit: (rows: TInsightItem[]) => TInsightItem[]) =>
+  data && { ...data, pages: data.pages.map((p) => ({ ...p, items: edit(p.items) })) };
+
+/** What the status line says of a saved correction: "Saved “Invoice wrong”: kind bug (also 2 similar)." */
+function savedText(item: TInsightItem, patch: TInsightPatch, applied: number): string {
+  const words = Object.entries(patch)
+    .map(
+      ([k, v]) => `${k === 'areaId' ? 'area' : k} ${v === null ? 'none' : v === undefined ? '' : String(v)}`,
+    )
+    .join(', ');
+  const others = applied > 1 ? ` (also ${applied - 1} similar)` : '';
+  return `Saved “${item.title || item.body.slice(0, 40)}”: ${words}${others}.`;
+}
+
+/**
+ * The triage inbox's data: keyset pages by id in the query cache, corrections optimistic and in order per
+ * item. The cache is read synchronously, so `latest()` never lags behind a keypress.
+ */
 export function useInbox(filter: InsightFilter, areaName: (id: string | null) => string | null): Inbox {
-  const key = JSON.stringify(filter);
-  const [rows, setRowsState] = useState<TInsightItem[] | undefined>(undefined);
-  const rowsRef = useRef<TInsightItem[] | undefined>(undefined);
-  // Every change goes through here, so `latest()` never lags behind a keypress.
-  const setRows = useCallback(
-    (next: TInsightItem[] | undefined | ((r: TInsightItem[] | undefined) => TInsightItem[] | undefined)) => {
-      rowsRef.current = typeof next === 'function' ? next(rowsRef.current) : next;
-      setRowsState(rowsRef.current);
-    },
-    [],
-  );
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const client = useQueryClient();
+  const queryKey = ['insights-inbox', filter];
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) =>
+      insightsApi.list({ ...filter, limit: PAGE, before: pageParam }, signal),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    // A new filter keeps the old rows on screen until its answer arrives.
+    placeholderData: keepPreviousData,
+  });
   const [status, setStatus] = useState<Inbox['status']>(null);
-  const [generation, setGeneration] = useState(0);
-  // Per item: the last answer the server gave, the queue of its requests, and the number of the newest one.
-  const confirmed = useRef(new Map<number, TInsightItem>());
+  // Per item: the queue of its requests and the number of the newest one (an older answer must not win).
   const chains = useRef(new Map<number, Promise<void>>());
-  const latest = useRef(new Map<number, number>());
+  const newest = useRef(new Map<number, number>());
   const areaNameRef = useRef(areaName);
   areaNameRef.current = areaName;
+  const keyRef = useRef(queryKey);
+  keyRef.current = queryKey;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the filter; `generation` is reload
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    insightsApi.list({ ...filter, limit: PAGE }, controller.signal).then(
-      (page) => {
-        for (const item of page.items) confirmed.current.set(item.id, item);
-        setRows(page.items);
-        setNextBefore(page.nextBefore);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err instanceof Error ? err : new Error(String(err)));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [key, generation]);
-
-  const loadMore = () => {
-    if (nextBefore === null || loadingMore) return;
-    setLoadingMore(true);
-    insightsApi.list({ ...filter, limit: PAGE, before: nextBefore }).then(
-      (page) => {
-        for (const item of page.items) confirmed.current.set(item.id, item);
-        setRows((r) => [...(r ?? []), ...page.items.filter((i) => !r?.some((x) => x.id === i.id))]);
-        setNextBefore(page.nextBefore);
-        setLoadingMore(false);
-      },
-      (err: unknown) => {
-        setStatus({ text: problemFrom(err).message, error: true });
-        setLoadingMore(false);
-      },
-    );
-  };
+  const setRows = useCallback(
+    (edit: (rows: TInsightItem[]) => TInsightItem[]) =>
+      client.setQueryData<Pages>(keyRef.current, (data) => editRows(data, edit)),
+    [client],
+  );
 
   const correct = useCallback(
     (id: number, patch: TInsightPatch) => {
-      const seq = (latest.current.get(id) ?? 0) + 1;
-      latest.current.set(id, seq);
-      setRows((r) => {
-        const target = r?.find((x) => x.id === id);
-        if (!r || !target) return r;
-        // The server also applies it to the item's near-duplicates nobody reviewed yet.
-        const alsoThese = (x: TInsightItem) =>
-          x.id === id ||
-          (target.groupId !== null && x.groupId === target.groupId && x.correctedTags.length === 0);
-        return r.map((x) => (alsoThese(x) ? applyPatch(x, patch, areaNameRef.current) : x));
-      });
+      const seq = (newest.current.get(id) ?? 0) + 1;
+      newest.current.set(id, seq);
+      const before = rowsOf(client.getQueryData<Pages>(keyRef.current))?.find((x) => x.id === id);
+      if (!before) return;
+      // The server also applies it to the item's near-duplicates nobody reviewed yet.
+      const alsoThese = (x: TInsightItem) =>
+        x.id === id ||
+        (before.groupId !== null && x.groupId === before.groupId && x.correctedTags.length === 0);
+      setRows((rows) => rows.map((x) => (alsoThese(x) ? applyPatch(x, patch, areaNameRef.current) : x)));
       const run = async () => {
         try {
           const { item, applied } = await insightsApi.correct(id, patch);
-          confirmed.current.set(id, item);
-          if (latest.current.get(id) === seq) setRows((r) => r?.map((x) => (x.id === id ? item : x)));
-          const words = Object.entries(patch)
-            .map(
-              ([k, v]) =>
-                `${k === 'areaId' ? 'area' : k} ${v === null ? 'none' : v === undefined ? '' : String(v)}`,
-            )
-            .join(', ');
-          const others = applied > 1 ? ` (also ${applied - 1} similar)` : '';
-          setStatus({
-            text: `Saved “${item.title || item.body.slice(0, 40)}”: ${words}${others}.`,
-            error: false,
-          });
+          if (newest.current.get(id) === seq) setRows((rows) => rows.map((x) => (x.id === id ? item : x)));
+          setStatus({ text: savedText(item, patch, applied), error: false });
         } catch (err) {
-          const before = confirmed.current.get(id);
-          if (before && latest.current.get(id) === seq)
-            setRows((r) => r?.map((x) => (x.id === id ? before : x)));
+          if (newest.current.get(id) === seq) setRows((rows) => rows.map((x) => (x.id === id ? before : x)));
           setStatus({ text: `Not saved: ${problemFrom(err).message}`, error: true });
         }
       };
       const chain = (chains.current.get(id) ?? Promise.resolve()).then(run);
       chains.current.set(id, chain);
     },
-    [setRows],
+    [client, setRows],
   );
 
+  const loadMore = () => {
+    if (!query.hasNextPage || query.isFetchingNextPage) return;
+    query.fetchNextPage().then(
+      (r) => r.error && setStatus({ text: problemFrom(r.error).message, error: true }),
+      () => undefined,
+    );
+  };
+
   return {
-    rows,
-    error,
-    loading,
-    hasMore: nextBefore !== null,
-    loadingMore,
+    rows: rowsOf(query.data as Pages | undefined),
+    error: query.error,
+    loading: query.isFetching && !query.isFetchingNextPage,
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
     loadMore,
-    reload: () => setGeneration((g) => g + 1),
-    latest: () => rowsRef.current ?? [],
+    reload: () => void query.refetch(),
+    latest: () => rowsOf(client.getQueryData<Pages>(keyRef.current)) ?? [],
     correct,
     status,
   };
