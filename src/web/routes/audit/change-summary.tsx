@@ -50,7 +50,9 @@ export function ChangeSummary({ change }: { change: unknown }) {
   return (
     <details className="change-json">
       <summary>{entries.map(([k]) => k).join(', ')}</summary>
-      <pre>{JSON.stringify(change, null, 2)}</pre>
+      {/* It scrolls sideways: keyboard users need to focus it to scroll (axe scrollable-region-focusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region */}
+      <pre tabIndex={0}>{JSON.stringify(change, null, 2)}</pre>
     </details>
   );
 }

@@ -184,7 +184,13 @@ export function BetPage() {
   return (
     <Page title={b.title} intro={back}>
       <LiveStatus>{status}</LiveStatus>
-      <PlacementPanel placement={b.placement} />
+      <section aria-labelledby="placement-heading">
+        {/* The panel's h3s need an h2 above them (axe heading-order). */}
+        <h2 id="placement-heading" className="visually-hidden">
+          Where this bet sits
+        </h2>
+        <PlacementPanel placement={b.placement} />
+      </section>
       <Details bet={b} />
       <section aria-labelledby="briefs-heading" className="release-section">
         <h2 id="briefs-heading">Experiment briefs</h2>

@@ -38,7 +38,7 @@ function FrictionCard({
   };
   return (
     <section className="card" aria-label={f.rank ? `${f.rank}. ${f.title}` : f.title}>
-      <h3>{f.rank ? `${f.rank}. ${f.title}` : f.title}</h3>
+      <h2>{f.rank ? `${f.rank}. ${f.title}` : f.title}</h2>
       {f.description ? <p>{f.description}</p> : null}
       <dl>
         <dt>Evidence</dt>

@@ -58,6 +58,7 @@ export function SurveyPage() {
     <main id="main" className="sign-in">
       <div className="sign-in-card">
         <p className="product-name large">prodops</p>
+        {state.step === 'loading' || state.step === 'failed' ? <h1>Survey</h1> : null}
         {state.step === 'loading' ? <p role="status">Opening the survey…</p> : null}
         {state.step === 'failed' ? (
           <div className="notice error" role="alert">
