@@ -6,6 +6,8 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app.tsx';
 import { SessionProvider } from './lib/session.tsx';
 import './styles.css';
+// After styles.css: the phone rules win at equal specificity.
+import './phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -53,26 +53,28 @@ function Figures({ c }: { c: TQbrContent }) {
   return (
     <section aria-label="Success metrics">
       <h2>Success metrics ({c.metricsWindow})</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Current</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.metrics.map((m) => (
-            <tr key={m.key}>
-              <td>
-                <Link to={`/metrics/${m.key}`}>{m.label}</Link>
-              </td>
-              <td>{m.current}</td>
-              <td>{m.target}</td>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col">Current</th>
+              <th scope="col">Target</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.metrics.map((m) => (
+              <tr key={m.key}>
+                <td>
+                  <Link to={`/metrics/${m.key}`}>{m.label}</Link>
+                </td>
+                <td>{m.current}</td>
+                <td>{m.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>Top frictions</h2>
       <ol aria-label="Top frictions">
         {c.frictions.map((f) => (
