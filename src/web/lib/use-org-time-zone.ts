@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api-client.ts';
+import { formatInstant } from './org-time.ts';
 
 /** The org's time zone from its settings, for pages whose data does not carry it (null until it is known). */
 export function useOrgTimeZone(): string | null {
@@ -13,4 +14,10 @@ export function useOrgTimeZone(): string | null {
     return () => controller.abort();
   }, []);
   return timeZone;
+}
+
+/** An instant as every page shows it (formatInstant): in the org's zone, labelled; "…" until the zone is known. */
+export function useFormatInstant(): (iso: string) => string {
+  const timeZone = useOrgTimeZone();
+  return (iso) => (timeZone ? formatInstant(iso, timeZone) : '…');
 }

@@ -8,6 +8,7 @@ import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
@@ -190,6 +191,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
   const [shown, setShown] = useState(latest);
   const v = useLoad(`qbr:${quarter}:${shown}`, (signal) => charterApi.qbrVersion(quarter, shown, signal));
   const when = useWhen();
+  const who = useActorText();
   return (
     <section aria-label="Published versions">
       <h2>Published versions</h2>
@@ -209,7 +211,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
       {v.data ? (
         <>
           <p>
-            Version {v.data.version}, published by {v.data.publishedBy} {when(v.data.publishedAt)}.
+            Version {v.data.version}, published by {who(v.data.publishedBy)} {when(v.data.publishedAt)}.
           </p>
           <MarkdownBlock text={v.data.markdown} />
         </>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TInsightItem, TInsightPatch } from '../../../shared/insights.ts';
 import { type InsightFilter, insightsApi } from '../../api-insights.ts';
 import { problemFrom } from '../../lib/forms.ts';
+import { correctionWords } from './labels.ts';
 
 const PAGE = 50;
 
@@ -129,12 +130,7 @@ export function useInbox(filter: InsightFilter, areaName: (id: string | null) =>
           const { item, applied } = await insightsApi.correct(id, patch);
           confirmed.current.set(id, item);
           if (latest.current.get(id) === seq) setRows((r) => r?.map((x) => (x.id === id ? item : x)));
-          const words = Object.entries(patch)
-            .map(
-              ([k, v]) =>
-                `${k === 'areaId' ? 'area' : k} ${v === null ? 'none' : v === undefined ? '' : String(v)}`,
-            )
-            .join(', ');
+          const words = correctionWords(patch, item);
           const others = applied > 1 ? ` (also ${applied - 1} similar)` : '';
           setStatus({
             text: `Saved “${item.title || item.body.slice(0, 40)}”: ${words}${others}.`,
