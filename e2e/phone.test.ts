@@ -139,4 +139,35 @@ describe('the phone layout (390×844)', () => {
     expect(await menu.isVisible()).toBe(false);
     await page.close();
   });
+
+  // Issue 17, part 6: what Product Ops reads on every page of its navigation is words. Keys shown on purpose as
+  // keys (settings' key columns, audit action codes, the audit's raw change JSON behind a disclosure) are in
+  // <code>, .mono or <pre>; the People page lists emails as
+  // the directory's email column, so it is not checked for emails.
+  it('Product Ops: no page shows a key, a UUID, system:demo or an email where a person is named', async () => {
+    const page = await signInAs(browser, server.url, 'priya@example.com', { path: '/', heading: 'Home' });
+    const leaks: string[] = [];
+    for (const path of await navPaths(page)) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor(SLOW);
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('main').evaluate((main) => {
+        const copy = main.cloneNode(true) as HTMLElement;
+        for (const el of copy.querySelectorAll('code, .mono, pre, option, script, style')) el.remove();
+        return copy.textContent ?? '';
+      });
+      const patterns = [
+        /\b[a-z]+_[a-z_]+\b/,
+        /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/,
+        /system:\w+/,
+        ...(path === '/people' ? [] : [/[\w.+-]+@[\w-]+\.[a-z]{2,}/]),
+      ];
+      for (const re of patterns) {
+        const m = re.exec(text);
+        if (m) leaks.push(`${path}: "${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10)}"`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    await page.close();
+  });
 });
