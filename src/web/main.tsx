@@ -8,6 +8,8 @@ import { App } from './app.tsx';
 import { queryClient } from './lib/query-client.ts';
 import { SessionProvider } from './lib/session.tsx';
 import './styles.css';
+// After styles.css: the phone rules win at equal specificity.
+import './phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

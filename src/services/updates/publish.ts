@@ -148,7 +148,7 @@ export async function publishWeeklyUpdate(opts: {
         title: version > 1 ? `${json.title} (correction ${version})` : json.title,
         summary:
           version > 1
-            ? `Corrected: ${changes.slice(0, 3).join('; ') || 'details'}`
+            ? `Corrected: ${changes.slice(0, 3).join('; ') || 'see what changed in prodops'}`
             : `What shipped, what's next and what's at risk, across ${inputs.length} product areas.`,
         // The digest (highlights, one line per area); each area's part is a reply (a thread in Slack).
         sections: [{ markdown: digest.markdown }],

@@ -106,30 +106,32 @@ export function BarChart({
       </svg>
       <details className="chart-table">
         <summary>Show the numbers as a table</summary>
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col" className="num">
-                {valueHeading}
-              </th>
-              <th scope="col">Against the {targetLabel.toLowerCase()}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.key}>
-                <th scope="row">{b.label}</th>
-                <td className="num">{b.value === null ? '–' : pct(b.value)}</td>
-                <td>
-                  {b.value === null ? noneText : against(b.value)}
-                  {b.detail ? <span className="cell-note">{b.detail}</span> : null}
-                </td>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col" className="num">
+                  {valueHeading}
+                </th>
+                <th scope="col">Against the {targetLabel.toLowerCase()}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.key}>
+                  <th scope="row">{b.label}</th>
+                  <td className="num">{b.value === null ? '–' : pct(b.value)}</td>
+                  <td>
+                    {b.value === null ? noneText : against(b.value)}
+                    {b.detail ? <span className="cell-note">{b.detail}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

@@ -1,5 +1,5 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { type ReactNode, startTransition, useCallback, useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api-client.ts';
 import { rolesText } from '../lib/labels.ts';
 import { useSession } from '../lib/session.tsx';
@@ -12,6 +12,10 @@ import { StatusSearch } from './status-search.tsx';
 export function AppLayout() {
   const { me, orgName, setMe, setOrgName } = useSession();
   const [error, setError] = useState<Error | null>(null);
+  // On a phone the navigation is a menu; it is open only on the page it was opened on, so any navigation closes it.
+  const { pathname } = useLocation();
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === pathname;
 
   const loadMe = useCallback(
     (signal: AbortSignal) =>
@@ -57,16 +61,35 @@ export function AppLayout() {
   }
 
   return (
-    <div className="shell">
+    <div className={menuOpen ? 'shell menu-open' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <Header />
-      <nav aria-label="Main" className="main-nav">
+      <Header
+        menu={
+          <button
+            type="button"
+            className="button small menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
+          >
+            Menu
+          </button>
+        }
+      />
+      <nav
+        id="main-nav"
+        aria-label="Main"
+        className="main-nav"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menuOpen) setMenuOpenAt(null);
+        }}
+      >
         <ul>
           {navFor(me).map((entry) => (
             <li key={entry.path}>
-              <NavLink to={entry.path} end={entry.path === '/'}>
+              <NavLink to={entry.path} end={entry.path === '/'} onClick={() => setMenuOpenAt(null)}>
                 {entry.label}
               </NavLink>
             </li>
@@ -80,7 +103,8 @@ export function AppLayout() {
   );
 }
 
-function Header() {
+/** The brand, the phone's menu button (hidden on wider screens by the stylesheet), search and the account. */
+function Header({ menu }: { menu: ReactNode }) {
   const { me, orgName, setMe } = useSession();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
@@ -104,6 +128,7 @@ function Header() {
         </Link>
         {orgName ? <span className="org-name">{orgName}</span> : null}
       </div>
+      {menu}
       {me ? <StatusSearch /> : null}
       {me ? (
         <div className="user">

@@ -121,35 +121,37 @@ export function StackedBarChart({
       </svg>
       <details className="chart-table">
         <summary>Show the numbers as a table</summary>
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{columnHeading}</th>
-              {series.map((s) => (
-                <th scope="col" className="num" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">{c.label}</th>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columnHeading}</th>
                 {series.map((s) => (
-                  <td className="num" key={s.key}>
-                    {c.values[s.key] ?? 0}
-                  </td>
+                  <th scope="col" className="num" key={s.key}>
+                    {s.label}
+                  </th>
                 ))}
-                <td className="num">{total(c)}</td>
+                <th scope="col" className="num">
+                  Total
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.key}>
+                  <th scope="row">{c.label}</th>
+                  {series.map((s) => (
+                    <td className="num" key={s.key}>
+                      {c.values[s.key] ?? 0}
+                    </td>
+                  ))}
+                  <td className="num">{total(c)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

@@ -48,8 +48,5 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 const numberFormat = new Intl.NumberFormat('en-US');
 export const formatNumber = (n: number): string => numberFormat.format(n);
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-export const formatDateTime = (iso: string): string => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
-};
+/** A key with no label of its own (an audit record's type) in words: "plan_deliverable" → "plan deliverable". */
+export const keyWords = (key: string): string => key.replace(/[_.]+/g, ' ').trim();

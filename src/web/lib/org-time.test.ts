@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, fromLocalInput, toLocalInput } from './org-time.ts';
+import { formatInstant, formatLocalDate, fromLocalInput, toLocalInput } from './org-time.ts';
 
 const NY = 'America/New_York';
 
 describe('org time in the browser', () => {
+  it("shows an instant one way, in the org's zone, labelled with the zone", () => {
+    expect(formatInstant('2026-11-19T21:00:00.000Z', NY)).toBe('Thu 19 Nov 2026, 16:00 (America/New_York)');
+    expect(formatInstant('2026-11-19T21:00:00.000Z', 'Asia/Kolkata')).toBe(
+      'Fri 20 Nov 2026, 02:30 (Asia/Kolkata)',
+    );
+    expect(formatInstant('not a time', NY)).toBe('not a time');
+  });
+
   it('reads a datetime-local value as org-local time, both ways', () => {
     expect(fromLocalInput('2026-11-19T16:00', NY)).toBe('2026-11-19T21:00:00.000Z');
     expect(fromLocalInput('2026-07-01T09:15', NY)).toBe('2026-07-01T13:15:00.000Z');

@@ -56,6 +56,13 @@ export const formatDateTimeIn = (iso: string, timeZone: string): string =>
     .format(new Date(iso))
     .replace(',', '');
 
+/**
+ * "Thu 19 Nov 2026 16:00 (America/New_York)": how a page shows an instant, in the org's zone and saying which,
+ * the same on every page (issue 17).
+ */
+export const formatInstant = (iso: string, timeZone: string): string =>
+  Number.isNaN(Date.parse(iso)) ? iso : `${formatDateTimeIn(iso, timeZone)} (${timeZone})`;
+
 /** The value of an <input type="datetime-local"> showing `iso` in the org's time zone. */
 export function toLocalInput(iso: string | null, timeZone: string): string {
   if (!iso) return '';

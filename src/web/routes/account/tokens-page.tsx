@@ -6,8 +6,8 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { problemFrom, useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTime } from '../../lib/labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 
 /** The same rule as POST /me/tokens. */
 const ZTokenName = z.strictObject({ name: z.string().trim().min(1).max(80) });
@@ -75,6 +75,7 @@ function RevokeButton({ token, onRevoked }: { token: TApiToken; onRevoked: () =>
 
 /** Personal API tokens for the CLI and CI (the release gate): created here, shown once, revocable. */
 export function TokensPage() {
+  const at = useFormatInstant();
   const data = useLoad('tokens', (signal) => api.tokens.list(signal));
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [status, setStatus] = useState('');
@@ -139,8 +140,8 @@ export function TokensPage() {
                   <tr key={t.id}>
                     <th scope="row">{t.name}</th>
                     <td className="mono">{t.prefix}…</td>
-                    <td>{formatDateTime(t.createdAt)}</td>
-                    <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
+                    <td>{at(t.createdAt)}</td>
+                    <td>{t.lastUsedAt ? at(t.lastUsedAt) : 'never'}</td>
                     <td>
                       <RevokeButton
                         token={t}

@@ -4,7 +4,7 @@ import { api } from '../../api-client.ts';
 import { qualityApi } from '../../api-quality.ts';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
-import { formatLocalDate } from '../../lib/org-time.ts';
+import { formatLocalDate, formatMonth } from '../../lib/org-time.ts';
 import {
   burdenText,
   figureText,
@@ -198,9 +198,4 @@ function Burden({ q }: { q: TAreaQualityDetail }) {
 }
 
 /** "November 2026" from "2026-11". */
-const monthName = (month: string) =>
-  new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-US', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const monthName = (month: string) => formatMonth(`${month}-01`);

@@ -1,7 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api-client.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { formatDateTime } from '../../lib/labels.ts';
+import { keyWords } from '../../lib/labels.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
+import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { usePaged } from '../../lib/use-paged.ts';
 import { ChangeSummary } from './change-summary.tsx';
 
@@ -13,7 +15,7 @@ function RecordLink({ type, id }: { type: string; id: string }) {
   const short = id.length > 12 ? `${id.slice(0, 8)}…` : id;
   return (
     <>
-      {type}{' '}
+      {keyWords(type)}{' '}
       {base ? (
         <Link to={`${base}/${id}`} className="mono" title={id}>
           {short}
@@ -38,6 +40,8 @@ const ENTITY_TYPES = [
 ] as const;
 
 export function AuditPage() {
+  const at = useFormatInstant();
+  const who = useActorText();
   const [params, setParams] = useSearchParams();
   const entityType = params.get('entityType') ?? '';
   const entityId = params.get('entityId') ?? '';
@@ -104,9 +108,9 @@ export function AuditPage() {
                 {list.items.map((e) => (
                   <tr key={e.id}>
                     <td className="when">
-                      <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                      <time dateTime={e.at}>{at(e.at)}</time>
                     </td>
-                    <td>{e.actorLabel}</td>
+                    <td>{who(e.actorLabel)}</td>
                     <td>
                       <code>{e.action}</code>
                     </td>

@@ -17,6 +17,7 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useBetOptions } from './bet-options.ts';
 import { betsApi } from './bets-api.ts';
@@ -103,6 +104,7 @@ function EditForm({ bet, onSaved }: { bet: TBet; onSaved: (b: TBet) => void }) {
 }
 
 function BriefView({ brief: b }: { brief: TBrief }) {
+  const who = useActorText();
   const list = (items: string[]) => (
     <ul>
       {items.map((x) => (
@@ -157,7 +159,7 @@ function BriefView({ brief: b }: { brief: TBrief }) {
           </>
         ) : null}
         <dt>Written by</dt>
-        <dd>{b.createdBy}</dd>
+        <dd>{who(b.createdBy)}</dd>
       </dl>
     </article>
   );

@@ -6,7 +6,8 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { formatInstant } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 
@@ -94,6 +95,7 @@ function CharterView({ content }: { content: TCharterContent }) {
 function History() {
   const data = useLoad('charter:versions', (signal) => charterApi.versions(signal));
   const tz = useOrgTimeZone();
+  const who = useActorText();
   if (!data.data?.items.length || !tz) return null;
   return (
     <section aria-label="Charter history">
@@ -101,7 +103,7 @@ function History() {
       <ul>
         {data.data.items.map((v) => (
           <li key={v.version}>
-            Version {v.version}, saved by {v.savedBy} on {formatDateTimeIn(v.savedAt, tz)} ({tz}):{' '}
+            Version {v.version}, saved by {who(v.savedBy)} on {formatInstant(v.savedAt, tz)}:{' '}
             {v.changed.join(', ') || 'no section changed'}
           </li>
         ))}
@@ -114,6 +116,7 @@ function History() {
 export function CharterPage() {
   const data = useLoad('charter', (signal) => charterApi.get(signal));
   const [editing, setEditing] = useState(false);
+  const who = useActorText();
   const c = data.data;
   return (
     <Page
@@ -123,7 +126,7 @@ export function CharterPage() {
           {c?.isDefault
             ? "The pack's charter, as it comes: Product Ops has not edited it yet."
             : c
-              ? `Version ${c.version}, saved by ${c.savedBy}.`
+              ? `Version ${c.version}, saved by ${who(c.savedBy)}.`
               : null}{' '}
           Product Ops informs decisions; PMs keep decision rights.
         </p>

@@ -8,6 +8,7 @@ import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
@@ -53,26 +54,28 @@ function Figures({ c }: { c: TQbrContent }) {
   return (
     <section aria-label="Success metrics">
       <h2>Success metrics ({c.metricsWindow})</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Current</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.metrics.map((m) => (
-            <tr key={m.key}>
-              <td>
-                <Link to={`/metrics/${m.key}`}>{m.label}</Link>
-              </td>
-              <td>{m.current}</td>
-              <td>{m.target}</td>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col">Current</th>
+              <th scope="col">Target</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.metrics.map((m) => (
+              <tr key={m.key}>
+                <td>
+                  <Link to={`/metrics/${m.key}`}>{m.label}</Link>
+                </td>
+                <td>{m.current}</td>
+                <td>{m.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>Top frictions</h2>
       <ol aria-label="Top frictions">
         {c.frictions.map((f) => (
@@ -188,6 +191,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
   const [shown, setShown] = useState(latest);
   const v = useLoad(`qbr:${quarter}:${shown}`, (signal) => charterApi.qbrVersion(quarter, shown, signal));
   const when = useWhen();
+  const who = useActorText();
   return (
     <section aria-label="Published versions">
       <h2>Published versions</h2>
@@ -207,7 +211,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
       {v.data ? (
         <>
           <p>
-            Version {v.data.version}, published by {v.data.publishedBy} {when(v.data.publishedAt)}.
+            Version {v.data.version}, published by {who(v.data.publishedBy)} {when(v.data.publishedAt)}.
           </p>
           <MarkdownBlock text={v.data.markdown} />
         </>

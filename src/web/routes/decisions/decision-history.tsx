@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { ZDecisionEvent } from '../../../shared/decisions.ts';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatInstant, formatLocalDate } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 
 type DecisionEvent = z.infer<typeof ZDecisionEvent>;
 
@@ -32,6 +33,7 @@ export function DecisionHistory({
   events: readonly DecisionEvent[];
   timeZone: string;
 }) {
+  const who = useActorText();
   if (events.length === 0) return <p className="muted">No history yet.</p>;
   const oldestFirst = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
@@ -40,9 +42,9 @@ export function DecisionHistory({
         // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at its end
         <li key={i}>
           <strong>{KIND_LABELS[e.kind]}</strong>
-          <Related event={e} /> · {e.by} ·{' '}
+          <Related event={e} /> · {who(e.by)} ·{' '}
           <span className="muted">
-            <time dateTime={e.at}>{formatDateTimeIn(e.at, timeZone)}</time>
+            <time dateTime={e.at}>{formatInstant(e.at, timeZone)}</time>
           </span>
           {e.nextReviewDate ? <> · next review {formatLocalDate(e.nextReviewDate, true)}</> : null}
           {e.note ? <span className="cell-note prose">{e.note}</span> : null}

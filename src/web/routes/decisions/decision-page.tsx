@@ -5,7 +5,8 @@ import { systemClock } from '../../../shared/clock.ts';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 import { api } from '../../api-client.ts';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatInstant, formatLocalDate } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { DecisionHistory } from './decision-history.tsx';
 import { type DecisionOptions, useDecisionOptions } from './decision-options.ts';
@@ -40,6 +41,7 @@ function Supersession({ entry: d }: { entry: TDecisionLogEntry }) {
 }
 
 function EntryDetails({ entry: d, timeZone }: { entry: TDecisionLogEntry; timeZone: string }) {
+  const who = useActorText();
   return (
     <dl className="details decision-details">
       <dt>Date</dt>
@@ -84,7 +86,7 @@ function EntryDetails({ entry: d, timeZone }: { entry: TDecisionLogEntry; timeZo
       ) : null}
       <dt>Recorded by</dt>
       <dd>
-        {d.createdBy}, {formatDateTimeIn(d.createdAt, timeZone)}
+        {who(d.createdBy)}, {formatInstant(d.createdAt, timeZone)}
       </dd>
     </dl>
   );

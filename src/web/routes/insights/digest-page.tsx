@@ -3,8 +3,9 @@ import { ApiError } from '../../api-client.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { formatDateTimeIn, formatMonth } from '../../lib/org-time.ts';
+import { formatInstant, formatMonth } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
@@ -20,6 +21,7 @@ const withoutTitle = (markdown: string) => markdown.replace(/^# .*\n+/, '');
 export function DigestPage() {
   const { month = '' } = useParams();
   const me = useMe();
+  const who = useActorText();
   const location = useLocation();
   const published = (location.state as { published?: number } | null)?.published ?? 0;
   const base = useInsightsBase();
@@ -49,7 +51,7 @@ export function DigestPage() {
         <article aria-label={digest.data.title} aria-busy={digest.loading}>
           <p className="muted">
             Version {digest.data.version}, published{' '}
-            {formatDateTimeIn(digest.data.publishedAt, base.data.timeZone)} by {digest.data.publishedBy}
+            {formatInstant(digest.data.publishedAt, base.data.timeZone)} by {who(digest.data.publishedBy)}
           </p>
           <MarkdownBlock text={withoutTitle(digest.data.markdown)} />
         </article>

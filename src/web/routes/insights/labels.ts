@@ -2,6 +2,7 @@ import { DISPOSITIONS, type TDisposition } from '../../../shared/insights.ts';
 import { INSIGHT_KINDS, type InsightKind } from '../../../shared/insights-taxonomy.ts';
 import type { TMe } from '../../../shared/org.ts';
 import type { TSettings } from '../../../shared/settings.ts';
+import { keyWords } from '../../lib/labels.ts';
 
 export const KIND_LABELS: Record<InsightKind, string> = {
   bug: 'Bug',
@@ -59,3 +60,20 @@ export function trendText(trendPct: number | null, days: number): string {
 /** A count map sorted largest first: segments, areas, kinds. */
 export const ranked = (counts: Record<string, number>): [string, number][] =>
   Object.entries(counts).sort((a, b) => b[1] - a[1]);
+
+/**
+ * A saved correction in words for the live region: "kind feature request, area Billing" (the area by its name,
+ * never its id; a theme or severity key in words).
+ */
+export function correctionWords(
+  patch: { kind?: InsightKind; theme?: string | null; severity?: string; areaId?: string | null },
+  item: { areaName: string | null },
+): string {
+  const words: string[] = [];
+  if (patch.kind !== undefined) words.push(`kind ${KIND_LABELS[patch.kind].toLowerCase()}`);
+  if (patch.theme !== undefined) words.push(`theme ${patch.theme === null ? 'none' : keyWords(patch.theme)}`);
+  if (patch.severity !== undefined) words.push(`severity ${keyWords(patch.severity)}`);
+  if (patch.areaId !== undefined)
+    words.push(`area ${patch.areaId === null ? 'none' : (item.areaName ?? 'none')}`);
+  return words.join(', ');
+}

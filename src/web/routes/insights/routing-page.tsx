@@ -2,8 +2,9 @@ import { Link, useParams } from 'react-router';
 import type { TRouting } from '../../../shared/insights.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { formatInstant } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { AssignForm } from './assign-form.tsx';
 import { DispositionForm } from './disposition-form.tsx';
@@ -21,6 +22,7 @@ import { personName, useInsightsBase } from './use-insights-base.ts';
 export function RoutingPage() {
   const { id = '' } = useParams();
   const me = useMe();
+  const who = useActorText();
   const base = useInsightsBase();
   const found = useLoad<TRouting | null>(`routing:${id}`, async (signal) => {
     const { items } = await insightsApi.routings({}, signal);
@@ -89,7 +91,7 @@ export function RoutingPage() {
         <h2 id="decision-heading">Decision</h2>
         {r.decidedAt ? (
           <p>
-            <DecisionBadge routing={r} /> by {r.decidedBy}, {formatDateTimeIn(r.decidedAt, timeZone)}
+            <DecisionBadge routing={r} /> by {who(r.decidedBy)}, {formatInstant(r.decidedAt, timeZone)}
             {r.rationale ? <span className="cell-note">{r.rationale}</span> : null}
           </p>
         ) : (

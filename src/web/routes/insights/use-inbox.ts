@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { TInsightItem, TInsightList, TInsightPatch } from '../../../shared/insights.ts';
 import { type InsightFilter, insightsApi } from '../../api-insights.ts';
 import { problemFrom } from '../../lib/forms.ts';
+import { correctionWords } from './labels.ts';
 
 const PAGE = 50;
 
@@ -62,13 +63,8 @@ const editRows = (data: Pages | undefined, edit: (rows: TInsightItem[]) => TInsi
 
 /** What the status line says of a saved correction: "Saved “Invoice wrong”: kind bug (also 2 similar)." */
 function savedText(item: TInsightItem, patch: TInsightPatch, applied: number): string {
-  const words = Object.entries(patch)
-    .map(
-      ([k, v]) => `${k === 'areaId' ? 'area' : k} ${v === null ? 'none' : v === undefined ? '' : String(v)}`,
-    )
-    .join(', ');
   const others = applied > 1 ? ` (also ${applied - 1} similar)` : '';
-  return `Saved “${item.title || item.body.slice(0, 40)}”: ${words}${others}.`;
+  return `Saved “${item.title || item.body.slice(0, 40)}”: ${correctionWords(patch, item)}${others}.`;
 }
 
 /**

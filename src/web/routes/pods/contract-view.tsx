@@ -1,5 +1,7 @@
 import { bySignature, namesText, stateLine } from '../../../domain/org/contracts.ts';
 import type { TContractState, TContractVersion } from '../../../shared/contracts.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 
 const STATE_CLASS: Record<TContractState, string> = {
   none: 'contract-state warn',
@@ -45,12 +47,13 @@ export function ContractOnePage({
   contract: TContractVersion;
   nested?: boolean;
 }) {
+  const who = useActorText();
   const waiting = c.signers.filter((s) => s.signedAt === null);
   const H = nested ? 'h4' : 'h3';
   return (
     <div className="contract-page">
       <p className="muted">
-        Version {c.version}, proposed by {c.createdBy} on {c.createdOn}.
+        Version {c.version}, proposed by {who(c.createdBy)} on {formatLocalDate(c.createdOn, true)}.
       </p>
       <H>Goal</H>
       <Paragraphs text={c.goal} />

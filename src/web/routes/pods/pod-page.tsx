@@ -5,6 +5,7 @@ import { DeleteButton } from '../../components/delete-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { ContractSection } from './contract-section.tsx';
 import { PodControls } from './pod-controls.tsx';
 import { PodForm } from './pod-form.tsx';
@@ -16,7 +17,7 @@ interface Loaded {
   people: TPerson[];
 }
 
-function PodDetails({ pod }: { pod: TPod }) {
+function PodDetails({ pod, timeZone }: { pod: TPod; timeZone: string | null }) {
   return (
     <>
       <dl className="details">
@@ -37,7 +38,7 @@ function PodDetails({ pod }: { pod: TPod }) {
       </dl>
       <h2>Members</h2>
       <PodMembers pod={pod} />
-      <RotationNow pod={pod} />
+      <RotationNow pod={pod} timeZone={timeZone} />
     </>
   );
 }
@@ -46,6 +47,7 @@ export function PodPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const me = useMe();
+  const timeZone = useOrgTimeZone();
   const data = useLoad<Loaded>(`pod:${id}`, async (signal) => {
     const pod = await api.pods.get(id, signal);
     if (!pod.permissions.update) return { pod, areas: [], people: [] };
@@ -80,7 +82,7 @@ export function PodPage() {
           />
         </section>
       ) : (
-        <PodDetails pod={pod} />
+        <PodDetails pod={pod} timeZone={timeZone} />
       )}
       {me.can.readVelocity ? <PodControls podId={pod.id} areaId={pod.areaId} /> : null}
       {pod.permissions.delete ? (

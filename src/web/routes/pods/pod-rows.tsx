@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { now } from '../../lib/clock.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
-import { browserTimeZone } from '../../lib/org-time.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 
 export interface MemberRow {
   key: number;
@@ -113,7 +113,9 @@ export function RotationEditor({
   onChange: (rows: RotationRow[]) => void;
   disabled?: boolean;
 }) {
-  const thisWeek = currentWeekKey(new Date(now()), browserTimeZone());
+  // The org's week (UTC until its settings load; a row is only added after they have).
+  const timeZone = useOrgTimeZone() ?? 'UTC';
+  const thisWeek = currentWeekKey(new Date(now()), timeZone);
   const update = (key: number, change: Partial<RotationRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const add = () => {

@@ -5,7 +5,6 @@ import { POD_ROLES, type TPodRole } from '../../../shared/roles.ts';
 import { now as clockNow } from '../../lib/clock.ts';
 import { contractBadge } from '../../lib/contracts.ts';
 import { POD_ROLE_LABELS, plural } from '../../lib/labels.ts';
-import { browserTimeZone } from '../../lib/org-time.ts';
 
 const GROUP_TITLES: Record<TPodRole, string> = { pm: 'PM', designer: 'Design', engineer: 'Engineering' };
 
@@ -62,8 +61,10 @@ export function PodMembers({ pod }: { pod: TPod }) {
 }
 
 /** Who shields the pod from inbound bugs this week (production-engineering rotation). */
-export function RotationNow({ pod }: { pod: TPod }) {
-  const thisWeek = currentWeekKey(new Date(clockNow()), browserTimeZone());
+export function RotationNow({ pod, timeZone }: { pod: TPod; timeZone: string | null }) {
+  // The org's week, not the reader's: the rotation changes hands on the org's Monday.
+  if (!timeZone) return null;
+  const thisWeek = currentWeekKey(new Date(clockNow()), timeZone);
   const now = pod.rotation.find((r) => r.week === thisWeek);
   const next = pod.rotation.filter((r) => r.week > thisWeek).sort((a, b) => a.week.localeCompare(b.week))[0];
   return (

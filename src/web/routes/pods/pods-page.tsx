@@ -6,6 +6,7 @@ import { CreatePanel } from '../../components/create-panel.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { PodForm } from './pod-form.tsx';
 import { ContractBadge, PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
 
@@ -15,7 +16,7 @@ interface Loaded {
   people: TPerson[];
 }
 
-function PodCard({ pod }: { pod: TPod }) {
+function PodCard({ pod, timeZone }: { pod: TPod; timeZone: string | null }) {
   const headingId = `pod-${pod.id}`;
   return (
     <article
@@ -33,13 +34,14 @@ function PodCard({ pod }: { pod: TPod }) {
       <ContractBadge pod={pod} />
       <PodWarnings pod={pod} />
       <PodMembers pod={pod} />
-      <RotationNow pod={pod} />
+      <RotationNow pod={pod} timeZone={timeZone} />
     </article>
   );
 }
 
 export function PodsPage() {
   const me = useMe();
+  const timeZone = useOrgTimeZone();
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const data = useLoad<Loaded>('pods', async (signal) => {
@@ -95,7 +97,7 @@ export function PodsPage() {
           </p>
           <div className="card-grid">
             {data.data.pods.map((pod) => (
-              <PodCard key={pod.id} pod={pod} />
+              <PodCard key={pod.id} pod={pod} timeZone={timeZone} />
             ))}
           </div>
         </>

@@ -100,7 +100,8 @@ export function LaunchCalendarPage() {
             </div>
             {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
             {list.data ? (
-              <div aria-busy={list.loading}>
+              // On a phone the stylesheet hides the grid (phone.css): the launch list below is the agenda.
+              <div aria-busy={list.loading} className="calendar-grid">
                 <MonthGrid month={month} items={list.data.filter(seesDay)} today={today} />
               </div>
             ) : list.error ? null : (

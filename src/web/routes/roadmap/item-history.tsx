@@ -1,10 +1,13 @@
 import { LoadError, Loading } from '../../components/page.tsx';
-import { formatDateTime } from '../../lib/labels.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { roadmapApi } from './roadmap-api.ts';
 
 /** Every version of the item, newest first: who, when, why, what changed, and which ones stakeholders saw. */
 export function ItemHistory({ id, version }: { id: string; version: number }) {
+  const at = useFormatInstant();
+  const who = useActorText();
   const history = useLoad(`roadmap-history:${id}:${version}`, (signal) => roadmapApi.history(id, signal));
   return (
     <section aria-labelledby="history-heading" className="release-section">
@@ -26,7 +29,7 @@ export function ItemHistory({ id, version }: { id: string; version: number }) {
                 {v.ratified ? <span className="badge ok">Ratified</span> : null}
               </h3>
               <p className="muted">
-                {v.changedBy}, <time dateTime={v.changedAt}>{formatDateTime(v.changedAt)}</time>
+                {who(v.changedBy)}, <time dateTime={v.changedAt}>{at(v.changedAt)}</time>
               </p>
               {v.note ? <p className="history-note">“{v.note}”</p> : null}
               {v.changes.length ? (

@@ -9,11 +9,11 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTime } from '../../lib/labels.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { VISIBILITY_LABELS } from '../../lib/roadmap-labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { EditItemForm } from './item-form.tsx';
 import { ItemHistory } from './item-history.tsx';
 import { DecisionsSection, DependenciesSection, LinksSection } from './item-links.tsx';
@@ -56,6 +56,7 @@ function PendingNotice({ item }: { item: TRoadmapItem }) {
 }
 
 function ItemDetails({ item }: { item: TRoadmapItem }) {
+  const at = useFormatInstant();
   return (
     <dl className="details">
       <dt>Area</dt>
@@ -84,7 +85,7 @@ function ItemDetails({ item }: { item: TRoadmapItem }) {
       <dd>{stakeholdersSee(item)}</dd>
       <dt>Last changed</dt>
       <dd>
-        <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt)}</time> (version {item.version})
+        <time dateTime={item.updatedAt}>{at(item.updatedAt)}</time> (version {item.version})
       </dd>
       <dt>Stakeholder summary</dt>
       <dd className="prose">{item.summary}</dd>

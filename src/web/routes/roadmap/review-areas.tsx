@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { TReview } from '../../../shared/roadmap.ts';
 import { ActionButton } from '../../components/action-button.tsx';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { formatInstant } from '../../lib/org-time.ts';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { reviewsApi } from './roadmap-api.ts';
 
 type Area = TReview['areas'][number];
@@ -70,6 +71,7 @@ function OutcomeControl({ item, ctx }: { item: Item; ctx: RatifyContext }) {
 
 function ReviewItem({ item, ctx }: { item: Item; ctx: RatifyContext }) {
   const headingId = useId();
+  const who = useActorText();
   const open = item.outcome === null && item.pending;
   return (
     <section className="review-item" aria-labelledby={headingId}>
@@ -103,7 +105,7 @@ function ReviewItem({ item, ctx }: { item: Item; ctx: RatifyContext }) {
             <li key={i}>
               <span className="prose">{n.note}</span>{' '}
               <span className="cell-note">
-                {n.by}, {formatDateTimeIn(n.at, ctx.timeZone)}
+                {who(n.by)}, {formatInstant(n.at, ctx.timeZone)}
               </span>
             </li>
           ))}

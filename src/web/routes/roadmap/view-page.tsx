@@ -9,9 +9,10 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTime } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
+import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { type AudienceTab, AudienceTabs, audienceLabel, isAudience } from './audience-tabs.tsx';
 import { exportUrl, roadmapApi, type ViewVersionParam } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
@@ -26,12 +27,20 @@ function versionFrom(s: string | null): ViewVersionParam {
   return s && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/** Who published and when, in words: names, and times in the org's zone. */
+interface Say {
+  at: (iso: string) => string;
+  who: (actor: string | null) => string;
+}
+
 function VersionPicker({
   value,
   versions,
   withDraft,
   onChange,
+  say,
 }: {
+  say: Say;
   value: ViewVersionParam;
   versions: readonly TViewVersion[];
   /** The draft is the product org's preview: stakeholders read what was published. */
@@ -51,7 +60,7 @@ function VersionPicker({
         <option value="">Latest published</option>
         {versions.map((v) => (
           <option key={v.version} value={String(v.version)}>
-            Version {v.version}, {formatDateTime(v.publishedAt)}, {v.publishedBy}
+            Version {v.version}, {say.at(v.publishedAt)}, {say.who(v.publishedBy)}
           </option>
         ))}
         {withDraft ? <option value="draft">Draft: what republishing would publish</option> : null}
@@ -60,7 +69,7 @@ function VersionPicker({
   );
 }
 
-function ViewMeta({ data }: { data: TPublishedView }) {
+function ViewMeta({ data, say }: { data: TPublishedView; say: Say }) {
   const quarters = data.view.quarters.map((q) => q.label).join(' and ');
   const items = data.view.items.length === 1 ? '1 item' : `${data.view.items.length} items`;
   if (data.version === null)
@@ -74,8 +83,8 @@ function ViewMeta({ data }: { data: TPublishedView }) {
   return (
     <p className="summary-line">
       Version {data.version}
-      {data.publishedAt ? `, published ${formatDateTime(data.publishedAt)}` : ''}
-      {data.publishedBy ? ` by ${data.publishedBy}` : ''}. {items}, {quarters}. Dates are ranges, not
+      {data.publishedAt ? `, published ${say.at(data.publishedAt)}` : ''}
+      {data.publishedBy ? ` by ${say.who(data.publishedBy)}` : ''}. {items}, {quarters}. Dates are ranges, not
       commitments.
     </p>
   );
@@ -129,7 +138,7 @@ function RepublishForm({ onPublished }: { onPublished: (v: TPublishedView) => vo
   );
 }
 
-function Versions({ versions }: { versions: readonly TViewVersion[] }) {
+function Versions({ versions, say }: { versions: readonly TViewVersion[]; say: Say }) {
   if (versions.length === 0) return null;
   return (
     <section aria-labelledby="versions-heading" className="release-section">
@@ -141,7 +150,7 @@ function Versions({ versions }: { versions: readonly TViewVersion[] }) {
             <li key={v.version}>
               <strong>Version {v.version}</strong>{' '}
               <span className="muted">
-                {formatDateTime(v.publishedAt)}, {v.publishedBy}
+                {say.at(v.publishedAt)}, {say.who(v.publishedBy)}
               </span>
               {v.changes.length ? (
                 <ul>
@@ -162,6 +171,7 @@ const notPublished = (e: Error | null) => e instanceof ApiError && e.status === 
 /** C4: the stakeholder roadmap view (current + next quarter, ranges), per audience, by version; republish. */
 export function StakeholderViewPage() {
   const me = useMe();
+  const say: Say = { at: useFormatInstant(), who: useActorText() };
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState('');
   const requested = params.get('audience');
@@ -198,6 +208,7 @@ export function StakeholderViewPage() {
           versions={versions}
           withDraft={inProductOrg(me.roles)}
           onChange={(v) => show({ version: v })}
+          say={say}
         />
       </div>
       {canRepublish(me) ? (
@@ -227,13 +238,13 @@ export function StakeholderViewPage() {
           <Loading what="the view" />
         ) : (
           <div aria-busy={view.loading}>
-            <ViewMeta data={view.data} />
+            <ViewMeta data={view.data} say={say} />
             <ExportLinks audience={audience} version={version} />
             <MarkdownBlock text={view.data.markdown} />
           </div>
         )}
       </AudienceTabs>
-      <Versions versions={versions} />
+      <Versions versions={versions} say={say} />
     </Page>
   );
 }

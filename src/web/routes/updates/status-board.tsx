@@ -251,49 +251,51 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
           ) : null}
         </dd>
       </dl>
-      <table className="status-board">
-        <caption className="visually-hidden">Contributions for {board.week}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Area</th>
-            <th scope="col">PM</th>
-            <th scope="col">Status</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.areas.map((a) => {
-            const mine = me.ownedAreaIds.includes(a.areaId);
-            return (
-              <tr key={a.areaId}>
-                <th scope="row">{a.areaName}</th>
-                <td>{a.pmName ?? <span className="muted">no PM</span>}</td>
-                <td>
-                  <StatusBadge status={a.status} />
-                  {a.absentReason ? <span className="muted"> {a.absentReason}</span> : null}
-                </td>
-                <td>{a.submittedAt ? formatDateTimeIn(a.submittedAt, timeZone) : '—'}</td>
-                <td>
-                  <div className="row-actions">
-                    {mine || canManage ? (
-                      <Link to={`/updates/${board.week}/areas/${a.areaId}`}>
-                        {mine ? 'Write my update' : 'Write the update'}
-                        <span className="visually-hidden"> for {a.areaName}</span>
-                      </Link>
-                    ) : null}
-                    {canManage && a.status === 'missing' ? (
-                      <MarkAbsent week={board.week} area={a} onDone={onChanged} />
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-wrap">
+        <table className="status-board">
+          <caption className="visually-hidden">Contributions for {board.week}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              <th scope="col">PM</th>
+              <th scope="col">Status</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.areas.map((a) => {
+              const mine = me.ownedAreaIds.includes(a.areaId);
+              return (
+                <tr key={a.areaId}>
+                  <th scope="row">{a.areaName}</th>
+                  <td>{a.pmName ?? <span className="muted">no PM</span>}</td>
+                  <td>
+                    <StatusBadge status={a.status} />
+                    {a.absentReason ? <span className="muted"> {a.absentReason}</span> : null}
+                  </td>
+                  <td>{a.submittedAt ? formatDateTimeIn(a.submittedAt, timeZone) : '—'}</td>
+                  <td>
+                    <div className="row-actions">
+                      {mine || canManage ? (
+                        <Link to={`/updates/${board.week}/areas/${a.areaId}`}>
+                          {mine ? 'Write my update' : 'Write the update'}
+                          <span className="visually-hidden"> for {a.areaName}</span>
+                        </Link>
+                      ) : null}
+                      {canManage && a.status === 'missing' ? (
+                        <MarkAbsent week={board.week} area={a} onDone={onChanged} />
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <h3>Definition of done</h3>
       <DoneChecklist board={board} />
       {canManage ? (
