@@ -19,6 +19,7 @@ import { charterLoaders, charterRoutes } from './routes/charter/index.ts';
 import { qbrRoutes } from './routes/charter/qbr.ts';
 import { decisionsLoaders, decisionsRoutes } from './routes/decisions/index.ts';
 import { deliveryLoaders, deliveryRoutes } from './routes/delivery/index.ts';
+import { feedRoutes } from './routes/feed/index.ts';
 import { homeRoutes } from './routes/home/index.ts';
 import { insightLoaders, insightRoutes } from './routes/insights/index.ts';
 import { metricsRoutes } from './routes/metrics/index.ts';
@@ -160,6 +161,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(velocityRoutes);
       await api.register(metricsRoutes);
       await api.register(homeRoutes);
+      await api.register(feedRoutes, { publicUrl: opts.config.publicUrlFromEnv });
       await api.register(betRoutes);
       await api.register(charterRoutes);
       await api.register(qbrRoutes);

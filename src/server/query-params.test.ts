@@ -26,6 +26,8 @@ const ANY_QUERY = [
   'HEAD /api/v1/calendar/feed/:file',
   'GET /api/v1/updates/feed/:file',
   'HEAD /api/v1/updates/feed/:file',
+  'GET /api/v1/feed/:file',
+  'HEAD /api/v1/feed/:file',
 ];
 
 /**
@@ -39,7 +41,10 @@ const urlOf = (pattern: string) =>
   pattern.replace('/*', '/some/page').replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'week') return '2026-W48';
     if (name === 'token') return TOKEN;
-    if (name === 'file') return pattern.includes('/updates/') ? `${TOKEN}.atom` : `${TOKEN}.ics`;
+    if (name === 'file')
+      return pattern.includes('/updates/') || pattern === '/api/v1/feed/:file'
+        ? `${TOKEN}.atom`
+        : `${TOKEN}.ics`;
     return crypto.randomUUID();
   });
 

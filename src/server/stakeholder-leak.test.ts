@@ -182,7 +182,7 @@ function queryVariants(params: Param[]): string[] {
 function pathValues(url: string, name: string): string[] {
   if (name === 'occurrenceId') return ids.occurrences;
   if (name === 'file')
-    return url.includes('updates')
+    return url.includes('updates') || url === '/api/v1/feed/:file'
       ? [feedFile.replace('.ics', '.atom'), feedFile.replace('.ics', '.rss')]
       : [feedFile];
   if (name === 'week') return ['2026-W46', '2026-W47'];
@@ -221,6 +221,49 @@ describe('a stakeholder reads ratified data only (issue 13, finding 3)', () => {
     expect(reads).toBeGreaterThan(150);
     expect(leaks).toEqual([]);
   }, 300_000);
+
+  it('the stakeholder feed (issue 17): no held launch, no unsent bundle copy, in JSON, Atom or RSS', async () => {
+    const ops = (await signedIn(t.database.db, ['product_ops'])).headers;
+    const areaId = (await t.database.db
+      .execute<{ id: string }>(sql`select id from areas limit 1`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows[0]!.id)) as string;
+    const send = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+      const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: ops, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json() as { id: string };
+    };
+    const launch = (title: string) =>
+      send('POST', '/releases', { title, tier: 3, targetDate: '2026-11-26', areaId });
+    const held = await launch('FEEDCHECK held launch');
+    await send('PUT', `/releases/${held.id}/bundle`, { sections: { what_changed: 'FEEDCHECK held copy' } });
+    await send('POST', `/releases/${held.id}/bundle/distribute`, {});
+    await send('POST', `/releases/${held.id}/decisions`, { decision: 'hold', reason: 'Not ready' });
+    const sent = await launch('Sent launch');
+    await send('PUT', `/releases/${sent.id}/bundle`, { sections: { what_changed: 'Sent words' } });
+    await send('POST', `/releases/${sent.id}/bundle/distribute`, {});
+    await send('PUT', `/releases/${sent.id}/bundle`, { sections: { what_changed: 'FEEDCHECK draft words' } });
+    const reads = ['', '?audience=all', '?audience=exec', '?audience=support', '?before=2026-12&months=12'];
+    const bodies: string[] = [];
+    for (const q of reads) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/feed${q}`, headers: sales });
+      expect(res.statusCode).toBe(200);
+      bodies.push(res.body);
+    }
+    for (const ext of ['atom', 'rss'])
+      for (const q of ['', '?audience=all'])
+        bodies.push(
+          (
+            await t.app.inject({
+              method: 'GET',
+              url: `/api/v1/feed/${feedFile.replace('.ics', `.${ext}`)}${q}`,
+            })
+          ).body,
+        );
+    expect(bodies[0]).toContain('Sent words');
+    for (const body of bodies) {
+      for (const s of ['FEEDCHECK', held.id, ...secrets, 'LEAK-']) expect(body).not.toContain(s);
+    }
+  });
 
   it('reads what was ratified, as ratified', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/roadmap/items?q=shown', headers: sales });

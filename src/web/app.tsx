@@ -39,6 +39,7 @@ const ThemesPage = lazyPage(() => import('./routes/insights/themes-page.tsx'), '
 const MetricPage = lazyPage(() => import('./routes/metrics/metric-page.tsx'), 'MetricPage');
 const MetricsPage = lazyPage(() => import('./routes/metrics/metrics-page.tsx'), 'MetricsPage');
 const OverviewPage = lazyPage(() => import('./routes/overview/overview-page.tsx'), 'OverviewPage');
+const FeedPage = lazyPage(() => import('./routes/feed/feed-page.tsx'), 'FeedPage');
 const HomePage = lazyPage(() => import('./routes/home/home-page.tsx'), 'HomePage');
 const PeoplePage = lazyPage(() => import('./routes/people/people-page.tsx'), 'PeoplePage');
 const PersonPage = lazyPage(() => import('./routes/people/person-page.tsx'), 'PersonPage');
@@ -104,6 +105,7 @@ export function App() {
         <Route path="/surveys/:token" element={<SurveyPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
+          <Route path="feed" element={<FeedPage />} />
           <Route path="org" element={<OverviewPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="people/:id" element={<PersonPage />} />

@@ -23,6 +23,8 @@ const runsOrg = (me: TMe): boolean =>
 export const NAV: readonly NavEntry[] = [
   // Issue 17: the home per role is the front door; the org's head counts and pods moved to /org.
   { path: '/', label: 'Home', capability: 'C1' },
+  // Issue 17: the stakeholder feed, what ships by month in shareable words, for everyone.
+  { path: '/feed', label: 'What ships', capability: 'C5' },
   { path: '/org', label: 'Org overview', capability: 'C1', visible: (me) => runsOrg(me) },
   { path: '/people', label: 'People', capability: 'C1' },
   { path: '/areas', label: 'Areas', capability: 'C1' },

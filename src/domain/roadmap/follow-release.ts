@@ -9,6 +9,9 @@ export interface LinkedRelease {
   launchedOn: string | null;
 }
 
+/** What following a release reads of an item: a ratified state, or a published view's item. */
+export type DatedItem = Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest'>;
+
 export interface Follow {
   /** The item's new working state fields (empty: it already agrees with the release). */
   patch: Partial<Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest'>>;
@@ -25,7 +28,7 @@ export const dayText = (date: string) =>
  * Shipped; a launch or target date outside the item's window widens the window to hold it. The result is a working
  * change: stakeholders keep the ratified version until the Roadmap Review decides.
  */
-export function followRelease(item: TRoadmapItemState, r: LinkedRelease): Follow {
+export function followRelease(item: DatedItem, r: LinkedRelease): Follow {
   if (r.status === 'rolled_back' || item.status === 'dropped') return { patch: {}, reasons: [] };
   const launched = r.status === 'launched';
   const date = launched ? (r.launchedOn ?? r.targetDate) : r.targetDate;
@@ -54,7 +57,7 @@ export function followRelease(item: TRoadmapItemState, r: LinkedRelease): Follow
  * What a stakeholder reads of a ratified item: a launch is a fact, not a plan, so a launched release shows its item
  * Shipped at once; a moved date waits for the Roadmap Review.
  */
-export function withLaunches(item: TRoadmapItemState, linked: readonly LinkedRelease[]): TRoadmapItemState {
+export function withLaunches<T extends DatedItem>(item: T, linked: readonly LinkedRelease[]): T {
   let shown = item;
   for (const r of linked.filter((x) => x.status === 'launched'))
     shown = { ...shown, ...followRelease(shown, r).patch };

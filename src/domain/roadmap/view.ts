@@ -45,14 +45,18 @@ function generalItem(it: TViewItem): string[] {
   ];
 }
 
+/** What Sales may promise of an item: a range at most, only the direction when confidence is low. */
+export function salesGuard(it: Pick<TViewItem, 'confidence' | 'rangeText'>): string {
+  return it.confidence === 'low'
+    ? 'Do not commit to customers: low confidence, share only the direction.'
+    : `OK to share as a range (${it.rangeText}), never as a date.`;
+}
+
 /** Sales: what can be said to customers, and what must not be promised. */
 function salesItem(it: TViewItem): string[] {
   const say = it.customerNote || it.summary;
   const when = it.confidence === 'low' ? it.quarters : it.rangeText;
-  const guard =
-    it.confidence === 'low'
-      ? 'Do not commit to customers: low confidence, share only the direction.'
-      : `OK to share as a range (${when}), never as a date.`;
+  const guard = salesGuard(it);
   return [
     `### ${it.title}`,
     `*${it.areaName} · ${when}*`,

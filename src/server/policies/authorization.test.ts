@@ -57,6 +57,12 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/me': { expect: signedInOnly },
   // Issue 17: everyone signed in has a home; its sections follow their roles (src/server/routes/home).
   'GET /api/v1/home': { expect: signedInOnly },
+  // Issue 17: the stakeholder feed is everyone's; its Atom/RSS is public, the private token in the URL the credential.
+  'GET /api/v1/feed': { expect: signedInOnly },
+  'GET /api/v1/feed/:file': {
+    expect: publicRoute,
+    url: async (c) => `/api/v1/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.rss`,
+  },
   'GET /api/v1/me/tokens': { expect: signedInOnly },
   'POST /api/v1/me/tokens': { expect: signedInOnly, body: () => ({ name: 'ci' }) },
   'DELETE /api/v1/me/tokens/:id': {

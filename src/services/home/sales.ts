@@ -64,6 +64,7 @@ export async function salesSection(ctx: Context): Promise<Extract<THomeSection, 
       launches: launches.filter((l) => l.targetDate >= next).map(strip),
     },
     links: [
+      { label: 'What ships, month by month', href: '/feed' },
       { label: 'Launch calendar', href: '/releases/calendar' },
       { label: 'Stakeholder roadmap', href: '/roadmap/view' },
     ],
