@@ -6,6 +6,7 @@ import { FieldError, Form, FormActions, useField } from '../../components/form.t
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
 import { DECISION_LABELS } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 type Choice = (typeof DECISIONS)[number];
 
@@ -76,16 +77,17 @@ export function DecisionSection({
   detail,
   timeZone,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
+  line: string;
 }) {
   const r = detail.release;
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
   return (
-    <section aria-labelledby="decision-heading" className="release-section">
-      <h2 id="decision-heading">Go/no-go</h2>
+    <Fold id="decision" title="Go/no-go" line={line}>
       {detail.permissions.update && open ? <DecisionForm releaseId={r.id} onSaved={onChanged} /> : null}
       {detail.decisions.length === 0 ? (
         <p className="muted">No decision recorded yet.</p>
@@ -101,6 +103,6 @@ export function DecisionSection({
           ))}
         </ol>
       )}
-    </section>
+    </Fold>
   );
 }

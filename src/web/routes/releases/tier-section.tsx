@@ -1,14 +1,23 @@
 import type { TReleaseDetail } from '../../../shared/releases.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { suggestionWords } from '../../lib/release-flow.ts';
 import { tierText } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 /** What the release does, the tier that implies and why, the tier the PM assigned, and every change of it. */
-export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; timeZone: string }) {
+export function TierSection({
+  detail,
+  timeZone,
+  line,
+}: {
+  detail: TReleaseDetail;
+  timeZone: string;
+  line: string;
+}) {
   const r = detail.release;
   const labelOf = (key: string) => detail.attributes.find((a) => a.key === key)?.label ?? key;
   return (
-    <section aria-labelledby="tier-heading" className="release-section">
-      <h2 id="tier-heading">Tier</h2>
+    <Fold id="tier" title="Tier" line={line}>
       {r.tierReview ? (
         <div className="notice warn" role="note" aria-label="Tier needs review">
           <p>
@@ -26,7 +35,9 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
         <dt>Suggested</dt>
         <dd>
           {r.suggestedTier ? tierText(r.suggestedTier) : '—'}
-          {r.suggestedReason ? <span className="cell-note">{r.suggestedReason}</span> : null}
+          {r.suggestedTier ? (
+            <span className="cell-note">{suggestionWords(r.attributes, detail.attributes)}</span>
+          ) : null}
         </dd>
         <dt>Assigned</dt>
         <dd>
@@ -57,7 +68,7 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
                     <td>{e.attributes.length ? e.attributes.map(labelOf).join(', ') : 'none'}</td>
                     <td>
                       {tierText(e.suggestedTier)}
-                      <span className="cell-note">{e.suggestedReason}</span>
+                      <span className="cell-note">{suggestionWords(e.attributes, detail.attributes)}</span>
                     </td>
                     <td>
                       {tierText(e.assignedTier)}
@@ -70,6 +81,6 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
           </div>
         </details>
       ) : null}
-    </section>
+    </Fold>
   );
 }
