@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TGate } from '../../shared/releases.ts';
-import { gateLine, openItemGroups, suggestionWords } from './release-flow.ts';
+import { actorText, gateLine, openItemGroups, suggestionWords, timeIn } from './release-flow.ts';
 
 const TABLE = [
   { key: 'ui_copy_change', label: 'UI copy change', tier: 1 },
@@ -38,5 +38,13 @@ describe('the release page’s words', () => {
     ]);
     expect(gateLine(g)).toBe('Not ready: 6 open items');
     expect(gateLine(gate([{ id: 'tier', label: 'Tier', ok: true, reasons: [] }]))).toBe('Ready to ship');
+  });
+
+  it('labels times with the org’s zone and names automatic actors in words', () => {
+    expect(timeIn('2026-12-04T23:46:00Z', 'Europe/Berlin')).toBe('Sat 5 Dec 2026, 00:46 CET');
+    expect(timeIn('2026-07-01T12:00:00Z', 'UTC')).toBe('Wed 1 Jul 2026, 12:00 UTC');
+    expect(actorText('system:demo')).toBe('the demo set-up');
+    expect(actorText('system:scheduler')).toBe('prodops (automatic)');
+    expect(actorText('Maya Chen')).toBe('Maya Chen');
   });
 });

@@ -2,7 +2,7 @@ import type { SignOffKind } from '../../domain/releases/gate.ts';
 import { type NextStep, nextStep, type ReleaseSection } from '../../domain/releases/next-step.ts';
 import type { TReleaseDetail } from '../../shared/releases.ts';
 import { plural } from './labels.ts';
-import { formatLocalDate } from './org-time.ts';
+import { formatDateTimeIn, formatLocalDate } from './org-time.ts';
 import { DECISION_LABELS, tierText } from './release-labels.ts';
 
 export type { NextStep, ReleaseSection };
@@ -167,3 +167,20 @@ export function suggestionWords(
     );
   return `${tierText(top)}: ${byTier.join('; ')}.`;
 }
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/** "Sat 5 Dec 2026, 00:46 CET": a time in the org's zone, labelled with it. */
+export function timeIn(iso: string, timeZone: string): string {
+  let f = zoneNames.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' });
+    zoneNames.set(timeZone, f);
+  }
+  const zone = f.formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return `${formatDateTimeIn(iso, timeZone)} ${zone}`;
+}
+
+/** Who did it, in words: an automatic actor ("system:demo") is not a person's name. */
+export const actorText = (by: string): string =>
+  by.startsWith('system:') ? (by === 'system:demo' ? 'the demo set-up' : 'prodops (automatic)') : by;

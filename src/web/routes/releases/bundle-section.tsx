@@ -7,7 +7,7 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { Fold } from './release-fold.tsx';
 
 type Texts = Record<BundleSectionKey, string>;
@@ -80,7 +80,7 @@ function Versions({ bundle, timeZone }: { bundle: TBundle; timeZone: string }) {
         <li key={v.version}>
           Version {v.version}: {v.stage === 'distribution' ? 'distributed for readiness' : 'final, published'}{' '}
           <span className="muted">
-            {formatDateTimeIn(v.publishedAt, timeZone)} by {v.publishedBy}
+            {timeIn(v.publishedAt, timeZone)} by {v.publishedBy}
           </span>
         </li>
       ))}

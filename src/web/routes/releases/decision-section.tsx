@@ -4,7 +4,8 @@ import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { DECISION_LABELS } from '../../lib/release-labels.ts';
 import { Fold } from './release-fold.tsx';
 
@@ -96,7 +97,7 @@ export function DecisionSection({
           {detail.decisions.map((d) => (
             <li key={d.id}>
               <strong>{DECISION_LABELS[d.decision]}</strong> by {d.by}{' '}
-              <span className="muted">{formatDateTimeIn(d.at, timeZone)}</span>
+              <span className="muted">{timeIn(d.at, timeZone)}</span>
               {d.newTargetDate ? <> · new date {formatLocalDate(d.newTargetDate, true)}</> : null}
               <span className="cell-note">{d.reason}</span>
             </li>

@@ -14,7 +14,7 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { now } from '../../lib/clock.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { overrideText, untilBounds, untilInstant } from '../../lib/gate-overrides.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { Fold } from './release-fold.tsx';
 
 /** What a pipeline runs before deploying: the CLI exits 1 when not ready, `jq -e` does the same for the API. */
@@ -185,7 +185,7 @@ function PastOverrides({ overrides, timeZone }: { overrides: TGateOverride[]; ti
               {' '}
               ·{' '}
               {o.revokedAt
-                ? `revoked by ${o.revokedBy ?? 'someone'} ${formatDateTimeIn(o.revokedAt, timeZone)}`
+                ? `revoked by ${o.revokedBy ?? 'someone'} ${timeIn(o.revokedAt, timeZone)}`
                 : 'expired'}
             </span>
           </li>

@@ -10,7 +10,8 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { useMe } from '../../lib/session.tsx';
 import { Fold } from './release-fold.tsx';
 
@@ -146,7 +147,7 @@ export function PostLaunchSection({
           </h3>
           {c.completedAt ? (
             <p className="muted">
-              Answered by {c.completedBy}, {formatDateTimeIn(c.completedAt, timeZone)}.
+              Answered by {c.completedBy}, {timeIn(c.completedAt, timeZone)}.
             </p>
           ) : null}
           {may ? (

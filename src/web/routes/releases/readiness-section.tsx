@@ -6,7 +6,7 @@ import type { TSettings } from '../../../shared/settings.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { SIGN_OFF_LABELS } from '../../lib/release-labels.ts';
 import { Fold } from './release-fold.tsx';
 
@@ -87,8 +87,7 @@ function SignOffRow({
         <>
           {' '}
           <span>
-            {notReady ? 'not ready, said' : 'confirmed'} by {signOff.by},{' '}
-            {formatDateTimeIn(signOff.at, timeZone)}
+            {notReady ? 'not ready, said' : 'confirmed'} by {signOff.by}, {timeIn(signOff.at, timeZone)}
           </span>
           {signOff.note ? <span className="cell-note">“{signOff.note}”</span> : null}
           {may ? (
@@ -137,7 +136,7 @@ export function ReadinessSection({
         <p>
           Launch Readiness Check:{' '}
           <Link to={`/cadence/occurrences/${check.occurrenceId}`}>
-            {formatDateTimeIn(check.startsAt, settings.timeZone)}
+            {timeIn(check.startsAt, settings.timeZone)}
           </Link>{' '}
           <span className="muted">({check.status})</span>
         </p>

@@ -1,6 +1,5 @@
 import type { TReleaseDetail } from '../../../shared/releases.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
-import { suggestionWords } from '../../lib/release-flow.ts';
+import { actorText, suggestionWords, timeIn } from '../../lib/release-flow.ts';
 import { tierText } from '../../lib/release-labels.ts';
 import { Fold } from './release-fold.tsx';
 
@@ -63,8 +62,8 @@ export function TierSection({
               <tbody>
                 {detail.tierHistory.map((e) => (
                   <tr key={`${e.at}:${e.assignedTier}:${e.suggestedTier}`}>
-                    <td className="when">{formatDateTimeIn(e.at, timeZone)}</td>
-                    <td>{e.by}</td>
+                    <td className="when">{timeIn(e.at, timeZone)}</td>
+                    <td>{actorText(e.by)}</td>
                     <td>{e.attributes.length ? e.attributes.map(labelOf).join(', ') : 'none'}</td>
                     <td>
                       {tierText(e.suggestedTier)}
