@@ -9,6 +9,7 @@ import type {
   TGate,
   TGateOverride,
   TGateOverrideInput,
+  TLeadTime,
   TPostLaunch,
   TPostLaunchInput,
   TReadinessConfirmation,
@@ -47,6 +48,9 @@ export const releasesApi = {
       body: { attributes },
       signal,
     }),
+  /** A tier's bundle deadlines for a launch date, as of the org's today (work week and holidays). */
+  leadTime: (tier: number, launch: string, signal?: AbortSignal) =>
+    request<TLeadTime>(`/releases/leadtime${query({ tier: String(tier), launch })}`, { signal }),
   detail: (id: string, signal?: AbortSignal) => request<TReleaseDetail>(`${path(id)}/detail`, { signal }),
   gate: (id: string, signal?: AbortSignal) => request<TGate>(`${path(id)}/gate`, { signal }),
   saveBundle: (id: string, sections: TBundleInput['sections']) =>

@@ -1,4 +1,4 @@
-import type { TRelease } from '../../shared/releases.ts';
+import type { TLeadTime, TRelease } from '../../shared/releases.ts';
 import { formatLocalDate } from './org-time.ts';
 
 export interface LeadTimeState {
@@ -31,4 +31,51 @@ export function leadTimeState(r: TRelease, today: string): LeadTimeState {
   const due = formatLocalDate(next.due, true);
   if (today > next.due) return { text: `${next.what} was due ${due}`, tone: 'danger' };
   return { text: `${next.what} by ${due}`, tone: late.length ? 'warn' : '' };
+}
+
+export interface LaunchDateAdvice {
+  tone: 'ok' | 'warn';
+  /** What the lead times say of this launch date, in words, dates written out. */
+  lines: string[];
+}
+
+/**
+ * What the create form says before saving, from GET /releases/leadtime for the chosen tier and date: whether
+ * the launch respects the tier's lead times (business days, the org's holidays) and the dates the bundle must
+ * be distributed and published by.
+ */
+export function launchDateAdvice(lt: TLeadTime, tierName: string): LaunchDateAdvice {
+  const day = (d: string) => formatLocalDate(d, true);
+  if (lt.launch < lt.today) {
+    return { tone: 'warn', lines: [`The launch date ${day(lt.launch)} is in the past.`] };
+  }
+  if (lt.distributeBy === null || lt.publishBy === null) {
+    return {
+      tone: 'ok',
+      lines: [
+        `${tierName} needs no enablement bundle: any launch date works; mention it in the weekly update.`,
+      ],
+    };
+  }
+  const [distribute, publish] = lt.deadlines;
+  const left = (d: TLeadTime['deadlines'][number] | undefined) =>
+    d?.businessDaysLeft === null || d?.businessDaysLeft === undefined
+      ? ''
+      : d.businessDaysLeft === 0
+        ? ' (today)'
+        : d.businessDaysLeft > 0
+          ? ` (in ${d.businessDaysLeft} business day${d.businessDaysLeft === 1 ? '' : 's'})`
+          : ' (already passed)';
+  const dates =
+    `Distribute the bundle to Support & Sales by ${day(lt.distributeBy)}${left(distribute)}; ` +
+    `publish the final bundle by ${day(lt.publishBy)}${left(publish)}.`;
+  if (lt.canMeet) return { tone: 'ok', lines: [`Respects the lead times of ${tierName}.`, dates] };
+  return {
+    tone: 'warn',
+    lines: [
+      `Too soon for ${tierName}: the bundle could not go out in time for a launch on ${day(lt.launch)}.`,
+      dates,
+      `The earliest launch that respects the lead times is ${day(lt.earliestCompliantLaunch)}.`,
+    ],
+  };
 }

@@ -7,7 +7,8 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
+import { Fold } from './release-fold.tsx';
 
 type Texts = Record<BundleSectionKey, string>;
 const textsOf = (b: TBundle): Texts =>
@@ -79,7 +80,7 @@ function Versions({ bundle, timeZone }: { bundle: TBundle; timeZone: string }) {
         <li key={v.version}>
           Version {v.version}: {v.stage === 'distribution' ? 'distributed for readiness' : 'final, published'}{' '}
           <span className="muted">
-            {formatDateTimeIn(v.publishedAt, timeZone)} by {v.publishedBy}
+            {timeIn(v.publishedAt, timeZone)} by {v.publishedBy}
           </span>
         </li>
       ))}
@@ -92,17 +93,18 @@ export function BundleSection({
   detail,
   timeZone,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
+  line: string;
 }) {
   const r = detail.release;
   const { bundle } = detail;
   const needsBundle = detail.leadTime !== null && detail.leadTime.distributeBy !== null;
   return (
-    <section aria-labelledby="bundle-heading" className="release-section">
-      <h2 id="bundle-heading">Enablement bundle</h2>
+    <Fold id="bundle" title="Enablement bundle" line={line}>
       {!needsBundle ? (
         <p className="muted">
           {r.tier === null
@@ -132,7 +134,6 @@ export function BundleSection({
                 Distribute to Support & Sales
               </ActionButton>
               <ActionButton
-                primary
                 pendingText="Publishing…"
                 doneText="Final bundle published."
                 run={async () => {
@@ -152,6 +153,6 @@ export function BundleSection({
           </details>
         </>
       )}
-    </section>
+    </Fold>
   );
 }

@@ -4,8 +4,10 @@ import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { DECISION_LABELS } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 type Choice = (typeof DECISIONS)[number];
 
@@ -76,16 +78,17 @@ export function DecisionSection({
   detail,
   timeZone,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
+  line: string;
 }) {
   const r = detail.release;
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
   return (
-    <section aria-labelledby="decision-heading" className="release-section">
-      <h2 id="decision-heading">Go/no-go</h2>
+    <Fold id="decision" title="Go/no-go" line={line}>
       {detail.permissions.update && open ? <DecisionForm releaseId={r.id} onSaved={onChanged} /> : null}
       {detail.decisions.length === 0 ? (
         <p className="muted">No decision recorded yet.</p>
@@ -94,13 +97,13 @@ export function DecisionSection({
           {detail.decisions.map((d) => (
             <li key={d.id}>
               <strong>{DECISION_LABELS[d.decision]}</strong> by {d.by}{' '}
-              <span className="muted">{formatDateTimeIn(d.at, timeZone)}</span>
+              <span className="muted">{timeIn(d.at, timeZone)}</span>
               {d.newTargetDate ? <> · new date {formatLocalDate(d.newTargetDate, true)}</> : null}
               <span className="cell-note">{d.reason}</span>
             </li>
           ))}
         </ol>
       )}
-    </section>
+    </Fold>
   );
 }

@@ -14,7 +14,8 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { now } from '../../lib/clock.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { overrideText, untilBounds, untilInstant } from '../../lib/gate-overrides.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
+import { Fold } from './release-fold.tsx';
 
 /** What a pipeline runs before deploying: the CLI exits 1 when not ready, `jq -e` does the same for the API. */
 export function ciSnippet(releaseId: string, origin: string): string {
@@ -184,7 +185,7 @@ function PastOverrides({ overrides, timeZone }: { overrides: TGateOverride[]; ti
               {' '}
               ·{' '}
               {o.revokedAt
-                ? `revoked by ${o.revokedBy ?? 'someone'} ${formatDateTimeIn(o.revokedAt, timeZone)}`
+                ? `revoked by ${o.revokedBy ?? 'someone'} ${timeIn(o.revokedAt, timeZone)}`
                 : 'expired'}
             </span>
           </li>
@@ -202,16 +203,17 @@ export function GateSection({
   detail,
   timeZone,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
+  line: string;
 }) {
   const gate = detail.gate;
   const active = new Map(detail.overrides.filter((o) => o.active).map((o) => [o.checkId, o]));
   return (
-    <section aria-labelledby="gate-heading" className="release-section gate">
-      <h2 id="gate-heading">Release gate</h2>
+    <Fold id="gate" title="Release gate" line={line} className="gate">
       <p className={`gate-verdict ${gate.ready ? 'ready' : 'blocked'}`} role="status">
         {gate.ready ? 'Ready to ship' : 'Not ready to ship'}
       </p>
@@ -230,6 +232,6 @@ export function GateSection({
       </ul>
       <PastOverrides overrides={detail.overrides.filter((o) => !o.active)} timeZone={timeZone} />
       <CiSnippet releaseId={gate.releaseId} />
-    </section>
+    </Fold>
   );
 }

@@ -2,6 +2,7 @@ import type { TDeadline, TLeadTime } from '../../../shared/releases.ts';
 import { plural } from '../../lib/labels.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { DEADLINE_LABELS } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 const WHAT = { distribute: 'Distribute to Support & Sales by', publish: 'Publish the final bundle by' };
 
@@ -27,10 +28,17 @@ function DeadlineRow({ d }: { d: TDeadline }) {
 }
 
 /** The bundle's deadlines for this tier and date (org work week and holidays), what is late, the way out. */
-export function LeadTimeSection({ leadTime, launched }: { leadTime: TLeadTime | null; launched: boolean }) {
+export function LeadTimeSection({
+  leadTime,
+  launched,
+  line,
+}: {
+  leadTime: TLeadTime | null;
+  launched: boolean;
+  line: string;
+}) {
   return (
-    <section aria-labelledby="lead-time-heading" className="release-section">
-      <h2 id="lead-time-heading">Lead time</h2>
+    <Fold id="lead-time" title="Lead time" line={line}>
       {!leadTime ? (
         <p className="muted">Assign a tier to see the bundle's deadlines.</p>
       ) : leadTime.distributeBy === null ? (
@@ -70,6 +78,6 @@ export function LeadTimeSection({ leadTime, launched }: { leadTime: TLeadTime | 
           )}
         </>
       )}
-    </section>
+    </Fold>
   );
 }

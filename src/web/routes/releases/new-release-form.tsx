@@ -6,6 +6,7 @@ import { releasesApi } from '../../api-releases.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { LaunchDateAdvice } from './launch-date-advice.tsx';
 import { ReleaseBasicsFields } from './release-fields.tsx';
 import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
 
@@ -104,6 +105,7 @@ export function NewReleaseForm({
         onChange={set('roadmapItemId')}
       />
       <TierFields values={v} suggestion={suggestion} onChange={(t) => setV((prev) => ({ ...prev, ...t }))} />
+      <LaunchDateAdvice tier={chosenTier(v, suggestion.data?.tier)} launch={v.targetDate} />
       <FormActions submit={submit} label="Create release" pendingText="Creating…">
         <button type="button" className="button" onClick={onCancel}>
           Cancel

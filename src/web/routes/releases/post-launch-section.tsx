@@ -10,8 +10,10 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
-import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { formatLocalDate } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { useMe } from '../../lib/session.tsx';
+import { Fold } from './release-fold.tsx';
 
 const TITLES = { day3: 'Day 3 check-in', day14: 'Day 14 retro' } as const;
 
@@ -126,17 +128,18 @@ export function PostLaunchSection({
   detail,
   timeZone,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
   onChanged: () => void;
+  line: string;
 }) {
   const { checks, actionItems } = detail.postLaunch;
   if (!checks.length) return null;
   const may = detail.permissions.confirm.post_launch;
   return (
-    <section aria-labelledby="post-launch-heading" className="release-section">
-      <h2 id="post-launch-heading">Post-launch</h2>
+    <Fold id="post-launch" title="Post-launch" line={line}>
       {checks.map((c) => (
         <section key={c.id} aria-labelledby={`${c.kind}-heading`}>
           <h3 id={`${c.kind}-heading`}>
@@ -144,7 +147,7 @@ export function PostLaunchSection({
           </h3>
           {c.completedAt ? (
             <p className="muted">
-              Answered by {c.completedBy}, {formatDateTimeIn(c.completedAt, timeZone)}.
+              Answered by {c.completedBy}, {timeIn(c.completedAt, timeZone)}.
             </p>
           ) : null}
           {may ? (
@@ -162,6 +165,6 @@ export function PostLaunchSection({
         </section>
       ))}
       <ActionItems items={actionItems} onChanged={onChanged} />
-    </section>
+    </Fold>
   );
 }

@@ -6,8 +6,9 @@ import type { TSettings } from '../../../shared/settings.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { useSubmit } from '../../lib/forms.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { timeIn } from '../../lib/release-flow.ts';
 import { SIGN_OFF_LABELS } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 /** The sign-offs the release's tier needs (training when the tier holds a session), in a fixed order. */
 export function requiredSignOffs(settings: TSettings, tier: number | null): SignOffKind[] {
@@ -45,7 +46,7 @@ function ConfirmForm({
         Note<span className="visually-hidden"> for {SIGN_OFF_LABELS[kind]}</span> (optional)
       </label>
       <input id={id} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="button primary small" aria-disabled={submit.pending || undefined}>
+      <button type="submit" className="button small" aria-disabled={submit.pending || undefined}>
         Confirm<span className="visually-hidden"> {SIGN_OFF_LABELS[kind]}</span>
       </button>
       <span className="form-status" aria-live="polite">
@@ -86,8 +87,7 @@ function SignOffRow({
         <>
           {' '}
           <span>
-            {notReady ? 'not ready, said' : 'confirmed'} by {signOff.by},{' '}
-            {formatDateTimeIn(signOff.at, timeZone)}
+            {notReady ? 'not ready, said' : 'confirmed'} by {signOff.by}, {timeIn(signOff.at, timeZone)}
           </span>
           {signOff.note ? <span className="cell-note">“{signOff.note}”</span> : null}
           {may ? (
@@ -119,23 +119,24 @@ export function ReadinessSection({
   detail,
   settings,
   onChanged,
+  line,
 }: {
   detail: TReleaseDetail;
   settings: TSettings;
   onChanged: () => void;
+  line: string;
 }) {
   const required = requiredSignOffs(settings, detail.release.tier);
   const extra = detail.signOffs.filter((s) => !required.includes(s.kind)).map((s) => s.kind);
   const kinds = [...required, ...extra];
   const check = detail.readinessCheck;
   return (
-    <section aria-labelledby="readiness-heading" className="release-section">
-      <h2 id="readiness-heading">Readiness</h2>
+    <Fold id="readiness" title="Readiness" line={line}>
       {check ? (
         <p>
           Launch Readiness Check:{' '}
           <Link to={`/cadence/occurrences/${check.occurrenceId}`}>
-            {formatDateTimeIn(check.startsAt, settings.timeZone)}
+            {timeIn(check.startsAt, settings.timeZone)}
           </Link>{' '}
           <span className="muted">({check.status})</span>
         </p>
@@ -157,6 +158,6 @@ export function ReadinessSection({
           ))}
         </ul>
       )}
-    </section>
+    </Fold>
   );
 }

@@ -9,14 +9,25 @@ import { LaunchDay } from './launch-day.tsx';
 import { StatusBadge, TierBadge } from './release-badges.tsx';
 import { ReleaseEditForm } from './release-edit-form.tsx';
 
-/** Title, owners, date, tier and status; the edit form, "Mark launched" and delete for those permitted. */
-export function ReleaseHeader({ detail, onChanged }: { detail: TReleaseDetail; onChanged: () => void }) {
+/**
+ * Owners, date, tier and status; the edit form, "Mark launched" and delete for those permitted. "Mark launched"
+ * is a secondary action here: when it is the next step, the flow bar offers it as the primary one instead.
+ */
+export function ReleaseHeader({
+  detail,
+  launchIsNext,
+  onChanged,
+}: {
+  detail: TReleaseDetail;
+  launchIsNext: boolean;
+  onChanged: () => void;
+}) {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const r = detail.release;
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
   return (
-    <section aria-labelledby="overview-heading">
+    <section id="section-overview" aria-labelledby="overview-heading">
       <h2 id="overview-heading" className="visually-hidden">
         Overview
       </h2>
@@ -40,18 +51,11 @@ export function ReleaseHeader({ detail, onChanged }: { detail: TReleaseDetail; o
         <dd>{r.pmOwnerName ?? 'nobody yet'}</dd>
         <dt>Eng owner</dt>
         <dd>{r.engOwnerName ?? 'nobody yet'}</dd>
-        <dt>Release gate</dt>
-        <dd>
-          <a href="#gate-heading">
-            {detail.gate.ready ? 'Ready to ship' : `Not ready (${detail.gate.reasons.length} to do)`}
-          </a>
-        </dd>
       </dl>
       {detail.permissions.update ? (
         <div className="button-row">
-          {open ? (
+          {open && !launchIsNext ? (
             <ActionButton
-              primary
               pendingText="Marking launched…"
               doneText="Marked launched."
               run={async () => {

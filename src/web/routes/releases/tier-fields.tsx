@@ -1,6 +1,7 @@
 import type { TAttributeRule, TTier, TTierSuggestion } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
+import { suggestionWords } from '../../lib/release-flow.ts';
 import { TIER_OPTIONS, tierText } from '../../lib/release-labels.ts';
 import { type Loaded, useLoad } from '../../lib/use-load.ts';
 
@@ -64,7 +65,7 @@ export function TierFields({
       <p className="tier-suggestion" role="status" aria-live="polite" aria-busy={suggestion.loading}>
         {s ? (
           <>
-            <strong>Suggested:</strong> {s.reason}
+            <strong>Suggested:</strong> {suggestionWords(values.attributes, s.attributes)}
           </>
         ) : suggestion.error ? (
           suggestion.error.message

@@ -1,14 +1,22 @@
 import type { TReleaseDetail } from '../../../shared/releases.ts';
-import { formatDateTimeIn } from '../../lib/org-time.ts';
+import { actorText, suggestionWords, timeIn } from '../../lib/release-flow.ts';
 import { tierText } from '../../lib/release-labels.ts';
+import { Fold } from './release-fold.tsx';
 
 /** What the release does, the tier that implies and why, the tier the PM assigned, and every change of it. */
-export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; timeZone: string }) {
+export function TierSection({
+  detail,
+  timeZone,
+  line,
+}: {
+  detail: TReleaseDetail;
+  timeZone: string;
+  line: string;
+}) {
   const r = detail.release;
   const labelOf = (key: string) => detail.attributes.find((a) => a.key === key)?.label ?? key;
   return (
-    <section aria-labelledby="tier-heading" className="release-section">
-      <h2 id="tier-heading">Tier</h2>
+    <Fold id="tier" title="Tier" line={line}>
       {r.tierReview ? (
         <div className="notice warn" role="note" aria-label="Tier needs review">
           <p>
@@ -26,7 +34,9 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
         <dt>Suggested</dt>
         <dd>
           {r.suggestedTier ? tierText(r.suggestedTier) : '—'}
-          {r.suggestedReason ? <span className="cell-note">{r.suggestedReason}</span> : null}
+          {r.suggestedTier ? (
+            <span className="cell-note">{suggestionWords(r.attributes, detail.attributes)}</span>
+          ) : null}
         </dd>
         <dt>Assigned</dt>
         <dd>
@@ -52,12 +62,12 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
               <tbody>
                 {detail.tierHistory.map((e) => (
                   <tr key={`${e.at}:${e.assignedTier}:${e.suggestedTier}`}>
-                    <td className="when">{formatDateTimeIn(e.at, timeZone)}</td>
-                    <td>{e.by}</td>
+                    <td className="when">{timeIn(e.at, timeZone)}</td>
+                    <td>{actorText(e.by)}</td>
                     <td>{e.attributes.length ? e.attributes.map(labelOf).join(', ') : 'none'}</td>
                     <td>
                       {tierText(e.suggestedTier)}
-                      <span className="cell-note">{e.suggestedReason}</span>
+                      <span className="cell-note">{suggestionWords(e.attributes, detail.attributes)}</span>
                     </td>
                     <td>
                       {tierText(e.assignedTier)}
@@ -70,6 +80,6 @@ export function TierSection({ detail, timeZone }: { detail: TReleaseDetail; time
           </div>
         </details>
       ) : null}
-    </section>
+    </Fold>
   );
 }
