@@ -1,9 +1,12 @@
 import { startTransition, useEffect, useRef } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from './api-client.ts';
+import { homeApi } from './api-home.ts';
 import { AppLayout } from './components/layout.tsx';
 import { lazyPage } from './lib/lazy-page.tsx';
+import { queryClient } from './lib/query-client.ts';
 import { useSession } from './lib/session.tsx';
+import { prefetchPage } from './lib/use-load.ts';
 import { SignInPage } from './routes/auth/sign-in.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 
@@ -41,6 +44,13 @@ const MetricsPage = lazyPage(() => import('./routes/metrics/metrics-page.tsx'), 
 const OverviewPage = lazyPage(() => import('./routes/overview/overview-page.tsx'), 'OverviewPage');
 const FeedPage = lazyPage(() => import('./routes/feed/feed-page.tsx'), 'FeedPage');
 const HomePage = lazyPage(() => import('./routes/home/home-page.tsx'), 'HomePage');
+
+/** The front door's code and data are asked for at start, alongside the session, not one after the other. */
+export function preloadFrontDoor(pathname: string): void {
+  if (pathname !== '/') return;
+  void HomePage.preload().catch(() => undefined);
+  prefetchPage(queryClient, 'home', homeApi.prefetch);
+}
 const PeoplePage = lazyPage(() => import('./routes/people/people-page.tsx'), 'PeoplePage');
 const PersonPage = lazyPage(() => import('./routes/people/person-page.tsx'), 'PersonPage');
 const PlanPage = lazyPage(() => import('./routes/plan/plan-page.tsx'), 'PlanPage');

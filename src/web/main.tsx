@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { App } from './app.tsx';
+import { App, preloadFrontDoor } from './app.tsx';
 import { queryClient } from './lib/query-client.ts';
 import { SessionProvider } from './lib/session.tsx';
 import './styles.css';
@@ -13,6 +13,8 @@ import './phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+preloadFrontDoor(window.location.pathname);
 
 createRoot(root).render(
   <StrictMode>

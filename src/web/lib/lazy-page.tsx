@@ -7,8 +7,17 @@ const RELOADED = 'prodops:reloaded-for-chunk';
  * A page loaded with its route: its code is a chunk of its own, fetched on first visit, so the sign-in page and
  * the layout do not wait for all ~50 pages. While it loads, the layout stays and the page says "Loading…".
  */
-export function lazyPage<M, K extends keyof M & string>(load: () => Promise<M>, name: K): ComponentType {
-  const Lazy = lazy(async () => ({ default: (await loadOrReload(load))[name] as ComponentType }));
+export function lazyPage<M, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+): ComponentType & { preload: () => Promise<M> } {
+  let loading: Promise<M> | null = null;
+  // Asked for once, whether by preload() or by the first render.
+  const preload = () => {
+    loading ??= loadOrReload(load);
+    return loading;
+  };
+  const Lazy = lazy(async () => ({ default: (await preload())[name] as ComponentType }));
   // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module load, so each page's component is one stable function, never re-created on render.
   function LazyPage() {
     return (
@@ -18,7 +27,7 @@ export function lazyPage<M, K extends keyof M & string>(load: () => Promise<M>, 
     );
   }
   LazyPage.displayName = name;
-  return LazyPage;
+  return Object.assign(LazyPage, { preload });
 }
 
 /**

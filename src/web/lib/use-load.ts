@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 
 export interface Loaded<T> {
@@ -9,6 +9,22 @@ export interface Loaded<T> {
   reload: () => void;
   /** Replaces the data with what a mutation returned, saving a round trip. */
   setData: (data: T) => void;
+}
+
+/** Keys whose answer was asked for before their page mounted: that first mount uses it rather than asking again. */
+const prefetched = new Set<string>();
+
+/**
+ * Asks for a page's data before the page is there (the front door, alongside the session and the page's code),
+ * so the two arrive together instead of one after the other.
+ */
+export function prefetchPage<T>(
+  client: QueryClient,
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): void {
+  prefetched.add(key);
+  void client.prefetchQuery({ queryKey: ['page', key], queryFn: ({ signal }) => load(signal) });
 }
 
 /**
@@ -25,6 +41,7 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
     queryFn: ({ signal }) => loadRef.current(signal),
     enabled: key !== null,
     placeholderData: keepPreviousData,
+    refetchOnMount: () => key === null || !prefetched.delete(key),
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
