@@ -91,3 +91,23 @@ export async function startDemoServer(env: Record<string, string>): Promise<Runn
     PRODOPS_PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
 }
+
+/** Sets the org's undo window (settings.broadcast.undoSeconds) as the demo admin, through the API. */
+export async function setUndoWindow(baseUrl: string, seconds: number): Promise<void> {
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'prodops-demo' }),
+  });
+  const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('prodops_csrf='))?.split('=')[1] ?? '';
+  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  const current = await fetch(`${baseUrl}/api/v1/settings`, { headers });
+  const { settings } = (await current.json()) as { settings: Record<string, unknown> };
+  const put = await fetch(`${baseUrl}/api/v1/settings`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ ...settings, broadcast: { undoSeconds: seconds } }),
+  });
+  if (put.status !== 200) throw new Error(`settings: ${put.status} ${await put.text()}`);
+}

@@ -134,7 +134,7 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
     expect(await rejected.locator('.change-to').allTextContents()).toContain(ranges.rejectedTo);
 
     // Nothing is ratified before the review starts.
-    expect(await hana.getByRole('button', { name: 'Ratify' }).count()).toBe(0);
+    expect(await hana.getByRole('button', { name: /^Ratify/ }).count()).toBe(0);
     expect(await rejected.textContent()).toContain('Start the review to ratify changes.');
     await hana.close();
   });
@@ -150,14 +150,27 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
     await hana.getByRole('button', { name: /^Stop timer/ }).click();
 
     const ratified = itemRegion(hana, RATIFY);
-    await ratified.getByLabel('Note on the outcome (optional)').fill('Sales can announce it');
-    await ratified.getByRole('button', { name: 'Ratify' }).click();
+    // Issue 17: each call is previewed first (what stakeholders will read, who is told), then confirmed.
+    await ratified.getByLabel('Note (required to reject)').fill('Sales can announce it');
+    await ratified.getByRole('button', { name: 'Ratify…' }).click();
+    await ratified.getByRole('region', { name: `Preview: Ratify the changes to ${RATIFY}` }).waitFor(SLOW);
+    await ratified.getByRole('button', { name: 'Ratify the changes' }).click();
     await ratified.getByText('Ratified', { exact: true }).waitFor(SLOW);
-    expect(await ratified.getByRole('button', { name: 'Ratify' }).count()).toBe(0);
+    expect(await ratified.getByRole('button', { name: /^Ratify/ }).count()).toBe(0);
 
     const rejected = itemRegion(hana, REJECT);
-    await rejected.getByRole('button', { name: 'Reject' }).click();
+    await rejected.getByRole('button', { name: 'Reject…' }).click();
+    const why = rejected.getByLabel(/^Why the changes are rejected/);
+    await why.fill('Stakeholders keep the range they were told');
+    await why.blur();
+    const preview = rejected.getByRole('region', { name: `Preview: Reject the changes to ${REJECT}` });
+    await expect
+      .poll(() => preview.textContent(), SLOW)
+      .toContain('Stakeholders keep the range they were told');
+    await rejected.getByRole('button', { name: 'Reject the changes' }).click();
     await rejected.getByText('Rejected', { exact: true }).waitFor(SLOW);
+    // The banner offers the undo while the PM's message waits.
+    await hana.locator('.undo-banner').getByRole('button', { name: 'Undo' }).waitFor(SLOW);
 
     // The decision form: the schema's messages first, then the entry, linked to the item and this review.
     await rejected.getByRole('button', { name: `Record a decision about ${REJECT}` }).click();
@@ -207,7 +220,7 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
     const maya = await signIn('maya@example.com', reviewPath(), /^Roadmap Review, /);
     expect(await itemRegion(maya, RATIFY).textContent()).toContain('Ratified');
     expect(await itemRegion(maya, REJECT).textContent()).toContain('Rejected');
-    for (const name of ['Ratify', 'Reject', 'Start review', 'Close review', 'Republish stakeholder view'])
+    for (const name of ['Ratify…', 'Reject…', 'Start review', 'Close review', 'Republish stakeholder view'])
       expect(await maya.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await text(maya)).toContain(DECISION);
     await maya.close();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { launchBrowser, signInAs, startDemoServer } from './harness.ts';
+import { launchBrowser, setUndoWindow, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * C3 in a real browser: three PMs write their five bullets in the compose form (and one is late, through the
@@ -71,6 +71,8 @@ describe('the weekly update in a browser', () => {
     // A real SMTP server receives the published update's emails.
     smtp = await startSmtpPeer();
     server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
+    // Messages wait out the undo window (60 s by default) before they leave: 2 s here.
+    await setUndoWindow(server.url, 2);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -121,17 +123,17 @@ describe('the weekly update in a browser', () => {
       .poll(() => rows.getByRole('row', { name: /Onboarding/ }).textContent())
       .toMatch(/Late|Submitted/);
     // The server may already have published the week automatically (its 16:00 has passed): then it is a correction.
-    // Two steps: the first click lists who is missing and who gets it; a correction also asks for a note.
+    // Two steps: the first click previews who is missing and who gets it; a correction also asks for a note.
     await ops.getByRole('button', { name: /^Publish (now|a correction)…$/ }).click();
     await expect
-      .poll(() => ops.getByLabel('Before publishing').textContent())
-      .toMatch(/Still missing \(\d+\)/);
-    const go = ops.getByRole('button', { name: /^Publish( correction \(version \d+\))?$/ });
+      .poll(() => ops.getByRole('region', { name: /^Preview: Publish/ }).textContent())
+      .toMatch(/areas? (is|are) missing: /);
+    const go = ops.getByRole('button', { name: /^Publish( the correction)?$/ });
     await go.waitFor();
-    const note = ops.getByLabel('What this correction changes (readers see it)');
+    const note = ops.getByLabel(/What this correction changes/);
     if (await note.count()) await note.fill('PM updates that came in after the automatic publication');
     await go.click();
-    await expect.poll(() => ops.locator('.form-status').textContent()).toMatch(/published/i);
+    await expect.poll(() => ops.locator('.live-status').first().textContent()).toMatch(/published/i);
     await ops.getByRole('button', { name: 'Publish a correction…' }).waitFor();
     await ops.screenshot({ path: '/tmp/updates-board.png', fullPage: true });
     await ops.close();

@@ -5,7 +5,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { launchBrowser, startDemoServer } from './harness.ts';
+import { launchBrowser, setUndoWindow, startDemoServer } from './harness.ts';
 import { armContext, type Watch, watchPage } from './xss-detect.ts';
 import { CRLF_PAYLOAD, PAYLOADS, PayloadCycle } from './xss-payloads.ts';
 import { Api, type Seeded, seedPayloads, tokenFor } from './xss-seed.ts';
@@ -182,6 +182,8 @@ describe('XSS payloads in every text field, on every page and in every artifact'
     smtp = await startSmtpPeer();
     server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
     browser = await launchBrowser();
+    // The seed's messages (the weekly update, a rejection) go at once: the pages read them, no undo window.
+    await setUndoWindow(server.url, 0);
     admin = new Api(server.url, await tokenFor(server.url, 'admin@example.com', 'xss seed'));
     seeded = await seedPayloads(admin, cycle);
     tokens.sam = await tokenFor(

@@ -81,6 +81,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
            (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
            (select string_agg(id::text || status, '|' order by id) from outbox) as outbox,
+           (select string_agg(id::text || status, '|' order by id) from broadcasts) as broadcasts,
            (select string_agg(id::text || title || target_date || status || coalesce(tier::text, '') || array_to_string(attributes, ',') || coalesce(tier_reason, ''), '|' order by id) from releases) as releases,
            (select count(*) from release_tier_events) as tier_events, (select string_agg(sections::text || coalesce(distributed_on, '') || coalesce(published_on, ''), '|' order by release_id) from enablement_bundles) as bundles,
            (select string_agg(kind || note, '|' order by release_id, kind) from release_sign_offs) as sign_offs, (select count(*) from release_decisions) as decisions,

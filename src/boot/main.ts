@@ -80,7 +80,12 @@ export async function startServer(
       slackApiUrl: config.delivery.slackApiUrl,
       smtpUrl: config.delivery.smtpUrl,
     },
-    onEnqueued: () => jobs?.nudgeOutbox(),
+    onEnqueued: () => {
+      jobs?.nudgeOutbox();
+      // A write may have scheduled something due within the minute (an undo window's end): queue it at its
+      // instant now rather than at the next per-minute tick.
+      jobs?.queueUpcoming().catch((err) => log(`queueing upcoming actions failed: ${String(err)}`));
+    },
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     requestLogging: ['debug', 'trace'].includes(config.logLevel),
   });

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from '../config/env.ts';
 import type { Database, DatabaseTarget } from '../db/client.ts';
 import { scheduledActions } from '../db/schema/index.ts';
+import { BROADCAST_ACTIONS } from '../services/broadcasts/hold.ts';
 import { planAhead } from '../services/cadence/occurrences.ts';
 import { CADENCE_ACTIONS } from '../services/cadence/reminders.ts';
 import { DECISION_ACTIONS } from '../services/decisions/reminders.ts';
@@ -54,6 +55,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   ...SLACK_ACTIONS,
   'survey.launch_awareness': awarenessSurveyHandler,
   'survey.pm_pulse': pulseHandler,
+  ...BROADCAST_ACTIONS,
 };
 
 export interface Jobs {

@@ -14,6 +14,7 @@ import { registerQueryGuard } from './query-guard.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { betLoaders, betRoutes } from './routes/bets/index.ts';
+import { broadcastLoaders, broadcastRoutes } from './routes/broadcasts/index.ts';
 import { cadenceLoaders, cadenceRoutes } from './routes/cadence/index.ts';
 import { charterLoaders, charterRoutes } from './routes/charter/index.ts';
 import { qbrRoutes } from './routes/charter/qbr.ts';
@@ -139,6 +140,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...velocityLoaders(opts.db),
     ...betLoaders(opts.db),
     ...charterLoaders(opts.db),
+    ...broadcastLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -167,6 +169,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(qbrRoutes);
       await api.register(surveyRoutes);
       await api.register(planRoutes);
+      await api.register(broadcastRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

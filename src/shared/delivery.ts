@@ -125,7 +125,8 @@ export const ZOutgoingMessage = z.object({
   footer: z.string().optional(),
 });
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+/** held: written by an undoable action whose window is still open (services/broadcasts). */
+export const DELIVERY_STATUSES = ['held', 'pending', 'sending', 'sent', 'dead'] as const;
 export type TDeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DELIVERY_CHANNELS = ['email', 'slack', 'inbox'] as const;
 export type TDeliveryChannel = (typeof DELIVERY_CHANNELS)[number];

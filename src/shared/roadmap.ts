@@ -314,11 +314,21 @@ export const ZReviewList = z.object({
 });
 export type TReviewList = z.infer<typeof ZReviewList>;
 export const ZOccurrenceParams = z.object({ occurrenceId: ZId });
-export const ZOutcomeInput = z.strictObject({
+const ZOutcomeFields = z.strictObject({
   itemId: ZId,
   outcome: z.enum(REVIEW_OUTCOMES),
   note: ZText(1000).optional(),
 });
+/** A rejection needs its reason: the PM reads it in the message that says their changes were not ratified. */
+export const ZOutcomeInput = ZOutcomeFields.refine(
+  (o) => o.outcome !== 'rejected' || Boolean(o.note?.trim()),
+  {
+    path: ['note'],
+    message: 'say why the changes are rejected (the PM reads it)',
+  },
+);
+/** The preview asks before the reason is written: it shows where it goes. */
+export const ZOutcomePreviewQuery = ZOutcomeFields;
 export const ZReviewActionInput = z.strictObject({
   title: z.string().trim().min(1, 'say what needs doing').max(300),
   ownerId: ZId,

@@ -20,6 +20,7 @@ export const ACTION_KINDS = [
   'status.share_update',
   'survey.launch_awareness',
   'survey.pm_pulse',
+  'broadcast.release',
 ] as const;
 export type TActionKind = (typeof ACTION_KINDS)[number];
 

@@ -142,6 +142,11 @@ export const ZSettings = z
       /** Roadmap subscribers hear about items moved more than this many days, unless they chose otherwise. */
       moveToleranceDays: z.number().int().min(0).max(365),
     }),
+    /**
+     * Actions that notify many people (publishing the weekly update, ratifying or rejecting roadmap changes) hold
+     * their messages this long, undoable meanwhile; 0 sends at once. Optional in a file: older ones lack it.
+     */
+    broadcast: z.strictObject({ undoSeconds: z.number().int().min(0).max(600) }).default({ undoSeconds: 60 }),
     /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */
     pods: z.strictObject({
       engineers: z.number().int().min(0).max(20),
@@ -224,6 +229,7 @@ export const DEFAULT_SETTINGS: TSettings = {
   releaseAttributes: DEFAULT_RELEASE_ATTRIBUTES.map((a) => ({ ...a })),
   insights: DEFAULT_INSIGHTS_TAXONOMY,
   roadmap: { fiscalYearStartMonth: 1, moveToleranceDays: 14 },
+  broadcast: { undoSeconds: 60 },
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
 };
 

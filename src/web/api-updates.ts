@@ -1,3 +1,4 @@
+import type { TBroadcastHeld, TBroadcastPreview } from '../shared/broadcasts.ts';
 import type {
   TBoard,
   TFollowUpList,
@@ -38,9 +39,17 @@ export const updatesApi = {
     request<void>(`${areaPath(week, areaId)}/absence`, { method: 'POST', body: { reason } }),
   publishCheck: (week: string, signal?: AbortSignal) =>
     request<TPublishCheck>(`${weekPath(week)}/publish-check`, { signal }),
-  /** `note` says what a correction changes (required for one). */
+  /** What Publish would send now (a correction's note, if written, is in it). */
+  publishPreview: (week: string, note?: string, signal?: AbortSignal) =>
+    request<TBroadcastPreview>(`${weekPath(week)}/publish-preview${query({ note: note || undefined })}`, {
+      signal,
+    }),
+  /** `note` says what a correction changes (required for one); `undo` is set while its messages are held. */
   publish: (week: string, note?: string) =>
-    request<TUpdateArtifact>(`${weekPath(week)}/publish`, { method: 'POST', body: note ? { note } : {} }),
+    request<TUpdateArtifact & { undo: TBroadcastHeld | null }>(`${weekPath(week)}/publish`, {
+      method: 'POST',
+      body: note ? { note } : {},
+    }),
   openFollowUps: (signal?: AbortSignal) =>
     request<TFollowUpList>(`/follow-ups${query({ status: 'open' })}`, { signal }),
   closeFollowUp: (id: string) =>

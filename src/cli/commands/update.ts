@@ -117,11 +117,17 @@ export function registerUpdateCommands(program: Command): void {
       const remote = remoteFromEnv();
       const check = await remote.json<TPublishCheck>('GET', `/api/v1/updates/${opts.week}/publish-check`);
       for (const line of publishCheckLines(check)) console.log(line);
-      const res = await remote.json<{ title: string; version: number; changes: string[] }>(
-        'POST',
-        `/api/v1/updates/${opts.week}/publish`,
-        opts.note ? { note: opts.note } : {},
-      );
+      const res = await remote.json<{
+        title: string;
+        version: number;
+        changes: string[];
+        undo: { id: string; sendAt: string; messages: number } | null;
+      }>('POST', `/api/v1/updates/${opts.week}/publish`, opts.note ? { note: opts.note } : {});
+      // Issue 17: messages wait out the org's undo window; say how to take it back meanwhile.
+      if (res.undo)
+        console.log(
+          `${res.undo.messages} messages wait until ${res.undo.sendAt}; to undo before then: POST /api/v1/broadcasts/${res.undo.id}/undo`,
+        );
       console.log(`Published ${res.title} (version ${res.version})`);
       for (const c of res.changes ?? []) console.log(`  ${c}`);
     });

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { BROADCAST_KINDS, BROADCAST_STATUSES } from '../../shared/broadcasts.ts';
 import { DELIVERY_CHANNELS, DELIVERY_RESULTS, DELIVERY_STATUSES } from '../../shared/delivery.ts';
 import { ACTION_KINDS, ACTION_STATUSES, LATE_POLICIES } from '../../shared/scheduling.ts';
 import { channels } from './delivery.ts';
@@ -89,6 +90,29 @@ export const artifactVersions = pgTable(
 );
 
 /**
+ * An action that notifies people (publishing the weekly update, a ratification or rejection), undoable until
+ * `send_at`: its messages wait in the outbox as `held`, and `undo` says how to put its state back.
+ */
+export const broadcasts = pgTable(
+  'broadcasts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: BROADCAST_KINDS }).notNull(),
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sendAt: timestamp('send_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: BROADCAST_STATUSES }).notNull(),
+    undo: jsonb('undo').notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [index('broadcasts_ref_idx').on(t.kind, t.ref)],
+);
+
+/**
  * Transactional outbox: written with the change that causes it; a relay delivers it. The idempotency key makes
  * a re-run of the cause a no-op, and it travels with the message (Message-ID) so receivers can dedupe too.
  */
@@ -105,6 +129,8 @@ export const outbox = pgTable(
     address: text('address').notNull(),
     message: jsonb('message').notNull(),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    /** The undoable action that wrote it: `held` until its window ends (then pending), deleted if undone. */
+    broadcastId: uuid('broadcast_id').references(() => broadcasts.id, { onDelete: 'set null' }),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -115,6 +141,7 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_broadcast_idx').on(t.broadcastId),
   ],
 );
 

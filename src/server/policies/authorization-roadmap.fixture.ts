@@ -125,6 +125,20 @@ export const ROADMAP_CASES: Record<string, Case> = {
     },
     body: () => ({ itemId: pendingItem, outcome: 'ratified' }),
   },
+  // Issue 17: the preview records the outcome and rolls it back: only who may ratify may preview it.
+  'GET /api/v1/roadmap/reviews/:occurrenceId/outcomes/preview': {
+    expect: ratifiers,
+    url: async (c) => {
+      await startReview({
+        db: c.db,
+        actor: systemActor('test'),
+        occurrenceId: c.ids.occurrence,
+        now: systemClock.now(),
+      });
+      const pending = (await item(c, `Previewed for ${c.who}`)).id;
+      return `/api/v1/roadmap/reviews/${c.ids.occurrence}/outcomes/preview?itemId=${pending}&outcome=ratified`;
+    },
+  },
   'POST /api/v1/roadmap/reviews/:occurrenceId/actions': {
     expect: managers(),
     url: async (c) => {

@@ -302,6 +302,26 @@ const MATRIX: Record<string, Case> = {
     // A week per caller: publishing the same week again unchanged is refused (409), whoever asks.
     url: (c) => `/api/v1/updates/2026-W${20 + WHO.indexOf(c.who)}/publish`,
   },
+  // Issue 17: the preview runs the publication and rolls it back: who may publish may preview.
+  'GET /api/v1/updates/:week/publish-preview': {
+    expect: managers(),
+    url: () => '/api/v1/updates/2026-W44/publish-preview',
+  },
+  // Undoing is the action's own permission (here a publication's; a ratification's is the Head of Product's).
+  'POST /api/v1/broadcasts/:id/undo': {
+    expect: managers(),
+    url: async (c) => {
+      const week = `2026-W${30 + WHO.indexOf(c.who)}`;
+      const { hold } = await publishWeeklyUpdate({
+        db: c.db,
+        actor: systemActor('test'),
+        week,
+        now: systemClock.now(),
+        hold: { seconds: 600 },
+      });
+      return `/api/v1/broadcasts/${hold!.id}/undo`;
+    },
+  },
   'GET /api/v1/updates/:week/publish-check': {
     expect: signedInOnly,
     url: () => '/api/v1/updates/2026-W43/publish-check',

@@ -1,4 +1,5 @@
 import type { Actor } from '../../services/actor.ts';
+import { BROADCAST_POLICIES } from './broadcasts.ts';
 import { CADENCE_POLICIES } from './cadence.ts';
 import { CHARTER_POLICIES } from './charter.ts';
 import { INSIGHT_POLICIES } from './insights.ts';
@@ -29,6 +30,7 @@ const POLICIES: Policies<ResourceType> = {
   ...SURVEY_POLICIES,
   ...CHARTER_POLICIES,
   ...PLAN_POLICIES,
+  ...BROADCAST_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

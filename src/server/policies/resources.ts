@@ -1,4 +1,5 @@
 import type { Actor } from '../../services/actor.ts';
+import type { TBroadcastKind } from '../../shared/broadcasts.ts';
 import type { TRole } from '../../shared/roles.ts';
 
 /** What a policy decides about: the action, and the resource as the route loaded it. */
@@ -103,7 +104,9 @@ export type Resource =
    */
   | { type: 'bug'; deciderIds?: readonly string[] }
   /** Closing a bug as fixed: whoever may decide it, and the person fixing it (`assigneeId`). */
-  | { type: 'bug_fix'; deciderIds?: readonly string[]; assigneeId?: string | null };
+  | { type: 'bug_fix'; deciderIds?: readonly string[]; assigneeId?: string | null }
+  /** An undoable action that notifies people (issue 17): who may take the action may undo it. */
+  | { type: 'broadcast'; kind?: TBroadcastKind };
 
 export type ResourceType = Resource['type'];
 

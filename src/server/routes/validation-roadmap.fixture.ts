@@ -95,6 +95,12 @@ export function roadmapCases(ids: { area: string; item: string }): Record<string
         body: { itemId: 'x', outcome: 'maybe' },
         fields: ['itemId', 'outcome'],
       },
+      {
+        name: 'a rejection without its reason (issue 17: the PM reads it)',
+        url: '/api/v1/roadmap/reviews/OCCURRENCE/outcomes',
+        body: { itemId: ids.item, outcome: 'rejected', note: '  ' },
+        fields: ['note'],
+      },
     ],
     'POST /api/v1/roadmap/reviews/:occurrenceId/actions': [
       {

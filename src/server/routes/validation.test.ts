@@ -412,6 +412,15 @@ function cases(): Record<string, BadCase[]> {
     ],
     'POST /api/v1/updates/:week/publish': [
       { name: 'not an ISO week', url: '/api/v1/updates/2026-47/publish', fields: ['params.week'] },
+      {
+        name: 'note too long',
+        url: '/api/v1/updates/2026-W47/publish',
+        body: { note: 'x'.repeat(501) },
+        fields: ['note'],
+      },
+    ],
+    'POST /api/v1/broadcasts/:id/undo': [
+      { name: 'not an id', url: '/api/v1/broadcasts/abc/undo', fields: ['params.id'] },
     ],
     'POST /api/v1/follow-ups/:id/close': [
       { name: 'not an id', url: '/api/v1/follow-ups/abc/close', fields: ['params.id'] },

@@ -15,6 +15,8 @@ export interface EnqueueInput {
   ref: string;
   message: OutgoingMessage;
   recipients: Recipient[];
+  /** The undoable action that sends it (services/broadcasts): its copies wait as `held` while it is held. */
+  hold?: { id: string; held: boolean };
 }
 
 export function recipientKey(r: Recipient): string {
@@ -41,6 +43,9 @@ export async function enqueueMessage(tx: Db, input: EnqueueInput): Promise<numbe
         channelId: r.channel === 'inbox' ? null : (r.channelId ?? null),
         address: r.channel === 'inbox' ? r.personId : r.address,
         message: input.message,
+        ...(input.hold
+          ? { broadcastId: input.hold.id, status: input.hold.held ? ('held' as const) : ('pending' as const) }
+          : {}),
       },
     ];
   });

@@ -434,9 +434,13 @@ const withoutHidden = (s: TRoadmapItemState, readable: ReadonlySet<string>): TRo
 });
 
 /** Makes `version` what stakeholders read from `at` on. */
-export async function markRatified(tx: Db, itemId: string, version: number, at: Date) {
+export async function markRatified(tx: Db, itemId: string, version: number, at: Date): Promise<string> {
   await tx.update(roadmapItems).set({ ratifiedVersion: version }).where(eq(roadmapItems.id, itemId));
-  await tx.insert(roadmapItemRatifications).values({ itemId, version, at });
+  const [row] = await tx
+    .insert(roadmapItemRatifications)
+    .values({ itemId, version, at })
+    .returning({ id: roadmapItemRatifications.id });
+  return row!.id;
 }
 
 /** When each version of an item first became what stakeholders read. */

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gt } from 'drizzle-orm';
+import { and, arrayContains, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   areas,
@@ -10,10 +10,11 @@ import {
   roadmapReviews,
 } from '../../db/schema/index.ts';
 import { rangeText } from '../../domain/roadmap/quarters.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
 import type { TReviewActionInput, TRoadmapItemState } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
@@ -21,6 +22,7 @@ import { getSettings } from '../org/settings.ts';
 import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 import { followShares } from '../slack/shares.ts';
 import { markRatified, writeVersion } from './items.ts';
+import type { OutcomeUndo } from './outcome-undo.ts';
 import { addReviewAction } from './review-items.ts';
 import { reviewBody } from './review-page.ts';
 import { loadReviewOccurrence } from './reviews.ts';
@@ -61,7 +63,9 @@ export async function startReview(o: { db: Db; actor: Actor; occurrenceId: strin
 
 /**
  * The Head of Product's call on an item's pending changes. Ratified: stakeholders will see this version.
- * Rejected: the item goes back to what stakeholders saw (a new "revert" version), or is dropped if it is new.
+ * Rejected (a reason is required: the PM reads it): the item goes back to what stakeholders saw (a new "revert"
+ * version), or is dropped if it is new. With `hold` the call is undoable for that long (outcome-undo.ts): the
+ * PM's message and the Slack threads' updates wait until then.
  */
 export async function recordOutcome(o: {
   db: Db;
@@ -69,8 +73,12 @@ export async function recordOutcome(o: {
   occurrenceId: string;
   input: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string };
   now: Date;
+  hold?: { seconds: number };
 }) {
-  await o.db.transaction(async (tx) => {
+  const why = o.input.note?.trim() ?? '';
+  if (o.input.outcome === 'rejected' && !why)
+    throw invalid([{ path: 'note', message: 'say why the changes are rejected (the PM reads it)' }]);
+  const hold = await o.db.transaction(async (tx) => {
     const { review } = await openReview(tx, o.occurrenceId);
     const [item] = await tx
       .select()
@@ -84,49 +92,80 @@ export async function recordOutcome(o: {
     if (item.ratifiedVersion === item.version)
       throw conflict(`${item.state.title} has no changes waiting for ratification`);
     const at = o.now;
+    const rejected = o.input.outcome === 'rejected';
+    const h = o.hold
+      ? await openHold(tx, {
+          kind: rejected ? 'roadmap.reject' : 'roadmap.ratify',
+          ref: item.id,
+          title: `${rejected ? 'Rejected' : 'Ratified'}: ${item.state.title}`,
+          actor: o.actor,
+          now: at,
+          seconds: o.hold.seconds,
+        })
+      : null;
     let ratified = item.version;
-    if (o.input.outcome === 'rejected') {
+    if (rejected) {
       ratified = item.version + 1;
       const state = await revertedState(tx, item);
       await tx
         .update(roadmapItems)
         .set({ state, areaId: state.areaId, version: ratified, updatedAt: at })
         .where(eq(roadmapItems.id, item.id));
-      const note = `Rejected in the Roadmap Review${o.input.note ? `: ${o.input.note}` : ''}`;
       await writeVersion(tx, {
         itemId: item.id,
         version: ratified,
         state,
-        note,
+        note: `Rejected in the Roadmap Review: ${why}`,
         actor: o.actor,
         at,
         kind: 'revert',
       });
-      await tellAuthors(tx, item, state, o.input.note ?? '', ratified);
+      await tellAuthors(tx, item, state, why, ratified, h);
     }
-    await markRatified(tx, item.id, ratified, at);
+    const ratificationId = await markRatified(tx, item.id, ratified, at);
     // What stakeholders read changed: shared answers about the item, and the releases it ships, hear it.
-    await followShares(tx, 'roadmap_item', item.id, at);
-    for (const releaseId of item.state.releaseIds) await followShares(tx, 'release', releaseId, at);
-    await tx.insert(roadmapReviewOutcomes).values({
-      reviewId: review.id,
-      itemId: item.id,
-      outcome: o.input.outcome,
-      fromVersion: item.ratifiedVersion,
-      toVersion: item.version,
-      note: o.input.note ?? '',
-      decidedBy: o.actor.label,
-      decidedAt: at,
-    });
+    const sendAt = h?.sendAt ?? at;
+    const shareKeys = [await followShares(tx, 'roadmap_item', item.id, at, sendAt)];
+    for (const releaseId of item.state.releaseIds)
+      shareKeys.push(await followShares(tx, 'release', releaseId, at, sendAt));
+    const [outcome] = await tx
+      .insert(roadmapReviewOutcomes)
+      .values({
+        reviewId: review.id,
+        itemId: item.id,
+        outcome: o.input.outcome,
+        fromVersion: item.ratifiedVersion,
+        toVersion: item.version,
+        note: why,
+        decidedBy: o.actor.label,
+        decidedAt: at,
+      })
+      .returning({ id: roadmapReviewOutcomes.id });
+    if (h) {
+      const undo: OutcomeUndo = {
+        reviewId: review.id,
+        itemId: item.id,
+        outcomeId: outcome!.id,
+        ratificationId,
+        ratifiedBefore: item.ratifiedVersion,
+        versionBefore: item.version,
+        stateBefore: item.state,
+        updatedAtBefore: item.updatedAt.toISOString(),
+        revertVersion: rejected ? ratified : null,
+        shareKeys: shareKeys.filter((k): k is string => k !== null),
+      };
+      await finishHold(tx, h, `${rejected ? 'Rejected' : 'Ratified'}: ${item.state.title}`, undo);
+    }
     await recordAudit(tx, {
       actor: o.actor,
-      action: `roadmap_item.${o.input.outcome === 'ratified' ? 'ratify' : 'reject'}`,
+      action: `roadmap_item.${rejected ? 'reject' : 'ratify'}`,
       entityType: 'roadmap_item',
       entityId: item.id,
       change: { reviewId: review.id, version: item.version, ratifiedVersion: ratified },
     });
+    return h;
   });
-  return reviewBody(o.db, o.occurrenceId, o.now);
+  return { ...(await reviewBody(o.db, o.occurrenceId, o.now)), hold };
 }
 
 /** The PM owning the area and whoever made the rejected changes hear it, with the why. */
@@ -136,6 +175,7 @@ async function tellAuthors(
   reverted: TRoadmapItemState,
   why: string,
   version: number,
+  hold: Hold | null,
 ) {
   const authors = await tx
     .selectDistinct({ id: roadmapItemVersions.changedById })
@@ -144,6 +184,8 @@ async function tellAuthors(
       and(
         eq(roadmapItemVersions.itemId, item.id),
         gt(roadmapItemVersions.version, item.ratifiedVersion ?? 0),
+        // The rejected versions only: the revert just written is the Head of Product's own.
+        lte(roadmapItemVersions.version, item.version),
       ),
     );
   const [area] = await tx.select({ owner: areas.ownerPmId }).from(areas).where(eq(areas.id, item.areaId));
@@ -162,6 +204,7 @@ async function tellAuthors(
       link: { label: 'Open the item', url: `/roadmap/items/${item.id}` },
     },
     recipients: await recipientsForPeople(tx, [...new Set(ids)]),
+    ...(hold ? { hold } : {}),
   });
 }
 

@@ -298,11 +298,21 @@ describe('a biweekly Roadmap Review', () => {
       input: { itemId: ids.dunning!, outcome: 'rejected', note: 'Not this half' },
       now: t,
     });
+    // A rejection needs its reason (the PM reads it): without one, nothing is written.
+    await expect(
+      recordOutcome({
+        db: d.db,
+        actor: head,
+        occurrenceId: o,
+        input: { itemId: ids.invoices!, outcome: 'rejected', note: '  ' },
+        now: t,
+      }),
+    ).rejects.toMatchObject({ fields: [{ path: 'note' }] });
     await recordOutcome({
       db: d.db,
       actor: head,
       occurrenceId: o,
-      input: { itemId: ids.invoices!, outcome: 'rejected' },
+      input: { itemId: ids.invoices!, outcome: 'rejected', note: 'Too early' },
       now: t,
     });
     await expect(

@@ -40,18 +40,27 @@ export async function recordShare(
  * Slack, a job compares what the channel may read now with what its thread was told (the job builds the card,
  * which this layer cannot import without a cycle).
  */
-export async function followShares(tx: Db, subject: TStatusSubject, id: string, now: Date): Promise<void> {
+export async function followShares(
+  tx: Db,
+  subject: TStatusSubject,
+  id: string,
+  now: Date,
+  /** Later than now for an undoable action (services/broadcasts): its undo cancels the update by the key returned. */
+  dueAt: Date = now,
+): Promise<string | null> {
   const [shared] = await tx
     .select({ id: slackStatusShares.id })
     .from(slackStatusShares)
     .where(and(eq(slackStatusShares.subject, subject), eq(slackStatusShares.subjectId, id)))
     .limit(1);
-  if (!shared) return;
+  if (!shared) return null;
+  const key = `${SHARE_UPDATE}:${subject}:${id}:${now.getTime()}`;
   await scheduleAction(tx, {
     kind: SHARE_UPDATE,
-    key: `${SHARE_UPDATE}:${subject}:${id}:${now.getTime()}`,
-    dueAt: now,
+    key,
+    dueAt,
     latePolicy: 'run_late',
     payload: { subject, id },
   });
+  return key;
 }

@@ -262,7 +262,7 @@ describe('the weekly update in Slack: a digest with a thread per area', () => {
     expect(posts).toHaveLength(1 + names.length);
     const digest = JSON.stringify(posts[0]!.blocks);
     expect(digest).toContain('Weekly Product Update — 2026-11-26 (correction 2)');
-    expect(digest).toContain('Corrected: Billing went GA');
+    expect(digest).toContain('What changed: Billing went GA');
     expect(digest).toContain('Billing (Billing PM): Billing win one, now GA');
     const tsOf = async (ref: string) => /ts=(\S+);/.exec((await slackLogOf(ref, null))[0]!.detail)?.[1];
     const [v1, v2] = [await tsOf(`${week}:v1`), await tsOf(`${week}:v2`)];

@@ -31,10 +31,12 @@ import type { TUpdateContent } from '../../shared/updates.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
+import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import type { ActionHandler } from '../scheduling.ts';
 import { ensureCycle, publicationDate } from './cycles.ts';
+import type { PublishUndo } from './publish-undo.ts';
 
 export const WEEKLY_UPDATE = 'weekly_update';
 
@@ -102,7 +104,9 @@ function correctionChanges(
 /**
  * Publishes the week's update as a new immutable version (the pack's template, highlights from release records
  * and flagged risks), says what changed since the previous version, opens follow-ups for flagged risks, marks the
- * ritual's artifact as produced, and queues delivery to subscribers — all in one transaction.
+ * ritual's artifact as produced, and queues delivery to subscribers — all in one transaction. With `hold` (the
+ * web app and API: settings.broadcast.undoSeconds) the messages wait that long and the publication is undoable
+ * (services/broadcasts/undo.ts); the CLI and the automatic publication send at once.
  */
 export async function publishWeeklyUpdate(opts: {
   db: Db;
@@ -111,6 +115,7 @@ export async function publishWeeklyUpdate(opts: {
   now: Date;
   /** Required for a correction: what it changes, in the publisher's words. */
   note?: string;
+  hold?: { seconds: number };
 }) {
   return opts.db.transaction(async (tx) => {
     const now = opts.now;
@@ -137,18 +142,29 @@ export async function publishWeeklyUpdate(opts: {
       .update(updateCycles)
       .set({ publishedAt: cycle.publishedAt ?? now })
       .where(eq(updateCycles.week, opts.week));
-    await openFollowUps(tx, opts.week, inputs);
-    await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`, inputs);
+    const followUpIds = await openFollowUps(tx, opts.week, inputs);
+    const ritual = await markRitualArtifact(tx, opts.week, now, `/updates/${opts.week}`, inputs);
+    const title = version > 1 ? `${json.title} (correction ${version})` : json.title;
+    const hold: Hold | null = opts.hold
+      ? await openHold(tx, {
+          kind: 'weekly_update.publish',
+          ref: opts.week,
+          title,
+          actor: opts.actor,
+          now,
+          seconds: opts.hold.seconds,
+        })
+      : null;
     const digest = weeklyUpdateDigest(json);
     await enqueueMessage(tx, {
       key: `${WEEKLY_UPDATE}:${opts.week}:v${version}`,
       kind: WEEKLY_UPDATE,
       ref: `${opts.week}:v${version}`,
       message: {
-        title: version > 1 ? `${json.title} (correction ${version})` : json.title,
+        title,
         summary:
           version > 1
-            ? `Corrected: ${changes.slice(0, 3).join('; ') || 'see what changed in prodops'}`
+            ? `What changed: ${changes.slice(0, 3).join('; ') || 'see prodops'}`
             : `What shipped, what's next and what's at risk, across ${inputs.length} product areas.`,
         // The digest (highlights, one line per area); each area's part is a reply (a thread in Slack).
         sections: [{ markdown: digest.markdown }],
@@ -156,7 +172,19 @@ export async function publishWeeklyUpdate(opts: {
         replies: digest.areas.map((a) => ({ title: a.title, sections: [{ markdown: a.markdown }] })),
       },
       recipients: await resolveRecipients(tx, { kind: WEEKLY_UPDATE }),
+      ...(hold ? { hold } : {}),
     });
+    if (hold) {
+      const undo: PublishUndo = {
+        week: opts.week,
+        versionId: row.id,
+        version,
+        cyclePublishedAt: cycle.publishedAt?.toISOString() ?? null,
+        followUpIds,
+        ...ritual,
+      };
+      await finishHold(tx, hold, title, undo);
+    }
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'update.publish',
@@ -172,28 +200,41 @@ export async function publishWeeklyUpdate(opts: {
       json,
       changes,
       publishedAt: row.publishedAt.toISOString(),
+      hold,
     };
   });
 }
 
-/** Each flagged risk becomes a follow-up for the area's PM and eng lead; a correction adds only new ones. */
-async function openFollowUps(tx: Db, week: string, inputs: Awaited<ReturnType<typeof areaInputs>>) {
+/**
+ * Each flagged risk becomes a follow-up for the area's PM and eng lead; a correction adds only new ones. Returns
+ * the ones it added (undo removes them).
+ */
+async function openFollowUps(
+  tx: Db,
+  week: string,
+  inputs: Awaited<ReturnType<typeof areaInputs>>,
+): Promise<string[]> {
+  const added: string[] = [];
   for (const input of inputs) {
     for (const risk of input.update?.risks ?? []) {
       const assigneeIds = [input.area.ownerPmId, input.area.engLeadId].filter((id): id is string =>
         Boolean(id),
       );
-      await tx
+      const rows = await tx
         .insert(followUps)
         .values({ source: `${WEEKLY_UPDATE}:${week}`, areaId: input.area.id, title: risk, assigneeIds })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: followUps.id });
+      added.push(...rows.map((r) => r.id));
     }
   }
+  return added;
 }
 
 /**
  * The Weekly Product Update ritual's occurrence of this week gets its artifact and its attendance: for this
- * async ritual, a PM "attended" by contributing (or being marked absent). Ritual adoption counts both.
+ * async ritual, a PM "attended" by contributing (or being marked absent). Ritual adoption counts both. Returns
+ * what it changed, as it was before (undo puts it back).
  */
 async function markRitualArtifact(
   tx: Db,
@@ -201,10 +242,11 @@ async function markRitualArtifact(
   at: Date,
   ref: string,
   inputs: Awaited<ReturnType<typeof areaInputs>>,
-) {
+): Promise<Pick<PublishUndo, 'occurrenceIds' | 'attendance'>> {
+  const before: Pick<PublishUndo, 'occurrenceIds' | 'attendance'> = { occurrenceIds: [], attendance: [] };
   const { monday, sunday } = weekDates(week);
   const [ritual] = await tx.select().from(rituals).where(eq(rituals.slug, 'weekly-product-update'));
-  if (!ritual) return;
+  if (!ritual) return before;
   const occurrences = await tx
     .select()
     .from(ritualOccurrences)
@@ -222,7 +264,16 @@ async function markRitualArtifact(
     contributed.set(i.area.ownerPmId, (contributed.get(i.area.ownerPmId) ?? true) && did);
   }
   for (const o of occurrences) {
+    const had = await tx
+      .select()
+      .from(occurrenceAttendance)
+      .where(eq(occurrenceAttendance.occurrenceId, o.id));
+    for (const personId of contributed.keys()) {
+      const was = had.find((h) => h.personId === personId);
+      before.attendance.push({ occurrenceId: o.id, personId, present: was ? was.present : null });
+    }
     if (!o.artifactProducedAt) {
+      before.occurrenceIds.push({ id: o.id, status: o.status });
       await tx
         .update(ritualOccurrences)
         .set({ artifactProducedAt: at, artifactRef: ref, status: 'held', updatedAt: at })
@@ -238,6 +289,7 @@ async function markRitualArtifact(
         });
     }
   }
+  return before;
 }
 
 /** At the publication instant: publish unless Product Ops already did (on demand) this week. */

@@ -52,6 +52,7 @@ export const VIA_LABELS: Record<TVia, string> = {
 };
 
 export const DELIVERY_STATUS_LABELS: Record<TDeliveryStatus, string> = {
+  held: 'Held (can still be undone)',
   pending: 'Pending',
   sending: 'Sending',
   sent: 'Sent',

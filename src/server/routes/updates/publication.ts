@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { listPublishedUpdates } from '../../../services/updates/archive.ts';
 import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
 import { publishCheck } from '../../../services/updates/publish-check.ts';
+import { previewPublish } from '../../../services/updates/publish-preview.ts';
+import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { currentWeekKey } from '../../../shared/calendar.ts';
 import { AppError } from '../../../shared/errors.ts';
 import {
@@ -15,6 +18,7 @@ import {
   ZUpdatesList,
   ZWeekParams,
 } from '../../../shared/updates.ts';
+import { sendingConfig } from '../broadcasts/index.ts';
 import { jsonOrText } from '../media.ts';
 import { errors } from './common.ts';
 
@@ -85,25 +89,48 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req) => publishCheck(db, req.params.week, req.now),
   });
+  r.get('/updates/:week/publish-preview', {
+    config: { policy: { resource: 'weekly_update', action: 'create' } },
+    schema: {
+      tags: ['updates'],
+      summary:
+        'What Publish would send now: the message as recipients read it, recipients per channel by name, warnings',
+      params: ZWeekParams,
+      querystring: ZPublishBody.partial(),
+      response: { 200: ZBroadcastPreview, ...errors },
+    },
+    handler: async (req) =>
+      previewPublish({
+        db,
+        actor: req.actor!,
+        week: req.params.week,
+        now: req.now,
+        note: req.query.note,
+        undoSeconds: (await getSettings(db)).broadcast.undoSeconds,
+        config: sendingConfig(app),
+      }),
+  });
   r.post('/updates/:week/publish', {
     config: { policy: { resource: 'weekly_update', action: 'create' } },
     schema: {
       tags: ['updates'],
-      summary: 'Publish now (or a correction, which needs a note and a change): a new immutable version',
+      summary:
+        'Publish now (or a correction, which needs a note and a change): a new immutable version, its messages held for the undo window',
       params: ZWeekParams,
       // No body (or an empty one) is a first publication; a correction sends its note.
       body: ZPublishBody.nullish(),
-      response: { 201: ZUpdateArtifact, ...errors },
+      response: { 201: ZUpdateArtifact.extend({ undo: ZBroadcastHeld.nullable() }), ...errors },
     },
     handler: async (req, reply) => {
-      const published = await publishWeeklyUpdate({
+      const { hold, ...published } = await publishWeeklyUpdate({
         db,
         actor: req.actor!,
         now: req.now,
         week: req.params.week,
         note: req.body?.note,
+        hold: { seconds: (await getSettings(db)).broadcast.undoSeconds },
       });
-      return reply.status(201).send(published);
+      return reply.status(201).send({ ...published, undo: await heldOf(db, hold) });
     },
   });
 }

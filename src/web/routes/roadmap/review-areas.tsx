@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { TBroadcastHeld, TBroadcastPreview } from '../../../shared/broadcasts.ts';
 import type { TReview } from '../../../shared/roadmap.ts';
-import { ActionButton } from '../../components/action-button.tsx';
+import { BroadcastPreview } from '../../components/broadcast-preview.tsx';
+import { useSubmit } from '../../lib/forms.ts';
 import { formatInstant } from '../../lib/org-time.ts';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { reviewsApi } from './roadmap-api.ts';
@@ -19,6 +21,8 @@ export interface RatifyContext {
   hint: string | null;
   timeZone: string;
   onReview: (review: TReview) => void;
+  /** After a ratification or rejection: the undo banner's data while its messages wait. */
+  onHeld: (held: TBroadcastHeld | null) => void;
   /** Opens the decision form with this item linked. */
   onDecide: ((itemId: string) => void) | null;
 }
@@ -43,28 +47,89 @@ function OutcomeBadge({ item }: { item: Item }) {
   return <span className="badge muted no-margin">Nothing left to ratify</span>;
 }
 
-/** Ratify / Reject with an optional note: the Head of Product's call on one item's changes. */
+type Outcome = 'ratified' | 'rejected';
+
+/**
+ * Ratify / Reject in two steps: the first shows the preview (what stakeholders will read, who is told, the
+ * PM's message for a rejection), the second acts. A rejection needs its reason; the PM reads it.
+ */
 function OutcomeControl({ item, ctx }: { item: Item; ctx: RatifyContext }) {
   const id = useId();
   const [note, setNote] = useState('');
-  const decide = (outcome: 'ratified' | 'rejected') => async () => {
-    const body = { itemId: item.itemId, outcome, ...(note.trim() ? { note: note.trim() } : {}) };
-    ctx.onReview(await reviewsApi.outcome(ctx.occurrenceId, body));
-  };
+  const [asked, setAsked] = useState<{ outcome: Outcome; preview: TBroadcastPreview } | null>(null);
+  const load = useSubmit();
+  const decide = useSubmit();
+  const body = (outcome: Outcome) => ({
+    itemId: item.itemId,
+    outcome,
+    ...(note.trim() ? { note: note.trim() } : {}),
+  });
+  const ask = (outcome: Outcome) =>
+    void load.run(async () =>
+      setAsked({ outcome, preview: await reviewsApi.outcomePreview(ctx.occurrenceId, body(outcome)) }),
+    );
+  const noteError = decide.problem?.fields.find((f) => f.path === 'note')?.message ?? null;
+  const rejecting = asked?.outcome === 'rejected';
   return (
     <div className="outcome-control">
-      <div className="field">
+      <div className={`field${noteError ? ' has-error' : ''}`}>
         <label htmlFor={id} className="field-label">
-          Note on the outcome (optional)
+          {rejecting
+            ? 'Why the changes are rejected (required: the PM reads it)'
+            : 'Note (required to reject)'}
         </label>
-        <input id={id} type="text" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          id={id}
+          type="text"
+          maxLength={1000}
+          value={note}
+          aria-invalid={noteError ? true : undefined}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => (asked ? ask(asked.outcome) : undefined)}
+        />
+        {noteError ? <p className="field-error">{noteError}</p> : null}
       </div>
-      <ActionButton primary run={decide('ratified')} pendingText="Ratifying…">
-        Ratify
-      </ActionButton>
-      <ActionButton run={decide('rejected')} pendingText="Rejecting…">
-        Reject
-      </ActionButton>
+      {asked ? (
+        <>
+          <BroadcastPreview preview={asked.preview} />
+          <button
+            type="button"
+            className="button primary"
+            aria-disabled={decide.pending || undefined}
+            onClick={() =>
+              void decide.run(async () => {
+                const { undo, ...review } = await reviewsApi.outcome(ctx.occurrenceId, body(asked.outcome));
+                ctx.onHeld(undo);
+                ctx.onReview(review);
+              })
+            }
+          >
+            {decide.pending ? 'Saving…' : rejecting ? 'Reject the changes' : 'Ratify the changes'}
+          </button>
+          <button type="button" className="button" onClick={() => setAsked(null)}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" className="button primary" onClick={() => ask('ratified')}>
+            Ratify…
+          </button>
+          <button type="button" className="button" onClick={() => ask('rejected')}>
+            Reject…
+          </button>
+        </>
+      )}
+      <span className="form-status" aria-live="polite">
+        {load.pending ? 'Preparing the preview…' : ''}
+      </span>
+      {[load.problem, decide.problem].map((p) =>
+        p && !(p === decide.problem && noteError) ? (
+          <p key={p.message} className="field-error" role="alert">
+            {p.message}
+          </p>
+        ) : null,
+      )}
     </div>
   );
 }

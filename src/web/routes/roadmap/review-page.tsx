@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import { todayIn } from '../../../shared/calendar.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import type { TReview } from '../../../shared/roadmap.ts';
@@ -7,6 +8,7 @@ import { api } from '../../api-client.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { fieldId } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
+import { UndoBanner } from '../../components/undo-banner.tsx';
 import { emptyDraft } from '../../lib/decision-draft.ts';
 import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
@@ -130,6 +132,7 @@ export function ReviewPage() {
   });
   const [linkItem, setLinkItem] = useState<{ itemId: string } | null>(null);
   const [status, setStatus] = useState('');
+  const [held, setHeld] = useState<TBroadcastHeld | null>(null);
   // "Record a decision about …" links the item in the form and moves there.
   useEffect(() => {
     if (linkItem) document.getElementById(fieldId(FORM_ID, 'title'))?.focus();
@@ -156,12 +159,24 @@ export function ReviewPage() {
       r.permissions.ratify && !running ? (r.closedAt ? null : 'Start the review to ratify changes.') : null,
     timeZone,
     onReview: setReview,
+    onHeld: setHeld,
     onDecide: canRecordDecision(me) && r.startedAt ? (itemId: string) => setLinkItem({ itemId }) : null,
   };
   return (
     <Page title={`Roadmap Review, ${formatLocalDate(r.localDate, true)}`} intro={back}>
       <div aria-busy={data.loading}>
         <LiveStatus>{status}</LiveStatus>
+        {held ? (
+          <UndoBanner
+            held={held}
+            onUndone={(restored) => {
+              setHeld(null);
+              setStatus(`Undone. ${restored}`);
+              data.reload();
+            }}
+            onDismiss={() => setHeld(null)}
+          />
+        ) : null}
         <RunPanel review={r} timeZone={timeZone} onReview={setReview} />
         <ReviewAgenda agenda={r.agenda} />
         <ReviewAreas areas={r.areas} ctx={ctx} />

@@ -1,3 +1,4 @@
+import type { TBroadcastHeld, TBroadcastPreview } from '../../../shared/broadcasts.ts';
 import type { TDecisionLogEntry } from '../../../shared/decisions.ts';
 import type {
   TAudience,
@@ -64,8 +65,17 @@ export const reviewsApi = {
   close: (occurrenceId: string) => request<TReview>(`${review(occurrenceId)}/close`, { method: 'POST' }),
   assign: (occurrenceId: string, body: { title: string; ownerId: string }) =>
     request<TReview>(`${review(occurrenceId)}/actions`, { method: 'POST', body }),
+  outcomePreview: (
+    occurrenceId: string,
+    q: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string },
+  ) => request<TBroadcastPreview>(`${review(occurrenceId)}/outcomes/preview${query({ ...q })}`),
+  /** `undo` is set while the call's messages are held (undoable). */
   outcome: (
     occurrenceId: string,
     body: { itemId: string; outcome: 'ratified' | 'rejected'; note?: string },
-  ) => request<TReview>(`${review(occurrenceId)}/outcomes`, { method: 'POST', body }),
+  ) =>
+    request<TReview & { undo: TBroadcastHeld | null }>(`${review(occurrenceId)}/outcomes`, {
+      method: 'POST',
+      body,
+    }),
 };

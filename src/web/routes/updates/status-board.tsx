@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type {
-  TBoard,
-  TBoardArea,
-  TBoardStatus,
-  TPublishCheck,
-  TPublishCheckArea,
-} from '../../../shared/updates.ts';
+import type { TBroadcastHeld, TBroadcastPreview } from '../../../shared/broadcasts.ts';
+import type { TBoard, TBoardArea, TBoardStatus } from '../../../shared/updates.ts';
 import { updatesApi } from '../../api-updates.ts';
+import { BroadcastPreview } from '../../components/broadcast-preview.tsx';
+import { LiveStatus } from '../../components/page.tsx';
+import { UndoBanner } from '../../components/undo-banner.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
@@ -102,60 +100,37 @@ export function DoneChecklist({ board }: { board: TBoard }) {
   );
 }
 
-const areaText = (a: TPublishCheckArea) => `${a.areaName} (${a.pmName ?? 'no PM'})`;
-
-/** What publishing will do, read from the server; for a correction, the note readers will see. */
-function PublishSummary({ check }: { check: TPublishCheck }) {
-  const { people, channels } = check.recipients;
-  return (
-    <ul className="checklist" aria-label="Before publishing">
-      <li>
-        {check.submitted} {check.submitted === 1 ? 'area has' : 'areas have'} an update.
-      </li>
-      {check.missing.length ? (
-        <li>
-          <strong>Still missing ({check.missing.length}):</strong> {check.missing.map(areaText).join(', ')}.{' '}
-          <span className="muted">
-            The update names them once, on one line; mark a PM absent above to say why instead.
-          </span>
-        </li>
-      ) : (
-        <li>No area is missing.</li>
-      )}
-      {check.absent.length ? (
-        <li>
-          <strong>Absent:</strong>{' '}
-          {check.absent.map((a) => `${a.areaName}${a.reason ? ` (${a.reason})` : ''}`).join(', ')}
-        </li>
-      ) : null}
-      <li>
-        Goes to {people} {people === 1 ? 'person' : 'people'} and {channels}{' '}
-        {channels === 1 ? 'channel' : 'channels'}.
-      </li>
-    </ul>
-  );
-}
-
 /**
- * Publishing in two steps: the first click reads who is still missing and who gets it, the second publishes.
- * A correction asks for a note saying what it changes.
+ * Publishing in two steps: the first click shows the preview (the message as sent, who gets it, what is missing),
+ * the second publishes. A correction asks for a note saying what it changes. After publishing, `onHeld` gets
+ * the undo banner's data while the messages wait.
  */
-function PublishPanel({ board, onChanged }: { board: TBoard; onChanged: () => void }) {
+function PublishPanel({
+  board,
+  onChanged,
+  onHeld,
+}: {
+  board: TBoard;
+  onChanged: () => void;
+  onHeld: (held: TBroadcastHeld | null, status: string) => void;
+}) {
   const published = board.versions.length > 0;
-  const [check, setCheck] = useState<TPublishCheck | null>(null);
+  const [preview, setPreview] = useState<TBroadcastPreview | null>(null);
   const [correction, setCorrection] = useState('');
-  const [status, setStatus] = useState('');
   const load = useSubmit();
   const publish = useSubmit();
   const noteId = `correction-note-${board.week}`;
   const noteError = publish.problem?.fields?.find((f) => f.path === 'note')?.message ?? null;
+  const correcting = preview?.note !== null && preview?.note !== undefined;
+  const showPreview = (note?: string) =>
+    void load.run(async () => setPreview(await updatesApi.publishPreview(board.week, note)));
   return (
     <div className="publish-panel">
-      {check ? <PublishSummary check={check} /> : null}
-      {check?.correction ? (
+      {preview ? <BroadcastPreview preview={preview} /> : null}
+      {correcting ? (
         <div className={`field${noteError ? ' has-error' : ''}`}>
           <label htmlFor={noteId} className="field-label">
-            What this correction changes (readers see it)
+            {preview?.note?.label} (required)
           </label>
           <textarea
             id={noteId}
@@ -164,12 +139,13 @@ function PublishPanel({ board, onChanged }: { board: TBoard; onChanged: () => vo
             value={correction}
             aria-invalid={noteError ? true : undefined}
             onChange={(e) => setCorrection(e.target.value)}
+            onBlur={() => showPreview(correction.trim())}
           />
           {noteError ? <p className="field-error">{noteError}</p> : null}
         </div>
       ) : null}
       <div className="form-actions">
-        {check ? (
+        {preview ? (
           <>
             <button
               type="button"
@@ -177,17 +153,20 @@ function PublishPanel({ board, onChanged }: { board: TBoard; onChanged: () => vo
               aria-disabled={publish.pending || undefined}
               onClick={() =>
                 void publish.run(async () => {
-                  await updatesApi.publish(board.week, check.correction ? correction.trim() : undefined);
-                  setStatus(check.correction ? 'Correction published.' : 'Published.');
-                  setCheck(null);
+                  const done = await updatesApi.publish(
+                    board.week,
+                    correcting ? correction.trim() : undefined,
+                  );
+                  onHeld(done.undo, correcting ? 'Correction published.' : 'Published.');
+                  setPreview(null);
                   setCorrection('');
                   onChanged();
                 })
               }
             >
-              {check.correction ? `Publish correction (version ${check.nextVersion})` : 'Publish'}
+              {correcting ? 'Publish the correction' : 'Publish'}
             </button>
-            <button type="button" className="button" onClick={() => setCheck(null)}>
+            <button type="button" className="button" onClick={() => setPreview(null)}>
               Cancel
             </button>
           </>
@@ -196,18 +175,13 @@ function PublishPanel({ board, onChanged }: { board: TBoard; onChanged: () => vo
             type="button"
             className="button primary"
             aria-disabled={load.pending || undefined}
-            onClick={() =>
-              void load.run(async () => {
-                setStatus('');
-                setCheck(await updatesApi.publishCheck(board.week));
-              })
-            }
+            onClick={() => showPreview()}
           >
             {published ? 'Publish a correction…' : 'Publish now…'}
           </button>
         )}
         <span className="form-status" aria-live="polite">
-          {publish.pending ? 'Publishing…' : load.pending ? 'Checking…' : status}
+          {publish.pending ? 'Publishing…' : load.pending ? 'Preparing the preview…' : ''}
         </span>
       </div>
       {[load.problem, publish.problem].map((p) =>
@@ -230,6 +204,9 @@ interface BoardProps {
 /** Who submitted, who is late, who is away; the PM's own areas link to the compose form. */
 export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
   const me = useMe();
+  // Kept here: the publish panel starts over (remounts) once the board changes, the banner must stay.
+  const [held, setHeld] = useState<TBroadcastHeld | null>(null);
+  const [status, setStatus] = useState('');
   const canManage = me.can.manageRituals;
   const published = board.versions.length > 0;
   return (
@@ -298,12 +275,28 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
       </div>
       <h3>Definition of done</h3>
       <DoneChecklist board={board} />
+      <LiveStatus>{status}</LiveStatus>
+      {held ? (
+        <UndoBanner
+          held={held}
+          onUndone={(restored) => {
+            setHeld(null);
+            setStatus(`Undone. ${restored}`);
+            onChanged();
+          }}
+          onDismiss={() => setHeld(null)}
+        />
+      ) : null}
       {canManage ? (
-        // A new absence or submission changes what publishing would do: start over from a fresh check.
+        // A new absence or submission changes what publishing would do: start over from a fresh preview.
         <PublishPanel
           key={`${board.versions.length}:${board.areas.map((a) => a.status).join()}`}
           board={board}
           onChanged={onChanged}
+          onHeld={(h, text) => {
+            setHeld(h);
+            setStatus(text);
+          }}
         />
       ) : null}
       <FollowUps timeZone={timeZone} refresh={`${board.week}:${board.versions.length}`} />
