@@ -9,6 +9,7 @@ import {
   missingSections,
   renderBundle,
 } from '../../domain/releases/bundle.ts';
+import { dayText } from '../../domain/roadmap/follow-release.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
@@ -163,7 +164,7 @@ function bundleMessage(
   return {
     title: `${verb}: ${release.title} (launch ${release.targetDate})`,
     summary:
-      `${tier} launch${release.areaName ? ` in ${release.areaName}` : ''} on ${release.targetDate}. ` +
+      `${tier} launch${release.areaName ? ` in ${release.areaName}` : ''} on ${dayText(release.targetDate)}. ` +
       (stage === 'distribution'
         ? 'Read it and confirm you are ready.'
         : 'This is the version to use with customers.') +

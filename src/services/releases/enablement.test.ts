@@ -201,7 +201,7 @@ describe('a Tier 3 release from draft to launch', () => {
     });
     // After launch a one-click link says so and records nothing.
     await expect(confirmByLink(d.db, token, systemClock.now())).rejects.toThrow(
-      /already launched on 2026-12-01/,
+      /already launched on 1 Dec 2026/,
     );
     await expect(
       signOff({ db: d.db, actor: as(sam), releaseId: r.id, kind: 'sales', now: systemClock.now() }),

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, postLaunchChecks, releaseActionItems, releases } from '../../db/schema/index.ts';
 import { DAY3_QUESTIONS, DAY14_QUESTIONS } from '../../domain/releases/post-launch.ts';
+import { dayText } from '../../domain/roadmap/follow-release.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import type { TPostLaunchInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
@@ -190,7 +191,7 @@ export const postLaunchReminder: ActionHandler<'release.post_launch'> = async ({
     ref: row.r.id,
     message: {
       title: `${title}: ${row.r.title}`,
-      summary: `${row.r.title} launched on ${row.r.launchedOn}. Time for the ${title.toLowerCase()}.`,
+      summary: `${row.r.title} launched on ${row.r.launchedOn ? dayText(row.r.launchedOn) : 'its launch day'}. Time for the ${title.toLowerCase()}.`,
       sections: [{ markdown: QUESTIONS[kind].map((q) => `- ${q.label}`).join('\n') }],
       link: { label: `Answer the ${title.toLowerCase()}`, url: `/releases/${row.r.id}` },
     },

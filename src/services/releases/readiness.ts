@@ -11,6 +11,7 @@ import {
   ritualOccurrences,
 } from '../../db/schema/index.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
+import { dayText } from '../../domain/roadmap/follow-release.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TDecisionInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
@@ -107,7 +108,7 @@ async function checkSignOffOpen(
   if (release.status === 'launched' || release.status === 'rolled_back')
     throw new AppError(
       'conflict',
-      `${release.title} already launched${release.launchedOn ? ` on ${release.launchedOn}` : ''}: readiness is recorded before launch, so nothing was recorded`,
+      `${release.title} already launched${release.launchedOn ? ` on ${dayText(release.launchedOn)}` : ''}: readiness is recorded before launch, so nothing was recorded`,
     );
   if (!NEEDS_BUNDLE.includes(kind)) return;
   const [bundle] = await tx
