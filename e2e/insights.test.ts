@@ -267,8 +267,15 @@ describe('the insights pipeline in a browser', () => {
       path: '/insights/digests',
       heading: 'Monthly Insights Digests',
     });
-    await priya.getByRole('button', { name: /^Publish digest for / }).click();
+    // Issue 17: the preview first (the message, who gets it), then Publish, then Undo while it is held.
+    await priya.getByRole('button', { name: /^Publish digest for .*…$/ }).click();
+    const preview = priya.getByRole('region', { name: /^Preview: Publish the Monthly Insights Digest for / });
+    await preview.waitFor(SLOW);
+    expect(await preview.textContent()).toMatch(/\d+ messages? — /);
+    await priya.getByRole('button', { name: 'Publish the digest' }).click();
     await priya.getByRole('heading', { level: 1, name: /^Monthly Insights Digest — / }).waitFor(SLOW);
+    const banner = priya.locator('.undo-banner');
+    await expect.poll(() => banner.textContent(), SLOW).toMatch(/messages? sent in \d+ s\./);
     const digest = priya.getByRole('article', { name: /^Monthly Insights Digest — \d{4}-\d{2}$/ });
     await digest.waitFor(SLOW);
     await digest.getByRole('heading', { level: 2, name: '1. Pricing' }).waitFor();
@@ -276,6 +283,9 @@ describe('the insights pipeline in a browser', () => {
     const text = (await digest.textContent()) ?? '';
     expect(text).toContain('Owner: Maya Chen (Billing)');
     expect(text).toContain("Decision path: Won't do — Double charges are fixed");
+    await banner.getByRole('button', { name: 'Undo' }).click();
+    await priya.getByText(/has not been published yet/).waitFor(SLOW);
+    expect(await banner.count()).toBe(0);
     await priya.close();
   });
 });

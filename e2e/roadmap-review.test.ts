@@ -220,7 +220,7 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
     const maya = await signIn('maya@example.com', reviewPath(), /^Roadmap Review, /);
     expect(await itemRegion(maya, RATIFY).textContent()).toContain('Ratified');
     expect(await itemRegion(maya, REJECT).textContent()).toContain('Rejected');
-    for (const name of ['Ratify…', 'Reject…', 'Start review', 'Close review', 'Republish stakeholder view'])
+    for (const name of ['Ratify…', 'Reject…', 'Start review', 'Close review', 'Republish stakeholder view…'])
       expect(await maya.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await text(maya)).toContain(DECISION);
     await maya.close();
@@ -228,7 +228,13 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
 
   it('lets Product Ops republish within the SLA: stakeholders see the ratified change, not the rejected one', async () => {
     const priya = await signIn('priya@example.com', reviewPath(), /^Roadmap Review, /);
-    await priya.getByRole('button', { name: 'Republish stakeholder view' }).click();
+    // Issue 17: the preview first (who hears of which move), then Republish; messages wait for the undo window.
+    await priya.getByRole('button', { name: 'Republish stakeholder view…' }).click();
+    const preview = priya.getByRole('region', { name: /^Preview: Republish the stakeholder roadmap view/ });
+    await preview.waitFor(SLOW);
+    expect(await preview.textContent()).toMatch(/Stakeholders read version \d+ from now on/);
+    await priya.getByRole('button', { name: 'Republish now' }).click();
+    await priya.locator('.undo-banner').waitFor(SLOW);
     const state = priya.getByRole('region', { name: 'Review state' });
     await expect.poll(() => state.textContent(), SLOW).toMatch(/Met\s*Republished /);
 

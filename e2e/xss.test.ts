@@ -182,7 +182,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
     smtp = await startSmtpPeer();
     server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
     browser = await launchBrowser();
-    // The seed's messages (the weekly update, a rejection) go at once: the pages read them, no undo window.
+    // The seed's messages (the weekly update, a rejection, the digest, the view) go at once: the pages read them.
     await setUndoWindow(server.url, 0);
     admin = new Api(server.url, await tokenFor(server.url, 'admin@example.com', 'xss seed'));
     seeded = await seedPayloads(admin, cycle);

@@ -58,7 +58,10 @@ describe('prodops roadmap (changes, view, publish) against a running server', ()
     const published = expectOk(
       await as('priya', ['roadmap', 'publish', '--note', 'After the review']),
     ).stdout;
-    expect(published).toMatch(/^Published version 2 \(\d+ items\)\n$/);
+    // Issue 17: held for the server's undo window, and says how to take it back meanwhile.
+    expect(published).toMatch(
+      /^Undoable until \S+ \(\d+ messages held\): POST \/api\/v1\/broadcasts\/[0-9a-f-]+\/undo\nPublished version 2 \(\d+ items\)\n$/,
+    );
     const bad = await as('sam', ['roadmap', 'view', '--audience', 'marketing']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--audience: "marketing" must be one of sales, support, cs, exec');

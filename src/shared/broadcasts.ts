@@ -6,8 +6,17 @@ import { ZId } from './common.ts';
  * gets it, warnings), may need a note, and is undoable while its messages are held.
  */
 
-/** The undoable actions: publishing the weekly update (or a correction), ratifying or rejecting roadmap changes. */
-export const BROADCAST_KINDS = ['weekly_update.publish', 'roadmap.ratify', 'roadmap.reject'] as const;
+/**
+ * The undoable actions: publishing the weekly update (or a correction), ratifying or rejecting roadmap changes,
+ * publishing the Monthly Insights Digest, republishing the stakeholder roadmap view.
+ */
+export const BROADCAST_KINDS = [
+  'weekly_update.publish',
+  'roadmap.ratify',
+  'roadmap.reject',
+  'insights_digest.publish',
+  'roadmap_view.publish',
+] as const;
 export type TBroadcastKind = (typeof BROADCAST_KINDS)[number];
 /** held: undoable, messages waiting; released: the window passed, messages went to the relay; undone. */
 export const BROADCAST_STATUSES = ['held', 'released', 'undone'] as const;

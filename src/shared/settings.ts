@@ -143,8 +143,9 @@ export const ZSettings = z
       moveToleranceDays: z.number().int().min(0).max(365),
     }),
     /**
-     * Actions that notify many people (publishing the weekly update, ratifying or rejecting roadmap changes) hold
-     * their messages this long, undoable meanwhile; 0 sends at once. Optional in a file: older ones lack it.
+     * Actions that notify many people (publishing the weekly update or the insights digest, ratifying or rejecting
+     * roadmap changes, republishing the stakeholder view) hold their messages this long, undoable meanwhile; 0
+     * sends at once. Optional in a file: older ones lack it.
      */
     broadcast: z.strictObject({ undoSeconds: z.number().int().min(0).max(600) }).default({ undoSeconds: 60 }),
     /** The 3-1-1 target; `maxPms` is a hard limit (a pod is single-threaded), the rest only warn. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TBroadcastHeld, TBroadcastPreview } from '../shared/broadcasts.ts';
 import type {
   TDigest,
   TDigestList,
@@ -70,6 +71,12 @@ export const insightsApi = {
   digests: (signal?: AbortSignal) => request<TDigestList>('/insights/digests', { signal }),
   digest: (month: string, signal?: AbortSignal) =>
     request<TDigest>(`/insights/digests/${id(month)}`, { signal }),
+  /** What publishing the month's digest would send now (issue 17). */
+  publishDigestPreview: (month: string, signal?: AbortSignal) =>
+    request<TBroadcastPreview>(`/insights/digests/${id(month)}/publish-preview`, { signal }),
+  /** `undo` is set while its messages are held. */
   publishDigest: (month: string) =>
-    request<TPublishedDigest>(`/insights/digests/${id(month)}/publish`, { method: 'POST' }),
+    request<TPublishedDigest & { undo: TBroadcastHeld | null }>(`/insights/digests/${id(month)}/publish`, {
+      method: 'POST',
+    }),
 };

@@ -69,11 +69,16 @@ export function registerRoadmapCommands(program: Command): void {
     .description('Republish the stakeholder view from what the Head of Product ratified (Product Ops)')
     .option('--note <text>', 'what this version is about')
     .action(async (o: { note?: string }) => {
-      const res = await remoteFromEnv().json<{ version: number; view: { items: unknown[] } }>(
-        'POST',
-        '/api/v1/roadmap/view/publish',
-        o.note ? { note: o.note } : {},
-      );
+      const res = await remoteFromEnv().json<{
+        version: number;
+        view: { items: unknown[] };
+        undo: { id: string; sendAt: string; messages: number } | null;
+      }>('POST', '/api/v1/roadmap/view/publish', o.note ? { note: o.note } : {});
+      // Issue 17: subscribers' messages wait out the org's undo window; say how to take it back meanwhile.
+      if (res.undo)
+        process.stdout.write(
+          `Undoable until ${res.undo.sendAt} (${res.undo.messages} messages held): POST /api/v1/broadcasts/${res.undo.id}/undo\n`,
+        );
       process.stdout.write(`Published version ${res.version} (${res.view.items.length} items)\n`);
     });
 }

@@ -285,6 +285,11 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
       return '/api/v1/insights/digests/2026-10';
     },
   },
+  // Issue 17: the preview publishes and rolls back: who may publish may preview.
+  'GET /api/v1/insights/digests/:month/publish-preview': {
+    expect: managers(),
+    url: () => '/api/v1/insights/digests/2026-08/publish-preview',
+  },
   'POST /api/v1/insights/digests/:month/publish': {
     expect: managers(),
     url: () => '/api/v1/insights/digests/2026-09/publish',

@@ -100,6 +100,8 @@ export const ROADMAP_CASES: Record<string, Case> = {
     url: () => '/api/v1/roadmap/view/export?format=html',
   },
   'GET /api/v1/roadmap/views': { expect: signedInOnly },
+  // Issue 17: the preview republishes and rolls back: who may republish may preview.
+  'GET /api/v1/roadmap/view/publish-preview': { expect: managers() },
   'POST /api/v1/roadmap/view/publish': { expect: managers(), body: () => ({}) },
   'GET /api/v1/roadmap/reviews': { expect: productOrg },
   'GET /api/v1/roadmap/reviews/:occurrenceId': {

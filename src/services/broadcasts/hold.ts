@@ -63,6 +63,9 @@ export const UNDOES: Record<TBroadcastKind, string> = {
   'roadmap.ratify': 'Undo takes the ratification back: the item waits for ratification again.',
   'roadmap.reject':
     'Undo takes the rejection back: the item has its proposed changes again and the PM is not told.',
+  'insights_digest.publish': 'Undo withdraws this version of the digest and cancels its messages.',
+  'roadmap_view.publish':
+    'Undo withdraws this version of the stakeholder view (stakeholders read the one before) and cancels its messages.',
 };
 
 /** The banner's data for a hold: null when nothing was held (a window of 0 s). */

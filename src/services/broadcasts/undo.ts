@@ -6,8 +6,10 @@ import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { localTimeText } from '../cadence/reminders.ts';
+import { undoDigestPublish } from '../insights/digest-undo.ts';
 import { getSettings } from '../org/settings.ts';
 import { undoOutcome } from '../roadmap/outcome-undo.ts';
+import { undoViewPublish } from '../roadmap/publish-undo.ts';
 import { cancelAction } from '../scheduling.ts';
 import { undoPublish } from '../updates/publish-undo.ts';
 import { releaseKey } from './hold.ts';
@@ -17,6 +19,8 @@ const UNDO: Record<TBroadcastKind, (tx: Db, recipe: unknown, now: Date) => Promi
   'weekly_update.publish': undoPublish,
   'roadmap.ratify': (tx, recipe) => undoOutcome(tx, recipe),
   'roadmap.reject': (tx, recipe) => undoOutcome(tx, recipe),
+  'insights_digest.publish': (tx, recipe) => undoDigestPublish(tx, recipe),
+  'roadmap_view.publish': undoViewPublish,
 };
 
 export async function getBroadcast(db: Db, id: string) {

@@ -7,10 +7,12 @@ import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
+import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import type { ActionHandler } from '../scheduling.ts';
+import type { DigestUndo } from './digest-undo.ts';
 import { type Quote, quotesFor, type ThemeSummary, topThemes } from './themes.ts';
 
 export const INSIGHTS_DIGEST = 'insights_digest';
@@ -113,9 +115,16 @@ function render(month: string, orgName: string, themes: DigestTheme[]): string {
 
 /**
  * The Monthly Insights Digest (pack §5): top themes of a calendar month with evidence, owner and decision path,
- * published as an immutable artifact version and delivered to subscribers like every artifact.
+ * published as an immutable artifact version and delivered to subscribers like every artifact. With `hold` (the
+ * web app and API) its messages wait that long and the publication is undoable (services/broadcasts/undo.ts).
  */
-export async function publishDigest(opts: { db: Db; actor: Actor; month: string; now: Date }) {
+export async function publishDigest(opts: {
+  db: Db;
+  actor: Actor;
+  month: string;
+  now: Date;
+  hold?: { seconds: number };
+}) {
   return opts.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const first = Temporal.PlainYearMonth.from(opts.month).toPlainDate({ day: 1 });
@@ -140,7 +149,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
     const markdown = render(opts.month, settings.orgName, full);
     const previous = await findArtifactVersion(tx, INSIGHTS_DIGEST, opts.month);
     const title = `Monthly Insights Digest — ${opts.month}`;
-    const { version } = await publishArtifactVersion(tx, {
+    const { version, id: versionId } = await publishArtifactVersion(tx, {
       kind: INSIGHTS_DIGEST,
       key: opts.month,
       title,
@@ -150,6 +159,16 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       publishedBy: opts.actor.label,
       now: opts.now,
     });
+    const hold: Hold | null = opts.hold
+      ? await openHold(tx, {
+          kind: 'insights_digest.publish',
+          ref: opts.month,
+          title,
+          actor: opts.actor,
+          now: opts.now,
+          seconds: opts.hold.seconds,
+        })
+      : null;
     await enqueueMessage(tx, {
       key: `${INSIGHTS_DIGEST}:${opts.month}:v${version}`,
       kind: INSIGHTS_DIGEST,
@@ -161,7 +180,10 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
         link: { label: 'Read it in prodops', url: `/insights/digests/${opts.month}` },
       },
       recipients: await resolveRecipients(tx, { kind: INSIGHTS_DIGEST }),
+      ...(hold ? { hold } : {}),
     });
+    if (hold)
+      await finishHold(tx, hold, title, { month: opts.month, versionId, version } satisfies DigestUndo);
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'insights.digest.publish',
@@ -169,7 +191,7 @@ export async function publishDigest(opts: { db: Db; actor: Actor; month: string;
       entityId: opts.month,
       change: { version, themes: full.map((t) => t.theme) },
     });
-    return { month: opts.month, version, title, markdown, themes: full };
+    return { month: opts.month, version, title, markdown, themes: full, hold };
   });
 }
 

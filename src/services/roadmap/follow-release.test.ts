@@ -98,7 +98,7 @@ describe('one "when" for a release and its roadmap item', () => {
     });
     await markRatified(d.db, item.id, 2, now);
     const before = await publishView({ db: d.db, actor, now });
-    const shown = (v: typeof before) =>
+    const shown = (v: { json: unknown }) =>
       (v.json as { items: { title: string; status: string }[] }).items.find(
         (i) => i.title === 'SCIM provisioning',
       );

@@ -9,10 +9,12 @@ import type { TFunction } from '../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
+import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { recipientsForChannels, recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { ratifiedStates } from './items.ts';
+import type { ViewPublishUndo } from './publish-undo.ts';
 import { buildView, publishedView, ROADMAP_VIEW, VIEW_KEY } from './view.ts';
 
 /** One item's move between two published views; `days` is Infinity for items that appear or disappear. */
@@ -90,7 +92,13 @@ async function listeners(tx: Db, defaultTolerance: number): Promise<Listener[]> 
 }
 
 /** Each subscriber hears once per publication, only of the items that moved beyond the tolerance they chose. */
-async function notifySubscribers(tx: Db, version: number, moves: Move[], defaultTolerance: number) {
+async function notifySubscribers(
+  tx: Db,
+  version: number,
+  moves: Move[],
+  defaultTolerance: number,
+  hold: Hold | null,
+) {
   const byRecipient = new Map<string, { listener: Listener; items: Set<Move> }>();
   for (const l of await listeners(tx, defaultTolerance)) {
     const key = l.personId ? `p:${l.personId}` : `c:${l.channelId}`;
@@ -127,25 +135,34 @@ async function notifySubscribers(tx: Db, version: number, moves: Move[], default
         footer: 'You hear about moves beyond the tolerance you chose in your preferences.',
       },
       recipients,
+      ...(hold ? { hold } : {}),
     });
   }
 }
 
 /**
  * Republishes the stakeholder view from what the Head of Product ratified, as a new immutable artifact version;
- * closed reviews waiting for it are marked republished.
+ * closed reviews waiting for it are marked republished. With `hold` (the web app and API) the subscribers'
+ * messages wait that long and the publication is undoable (services/broadcasts/undo.ts).
  */
-export async function publishView(o: { db: Db; actor: Actor; note?: string; now: Date }) {
+export async function publishView(o: {
+  db: Db;
+  actor: Actor;
+  note?: string;
+  now: Date;
+  hold?: { seconds: number };
+}) {
   const now = o.now;
-  const version = await o.db.transaction(async (tx) => {
+  const { version, hold } = await o.db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const view = await buildView(tx, await ratifiedStates(tx, 'stakeholder'), now, settings);
     const previous = await publishedView(tx);
     const moves = movesBetween((previous?.json as TRoadmapView | undefined) ?? null, view);
-    const { version: n } = await publishArtifactVersion(tx, {
+    const title = `${settings.orgName} roadmap — ${view.quarters.map((q) => q.label).join(' and ')}`;
+    const { version: n, id: versionId } = await publishArtifactVersion(tx, {
       kind: ROADMAP_VIEW,
       key: VIEW_KEY,
-      title: `${settings.orgName} roadmap — ${view.quarters.map((q) => q.label).join(' and ')}`,
+      title,
       markdown: renderView(view),
       json: view,
       changes: [...(o.note ? [o.note] : []), ...moves.map((m) => m.text)],
@@ -153,11 +170,29 @@ export async function publishView(o: { db: Db; actor: Actor; note?: string; now:
       now,
     });
     // Every closed review still waiting for it is answered by this publication (met or late from here).
-    await tx
-      .update(roadmapReviews)
-      .set({ republishedAt: now, viewVersion: n })
-      .where(and(isNotNull(roadmapReviews.closedAt), isNull(roadmapReviews.republishedAt)));
-    await notifySubscribers(tx, n, moves, settings.roadmap.moveToleranceDays);
+    const waiting = and(isNotNull(roadmapReviews.closedAt), isNull(roadmapReviews.republishedAt));
+    const reviews = await tx
+      .select({ id: roadmapReviews.id, viewVersion: roadmapReviews.viewVersion })
+      .from(roadmapReviews)
+      .where(waiting);
+    await tx.update(roadmapReviews).set({ republishedAt: now, viewVersion: n }).where(waiting);
+    const hold: Hold | null = o.hold
+      ? await openHold(tx, {
+          kind: 'roadmap_view.publish',
+          ref: String(n),
+          title: `Stakeholder roadmap view, version ${n}`,
+          actor: o.actor,
+          now,
+          seconds: o.hold.seconds,
+        })
+      : null;
+    await notifySubscribers(tx, n, moves, settings.roadmap.moveToleranceDays, hold);
+    if (hold)
+      await finishHold(tx, hold, `Stakeholder roadmap view, version ${n}`, {
+        versionId,
+        version: n,
+        reviews,
+      } satisfies ViewPublishUndo);
     await recordAudit(tx, {
       actor: o.actor,
       action: 'roadmap_view.publish',
@@ -165,7 +200,7 @@ export async function publishView(o: { db: Db; actor: Actor; note?: string; now:
       entityId: String(n),
       change: { version: n, items: view.items.length, moves: moves.length },
     });
-    return n;
+    return { version: n, hold };
   });
-  return (await publishedView(o.db, version))!;
+  return { ...(await publishedView(o.db, version))!, hold };
 }

@@ -31,7 +31,7 @@ export async function broadcastRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['delivery'],
       summary:
-        'Undo an action (publishing the weekly update, a ratification or rejection) while its messages are held: its state is put back and nothing is sent; 409 after the window',
+        'Undo an action (publishing the weekly update or the insights digest, a ratification or rejection, republishing the stakeholder view) while its messages are held: its state is put back and nothing is sent; 409 after the window',
       params: ZIdParams,
       response: { 200: ZBroadcastUndone, ...errors },
     },

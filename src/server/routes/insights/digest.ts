@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getDigest, listDigests, publishDigest } from '../../../services/insights/digest.ts';
+import { previewDigestPublish } from '../../../services/insights/digest-preview.ts';
+import { getSettings } from '../../../services/org/settings.ts';
+import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { type TDigest, ZDigest, ZDigestList, ZPublishedDigest } from '../../../shared/insights.ts';
+import { sendingConfig } from '../broadcasts/index.ts';
 import { errors, managers, tags } from './common.ts';
 
 const ZMonth = z.object({
@@ -32,14 +37,42 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
       return { ...digest, json: digest.json as TDigest['json'] };
     },
   });
+  r.get('/insights/digests/:month/publish-preview', {
+    config: managers,
+    schema: {
+      tags,
+      summary:
+        "What publishing a month's digest would send now: the message, recipients per channel by name, warnings",
+      params: ZMonth,
+      response: { 200: ZBroadcastPreview, ...errors },
+    },
+    handler: async (req) =>
+      previewDigestPublish({
+        db,
+        actor: req.actor!,
+        month: req.params.month,
+        now: req.now,
+        undoSeconds: (await getSettings(db)).broadcast.undoSeconds,
+        config: sendingConfig(app),
+      }),
+  });
   r.post('/insights/digests/:month/publish', {
     config: managers,
     schema: {
       tags,
-      summary: "Publish (or republish) a month's digest",
+      summary: "Publish (or republish) a month's digest, its messages held for the undo window",
       params: ZMonth,
-      response: { 200: ZPublishedDigest, ...errors },
+      response: { 200: ZPublishedDigest.extend({ undo: ZBroadcastHeld.nullable() }), ...errors },
     },
-    handler: async (req) => publishDigest({ db, actor: req.actor!, now: req.now, month: req.params.month }),
+    handler: async (req) => {
+      const { hold, ...published } = await publishDigest({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        month: req.params.month,
+        hold: { seconds: (await getSettings(db)).broadcast.undoSeconds },
+      });
+      return { ...published, undo: await heldOf(db, hold) };
+    },
   });
 }

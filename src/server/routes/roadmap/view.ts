@@ -3,9 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { renderView } from '../../../domain/roadmap/view.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
+import { heldOf } from '../../../services/broadcasts/hold.ts';
+import { getSettings } from '../../../services/org/settings.ts';
 import { ratifiedStates } from '../../../services/roadmap/items.ts';
 import { publishView } from '../../../services/roadmap/publish.ts';
+import { previewViewPublish } from '../../../services/roadmap/publish-preview.ts';
 import { buildView, listViewVersions, publishedView } from '../../../services/roadmap/view.ts';
+import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import {
@@ -18,6 +22,7 @@ import {
   ZViewVersionList,
 } from '../../../shared/roadmap.ts';
 import { withInlineStyle } from '../../security-headers.ts';
+import { sendingConfig } from '../broadcasts/index.ts';
 import { textBody } from '../media.ts';
 import { readerOf } from './reader.ts';
 
@@ -115,17 +120,43 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async () => ({ items: await listViewVersions(db) }),
   });
+  r.get('/roadmap/view/publish-preview', {
+    config: { policy: { resource: 'roadmap_view', action: 'update' } },
+    schema: {
+      tags,
+      summary:
+        'What republishing the stakeholder view would send now: the message, recipients per channel by name, warnings',
+      querystring: ZRepublishInput,
+      response: { 200: ZBroadcastPreview, ...errors },
+    },
+    handler: async (req) =>
+      previewViewPublish({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        note: req.query.note,
+        undoSeconds: (await getSettings(db)).broadcast.undoSeconds,
+        config: sendingConfig(app),
+      }),
+  });
   r.post('/roadmap/view/publish', {
     config: { policy: { resource: 'roadmap_view', action: 'update' } },
     schema: {
       tags,
-      summary: 'Republish the stakeholder view from what was ratified (a new immutable version)',
+      summary:
+        'Republish the stakeholder view from what was ratified (a new immutable version), its messages held for the undo window',
       body: ZRepublishInput,
-      response: { 200: ZPublishedView, ...errors },
+      response: { 200: ZPublishedView.extend({ undo: ZBroadcastHeld.nullable() }), ...errors },
     },
     handler: async (req) => {
-      const row = await publishView({ db, actor: req.actor!, now: req.now, note: req.body.note });
-      return viewFor(db, req.now, row.version);
+      const row = await publishView({
+        db,
+        actor: req.actor!,
+        now: req.now,
+        note: req.body.note,
+        hold: { seconds: (await getSettings(db)).broadcast.undoSeconds },
+      });
+      return { ...(await viewFor(db, req.now, row.version)), undo: await heldOf(db, row.hold) };
     },
   });
 }

@@ -1,15 +1,19 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import { ApiError } from '../../api-client.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
+import { UndoBanner } from '../../components/undo-banner.tsx';
+import { now } from '../../lib/clock.ts';
 import { formatInstant, formatMonth } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
-import { PublishDigestButton } from './publish-digest.tsx';
+import { type DigestPublished, PublishDigestButton } from './publish-digest.tsx';
 import { useInsightsBase } from './use-insights-base.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -23,7 +27,13 @@ export function DigestPage() {
   const me = useMe();
   const who = useActorText();
   const location = useLocation();
-  const published = (location.state as { published?: number } | null)?.published ?? 0;
+  const navigate = useNavigate();
+  const state = location.state as Partial<DigestPublished> | null;
+  const published = state?.published ?? 0;
+  // The banner stays once shown (dismissed or undone by hand), whatever the page loads meanwhile.
+  const [held, setHeld] = useState<TBroadcastHeld | null>(state?.held ?? null);
+  const [status, setStatus] = useState('');
+  useEffect(() => setHeld(state?.held ?? null), [state?.held]);
   const base = useInsightsBase();
   const digest = useLoad(MONTH.test(month) ? `digest:${month}:${published}` : null, (signal) =>
     insightsApi.digest(month, signal),
@@ -39,6 +49,20 @@ export function DigestPage() {
     <Page title={`Monthly Insights Digest — ${label}`} intro={intro}>
       <InsightsTabs />
       {!MONTH.test(month) ? <p className="notice error">“{month}” is not a month (e.g. 2026-11).</p> : null}
+      <LiveStatus>{status}</LiveStatus>
+      {held ? (
+        <UndoBanner
+          held={held}
+          onUndone={(restored) => {
+            setStatus(`Undone. ${restored}`);
+            navigate(`/insights/digests/${month}`, {
+              replace: true,
+              state: { published: now(), held: null } satisfies DigestPublished,
+            });
+          }}
+          onDismiss={() => setHeld(null)}
+        />
+      ) : null}
       {managesInsights(me) && MONTH.test(month) ? (
         <PublishDigestButton month={month} again={Boolean(digest.data)} />
       ) : null}

@@ -6,6 +6,7 @@ import { systemClock } from '../../../shared/clock.ts';
 import type { TReview } from '../../../shared/roadmap.ts';
 import { api } from '../../api-client.ts';
 import { ActionButton } from '../../components/action-button.tsx';
+import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { fieldId } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { UndoBanner } from '../../components/undo-banner.tsx';
@@ -35,10 +36,12 @@ function RunPanel({
   review: r,
   timeZone,
   onReview,
+  onHeld,
 }: {
   review: TReview;
   timeZone: string;
   onReview: (r: TReview) => void;
+  onHeld: (held: TBroadcastHeld | null) => void;
 }) {
   const run = (call: (id: string) => Promise<TReview>) => async () => onReview(await call(r.occurrenceId));
   return (
@@ -64,17 +67,18 @@ function RunPanel({
         {r.viewVersion !== null ? <> (version {r.viewVersion})</> : null}
       </p>
       {r.closedAt && r.permissions.republish ? (
-        <ActionButton
+        <ConfirmBroadcast
           primary={!r.republishedAt}
-          run={async () => {
-            await roadmapApi.publish();
+          label="Republish stakeholder view"
+          confirmLabel="Republish now"
+          pendingText="Republishing…"
+          preview={(note) => roadmapApi.publishPreview(note)}
+          run={async (note) => (await roadmapApi.publish(note)).undo}
+          onDone={async (held) => {
+            onHeld(held);
             onReview(await reviewsApi.get(r.occurrenceId));
           }}
-          pendingText="Republishing…"
-          doneText="Republished."
-        >
-          Republish stakeholder view
-        </ActionButton>
+        />
       ) : null}{' '}
       {r.closedAt ? <Link to="/roadmap/view">Open the stakeholder view</Link> : null}
     </section>
@@ -177,7 +181,15 @@ export function ReviewPage() {
             onDismiss={() => setHeld(null)}
           />
         ) : null}
-        <RunPanel review={r} timeZone={timeZone} onReview={setReview} />
+        <RunPanel
+          review={r}
+          timeZone={timeZone}
+          onReview={setReview}
+          onHeld={(h) => {
+            setHeld(h);
+            setStatus('Republished.');
+          }}
+        />
         <ReviewAgenda agenda={r.agenda} />
         <ReviewAreas areas={r.areas} ctx={ctx} />
         <DueDecisions items={r.dueDecisions} />

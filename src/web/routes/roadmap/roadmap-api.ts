@@ -42,8 +42,15 @@ export const roadmapApi = {
   view: (audience: TAudience | undefined, version: ViewVersionParam, signal?: AbortSignal) =>
     request<TPublishedView>(`/roadmap/view${query({ audience, version })}`, { signal }),
   views: (signal?: AbortSignal) => request<TViewVersionList>('/roadmap/views', { signal }),
+  /** What republishing the stakeholder view would send now (issue 17). */
+  publishPreview: (note?: string, signal?: AbortSignal) =>
+    request<TBroadcastPreview>(`/roadmap/view/publish-preview${query({ note })}`, { signal }),
+  /** `undo` is set while its messages are held. */
   publish: (note?: string) =>
-    request<TPublishedView>('/roadmap/view/publish', { method: 'POST', body: note ? { note } : {} }),
+    request<TPublishedView & { undo: TBroadcastHeld | null }>('/roadmap/view/publish', {
+      method: 'POST',
+      body: note ? { note } : {},
+    }),
   /** Items linked to a release or an insights theme (shown on those pages). */
   linkedTo: (link: { releaseId?: string; theme?: string }, signal?: AbortSignal) =>
     request<{ items: TRoadmapItem[] }>(`/roadmap/items${query({ ...link, limit: 100 })}`, { signal }),

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import type { TMe } from '../../../shared/org.ts';
 import type { TPublishedView, TViewVersion } from '../../../shared/roadmap.ts';
 import { inProductOrg } from '../../../shared/roles.ts';
 import { ApiError } from '../../api-client.ts';
-import { TextField } from '../../components/fields.tsx';
-import { Form, FormActions } from '../../components/form.tsx';
+import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
-import { useSubmit } from '../../lib/forms.ts';
+import { UndoBanner } from '../../components/undo-banner.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -105,35 +105,22 @@ function ExportLinks({ audience, version }: { audience: AudienceTab; version: Vi
   );
 }
 
-function RepublishForm({ onPublished }: { onPublished: (v: TPublishedView) => void }) {
-  const submit = useSubmit();
-  const [note, setNote] = useState('');
+/** Republishing after its preview (issue 17): the note, if any, is written in the confirm step. */
+function RepublishForm({ onPublished }: { onPublished: (held: TBroadcastHeld | null) => void }) {
   return (
     <section className="create-panel" aria-labelledby="republish-heading">
       <h2 id="republish-heading">Republish</h2>
       <p className="section-intro">
         Publishes the draft (the ratified items) as a new version, within 24 hours of each Roadmap Review.
       </p>
-      <Form
-        id="republish"
-        submit={submit}
+      <ConfirmBroadcast
         label="Republish stakeholder view"
-        className="form inline-fields republish-form"
-        onSubmit={async () => {
-          const published = await roadmapApi.publish(note.trim() || undefined);
-          setNote('');
-          onPublished(published);
-        }}
-      >
-        <TextField
-          path="note"
-          label="Note"
-          hint="Optional: what changed, for the list of versions."
-          value={note}
-          onChange={setNote}
-        />
-        <FormActions submit={submit} label="Republish stakeholder view" pendingText="Publishing…" />
-      </Form>
+        confirmLabel="Republish now"
+        pendingText="Publishing…"
+        preview={(note) => roadmapApi.publishPreview(note)}
+        run={async (note) => (await roadmapApi.publish(note)).undo}
+        onDone={onPublished}
+      />
     </section>
   );
 }
@@ -190,6 +177,12 @@ export function StakeholderViewPage() {
     setParams(p, { replace: true });
   };
   const versions = views.data?.items ?? [];
+  const [held, setHeld] = useState<TBroadcastHeld | null>(null);
+  const reload = () => {
+    views.reload();
+    if (version === undefined) view.reload();
+    else show({ version: '' });
+  };
   return (
     <Page
       title="Stakeholder roadmap view"
@@ -202,6 +195,17 @@ export function StakeholderViewPage() {
     >
       <RoadmapTabs />
       <LiveStatus>{status}</LiveStatus>
+      {held ? (
+        <UndoBanner
+          held={held}
+          onUndone={(restored) => {
+            setHeld(null);
+            setStatus(`Undone. ${restored}`);
+            reload();
+          }}
+          onDismiss={() => setHeld(null)}
+        />
+      ) : null}
       <div className="filters view-controls">
         <VersionPicker
           value={version}
@@ -213,11 +217,10 @@ export function StakeholderViewPage() {
       </div>
       {canRepublish(me) ? (
         <RepublishForm
-          onPublished={(p) => {
-            setStatus(`Published version ${p.version}.`);
-            views.reload();
-            if (version === undefined) view.reload();
-            else show({ version: '' });
+          onPublished={(h) => {
+            setHeld(h);
+            setStatus('Published a new version.');
+            reload();
           }}
         />
       ) : null}
