@@ -223,3 +223,19 @@ export function addWeeks(key: string, n: number): string {
 export function currentWeekKey(now: Date, timeZone: string): string {
   return isoWeekKey(todayIn(timeZone, now));
 }
+
+/** Month names, January first (a month number minus one indexes it). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

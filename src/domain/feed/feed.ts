@@ -1,4 +1,4 @@
-import { addMonths } from '../../shared/calendar.ts';
+import { addMonths, MONTH_NAMES } from '../../shared/calendar.ts';
 import type { TFeedAudience, TFeedEntry, TFeedMonth } from '../../shared/feed.ts';
 import type { TAudience } from '../../shared/roadmap.ts';
 import type { DatedItem } from '../roadmap/follow-release.ts';
@@ -29,21 +29,6 @@ export function launchAudiences(announceTo: readonly string[], tier: number): TA
 
 export const visibleTo = (e: Pick<TFeedEntry, 'audiences'>, audience: TFeedAudience): boolean =>
   audience === 'all' || e.audiences.includes(audience);
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const monthOf = (date: string): string => date.slice(0, 7);
 const firstOf = (month: string): string => `${month}-01`;

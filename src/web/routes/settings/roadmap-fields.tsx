@@ -1,22 +1,8 @@
+import { MONTH_NAMES } from '../../../shared/calendar.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { NumberField, SelectField } from '../../components/fields.tsx';
 
 type Roadmap = TSettings['roadmap'];
-
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Fiscal quarters and the default move tolerance of roadmap subscribers. */
 export function RoadmapFields({ value, onChange }: { value: Roadmap; onChange: (v: Roadmap) => void }) {

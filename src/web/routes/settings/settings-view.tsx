@@ -1,9 +1,9 @@
+import { MONTH_NAMES } from '../../../shared/calendar.ts';
 import type { TArea } from '../../../shared/org.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { plural, weekdayName } from '../../lib/labels.ts';
 import { InsightsView } from './insights-view.tsx';
 import { ReleaseAttributesView, TierRequirementsView } from './release-rules-view.tsx';
-import { MONTH_NAMES } from './roadmap-fields.tsx';
 import {
   AUDIENCE_LABELS,
   BUNDLE_LABELS,
