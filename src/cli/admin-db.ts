@@ -18,12 +18,16 @@ export function cliActor(): Actor {
  */
 export async function withAdminDb<T>(
   fn: (database: Database, target: DatabaseTarget) => Promise<T>,
-  opts: { migrate?: boolean } = {},
+  opts: { migrate?: boolean; defaults?: boolean; refuseRunningServer?: string } = {},
 ): Promise<T> {
   const config = loadConfig();
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
     if (holder?.role === 'server' && holder.socketDir) {
+      if (opts.refuseRunningServer)
+        throw new Error(
+          `prodops: the server (pid ${holder.pid}) is running on ${config.dataDir}: ${opts.refuseRunningServer}`,
+        );
       // The running server migrated at its start; its database is reached like a PostgreSQL server.
       const viaSocket: DatabaseTarget = { kind: 'postgres', url: socketUrl(holder.socketDir), poolSize: 1 };
       const database = await openDatabase(viaSocket);
@@ -44,7 +48,7 @@ export async function withAdminDb<T>(
   try {
     if (opts.migrate !== false) {
       await runMigrations(target, database);
-      await ensureOrgDefaults(database.db, systemClock.now());
+      if (opts.defaults !== false) await ensureOrgDefaults(database.db, systemClock.now());
     }
     return await fn(database, target);
   } finally {

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAreaCommands } from './commands/area.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerBetCommands } from './commands/bet.ts';
 import { registerCharterCommands } from './commands/charter.ts';
 import { registerContractCommands } from './commands/contract.ts';
@@ -28,6 +29,7 @@ const program = new Command('prodops')
 
 registerServeCommands(program);
 registerAdminCommands(program);
+registerBackupCommands(program);
 registerOrgCommands(program);
 registerAreaCommands(program);
 registerMetricsCommands(program);
