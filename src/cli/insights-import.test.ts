@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { writeTicketsCsv } from '../../bench/feedback-data.ts';
 import { CLI_ENTRY, useDataDir } from '../../test/cli.ts';
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
 const CSV = `id,created_at,title,body,priority
 A-1,2026-11-10T10:00:00Z,Invoice wrong,"We were charged twice on invoice 1234, please refund",urgent
 A-2,2026-11-11T10:00:00Z,How do I export,How do I export my reports to Excel?,normal
@@ -26,6 +28,14 @@ describe('prodops insights import', () => {
     expect(again.stdout).toContain('4 rows read, 0 new, 3 already there, 1 bad');
   });
 
+  it("imports Jira's CSV export, found by its header, with its dates and repeated Labels columns", async () => {
+    const file = path.join(ROOT, 'src/integrations/importers/fixtures/jira-export.csv');
+    const run = await data.cli(['insights', 'import', file, '--source', 'support']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('3 rows read, 2 new, 0 already there, 1 bad');
+    expect(run.stderr).toContain(`${file}:4: Created: "32/Mar/26 3:05 PM" is not a date`);
+  });
+
   it('names the option for an unknown source or format, and the file when it is missing', async () => {
     const file = path.join(data.dir, 'tickets.csv');
     const source = await data.cli(['insights', 'import', file, '--source', 'telepathy']);
@@ -33,7 +43,9 @@ describe('prodops insights import', () => {
     expect(source.stderr).toContain('source: is not an insights source (known: support, crm');
     const format = await data.cli(['insights', 'import', file, '--source', 'support', '--format', 'xls']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format: "xls" is not one of csv, json, jsonl, zendesk, intercom');
+    expect(format.stderr).toContain(
+      '--format: "xls" is not one of csv, json, jsonl, zendesk, intercom, jira, linear, github',
+    );
     const missing = await data.cli([
       'insights',
       'import',

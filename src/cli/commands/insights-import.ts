@@ -15,7 +15,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
 
-const FORMATS: FeedbackFormat[] = ['csv', 'json', 'jsonl', 'zendesk', 'intercom'];
+const FORMATS: FeedbackFormat[] = ['csv', 'json', 'jsonl', 'zendesk', 'intercom', 'jira', 'linear', 'github'];
 
 /** Counts the bytes read, so the bar shows how far through the file the import is (rows are unknown ahead). */
 function byteCounter(onBytes: (n: number) => void) {
@@ -40,7 +40,7 @@ export function registerInsightsImport(insights: Command): void {
   insights
     .command('import')
     .description(
-      'import feedback from a CSV, JSON/JSONL, Zendesk or Intercom export (streams; safe to re-run)',
+      'import feedback from a CSV, JSON/JSONL, Zendesk, Intercom, Jira, Linear or GitHub export (streams; safe to re-run)',
     )
     .argument('<file>', 'the export file')
     .requiredOption(

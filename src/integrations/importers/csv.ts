@@ -2,6 +2,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { ALIASES, aliasOf, type Candidate, type FieldKey, isBlank, toItem } from './fields.ts';
 import { FormatError } from './head.ts';
+import type { RecordMapper } from './json.ts';
 import { LineEnds } from './line-ends.ts';
 import type { ParsedRow } from './types.ts';
 
@@ -31,7 +32,11 @@ interface Skipped {
  * speed: every line belongs to exactly one record (blank lines arrive as one empty field, skipped records are
  * reported with the line they end on), so a record starts one line after the previous one ended.
  */
-export async function* readCsv(input: Readable, delimiter: string): AsyncGenerator<ParsedRow> {
+export async function* readCsv(
+  input: Readable,
+  delimiter: string,
+  vendor?: VendorCsv,
+): AsyncGenerator<ParsedRow> {
   const skipped: Skipped[] = [];
   const parser = parse({
     bom: true,
@@ -47,6 +52,7 @@ export async function* readCsv(input: Readable, delimiter: string): AsyncGenerat
   });
   pipeline(input, new LineEnds(), parser, () => {});
   let columns: Columns | undefined;
+  let header: string[] = [];
   let headerLength = 0;
   let records = 0;
   let lastEnd = 0;
@@ -64,11 +70,17 @@ export async function* readCsv(input: Readable, delimiter: string): AsyncGenerat
     lastEnd = line + newlines(record);
     if (record.every((cell) => cell.trim() === '')) continue;
     if (!columns) {
-      columns = columnsOf(record.map((name) => name.trim()));
+      header = record.map((name) => name.trim());
+      columns = vendor ? vendorColumns(header, vendor) : columnsOf(header);
       headerLength = record.length;
       continue;
     }
-    yield { line, ...toItem(candidateOf(record, columns)) };
+    if (!vendor) {
+      yield { line, ...toItem(candidateOf(record, columns)) };
+      continue;
+    }
+    const candidate = vendor.toCandidate(recordOf(header, record));
+    if (candidate) yield { line, ...toItem(candidate) };
   }
   yield* skippedSoFar();
   if (!columns) throw new FormatError('the CSV file has no header row');
@@ -122,6 +134,32 @@ function missingColumns(byField: Map<FieldKey, Column[]>): string[] {
   if (!byField.has('title') && !byField.has('body'))
     missing.push(`text (${named('title')} or ${named('body')})`);
   return missing;
+}
+
+/** A tracker's own CSV export, read by its mapper: the column it always has, and the mapper. */
+export interface VendorCsv {
+  idColumn: string;
+  toCandidate: RecordMapper;
+}
+
+function vendorColumns(header: string[], vendor: VendorCsv): Columns {
+  if (!header.includes(vendor.idColumn))
+    throw new FormatError(
+      `CSV header has no "${vendor.idColumn}" column (the export has one); found: ${header.join(', ')}`,
+    );
+  return [];
+}
+
+/** A row as a record by column name; a name the export repeats (Jira's "Labels") holds the list of its values. */
+function recordOf(header: string[], row: string[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    const value = row[i] ?? '';
+    const seen = record[name];
+    if (seen === undefined) record[name] = value;
+    else record[name] = [...(Array.isArray(seen) ? seen : [seen]), value];
+  });
+  return record;
 }
 
 function candidateOf(record: string[], columns: Columns): Candidate {

@@ -10,8 +10,15 @@ export const WRAPPERS: Record<FeedbackFormat, readonly string[]> = {
   jsonl: ['items', 'data'],
   zendesk: ['tickets', 'results', 'items', 'data'],
   intercom: ['conversations', 'items', 'data'],
+  jira: ['issues'],
+  linear: ['data.issues.nodes', 'issues.nodes', 'issues', 'nodes'],
+  github: ['items', 'issues'],
 };
-const ALL_WRAPPERS = new Set(Object.values(WRAPPERS).flat());
+const ALL_WRAPPERS = new Set(
+  Object.values(WRAPPERS)
+    .flat()
+    .filter((w) => !w.includes('.')),
+);
 
 /**
  * The format of a feedback file from its name and first bytes. Content wins over the extension (a ".json" file
@@ -20,7 +27,7 @@ const ALL_WRAPPERS = new Set(Object.values(WRAPPERS).flat());
 export function detectFormat(fileName: string, head: string): FeedbackFormat {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   const container = containerOf(fileName, text);
-  if (container === 'csv') return isIntercomCsv(text) ? 'intercom' : 'csv';
+  if (container === 'csv') return isIntercomCsv(text) ? 'intercom' : isJiraCsv(text) ? 'jira' : 'csv';
   return vendorOf(text) ?? container;
 }
 
@@ -60,7 +67,25 @@ function vendorOf(text: string): FeedbackFormat | undefined {
   if (/"conversations"\s*:\s*\[|"conversation_parts"\s*:|"type"\s*:\s*"conversation(?:\.list)?"/.test(text)) {
     return 'intercom';
   }
+  if (
+    /"self"\s*:\s*"https:\/\/[^"]+\/rest\/api\/\d\/issue\/|"fields"\s*:\s*\{\s*"(?:summary|issuetype)"/.test(
+      text,
+    )
+  )
+    return 'jira';
+  if (
+    /"identifier"\s*:\s*"[A-Z][A-Z0-9]*-\d+"|^\{\s*"data"\s*:\s*\{\s*"issues"\s*:\s*\{\s*"nodes"/.test(text)
+  )
+    return 'linear';
+  if (/"(?:html_)?url"\s*:\s*"https:\/\/github\.com\/[^"/]+\/[^"/]+\/issues\/\d+"/.test(text))
+    return 'github';
   return undefined;
+}
+
+/** Jira's CSV export names its id column "Issue key". */
+function isJiraCsv(text: string): boolean {
+  const header = text.split('\n', 1)[0]!;
+  return header.split(/[,;\t]/).some((cell) => normalizeName(cell.replace(/"/g, '')) === 'issue_key');
 }
 
 /** Intercom's CSV export names its id column "Conversation ID". */

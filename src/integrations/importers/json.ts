@@ -11,8 +11,11 @@ import type { ParsedRow } from './types.ts';
 
 const PIECE_BYTES = 4096;
 
-/** Turns one JSON record (already known to be an object) into a candidate: generic, Zendesk or Intercom. */
-export type RecordMapper = (record: Record<string, unknown>) => Candidate;
+/**
+ * Turns one JSON record (already known to be an object) into a candidate: generic or a vendor's; null when the
+ * record is not feedback at all (a GitHub pull request in an issues list) and is passed over.
+ */
+export type RecordMapper = (record: Record<string, unknown>) => Candidate | null;
 
 /** JSON Lines: one record per line; a line that is not a JSON object is an error row, the next line goes on. */
 export async function* readJsonLines(input: Readable, toCandidate: RecordMapper): AsyncGenerator<ParsedRow> {
@@ -22,18 +25,21 @@ export async function* readJsonLines(input: Readable, toCandidate: RecordMapper)
     line++;
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
-    yield { line, ...fromLine(text, toCandidate) };
+    const row = fromLine(text, toCandidate);
+    if (row) yield { line, ...row };
   }
 }
 
-function fromLine(text: string, toCandidate: RecordMapper): Normalized {
+function fromLine(text: string, toCandidate: RecordMapper): Normalized | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     return { error: `not valid JSON: ${(err as Error).message}` };
   }
-  return isRecord(value) ? toItem(toCandidate(value)) : { error: `not a JSON object but ${kindOf(value)}` };
+  if (!isRecord(value)) return { error: `not a JSON object but ${kindOf(value)}` };
+  const candidate = toCandidate(value);
+  return candidate ? toItem(candidate) : null;
 }
 
 /**
@@ -63,7 +69,8 @@ export async function* readJsonArray(
   function* handOver(): Generator<ParsedRow> {
     for (const value of assembled.splice(0)) {
       count++;
-      yield { line: count, ...fromValue(count, value, toCandidate) };
+      const row = fromValue(count, value, toCandidate);
+      if (row) yield { line: count, ...row };
     }
   }
   for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -95,16 +102,18 @@ function asFormatError(err: unknown, records: number): FormatError {
   return new FormatError(`not valid JSON after record ${records}: ${(err as Error).message}`);
 }
 
-function fromValue(n: number, value: unknown, toCandidate: RecordMapper): Normalized {
+function fromValue(n: number, value: unknown, toCandidate: RecordMapper): Normalized | null {
   if (!isRecord(value)) return { error: `record ${n}: not a JSON object but ${kindOf(value)}` };
-  const result = toItem(toCandidate(value));
+  const candidate = toCandidate(value);
+  if (!candidate) return null;
+  const result = toItem(candidate);
   return 'error' in result ? { error: `record ${n}: ${result.error}` } : result;
 }
 
 /** Watches the top of the document go by and says which values are records. */
 class ArrayShape {
   private root: string | undefined;
-  private wrapper: string | undefined;
+  private wrapper: string[] | undefined;
   private readonly keys: string[] = [];
 
   constructor(private readonly wrappers: readonly string[]) {}
@@ -118,17 +127,22 @@ class ArrayShape {
       return false;
     }
     if (this.root === 'startArray') return stack.length === 1;
-    if (stack.length === 1) {
-      this.noteKey(String(stack[0]), token);
+    if (stack.length === 1) this.noteKey(String(stack[0]));
+    if (this.wrapper === undefined) {
+      // A wrapper is a path of keys ("tickets", or "data.issues.nodes" for a GraphQL answer).
+      if (token === 'startArray' && this.wrappers.includes(stack.join('.'))) this.wrapper = stack.map(String);
       return false;
     }
-    return stack.length === 2 && stack[0] === this.wrapper && typeof stack[1] === 'number';
+    const depth = this.wrapper.length;
+    return (
+      stack.length === depth + 1 &&
+      typeof stack[depth] === 'number' &&
+      this.wrapper.every((key, i) => stack[i] === key)
+    );
   }
 
-  private noteKey(key: string, token: string): void {
-    if (this.keys.length < 20) this.keys.push(key);
-    if (this.wrapper === undefined && token === 'startArray' && this.wrappers.includes(key))
-      this.wrapper = key;
+  private noteKey(key: string): void {
+    if (this.keys.length < 20 && !this.keys.includes(key)) this.keys.push(key);
   }
 
   assertFound(): void {

@@ -3,6 +3,7 @@ import { delimiterOf, readCsv } from './csv.ts';
 import { containerOf, WRAPPERS } from './detect.ts';
 import { assertText, FormatError, headText, peekHead } from './head.ts';
 import { type RecordMapper, readJsonArray, readJsonLines } from './json.ts';
+import { githubCandidate, jiraCandidate, linearCandidate, TRACKER_CSV_ID } from './trackers.ts';
 import type { FeedbackFormat, FeedbackInput, ParsedRow, ParseOptions } from './types.ts';
 import { genericCandidate, intercomCandidate, zendeskCandidate } from './vendors.ts';
 
@@ -12,6 +13,9 @@ const MAPPERS: Record<FeedbackFormat, RecordMapper> = {
   jsonl: genericCandidate,
   zendesk: zendeskCandidate,
   intercom: intercomCandidate,
+  jira: jiraCandidate,
+  linear: linearCandidate,
+  github: githubCandidate,
 };
 
 /**
@@ -38,6 +42,11 @@ function readRecords(stream: Readable, head: string, { format, fileName = '' }: 
     if (format === 'json' || format === 'jsonl') {
       throw new FormatError(`expected ${format.toUpperCase()}, but the file starts with ${preview(head)}`);
     }
+    if (format === 'jira' || format === 'linear')
+      return readCsv(stream, delimiterOf(head), {
+        idColumn: TRACKER_CSV_ID[format],
+        toCandidate: MAPPERS[format],
+      });
     return readCsv(stream, delimiterOf(head));
   }
   if (format === 'csv') throw new FormatError(`expected CSV, but the file starts with ${preview(head)}`);

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 
-export type FeedbackFormat = 'csv' | 'json' | 'jsonl' | 'zendesk' | 'intercom';
+export type FeedbackFormat = 'csv' | 'json' | 'jsonl' | 'zendesk' | 'intercom' | 'jira' | 'linear' | 'github';
 
 /** One piece of feedback as the importer hands it on: plain text, UTC instant, hints left as the source said them. */
 export interface IncomingItem {

@@ -39,7 +39,9 @@ export interface Tags {
 
 export interface Tagger {
   tag(
-    item: Pick<IncomingItem, 'title' | 'body' | 'segment' | 'evidenceType' | 'severityHint' | 'kindHint'>,
+    item: Pick<IncomingItem, 'title' | 'body' | 'segment' | 'evidenceType' | 'severityHint' | 'kindHint'> & {
+      tags?: readonly string[];
+    },
   ): Tags;
 }
 
@@ -54,6 +56,10 @@ const KIND_HINTS: Record<string, string> = {
   bug: 'bug',
   feature: 'feature_request',
   feature_request: 'feature_request',
+  'feature request': 'feature_request',
+  'new feature': 'feature_request',
+  enhancement: 'feature_request',
+  improvement: 'feature_request',
   complaint: 'complaint',
   praise: 'praise',
   confusion: 'confusion',
@@ -153,10 +159,12 @@ export function makeTagger(config: TaggerConfig): Tagger {
       const text = `${item.title}\n${item.body}`;
       const words = matchable(text);
       const kind = kindOf(kinds.predict(text), item.kindHint);
-      const theme = fromModel(models.theme, text) ?? suggestByKeywords(words, themes);
+      // A tracker's label or component that names a theme or an area is the source saying so.
+      const labelled = labelledAs(item.tags ?? [], insights.themes, config.areas);
+      const theme = labelled.theme ?? fromModel(models.theme, text) ?? suggestByKeywords(words, themes);
       const severity =
         fromModel(models.severity, text) ?? suggestSeverity(words, item.severityHint, severities);
-      const area = fromModel(models.area, text) ?? suggestByKeywords(words, areaSets);
+      const area = labelled.area ?? fromModel(models.area, text) ?? suggestByKeywords(words, areaSets);
       return {
         kind: kind.key ?? 'other',
         kindConfidence: kind.confidence,
@@ -170,6 +178,32 @@ export function makeTagger(config: TaggerConfig): Tagger {
         evidenceType: byKeyOrLabel(insights.evidenceTypes, item.evidenceType) ?? 'quote',
       };
     },
+  };
+}
+
+const sameWords = (a: string, b: string) =>
+  a
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ') === b;
+
+/** The theme and area a label names by key, label, slug or name (case and separators aside). */
+function labelledAs(
+  tags: readonly string[],
+  themes: readonly { key: string; label: string }[],
+  areas: readonly { id: string; slug: string; name: string }[],
+): { theme?: Suggestion; area?: Suggestion } {
+  const wanted = tags.map((t) =>
+    t
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' '),
+  );
+  const theme = themes.find((x) => wanted.some((w) => sameWords(x.key, w) || sameWords(x.label, w)));
+  const area = areas.find((x) => wanted.some((w) => sameWords(x.slug, w) || sameWords(x.name, w)));
+  return {
+    ...(theme ? { theme: { key: theme.key, confidence: 1 } } : {}),
+    ...(area ? { area: { key: area.id, confidence: 1 } } : {}),
   };
 }
 
