@@ -57,6 +57,8 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/me': { expect: signedInOnly },
   // Issue 17: everyone signed in has a home; its sections follow their roles (src/server/routes/home).
   'GET /api/v1/home': { expect: signedInOnly },
+  // Issue 17: one's own held actions (the undo banner after a reload); nobody else's.
+  'GET /api/v1/broadcasts/held': { expect: signedInOnly },
   // Issue 17: the stakeholder feed is everyone's; its Atom/RSS is public, the private token in the URL the credential.
   'GET /api/v1/feed': { expect: signedInOnly },
   'GET /api/v1/feed/:file': {

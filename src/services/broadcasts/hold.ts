@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { broadcasts, outbox } from '../../db/schema/index.ts';
 import type { TBroadcastHeld, TBroadcastKind } from '../../shared/broadcasts.ts';
@@ -85,6 +85,29 @@ export async function heldOf(tx: Db, hold: Hold | null): Promise<TBroadcastHeld 
     messages: n?.n ?? 0,
     undoes: UNDOES[b!.kind],
   };
+}
+
+/**
+ * A person's actions still inside their undo window, oldest first: what the undo banner shows again after a
+ * reload or on another page (only one's own, which are the ones one may undo).
+ */
+export async function heldBroadcastsOf(
+  db: Db,
+  personId: string | null,
+  now: Date,
+): Promise<TBroadcastHeld[]> {
+  if (!personId) return [];
+  const rows = await db
+    .select({ id: broadcasts.id })
+    .from(broadcasts)
+    .where(and(eq(broadcasts.actorId, personId), eq(broadcasts.status, 'held'), gt(broadcasts.sendAt, now)))
+    .orderBy(asc(broadcasts.createdAt));
+  const out: TBroadcastHeld[] = [];
+  for (const r of rows) {
+    const held = await heldOf(db, { id: r.id, sendAt: now, held: true });
+    if (held) out.push(held);
+  }
+  return out;
 }
 
 /** At the window's end: the held messages go to the relay (due now by its clock); the action stays. */

@@ -73,11 +73,17 @@ describe('publishing the weekly update over the API: preview, hold, undo', () =>
     const rows = await t.database.db.select().from(outbox).where(eq(outbox.broadcastId, undo.id));
     expect(rows).toHaveLength(p.recipients.total);
 
+    // The banner comes back after a reload: my held actions, and nobody else's.
+    expect((await call('GET', '/api/v1/broadcasts/held', ops)).json()).toEqual([undo]);
+    expect((await call('GET', '/api/v1/broadcasts/held', pm)).json()).toEqual([]);
+    expect((await call('GET', '/api/v1/broadcasts/held', reader)).json()).toEqual([]);
+
     expect((await call('POST', `/api/v1/broadcasts/${undo.id}/undo`, pm)).statusCode).toBe(403);
     clock.advance(59_000);
     const undone = await call('POST', `/api/v1/broadcasts/${undo.id}/undo`, ops);
     expect(undone.statusCode, undone.body).toBe(200);
     expect(undone.json()).toMatchObject({ status: 'undone', cancelledMessages: rows.length });
+    expect((await call('GET', '/api/v1/broadcasts/held', ops)).json()).toEqual([]);
     expect((await call('GET', `/api/v1/updates/${WEEK}/artifact`, ops)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/updates/${WEEK}`, ops)).json().publishedAt).toBeNull();
   });

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
+import { heldBroadcastsOf } from '../../../services/broadcasts/hold.ts';
 import type { SendingConfig } from '../../../services/broadcasts/preview.ts';
 import { getBroadcast, undoBroadcast } from '../../../services/broadcasts/undo.ts';
-import { ZBroadcastUndone } from '../../../shared/broadcasts.ts';
+import { ZBroadcastHeld, ZBroadcastUndone } from '../../../shared/broadcasts.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import type { Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
@@ -26,6 +28,15 @@ export function broadcastLoaders(db: Db) {
 export async function broadcastRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
+  r.get('/broadcasts/held', {
+    config: { policy: 'signed_in' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'My actions whose messages are still held (their undo window open), oldest first',
+      response: { 200: z.array(ZBroadcastHeld), ...errors },
+    },
+    handler: async (req) => heldBroadcastsOf(db, req.actor!.personId, req.now),
+  });
   r.post('/broadcasts/:id/undo', {
     config: { policy: { resource: 'broadcast', action: 'update' } },
     schema: {
