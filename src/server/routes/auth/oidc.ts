@@ -22,8 +22,7 @@ export const baseUrlOf = (req: FastifyRequest, deps: AppDeps): string =>
   deps.config.publicUrlFromEnv ?? `${req.protocol}://${req.host}`;
 
 /** Each refusal in words, with its status. "not_allowed" says the same for every cause: no account enumeration. */
-const REFUSALS: Record<SsoRefusalReason, { status: number; title: string; text: string }> = {
-  off: { status: 404, title: 'Single sign-on is off', text: 'Sign in with your email and password instead.' },
+const REFUSALS: Record<Exclude<SsoRefusalReason, 'off'>, { status: number; title: string; text: string }> = {
   state: {
     status: 400,
     title: 'This sign-in could not be finished',
@@ -48,6 +47,8 @@ const REFUSALS: Record<SsoRefusalReason, { status: number; title: string; text: 
 
 /** A small page of its own: the callback is a browser's navigation, not a call from the web app. */
 function refusalPage(reply: FastifyReply, reason: SsoRefusalReason) {
+  // Off (or switched off mid-way): the sign-in page shows what there is instead.
+  if (reason === 'off') return reply.redirect('/sign-in', 302);
   const r = REFUSALS[reason];
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${r.title} · prodops</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -92,7 +93,7 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
       tags: ['auth'],
       summary: 'Start single sign-on: redirects to the issuer (the page to open afterwards in `next`)',
       querystring: z.object({ next: ZNext.optional() }),
-      response: { 302: z.null(), 400: page, 401: page, 404: page, 429: ZErrorBody },
+      response: { 302: z.null(), 400: page, 401: page, 429: ZErrorBody },
     },
     handler: async (req, reply) => {
       try {
@@ -128,7 +129,7 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
       tags: ['auth'],
       summary: "The issuer's redirect back: signs in (sets the session cookie) and opens the web app",
       querystring: z.object({ state: z.string().max(500).optional() }).passthrough(),
-      response: { 302: z.null(), 400: page, 401: page, 403: page, 404: page, 429: ZErrorBody },
+      response: { 302: z.null(), 400: page, 401: page, 403: page, 429: ZErrorBody },
     },
     handler: async (req, reply) => {
       const secure = secureCookies(req, deps);
