@@ -3,16 +3,19 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { snapshotAll } from '../../../../test/db.ts';
 import { makePerson, signedIn } from '../../../../test/factories.ts';
 import { followIssuer, startTestIssuer, type TestIssuer } from '../../../../test/oidc-provider.ts';
+import { manualClock, systemClock } from '../../../shared/clock.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import type { TOidcSettings } from '../../../shared/sso.ts';
 
 const BASE = 'http://prodops.test';
+// The app's clock (the pending sign-in's expiry); the issuer and openid-client's token checks use real time.
+const clock = manualClock(systemClock.now());
 let t: TestApp;
 let issuer: TestIssuer;
 let admin: { authorization: string };
 
 beforeAll(async () => {
-  t = await createTestApp({ publicUrl: BASE });
+  t = await createTestApp({ publicUrl: BASE, clock });
   issuer = await startTestIssuer({
     redirectUris: [`${BASE}/api/v1/auth/oidc/callback`],
     postLogoutRedirectUris: [`${BASE}/sign-in`],
@@ -166,6 +169,13 @@ describe('single sign-on (OIDC) against a real provider', () => {
     expect(res.body).toContain('This sign-in could not be finished');
     expect(sessionOf(res)).toBeUndefined();
     expect(await snapshotAll(t.database.db)).toBe(before);
+  });
+
+  it('refuses a sign-in finished more than 10 minutes after it started, by the app clock', async () => {
+    const res = await roundTrip('ana', () => clock.advance(10 * 60_000 + 1));
+    clock.set(systemClock.now());
+    expect(res.statusCode).toBe(400);
+    expect(sessionOf(res)).toBeUndefined();
   });
 
   it('refuses a callback without the browser cookie that started it', async () => {
