@@ -21,6 +21,8 @@ export async function createTestApp(
     onEnqueued: () => void;
     /** The instant the org's default rituals are planned around (default: the real time). */
     planFrom: Date;
+    /** PRODOPS_PUBLIC_URL: the base of the addresses the app gives out (the single sign-on callback). */
+    publicUrl: string;
     /** The Slack app: its signing secret and what answers /status; response URLs may be on any host (a peer). */
     slack: {
       signingSecret: string;
@@ -40,6 +42,7 @@ export async function createTestApp(
       secureCookies: false,
       sessionHours: 24,
       signInPerMinute: config.signInPerMinute ?? 1000,
+      ...(config.publicUrl ? { publicUrlFromEnv: config.publicUrl } : {}),
       ...(config.slack
         ? {
             slackSigningSecret: config.slack.signingSecret,

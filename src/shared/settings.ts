@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZDate, ZTimeOfDay, ZTimeZone } from './common.ts';
 import { DEFAULT_INSIGHTS_TAXONOMY } from './insights-taxonomy.ts';
 import { BUNDLE_SECTION_KEYS, DEFAULT_RELEASE_ATTRIBUTES, LITE_SECTIONS } from './release-vocabulary.ts';
+import { DEFAULT_OIDC, ZOidcSettings } from './sso.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const ZWeekday = z.number().int().min(1).max(7);
@@ -155,6 +156,8 @@ export const ZSettings = z
       pms: z.number().int().min(0).max(5),
       maxPms: z.number().int().min(1).max(5),
     }),
+    /** Single sign-on (issue 18). Optional in a file: older ones lack it. */
+    sso: z.strictObject({ oidc: ZOidcSettings }).default({ oidc: DEFAULT_OIDC }),
   })
   .refine((s) => s.pods.pms <= s.pods.maxPms, {
     path: ['pods', 'maxPms'],
@@ -232,11 +235,14 @@ export const DEFAULT_SETTINGS: TSettings = {
   roadmap: { fiscalYearStartMonth: 1, moveToleranceDays: 14 },
   broadcast: { undoSeconds: 60 },
   pods: { engineers: 3, designers: 1, pms: 1, maxPms: 1 },
+  sso: { oidc: DEFAULT_OIDC },
 };
 
 /** The settings with whether this caller may change them. */
 export const ZSettingsReply = z.object({
   settings: ZSettings,
+  /** Whether the single sign-on client secret is set (the secret itself is never shown). */
+  secrets: z.object({ oidcClientSecretSet: z.boolean() }),
   permissions: z.object({ update: z.boolean() }),
 });
 export type TSettingsReply = z.infer<typeof ZSettingsReply>;

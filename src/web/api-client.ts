@@ -18,6 +18,7 @@ import type {
   TSignInReply,
 } from '../shared/org.ts';
 import type { TSettings, TSettingsReply } from '../shared/settings.ts';
+import type { TSsoStatus } from '../shared/sso-status.ts';
 import { browserNow, observeServerTime, sampleOfDateHeader, sampleOfInstant } from './lib/clock.ts';
 import { queryClient, SHARED_READ_MS } from './lib/query-client.ts';
 
@@ -205,7 +206,11 @@ export const api = {
       body: { email, password },
       redirectOn401: false,
     }),
-  signOut: () => request<void>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
+  /** Signs out; with single sign-on, the issuer's sign-out address to open next (or nothing). */
+  signOut: () =>
+    request<{ redirectTo: string } | undefined>('/auth/sign-out', { method: 'POST', redirectOn401: false }),
+  /** Whether the sign-in page offers single sign-on and the password form. */
+  ssoStatus: (signal?: AbortSignal) => request<TSsoStatus>('/auth/sso', { signal, redirectOn401: false }),
   /** Who is signed in; the reply's `now` sets the web app's clock and is not part of the session. */
   me: async (signal?: AbortSignal): Promise<TMe> => {
     const { now: _now, ...me } = await request<TMeReply>('/me', { signal, serverNow: (r) => r.now });

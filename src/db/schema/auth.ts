@@ -44,3 +44,17 @@ export const signInFailures = pgTable('sign_in_failures', {
   lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * A single sign-on started in a browser and not finished yet: what the callback must check (state, nonce, the PKCE
+ * verifier). `id` is the SHA-256 of the browser's cookie, so the row only serves the browser that started it.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  /** Where the web app goes once signed in (a same-site path). */
+  next: text('next').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

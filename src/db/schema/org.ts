@@ -118,6 +118,8 @@ export const orgDefaults = pgTable('org_defaults', {
 export const orgSettings = pgTable('org_settings', {
   id: integer('id').primaryKey(),
   value: jsonb('value').$type<TSettings>().notNull(),
+  /** The single sign-on client secret: apart from the document, so no read, export or audit of it shows it. */
+  oidcClientSecret: text('oidc_client_secret'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

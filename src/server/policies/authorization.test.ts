@@ -54,6 +54,14 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ email: 'signin-target@example.com', password: 'correct horse battery' }),
   },
   'POST /api/v1/auth/sign-out': { expect: signedInOnly },
+  // Issue 18: single sign-on. With it off (the default here) both ends send the browser back to the sign-in page;
+  // routes/auth/oidc.test.ts drives them against a real issuer.
+  'GET /api/v1/auth/sso': { expect: publicRoute },
+  'GET /api/v1/auth/oidc/start': { expect: publicRoute },
+  'GET /api/v1/auth/oidc/callback': {
+    expect: publicRoute,
+    url: () => '/api/v1/auth/oidc/callback?code=x&state=y',
+  },
   'GET /api/v1/me': { expect: signedInOnly },
   // Issue 17: everyone signed in has a home; its sections follow their roles (src/server/routes/home).
   'GET /api/v1/home': { expect: signedInOnly },

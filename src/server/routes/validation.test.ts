@@ -236,6 +236,33 @@ function cases(): Record<string, BadCase[]> {
         body: { ...DEFAULT_SETTINGS, workWeek: [1, 1], tiers: undefined },
         fields: ['workWeek', 'tiers'],
       },
+      {
+        name: 'single sign-on on without its client, a plain-HTTP issuer, scopes without openid, a bad domain',
+        body: {
+          ...DEFAULT_SETTINGS,
+          sso: {
+            oidc: {
+              ...DEFAULT_SETTINGS.sso.oidc,
+              enabled: true,
+              issuer: 'http://login.example.com',
+              scopes: ['email'],
+              allowedDomains: ['not a domain'],
+              groupRoles: [{ group: 'pms', roles: ['wizard'] }],
+            },
+          },
+        },
+        fields: [
+          'sso.oidc.issuer',
+          'sso.oidc.scopes',
+          'sso.oidc.allowedDomains.0',
+          'sso.oidc.groupRoles.0.roles.0',
+        ],
+      },
+      {
+        name: 'password sign-in off while single sign-on is off',
+        body: { ...DEFAULT_SETTINGS, sso: { oidc: { ...DEFAULT_SETTINGS.sso.oidc, passwordSignIn: false } } },
+        fields: ['sso.oidc.passwordSignIn'],
+      },
     ],
     'POST /api/v1/rituals': [
       {

@@ -1,11 +1,16 @@
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, sessions } from '../../db/schema/index.ts';
+import { forbidden } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { getSettings } from '../org/settings.ts';
 import { beginAttempt, clearAttempts, failAttempt } from './lockout.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { newSecret, sha256 } from './tokens.ts';
+
+export const PASSWORD_SIGN_IN_OFF =
+  'Password sign-in is off for this organisation: use the single sign-on button on the sign-in page.';
 
 export interface NewSession {
   cookieValue: string;
@@ -25,6 +30,8 @@ export async function signIn(opts: {
   ttlHours: number;
   now: Date;
 }): Promise<NewSession> {
+  const { oidc } = (await getSettings(opts.db)).sso;
+  if (!oidc.passwordSignIn) throw forbidden(PASSWORD_SIGN_IN_OFF);
   const email = opts.email.toLowerCase();
   const attempt = await beginAttempt(opts.db, email, opts.now);
   const [person] = await opts.db.select().from(people).where(eq(people.email, email));
@@ -34,20 +41,32 @@ export async function signIn(opts: {
   }
   const ok = await verifyPassword(opts.password, person.passwordHash);
   if (!ok || !person.active) throw await failAttempt(opts.db, attempt, person.id, opts.now);
+  return opts.db.transaction(async (tx) => {
+    await clearAttempts(tx, email, opts.now);
+    return openSession(tx, person, { now: opts.now, ttlHours: opts.ttlHours, change: {} });
+  });
+}
+
+/**
+ * A new session for a person whose identity is proven (by password or by the single sign-on issuer), with its
+ * audit entry; call inside the sign-in's transaction. Expired sessions are swept on the way.
+ */
+export async function openSession(
+  tx: Db,
+  person: { id: string; email: string },
+  opts: { now: Date; ttlHours: number; change: Record<string, unknown> },
+): Promise<NewSession> {
   const cookieValue = newSecret();
   const csrfToken = newSecret(24);
   const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
-  await opts.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(lt(sessions.expiresAt, opts.now));
-    await clearAttempts(tx, email, opts.now);
-    await tx.insert(sessions).values({ id: sha256(cookieValue), personId: person.id, csrfToken, expiresAt });
-    await recordAudit(tx, {
-      actor: { personId: person.id, label: person.email, roles: [] },
-      action: 'session.create',
-      entityType: 'person',
-      entityId: person.id,
-      change: {},
-    });
+  await tx.delete(sessions).where(lt(sessions.expiresAt, opts.now));
+  await tx.insert(sessions).values({ id: sha256(cookieValue), personId: person.id, csrfToken, expiresAt });
+  await recordAudit(tx, {
+    actor: { personId: person.id, label: person.email, roles: [] },
+    action: 'session.create',
+    entityType: 'person',
+    entityId: person.id,
+    change: opts.change,
   });
   return { cookieValue, csrfToken, expiresAt, personId: person.id };
 }

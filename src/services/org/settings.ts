@@ -23,8 +23,23 @@ export function getSettings(db: Db): Promise<TSettings> {
 }
 
 async function readSettings(db: Db): Promise<TSettings> {
-  const [row] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1));
+  const [row] = await db.select({ value: orgSettings.value }).from(orgSettings).where(eq(orgSettings.id, 1));
   return row ? ZSettings.parse(withDefaults(DEFAULT_SETTINGS, row.value)) : DEFAULT_SETTINGS;
+}
+
+/** The single sign-on client secret, for the sign-in flow only (never in a reply). */
+export async function getOidcClientSecret(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ secret: orgSettings.oidcClientSecret })
+    .from(orgSettings)
+    .where(eq(orgSettings.id, 1));
+  return row?.secret ?? null;
+}
+
+/** The document without the write-only secret, and what a save does to the secret (undefined: keeps it). */
+function splitSecret(settings: TSettings): { doc: TSettings; secret: string | null | undefined } {
+  const { clientSecret, ...oidc } = settings.sso.oidc;
+  return { doc: { ...settings, sso: { ...settings.sso, oidc } }, secret: clientSecret };
 }
 
 export async function updateSettings(opts: {
@@ -33,15 +48,25 @@ export async function updateSettings(opts: {
   settings: TSettings;
   now: Date;
 }): Promise<TSettings> {
+  const { doc, secret } = splitSecret(opts.settings);
   const saved = await opts.db.transaction(async (tx) => {
     // The stored row, not the scope's copy: the diff and the audit are against what is in the database.
     const before = await readSettings(tx);
-    const changed = diffFields(before, opts.settings);
+    const secretBefore = await getOidcClientSecret(tx);
+    const secretChanged = secret !== undefined && secret !== secretBefore;
+    const changed: Record<string, unknown> = diffFields(before, doc);
+    // The audit says that the secret changed, never what it is.
+    if (secretChanged) changed.oidcClientSecret = secret === null ? 'cleared' : 'set';
     if (Object.keys(changed).length === 0) return before;
+    const set = {
+      value: doc,
+      updatedAt: opts.now,
+      ...(secret !== undefined ? { oidcClientSecret: secret } : {}),
+    };
     await tx
       .insert(orgSettings)
-      .values({ id: 1, value: opts.settings })
-      .onConflictDoUpdate({ target: orgSettings.id, set: { value: opts.settings, updatedAt: opts.now } });
+      .values({ id: 1, ...set })
+      .onConflictDoUpdate({ target: orgSettings.id, set });
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'settings.update',
@@ -49,7 +74,7 @@ export async function updateSettings(opts: {
       entityId: 'org',
       change: changed,
     });
-    return opts.settings;
+    return doc;
   });
   settingsWritten(saved);
   return saved;

@@ -111,7 +111,9 @@ function Header({ menu }: { menu: ReactNode }) {
   const signOut = async () => {
     setSigningOut(true);
     try {
-      await api.signOut();
+      const reply = await api.signOut();
+      // Signed in through single sign-on: end the issuer's session too (it sends the browser back here).
+      if (reply?.redirectTo) return window.location.assign(reply.redirectTo);
     } catch {
       // Signed out already (or the server is gone): either way, show the sign-in page.
     }

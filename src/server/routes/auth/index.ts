@@ -1,15 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn, signOut } from '../../../services/auth/sessions.ts';
+import { oidcSignOutUrl } from '../../../services/auth/sso.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../services/auth/tokens.ts';
 import { getPerson } from '../../../services/org/people.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ZApiTokenList, ZCreatedApiToken, ZMeReply, ZSignIn, ZSignInReply } from '../../../shared/org.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth-hook.ts';
 import { can } from '../../policies/index.ts';
 import type { AppDeps } from '../../types.ts';
+import { clearSessionCookies, secureCookies, setSessionCookies } from './cookies.ts';
+import { baseUrlOf, oidcRoutes } from './oidc.ts';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 /** The signed-in user with the `can` flags the web app uses to show or hide controls. */
@@ -43,21 +45,10 @@ async function me(deps: AppDeps, personId: string) {
   };
 }
 
-/** Secure when configured, or when the browser came over HTTPS: directly or through a trusted proxy. */
-function secureCookies(req: FastifyRequest, deps: AppDeps): boolean {
-  return deps.config.secureCookies || req.protocol === 'https';
-}
-
-function setSessionCookies(reply: FastifyReply, secure: boolean, value: string, csrf: string, expires: Date) {
-  const base = { path: '/', secure, expires };
-  reply.setCookie(SESSION_COOKIE, value, { ...base, httpOnly: true, sameSite: 'lax' });
-  // Readable by the page's script, which echoes it in a header; another site can neither read nor send it.
-  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false, sameSite: 'strict' });
-}
-
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
+  await app.register(oidcRoutes);
   r.post('/auth/sign-in', {
     config: { policy: 'public', rateLimit: { max: deps.config.signInPerMinute, timeWindow: '1 minute' } },
     schema: {
@@ -74,21 +65,23 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         password: req.body.password,
         ttlHours: deps.config.sessionHours,
       });
-      setSessionCookies(reply, secureCookies(req, deps), s.cookieValue, s.csrfToken, s.expiresAt);
+      setSessionCookies(reply, secureCookies(req, deps), s);
       return { user: await me(deps, s.personId) };
     },
   });
   r.post('/auth/sign-out', {
     config: { policy: 'signed_in' },
-    schema: { tags: ['auth'], summary: 'End the web session', response: { 204: z.null(), ...errors } },
+    schema: {
+      tags: ['auth'],
+      summary: "End the web session (200 with the single sign-on issuer's sign-out address when it has one)",
+      response: { 200: z.object({ redirectTo: z.string() }), 204: z.null(), ...errors },
+    },
     handler: async (req, reply) => {
       if (req.principal?.sessionId)
         await signOut({ db: deps.db, actor: req.actor!, sessionId: req.principal.sessionId });
-      const secure = secureCookies(req, deps);
-      reply
-        .clearCookie(SESSION_COOKIE, { path: '/', secure })
-        .clearCookie(CSRF_COOKIE, { path: '/', secure });
-      return reply.status(204).send(null);
+      clearSessionCookies(reply, secureCookies(req, deps));
+      const redirectTo = await oidcSignOutUrl(deps.db, `${baseUrlOf(req, deps)}/sign-in`);
+      return redirectTo ? { redirectTo } : reply.status(204).send(null);
     },
   });
   r.get('/me', {

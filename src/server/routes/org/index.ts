@@ -20,7 +20,7 @@ import {
   updatePod,
 } from '../../../services/org/pods.ts';
 import { listRaci, replaceRaci } from '../../../services/org/raci.ts';
-import { getSettings, updateSettings } from '../../../services/org/settings.ts';
+import { getOidcClientSecret, getSettings, updateSettings } from '../../../services/org/settings.ts';
 import { replanOpenCycles } from '../../../services/updates/cycles.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import {
@@ -115,6 +115,7 @@ function registerSingletons(app: FastifyInstance): void {
   const { db } = app.deps;
   const settingsReply = async (actor: Parameters<typeof can>[0]) => ({
     settings: await getSettings(db),
+    secrets: { oidcClientSecretSet: (await getOidcClientSecret(db)) !== null },
     permissions: { update: can(actor, 'update', { type: 'settings' }) },
   });
   r.get('/settings', {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { TSsoStatus } from '../../../shared/sso-status.ts';
 import { ApiError, api } from '../../api-client.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
@@ -19,10 +20,20 @@ export function SignInPage() {
   const submit = useSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [sso, setSso] = useState<TSsoStatus['oidc'] | null>(null);
 
   useEffect(() => {
     document.title = 'Sign in · prodops';
+    const ctrl = new AbortController();
+    // Without an answer (an older server, a network blip) the password form alone still works.
+    api.ssoStatus(ctrl.signal).then(
+      (s) => setSso(s.oidc),
+      () => undefined,
+    );
+    return () => ctrl.abort();
   }, []);
+  const passwordForm = !sso || sso.passwordSignIn;
+  const next = safeNext(params.get('next'));
 
   const onSubmit = async () => {
     const missing = [
@@ -33,7 +44,7 @@ export function SignInPage() {
     try {
       const { user } = await api.signIn(email.trim(), password);
       setMe(user);
-      navigate(safeNext(params.get('next')), { replace: true });
+      navigate(next, { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         throw new ApiError({
@@ -51,27 +62,36 @@ export function SignInPage() {
       <div className="sign-in-card">
         <p className="product-name large">prodops</p>
         <h1>Sign in</h1>
-        <Form id="sign-in" submit={submit} onSubmit={onSubmit} label="Sign in">
-          <TextField
-            path="email"
-            label="Email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            required
-          />
-          <TextField
-            path="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            required
-          />
-          <FormActions submit={submit} label="Sign in" pendingText="Signing in…" />
-        </Form>
+        {sso?.enabled ? (
+          <p className="sign-in-sso">
+            <a className="button primary" href={`${sso.startUrl}?next=${encodeURIComponent(next)}`}>
+              Sign in with {sso.label}
+            </a>
+          </p>
+        ) : null}
+        {passwordForm ? (
+          <Form id="sign-in" submit={submit} onSubmit={onSubmit} label="Sign in">
+            <TextField
+              path="email"
+              label="Email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={setEmail}
+              required
+            />
+            <TextField
+              path="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
+            <FormActions submit={submit} label="Sign in" pendingText="Signing in…" />
+          </Form>
+        ) : null}
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TArea } from '../../../shared/org.ts';
-import { type TSettings, ZSettings } from '../../../shared/settings.ts';
+import { type TSettings, type TSettingsReply, ZSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { CheckboxGroup, NumberField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
@@ -28,11 +28,13 @@ import {
   TierRuleFields,
   weekdayOptions,
 } from './settings-sections.tsx';
+import { fromOidcValues, type OidcValues, SsoFields, toOidcValues } from './sso-fields.tsx';
 
-type Values = Omit<TSettings, 'holidays' | 'releaseAttributes' | 'insights'> & {
+type Values = Omit<TSettings, 'holidays' | 'releaseAttributes' | 'insights' | 'sso'> & {
   holidays: HolidayRow[];
   releaseAttributes: AttributeRow[];
   insights: InsightsValues;
+  oidc: OidcValues;
 };
 
 const toValues = (s: TSettings): Values => ({
@@ -40,9 +42,11 @@ const toValues = (s: TSettings): Values => ({
   holidays: s.holidays.map((h) => ({ key: newRowKey(), ...h })),
   releaseAttributes: toAttributeRows(s.releaseAttributes),
   insights: toInsightsValues(s.insights),
+  oidc: toOidcValues(s.sso.oidc),
 });
-const toSettings = (v: Values): TSettings => ({
+const toSettings = ({ oidc, ...v }: Values): TSettings => ({
   ...v,
+  sso: { oidc: fromOidcValues(oidc) },
   orgName: v.orgName,
   timeZone: v.timeZone.trim(),
   workWeek: [...v.workWeek].sort((a, b) => a - b),
@@ -93,13 +97,16 @@ function HolidayFields({ rows, onChange }: { rows: HolidayRow[]; onChange: (rows
 export function SettingsForm({
   settings,
   areas,
+  secretSet,
   onSaved,
   onCancel,
 }: {
   settings: TSettings;
+  /** Whether the single sign-on client secret is set (the API never sends it). */
+  secretSet: boolean;
   /** For the area keywords, keyed by slug. */
   areas: readonly Pick<TArea, 'slug' | 'name'>[];
-  onSaved: (s: TSettings) => void;
+  onSaved: (reply: TSettingsReply) => void;
   onCancel: () => void;
 }) {
   const submit = useSubmit();
@@ -114,7 +121,7 @@ export function SettingsForm({
     try {
       const body = validate(ZSettings, toSettings(v));
       const saved = await api.settings.put(body);
-      onSaved(saved.settings);
+      onSaved(saved);
     } catch (err) {
       throw withKeywordPaths(err);
     }
@@ -162,6 +169,7 @@ export function SettingsForm({
       <TierRuleFields value={v.tiers} onChange={set('tiers')} />
       <ReleaseAttributeFields rows={v.releaseAttributes} onChange={set('releaseAttributes')} />
       <InsightsFields value={v.insights} areas={areas} onChange={set('insights')} />
+      <SsoFields value={v.oidc} secretSet={secretSet} onChange={set('oidc')} />
       <fieldset className="section">
         <legend>Pod targets (3-1-1)</legend>
         <div className="form-grid">

@@ -76,17 +76,22 @@ export function SettingsPage() {
             {editing === 'settings' ? (
               <SettingsForm
                 settings={data.data.settings.settings}
+                secretSet={data.data.settings.secrets.oidcClientSecretSet}
                 areas={data.data.areas}
                 onCancel={() => setEditing(null)}
-                onSaved={(settings) => {
-                  data.setData({ ...data.data!, settings: { ...data.data!.settings, settings } });
-                  setOrgName(settings.orgName);
+                onSaved={(reply) => {
+                  data.setData({ ...data.data!, settings: reply });
+                  setOrgName(reply.settings.orgName);
                   setEditing(null);
                   setStatus('Settings saved.');
                 }}
               />
             ) : (
-              <SettingsView settings={data.data.settings.settings} areas={data.data.areas} />
+              <SettingsView
+                settings={data.data.settings.settings}
+                secretSet={data.data.settings.secrets.oidcClientSecretSet}
+                areas={data.data.areas}
+              />
             )}
           </section>
           <section aria-labelledby="raci-heading" className="settings-section">

@@ -12,15 +12,18 @@ import {
   THRESHOLD_FIELDS,
   TIERS,
 } from './settings-meta.ts';
+import { SsoView } from './sso-fields.tsx';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 /** The org settings as a reader sees them. */
 export function SettingsView({
   settings: s,
+  secretSet,
   areas,
 }: {
   settings: TSettings;
+  secretSet: boolean;
   areas: readonly Pick<TArea, 'slug' | 'name'>[];
 }) {
   const { deadlines: d } = s;
@@ -167,6 +170,7 @@ export function SettingsView({
       <TierRequirementsView tiers={s.tiers} />
       <ReleaseAttributesView attributes={s.releaseAttributes} />
       <InsightsView insights={s.insights} areas={areas} />
+      <SsoView oidc={s.sso.oidc} secretSet={secretSet} />
       <section aria-labelledby="sv-pods" className="panel">
         <h3 id="sv-pods">Pod targets (3-1-1)</h3>
         <dl className="details">
