@@ -77,7 +77,7 @@ export function PreferencesPage() {
   const me = useMe();
   const manager = me.can.manageChannels;
   const [status, setStatus] = useState('');
-  const data = useLoad<Loaded>('preferences', async (signal) => {
+  const data = useLoad<Loaded>(['preferences'], async (signal) => {
     const [prefs, { settings }, areas, channels, all] = await Promise.all([
       deliveryApi.preferences(signal),
       api.settings.get(signal),

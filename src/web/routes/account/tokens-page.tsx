@@ -76,7 +76,7 @@ function RevokeButton({ token, onRevoked }: { token: TApiToken; onRevoked: () =>
 /** Personal API tokens for the CLI and CI (the release gate): created here, shown once, revocable. */
 export function TokensPage() {
   const at = useFormatInstant();
-  const data = useLoad('tokens', (signal) => api.tokens.list(signal));
+  const data = useLoad(['tokens'], (signal) => api.tokens.list(signal));
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [status, setStatus] = useState('');
   return (

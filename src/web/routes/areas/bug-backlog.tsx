@@ -228,7 +228,7 @@ function BugBacklogBody({ data, onChanged }: { data: Loaded; onChanged: () => vo
  * limit, and for each the decision — fix now (pick a person) or won't fix (say why) — for whoever may take it.
  */
 export function BugBacklog({ areaId }: { areaId: string }) {
-  const data = useLoad<Loaded | null>(`area-bugs:${areaId}`, async (signal) => {
+  const data = useLoad<Loaded | null>(['areas', areaId, 'bugs'], async (signal) => {
     const [backlog, list] = await Promise.all([
       qualityApi.bugBacklog(signal),
       qualityApi.bugs({ areaId, state: 'open' }, signal),

@@ -13,7 +13,7 @@ import { ChannelRows } from './channel-rows.tsx';
 /** C2 delivery: the Slack channels and email lists that receive published artifacts. */
 export function ChannelsPage() {
   const me = useMe();
-  const data = useLoad<TChannel[]>('channels', (signal) => deliveryApi.channels.all(signal));
+  const data = useLoad<TChannel[]>(['channels'], (signal) => deliveryApi.channels.all(signal));
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);

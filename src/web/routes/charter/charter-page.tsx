@@ -93,7 +93,7 @@ function CharterView({ content }: { content: TCharterContent }) {
 }
 
 function History() {
-  const data = useLoad('charter:versions', (signal) => charterApi.versions(signal));
+  const data = useLoad(['charter', 'versions'], (signal) => charterApi.versions(signal));
   const tz = useOrgTimeZone();
   const who = useActorText();
   if (!data.data?.items.length || !tz) return null;
@@ -114,7 +114,7 @@ function History() {
 
 /** Issue 16: the Product Ops charter (pack §1), for everyone; Product Ops and the Head of Product edit it. */
 export function CharterPage() {
-  const data = useLoad('charter', (signal) => charterApi.get(signal));
+  const data = useLoad(['charter', 'current'], (signal) => charterApi.get(signal));
   const [editing, setEditing] = useState(false);
   const who = useActorText();
   const c = data.data;

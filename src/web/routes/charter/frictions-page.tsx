@@ -89,8 +89,8 @@ function FrictionCard({
 
 /** Issue 16: the top frictions (pack §0), ranked, and the rituals that map to none (pack §8). */
 export function FrictionsPage() {
-  const data = useLoad('frictions', (signal) => charterApi.frictions(signal));
-  const rituals = useLoad('frictions:rituals', (signal) => cadenceApi.rituals.all(signal));
+  const data = useLoad(['frictions'], (signal) => charterApi.frictions(signal));
+  const rituals = useLoad(['cadence', 'rituals'], (signal) => cadenceApi.rituals.all(signal));
   const [editing, setEditing] = useState<string | null>(null);
   const list = data.data;
   const ritualOptions = (rituals.data ?? []).map((r) => ({ id: r.id, name: r.name }));

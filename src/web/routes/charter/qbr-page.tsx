@@ -22,7 +22,7 @@ function useWhen() {
 
 /** The published QBRs and this quarter's, from /qbr. */
 export function QbrIndexPage() {
-  const data = useLoad('qbr:index', (signal) => charterApi.qbrIndex(signal));
+  const data = useLoad(['qbr', 'index'], (signal) => charterApi.qbrIndex(signal));
   const when = useWhen();
   return (
     <Page title="Quarterly Planning / QBR">
@@ -108,7 +108,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
   const [links, setLinks] = useState(
     () => new Map(d.priorities.flatMap((p) => (p.roadmapItem ? [[p.text, p.roadmapItem.id] as const] : []))),
   );
-  const items = useLoad('qbr:roadmap-items', (signal) => roadmapApi.items(signal));
+  const items = useLoad(['roadmap', 'items'], (signal) => roadmapApi.items(signal));
   const addItem = (id: string) => {
     const item = items.data?.find((it) => it.id === id);
     if (!item) return;
@@ -189,7 +189,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
 
 function Versions({ quarter, latest }: { quarter: string; latest: number }) {
   const [shown, setShown] = useState(latest);
-  const v = useLoad(`qbr:${quarter}:${shown}`, (signal) => charterApi.qbrVersion(quarter, shown, signal));
+  const v = useLoad(['qbr', quarter, shown], (signal) => charterApi.qbrVersion(quarter, shown, signal));
   const when = useWhen();
   const who = useActorText();
   return (
@@ -223,7 +223,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
 /** Issue 16: a quarter's Planning/QBR (pack §3): the draft, the publish form, the published versions. */
 export function QbrPage() {
   const { quarter = '' } = useParams();
-  const data = useLoad(`qbr:${quarter}`, (signal) => charterApi.qbr(quarter, signal));
+  const data = useLoad(['qbr', quarter], (signal) => charterApi.qbr(quarter, signal));
   const q = data.data;
   return (
     <Page

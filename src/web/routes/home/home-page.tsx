@@ -25,7 +25,7 @@ function Section({ s, timeZone, reload }: { s: THomeSection; timeZone: string; r
 
 /** Issue 17: the front door, one section per role the reader holds (GET /api/v1/home decides which). */
 export function HomePage() {
-  const home = useLoad('home', (signal) => homeApi.get(signal));
+  const home = useLoad(['home'], (signal) => homeApi.get(signal));
   const data = home.data;
   return (
     <Page

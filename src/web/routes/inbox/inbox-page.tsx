@@ -88,7 +88,7 @@ function InboxEntry({
 /** Notifications that reach me in prodops itself (reminders, overdue artifacts, published updates). */
 export function InboxPage() {
   const timeZone = useOrgTimeZone() ?? 'UTC';
-  const data = useLoad<TInboxList>('inbox', (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
+  const data = useLoad<TInboxList>(['inbox'], (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);

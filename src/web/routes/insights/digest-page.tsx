@@ -35,7 +35,7 @@ export function DigestPage() {
   const [status, setStatus] = useState('');
   useEffect(() => setHeld(state?.held ?? null), [state?.held]);
   const base = useInsightsBase();
-  const digest = useLoad(MONTH.test(month) ? `digest:${month}:${published}` : null, (signal) =>
+  const digest = useLoad(MONTH.test(month) ? ['insights', 'digests', month, published] : null, (signal) =>
     insightsApi.digest(month, signal),
   );
   const missing = digest.error instanceof ApiError && digest.error.status === 404;

@@ -25,7 +25,7 @@ export function RoutingsPage() {
   const week = isWeekKey(asked) ? asked : thisWeek;
   const mine = params.get('mine') === '1';
   const open = params.get('open') === '1';
-  const list = useLoad(week ? `routings:${week}:${mine}:${open}` : null, (signal) =>
+  const list = useLoad(week ? ['insights', 'routings', 'list', week, mine, open] : null, (signal) =>
     insightsApi.routings({ week: week ?? undefined, mine, open }, signal),
   );
   const setParam = (key: string, value: string | null) => {

@@ -77,7 +77,7 @@ function Timebox({ box, plan, onChange }: { box: TTimebox; plan: TPlan; onChange
 }
 
 function Retro({ r, plan, reload }: { r: TRetroView; plan: TPlan; reload: () => void }) {
-  const people = useLoad('plan:people', (signal) => planApi.people(signal));
+  const people = useLoad(['plan', 'people'], (signal) => planApi.people(signal));
   // The retrospective is recorded once it has happened (the server says so too).
   const happened = r.startsAt !== null && new Date(r.startsAt).getTime() <= now();
   const headingId = `retro-${r.week}`;
@@ -133,7 +133,7 @@ function Retro({ r, plan, reload }: { r: TRetroView; plan: TPlan; reload: () => 
 
 /** Issue 16: the 30/60/90 plan (pack §7), each deliverable judged from the records or ticked by Product Ops. */
 export function PlanPage() {
-  const data = useLoad('plan', (signal) => planApi.get(signal));
+  const data = useLoad(['plan', 'current'], (signal) => planApi.get(signal));
   const [fresh, setFresh] = useState<TPlan | null>(null);
   const plan = fresh ?? data.data;
   const start = useSubmit();

@@ -232,7 +232,7 @@ function useValues(initial: Values) {
 
 /** Releases to link: loaded once the form opens. */
 function useReleases() {
-  return useLoad('roadmap-form-releases', (signal) => releasesApi.list({}, signal));
+  return useLoad(['releases', 'all'], (signal) => releasesApi.list({}, signal));
 }
 
 function Waiting({ releases }: { releases: ReturnType<typeof useReleases> }) {

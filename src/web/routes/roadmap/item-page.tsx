@@ -194,7 +194,7 @@ function ItemOverview({
 export function RoadmapItemPage() {
   const { id = '' } = useParams();
   const [status, setStatus] = useState('');
-  const data = useLoad(`roadmap-item:${id}`, (signal) => load(id, signal));
+  const data = useLoad(['roadmap', 'item', id], (signal) => load(id, signal));
   const back = <Link to="/roadmap">← Roadmap</Link>;
   if (!data.data) {
     return (

@@ -127,7 +127,7 @@ function DecisionsPanel({
 export function ReviewPage() {
   const { occurrenceId = '' } = useParams();
   const me = useMe();
-  const data = useLoad(`roadmap-review:${occurrenceId}`, async (signal) => {
+  const data = useLoad(['roadmap', 'reviews', occurrenceId], async (signal) => {
     const [review, { settings }] = await Promise.all([
       reviewsApi.get(occurrenceId, signal),
       api.settings.get(signal),

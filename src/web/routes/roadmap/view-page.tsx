@@ -164,8 +164,8 @@ export function StakeholderViewPage() {
   const requested = params.get('audience');
   const audience: AudienceTab = isAudience(requested) ? requested : '';
   const version = versionFrom(params.get('version'));
-  const views = useLoad('roadmap-views', (signal) => roadmapApi.views(signal));
-  const view = useLoad(`roadmap-view:${audience}:${version ?? ''}`, (signal) =>
+  const views = useLoad(['roadmap', 'views'], (signal) => roadmapApi.views(signal));
+  const view = useLoad(['roadmap', 'views', audience, version ?? 'latest'], (signal) =>
     roadmapApi.view(audience || undefined, version, signal),
   );
   const show = (next: { audience?: AudienceTab; version?: string }) => {

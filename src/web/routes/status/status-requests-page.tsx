@@ -110,7 +110,7 @@ function WeeksTable({ r }: { r: TStatusRequestWeeks }) {
 /** Issue 14: how often people ask a PM "what's the status of X?" in chat, per week, and whether prodops helps. */
 export function StatusRequestsPage() {
   const me = useMe();
-  const weeks = useLoad('status-requests', (signal) => statusRequestsApi.weeks(4, signal));
+  const weeks = useLoad(['status-requests'], (signal) => statusRequestsApi.weeks(4, signal));
   const r = weeks.data;
   const trend = r ? trendText(r) : null;
   return (

@@ -68,7 +68,7 @@ function SizeForm({ item, onSaved }: { item: { id: string; title: string }; onSa
  */
 export function MenuPanel({ podId }: { podId: string }) {
   const [weeks, setWeeks] = useState(13);
-  const menu = useLoad(`velocity-menu:${podId}:${weeks}`, (signal) => velocityApi.menu(podId, weeks, signal));
+  const menu = useLoad(['velocity', 'menu', podId, weeks], (signal) => velocityApi.menu(podId, weeks, signal));
   const m = menu.data;
   return (
     <section aria-labelledby={`menu-${podId}`} className="panel">
