@@ -39,3 +39,5 @@ export type ResourceKey = readonly [Resource, ...unknown[]];
 export const RELEASE_CHANGES: readonly ResourceKey[] = [['releases'], ['home']];
 /** A release's status, date or link also moves what the roadmap shows (items follow their release). */
 export const RELEASE_AND_ROADMAP_CHANGES: readonly ResourceKey[] = [...RELEASE_CHANGES, ['roadmap']];
+/** A roadmap write or publication: every roadmap page, and the home page's roadmap lines. */
+export const ROADMAP_CHANGES: readonly ResourceKey[] = [['roadmap'], ['home']];

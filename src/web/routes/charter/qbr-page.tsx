@@ -11,6 +11,7 @@ import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
 import { roadmapApi } from '../roadmap/roadmap-api.ts';
 
@@ -94,8 +95,9 @@ function Figures({ c }: { c: TQbrContent }) {
   );
 }
 
-function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void }) {
+function PublishForm({ qbr }: { qbr: TQbr }) {
   const submit = useSubmit();
+  const write = useWrite([['qbr']]);
   const d = qbr.draft;
   const [text, setText] = useState({
     priorities: d.priorities.map((p) => p.text).join('\n'),
@@ -132,8 +134,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
             prune: linesOf(text.prune),
           },
         });
-        await charterApi.publishQbr(qbr.quarter, body);
-        onPublished();
+        await write(() => charterApi.publishQbr(qbr.quarter, body));
       }}
     >
       <TextField
@@ -245,9 +246,7 @@ export function QbrPage() {
         <>
           <h2>Draft</h2>
           <Figures c={q.draft} />
-          {q.permissions.publish ? (
-            <PublishForm key={q.latest?.version ?? 0} qbr={q} onPublished={data.reload} />
-          ) : null}
+          {q.permissions.publish ? <PublishForm key={q.latest?.version ?? 0} qbr={q} /> : null}
           {q.latest ? (
             <Versions key={q.latest.version} quarter={q.quarter} latest={q.latest.version} />
           ) : (

@@ -40,7 +40,9 @@ export function ThemePage() {
     const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
     return { tax: settings.insights, areas };
   });
-  const detail = useLoad(['insights', 'themes', theme, days], (signal) => insightsApi.theme(theme, days, signal));
+  const detail = useLoad(['insights', 'themes', theme, days], (signal) =>
+    insightsApi.theme(theme, days, signal),
+  );
   const title = detail.data ? `Theme: ${detail.data.label}` : 'Theme';
   const intro = (
     <p>

@@ -134,7 +134,6 @@ export function RoadmapPage() {
             onSaved={(it) => {
               setAdding(false);
               setAdded(it);
-              items.reload();
             }}
           />
         </CreatePanel>
