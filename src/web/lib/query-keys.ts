@@ -41,3 +41,5 @@ export const RELEASE_CHANGES: readonly ResourceKey[] = [['releases'], ['home']];
 export const RELEASE_AND_ROADMAP_CHANGES: readonly ResourceKey[] = [...RELEASE_CHANGES, ['roadmap']];
 /** A roadmap write or publication: every roadmap page, and the home page's roadmap lines. */
 export const ROADMAP_CHANGES: readonly ResourceKey[] = [['roadmap'], ['home']];
+/** A ritual: the cadence pages and calendar, the frictions it maps to, the home page's week. */
+export const CADENCE_CHANGES: readonly ResourceKey[] = [['cadence'], ['frictions'], ['home']];

@@ -49,6 +49,9 @@ export function useLoad<T>(key: ResourceKey | null, load: (signal: AbortSignal) 
   const reload = useCallback(() => void refetch(), [refetch]);
   const keyRef = useRef(key);
   keyRef.current = key;
-  const setData = useCallback((data: T) => client.setQueryData(keyRef.current ?? ['waiting'], data), [client]);
+  const setData = useCallback(
+    (data: T) => client.setQueryData(keyRef.current ?? ['waiting'], data),
+    [client],
+  );
   return { data: query.data, error: query.error, loading: query.isFetching, reload, setData };
 }

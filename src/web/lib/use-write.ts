@@ -25,5 +25,5 @@ export function useWrite(changes: readonly ResourceKey[]): <R>(call: () => Promi
     mutationFn: (call) => call(),
     onSuccess: () => invalidate(...changes),
   });
-  return useCallback(<R,>(call: () => Promise<R>) => mutateAsync(call) as Promise<R>, [mutateAsync]);
+  return useCallback(<R>(call: () => Promise<R>) => mutateAsync(call) as Promise<R>, [mutateAsync]);
 }

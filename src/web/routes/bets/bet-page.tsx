@@ -210,7 +210,6 @@ export function BetPage() {
               decisions={options.data.decisions}
               onSaved={() => {
                 setStatus('Brief recorded.');
-                bet.reload();
               }}
             />
           </>

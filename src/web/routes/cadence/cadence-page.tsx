@@ -100,10 +100,6 @@ export function CadencePage() {
             people={base.data.people}
             timeZone={timeZone}
             canCreate={canManage}
-            onCreated={() => {
-              base.reload();
-              calendar.reload();
-            }}
           />
           <FeedPanel />
         </>

@@ -96,7 +96,6 @@ export function RitualPage() {
             ritual={ritual}
             onSaved={(updated) => {
               data.setData({ ...data.data!, ritual: updated });
-              data.reload();
             }}
           />
         </section>

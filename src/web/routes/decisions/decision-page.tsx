@@ -160,7 +160,7 @@ export function DecisionPage() {
           <h2 id="history-heading">History</h2>
           <DecisionHistory events={d.history} timeZone={timeZone} />
         </section>
-        {/* A revisit answers with this entry; reload too, so a supersession's links come back complete. */}
+        {/* The revisit form invalidates the entry: it is read again, a supersession's links complete. */}
         <RevisitSection
           key={d.history.length}
           entry={d}
@@ -171,8 +171,6 @@ export function DecisionPage() {
                 ? `Superseded by decision #${saved.supersededBy?.number ?? '?'}.`
                 : `Kept. Next review ${formatLocalDate(saved.nextReviewDate, true)}.`,
             );
-            entry.setData(saved);
-            entry.reload();
           }}
         />
       </div>
