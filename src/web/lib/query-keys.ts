@@ -43,3 +43,7 @@ export const RELEASE_AND_ROADMAP_CHANGES: readonly ResourceKey[] = [...RELEASE_C
 export const ROADMAP_CHANGES: readonly ResourceKey[] = [['roadmap'], ['home']];
 /** A ritual: the cadence pages and calendar, the frictions it maps to, the home page's week. */
 export const CADENCE_CHANGES: readonly ResourceKey[] = [['cadence'], ['frictions'], ['home']];
+/** A friction: the frictions page and the QBR draft that lists them. */
+export const FRICTION_CHANGES: readonly ResourceKey[] = [['frictions'], ['qbr']];
+/** A digest's publication or its undo: the insights pages and the home page. */
+export const DIGEST_CHANGES: readonly ResourceKey[] = [['insights'], ['home']];

@@ -49,7 +49,6 @@ export function AreasPage() {
             onSaved={(a) => {
               setAdding(false);
               setStatus(`Added ${a.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>

@@ -45,7 +45,6 @@ export function ChannelsPage() {
             onSaved={(c) => {
               setAdding(false);
               setStatus(`Added ${c.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>
@@ -70,8 +69,6 @@ export function ChannelsPage() {
             items={data.data}
             onSaved={(saved) => {
               setStatus(`Saved ${saved.name}.`);
-              data.setData((data.data ?? []).map((c) => (c.id === saved.id ? saved : c)));
-              data.reload(); // a new name may move it in the list
             }}
             onDeleted={(deleted) => {
               setStatus(`Deleted ${deleted.name}.`);

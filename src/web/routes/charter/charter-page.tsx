@@ -10,6 +10,7 @@ import { formatInstant } from '../../lib/org-time.ts';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 type Draft = Record<keyof TCharterContent, string>;
 const toDraft = (c: TCharterContent): Draft =>
@@ -30,6 +31,7 @@ function CharterForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite([['charter']]);
   const [draft, setDraft] = useState<Draft>(toDraft(charter.content));
   return (
     <Form
@@ -43,7 +45,7 @@ function CharterForm({
             Array.isArray(charter.content[s.key]) ? linesOf(draft[s.key]) : draft[s.key],
           ]),
         );
-        await charterApi.save(validate(ZCharterContent, body));
+        await write(() => charterApi.save(validate(ZCharterContent, body)));
         onSaved();
       }}
     >
@@ -150,14 +152,7 @@ export function CharterPage() {
           <Loading what="the charter" />
         )
       ) : editing ? (
-        <CharterForm
-          charter={c}
-          onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            data.reload();
-          }}
-        />
+        <CharterForm charter={c} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
         <>
           <CharterView content={c.content} />

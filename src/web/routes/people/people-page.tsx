@@ -63,7 +63,6 @@ export function PeoplePage() {
             onSaved={(p) => {
               setAdding(false);
               setStatus(`Added ${p.name}.`);
-              list.reload();
             }}
           />
         </CreatePanel>

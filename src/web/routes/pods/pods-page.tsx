@@ -75,7 +75,6 @@ export function PodsPage() {
             onSaved={(p) => {
               setAdding(false);
               setStatus(`Added ${p.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>
