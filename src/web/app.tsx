@@ -49,7 +49,7 @@ const HomePage = lazyPage(() => import('./routes/home/home-page.tsx'), 'HomePage
 export function preloadFrontDoor(pathname: string): void {
   if (pathname !== '/') return;
   void HomePage.preload().catch(() => undefined);
-  prefetchPage(queryClient, 'home', homeApi.prefetch);
+  prefetchPage(queryClient, ['home'], homeApi.prefetch);
 }
 const PeoplePage = lazyPage(() => import('./routes/people/people-page.tsx'), 'PeoplePage');
 const PersonPage = lazyPage(() => import('./routes/people/person-page.tsx'), 'PersonPage');

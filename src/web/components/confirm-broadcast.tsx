@@ -13,6 +13,7 @@ export function ConfirmBroadcast({
   confirmLabel,
   pendingText,
   primary = true,
+  noteMaxLength = 1000,
   preview: loadPreview,
   run,
   onDone,
@@ -21,6 +22,8 @@ export function ConfirmBroadcast({
   confirmLabel: string;
   pendingText: string;
   primary?: boolean;
+  /** The most the server accepts in the note. */
+  noteMaxLength?: number;
   preview: (note?: string) => Promise<TBroadcastPreview>;
   run: (note?: string) => Promise<TBroadcastHeld | null>;
   onDone: (held: TBroadcastHeld | null) => void;
@@ -45,7 +48,7 @@ export function ConfirmBroadcast({
           <textarea
             id={noteId}
             rows={2}
-            maxLength={1000}
+            maxLength={noteMaxLength}
             value={note}
             aria-invalid={noteError ? true : undefined}
             onChange={(e) => setNote(e.target.value)}

@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 
 /**
- * The web app's one cache of server state (TanStack Query). Pages read through useLoad/usePaged, which key
- * their queries under 'page'; shared reads (settings) are keyed under 'api'. A query is refetched whenever a
- * page mounts, so going back to a page shows the cached answer at once and then the fresh one.
+ * The web app's one cache of server state (TanStack Query). Pages read through useLoad/usePaged, keyed by
+ * resource (query-keys.ts); a component that writes invalidates what it changed (use-write.ts), so no page
+ * passes a reload down its tree. The shared settings read is keyed under 'api'. A query is refetched whenever
+ * a page mounts, so going back to a page shows the cached answer at once and then the fresh one.
  */
 export const queryClient = new QueryClient({
   defaultOptions: {

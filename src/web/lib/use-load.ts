@@ -1,5 +1,6 @@
-import { keepPreviousData, type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
+import type { ResourceKey } from './query-keys.ts';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -20,31 +21,37 @@ const prefetched = new Set<string>();
  */
 export function prefetchPage<T>(
   client: QueryClient,
-  key: string,
+  key: ResourceKey,
   load: (signal: AbortSignal) => Promise<T>,
 ): void {
-  prefetched.add(key);
-  void client.prefetchQuery({ queryKey: ['page', key], queryFn: ({ signal }) => load(signal) });
+  prefetched.add(hashKey(key));
+  void client.prefetchQuery({ queryKey: key, queryFn: ({ signal }) => load(signal) });
 }
 
 /**
- * Loads data for a page through the query cache and reloads when `key` changes (null: wait). Old data stays
- * visible while the next answer is on its way, so search-as-you-type does not flash; a page visited before
- * shows its cached answer at once while the fresh one loads.
+ * Loads data for a page through the query cache under `key` (lib/query-keys.ts: by resource, so a write
+ * elsewhere can invalidate it) and reloads when the key changes (null: wait). Old data stays visible while the
+ * next answer is on its way, so search-as-you-type does not flash; a page visited before shows its cached
+ * answer at once while the fresh one loads.
  */
-export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+export function useLoad<T>(key: ResourceKey | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
   const loadRef = useRef(load);
   loadRef.current = load;
   const client = useQueryClient();
   const query = useQuery<T, Error>({
-    queryKey: ['page', key],
+    queryKey: key ?? ['waiting'],
     queryFn: ({ signal }) => loadRef.current(signal),
     enabled: key !== null,
     placeholderData: keepPreviousData,
-    refetchOnMount: () => key === null || !prefetched.delete(key),
+    refetchOnMount: () => key === null || !prefetched.delete(hashKey(key)),
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  const setData = useCallback((data: T) => client.setQueryData(['page', key], data), [client, key]);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  const setData = useCallback(
+    (data: T) => client.setQueryData(keyRef.current ?? ['waiting'], data),
+    [client],
+  );
   return { data: query.data, error: query.error, loading: query.isFetching, reload, setData };
 }

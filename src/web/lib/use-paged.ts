@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Page } from '../api-client.ts';
+import type { ResourceKey } from './query-keys.ts';
 import { useLoad } from './use-load.ts';
 
 export interface Paged<T> {
@@ -14,7 +15,7 @@ export interface Paged<T> {
 
 /** A cursor-paged list: the first page follows `key` (filters), "Load more" appends the next page. */
 export function usePaged<T>(
-  key: string,
+  key: ResourceKey,
   loadPage: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>,
 ): Paged<T> {
   const first = useLoad<Page<T>>(key, (signal) => loadPage(null, signal));

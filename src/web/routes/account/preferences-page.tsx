@@ -18,6 +18,7 @@ import { useSubmit, validate } from '../../lib/forms.ts';
 import { FUNCTION_LABELS } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { SubscriptionForm } from './subscription-form.tsx';
 import { SubscriptionsTable } from './subscriptions-table.tsx';
 
@@ -77,7 +78,8 @@ export function PreferencesPage() {
   const me = useMe();
   const manager = me.can.manageChannels;
   const [status, setStatus] = useState('');
-  const data = useLoad<Loaded>('preferences', async (signal) => {
+  const write = useWrite([['preferences']]);
+  const data = useLoad<Loaded>(['preferences'], async (signal) => {
     const [prefs, { settings }, areas, channels, all] = await Promise.all([
       deliveryApi.preferences(signal),
       api.settings.get(signal),
@@ -95,9 +97,8 @@ export function PreferencesPage() {
   });
 
   const remove = async (s: TSubscription) => {
-    await deliveryApi.unsubscribe(s.id);
+    await write(() => deliveryApi.unsubscribe(s.id));
     setStatus(`Removed ${artifactKindLabel(s.kind)}${s.channelName ? ` for ${s.channelName}` : ''}.`);
-    data.reload();
   };
   const toleranceSaved = (s: TSubscription) => {
     const where = s.channelName ? ` for ${s.channelName}` : '';
@@ -106,7 +107,6 @@ export function PreferencesPage() {
         ? `Roadmap changes${where}: the org's default tolerance.`
         : `Roadmap changes${where}: items moved more than ${s.toleranceDays} days.`,
     );
-    data.reload();
   };
 
   return (
@@ -160,7 +160,6 @@ export function PreferencesPage() {
                 setStatus(
                   `Added ${artifactKindLabel(s.kind)}${s.channelName ? ` for ${s.channelName}` : ''}.`,
                 );
-                data.reload();
               }}
             />
           </section>

@@ -12,6 +12,7 @@ import { CheckboxGroup, SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { ARTIFACT_KIND_LABELS } from '../../lib/cadence-labels.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { ToleranceField, toleranceFromText } from './tolerance-field.tsx';
 
 const kindOptions = ARTIFACT_KIND_VALUES.map((k) => ({ value: k, label: ARTIFACT_KIND_LABELS[k] }));
@@ -55,6 +56,7 @@ export function SubscriptionForm({
   onAdded: (s: TSubscription) => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite([['preferences']]);
   const [values, setValues] = useState(initial);
   const set =
     <K extends keyof Values>(key: K) =>
@@ -72,7 +74,7 @@ export function SubscriptionForm({
         ? { toleranceDays: toleranceFromText(values.tolerance) }
         : {}),
     });
-    onAdded(await deliveryApi.subscribe(input));
+    onAdded(await write(() => deliveryApi.subscribe(input)));
     setValues((v) => ({ ...initial, channelId: v.channelId }));
   };
 

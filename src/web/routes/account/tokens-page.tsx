@@ -8,12 +8,14 @@ import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx'
 import { problemFrom, useSubmit, validate } from '../../lib/forms.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 /** The same rule as POST /me/tokens. */
 const ZTokenName = z.strictObject({ name: z.string().trim().min(1).max(80) });
 
 function NewToken({ onCreated }: { onCreated: (name: string, token: string) => void }) {
   const submit = useSubmit();
+  const write = useWrite([['tokens']]);
   const [name, setName] = useState('');
   return (
     <Form
@@ -22,7 +24,7 @@ function NewToken({ onCreated }: { onCreated: (name: string, token: string) => v
       label="Create API token"
       onSubmit={async () => {
         const body = validate(ZTokenName, { name });
-        const created = await api.tokens.create(body.name);
+        const created = await write(() => api.tokens.create(body.name));
         setName('');
         onCreated(created.name, created.token);
       }}
@@ -43,11 +45,12 @@ function NewToken({ onCreated }: { onCreated: (name: string, token: string) => v
 function RevokeButton({ token, onRevoked }: { token: TApiToken; onRevoked: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const write = useWrite([['tokens']]);
   const revoke = async () => {
     if (pending) return;
     setPending(true);
     try {
-      await api.tokens.revoke(token.id);
+      await write(() => api.tokens.revoke(token.id));
       onRevoked();
     } catch (err) {
       setError(problemFrom(err).message);
@@ -76,7 +79,7 @@ function RevokeButton({ token, onRevoked }: { token: TApiToken; onRevoked: () =>
 /** Personal API tokens for the CLI and CI (the release gate): created here, shown once, revocable. */
 export function TokensPage() {
   const at = useFormatInstant();
-  const data = useLoad('tokens', (signal) => api.tokens.list(signal));
+  const data = useLoad(['tokens'], (signal) => api.tokens.list(signal));
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [status, setStatus] = useState('');
   return (
@@ -107,7 +110,6 @@ export function TokensPage() {
           onCreated={(name, token) => {
             setCreated({ name, token });
             setStatus('');
-            data.reload();
           }}
         />
       </section>
@@ -147,7 +149,6 @@ export function TokensPage() {
                         token={t}
                         onRevoked={() => {
                           setStatus(`Revoked ${t.name}.`);
-                          data.reload();
                         }}
                       />
                     </td>

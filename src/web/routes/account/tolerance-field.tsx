@@ -3,6 +3,7 @@ import { type TSubscription, ZSubscriptionPatch } from '../../../shared/delivery
 import { request } from '../../api-client.ts';
 import { FieldError, useField } from '../../components/form.tsx';
 import { problemFrom, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 export const TOLERANCE_LABEL = 'Tell me when an item moves more than';
 
@@ -85,6 +86,7 @@ export function ToleranceEditor({
 }) {
   const [text, setText] = useState(toleranceText(s.toleranceDays));
   const [pending, setPending] = useState(false);
+  const write = useWrite([['preferences']]);
   const [error, setError] = useState<string | null>(null);
   const id = `tolerance-${s.id}`;
   // Names the row, so each box and button has a name of its own.
@@ -95,10 +97,9 @@ export function ToleranceEditor({
     setError(null);
     try {
       const body = validate(ZSubscriptionPatch, { toleranceDays: toleranceFromText(text) });
-      const saved = await request<TSubscription>(`/subscriptions/${encodeURIComponent(s.id)}`, {
-        method: 'PATCH',
-        body,
-      });
+      const saved = await write(() =>
+        request<TSubscription>(`/subscriptions/${encodeURIComponent(s.id)}`, { method: 'PATCH', body }),
+      );
       setText(toleranceText(saved.toleranceDays));
       onSaved(saved);
     } catch (err) {

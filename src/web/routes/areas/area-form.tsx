@@ -7,6 +7,7 @@ import { NumberField, SelectField, TextField } from '../../components/fields.tsx
 import { Form, FormActions } from '../../components/form.tsx';
 import { NameSlugFields } from '../../components/name-slug-fields.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 interface Values {
   name: string;
@@ -53,6 +54,7 @@ interface Props {
 /** Create or edit a product area. The owning PM may edit their area but not hand it to someone else. */
 export function AreaForm({ me, people, area, onSaved, onCancel }: Props) {
   const submit = useSubmit();
+  const write = useWrite([['areas'], ['pods'], ['home']]);
   const [values, setValues] = useState(() => initialValues(area));
   const [note, setNote] = useState('');
   const set =
@@ -64,7 +66,7 @@ export function AreaForm({ me, people, area, onSaved, onCancel }: Props) {
   const onSubmit = async () => {
     setNote('');
     if (!area) {
-      const created = await api.areas.create(validate(ZAreaInput, asInput(values)));
+      const created = await write(() => api.areas.create(validate(ZAreaInput, asInput(values))));
       onSaved(created);
       return;
     }
@@ -73,7 +75,7 @@ export function AreaForm({ me, people, area, onSaved, onCancel }: Props) {
       setNote('Nothing changed.');
       return;
     }
-    const updated = await api.areas.update(area.id, validate(ZAreaPatch, patch));
+    const updated = await write(() => api.areas.update(area.id, validate(ZAreaPatch, patch)));
     setValues(initialValues(updated));
     setNote('Saved.');
     onSaved(updated);

@@ -57,7 +57,7 @@ export function AreaPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const data = useLoad<Loaded>(`area:${id}`, async (signal) => {
+  const data = useLoad<Loaded>(['areas', id], async (signal) => {
     const [area, pods] = await Promise.all([api.areas.get(id, signal), api.pods.all(signal)]);
     const people = area.permissions.update ? await api.people.all(signal) : [];
     return { area, people, pods };

@@ -20,7 +20,7 @@ export function AreasPage() {
   // The quality figures are the product org's: stakeholders neither fetch nor see the column.
   const withQuality = inProductOrg(me.roles);
   const data = useLoad<{ areas: TArea[]; people: TPerson[]; quality: TAreaQualityList | null }>(
-    'areas',
+    ['areas', 'list'],
     async (signal) => {
       const [areas, people, quality] = await Promise.all([
         api.areas.all(signal),
@@ -49,7 +49,6 @@ export function AreasPage() {
             onSaved={(a) => {
               setAdding(false);
               setStatus(`Added ${a.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>

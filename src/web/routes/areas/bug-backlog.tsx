@@ -17,7 +17,9 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { backlogText, bugAgeText, bugDecisionText, bugOrder, decidersText } from '../../lib/bugs.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import type { ResourceKey } from '../../lib/query-keys.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 interface Loaded {
   backlog: TBugBacklog;
@@ -26,6 +28,9 @@ interface Loaded {
   /** Who may be named to fix a bug: active people of the product org, this week's deciders first. */
   people: TPerson[];
 }
+
+/** What deciding or closing a bug changes: the area's figures and lists, the home page. */
+const BUG_CHANGES: readonly ResourceKey[] = [['areas'], ['home']];
 
 const DECISIONS: { value: TBugDisposition; label: string }[] = [
   { value: 'fix_now', label: 'Fix now' },
@@ -37,13 +42,12 @@ function DecisionForm({
   bug,
   people,
   preset,
-  onSaved,
 }: {
   bug: TBug;
   people: TPerson[];
   preset: TBugDisposition | null;
-  onSaved: () => void;
 }) {
+  const write = useWrite(BUG_CHANGES);
   const submit = useSubmit();
   const [decision, setDecision] = useState<TBugDisposition | ''>(
     preset ?? (bug.disposition === 'fix_now' ? 'fix_now' : ''),
@@ -61,8 +65,7 @@ function DecisionForm({
           ZBugDecisionInput,
           decision === 'fix_now' ? { decision, assigneeId } : { decision, reason },
         );
-        await qualityApi.decideBug(bug.id, body);
-        onSaved();
+        await write(() => qualityApi.decideBug(bug.id, body));
       }}
     >
       <ToggleRadios
@@ -113,15 +116,14 @@ function BugItem({
   people,
   focused,
   preset,
-  onChanged,
 }: {
   bug: TBug;
   maxOpenDays: number;
   people: TPerson[];
   focused: boolean;
   preset: TBugDisposition | null;
-  onChanged: () => void;
 }) {
+  const write = useWrite(BUG_CHANGES);
   const acts = bug.permissions.decide || bug.permissions.close;
   return (
     <li className={`bug-item${bug.awaitingDecision ? ' waiting' : ''}`} id={`bug-${bug.id}`}>
@@ -149,7 +151,7 @@ function BugItem({
         <details open={focused || undefined}>
           <summary>{summaryOf(bug)}</summary>
           {bug.permissions.decide ? (
-            <DecisionForm bug={bug} people={people} preset={focused ? preset : null} onSaved={onChanged} />
+            <DecisionForm bug={bug} people={people} preset={focused ? preset : null} />
           ) : null}
           {bug.permissions.close ? (
             <p>
@@ -157,8 +159,7 @@ function BugItem({
                 small
                 pendingText="Closing…"
                 run={async () => {
-                  await qualityApi.closeBug(bug.id);
-                  onChanged();
+                  await write(() => qualityApi.closeBug(bug.id));
                 }}
               >
                 Close as fixed
@@ -171,7 +172,7 @@ function BugItem({
   );
 }
 
-function BugBacklogBody({ data, onChanged }: { data: Loaded; onChanged: () => void }) {
+function BugBacklogBody({ data }: { data: Loaded }) {
   const [params] = useSearchParams();
   const focus = params.get('bug');
   const presetParam = params.get('decision');
@@ -214,7 +215,6 @@ function BugBacklogBody({ data, onChanged }: { data: Loaded; onChanged: () => vo
               people={data.people}
               focused={b.id === focus}
               preset={preset}
-              onChanged={onChanged}
             />
           ))}
         </ul>
@@ -228,7 +228,7 @@ function BugBacklogBody({ data, onChanged }: { data: Loaded; onChanged: () => vo
  * limit, and for each the decision — fix now (pick a person) or won't fix (say why) — for whoever may take it.
  */
 export function BugBacklog({ areaId }: { areaId: string }) {
-  const data = useLoad<Loaded | null>(`area-bugs:${areaId}`, async (signal) => {
+  const data = useLoad<Loaded | null>(['areas', areaId, 'bugs'], async (signal) => {
     const [backlog, list] = await Promise.all([
       qualityApi.bugBacklog(signal),
       qualityApi.bugs({ areaId, state: 'open' }, signal),
@@ -256,7 +256,7 @@ export function BugBacklog({ areaId }: { areaId: string }) {
       ) : data.data === null ? (
         <p className="empty">No bug backlog for this area.</p>
       ) : (
-        <BugBacklogBody data={data.data} onChanged={data.reload} />
+        <BugBacklogBody data={data.data} />
       )}
     </>
   );

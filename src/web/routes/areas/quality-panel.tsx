@@ -87,7 +87,7 @@ function Tickets({ q, timeZone }: { q: TAreaQualityDetail; timeZone: string }) {
  * (the caller renders it for them alone).
  */
 export function QualityPanel({ areaId }: { areaId: string }) {
-  const data = useLoad(`area-quality:${areaId}`, async (signal) => {
+  const data = useLoad(['areas', areaId, 'quality-panel'], async (signal) => {
     const [quality, { settings }] = await Promise.all([
       qualityApi.area(areaId, signal),
       api.settings.get(signal),

@@ -45,7 +45,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const entityType = params.get('entityType') ?? '';
   const entityId = params.get('entityId') ?? '';
-  const list = usePaged(`audit?${entityType}&${entityId}`, (cursor, signal) =>
+  const list = usePaged(['audit', entityType, entityId], (cursor, signal) =>
     api.audit(
       { entityType: entityType || undefined, entityId: entityId || undefined, limit: 50, cursor },
       signal,

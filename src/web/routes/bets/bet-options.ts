@@ -16,7 +16,7 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
 
 /** The pickers' lists, loaded once per page; `enabled` false loads nothing. */
 export function useBetOptions(enabled = true) {
-  return useLoad<BetOptions>(enabled ? 'bet-options' : null, async (signal) => {
+  return useLoad<BetOptions>(enabled ? ['bets', 'options'] : null, async (signal) => {
     const [pods, people, items, decisions] = await Promise.all([
       api.pods.all(signal),
       api.people.all(signal),

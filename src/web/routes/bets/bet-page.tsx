@@ -168,7 +168,7 @@ function BriefView({ brief: b }: { brief: TBrief }) {
 /** Issue 15 (C7): one bet, its cluster and approach, its links and experiment briefs. */
 export function BetPage() {
   const { id = '' } = useParams();
-  const bet = useLoad(`bet:${id}`, (signal) => betsApi.get(id, signal));
+  const bet = useLoad(['bets', id], (signal) => betsApi.get(id, signal));
   const options = useBetOptions(Boolean(bet.data?.permissions.update));
   const [status, setStatus] = useState('');
   const back = (
@@ -210,7 +210,6 @@ export function BetPage() {
               decisions={options.data.decisions}
               onSaved={() => {
                 setStatus('Brief recorded.');
-                bet.reload();
               }}
             />
           </>

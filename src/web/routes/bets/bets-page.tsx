@@ -114,7 +114,7 @@ export function BetsPage() {
   const podId = params.get('pod') ?? '';
   const status = (params.get('status') ?? '') as TBetStatus | '';
   const options = useBetOptions();
-  const list = usePaged(`bets:${podId}:${status}`, (cursor, signal) =>
+  const list = usePaged(['bets', 'list', podId, status], (cursor, signal) =>
     betsApi.list({ podId: podId || undefined, status }, cursor, signal),
   );
   return (

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField, useGroupErrors } from '../../components/form.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import type { Option } from '../decisions/decision-options.ts';
 import { betsApi } from './bets-api.ts';
 
@@ -137,6 +138,7 @@ export function BriefForm({
   onSaved: (brief: TBrief) => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite([['bets']]);
   const [draft, setDraft] = useState(empty);
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -158,7 +160,7 @@ export function BriefForm({
           ...(draft.timeBoxEnd ? { timeBoxEnd: draft.timeBoxEnd } : {}),
           ...(draft.decisionId ? { decisionId: draft.decisionId } : {}),
         });
-        const brief = await betsApi.createBrief(betId, body);
+        const brief = await write(() => betsApi.createBrief(betId, body));
         setDraft(empty());
         onSaved(brief);
       }}

@@ -38,7 +38,7 @@ export function CadencePage() {
   // Product Ops and up manage rituals; /me says so through the same policy as the audit log.
   const canManage = me.can.manageRituals;
   const [params, setParams] = useSearchParams();
-  const base = useLoad<Base>('cadence', async (signal) => {
+  const base = useLoad<Base>(['cadence', 'base'], async (signal) => {
     const [{ settings }, rituals, people] = await Promise.all([
       api.settings.get(signal),
       cadenceApi.rituals.all(signal),
@@ -52,7 +52,7 @@ export function CadencePage() {
   const requested = params.get('date');
   const date = isDate(requested) ? requested : today;
   const range = date ? rangeOf(view, date) : null;
-  const calendar = useLoad(range ? `calendar:${range.from}:${range.to}` : null, (signal) =>
+  const calendar = useLoad(range ? ['cadence', 'calendar', range.from, range.to] : null, (signal) =>
     cadenceApi.calendar(range ?? {}, signal),
   );
 
@@ -100,10 +100,6 @@ export function CadencePage() {
             people={base.data.people}
             timeZone={timeZone}
             canCreate={canManage}
-            onCreated={() => {
-              base.reload();
-              calendar.reload();
-            }}
           />
           <FeedPanel />
         </>

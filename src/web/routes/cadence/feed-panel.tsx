@@ -6,7 +6,7 @@ import { useLoad } from '../../lib/use-load.ts';
 
 /** "Subscribe in your calendar": the private iCalendar feed URL, copy, and replace it if it leaked. */
 export function FeedPanel() {
-  const feed = useLoad('feed-url', (signal) => cadenceApi.feedUrl(signal));
+  const feed = useLoad(['cadence', 'feed-url'], (signal) => cadenceApi.feedUrl(signal));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);

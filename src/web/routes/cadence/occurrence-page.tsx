@@ -82,7 +82,7 @@ function AttendanceList({ occurrence }: { occurrence: TOccurrenceDetail }) {
 /** One occurrence of a ritual: what it is, and for its owner the attendance and artifact record. */
 export function OccurrencePage() {
   const { id = '' } = useParams();
-  const data = useLoad<Loaded>(`occurrence:${id}`, async (signal) => {
+  const data = useLoad<Loaded>(['cadence', 'occurrences', id], async (signal) => {
     const [occurrence, { settings }] = await Promise.all([
       cadenceApi.occurrence(id, signal),
       api.settings.get(signal),

@@ -14,6 +14,8 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { NameSlugFields } from '../../components/name-slug-fields.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
 import { FUNCTION_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+import { CADENCE_CHANGES } from '../../lib/query-keys.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { AgendaEditor, InputsEditor, PeopleEditor } from './ritual-rows.tsx';
 import { initialRitualValues, type RitualValues, ritualInputOf } from './ritual-values.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
@@ -32,6 +34,7 @@ interface Props {
 /** Create or edit a ritual. "No just-a-meeting entries": the output artifact is required. */
 export function RitualForm({ people, timeZone, ritual, onSaved, onCancel }: Props) {
   const submit = useSubmit();
+  const write = useWrite(CADENCE_CHANGES);
   const [values, setValues] = useState(() => initialRitualValues(ritual));
   const [note, setNote] = useState('');
   const set =
@@ -42,7 +45,7 @@ export function RitualForm({ people, timeZone, ritual, onSaved, onCancel }: Prop
   const onSubmit = async () => {
     setNote('');
     if (!ritual) {
-      onSaved(await cadenceApi.rituals.create(validate(ZRitualInput, ritualInputOf(values))));
+      onSaved(await write(() => cadenceApi.rituals.create(validate(ZRitualInput, ritualInputOf(values)))));
       return;
     }
     const patch = changedFields(ritualInputOf(initialRitualValues(ritual)), ritualInputOf(values));
@@ -50,7 +53,7 @@ export function RitualForm({ people, timeZone, ritual, onSaved, onCancel }: Prop
       setNote('Nothing changed.');
       return;
     }
-    const updated = await cadenceApi.rituals.update(ritual.id, validate(ZRitualPatch, patch));
+    const updated = await write(() => cadenceApi.rituals.update(ritual.id, validate(ZRitualPatch, patch)));
     setValues(initialRitualValues(updated));
     setNote('Saved.');
     onSaved(updated);

@@ -62,7 +62,7 @@ async function load(id: string, signal: AbortSignal): Promise<Loaded> {
 export function RitualPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const data = useLoad<Loaded>(`ritual:${id}`, (signal) => load(id, signal));
+  const data = useLoad<Loaded>(['cadence', 'rituals', id], (signal) => load(id, signal));
 
   if (!data.data) {
     return (
@@ -96,7 +96,6 @@ export function RitualPage() {
             ritual={ritual}
             onSaved={(updated) => {
               data.setData({ ...data.data!, ritual: updated });
-              data.reload();
             }}
           />
         </section>

@@ -15,13 +15,11 @@ export function RitualsSection({
   people,
   timeZone,
   canCreate,
-  onCreated,
 }: {
   rituals: readonly TRitual[];
   people: readonly TPerson[];
   timeZone: string;
   canCreate: boolean;
-  onCreated: () => void;
 }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
@@ -43,7 +41,6 @@ export function RitualsSection({
             onSaved={(r) => {
               setAdding(false);
               setStatus(`Added ${r.name}.`);
-              onCreated();
             }}
           />
         </CreatePanel>

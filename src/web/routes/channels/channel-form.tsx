@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { CHANNEL_KIND_LABELS } from '../../lib/cadence-labels.ts';
 import { InvalidInput, useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 type ChannelKind = TChannel['kind'];
 
@@ -107,6 +108,7 @@ interface Props {
 /** Add or edit a Slack channel or an email list; the kind is chosen when adding and fixed afterwards. */
 export function ChannelForm({ channel, onSaved, onCancel }: Props) {
   const submit = useSubmit();
+  const write = useWrite([['channels'], ['preferences']]);
   const [values, setValues] = useState<Values>(() => initialValues(channel));
   const [note, setNote] = useState('');
   const set =
@@ -117,7 +119,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
   const onSubmit = async () => {
     setNote('');
     if (!channel) {
-      const created = await deliveryApi.channels.create(validInput(values));
+      const created = await write(() => deliveryApi.channels.create(validInput(values)));
       setValues(initialValues(undefined));
       onSaved(created);
       return;
@@ -127,7 +129,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
       setNote('Nothing changed.');
       return;
     }
-    onSaved(await deliveryApi.channels.update(channel.id, validate(ZChannelPatch, patch)));
+    onSaved(await write(() => deliveryApi.channels.update(channel.id, validate(ZChannelPatch, patch))));
   };
 
   const slack = values.kind === 'slack';

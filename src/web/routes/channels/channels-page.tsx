@@ -13,7 +13,7 @@ import { ChannelRows } from './channel-rows.tsx';
 /** C2 delivery: the Slack channels and email lists that receive published artifacts. */
 export function ChannelsPage() {
   const me = useMe();
-  const data = useLoad<TChannel[]>('channels', (signal) => deliveryApi.channels.all(signal));
+  const data = useLoad<TChannel[]>(['channels'], (signal) => deliveryApi.channels.all(signal));
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -45,7 +45,6 @@ export function ChannelsPage() {
             onSaved={(c) => {
               setAdding(false);
               setStatus(`Added ${c.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>
@@ -70,8 +69,6 @@ export function ChannelsPage() {
             items={data.data}
             onSaved={(saved) => {
               setStatus(`Saved ${saved.name}.`);
-              data.setData((data.data ?? []).map((c) => (c.id === saved.id ? saved : c)));
-              data.reload(); // a new name may move it in the list
             }}
             onDeleted={(deleted) => {
               setStatus(`Deleted ${deleted.name}.`);

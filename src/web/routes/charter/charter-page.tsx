@@ -10,6 +10,7 @@ import { formatInstant } from '../../lib/org-time.ts';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 type Draft = Record<keyof TCharterContent, string>;
 const toDraft = (c: TCharterContent): Draft =>
@@ -30,6 +31,7 @@ function CharterForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite([['charter']]);
   const [draft, setDraft] = useState<Draft>(toDraft(charter.content));
   return (
     <Form
@@ -43,7 +45,7 @@ function CharterForm({
             Array.isArray(charter.content[s.key]) ? linesOf(draft[s.key]) : draft[s.key],
           ]),
         );
-        await charterApi.save(validate(ZCharterContent, body));
+        await write(() => charterApi.save(validate(ZCharterContent, body)));
         onSaved();
       }}
     >
@@ -93,7 +95,7 @@ function CharterView({ content }: { content: TCharterContent }) {
 }
 
 function History() {
-  const data = useLoad('charter:versions', (signal) => charterApi.versions(signal));
+  const data = useLoad(['charter', 'versions'], (signal) => charterApi.versions(signal));
   const tz = useOrgTimeZone();
   const who = useActorText();
   if (!data.data?.items.length || !tz) return null;
@@ -114,7 +116,7 @@ function History() {
 
 /** Issue 16: the Product Ops charter (pack §1), for everyone; Product Ops and the Head of Product edit it. */
 export function CharterPage() {
-  const data = useLoad('charter', (signal) => charterApi.get(signal));
+  const data = useLoad(['charter', 'current'], (signal) => charterApi.get(signal));
   const [editing, setEditing] = useState(false);
   const who = useActorText();
   const c = data.data;
@@ -150,14 +152,7 @@ export function CharterPage() {
           <Loading what="the charter" />
         )
       ) : editing ? (
-        <CharterForm
-          charter={c}
-          onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            data.reload();
-          }}
-        />
+        <CharterForm charter={c} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
         <>
           <CharterView content={c.content} />

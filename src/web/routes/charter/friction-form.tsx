@@ -10,6 +10,8 @@ import { charterApi, linesOf } from '../../api-charter.ts';
 import { CheckboxGroup, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { FRICTION_CHANGES } from '../../lib/query-keys.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 interface Draft {
   title: string;
@@ -49,6 +51,7 @@ export function FrictionForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite(FRICTION_CHANGES);
   const [draft, setDraft] = useState<Draft>(fromFriction(friction));
   const set = (key: keyof Draft) => (value: Draft[typeof key]) => setDraft((d) => ({ ...d, [key]: value }));
   const id = friction ? `friction-${friction.id}` : 'new-friction';
@@ -66,8 +69,9 @@ export function FrictionForm({
           ritualIds: draft.ritualIds,
           artifacts: linesOf(draft.artifacts),
         });
-        if (friction) await charterApi.updateFriction(friction.id, body);
-        else await charterApi.addFriction(body);
+        await write(() =>
+          friction ? charterApi.updateFriction(friction.id, body) : charterApi.addFriction(body),
+        );
         onSaved();
       }}
     >

@@ -5,7 +5,9 @@ import { cadenceApi } from '../../api-cadence.ts';
 import { charterApi } from '../../api-charter.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { FRICTION_CHANGES } from '../../lib/query-keys.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { FrictionForm } from './friction-form.tsx';
 
 const moved = (ids: string[], from: number, to: number) => {
@@ -21,20 +23,18 @@ function FrictionCard({
   index,
   editing,
   onEdit,
-  reload,
 }: {
   f: TFriction;
   list: TFrictionList;
   index: number;
   editing: boolean;
   onEdit: () => void;
-  reload: () => void;
 }) {
   const ids = list.items.map((x) => x.id);
   const can = list.permissions.update;
-  const andReload = (act: () => Promise<unknown>) => async () => {
-    await act();
-    reload();
+  const write = useWrite(FRICTION_CHANGES);
+  const written = (act: () => Promise<unknown>) => async () => {
+    await write(act);
   };
   return (
     <section className="card" aria-label={f.rank ? `${f.rank}. ${f.title}` : f.title}>
@@ -66,18 +66,18 @@ function FrictionCard({
             Edit
           </button>
           {f.rank && index > 0 ? (
-            <ActionButton small run={andReload(() => charterApi.rank(moved(ids, index, index - 1)))}>
+            <ActionButton small run={written(() => charterApi.rank(moved(ids, index, index - 1)))}>
               Move up
             </ActionButton>
           ) : null}
           {f.rank && index < ids.length - 1 ? (
-            <ActionButton small run={andReload(() => charterApi.rank(moved(ids, index, index + 1)))}>
+            <ActionButton small run={written(() => charterApi.rank(moved(ids, index, index + 1)))}>
               Move down
             </ActionButton>
           ) : null}
           <ActionButton
             small
-            run={andReload(() => charterApi.updateFriction(f.id, { retired: f.rank !== null }))}
+            run={written(() => charterApi.updateFriction(f.id, { retired: f.rank !== null }))}
           >
             {f.rank ? 'Retire' : 'Bring back'}
           </ActionButton>
@@ -89,15 +89,12 @@ function FrictionCard({
 
 /** Issue 16: the top frictions (pack §0), ranked, and the rituals that map to none (pack §8). */
 export function FrictionsPage() {
-  const data = useLoad('frictions', (signal) => charterApi.frictions(signal));
-  const rituals = useLoad('frictions:rituals', (signal) => cadenceApi.rituals.all(signal));
+  const data = useLoad(['frictions'], (signal) => charterApi.frictions(signal));
+  const rituals = useLoad(['cadence', 'rituals'], (signal) => cadenceApi.rituals.all(signal));
   const [editing, setEditing] = useState<string | null>(null);
   const list = data.data;
   const ritualOptions = (rituals.data ?? []).map((r) => ({ id: r.id, name: r.name }));
-  const done = () => {
-    setEditing(null);
-    data.reload();
-  };
+  const done = () => setEditing(null);
   const render = (f: TFriction, i: number) =>
     editing === f.id ? (
       <FrictionForm
@@ -115,7 +112,6 @@ export function FrictionsPage() {
         index={i}
         editing={editing !== null}
         onEdit={() => setEditing(f.id)}
-        reload={data.reload}
       />
     );
   return (

@@ -11,6 +11,7 @@ import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
 import { roadmapApi } from '../roadmap/roadmap-api.ts';
 
@@ -22,7 +23,7 @@ function useWhen() {
 
 /** The published QBRs and this quarter's, from /qbr. */
 export function QbrIndexPage() {
-  const data = useLoad('qbr:index', (signal) => charterApi.qbrIndex(signal));
+  const data = useLoad(['qbr', 'index'], (signal) => charterApi.qbrIndex(signal));
   const when = useWhen();
   return (
     <Page title="Quarterly Planning / QBR">
@@ -94,8 +95,9 @@ function Figures({ c }: { c: TQbrContent }) {
   );
 }
 
-function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void }) {
+function PublishForm({ qbr }: { qbr: TQbr }) {
   const submit = useSubmit();
+  const write = useWrite([['qbr']]);
   const d = qbr.draft;
   const [text, setText] = useState({
     priorities: d.priorities.map((p) => p.text).join('\n'),
@@ -108,7 +110,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
   const [links, setLinks] = useState(
     () => new Map(d.priorities.flatMap((p) => (p.roadmapItem ? [[p.text, p.roadmapItem.id] as const] : []))),
   );
-  const items = useLoad('qbr:roadmap-items', (signal) => roadmapApi.items(signal));
+  const items = useLoad(['roadmap', 'items'], (signal) => roadmapApi.items(signal));
   const addItem = (id: string) => {
     const item = items.data?.find((it) => it.id === id);
     if (!item) return;
@@ -132,8 +134,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
             prune: linesOf(text.prune),
           },
         });
-        await charterApi.publishQbr(qbr.quarter, body);
-        onPublished();
+        await write(() => charterApi.publishQbr(qbr.quarter, body));
       }}
     >
       <TextField
@@ -189,7 +190,7 @@ function PublishForm({ qbr, onPublished }: { qbr: TQbr; onPublished: () => void 
 
 function Versions({ quarter, latest }: { quarter: string; latest: number }) {
   const [shown, setShown] = useState(latest);
-  const v = useLoad(`qbr:${quarter}:${shown}`, (signal) => charterApi.qbrVersion(quarter, shown, signal));
+  const v = useLoad(['qbr', quarter, shown], (signal) => charterApi.qbrVersion(quarter, shown, signal));
   const when = useWhen();
   const who = useActorText();
   return (
@@ -223,7 +224,7 @@ function Versions({ quarter, latest }: { quarter: string; latest: number }) {
 /** Issue 16: a quarter's Planning/QBR (pack §3): the draft, the publish form, the published versions. */
 export function QbrPage() {
   const { quarter = '' } = useParams();
-  const data = useLoad(`qbr:${quarter}`, (signal) => charterApi.qbr(quarter, signal));
+  const data = useLoad(['qbr', quarter], (signal) => charterApi.qbr(quarter, signal));
   const q = data.data;
   return (
     <Page
@@ -245,9 +246,7 @@ export function QbrPage() {
         <>
           <h2>Draft</h2>
           <Figures c={q.draft} />
-          {q.permissions.publish ? (
-            <PublishForm key={q.latest?.version ?? 0} qbr={q} onPublished={data.reload} />
-          ) : null}
+          {q.permissions.publish ? <PublishForm key={q.latest?.version ?? 0} qbr={q} /> : null}
           {q.latest ? (
             <Versions key={q.latest.version} quarter={q.quarter} latest={q.latest.version} />
           ) : (

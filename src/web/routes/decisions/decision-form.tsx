@@ -4,6 +4,7 @@ import { ZDecisionLogInput } from '../../../shared/decisions.ts';
 import { Form, FormActions } from '../../components/form.tsx';
 import { type DecisionDraft, draftToInput } from '../../lib/decision-draft.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { DecisionFields } from './decision-fields.tsx';
 import type { DecisionOptions } from './decision-options.ts';
 import { decisionsApi } from './decisions-api.ts';
@@ -33,6 +34,8 @@ export function DecisionForm({
   onCancel?: () => void;
 }) {
   const submit = useSubmit();
+  // A decision links roadmap items and reviews, which list it.
+  const write = useWrite([['decisions'], ['roadmap']]);
   const [draft, setDraft] = useState(initial);
   const [note, setNote] = useState('');
   useEffect(() => {
@@ -50,7 +53,7 @@ export function DecisionForm({
       onSubmit={async () => {
         setNote('');
         const body = validate(ZDecisionLogInput, draftToInput(draft, occurrenceId));
-        const entry = await decisionsApi.create(body);
+        const entry = await write(() => decisionsApi.create(body));
         setNote(`Recorded decision #${entry.number}.`);
         setDraft(initial);
         onSaved(entry);

@@ -35,7 +35,7 @@ const areaOptions = (areas: readonly TArea[]): Option[] => areas.map((a) => ({ v
 
 /** Loads the pickers' lists once per page; `enabled` false loads nothing (a reader who cannot record). */
 export function useDecisionOptions(enabled = true) {
-  return useLoad<DecisionOptions>(enabled ? 'decision-options' : null, async (signal) => {
+  return useLoad<DecisionOptions>(enabled ? ['decisions', 'options'] : null, async (signal) => {
     const [{ settings }, people, areas, items, releases] = await Promise.all([
       api.settings.get(signal),
       api.people.all(signal),

@@ -126,11 +126,11 @@ function RevisitSection({
 /** C4: one decision log entry, its links and its append-only history; its owner revisits or supersedes it. */
 export function DecisionPage() {
   const { id = '' } = useParams();
-  const entry = useLoad(`decision:${id}`, (signal) => decisionsApi.get(id, signal));
+  const entry = useLoad(['decisions', id], (signal) => decisionsApi.get(id, signal));
   const mayRevisit = Boolean(entry.data?.permissions.update && entry.data.status === 'active');
   // The pickers' lists only for whoever may revisit; everyone needs the org's time zone.
   const options = useDecisionOptions(mayRevisit);
-  const settings = useLoad('settings', (signal) => api.settings.get(signal));
+  const settings = useLoad(['settings'], (signal) => api.settings.get(signal));
   const [status, setStatus] = useState('');
   const back = (
     <p>
@@ -160,7 +160,7 @@ export function DecisionPage() {
           <h2 id="history-heading">History</h2>
           <DecisionHistory events={d.history} timeZone={timeZone} />
         </section>
-        {/* A revisit answers with this entry; reload too, so a supersession's links come back complete. */}
+        {/* The revisit form invalidates the entry: it is read again, a supersession's links complete. */}
         <RevisitSection
           key={d.history.length}
           entry={d}
@@ -171,8 +171,6 @@ export function DecisionPage() {
                 ? `Superseded by decision #${saved.supersededBy?.number ?? '?'}.`
                 : `Kept. Next review ${formatLocalDate(saved.nextReviewDate, true)}.`,
             );
-            entry.setData(saved);
-            entry.reload();
           }}
         />
       </div>

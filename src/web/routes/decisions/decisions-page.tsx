@@ -41,7 +41,7 @@ function RecordPanel({ options }: { options: DecisionOptions }) {
 }
 
 function LogList({ filter }: { filter: DecisionFilterValues }) {
-  const list = usePaged(`decisions:${filterKey(filter)}`, (cursor, signal) =>
+  const list = usePaged(['decisions', 'list', filterKey(filter)], (cursor, signal) =>
     decisionsApi.list(filter, cursor, signal),
   );
   if (!list.items)

@@ -5,6 +5,7 @@ import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { DEFAULT_REVIEW_DAYS, draftFrom, draftToInput } from '../../lib/decision-draft.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { DecisionFields } from './decision-fields.tsx';
 import type { DecisionOptions } from './decision-options.ts';
 import { decisionsApi } from './decisions-api.ts';
@@ -54,6 +55,8 @@ export function RevisitForm({
   onSaved: (entry: TDecisionLogEntry) => void;
 }) {
   const submit = useSubmit();
+  // A supersession adds an entry to the log and moves roadmap links.
+  const write = useWrite([['decisions'], ['roadmap']]);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [note, setNote] = useState('');
   const [nextReviewDate, setNextReviewDate] = useState(addDays(today, DEFAULT_REVIEW_DAYS));
@@ -69,7 +72,7 @@ export function RevisitForm({
       submit={submit}
       onSubmit={async () => {
         const input = validate(ZRevisitInput, body());
-        const saved = await decisionsApi.revisit(entry.id, input);
+        const saved = await write(() => decisionsApi.revisit(entry.id, input));
         onSaved(saved);
       }}
     >

@@ -42,7 +42,7 @@ function Banner({ config }: { config: TDeliveryConfiguration }) {
 export function DeliveryConfigBanner() {
   const me = useMe();
   const allowed = me.can.readDeliveries;
-  const data = useLoad(allowed ? 'delivery-configuration' : null, (signal) =>
+  const data = useLoad(allowed ? ['delivery', 'configuration'] : null, (signal) =>
     deliveryApi.configuration(signal),
   );
   return allowed && data.data ? <Banner config={data.data} /> : null;

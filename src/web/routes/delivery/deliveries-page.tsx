@@ -58,7 +58,7 @@ export function DeliveriesPage() {
   const channelFilter = (CHANNELS as string[]).includes(params.get('channel') ?? '')
     ? (params.get('channel') as TDeliveryChannel)
     : '';
-  const list = usePaged(`delivery-messages?${statusFilter}&${channelFilter}`, (cursor, signal) =>
+  const list = usePaged(['delivery', 'messages', statusFilter, channelFilter], (cursor, signal) =>
     deliveryApi.messages(
       { status: statusFilter || undefined, channel: channelFilter || undefined, limit: 25, cursor },
       signal,

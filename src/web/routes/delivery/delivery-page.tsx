@@ -60,7 +60,7 @@ function DeliveryDetails({ d, timeZone }: { d: TDeliveryDetail; timeZone: string
 /** One delivery and every attempt at it, with a retry for a dead letter. */
 export function DeliveryPage() {
   const { id = '' } = useParams();
-  const data = useLoad(`delivery:${id}`, (signal) => deliveryApi.delivery(id, signal));
+  const data = useLoad(['delivery', id], (signal) => deliveryApi.delivery(id, signal));
   const [status, setStatus] = useState('');
   const timeZone = useOrgTimeZone() ?? 'UTC';
 

@@ -105,7 +105,7 @@ export function FeedPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('audience');
   const audience = isAudience(asked) ? asked : undefined;
-  const first = useLoad(`feed:${audience ?? ''}`, (signal) => feedApi.get({ audience }, signal));
+  const first = useLoad(['feed', audience ?? ''], (signal) => feedApi.get({ audience }, signal));
   // Older months belong to the audience they were read for.
   const [read, setRead] = useState<{ audience: TFeedAudience | undefined; pages: TFeed[] }>({
     audience,

@@ -8,12 +8,12 @@ import { SupportSection } from './support-section.tsx';
 import { HeadSection, OpsSection, PmSection } from './work-sections.tsx';
 import './home.css';
 
-function Section({ s, timeZone, reload }: { s: THomeSection; timeZone: string; reload: () => void }) {
+function Section({ s, timeZone }: { s: THomeSection; timeZone: string }) {
   switch (s.kind) {
     case 'sales':
       return <SalesSection s={s} />;
     case 'support':
-      return <SupportSection s={s} onChanged={reload} />;
+      return <SupportSection s={s} />;
     case 'pm':
       return <PmSection s={s} timeZone={timeZone} />;
     case 'ops':
@@ -25,7 +25,7 @@ function Section({ s, timeZone, reload }: { s: THomeSection; timeZone: string; r
 
 /** Issue 17: the front door, one section per role the reader holds (GET /api/v1/home decides which). */
 export function HomePage() {
-  const home = useLoad('home', (signal) => homeApi.get(signal));
+  const home = useLoad(['home'], (signal) => homeApi.get(signal));
   const data = home.data;
   return (
     <Page
@@ -50,7 +50,7 @@ export function HomePage() {
           <Loading what="your home" />
         )
       ) : (
-        data.sections.map((s) => <Section key={s.kind} s={s} timeZone={data.timeZone} reload={home.reload} />)
+        data.sections.map((s) => <Section key={s.kind} s={s} timeZone={data.timeZone} />)
       )}
     </Page>
   );

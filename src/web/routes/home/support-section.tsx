@@ -3,11 +3,14 @@ import { Link } from 'react-router';
 import type { THomeSection, TSupportLaunch } from '../../../shared/home.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 type Support = Extract<THomeSection, { kind: 'support' }>;
 
-function SignOff({ l, onChanged }: { l: TSupportLaunch; onChanged: () => void }) {
+function SignOff({ l }: { l: TSupportLaunch }) {
   const [busy, setBusy] = useState(false);
+  const write = useWrite(RELEASE_CHANGES);
   const [error, setError] = useState<string | null>(null);
   const mine = l.mySignOff;
   if (!mine) return null;
@@ -17,8 +20,7 @@ function SignOff({ l, onChanged }: { l: TSupportLaunch; onChanged: () => void })
     setBusy(true);
     setError(null);
     try {
-      await releasesApi.signOff(l.releaseId, mine.kind);
-      onChanged();
+      await write(() => releasesApi.signOff(l.releaseId, mine.kind));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
@@ -45,7 +47,7 @@ function SignOff({ l, onChanged }: { l: TSupportLaunch; onChanged: () => void })
   );
 }
 
-function Launch({ l, onChanged }: { l: TSupportLaunch; onChanged: () => void }) {
+function Launch({ l }: { l: TSupportLaunch }) {
   const done = l.readiness.filter((r) => r.done).length;
   return (
     <li className="home-card">
@@ -64,13 +66,13 @@ function Launch({ l, onChanged }: { l: TSupportLaunch; onChanged: () => void }) 
       <p>
         <Link to={l.bundleHref}>{l.bundleOut ? 'Enablement bundle' : 'Bundle (not out yet)'}</Link>
       </p>
-      <SignOff l={l} onChanged={onChanged} />
+      <SignOff l={l} />
     </li>
   );
 }
 
 /** Support / CS: "Needs my sign-off" first, then every launch of the next 14 days in their areas. */
-export function SupportSection({ s, onChanged }: { s: Support; onChanged: () => void }) {
+export function SupportSection({ s }: { s: Support }) {
   const waiting = new Set(s.needsMe.map((l) => l.releaseId));
   const others = s.launches.filter((l) => !waiting.has(l.releaseId));
   return (
@@ -83,7 +85,7 @@ export function SupportSection({ s, onChanged }: { s: Support; onChanged: () => 
         ) : (
           <ul className="home-list">
             {s.needsMe.map((l) => (
-              <Launch key={l.releaseId} l={l} onChanged={onChanged} />
+              <Launch key={l.releaseId} l={l} />
             ))}
           </ul>
         )}
@@ -97,7 +99,7 @@ export function SupportSection({ s, onChanged }: { s: Support; onChanged: () => 
         ) : (
           <ul className="home-list">
             {others.map((l) => (
-              <Launch key={l.releaseId} l={l} onChanged={onChanged} />
+              <Launch key={l.releaseId} l={l} />
             ))}
           </ul>
         )}

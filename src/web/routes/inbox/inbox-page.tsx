@@ -10,6 +10,7 @@ import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import './inbox.css';
+import { useWrite } from '../../lib/use-write.ts';
 import { MessageActions, MessageSections } from './message-body.tsx';
 
 const PAGE = 30;
@@ -88,7 +89,8 @@ function InboxEntry({
 /** Notifications that reach me in prodops itself (reminders, overdue artifacts, published updates). */
 export function InboxPage() {
   const timeZone = useOrgTimeZone() ?? 'UTC';
-  const data = useLoad<TInboxList>('inbox', (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
+  const data = useLoad<TInboxList>(['inbox'], (signal) => deliveryApi.inbox({ limit: PAGE }, signal));
+  const write = useWrite([['inbox']]);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -119,8 +121,7 @@ export function InboxPage() {
 
   const readAll = () =>
     act(async () => {
-      await deliveryApi.markAllRead();
-      data.reload();
+      await write(() => deliveryApi.markAllRead());
     }, 'Marked everything as read.');
 
   const loadMore = async () => {

@@ -6,11 +6,12 @@ import { insightsApi } from '../../api-insights.ts';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { UndoBanner } from '../../components/undo-banner.tsx';
-import { now } from '../../lib/clock.ts';
 import { formatInstant, formatMonth } from '../../lib/org-time.ts';
+import { DIGEST_CHANGES } from '../../lib/query-keys.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useInvalidate } from '../../lib/use-write.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { type DigestPublished, PublishDigestButton } from './publish-digest.tsx';
@@ -29,13 +30,13 @@ export function DigestPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const state = location.state as Partial<DigestPublished> | null;
-  const published = state?.published ?? 0;
   // The banner stays once shown (dismissed or undone by hand), whatever the page loads meanwhile.
   const [held, setHeld] = useState<TBroadcastHeld | null>(state?.held ?? null);
   const [status, setStatus] = useState('');
+  const invalidate = useInvalidate();
   useEffect(() => setHeld(state?.held ?? null), [state?.held]);
   const base = useInsightsBase();
-  const digest = useLoad(MONTH.test(month) ? `digest:${month}:${published}` : null, (signal) =>
+  const digest = useLoad(MONTH.test(month) ? ['insights', 'digests', month] : null, (signal) =>
     insightsApi.digest(month, signal),
   );
   const missing = digest.error instanceof ApiError && digest.error.status === 404;
@@ -55,9 +56,10 @@ export function DigestPage() {
           held={held}
           onUndone={(restored) => {
             setStatus(`Undone. ${restored}`);
+            void invalidate(...DIGEST_CHANGES);
             navigate(`/insights/digests/${month}`, {
               replace: true,
-              state: { published: now(), held: null } satisfies DigestPublished,
+              state: { held: null } satisfies DigestPublished,
             });
           }}
           onDismiss={() => setHeld(null)}

@@ -16,7 +16,7 @@ import { useInsightsBase } from './use-insights-base.ts';
 export function DigestsPage() {
   const me = useMe();
   const base = useInsightsBase();
-  const list = useLoad('insights-digests', (signal) => insightsApi.digests(signal));
+  const list = useLoad(['insights', 'digests'], (signal) => insightsApi.digests(signal));
   const today = base.data ? todayIn(base.data.timeZone, systemClock.now()) : null;
   // This month so far, or last month (what the 1st-of-the-month job publishes).
   const months = today ? [today.slice(0, 7), addMonths(today, -1).slice(0, 7)] : [];

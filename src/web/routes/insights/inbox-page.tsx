@@ -54,7 +54,7 @@ export function InsightsInboxPage() {
   const [sent, setSent] = useState(0);
   const filter = filterFrom(params);
   const selectedParam = Number(params.get('sel')) || null;
-  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>('insights-base', async (signal) => {
+  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>(['insights', 'base'], async (signal) => {
     const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
     return { tax: settings.insights, areas };
   });

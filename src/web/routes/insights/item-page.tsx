@@ -30,7 +30,7 @@ export function InsightItemPage() {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const themeRef = useRef<HTMLSelectElement>(null);
   const areaRef = useRef<HTMLSelectElement>(null);
-  const data = useLoad<Loaded>(`insight:${id}`, async (signal) => {
+  const data = useLoad<Loaded>(['insights', 'items', id], async (signal) => {
     const [item, { settings }, areas] = await Promise.all([
       insightsApi.get(Number(id), signal),
       api.settings.get(signal),

@@ -2,12 +2,12 @@ import { useNavigate } from 'react-router';
 import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import { insightsApi } from '../../api-insights.ts';
 import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
-import { now } from '../../lib/clock.ts';
 import { formatMonth } from '../../lib/org-time.ts';
+import { DIGEST_CHANGES } from '../../lib/query-keys.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
-/** What the digest page gets after a publication: reload, and the undo banner while its messages wait. */
+/** What the digest page gets after a publication: the undo banner while its messages wait. */
 export interface DigestPublished {
-  published: number;
   held: TBroadcastHeld | null;
 }
 
@@ -18,6 +18,7 @@ export interface DigestPublished {
 export function PublishDigestButton({ month, again = false }: { month: string; again?: boolean }) {
   const navigate = useNavigate();
   const label = formatMonth(`${month}-01`);
+  const write = useWrite(DIGEST_CHANGES);
   return (
     <ConfirmBroadcast
       key={month}
@@ -25,13 +26,9 @@ export function PublishDigestButton({ month, again = false }: { month: string; a
       confirmLabel={again ? 'Republish the digest' : 'Publish the digest'}
       pendingText="Publishing…"
       preview={() => insightsApi.publishDigestPreview(month)}
-      run={async () => (await insightsApi.publishDigest(month)).undo}
-      // The digest page loads the new version; navigating to it again reloads it there too.
-      onDone={(held) =>
-        navigate(`/insights/digests/${month}`, {
-          state: { published: now(), held } satisfies DigestPublished,
-        })
-      }
+      // The publication invalidates the digests: the digest page reads the new version.
+      run={async () => (await write(() => insightsApi.publishDigest(month))).undo}
+      onDone={(held) => navigate(`/insights/digests/${month}`, { state: { held } satisfies DigestPublished })}
     />
   );
 }

@@ -24,7 +24,7 @@ export function RoutingPage() {
   const me = useMe();
   const who = useActorText();
   const base = useInsightsBase();
-  const found = useLoad<TRouting | null>(`routing:${id}`, async (signal) => {
+  const found = useLoad<TRouting | null>(['insights', 'routings', id], async (signal) => {
     const { items } = await insightsApi.routings({}, signal);
     return items.find((r) => r.id === id) ?? null;
   });

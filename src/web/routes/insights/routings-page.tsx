@@ -8,6 +8,7 @@ import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx'
 import { plural } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { RoutingsTable } from './routings-table.tsx';
@@ -18,6 +19,7 @@ export function RoutingsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [note, setNote] = useState('');
+  const write = useWrite([['insights'], ['home']]);
   const base = useInsightsBase();
   // This week where the org is, as the weekly triage counts it.
   const thisWeek = base.data ? currentWeekKey(systemClock.now(), base.data.timeZone) : null;
@@ -25,7 +27,7 @@ export function RoutingsPage() {
   const week = isWeekKey(asked) ? asked : thisWeek;
   const mine = params.get('mine') === '1';
   const open = params.get('open') === '1';
-  const list = useLoad(week ? `routings:${week}:${mine}:${open}` : null, (signal) =>
+  const list = useLoad(week ? ['insights', 'routings', 'list', week, mine, open] : null, (signal) =>
     insightsApi.routings({ week: week ?? undefined, mine, open }, signal),
   );
   const setParam = (key: string, value: string | null) => {
@@ -63,8 +65,8 @@ export function RoutingsPage() {
                 pendingText="Running triage…"
                 run={async () => {
                   setNote('');
-                  const result = await insightsApi.triage(week);
-                  list.reload();
+                  // Triage routes themes: the routings, the themes and the home page's lines change.
+                  const result = await write(() => insightsApi.triage(week));
                   setNote(
                     result.routed.length
                       ? `Routed ${plural(result.routed.length, 'theme')} to their PMs.`

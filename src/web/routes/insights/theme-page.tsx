@@ -36,11 +36,13 @@ export function ThemePage() {
   const { theme = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const days = daysFrom(params, 90);
-  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>('insights-base', async (signal) => {
+  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>(['insights', 'base'], async (signal) => {
     const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
     return { tax: settings.insights, areas };
   });
-  const detail = useLoad(`theme:${theme}:${days}`, (signal) => insightsApi.theme(theme, days, signal));
+  const detail = useLoad(['insights', 'themes', theme, days], (signal) =>
+    insightsApi.theme(theme, days, signal),
+  );
   const title = detail.data ? `Theme: ${detail.data.label}` : 'Theme';
   const intro = (
     <p>

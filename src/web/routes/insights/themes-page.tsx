@@ -14,11 +14,11 @@ import { daysFrom, WindowPicker } from './window-picker.tsx';
 export function ThemesPage() {
   const [params, setParams] = useSearchParams();
   const days = daysFrom(params, 30);
-  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>('insights-base', async (signal) => {
+  const base = useLoad<{ tax: Taxonomy; areas: TArea[] }>(['insights', 'base'], async (signal) => {
     const [{ settings }, areas] = await Promise.all([api.settings.get(signal), api.areas.all(signal)]);
     return { tax: settings.insights, areas };
   });
-  const top = useLoad(`themes:${days}`, (signal) => insightsApi.themes(days, signal));
+  const top = useLoad(['insights', 'themes', days], (signal) => insightsApi.themes(days, signal));
   return (
     <Page
       title="Top themes"

@@ -12,7 +12,7 @@ export interface InsightsBase {
 
 /** What the routing and digest pages name things with: the taxonomy, the org's zone, areas and people. */
 export function useInsightsBase() {
-  return useLoad<InsightsBase>('insights-base-people', async (signal) => {
+  return useLoad<InsightsBase>(['insights', 'base-people'], async (signal) => {
     const [{ settings }, areas, people] = await Promise.all([
       api.settings.get(signal),
       api.areas.all(signal),

@@ -52,7 +52,7 @@ export function MetricPage() {
   const { key = '' } = useParams();
   const [weeks, setWeeks] = useWeeks();
   const known = (METRIC_KEYS as readonly string[]).includes(key);
-  const data = useLoad(known ? `metric:${key}:${weeks}` : null, (signal) =>
+  const data = useLoad(known ? ['metrics', key, weeks] : null, (signal) =>
     metricsApi.one(key as TMetricKey, weeks, signal),
   );
   const title = data.data?.metric.label ?? 'Metric';

@@ -53,7 +53,7 @@ function Group({ title, metrics, weeks }: { title: string; metrics: TMetric[]; w
 /** Issue 16: does the system work? The pack's success metrics and the velocity controls, from the records. */
 export function MetricsPage() {
   const [weeks, setWeeks] = useWeeks();
-  const data = useLoad(`metrics:${weeks}`, (signal) => metricsApi.list(weeks, signal));
+  const data = useLoad(['metrics', 'list', weeks], (signal) => metricsApi.list(weeks, signal));
   const metrics = data.data?.metrics ?? [];
   return (
     <Page

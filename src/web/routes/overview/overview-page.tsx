@@ -112,7 +112,7 @@ function YourAreas({
 
 export function OverviewPage() {
   const me = useMe();
-  const data = useLoad<Loaded>('overview', async (signal) => {
+  const data = useLoad<Loaded>(['overview'], async (signal) => {
     const [people, areas, pods] = await Promise.all([
       api.people.all(signal),
       api.areas.all(signal),
@@ -121,7 +121,7 @@ export function OverviewPage() {
     return { people, areas, pods };
   });
   // Loaded on its own: the org summary shows even if the cadence is unavailable.
-  const adoption = useLoad('overview:adoption', (signal) => cadenceApi.adoption({}, signal));
+  const adoption = useLoad(['cadence', 'adoption'], (signal) => cadenceApi.adoption({}, signal));
   const isPm = me.roles.includes('pm') || me.ownedAreaIds.length > 0;
   return (
     <Page

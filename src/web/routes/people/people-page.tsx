@@ -41,7 +41,9 @@ export function PeoplePage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const list = usePaged(`people?${q}`, (cursor, signal) => api.people.list({ q, limit: 50, cursor }, signal));
+  const list = usePaged(['people', 'list', q], (cursor, signal) =>
+    api.people.list({ q, limit: 50, cursor }, signal),
+  );
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -61,7 +63,6 @@ export function PeoplePage() {
             onSaved={(p) => {
               setAdding(false);
               setStatus(`Added ${p.name}.`);
-              list.reload();
             }}
           />
         </CreatePanel>

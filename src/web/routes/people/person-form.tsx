@@ -13,6 +13,7 @@ import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../comp
 import { Form, FormActions } from '../../components/form.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
 import { FUNCTION_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 interface Values {
   name: string;
@@ -64,6 +65,7 @@ interface Props {
 /** Create or edit a person. Edits send only changed fields: people may edit a few fields of their own. */
 export function PersonForm({ me, person, onSaved, onCancel }: Props) {
   const submit = useSubmit();
+  const write = useWrite([['people'], ['areas'], ['pods']]);
   const [values, setValues] = useState<Values>(() => initialValues(person));
   const [note, setNote] = useState('');
   const set =
@@ -93,7 +95,7 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
         ...(input.slackId === null ? { slackId: undefined } : {}),
         ...password,
       });
-      const created = await api.people.create(body);
+      const created = await write(() => api.people.create(body));
       setValues(initialValues(undefined));
       onSaved(created);
       return;
@@ -106,7 +108,7 @@ export function PersonForm({ me, person, onSaved, onCancel }: Props) {
       setNote('Nothing changed.');
       return;
     }
-    const updated = await api.people.update(person.id, validate(ZPersonPatch, patch));
+    const updated = await write(() => api.people.update(person.id, validate(ZPersonPatch, patch)));
     setValues(initialValues(updated));
     setNote('Saved.');
     onSaved(updated);

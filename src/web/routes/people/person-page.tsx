@@ -62,7 +62,7 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const data = useLoad<Loaded>(`person:${id}`, async (signal) => {
+  const data = useLoad<Loaded>(['people', id], async (signal) => {
     const [person, areas, pods] = await Promise.all([
       api.people.get(id, signal),
       api.areas.all(signal),

@@ -76,8 +76,8 @@ function Timebox({ box, plan, onChange }: { box: TTimebox; plan: TPlan; onChange
   );
 }
 
-function Retro({ r, plan, reload }: { r: TRetroView; plan: TPlan; reload: () => void }) {
-  const people = useLoad('plan:people', (signal) => planApi.people(signal));
+function Retro({ r, plan }: { r: TRetroView; plan: TPlan }) {
+  const people = useLoad(['plan', 'people'], (signal) => planApi.people(signal));
   // The retrospective is recorded once it has happened (the server says so too).
   const happened = r.startsAt !== null && new Date(r.startsAt).getTime() <= now();
   const headingId = `retro-${r.week}`;
@@ -120,11 +120,7 @@ function Retro({ r, plan, reload }: { r: TRetroView; plan: TPlan; reload: () => 
       {plan.permissions.recordRetro && r.occurrenceId && (happened || r.recorded) ? (
         <details>
           <summary>{r.recorded ? 'Correct the retrospective' : 'Record the retrospective'}</summary>
-          {people.data ? (
-            <RetroForm retro={r} people={people.data} onSaved={reload} />
-          ) : (
-            <Loading what="people" />
-          )}
+          {people.data ? <RetroForm retro={r} people={people.data} /> : <Loading what="people" />}
         </details>
       ) : null}
     </section>
@@ -133,14 +129,11 @@ function Retro({ r, plan, reload }: { r: TRetroView; plan: TPlan; reload: () => 
 
 /** Issue 16: the 30/60/90 plan (pack §7), each deliverable judged from the records or ticked by Product Ops. */
 export function PlanPage() {
-  const data = useLoad('plan', (signal) => planApi.get(signal));
-  const [fresh, setFresh] = useState<TPlan | null>(null);
-  const plan = fresh ?? data.data;
+  const data = useLoad(['plan', 'current'], (signal) => planApi.get(signal));
+  // A write that answers with the plan puts it in the cache (setData); the retrospective invalidates it.
+  const plan = data.data;
+  const setFresh = data.setData;
   const start = useSubmit();
-  const reload = () => {
-    setFresh(null);
-    data.reload();
-  };
   return (
     <Page
       title="30/60/90 plan"
@@ -183,7 +176,7 @@ export function PlanPage() {
           <section aria-labelledby="retros-heading">
             <h2 id="retros-heading">Retrospectives</h2>
             {plan.retros.map((r) => (
-              <Retro key={r.week} r={r} plan={plan} reload={reload} />
+              <Retro key={r.week} r={r} plan={plan} />
             ))}
           </section>
         </>

@@ -5,6 +5,7 @@ import { planApi } from '../../api-plan.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 interface ActionDraft {
   key: number;
@@ -17,16 +18,10 @@ let nextKey = 1;
 const blank = (): ActionDraft => ({ key: nextKey++, title: '', ownerId: '', dueOn: '' });
 
 /** The retrospective's artifact: what is working, what is overhead, what to adjust, actions with owners. */
-export function RetroForm({
-  retro,
-  people,
-  onSaved,
-}: {
-  retro: TRetroView;
-  people: TPerson[];
-  onSaved: () => void;
-}) {
+export function RetroForm({ retro, people }: { retro: TRetroView; people: TPerson[] }) {
   const submit = useSubmit();
+  // The retrospective's occurrence is on the cadence calendar too.
+  const write = useWrite([['plan'], ['cadence']]);
   const r = retro.recorded;
   const [working, setWorking] = useState(r?.working ?? '');
   const [overhead, setOverhead] = useState(r?.overhead ?? '');
@@ -51,8 +46,7 @@ export function RetroForm({
           adjust,
           actions: actions.map((a) => ({ title: a.title, ownerId: a.ownerId, dueOn: a.dueOn || null })),
         });
-        await planApi.recordRetro(retro.week, body);
-        onSaved();
+        await write(() => planApi.recordRetro(retro.week, body));
       }}
     >
       <TextField

@@ -22,7 +22,7 @@ async function loadContract(podId: string, signal: AbortSignal): Promise<TPodCon
 
 function Propose({ view, onSaved }: { view: TPodContract; onSaved: (v: TPodContract) => void }) {
   const [open, setOpen] = useState(false);
-  const people = useLoad<TPerson[]>(open ? 'people' : null, (signal) => api.people.all(signal));
+  const people = useLoad<TPerson[]>(open ? ['people', 'all'] : null, (signal) => api.people.all(signal));
   const label = view.contract ? 'Propose a new version' : 'Write the strategy contract';
   return (
     <CreatePanel label={label} open={open} onOpenChange={setOpen}>
@@ -51,7 +51,7 @@ function Propose({ view, onSaved }: { view: TPodContract; onSaved: (v: TPodContr
  * named signer who has not signed, the markdown download, the propose form and the versions before.
  */
 export function ContractSection({ podId }: { podId: string }) {
-  const data = useLoad(`contract:${podId}`, (signal) => loadContract(podId, signal));
+  const data = useLoad(['pods', podId, 'contract'], (signal) => loadContract(podId, signal));
   const [status, setStatus] = useState('');
   // Nothing until the answer is in: a stakeholder who may not read it must not glimpse even the heading.
   if (data.data === null || (data.data === undefined && !data.error)) return null;

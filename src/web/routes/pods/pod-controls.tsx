@@ -54,7 +54,7 @@ function Velocity({ v }: { v: TPodVelocity }) {
  * its trade-off menu. The product org's only: the figures come from customers' tickets and internal plans.
  */
 export function PodControls({ podId, areaId }: { podId: string; areaId: string | null }) {
-  const data = useLoad(`pod-controls:${podId}`, async (signal) => {
+  const data = useLoad(['pods', podId, 'controls'], async (signal) => {
     const [quality, velocity] = await Promise.all([
       areaId ? qualityApi.area(areaId, signal) : Promise.resolve(null),
       velocityApi.pods(WEEKS, signal),

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { NameSlugFields } from '../../components/name-slug-fields.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { type MemberRow, MembersEditor, RotationEditor, type RotationRow, rowKey } from './pod-rows.tsx';
 
 interface Values {
@@ -52,6 +53,7 @@ interface Props {
 /** Create or edit a pod with its members and rotation; 3-1-1 deviations come back as warnings, not errors. */
 export function PodForm({ areas, people, pod, onSaved, onCancel }: Props) {
   const submit = useSubmit();
+  const write = useWrite([['pods'], ['areas'], ['velocity']]);
   const [values, setValues] = useState(() => initialValues(pod));
   const [note, setNote] = useState('');
   const set =
@@ -62,7 +64,7 @@ export function PodForm({ areas, people, pod, onSaved, onCancel }: Props) {
   const onSubmit = async () => {
     setNote('');
     if (!pod) {
-      const created = await api.pods.create(validate(ZPodInput, asInput(values)));
+      const created = await write(() => api.pods.create(validate(ZPodInput, asInput(values))));
       onSaved(created);
       return;
     }
@@ -71,7 +73,7 @@ export function PodForm({ areas, people, pod, onSaved, onCancel }: Props) {
       setNote('Nothing changed.');
       return;
     }
-    const updated = await api.pods.update(pod.id, validate(ZPodPatch, patch));
+    const updated = await write(() => api.pods.update(pod.id, validate(ZPodPatch, patch)));
     setValues(initialValues(updated));
     setNote(updated.warnings.length ? 'Saved, with warnings (see above).' : 'Saved.');
     onSaved(updated);

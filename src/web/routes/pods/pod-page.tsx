@@ -48,7 +48,7 @@ export function PodPage() {
   const navigate = useNavigate();
   const me = useMe();
   const timeZone = useOrgTimeZone();
-  const data = useLoad<Loaded>(`pod:${id}`, async (signal) => {
+  const data = useLoad<Loaded>(['pods', id], async (signal) => {
     const pod = await api.pods.get(id, signal);
     if (!pod.permissions.update) return { pod, areas: [], people: [] };
     const [areas, people] = await Promise.all([api.areas.all(signal), api.people.all(signal)]);

@@ -44,7 +44,7 @@ export function PodsPage() {
   const timeZone = useOrgTimeZone();
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
-  const data = useLoad<Loaded>('pods', async (signal) => {
+  const data = useLoad<Loaded>(['pods', 'list'], async (signal) => {
     const [pods, areas, people] = await Promise.all([
       api.pods.all(signal),
       me.can.createPod ? api.areas.all(signal) : Promise.resolve([]),
@@ -75,7 +75,6 @@ export function PodsPage() {
             onSaved={(p) => {
               setAdding(false);
               setStatus(`Added ${p.name}.`);
-              data.reload();
             }}
           />
         </CreatePanel>

@@ -7,7 +7,9 @@ import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { useSubmit } from '../../lib/forms.ts';
+import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 type Texts = Record<BundleSectionKey, string>;
@@ -15,15 +17,8 @@ const textsOf = (b: TBundle): Texts =>
   Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s.key, b.sections[s.key] ?? ''])) as Texts;
 
 /** One textarea per template section; saving sends all nine (an emptied one is cleared). */
-function BundleEditor({
-  releaseId,
-  bundle,
-  onSaved,
-}: {
-  releaseId: string;
-  bundle: TBundle;
-  onSaved: () => void;
-}) {
+function BundleEditor({ releaseId, bundle }: { releaseId: string; bundle: TBundle }) {
+  const write = useWrite(RELEASE_CHANGES);
   const submit = useSubmit();
   const [texts, setTexts] = useState(() => textsOf(bundle));
   const [note, setNote] = useState('');
@@ -33,9 +28,8 @@ function BundleEditor({
       label="Enablement bundle draft"
       submit={submit}
       onSubmit={async () => {
-        await releasesApi.saveBundle(releaseId, texts);
+        await write(() => releasesApi.saveBundle(releaseId, texts));
         setNote('Saved.');
-        onSaved();
       }}
     >
       {BUNDLE_SECTIONS.map((s) => (
@@ -92,14 +86,13 @@ function Versions({ bundle, timeZone }: { bundle: TBundle; timeZone: string }) {
 export function BundleSection({
   detail,
   timeZone,
-  onChanged,
   line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
-  onChanged: () => void;
   line: string;
 }) {
+  const write = useWrite(RELEASE_CHANGES);
   const r = detail.release;
   const { bundle } = detail;
   const needsBundle = detail.leadTime !== null && detail.leadTime.distributeBy !== null;
@@ -118,7 +111,7 @@ export function BundleSection({
             // Folded once published: the final version is out, edits are corrections.
             <details className="bundle-editor" open={!bundle.publishedOn}>
               <summary>Edit the bundle draft</summary>
-              <BundleEditor key={r.id} releaseId={r.id} bundle={bundle} onSaved={onChanged} />
+              <BundleEditor key={r.id} releaseId={r.id} bundle={bundle} />
             </details>
           ) : null}
           {detail.permissions.enablement ? (
@@ -127,8 +120,7 @@ export function BundleSection({
                 pendingText="Distributing…"
                 doneText="Distributed to Support and Sales."
                 run={async () => {
-                  await releasesApi.distribute(r.id);
-                  onChanged();
+                  await write(() => releasesApi.distribute(r.id));
                 }}
               >
                 Distribute to Support & Sales
@@ -137,8 +129,7 @@ export function BundleSection({
                 pendingText="Publishing…"
                 doneText="Final bundle published."
                 run={async () => {
-                  await releasesApi.publish(r.id);
-                  onChanged();
+                  await write(() => releasesApi.publish(r.id));
                 }}
               >
                 Publish final bundle

@@ -47,7 +47,7 @@ function NotAnnounced({ items }: { items: readonly TRelease[] }) {
 /** C5: the launch calendar, one month at a time (weeks Monday to Sunday), by target date. */
 export function LaunchCalendarPage() {
   const [params, setParams] = useSearchParams();
-  const base = useLoad('releases-calendar-base', async (signal) => {
+  const base = useLoad(['releases', 'calendar-base'], async (signal) => {
     const { settings } = await api.settings.get(signal);
     return { today: todayIn(settings.timeZone, systemClock.now()) };
   });
@@ -55,7 +55,7 @@ export function LaunchCalendarPage() {
   const requested = params.get('month');
   const month = isMonth(requested) ? `${requested}-01` : today ? `${today.slice(0, 7)}-01` : null;
   const range = month ? gridRange(month) : null;
-  const list = useLoad(range ? `releases-calendar:${range.from}:${range.to}` : null, (signal) =>
+  const list = useLoad(range ? ['releases', 'calendar', range.from, range.to] : null, (signal) =>
     releasesApi.list(range ?? {}, signal),
   );
   const seesDay = useSeesDay();

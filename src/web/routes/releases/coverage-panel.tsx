@@ -11,8 +11,8 @@ const periodLabel = (period: string) => (/^\d{4}-\d{2}$/.test(period) ? formatMo
  * Launch enablement coverage (pack §7, target 100% of Tier 2/3): launches whose final bundle was published
  * before launch day, with its monthly trend against the target.
  */
-export function CoveragePanel({ refresh }: { refresh: string }) {
-  const data = useLoad(`release-coverage:${refresh}`, (signal) =>
+export function CoveragePanel() {
+  const data = useLoad(['releases', 'coverage'], (signal) =>
     releasesApi.coverage({ bucket: 'month' }, signal),
   );
   const c = data.data;

@@ -5,8 +5,10 @@ import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { RELEASE_AND_ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
 import { DECISION_LABELS } from '../../lib/release-labels.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 type Choice = (typeof DECISIONS)[number];
@@ -33,7 +35,8 @@ function DecisionRadios({ value, onChange }: { value: Choice | ''; onChange: (d:
   );
 }
 
-function DecisionForm({ releaseId, onSaved }: { releaseId: string; onSaved: () => void }) {
+function DecisionForm({ releaseId }: { releaseId: string }) {
+  const write = useWrite(RELEASE_AND_ROADMAP_CHANGES);
   const submit = useSubmit();
   const [decision, setDecision] = useState<Choice | ''>('');
   const [reason, setReason] = useState('');
@@ -50,10 +53,9 @@ function DecisionForm({ releaseId, onSaved }: { releaseId: string; onSaved: () =
           reason,
           ...(decision === 'delay' ? { newTargetDate } : {}),
         });
-        await releasesApi.decide(releaseId, body);
+        await write(() => releasesApi.decide(releaseId, body));
         setNote(`Recorded: ${DECISION_LABELS[body.decision].toLowerCase()}.`);
         setReason('');
-        onSaved();
       }}
     >
       <DecisionRadios value={decision} onChange={setDecision} />
@@ -77,19 +79,17 @@ function DecisionForm({ releaseId, onSaved }: { releaseId: string; onSaved: () =
 export function DecisionSection({
   detail,
   timeZone,
-  onChanged,
   line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
-  onChanged: () => void;
   line: string;
 }) {
   const r = detail.release;
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
   return (
     <Fold id="decision" title="Go/no-go" line={line}>
-      {detail.permissions.update && open ? <DecisionForm releaseId={r.id} onSaved={onChanged} /> : null}
+      {detail.permissions.update && open ? <DecisionForm releaseId={r.id} /> : null}
       {detail.decisions.length === 0 ? (
         <p className="muted">No decision recorded yet.</p>
       ) : (

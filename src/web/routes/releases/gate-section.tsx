@@ -14,7 +14,9 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { now } from '../../lib/clock.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { overrideText, untilBounds, untilInstant } from '../../lib/gate-overrides.ts';
+import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 /** What a pipeline runs before deploying: the CLI exits 1 when not ready, `jq -e` does the same for the API. */
@@ -70,13 +72,12 @@ function OverrideForm({
   releaseId,
   check,
   timeZone,
-  onSaved,
 }: {
   releaseId: string;
   check: GateCheck;
   timeZone: string;
-  onSaved: () => void;
 }) {
+  const write = useWrite(RELEASE_CHANGES);
   const submit = useSubmit();
   const bounds = untilBounds(now(), timeZone);
   const [reason, setReason] = useState('');
@@ -90,8 +91,7 @@ function OverrideForm({
       onSubmit={async () => {
         const expiresAt = untilInstant(until, timeZone);
         const body = validate(ZGateOverrideInput, { checkId: check.id, reason, expiresAt });
-        await releasesApi.override(releaseId, body);
-        onSaved();
+        await write(() => releasesApi.override(releaseId, body));
       }}
     >
       <TextField
@@ -123,7 +123,6 @@ interface RowProps {
   mayOverride: boolean;
   releaseId: string;
   timeZone: string;
-  onChanged: () => void;
 }
 
 function markOf(c: GateCheck): [string, string] {
@@ -131,7 +130,8 @@ function markOf(c: GateCheck): [string, string] {
   return c.ok ? ['✓', 'Met: '] : ['✗', 'Not met: '];
 }
 
-function GateCheckRow({ check: c, active, mayOverride, releaseId, timeZone, onChanged }: RowProps) {
+function GateCheckRow({ check: c, active, mayOverride, releaseId, timeZone }: RowProps) {
+  const write = useWrite(RELEASE_CHANGES);
   const [open, setOpen] = useState(false);
   const [mark, said] = markOf(c);
   const offerOverride = mayOverride && !c.ok && isOverridable(c.id);
@@ -152,8 +152,7 @@ function GateCheckRow({ check: c, active, mayOverride, releaseId, timeZone, onCh
           small
           pendingText="Revoking…"
           run={async () => {
-            await releasesApi.revokeOverride(releaseId, active.id);
-            onChanged();
+            await write(() => releasesApi.revokeOverride(releaseId, active.id));
           }}
         >
           Revoke override<span className="visually-hidden"> of {c.label}</span>
@@ -164,9 +163,7 @@ function GateCheckRow({ check: c, active, mayOverride, releaseId, timeZone, onCh
           Override…<span className="visually-hidden"> {c.label}</span>
         </button>
       ) : null}
-      {offerOverride && open ? (
-        <OverrideForm releaseId={releaseId} check={c} timeZone={timeZone} onSaved={onChanged} />
-      ) : null}
+      {offerOverride && open ? <OverrideForm releaseId={releaseId} check={c} timeZone={timeZone} /> : null}
     </li>
   );
 }
@@ -202,12 +199,10 @@ function PastOverrides({ overrides, timeZone }: { overrides: TGateOverride[]; ti
 export function GateSection({
   detail,
   timeZone,
-  onChanged,
   line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
-  onChanged: () => void;
   line: string;
 }) {
   const gate = detail.gate;
@@ -226,7 +221,6 @@ export function GateSection({
             mayOverride={detail.permissions.override}
             releaseId={gate.releaseId}
             timeZone={timeZone}
-            onChanged={onChanged}
           />
         ))}
       </ul>

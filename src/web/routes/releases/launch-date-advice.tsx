@@ -13,7 +13,7 @@ import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 export function LaunchDateAdvice({ tier, launch }: { tier: TTier | null; launch: string }) {
   const timeZone = useOrgTimeZone();
   const asked = tier !== null && isLocalDate(launch) ? { tier, launch } : null;
-  const lt = useLoad(asked ? `leadtime:${asked.tier}:${asked.launch}` : null, (signal) =>
+  const lt = useLoad(asked ? ['releases', 'lead-time', asked.tier, asked.launch] : null, (signal) =>
     releasesApi.leadTime(asked?.tier ?? 1, asked?.launch ?? launch, signal),
   );
   // An answer for an earlier choice is not shown while the new one loads.

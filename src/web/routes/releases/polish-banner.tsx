@@ -25,7 +25,7 @@ export function PolishBanner({ detail, me }: { detail: TReleaseDetail; me: TMe }
   const fromGate = polishBannerFromGate(detail.gate, r.areaName);
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
   const ask = !fromGate && open && r.areaId && inProductOrg(me.roles) ? r.areaId : null;
-  const quality = useLoad(ask ? `area-quality-banner:${ask}` : null, (signal) =>
+  const quality = useLoad(ask ? ['areas', ask, 'quality'] : null, (signal) =>
     qualityApi.area(ask ?? '', signal),
   );
   if (fromGate) return <Banner text={fromGate} areaId={r.areaId} />;

@@ -11,21 +11,16 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { RowsFieldset } from '../../components/rows-fieldset.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
 import { useMe } from '../../lib/session.tsx';
+import { useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 const TITLES = { day3: 'Day 3 check-in', day14: 'Day 14 retro' } as const;
 
-function CheckForm({
-  releaseId,
-  check,
-  onSaved,
-}: {
-  releaseId: string;
-  check: TPostLaunchCheck;
-  onSaved: () => void;
-}) {
+function CheckForm({ releaseId, check }: { releaseId: string; check: TPostLaunchCheck }) {
+  const write = useWrite(RELEASE_CHANGES);
   const submit = useSubmit();
   const [answers, setAnswers] = useState<Record<string, string>>(() => ({ ...check.answers }));
   // The retro's 1–3 action items are asked for once, the first time it is answered.
@@ -44,9 +39,8 @@ function CheckForm({
           answers,
           ...(wantsItems ? { actionItems } : {}),
         });
-        await releasesApi.postLaunch(releaseId, check.kind, body);
+        await write(() => releasesApi.postLaunch(releaseId, check.kind, body));
         setNote('Saved.');
-        onSaved();
       }}
     >
       {check.questions.map((q) => (
@@ -82,7 +76,8 @@ function CheckForm({
   );
 }
 
-function ActionItems({ items, onChanged }: { items: TActionItem[]; onChanged: () => void }) {
+function ActionItems({ items }: { items: TActionItem[] }) {
+  const write = useWrite(RELEASE_CHANGES);
   const me = useMe();
   const submit = useSubmit();
   if (!items.length) return null;
@@ -102,8 +97,7 @@ function ActionItems({ items, onChanged }: { items: TActionItem[]; onChanged: ()
                 disabled={!may}
                 onChange={(e) =>
                   void submit.run(async () => {
-                    await releasesApi.setActionItem(item.id, e.target.checked ? 'done' : 'open');
-                    onChanged();
+                    await write(() => releasesApi.setActionItem(item.id, e.target.checked ? 'done' : 'open'));
                   })
                 }
               />
@@ -127,12 +121,10 @@ function ActionItems({ items, onChanged }: { items: TActionItem[]; onChanged: ()
 export function PostLaunchSection({
   detail,
   timeZone,
-  onChanged,
   line,
 }: {
   detail: TReleaseDetail;
   timeZone: string;
-  onChanged: () => void;
   line: string;
 }) {
   const { checks, actionItems } = detail.postLaunch;
@@ -151,7 +143,7 @@ export function PostLaunchSection({
             </p>
           ) : null}
           {may ? (
-            <CheckForm releaseId={detail.release.id} check={c} onSaved={onChanged} />
+            <CheckForm releaseId={detail.release.id} check={c} />
           ) : (
             <dl className="details">
               {c.questions.map((q) => (
@@ -164,7 +156,7 @@ export function PostLaunchSection({
           )}
         </section>
       ))}
-      <ActionItems items={actionItems} onChanged={onChanged} />
+      <ActionItems items={actionItems} />
     </Fold>
   );
 }

@@ -6,8 +6,10 @@ import type { TSettings } from '../../../shared/settings.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { useSubmit } from '../../lib/forms.ts';
+import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
 import { SIGN_OFF_LABELS } from '../../lib/release-labels.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 /** The sign-offs the release's tier needs (training when the tier holds a session), in a fixed order. */
@@ -19,15 +21,8 @@ export function requiredSignOffs(settings: TSettings, tier: number | null): Sign
   return SIGNOFF_KINDS.filter((k) => kinds.has(k));
 }
 
-function ConfirmForm({
-  releaseId,
-  kind,
-  onDone,
-}: {
-  releaseId: string;
-  kind: SignOffKind;
-  onDone: () => void;
-}) {
+function ConfirmForm({ releaseId, kind }: { releaseId: string; kind: SignOffKind }) {
+  const write = useWrite(RELEASE_CHANGES);
   const [note, setNote] = useState('');
   const submit = useSubmit();
   const id = `sign-off-note-${kind}`;
@@ -37,8 +32,7 @@ function ConfirmForm({
       onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          await releasesApi.signOff(releaseId, kind, note.trim() || undefined);
-          onDone();
+          await write(() => releasesApi.signOff(releaseId, kind, note.trim() || undefined));
         });
       }}
     >
@@ -67,15 +61,14 @@ function SignOffRow({
   signOff,
   detail,
   timeZone,
-  onChanged,
 }: {
   kind: SignOffKind;
   required: boolean;
   signOff: TSignOff | undefined;
   detail: TReleaseDetail;
   timeZone: string;
-  onChanged: () => void;
 }) {
+  const write = useWrite(RELEASE_CHANGES);
   const may = detail.permissions.confirm[kind];
   const label = SIGN_OFF_LABELS[kind];
   const notReady = signOff?.ready === false;
@@ -95,8 +88,7 @@ function SignOffRow({
               small
               pendingText="Withdrawing…"
               run={async () => {
-                await releasesApi.withdraw(detail.release.id, kind);
-                onChanged();
+                await write(() => releasesApi.withdraw(detail.release.id, kind));
               }}
             >
               Withdraw<span className="visually-hidden"> {label}</span>
@@ -107,7 +99,7 @@ function SignOffRow({
         <>
           {' '}
           <span className="muted">not yet</span>
-          {may ? <ConfirmForm releaseId={detail.release.id} kind={kind} onDone={onChanged} /> : null}
+          {may ? <ConfirmForm releaseId={detail.release.id} kind={kind} /> : null}
         </>
       )}
     </li>
@@ -118,12 +110,10 @@ function SignOffRow({
 export function ReadinessSection({
   detail,
   settings,
-  onChanged,
   line,
 }: {
   detail: TReleaseDetail;
   settings: TSettings;
-  onChanged: () => void;
   line: string;
 }) {
   const required = requiredSignOffs(settings, detail.release.tier);
@@ -153,7 +143,6 @@ export function ReadinessSection({
               signOff={detail.signOffs.find((s) => s.kind === kind)}
               detail={detail}
               timeZone={settings.timeZone}
-              onChanged={onChanged}
             />
           ))}
         </ul>

@@ -11,8 +11,10 @@ import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
+import { RELEASE_AND_ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { EDITABLE_STATUSES, STATUS_LABELS } from '../../lib/release-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { ReleaseBasicsFields } from './release-fields.tsx';
 import { chosenTier, TierFields, type TierValues, useTierSuggestion } from './tier-fields.tsx';
 
@@ -44,11 +46,12 @@ export function ReleaseEditForm({
   onCancel: () => void;
 }) {
   const r = detail.release;
-  const lists = useLoad('release-edit-lists', async (signal) => {
+  const lists = useLoad(['releases', 'edit-lists'], async (signal) => {
     const [areas, people] = await Promise.all([api.areas.all(signal), api.people.all(signal)]);
     return { areas, people };
   });
   const submit = useSubmit();
+  const write = useWrite(RELEASE_AND_ROADMAP_CHANGES);
   const initial: Values = {
     title: r.title,
     areaId: r.areaId ?? '',
@@ -90,7 +93,7 @@ export function ReleaseEditForm({
     // A release without a tier shows the suggestion in the select: saving assigns it.
     if (r.tier === null && next.tier !== null) changed.tier = next.tier;
     const patch = validate(ZReleasePatch, changed);
-    await releasesApi.update(r.id, patch);
+    await write(() => releasesApi.update(r.id, patch));
     onSaved();
   };
 

@@ -1,19 +1,20 @@
 import type { TReleaseDetail } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
+import { RELEASE_AND_ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { gateLine, type NextStep, openItemGroups, type ReleaseSection } from '../../lib/release-flow.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 function NextStepAction({
   step,
   detail,
   reveal,
-  onChanged,
 }: {
   step: NextStep;
   detail: TReleaseDetail;
   reveal: (id: ReleaseSection) => void;
-  onChanged: () => void;
 }) {
+  const write = useWrite(RELEASE_AND_ROADMAP_CHANGES);
   if (step.kind === 'launch' && detail.permissions.update) {
     return (
       <ActionButton
@@ -21,8 +22,7 @@ function NextStepAction({
         pendingText="Marking launched…"
         doneText="Marked launched."
         run={async () => {
-          await releasesApi.update(detail.release.id, { status: 'launched' });
-          onChanged();
+          await write(() => releasesApi.update(detail.release.id, { status: 'launched' }));
         }}
       >
         Mark launched
@@ -82,19 +82,17 @@ export function ReleaseFlowBar({
   step,
   detail,
   reveal,
-  onChanged,
 }: {
   step: NextStep;
   detail: TReleaseDetail;
   reveal: (id: ReleaseSection) => void;
-  onChanged: () => void;
 }) {
   const launched = detail.release.status === 'launched';
   return (
     <aside className="release-flow-bar" aria-label="Next step and release gate">
       <p className="flow-next">
         <span className="flow-label">Next step:</span>{' '}
-        <NextStepAction step={step} detail={detail} reveal={reveal} onChanged={onChanged} />
+        <NextStepAction step={step} detail={detail} reveal={reveal} />
       </p>
       {launched ? null : <GateSummary detail={detail} reveal={reveal} />}
     </aside>

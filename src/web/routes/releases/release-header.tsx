@@ -5,6 +5,8 @@ import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { DeleteButton } from '../../components/delete-button.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { RELEASE_AND_ROADMAP_CHANGES } from '../../lib/query-keys.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { LaunchDay } from './launch-day.tsx';
 import { StatusBadge, TierBadge } from './release-badges.tsx';
 import { ReleaseEditForm } from './release-edit-form.tsx';
@@ -13,16 +15,9 @@ import { ReleaseEditForm } from './release-edit-form.tsx';
  * Owners, date, tier and status; the edit form, "Mark launched" and delete for those permitted. "Mark launched"
  * is a secondary action here: when it is the next step, the flow bar offers it as the primary one instead.
  */
-export function ReleaseHeader({
-  detail,
-  launchIsNext,
-  onChanged,
-}: {
-  detail: TReleaseDetail;
-  launchIsNext: boolean;
-  onChanged: () => void;
-}) {
+export function ReleaseHeader({ detail, launchIsNext }: { detail: TReleaseDetail; launchIsNext: boolean }) {
   const navigate = useNavigate();
+  const write = useWrite(RELEASE_AND_ROADMAP_CHANGES);
   const [editing, setEditing] = useState(false);
   const r = detail.release;
   const open = r.status !== 'launched' && r.status !== 'rolled_back';
@@ -59,8 +54,7 @@ export function ReleaseHeader({
               pendingText="Marking launched…"
               doneText="Marked launched."
               run={async () => {
-                await releasesApi.update(r.id, { status: 'launched' });
-                onChanged();
+                await write(() => releasesApi.update(r.id, { status: 'launched' }));
               }}
             >
               Mark launched
@@ -80,10 +74,7 @@ export function ReleaseHeader({
         <ReleaseEditForm
           detail={detail}
           onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            onChanged();
-          }}
+          onSaved={() => setEditing(false)}
         />
       ) : null}
       {detail.permissions.delete && editing ? (

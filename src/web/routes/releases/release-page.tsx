@@ -56,7 +56,7 @@ function useFolds(target: ReleaseSection | null) {
 /** C5: one release from tier to launch: bundle, readiness, go/no-go, the gate, post-launch capture. */
 export function ReleasePage() {
   const { id = '' } = useParams();
-  const data = useLoad(`release:${id}`, async (signal) => {
+  const data = useLoad(['releases', id], async (signal) => {
     const [detail, { settings }] = await Promise.all([
       releasesApi.detail(id, signal),
       api.settings.get(signal),
@@ -71,24 +71,21 @@ export function ReleasePage() {
       </Page>
     );
   }
-  return <ReleaseView key={id} {...data.data} loading={data.loading} reload={data.reload} back={back} />;
+  return <ReleaseView key={id} {...data.data} loading={data.loading} back={back} />;
 }
 
 function ReleaseView({
   detail,
   settings,
   loading,
-  reload,
   back,
 }: {
   detail: TReleaseDetail;
   settings: TSettings;
   loading: boolean;
-  reload: () => void;
   back: ReactNode;
 }) {
   const me = useMe();
-  const [links, setLinks] = useState(0);
   const tz = settings.timeZone;
   const required = requiredSignOffs(settings, detail.release.tier);
   const step = nextStepOf(detail, required);
@@ -98,10 +95,10 @@ function ReleaseView({
   return (
     <Page title={r.title} intro={back}>
       <div aria-busy={loading}>
-        <ReleaseFlowBar step={step} detail={detail} reveal={reveal} onChanged={reload} />
+        <ReleaseFlowBar step={step} detail={detail} reveal={reveal} />
         <PolishBanner detail={detail} me={me} />
         <BurdenBanner detail={detail} />
-        <ReleaseHeader detail={detail} launchIsNext={step.kind === 'launch'} onChanged={reload} />
+        <ReleaseHeader detail={detail} launchIsNext={step.kind === 'launch'} />
         <FoldsContext.Provider value={folds}>
           <TierSection detail={detail} timeZone={tz} line={lines.tier} />
           <LeadTimeSection
@@ -109,20 +106,14 @@ function ReleaseView({
             launched={r.status === 'launched' || r.status === 'rolled_back'}
             line={lines['lead-time']}
           />
-          <BundleSection detail={detail} timeZone={tz} onChanged={reload} line={lines.bundle} />
-          <ReadinessSection detail={detail} settings={settings} onChanged={reload} line={lines.readiness} />
-          <DecisionSection detail={detail} timeZone={tz} onChanged={reload} line={lines.decision} />
-          <GateSection detail={detail} timeZone={tz} onChanged={reload} line={lines.gate} />
-          <PostLaunchSection detail={detail} timeZone={tz} onChanged={reload} line={lines['post-launch']} />
+          <BundleSection detail={detail} timeZone={tz} line={lines.bundle} />
+          <ReadinessSection detail={detail} settings={settings} line={lines.readiness} />
+          <DecisionSection detail={detail} timeZone={tz} line={lines.decision} />
+          <GateSection detail={detail} timeZone={tz} line={lines.gate} />
+          <PostLaunchSection detail={detail} timeZone={tz} line={lines['post-launch']} />
         </FoldsContext.Provider>
-        <LinkedRoadmap link={{ releaseId: r.id }} refresh={links}>
-          <LinkItemForm
-            detail={detail}
-            onLinked={() => {
-              setLinks((n) => n + 1);
-              reload();
-            }}
-          />
+        <LinkedRoadmap link={{ releaseId: r.id }}>
+          <LinkItemForm detail={detail} />
         </LinkedRoadmap>
       </div>
     </Page>

@@ -49,7 +49,7 @@ export function ReleasesPage() {
   const [adding, setAdding] = useState(false);
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
-  const base = useLoad<Base>('releases-base', async (signal) => {
+  const base = useLoad<Base>(['releases', 'base'], async (signal) => {
     const [{ settings }, areas, people, items] = await Promise.all([
       api.settings.get(signal),
       api.areas.all(signal),
@@ -58,7 +58,7 @@ export function ReleasesPage() {
     ]);
     return { settings, areas, people, items };
   });
-  const list = useLoad(`releases:${filter.areaId}:${filter.status}:${filter.tier}`, (signal) =>
+  const list = useLoad(['releases', 'list', filter.areaId, filter.status, filter.tier], (signal) =>
     releasesApi.list(filter, signal),
   );
   const setFilter = (f: ReleaseFilter) => {
@@ -114,7 +114,7 @@ export function ReleasesPage() {
               <Loading what="the list" />
             )}
           </section>
-          <CoveragePanel refresh={String(list.data?.length ?? 0)} />
+          <CoveragePanel />
         </>
       )}
     </Page>

@@ -15,7 +15,9 @@ export interface TierValues {
 /** The org's attribute table and the suggestion for the ticked attributes, live from the API. */
 export function useTierSuggestion(attributes: readonly string[]) {
   const key = [...attributes].sort().join(',');
-  return useLoad(`tier-suggestion:${key}`, (signal) => releasesApi.suggestTier([...attributes], signal));
+  return useLoad(['releases', 'tier-suggestion', key], (signal) =>
+    releasesApi.suggestTier([...attributes], signal),
+  );
 }
 
 /** The tier the form will send: the PM's choice, else the suggestion. */

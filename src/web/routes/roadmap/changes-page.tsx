@@ -166,11 +166,11 @@ export function RoadmapChangesPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('since');
   const since = isDate(requested) ? requested : 'last-review';
-  const base = useLoad('roadmap-changes-base', async (signal) => {
+  const base = useLoad(['roadmap', 'changes-base'], async (signal) => {
     const [areas, items] = await Promise.all([api.areas.all(signal), roadmapApi.items(signal)]);
     return { areas, items };
   });
-  const changes = useLoad(`roadmap-changes:${since}`, (signal) => roadmapApi.changes(since, signal));
+  const changes = useLoad(['roadmap', 'changes', since], (signal) => roadmapApi.changes(since, signal));
   const error = base.error ?? changes.error;
   return (
     <Page

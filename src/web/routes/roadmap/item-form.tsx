@@ -15,8 +15,10 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { changedFields, useSubmit, validate } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { CONFIDENCE_OPTIONS, ROADMAP_STATUS_OPTIONS, VISIBILITY_OPTIONS } from '../../lib/roadmap-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { roadmapApi } from './roadmap-api.ts';
 
 type Visibility = (typeof VISIBILITIES)[number];
@@ -232,7 +234,7 @@ function useValues(initial: Values) {
 
 /** Releases to link: loaded once the form opens. */
 function useReleases() {
-  return useLoad('roadmap-form-releases', (signal) => releasesApi.list({}, signal));
+  return useLoad(['releases', 'all'], (signal) => releasesApi.list({}, signal));
 }
 
 function Waiting({ releases }: { releases: ReturnType<typeof useReleases> }) {
@@ -253,6 +255,7 @@ export function NewItemForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite(ROADMAP_CHANGES);
   const releases = useReleases();
   const mine = lists.areas.find((a) => lists.me.ownedAreaIds.includes(a.id));
   const { v, set } = useValues(blank(mine?.id ?? ''));
@@ -260,7 +263,7 @@ export function NewItemForm({
   if (!releases.data) return <Waiting releases={releases} />;
   const onSubmit = async () => {
     const body = validate(ZRoadmapItemInput, { ...v, note: note || undefined });
-    onSaved(await roadmapApi.create(body));
+    onSaved(await write(() => roadmapApi.create(body)));
   };
   return (
     <Form id="new-roadmap-item" submit={submit} onSubmit={onSubmit} label="New roadmap item">
@@ -294,6 +297,7 @@ export function EditItemForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  const write = useWrite(ROADMAP_CHANGES);
   const releases = useReleases();
   const { v, set } = useValues(valuesOf(item));
   const [note, setNote] = useState('');
@@ -307,7 +311,7 @@ export function EditItemForm({
       return;
     }
     const patch = validate(ZRoadmapItemPatch, { ...changed, note: note || undefined });
-    onSaved(await roadmapApi.update(item.id, patch));
+    onSaved(await write(() => roadmapApi.update(item.id, patch)));
   };
   return (
     <Form id="edit-roadmap-item" submit={submit} onSubmit={onSubmit} label="Edit roadmap item">

@@ -8,7 +8,9 @@ import { roadmapApi } from './roadmap-api.ts';
 export function ItemHistory({ id, version }: { id: string; version: number }) {
   const at = useFormatInstant();
   const who = useActorText();
-  const history = useLoad(`roadmap-history:${id}:${version}`, (signal) => roadmapApi.history(id, signal));
+  const history = useLoad(['roadmap', 'item', id, 'history', version], (signal) =>
+    roadmapApi.history(id, signal),
+  );
   return (
     <section aria-labelledby="history-heading" className="release-section">
       <h2 id="history-heading">History</h2>

@@ -114,7 +114,9 @@ export function LinksSection({
 
 /** The decision log entries that link this item. */
 export function DecisionsSection({ id }: { id: string }) {
-  const decisions = useLoad(`roadmap-item-decisions:${id}`, (signal) => roadmapApi.decisionsFor(id, signal));
+  const decisions = useLoad(['roadmap', 'item', id, 'decisions'], (signal) =>
+    roadmapApi.decisionsFor(id, signal),
+  );
   return (
     <section aria-labelledby="decisions-heading" className="release-section">
       <h2 id="decisions-heading">Decisions</h2>

@@ -10,10 +10,12 @@ import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
+import { ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { VISIBILITY_LABELS } from '../../lib/roadmap-labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { EditItemForm } from './item-form.tsx';
 import { ItemHistory } from './item-history.tsx';
 import { DecisionsSection, DependenciesSection, LinksSection } from './item-links.tsx';
@@ -102,6 +104,7 @@ function DropControl({ item, onDropped }: { item: TRoadmapItem; onDropped: (it: 
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const submit = useSubmit();
+  const write = useWrite(ROADMAP_CHANGES);
   const dropButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   useEffect(() => {
@@ -126,7 +129,9 @@ function DropControl({ item, onDropped }: { item: TRoadmapItem; onDropped: (it: 
         submit={submit}
         label="Drop item"
         onSubmit={async () =>
-          onDropped(await roadmapApi.update(item.id, { status: 'dropped', note: note || undefined }))
+          onDropped(
+            await write(() => roadmapApi.update(item.id, { status: 'dropped', note: note || undefined })),
+          )
         }
       >
         <p className="confirm-question">
@@ -194,7 +199,7 @@ function ItemOverview({
 export function RoadmapItemPage() {
   const { id = '' } = useParams();
   const [status, setStatus] = useState('');
-  const data = useLoad(`roadmap-item:${id}`, (signal) => load(id, signal));
+  const data = useLoad(['roadmap', 'item', id], (signal) => load(id, signal));
   const back = <Link to="/roadmap">← Roadmap</Link>;
   if (!data.data) {
     return (

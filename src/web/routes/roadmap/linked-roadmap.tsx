@@ -11,17 +11,14 @@ import { roadmapApi } from './roadmap-api.ts';
  */
 export function LinkedRoadmap({
   link,
-  refresh = 0,
   children,
 }: {
   link: { releaseId?: string; theme?: string };
-  /** Bumped after the page links an item, to read the links again. */
-  refresh?: number;
   /** What the page offers under the links (the release page: link an item). */
   children?: ReactNode;
 }) {
-  const key = `linked-roadmap:${link.releaseId ?? ''}:${link.theme ?? ''}:${refresh}`;
-  const data = useLoad(key, async (signal) => {
+  // Under 'roadmap': linking an item (a roadmap write) reads the links again.
+  const data = useLoad(['roadmap', 'linked', link.releaseId ?? '', link.theme ?? ''], async (signal) => {
     const [items, decisions] = await Promise.all([
       roadmapApi.linkedTo(link, signal),
       roadmapApi.decisionsLinkedTo(link, signal),

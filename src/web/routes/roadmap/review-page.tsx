@@ -12,8 +12,10 @@ import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx'
 import { UndoBanner } from '../../components/undo-banner.tsx';
 import { emptyDraft } from '../../lib/decision-draft.ts';
 import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
+import { ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useInvalidate, useWrite } from '../../lib/use-write.ts';
 import { DecisionForm } from '../decisions/decision-form.tsx';
 import { canRecordDecision, useDecisionOptions } from '../decisions/decision-options.ts';
 import { ReviewActions } from './review-actions.tsx';
@@ -43,6 +45,7 @@ function RunPanel({
   onReview: (r: TReview) => void;
   onHeld: (held: TBroadcastHeld | null) => void;
 }) {
+  const write = useWrite(ROADMAP_CHANGES);
   const run = (call: (id: string) => Promise<TReview>) => async () => onReview(await call(r.occurrenceId));
   return (
     <section aria-labelledby="run-heading" className="review-section review-run">
@@ -73,7 +76,7 @@ function RunPanel({
           confirmLabel="Republish now"
           pendingText="Republishing…"
           preview={(note) => roadmapApi.publishPreview(note)}
-          run={async (note) => (await roadmapApi.publish(note)).undo}
+          run={async (note) => (await write(() => roadmapApi.publish(note))).undo}
           onDone={async (held) => {
             onHeld(held);
             onReview(await reviewsApi.get(r.occurrenceId));
@@ -127,7 +130,7 @@ function DecisionsPanel({
 export function ReviewPage() {
   const { occurrenceId = '' } = useParams();
   const me = useMe();
-  const data = useLoad(`roadmap-review:${occurrenceId}`, async (signal) => {
+  const data = useLoad(['roadmap', 'reviews', occurrenceId], async (signal) => {
     const [review, { settings }] = await Promise.all([
       reviewsApi.get(occurrenceId, signal),
       api.settings.get(signal),
@@ -137,6 +140,7 @@ export function ReviewPage() {
   const [linkItem, setLinkItem] = useState<{ itemId: string } | null>(null);
   const [status, setStatus] = useState('');
   const [held, setHeld] = useState<TBroadcastHeld | null>(null);
+  const invalidate = useInvalidate();
   // "Record a decision about …" links the item in the form and moves there.
   useEffect(() => {
     if (linkItem) document.getElementById(fieldId(FORM_ID, 'title'))?.focus();
@@ -176,7 +180,7 @@ export function ReviewPage() {
             onUndone={(restored) => {
               setHeld(null);
               setStatus(`Undone. ${restored}`);
-              data.reload();
+              void invalidate(...ROADMAP_CHANGES);
             }}
             onDismiss={() => setHeld(null)}
           />
@@ -199,7 +203,6 @@ export function ReviewPage() {
           linkItem={linkItem}
           onRecorded={() => {
             setStatus('Decision recorded and linked to this review.');
-            data.reload();
           }}
         />
         <ReviewActions review={r} onReview={setReview} />

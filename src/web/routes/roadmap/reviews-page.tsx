@@ -111,7 +111,7 @@ function ReviewLists({
 
 /** C4: recent and upcoming Biweekly Roadmap Reviews and whether each one's view went out in time. */
 export function ReviewsPage() {
-  const data = useLoad('roadmap-reviews', async (signal) => {
+  const data = useLoad(['roadmap', 'reviews'], async (signal) => {
     const [{ items }, { settings }] = await Promise.all([reviewsApi.list(signal), api.settings.get(signal)]);
     return { ...splitReviews(items, now()), timeZone: settings.timeZone, settings };
   });

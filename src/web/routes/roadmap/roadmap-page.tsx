@@ -103,8 +103,8 @@ export function RoadmapPage() {
   const me = useMe();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<TRoadmapItem | null>(null);
-  const base = useLoad('roadmap-base', loadRoadmapBase);
-  const items = useLoad('roadmap-items', (signal) => roadmapApi.items(signal));
+  const base = useLoad(['roadmap', 'base'], loadRoadmapBase);
+  const items = useLoad(['roadmap', 'items'], (signal) => roadmapApi.items(signal));
   const error = base.error ?? items.error;
   const retry = () => (base.error ? base.reload() : items.reload());
   return (
@@ -134,7 +134,6 @@ export function RoadmapPage() {
             onSaved={(it) => {
               setAdding(false);
               setAdded(it);
-              items.reload();
             }}
           />
         </CreatePanel>

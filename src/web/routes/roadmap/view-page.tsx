@@ -9,10 +9,12 @@ import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
 import { UndoBanner } from '../../components/undo-banner.tsx';
+import { ROADMAP_CHANGES } from '../../lib/query-keys.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useActorText } from '../../lib/use-actor-text.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
+import { useInvalidate, useWrite } from '../../lib/use-write.ts';
 import { type AudienceTab, AudienceTabs, audienceLabel, isAudience } from './audience-tabs.tsx';
 import { exportUrl, roadmapApi, type ViewVersionParam } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
@@ -107,6 +109,7 @@ function ExportLinks({ audience, version }: { audience: AudienceTab; version: Vi
 
 /** Republishing after its preview (issue 17): the note, if any, is written in the confirm step. */
 function RepublishForm({ onPublished }: { onPublished: (held: TBroadcastHeld | null) => void }) {
+  const write = useWrite(ROADMAP_CHANGES);
   return (
     <section className="create-panel" aria-labelledby="republish-heading">
       <h2 id="republish-heading">Republish</h2>
@@ -118,7 +121,7 @@ function RepublishForm({ onPublished }: { onPublished: (held: TBroadcastHeld | n
         confirmLabel="Republish now"
         pendingText="Publishing…"
         preview={(note) => roadmapApi.publishPreview(note)}
-        run={async (note) => (await roadmapApi.publish(note)).undo}
+        run={async (note) => (await write(() => roadmapApi.publish(note))).undo}
         onDone={onPublished}
       />
     </section>
@@ -164,8 +167,8 @@ export function StakeholderViewPage() {
   const requested = params.get('audience');
   const audience: AudienceTab = isAudience(requested) ? requested : '';
   const version = versionFrom(params.get('version'));
-  const views = useLoad('roadmap-views', (signal) => roadmapApi.views(signal));
-  const view = useLoad(`roadmap-view:${audience}:${version ?? ''}`, (signal) =>
+  const views = useLoad(['roadmap', 'views'], (signal) => roadmapApi.views(signal));
+  const view = useLoad(['roadmap', 'views', audience, version ?? 'latest'], (signal) =>
     roadmapApi.view(audience || undefined, version, signal),
   );
   const show = (next: { audience?: AudienceTab; version?: string }) => {
@@ -178,10 +181,10 @@ export function StakeholderViewPage() {
   };
   const versions = views.data?.items ?? [];
   const [held, setHeld] = useState<TBroadcastHeld | null>(null);
-  const reload = () => {
-    views.reload();
-    if (version === undefined) view.reload();
-    else show({ version: '' });
+  const invalidate = useInvalidate();
+  // After a publication or its undo the queries are invalidated; an old version shown moves to the latest.
+  const toLatest = () => {
+    if (version !== undefined) show({ version: '' });
   };
   return (
     <Page
@@ -201,7 +204,8 @@ export function StakeholderViewPage() {
           onUndone={(restored) => {
             setHeld(null);
             setStatus(`Undone. ${restored}`);
-            reload();
+            void invalidate(...ROADMAP_CHANGES);
+            toLatest();
           }}
           onDismiss={() => setHeld(null)}
         />
@@ -220,7 +224,7 @@ export function StakeholderViewPage() {
           onPublished={(h) => {
             setHeld(h);
             setStatus('Published a new version.');
-            reload();
+            toLatest();
           }}
         />
       ) : null}

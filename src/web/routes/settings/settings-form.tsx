@@ -6,6 +6,7 @@ import { CheckboxGroup, NumberField, TextField } from '../../components/fields.t
 import { Form, FormActions } from '../../components/form.tsx';
 import { newRowKey, RowList } from '../../components/row-list.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import {
   fromInsightsValues,
   InsightsFields,
@@ -110,6 +111,8 @@ export function SettingsForm({
   onCancel: () => void;
 }) {
   const submit = useSubmit();
+  // Settings shape most pages (the time zone, the tiers): every page reading them reads them again.
+  const write = useWrite([['settings'], ['home']]);
   const [v, setV] = useState(() => toValues(settings));
   const set =
     <K extends keyof Values>(key: K) =>
@@ -120,7 +123,7 @@ export function SettingsForm({
   const onSubmit = async () => {
     try {
       const body = validate(ZSettings, toSettings(v));
-      const saved = await api.settings.put(body);
+      const saved = await write(() => api.settings.put(body));
       onSaved(saved);
     } catch (err) {
       throw withKeywordPaths(err);

@@ -16,7 +16,7 @@ export function SettingsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
   const data = useLoad<{ settings: TSettingsReply; raci: TRaci; areas: TArea[] }>(
-    'settings',
+    ['settings', 'page'],
     async (signal) => {
       const [settings, raci, areas] = await Promise.all([
         api.settings.get(signal),

@@ -8,6 +8,7 @@ import { InvalidInput, useSubmit } from '../../lib/forms.ts';
 import { useMe } from '../../lib/session.tsx';
 import { importText, topAreasText, trendText } from '../../lib/status-requests.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 /** The server takes at most this much (POST /status-requests/imports answers 413 beyond it). */
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -39,8 +40,10 @@ function ExportFileField({ onChange }: { onChange: (file: File | null) => void }
   );
 }
 
-function ImportForm({ onImported }: { onImported: () => void }) {
+function ImportForm() {
   const submit = useSubmit();
+  // The pings counted also feed the status-ping metric.
+  const write = useWrite([['status-requests'], ['metrics']]);
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   return (
@@ -56,13 +59,12 @@ function ImportForm({ onImported }: { onImported: () => void }) {
           if (file.size > MAX_BYTES)
             throw new InvalidInput([{ path: FIELD, message: 'is larger than 200 MB' }]);
           try {
-            setNote(`${importText(await statusRequestsApi.importExport(file))}.`);
+            setNote(`${importText(await write(() => statusRequestsApi.importExport(file)))}.`);
           } catch (err) {
             // "Slack export (.zip): the upload is not a zip file" reads better than the request's summary.
             if (err instanceof ApiError && err.fields.length) throw new InvalidInput(err.fields);
             throw err;
           }
-          onImported();
         }}
       >
         <ExportFileField onChange={setFile} />
@@ -110,7 +112,7 @@ function WeeksTable({ r }: { r: TStatusRequestWeeks }) {
 /** Issue 14: how often people ask a PM "what's the status of X?" in chat, per week, and whether prodops helps. */
 export function StatusRequestsPage() {
   const me = useMe();
-  const weeks = useLoad('status-requests', (signal) => statusRequestsApi.weeks(4, signal));
+  const weeks = useLoad(['status-requests'], (signal) => statusRequestsApi.weeks(4, signal));
   const r = weeks.data;
   const trend = r ? trendText(r) : null;
   return (
@@ -131,7 +133,7 @@ export function StatusRequestsPage() {
         </>
       }
     >
-      {me.can.importStatusPings ? <ImportForm onImported={weeks.reload} /> : null}
+      {me.can.importStatusPings ? <ImportForm /> : null}
       {weeks.error ? <LoadError error={weeks.error} retry={weeks.reload} /> : null}
       {!r ? (
         weeks.error ? null : (

@@ -96,7 +96,7 @@ function Pulse({ p }: { p: TPulseResults }) {
 
 /** Issue 16's asked metrics (for the metrics page to embed): launch awareness and the PM pulse. Product org only. */
 export function SurveyResults({ from, to, quarter }: { from?: string; to?: string; quarter?: string }) {
-  const data = useLoad(`survey-results:${from}:${to}:${quarter}`, async (signal) => {
+  const data = useLoad(['surveys', from, to, quarter], async (signal) => {
     const [awareness, pulse] = await Promise.all([
       surveysApi.awareness({ from, to }, signal),
       surveysApi.pulse(quarter, signal),

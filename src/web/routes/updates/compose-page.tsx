@@ -17,6 +17,7 @@ import { now } from '../../lib/clock.ts';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 import { BulletsField, itemsToLines, linesToItems } from './bullets-field.tsx';
 import { StatusBadge } from './status-board.tsx';
 import { UpdateBullets } from './update-bullets.tsx';
@@ -58,21 +59,12 @@ interface Loaded {
   timeZone: string;
 }
 
-function ComposeForm({
-  week,
-  areaId,
-  data,
-  onSaved,
-}: {
-  week: string;
-  areaId: string;
-  data: Loaded;
-  onSaved: () => void;
-}) {
+function ComposeForm({ week, areaId, data }: { week: string; areaId: string; data: Loaded }) {
   const [texts, setTexts] = useState<Texts>(() => toTexts(data.pair.current?.content ?? null));
   const [nothing, setNothing] = useState(Boolean(data.pair.current?.content.nothingThisWeek));
   const [note, setNote] = useState('');
   const submit = useSubmit();
+  const write = useWrite([['updates'], ['home']]);
   const pastDue = now() > Date.parse(data.board.dueAt);
   const problems = submit.problem?.fields ?? [];
   return (
@@ -82,11 +74,10 @@ function ComposeForm({
       submit={submit}
       onSubmit={async () => {
         const body = validate(ZBody, { content: toContent(texts, nothing) });
-        await updatesApi.submit(week, areaId, body.content);
+        await write(() => updatesApi.submit(week, areaId, body.content));
         // Show what was kept: one bullet per line, blank lines and typed list markers gone.
         if (!nothing) setTexts(toTexts(body.content));
         setNote(pastDue ? 'Submitted (late).' : 'Submitted.');
-        onSaved();
       }}
     >
       {pastDue ? (
@@ -126,7 +117,7 @@ function ComposeForm({
 /** C3: an area's five bullets for a week, with last week's beside them. */
 export function ComposePage() {
   const { week = '', areaId = '' } = useParams();
-  const data = useLoad<Loaded>(`compose:${week}:${areaId}`, async (signal) => {
+  const data = useLoad<Loaded>(['updates', 'compose', week, areaId], async (signal) => {
     const [board, pair, { settings }] = await Promise.all([
       updatesApi.board(week, signal),
       updatesApi.submission(week, areaId, signal),
@@ -180,13 +171,7 @@ export function ComposePage() {
       <div className="compose-columns">
         <section aria-labelledby="compose-heading">
           <h2 id="compose-heading">This week</h2>
-          <ComposeForm
-            key={`${week}:${areaId}`}
-            week={week}
-            areaId={areaId}
-            data={data.data}
-            onSaved={data.reload}
-          />
+          <ComposeForm key={`${week}:${areaId}`} week={week} areaId={areaId} data={data.data} />
         </section>
         <section aria-labelledby="previous-heading" className="previous-update">
           <h2 id="previous-heading">Last week</h2>

@@ -6,6 +6,7 @@ import { useSubmit } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 /** "weekly_update:2026-W47" → "Week 2026-W47"; a Roadmap Review's action item says so. */
 const sourceOf = (source: string): string => {
@@ -14,8 +15,10 @@ const sourceOf = (source: string): string => {
   return week ? `Week ${week}` : source;
 };
 
-function CloseButton({ item, onClosed }: { item: TFollowUp; onClosed: () => void }) {
+function CloseButton({ item }: { item: TFollowUp }) {
   const close = useSubmit();
+  // Follow-ups also show on the home page and on Roadmap Reviews' action items.
+  const write = useWrite([['updates', 'follow-ups'], ['home'], ['roadmap', 'reviews']]);
   return (
     <>
       <button
@@ -25,8 +28,7 @@ function CloseButton({ item, onClosed }: { item: TFollowUp; onClosed: () => void
         aria-disabled={close.pending || undefined}
         onClick={() =>
           void close.run(async () => {
-            await updatesApi.closeFollowUp(item.id);
-            onClosed();
+            await write(() => updatesApi.closeFollowUp(item.id));
           })
         }
       >
@@ -42,9 +44,9 @@ function CloseButton({ item, onClosed }: { item: TFollowUp; onClosed: () => void
 }
 
 /** Open follow-ups from flagged risks and Roadmap Review action items; their assignees or Product Ops close them. */
-export function FollowUps({ timeZone, refresh }: { timeZone: string; refresh: string }) {
+export function FollowUps({ timeZone }: { timeZone: string }) {
   const me = useMe();
-  const list = useLoad(`follow-ups:${refresh}`, (signal) => updatesApi.openFollowUps(signal));
+  const list = useLoad(['updates', 'follow-ups'], (signal) => updatesApi.openFollowUps(signal));
   const items = list.data?.items ?? [];
   return (
     <section className="follow-ups" aria-labelledby="follow-ups-heading">
@@ -67,9 +69,7 @@ export function FollowUps({ timeZone, refresh }: { timeZone: string; refresh: st
                   {formatLocalDate(todayIn(timeZone, new Date(f.createdAt)), true)}
                 </div>
               </div>
-              {f.assigneeIds.includes(me.id) || me.can.manageRituals ? (
-                <CloseButton item={f} onClosed={list.reload} />
-              ) : null}
+              {f.assigneeIds.includes(me.id) || me.can.manageRituals ? <CloseButton item={f} /> : null}
             </li>
           ))}
         </ul>

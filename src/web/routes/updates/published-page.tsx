@@ -105,7 +105,7 @@ function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
 }
 
 function Subscribe() {
-  const feed = useLoad('calendar-feed-url', (signal) => cadenceApi.feedUrl(signal));
+  const feed = useLoad(['cadence', 'feed-url'], (signal) => cadenceApi.feedUrl(signal));
   const urls = feed.data ? updateFeedUrls(feed.data.url) : null;
   if (!urls) return null;
   return (
@@ -122,7 +122,7 @@ export function PublishedPage() {
   const [params, setParams] = useSearchParams();
   const requested = Number(params.get('version'));
   const version = Number.isInteger(requested) && requested > 0 ? requested : null;
-  const base = useLoad(`published-base:${week}`, async (signal) => {
+  const base = useLoad(['updates', 'published', week], async (signal) => {
     const [board, { settings }] = await Promise.all([
       updatesApi.board(week, signal),
       api.settings.get(signal),
@@ -130,7 +130,7 @@ export function PublishedPage() {
     return { versions: board.versions, timeZone: settings.timeZone };
   });
   const published = (base.data?.versions.length ?? 0) > 0;
-  const artifact = useLoad(published ? `artifact:${week}:${version ?? 'latest'}` : null, (signal) =>
+  const artifact = useLoad(published ? ['updates', 'artifact', week, version ?? 'latest'] : null, (signal) =>
     updatesApi.artifact(week, version, signal),
   );
   const intro = (

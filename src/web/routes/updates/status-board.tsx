@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TBroadcastHeld, TBroadcastPreview } from '../../../shared/broadcasts.ts';
+import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import type { TBoard, TBoardArea, TBoardStatus } from '../../../shared/updates.ts';
 import { updatesApi } from '../../api-updates.ts';
-import { BroadcastPreview } from '../../components/broadcast-preview.tsx';
+import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { LiveStatus } from '../../components/page.tsx';
 import { UndoBanner } from '../../components/undo-banner.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
+import type { ResourceKey } from '../../lib/query-keys.ts';
 import { useMe } from '../../lib/session.tsx';
+import { useInvalidate, useWrite } from '../../lib/use-write.ts';
 import { FollowUps } from './follow-ups.tsx';
 
 const STATUS: Record<TBoardStatus, { text: string; tone: string }> = {
@@ -18,13 +20,17 @@ const STATUS: Record<TBoardStatus, { text: string; tone: string }> = {
   missing: { text: 'Missing', tone: 'danger' },
 };
 
+/** What a week's board changes: the updates pages (board, archive, follow-ups) and the home page's figures. */
+const UPDATE_CHANGES: readonly ResourceKey[] = [['updates'], ['home']];
+
 export function StatusBadge({ status }: { status: TBoardStatus }) {
   return <span className={`badge ${STATUS[status].tone}`}>{STATUS[status].text}</span>;
 }
 
-function MarkAbsent({ week, area, onDone }: { week: string; area: TBoardArea; onDone: () => void }) {
+function MarkAbsent({ week, area }: { week: string; area: TBoardArea }) {
   const [reason, setReason] = useState('');
   const submit = useSubmit();
+  const write = useWrite(UPDATE_CHANGES);
   const id = `absence-${area.areaId}`;
   return (
     <details className="inline-disclosure">
@@ -34,8 +40,7 @@ function MarkAbsent({ week, area, onDone }: { week: string; area: TBoardArea; on
         onSubmit={(e) => {
           e.preventDefault();
           void submit.run(async () => {
-            await updatesApi.markAbsent(week, area.areaId, reason);
-            onDone();
+            await write(() => updatesApi.markAbsent(week, area.areaId, reason));
           });
         }}
       >
@@ -101,109 +106,41 @@ export function DoneChecklist({ board }: { board: TBoard }) {
 }
 
 /**
- * Publishing in two steps: the first click shows the preview (the message as sent, who gets it, what is missing),
- * the second publishes. A correction asks for a note saying what it changes. After publishing, `onHeld` gets
+ * Publishing in two steps (ConfirmBroadcast): the preview (the message as sent, who gets it, what is missing),
+ * then the publication; a correction asks for a note saying what it changes. After publishing, `onHeld` gets
  * the undo banner's data while the messages wait.
  */
 function PublishPanel({
   board,
-  onChanged,
   onHeld,
 }: {
   board: TBoard;
-  onChanged: () => void;
   onHeld: (held: TBroadcastHeld | null, status: string) => void;
 }) {
-  const published = board.versions.length > 0;
-  const [preview, setPreview] = useState<TBroadcastPreview | null>(null);
-  const [correction, setCorrection] = useState('');
-  const load = useSubmit();
-  const publish = useSubmit();
-  const noteId = `correction-note-${board.week}`;
-  const noteError = publish.problem?.fields?.find((f) => f.path === 'note')?.message ?? null;
-  const correcting = preview?.note !== null && preview?.note !== undefined;
-  const showPreview = (note?: string) =>
-    void load.run(async () => setPreview(await updatesApi.publishPreview(board.week, note)));
+  const correcting = board.versions.length > 0;
+  const write = useWrite(UPDATE_CHANGES);
   return (
-    <div className="publish-panel">
-      {preview ? <BroadcastPreview preview={preview} /> : null}
-      {correcting ? (
-        <div className={`field${noteError ? ' has-error' : ''}`}>
-          <label htmlFor={noteId} className="field-label">
-            {preview?.note?.label} (required)
-          </label>
-          <textarea
-            id={noteId}
-            rows={2}
-            maxLength={500}
-            value={correction}
-            aria-invalid={noteError ? true : undefined}
-            onChange={(e) => setCorrection(e.target.value)}
-            onBlur={() => showPreview(correction.trim())}
-          />
-          {noteError ? <p className="field-error">{noteError}</p> : null}
-        </div>
-      ) : null}
-      <div className="form-actions">
-        {preview ? (
-          <>
-            <button
-              type="button"
-              className="button primary"
-              aria-disabled={publish.pending || undefined}
-              onClick={() =>
-                void publish.run(async () => {
-                  const done = await updatesApi.publish(
-                    board.week,
-                    correcting ? correction.trim() : undefined,
-                  );
-                  onHeld(done.undo, correcting ? 'Correction published.' : 'Published.');
-                  setPreview(null);
-                  setCorrection('');
-                  onChanged();
-                })
-              }
-            >
-              {correcting ? 'Publish the correction' : 'Publish'}
-            </button>
-            <button type="button" className="button" onClick={() => setPreview(null)}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button primary"
-            aria-disabled={load.pending || undefined}
-            onClick={() => showPreview()}
-          >
-            {published ? 'Publish a correction…' : 'Publish now…'}
-          </button>
-        )}
-        <span className="form-status" aria-live="polite">
-          {publish.pending ? 'Publishing…' : load.pending ? 'Preparing the preview…' : ''}
-        </span>
-      </div>
-      {[load.problem, publish.problem].map((p) =>
-        p && !(p === publish.problem && noteError) ? (
-          <p key={p.message} className="field-error" role="alert">
-            {p.message}
-          </p>
-        ) : null,
-      )}
-    </div>
+    <ConfirmBroadcast
+      label={correcting ? 'Publish a correction' : 'Publish now'}
+      confirmLabel={correcting ? 'Publish the correction' : 'Publish'}
+      pendingText="Publishing…"
+      noteMaxLength={500}
+      preview={(note) => updatesApi.publishPreview(board.week, note)}
+      run={async (note) => (await write(() => updatesApi.publish(board.week, note))).undo}
+      onDone={(held) => onHeld(held, correcting ? 'Correction published.' : 'Published.')}
+    />
   );
 }
 
 interface BoardProps {
   board: TBoard;
   timeZone: string;
-  onChanged: () => void;
 }
 
 /** Who submitted, who is late, who is away; the PM's own areas link to the compose form. */
-export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
+export function StatusBoard({ board, timeZone }: BoardProps) {
   const me = useMe();
+  const invalidate = useInvalidate();
   // Kept here: the publish panel starts over (remounts) once the board changes, the banner must stay.
   const [held, setHeld] = useState<TBroadcastHeld | null>(null);
   const [status, setStatus] = useState('');
@@ -262,9 +199,7 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
                           <span className="visually-hidden"> for {a.areaName}</span>
                         </Link>
                       ) : null}
-                      {canManage && a.status === 'missing' ? (
-                        <MarkAbsent week={board.week} area={a} onDone={onChanged} />
-                      ) : null}
+                      {canManage && a.status === 'missing' ? <MarkAbsent week={board.week} area={a} /> : null}
                     </div>
                   </td>
                 </tr>
@@ -282,7 +217,7 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
           onUndone={(restored) => {
             setHeld(null);
             setStatus(`Undone. ${restored}`);
-            onChanged();
+            void invalidate(...UPDATE_CHANGES);
           }}
           onDismiss={() => setHeld(null)}
         />
@@ -292,14 +227,13 @@ export function StatusBoard({ board, timeZone, onChanged }: BoardProps) {
         <PublishPanel
           key={`${board.versions.length}:${board.areas.map((a) => a.status).join()}`}
           board={board}
-          onChanged={onChanged}
           onHeld={(h, text) => {
             setHeld(h);
             setStatus(text);
           }}
         />
       ) : null}
-      <FollowUps timeZone={timeZone} refresh={`${board.week}:${board.versions.length}`} />
+      <FollowUps timeZone={timeZone} />
     </>
   );
 }

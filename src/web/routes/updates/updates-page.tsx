@@ -10,10 +10,10 @@ import { StatusBoard } from './status-board.tsx';
 
 const isWeek = (s: string | null): s is string => s !== null && isWeekKey(s);
 
-/** `refresh` changes after a publication, so the new version shows without a reload. */
-function Archive({ timeZone, refresh }: { timeZone: string; refresh: string }) {
+/** Under 'updates': a publication invalidates it, so the new version shows without a reload. */
+function Archive({ timeZone }: { timeZone: string }) {
   const [q, setQ] = useState('');
-  const list = useLoad(`updates-archive:${refresh}:${q}`, (signal) => updatesApi.list(q.trim(), signal));
+  const list = useLoad(['updates', 'archive', q], (signal) => updatesApi.list(q.trim(), signal));
   const items = list.data?.items ?? [];
   return (
     <section aria-labelledby="archive-heading">
@@ -61,14 +61,14 @@ function Archive({ timeZone, refresh }: { timeZone: string; refresh: string }) {
 /** C3: this week's status board (who submitted, who is late), publication, and the published archive. */
 export function UpdatesPage() {
   const [params, setParams] = useSearchParams();
-  const base = useLoad('updates-base', async (signal) => {
+  const base = useLoad(['updates', 'base'], async (signal) => {
     const [{ settings }, list] = await Promise.all([api.settings.get(signal), updatesApi.list('', signal)]);
     return { timeZone: settings.timeZone, currentWeek: list.currentWeek };
   });
   const requested = params.get('week');
   const currentWeek = base.data?.currentWeek ?? null;
   const week = isWeek(requested) ? requested : currentWeek;
-  const board = useLoad(week ? `updates-board:${week}` : null, (signal) =>
+  const board = useLoad(week ? ['updates', 'board', week] : null, (signal) =>
     updatesApi.board(week ?? '', signal),
   );
 
@@ -117,16 +117,13 @@ export function UpdatesPage() {
             {board.error ? <LoadError error={board.error} retry={board.reload} /> : null}
             {board.data && board.data.week === week ? (
               <div aria-busy={board.loading}>
-                <StatusBoard board={board.data} timeZone={base.data.timeZone} onChanged={board.reload} />
+                <StatusBoard board={board.data} timeZone={base.data.timeZone} />
               </div>
             ) : board.error ? null : (
               <Loading what="the status board" />
             )}
           </section>
-          <Archive
-            timeZone={base.data.timeZone}
-            refresh={`${board.data?.week}:${board.data?.versions.length ?? 0}`}
-          />
+          <Archive timeZone={base.data.timeZone} />
         </>
       )}
     </Page>

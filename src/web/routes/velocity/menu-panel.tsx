@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../components/page.tsx';
 import { useSubmit, validate } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useWrite } from '../../lib/use-write.ts';
 
 const weeksText = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;
 const itemsText = (n: number) => (n === 1 ? 'this one item' : `these ${n} items`);
@@ -34,8 +35,10 @@ function Choice({ title, intro, choice }: { title: string; intro: string; choice
   );
 }
 
-function SizeForm({ item, onSaved }: { item: { id: string; title: string }; onSaved: () => void }) {
+function SizeForm({ item }: { item: { id: string; title: string } }) {
   const submit = useSubmit();
+  // An item's size is the roadmap's and plans every pod's menu.
+  const write = useWrite([['velocity'], ['roadmap']]);
   const [size, setSize] = useState(Number.NaN);
   return (
     <Form
@@ -45,8 +48,7 @@ function SizeForm({ item, onSaved }: { item: { id: string; title: string }; onSa
       className="form size-form"
       onSubmit={async () => {
         const body = validate(ZItemSizeInput, { engineerWeeks: size });
-        await velocityApi.size(item.id, body.engineerWeeks);
-        onSaved();
+        await write(() => velocityApi.size(item.id, body.engineerWeeks));
       }}
     >
       <NumberField
@@ -68,7 +70,9 @@ function SizeForm({ item, onSaved }: { item: { id: string; title: string }; onSa
  */
 export function MenuPanel({ podId }: { podId: string }) {
   const [weeks, setWeeks] = useState(13);
-  const menu = useLoad(`velocity-menu:${podId}:${weeks}`, (signal) => velocityApi.menu(podId, weeks, signal));
+  const menu = useLoad(['velocity', 'menu', podId, weeks], (signal) =>
+    velocityApi.menu(podId, weeks, signal),
+  );
   const m = menu.data;
   return (
     <section aria-labelledby={`menu-${podId}`} className="panel">
@@ -89,18 +93,12 @@ export function MenuPanel({ podId }: { podId: string }) {
         ))}
       </select>
       {menu.error ? <LoadError error={menu.error} retry={menu.reload} /> : null}
-      {!m ? (
-        menu.error ? null : (
-          <Loading what="the trade-off menu" />
-        )
-      ) : (
-        <MenuBody m={m} reload={menu.reload} />
-      )}
+      {!m ? menu.error ? null : <Loading what="the trade-off menu" /> : <MenuBody m={m} />}
     </section>
   );
 }
 
-function MenuBody({ m, reload }: { m: TTradeOffMenu; reload: () => void }) {
+function MenuBody({ m }: { m: TTradeOffMenu }) {
   if (m.engineers === 0)
     return (
       <p className="empty">{m.pod.name} has no active engineers: add them to the pod to plan with it.</p>
@@ -137,7 +135,7 @@ function MenuBody({ m, reload }: { m: TTradeOffMenu; reload: () => void }) {
             An item needs a size in engineer-weeks (halves allowed) before the menu can plan it.
           </p>
           {m.unsized.map((i) => (
-            <SizeForm key={i.id} item={i} onSaved={reload} />
+            <SizeForm key={i.id} item={i} />
           ))}
         </>
       ) : null}

@@ -48,7 +48,7 @@ function PodRow({ p }: { p: TPodVelocity }) {
 
 /** Issue 15: what each pod ships per week, its lead time, and the Head of Product's trade-off menu. */
 export function VelocityPage() {
-  const data = useLoad('velocity', (signal) => velocityApi.pods(WEEKS, signal));
+  const data = useLoad(['velocity', 'pods'], (signal) => velocityApi.pods(WEEKS, signal));
   const [podId, setPodId] = useState<string | null>(null);
   const pods = data.data?.pods ?? [];
   const chosen = podId ?? pods[0]?.pod.id ?? null;
