@@ -21,7 +21,7 @@ describe('publishing the weekly update safely', () => {
     await server?.stop();
   });
 
-  it('previews, publishes, and is undone from the banner before any message leaves', async () => {
+  it('previews, publishes, and is undone from the banner (after a reload) before any message leaves', async () => {
     const page = await signInAs(browser, server.url, 'priya@example.com', {
       path: '/updates',
       heading: 'Weekly update',
@@ -55,8 +55,13 @@ describe('publishing the weekly update safely', () => {
     await expect.poll(() => banner.textContent()).toMatch(/messages? sent in \d+ s\./);
     expect(await versions()).toBe((before ?? 0) + 1);
     await page.screenshot({ path: '/tmp/broadcast-undo-banner.png', fullPage: true });
+    // A reload loses the page's state, not the banner: the layout shows my held action again, once.
+    await page.reload();
+    await page.locator('table.status-board').waitFor();
+    await expect.poll(() => banner.textContent()).toMatch(/messages? sent in \d+ s\./);
+    expect(await banner.count()).toBe(1);
     await banner.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.locator('.live-status').first().textContent()).toMatch(/^Undone\. /);
+    await expect.poll(() => page.locator('.held-banners [role=status]').textContent()).toMatch(/^Undone\. /);
     expect(await banner.count()).toBe(0);
     expect(await versions()).toBe(before);
     // Nothing was sent: the delivery log has no copy of that version.

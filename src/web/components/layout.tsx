@@ -4,6 +4,7 @@ import { api } from '../api-client.ts';
 import { rolesText } from '../lib/labels.ts';
 import { useSession } from '../lib/session.tsx';
 import { navFor } from '../nav.ts';
+import { HeldBanners } from './held-banners.tsx';
 import { InboxLink } from './inbox-link.tsx';
 import { LoadError, Loading } from './page.tsx';
 import { StatusSearch } from './status-search.tsx';
@@ -97,6 +98,7 @@ export function AppLayout() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <HeldBanners />
         <Outlet />
       </main>
     </div>

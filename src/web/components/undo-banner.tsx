@@ -3,6 +3,8 @@ import type { TBroadcastHeld } from '../../shared/broadcasts.ts';
 import { broadcastsApi } from '../api-broadcasts.ts';
 import { now } from '../lib/clock.ts';
 import { useSubmit } from '../lib/forms.ts';
+import { dismissHeld, useShownOnPage } from '../lib/held-broadcasts.ts';
+import { useInvalidate } from '../lib/use-write.ts';
 
 const secondsLeft = (sendAt: string) => Math.max(0, Math.ceil((Date.parse(sendAt) - now()) / 1000));
 
@@ -14,13 +16,22 @@ export function UndoBanner({
   held,
   onUndone,
   onDismiss,
+  inLayout = false,
 }: {
   held: TBroadcastHeld;
   onUndone: (restored: string) => void;
   onDismiss: () => void;
+  /** The layout's copy (after a reload): it must not hide itself as "shown on a page". */
+  inLayout?: boolean;
 }) {
   const [left, setLeft] = useState(() => secondsLeft(held.sendAt));
   const undo = useSubmit();
+  const invalidate = useInvalidate();
+  useShownOnPage(held.id, !inLayout);
+  useEffect(() => {
+    // A new action: the layout's list learns of it, for when this page is left or reloaded.
+    if (!inLayout) void invalidate(['broadcasts']);
+  }, [inLayout, invalidate]);
   useEffect(() => {
     const timer = setInterval(() => setLeft(secondsLeft(held.sendAt)), 1000);
     return () => clearInterval(timer);
@@ -43,6 +54,7 @@ export function UndoBanner({
           onClick={() =>
             void undo.run(async () => {
               const done = await broadcastsApi.undo(held.id);
+              await invalidate(['broadcasts']);
               onUndone(done.restored);
             })
           }
@@ -50,7 +62,14 @@ export function UndoBanner({
           {undo.pending ? 'Undoing…' : 'Undo'}
         </button>
       ) : null}
-      <button type="button" className="link-button" onClick={onDismiss}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          dismissHeld(held.id);
+          onDismiss();
+        }}
+      >
         Dismiss
       </button>
       {undo.problem ? (

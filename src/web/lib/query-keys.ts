@@ -7,6 +7,7 @@ export type Resource =
   | 'areas'
   | 'audit'
   | 'bets'
+  | 'broadcasts'
   | 'cadence'
   | 'channels'
   | 'charter'
