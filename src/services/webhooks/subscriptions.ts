@@ -326,6 +326,13 @@ export async function pingWebhook(opts: {
       },
       recipients: [{ channel: 'webhook', webhookId: sub.id, address: hostOf(sub.url) }],
     });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'webhook.ping',
+      entityType: 'webhook',
+      entityId: sub.id,
+      change: { event: eventId },
+    });
     const [copy] = await tx
       .select({ id: outbox.id })
       .from(outbox)
