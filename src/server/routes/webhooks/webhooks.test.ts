@@ -27,7 +27,11 @@ const relay = () =>
   });
 /** Relays until the receiver has `n` requests (a retry is due 1 ms after its failure, on the database's clock). */
 async function relayUntil(n: number): Promise<Received[]> {
-  await expect.poll(async () => (await relay(), receiver.received.length), { timeout: 10_000 }).toBe(n);
+  const received = async () => {
+    await relay();
+    return receiver.received.length;
+  };
+  await expect.poll(received, { timeout: 10_000 }).toBe(n);
   return receiver.received;
 }
 
