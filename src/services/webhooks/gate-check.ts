@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { webhookGateStates } from '../../db/schema/index.ts';
@@ -34,14 +36,16 @@ export async function checkGateForWebhooks(tx: Db, releaseId: string, now: Date)
   if (!release) return false;
   const state = stateOf(await releaseGateOf(tx, release, now));
   const [told] = await tx.select().from(webhookGateStates).where(eq(webhookGateStates.releaseId, releaseId));
-  if (told && JSON.stringify(told.state) === JSON.stringify(state)) return false;
+  // jsonb keeps its own key order: compare values, not text.
+  if (told && isDeepStrictEqual(told.state, state)) return false;
   await tx
     .insert(webhookGateStates)
     .values({ releaseId, state, updatedAt: now })
     .onConflictDoUpdate({ target: webhookGateStates.releaseId, set: { state, updatedAt: now } });
   await emitEvent(tx, {
     type: 'release.gate_changed',
-    key: `gate:${releaseId}:${now.getTime()}`,
+    // Two changes in the same instant are two events: the state is part of the cause.
+    key: `gate:${releaseId}:${now.getTime()}:${createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16)}`,
     title: `${release.title}: the gate ${state.ready ? 'passes' : 'holds it'}`,
     data: { release: releaseData(release), gate: state, previous: (told?.state as GateState) ?? null },
     now,
