@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
 import { SecretOnce, WebhookForm } from './webhook-form.tsx';
+import './webhooks.css';
 
 const nameOf = (h: TWebhook) => h.description || h.url;
 
@@ -124,7 +125,7 @@ export function WebhooksPage() {
         ) : data.data.length === 0 ? (
           <p className="empty">No webhooks yet. Add one to send events to another system.</p>
         ) : (
-          <ul className="card-list">
+          <ul className="webhook-list">
             {data.data.map((h) => (
               <WebhookCard
                 key={h.id}
