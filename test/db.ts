@@ -117,6 +117,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(start_on || timeboxes::text, '|') from plans) as plans,
            (select string_agg(id::text || done::text || coalesce(note, ''), '|' order by id) from plan_deliverables) as plan_deliverables,
            (select string_agg(week || working || overhead || adjust || actions::text, '|' order by week) from plan_retros) as plan_retros,
+           (select string_agg(id::text || url || description || array_to_string(events, ',') || active::text || secret, '|' order by id) from webhook_subscriptions) as webhooks,
            (select value::text from org_settings) as settings,
            (select string_agg(activity, '|' order by position) from raci_entries) as raci,
            (select string_agg(name || email || array_to_string(roles, ','), '|' order by id) from people) as people_text`);

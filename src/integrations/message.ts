@@ -20,6 +20,16 @@ export interface OutgoingMessage {
    * (an incoming webhook, email, the inbox) they follow the message's own sections (`withRepliesInline`).
    */
   replies?: OutgoingReply[];
+  /** An outbound webhook's copy: the JSON body it posts (title and summary are for the delivery log). */
+  webhook?: WebhookExtras;
+}
+
+/** What a webhook copy posts: the event (its `id` stays the same when replayed, so receivers can dedupe). */
+export interface WebhookExtras {
+  event: string;
+  body: { id: string; type: string; occurredAt: string; data: unknown };
+  /** The delivery (outbox row) this one replays. */
+  replayOf?: string;
 }
 
 /** One reply of a message: a title in plain words (e.g. "Billing — Maya Chen") and its body in markdown. */

@@ -20,6 +20,7 @@ import { getSettings } from '../services/org/settings.ts';
 import { rememberReadinessMessage } from '../services/slack/readiness-messages.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Deliverers, OutboxRow } from './outbox-relay.ts';
+import { createWebhookDeliverer } from './webhook-deliverer.ts';
 
 const notConfigured = (what: string): DeliveryResult => ({
   ok: false,
@@ -144,6 +145,7 @@ export function createDeliverers(
         });
       return sent;
     },
+    webhook: createWebhookDeliverer(db),
     close: () => mailer?.close(),
   };
 }

@@ -27,6 +27,7 @@ import { planPulse, pulseHandler } from '../services/surveys/pulse.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
+import { WEBHOOK_ACTIONS } from '../services/webhooks/gate-check.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DEFAULT_METRIC_WEEKS } from '../shared/metrics.ts';
 import { runDueActions } from './actions.ts';
@@ -56,6 +57,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'survey.launch_awareness': awarenessSurveyHandler,
   'survey.pm_pulse': pulseHandler,
   ...BROADCAST_ACTIONS,
+  ...WEBHOOK_ACTIONS,
 };
 
 export interface Jobs {

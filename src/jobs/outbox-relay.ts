@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../db/client.ts';
 import { deliveryLog, inboxItems, outbox, personPrefs } from '../db/schema/index.ts';
 import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+import { createWebhookDeliverer } from './webhook-deliverer.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect & { unsubscribeToken: string | null };
 
@@ -9,6 +10,8 @@ export type OutboxRow = typeof outbox.$inferSelect & { unsubscribeToken: string 
 export interface Deliverers {
   email(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
   slack(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
+  /** Outbound webhooks; without one the relay posts them itself (jobs/webhook-deliverer.ts, 10 s timeout). */
+  webhook?(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
 }
 
 export interface RelayOptions {
@@ -59,6 +62,8 @@ async function deliver(opts: RelayOptions, row: OutboxRow): Promise<DeliveryResu
     if (row.channel === 'inbox') return { ok: true, detail: 'inbox' };
     if (row.channel === 'email') return await opts.deliverers.email(row, message);
     if (row.channel === 'slack') return await opts.deliverers.slack(row, message);
+    if (row.channel === 'webhook')
+      return await (opts.deliverers.webhook ?? createWebhookDeliverer(opts.db))(row, message);
     return { ok: false, retryable: false, error: `unknown channel ${row.channel}` };
   } catch (err) {
     return { ok: false, retryable: true, error: (err as Error).message };

@@ -29,6 +29,7 @@ export const ACTION_PAYLOADS = {
   'survey.launch_awareness': z.strictObject({ releaseId: z.string() }),
   'survey.pm_pulse': z.strictObject({ quarter: z.string() }),
   'broadcast.release': z.strictObject({ broadcastId: z.string() }),
+  'webhook.gate_check': z.strictObject({ releaseId: z.string() }),
 } as const satisfies { [K in TActionKind]: z.ZodType };
 
 /** The kinds (shared/scheduling.ts: the database column is typed by them); the catalog above has each, no more. */

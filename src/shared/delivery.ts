@@ -128,7 +128,8 @@ export const ZOutgoingMessage = z.object({
 /** held: written by an undoable action whose window is still open (services/broadcasts). */
 export const DELIVERY_STATUSES = ['held', 'pending', 'sending', 'sent', 'dead'] as const;
 export type TDeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const DELIVERY_CHANNELS = ['email', 'slack', 'inbox'] as const;
+/** webhook: an outbound webhook subscription's copy (services/webhooks), signed JSON, not a message. */
+export const DELIVERY_CHANNELS = ['email', 'slack', 'inbox', 'webhook'] as const;
 export type TDeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 /** One attempt's outcome in the delivery log (retry_requested: someone sent a dead letter back to the queue). */
 export const DELIVERY_RESULTS = ['sent', 'failed', 'dead', 'retry_requested'] as const;

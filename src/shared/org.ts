@@ -163,6 +163,8 @@ export const ZMe = z.object({
     manageRituals: z.boolean(),
     readDeliveries: z.boolean(),
     manageChannels: z.boolean(),
+    /** Outbound webhooks (issue 18): Product Ops and the admin. */
+    manageWebhooks: z.boolean(),
     /** The status-request count (the product org), and importing the Slack exports it counts (Product Ops and up). */
     readStatusRequests: z.boolean(),
     importStatusPings: z.boolean(),

@@ -21,6 +21,7 @@ export const ACTION_KINDS = [
   'survey.launch_awareness',
   'survey.pm_pulse',
   'broadcast.release',
+  'webhook.gate_check',
 ] as const;
 export type TActionKind = (typeof ACTION_KINDS)[number];
 

@@ -22,6 +22,7 @@ const CadencePage = lazyPage(() => import('./routes/cadence/cadence-page.tsx'), 
 const OccurrencePage = lazyPage(() => import('./routes/cadence/occurrence-page.tsx'), 'OccurrencePage');
 const RitualPage = lazyPage(() => import('./routes/cadence/ritual-page.tsx'), 'RitualPage');
 const ChannelsPage = lazyPage(() => import('./routes/channels/channels-page.tsx'), 'ChannelsPage');
+const WebhooksPage = lazyPage(() => import('./routes/webhooks/webhooks-page.tsx'), 'WebhooksPage');
 const CharterPage = lazyPage(() => import('./routes/charter/charter-page.tsx'), 'CharterPage');
 const FrictionsPage = lazyPage(() => import('./routes/charter/frictions-page.tsx'), 'FrictionsPage');
 const QbrIndexPage = lazyPage(() => import('./routes/charter/qbr-page.tsx'), 'QbrIndexPage');
@@ -160,6 +161,7 @@ export function App() {
           <Route path="insights/:id" element={<InsightItemPage />} />
           <Route path="status-requests" element={<StatusRequestsPage />} />
           <Route path="channels" element={<ChannelsPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="deliveries" element={<DeliveriesPage />} />

@@ -66,6 +66,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/audit', label: 'Audit log', capability: 'C1', visible: (me) => me.can.readAudit },
   // Product Ops and up (the same policy as the audit log): the log names who was told what.
   { path: '/deliveries', label: 'Delivery log', capability: 'C2', visible: (me) => me.can.readDeliveries },
+  // Product Ops and the admin: subscribers' URLs and their signing secrets.
+  { path: '/webhooks', label: 'Webhooks', capability: 'C2', visible: (me) => me.can.manageWebhooks },
 ];
 
 export const navFor = (me: TMe): NavEntry[] => NAV.filter((e) => e.visible?.(me) ?? true);

@@ -15,3 +15,4 @@ export * from './status.ts';
 export * from './surveys.ts';
 export * from './updates.ts';
 export * from './velocity.ts';
+export * from './webhooks.ts';

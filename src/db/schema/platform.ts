@@ -15,6 +15,7 @@ import { DELIVERY_CHANNELS, DELIVERY_RESULTS, DELIVERY_STATUSES } from '../../sh
 import { ACTION_KINDS, ACTION_STATUSES, LATE_POLICIES } from '../../shared/scheduling.ts';
 import { channels } from './delivery.ts';
 import { people } from './org.ts';
+import { webhookSubscriptions } from './webhooks.ts';
 
 /*
  * The platform's tables, shared by every capability: the audit log, scheduled actions, published artifact
@@ -126,6 +127,8 @@ export const outbox = pgTable(
     channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
+    /** A webhook copy's subscription: its URL and secret are read when sending, so a rotation counts at once. */
+    webhookId: uuid('webhook_id').references(() => webhookSubscriptions.id, { onDelete: 'set null' }),
     address: text('address').notNull(),
     message: jsonb('message').notNull(),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
@@ -142,6 +145,7 @@ export const outbox = pgTable(
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_broadcast_idx').on(t.broadcastId),
+    index('outbox_webhook_idx').on(t.webhookId, t.createdAt),
   ],
 );
 

@@ -40,6 +40,7 @@ import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fix
 import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
 import { SURVEY_CASES } from './authorization-surveys.fixture.ts';
 import { VELOCITY_CASES } from './authorization-velocity.fixture.ts';
+import { WEBHOOK_CASES } from './authorization-webhooks.fixture.ts';
 
 /**
  * Every route of the app, with who may call it. A route missing here fails the first test, so a new route
@@ -285,6 +286,7 @@ const MATRIX: Record<string, Case> = {
   ...VELOCITY_CASES,
   ...SURVEY_CASES,
   ...PLAN_CASES,
+  ...WEBHOOK_CASES,
   ...CONTRACT_CASES,
   ...CHARTER_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },

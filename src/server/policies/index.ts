@@ -13,6 +13,7 @@ import { STATUS_POLICIES } from './status.ts';
 import { SURVEY_POLICIES } from './surveys.ts';
 import { UPDATE_POLICIES } from './updates.ts';
 import { VELOCITY_POLICIES } from './velocity.ts';
+import { WEBHOOK_POLICIES } from './webhooks.ts';
 
 export type { Action, Resource, ResourceType } from './resources.ts';
 
@@ -31,6 +32,7 @@ const POLICIES: Policies<ResourceType> = {
   ...CHARTER_POLICIES,
   ...PLAN_POLICIES,
   ...BROADCAST_POLICIES,
+  ...WEBHOOK_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

@@ -28,6 +28,8 @@ export type Resource =
   | { type: 'occurrence'; ownerRole?: string; ownerPersonId?: string | null }
   | { type: 'channel' }
   | { type: 'delivery' }
+  /** Outbound webhooks (issue 18): their URLs and secrets reach outside; Product Ops and the admin keep them. */
+  | { type: 'webhook' }
   | { type: 'weekly_update'; areaOwnerId?: string | null }
   | {
       type: 'release';

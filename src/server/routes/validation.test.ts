@@ -11,6 +11,7 @@ import { type BadCase, releaseAndInsightCases } from './validation-releases-insi
 import { roadmapCases } from './validation-roadmap.fixture.ts';
 import { surveyBadCases } from './validation-surveys.fixture.ts';
 import { velocityBadCases } from './validation-velocity.fixture.ts';
+import { aWebhook, webhookBadCases } from './validation-webhooks.fixture.ts';
 
 let t: TestApp;
 let admin: { headers: Record<string, string> };
@@ -40,6 +41,7 @@ const ids = {
   inactive: '',
   friction: '',
   deliverable: '',
+  webhook: '',
 };
 
 const UNKNOWN_PERSON = crypto.randomUUID();
@@ -415,6 +417,7 @@ function cases(): Record<string, BadCase[]> {
     ...charterBadCases(ids),
     ...surveyBadCases(),
     ...planBadCases(ids),
+    ...webhookBadCases(ids),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',
@@ -469,6 +472,7 @@ beforeAll(async () => {
   admin = a;
   headOfProduct = await signedIn(db, ['head_of_product']);
   await seedValidationRecords(t, admin, ids);
+  ids.webhook = await aWebhook(db);
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { broadcasts, channels, outbox, people } from '../../db/schema/index.ts';
 import { type OutgoingMessage, withRepliesInline } from '../../integrations/message.ts';
@@ -59,7 +59,9 @@ export async function heldPreview(
     .from(outbox)
     .leftJoin(people, eq(people.id, outbox.personId))
     .leftJoin(channels, eq(channels.id, outbox.channelId))
-    .where(eq(outbox.broadcastId, holdId));
+    .where(and(eq(outbox.broadcastId, holdId), ne(outbox.channel, 'webhook')));
+  // Webhook copies (services/webhooks) are held and undone with the action too, but they carry an event, not
+  // this message, and no person reads them: the preview is about people.
   const [b] = await tx.select({ undo: broadcasts.undo }).from(broadcasts).where(eq(broadcasts.id, holdId));
   const by = (c: string) => rows.filter((r) => r.channel === c).length;
   const sorted = (xs: (string | null)[]) =>

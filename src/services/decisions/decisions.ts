@@ -15,6 +15,8 @@ import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { decisionData } from '../webhooks/payloads.ts';
 import { cancelReviewReminders, scheduleReviewReminder } from './reminders.ts';
 import { type DecisionView, getDecision } from './view.ts';
 
@@ -133,6 +135,13 @@ async function insertDecision(
     by: o.actor.label,
   });
   await scheduleReviewReminder(tx, settings, row!.id, input.reviewDate);
+  await emitEvent(tx, {
+    type: 'decision.recorded',
+    key: `decision:${row!.id}`,
+    title: `Decision #${row!.number} recorded: ${row!.title}`,
+    data: decisionData(row!),
+    now: o.now,
+  });
   await recordAudit(tx, {
     actor: o.actor,
     action: 'decision.record',

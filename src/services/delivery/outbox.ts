@@ -6,7 +6,9 @@ import type { OutgoingMessage } from '../../integrations/message.ts';
 export type Recipient =
   | { channel: 'email'; address: string; personId?: string | null; channelId?: string | null }
   | { channel: 'slack'; address: string; personId?: string | null; channelId?: string | null }
-  | { channel: 'inbox'; personId: string };
+  | { channel: 'inbox'; personId: string }
+  /** An outbound webhook subscription (services/webhooks): `address` is its URL's host, for the log. */
+  | { channel: 'webhook'; webhookId: string; address: string; personId?: null; channelId?: null };
 
 export interface EnqueueInput {
   /** Identifies the cause (e.g. "weekly_update:2026-W47:v1"); with the recipient it makes the idempotency key. */
@@ -20,7 +22,9 @@ export interface EnqueueInput {
 }
 
 export function recipientKey(r: Recipient): string {
-  return r.channel === 'inbox' ? `inbox:${r.personId}` : `${r.channel}:${r.address.toLowerCase()}`;
+  if (r.channel === 'inbox') return `inbox:${r.personId}`;
+  if (r.channel === 'webhook') return `webhook:${r.webhookId}`;
+  return `${r.channel}:${r.address.toLowerCase()}`;
 }
 
 /**
@@ -41,6 +45,7 @@ export async function enqueueMessage(tx: Db, input: EnqueueInput): Promise<numbe
         channel: r.channel,
         personId: r.personId ?? null,
         channelId: r.channel === 'inbox' ? null : (r.channelId ?? null),
+        webhookId: r.channel === 'webhook' ? r.webhookId : null,
         address: r.channel === 'inbox' ? r.personId : r.address,
         message: input.message,
         ...(input.hold

@@ -12,6 +12,8 @@ import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import type { ActionHandler } from '../scheduling.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { artifactData } from '../webhooks/payloads.ts';
 import type { DigestUndo } from './digest-undo.ts';
 import { type Quote, quotesFor, type ThemeSummary, topThemes } from './themes.ts';
 
@@ -149,7 +151,7 @@ export async function publishDigest(opts: {
     const markdown = render(opts.month, settings.orgName, full);
     const previous = await findArtifactVersion(tx, INSIGHTS_DIGEST, opts.month);
     const title = `Monthly Insights Digest — ${opts.month}`;
-    const { version, id: versionId } = await publishArtifactVersion(tx, {
+    const published = await publishArtifactVersion(tx, {
       kind: INSIGHTS_DIGEST,
       key: opts.month,
       title,
@@ -159,6 +161,7 @@ export async function publishDigest(opts: {
       publishedBy: opts.actor.label,
       now: opts.now,
     });
+    const { version, id: versionId } = published;
     const hold: Hold | null = opts.hold
       ? await openHold(tx, {
           kind: 'insights_digest.publish',
@@ -181,6 +184,14 @@ export async function publishDigest(opts: {
       },
       recipients: await resolveRecipients(tx, { kind: INSIGHTS_DIGEST }),
       ...(hold ? { hold } : {}),
+    });
+    await emitEvent(tx, {
+      type: 'artifact.published',
+      key: `${INSIGHTS_DIGEST}:${opts.month}:v${version}`,
+      title: `${title} published${version > 1 ? ` (version ${version})` : ''}`,
+      data: artifactData({ ...published, path: `/insights/digests/${opts.month}` }),
+      now: opts.now,
+      hold,
     });
     if (hold)
       await finishHold(tx, hold, title, { month: opts.month, versionId, version } satisfies DigestUndo);

@@ -1,6 +1,6 @@
-import { and, arrayContains, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areaPolishSpells, people, podMembers, pods } from '../../db/schema/index.ts';
+import { areaPolishSpells, people, podMembers, pods, releases } from '../../db/schema/index.ts';
 import type { ConfusionFigure } from '../../domain/quality/confusion.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
 import { todayIn } from '../../shared/calendar.ts';
@@ -8,6 +8,8 @@ import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import { emitEvent, watchGate } from '../webhooks/events.ts';
+import { areaData } from '../webhooks/payloads.ts';
 import { type AreaQuality, areasQuality } from './confusion.ts';
 
 export const POLISH_MODE_KIND = 'quality.polish_mode';
@@ -44,6 +46,10 @@ async function enter(db: Db, q: AreaQuality, settings: TSettings, now: Date): Pr
       .returning({ id: areaPolishSpells.id });
     if (!row) return false; // another instance recorded it first, and told them
     await tell(tx, q, `entered:${row.id}`, enteredMessage(q.area, spell.lastAbove, spell.leavesOn, settings));
+    await emitPolish(tx, 'polish_mode.entered', q, row.id, now, {
+      since: spell.since,
+      figure: spell.lastAbove,
+    });
     return true;
   });
 }
@@ -55,7 +61,9 @@ async function leave(db: Db, q: AreaQuality, spellId: string, settings: TSetting
       .set({ leftOn: todayIn(settings.timeZone, now) })
       .where(and(eq(areaPolishSpells.id, spellId), isNull(areaPolishSpells.leftOn)))
       .returning({ id: areaPolishSpells.id });
-    if (left.length) await tell(tx, q, `left:${spellId}`, leftMessage(q.area, q.confusion.current, settings));
+    if (!left.length) return;
+    await tell(tx, q, `left:${spellId}`, leftMessage(q.area, q.confusion.current, settings));
+    await emitPolish(tx, 'polish_mode.left', q, spellId, now, { figure: q.confusion.current });
   });
 }
 
@@ -122,4 +130,46 @@ async function tell(tx: Db, q: AreaQuality, cause: string, message: OutgoingMess
     message,
     recipients: await recipientsForPeople(tx, ids),
   });
+}
+
+/**
+ * Webhooks hear of the spell with the figure behind it (counts of tickets, no ticket text), and the area's open
+ * releases have their gate looked at again (Polish Mode is one of its checks).
+ */
+async function emitPolish(
+  tx: Db,
+  type: 'polish_mode.entered' | 'polish_mode.left',
+  q: AreaQuality,
+  spellId: string,
+  now: Date,
+  extra: { since?: string; figure: ConfusionFigure | null },
+) {
+  const entered = type === 'polish_mode.entered';
+  await emitEvent(tx, {
+    type,
+    key: `${type}:${spellId}`,
+    title: `${q.area.name} ${entered ? 'entered' : 'left'} Polish Mode`,
+    data: {
+      area: areaData(q.area),
+      since: extra.since ?? null,
+      figure: extra.figure
+        ? {
+            day: extra.figure.day,
+            pct: extra.figure.pct,
+            confused: extra.figure.confused,
+            tickets: extra.figure.tickets,
+          }
+        : null,
+    },
+    now,
+  });
+  const open = await tx
+    .select({ id: releases.id })
+    .from(releases)
+    .where(and(eq(releases.areaId, q.area.id), notInArray(releases.status, ['launched', 'rolled_back'])));
+  await watchGate(
+    tx,
+    open.map((r) => r.id),
+    now,
+  );
 }

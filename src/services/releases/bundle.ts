@@ -21,6 +21,8 @@ import { recordAudit } from '../audit.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import { emitEvent, watchGate } from '../webhooks/events.ts';
+import { artifactData, releaseData } from '../webhooks/payloads.ts';
 import { getRelease, type ReleaseView } from './releases.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
@@ -118,6 +120,7 @@ export async function saveBundle(opts: {
       entityId: release.id,
       change: { sections: Object.keys(opts.input.sections) },
     });
+    await watchGate(tx, [release.id], opts.now);
     return getBundle(tx, release);
   });
 }
@@ -206,7 +209,7 @@ export async function releaseBundle(opts: {
         })),
         'the bundle is not complete',
       );
-    const { version } = await publishArtifactVersion(tx, {
+    const published = await publishArtifactVersion(tx, {
       kind: ENABLEMENT_BUNDLE,
       key: release.id,
       title: `Launch Enablement Bundle — ${release.title}`,
@@ -220,6 +223,18 @@ export async function releaseBundle(opts: {
       },
       changes: missing.length ? [`Sections still missing: ${missing.join(', ')}`] : [],
       publishedBy: opts.actor.label,
+      now,
+    });
+    const { version } = published;
+    await emitEvent(tx, {
+      type: 'artifact.published',
+      key: `${ENABLEMENT_BUNDLE}:${release.id}:v${version}`,
+      title: `${published.title} (${opts.stage}) published`,
+      data: {
+        ...artifactData({ ...published, path: `/releases/${release.id}` }),
+        stage: opts.stage,
+        release: releaseData(release),
+      },
       now,
     });
     const today = todayIn(settings.timeZone, now);

@@ -6,6 +6,7 @@ import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { MAX_OVERRIDE_DAYS } from '../../shared/releases.ts';
 import { type Actor, hasRole } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { watchGate } from '../webhooks/events.ts';
 import { gateChecks } from './gate.ts';
 
 const DAY_MS = 86_400_000;
@@ -125,6 +126,7 @@ export async function overrideGateCheck(o: OverrideOptions): Promise<GateOverrid
         replaced: replaced.map((r) => r.id),
       },
     });
+    await watchGate(tx, [o.releaseId], o.now);
     return present(row!, o.now);
   });
 }
@@ -166,6 +168,7 @@ export async function revokeGateOverride(o: RevokeOptions): Promise<GateOverride
       entityId: o.releaseId,
       change: { overrideId: row.id, checkId: row.checkId },
     });
+    await watchGate(tx, [o.releaseId], o.now);
     return present(revoked!, o.now);
   });
 }

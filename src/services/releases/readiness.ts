@@ -19,6 +19,7 @@ import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
 import { readinessLines, updateReadinessMessages } from '../slack/readiness-messages.ts';
 import { followShares } from '../slack/shares.ts';
+import { emitReleaseStatus, watchGate } from '../webhooks/events.ts';
 import { getRelease } from './releases.ts';
 import { readinessOccurrence, replanRelease, tierRule } from './schedule.ts';
 
@@ -79,6 +80,7 @@ export async function answerReadiness(tx: Db, opts: SignOffOptions) {
       entityId: release.id,
       change: { kind: opts.kind, note, ready },
     });
+    await watchGate(tx, [release.id], opts.now);
   }
   const signOffs = await listSignOffs(tx, release.id);
   // The Slack messages people answered from show the new answer too, wherever it was given.
@@ -142,6 +144,7 @@ export async function withdrawSignOff(opts: {
       entityId: opts.releaseId,
       change: { kind: opts.kind, was: removed[0]!.byLabel },
     });
+    await watchGate(tx, [opts.releaseId], opts.now);
     const release = await getRelease(tx, opts.releaseId);
     if (release)
       await updateReadinessMessages(tx, {
@@ -247,6 +250,7 @@ export async function recordDecision(opts: {
         updatedAt: now,
       })
       .where(eq(releases.id, release.id));
+    await emitReleaseStatus(tx, release.status, (await getRelease(tx, release.id))!, now);
     await markReadinessHeld(tx, release.id, release.tier, now);
     await replanRelease(tx, release.id, now);
     await followShares(tx, 'release', release.id, now);

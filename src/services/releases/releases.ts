@@ -16,6 +16,7 @@ import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 import { followReleaseInRoadmap, linkRelease, roadmapItemExists } from '../roadmap/follow-release.ts';
 import { followShares } from '../slack/shares.ts';
+import { emitReleaseStatus } from '../webhooks/events.ts';
 import { nextTier, notifyRetier, staleNote } from './retier.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
@@ -326,6 +327,7 @@ export async function updateRelease(opts: {
       .where(eq(releases.id, opts.id));
     const after = (await getRelease(tx, opts.id))!;
     await recordTierChange(tx, opts.actor, before, after, next.stale);
+    await emitReleaseStatus(tx, before.status, after, opts.now);
     await replanRelease(tx, opts.id, opts.now);
     await linkAndFollow(tx, opts.actor, opts.id, roadmapItemId, opts.now);
     await followShares(tx, 'release', opts.id, opts.now);

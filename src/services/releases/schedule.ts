@@ -17,6 +17,7 @@ import { artifactCheckKey, reminderKey, scheduleOccurrenceActions } from '../cad
 import { getSettings } from '../org/settings.ts';
 import { cancelAction, scheduleAction } from '../scheduling.ts';
 import { planAwarenessSurvey } from '../surveys/awareness.ts';
+import { watchGate } from '../webhooks/events.ts';
 
 export const READINESS_RITUAL = 'launch-readiness-check';
 /** Warnings and check-ins go out at this local time: the start of a working day. */
@@ -199,6 +200,7 @@ export async function replanRelease(
   now: Date,
   opts: { removing?: boolean } = {},
 ): Promise<void> {
+  if (!opts.removing) await watchGate(tx, [releaseId], now);
   const [r] = await tx.select().from(releases).where(eq(releases.id, releaseId));
   if (!r) return;
   const settings = await getSettings(tx);

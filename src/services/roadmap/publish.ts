@@ -13,6 +13,8 @@ import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { recipientsForChannels, recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { artifactData } from '../webhooks/payloads.ts';
 import { ratifiedStates } from './items.ts';
 import type { ViewPublishUndo } from './publish-undo.ts';
 import { buildView, publishedView, ROADMAP_VIEW, VIEW_KEY } from './view.ts';
@@ -159,7 +161,7 @@ export async function publishView(o: {
     const previous = await publishedView(tx);
     const moves = movesBetween((previous?.json as TRoadmapView | undefined) ?? null, view);
     const title = `${settings.orgName} roadmap — ${view.quarters.map((q) => q.label).join(' and ')}`;
-    const { version: n, id: versionId } = await publishArtifactVersion(tx, {
+    const published = await publishArtifactVersion(tx, {
       kind: ROADMAP_VIEW,
       key: VIEW_KEY,
       title,
@@ -169,6 +171,7 @@ export async function publishView(o: {
       publishedBy: o.actor.label,
       now,
     });
+    const { version: n, id: versionId } = published;
     // Every closed review still waiting for it is answered by this publication (met or late from here).
     const waiting = and(isNotNull(roadmapReviews.closedAt), isNull(roadmapReviews.republishedAt));
     const reviews = await tx
@@ -187,6 +190,14 @@ export async function publishView(o: {
         })
       : null;
     await notifySubscribers(tx, n, moves, settings.roadmap.moveToleranceDays, hold);
+    await emitEvent(tx, {
+      type: 'artifact.published',
+      key: `${ROADMAP_VIEW}:${VIEW_KEY}:v${n}`,
+      title: `${title} (version ${n}) published`,
+      data: artifactData({ ...published, path: '/roadmap/view' }),
+      now,
+      hold,
+    });
     if (hold)
       await finishHold(tx, hold, `Stakeholder roadmap view, version ${n}`, {
         versionId,

@@ -35,6 +35,8 @@ import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import type { ActionHandler } from '../scheduling.ts';
+import { emitEvent } from '../webhooks/events.ts';
+import { artifactData } from '../webhooks/payloads.ts';
 import { ensureCycle, publicationDate } from './cycles.ts';
 import type { PublishUndo } from './publish-undo.ts';
 
@@ -173,6 +175,14 @@ export async function publishWeeklyUpdate(opts: {
       },
       recipients: await resolveRecipients(tx, { kind: WEEKLY_UPDATE }),
       ...(hold ? { hold } : {}),
+    });
+    await emitEvent(tx, {
+      type: 'artifact.published',
+      key: `${WEEKLY_UPDATE}:${opts.week}:v${version}`,
+      title: `${title} published`,
+      data: artifactData({ ...row, path: `/updates/${opts.week}` }),
+      now,
+      hold,
     });
     if (hold) {
       const undo: PublishUndo = {

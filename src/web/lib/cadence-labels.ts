@@ -67,7 +67,12 @@ export const DELIVERY_RESULT_LABELS: Record<string, string> = {
   retry_requested: 'Retry requested',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', slack: 'Slack', inbox: 'Inbox' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  email: 'Email',
+  slack: 'Slack',
+  inbox: 'Inbox',
+  webhook: 'Webhook',
+};
 
 /** The kinds of channel (destinations that receive published artifacts), not the delivery channels above. */
 export const CHANNEL_KIND_LABELS: Record<TChannel['kind'], string> = {
@@ -101,6 +106,7 @@ const MESSAGE_KIND_LABELS: Record<string, string> = {
   'slack.status_thread': 'Status change told in a Slack thread',
   'contract.sign_off': 'Strategy contract sign-off asked',
   'contract.signed': 'Strategy contract signed',
+  webhook: 'Outbound webhook event',
 };
 
 /** What a delivery or inbox item is about: "ritual.reminder" → "Ritual reminder". */

@@ -32,7 +32,8 @@ export type Resource =
   | 'surveys'
   | 'tokens'
   | 'updates'
-  | 'velocity';
+  | 'velocity'
+  | 'webhooks';
 
 export type ResourceKey = readonly [Resource, ...unknown[]];
 

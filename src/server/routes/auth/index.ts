@@ -36,6 +36,7 @@ async function me(deps: AppDeps, personId: string) {
       manageRituals: can(actor, 'create', { type: 'ritual' }),
       readDeliveries: can(actor, 'read', { type: 'delivery' }),
       manageChannels: can(actor, 'create', { type: 'channel' }),
+      manageWebhooks: can(actor, 'read', { type: 'webhook' }),
       readStatusRequests: can(actor, 'read', { type: 'status_requests' }),
       importStatusPings: can(actor, 'create', { type: 'status_requests' }),
       readVelocity: can(actor, 'read', { type: 'velocity' }),

@@ -1,15 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson, makePod, signedIn } from '../../../../test/factories.ts';
 import { rowsOf } from '../../../db/client.ts';
-import { areaPolishSpells, outbox } from '../../../db/schema/index.ts';
+import { areaPolishSpells, outbox, scheduledActions } from '../../../db/schema/index.ts';
 import type { ParsedRow } from '../../../integrations/importers/index.ts';
+import type { OutgoingMessage } from '../../../integrations/message.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { ingestFeedback } from '../../../services/insights/ingest.ts';
 import { updateSettings } from '../../../services/org/settings.ts';
 import { POLISH_MODE_KIND, watchPolishMode } from '../../../services/quality/polish-watch.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
+import { createWebhook } from '../../../services/webhooks/subscriptions.ts';
 import { addDays } from '../../../shared/calendar.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TAreaQualityDetail, TAreaQualityList } from '../../../shared/quality.ts';
@@ -198,6 +200,11 @@ describe('Polish Mode at the release gate', () => {
 });
 
 describe('the daily Polish Mode check', () => {
+  const webhookEvents = async () =>
+    (await t.database.db.select().from(outbox).where(eq(outbox.channel, 'webhook')).orderBy(outbox.createdAt))
+      .map((r) => (r.message as OutgoingMessage).webhook!)
+      .filter((w) => w.event.startsWith('polish_mode'));
+
   const told = async () =>
     (await t.database.db.select().from(outbox)).filter(
       (r) => r.kind === POLISH_MODE_KIND && r.channel === 'inbox',
@@ -205,6 +212,17 @@ describe('the daily Polish Mode check', () => {
 
   it("tells the area's pod, its PM and the Head of Product once when it enters, and once when it leaves", async () => {
     clock.set('2026-12-10T12:00:00Z');
+    await createWebhook({
+      db: t.database.db,
+      actor: systemActor('test'),
+      input: {
+        url: 'https://hooks.example.com/quality',
+        description: '',
+        events: ['polish_mode.entered', 'polish_mode.left', 'release.gate_changed'],
+        active: true,
+      },
+      now: clock.now(),
+    });
     expect(await watchPolishMode(t.database.db, clock.now())).toEqual({ entered: ['Billing'], left: [] });
     const entered = await told();
     expect(entered.map((r) => r.personId).sort()).toEqual([ids.maya, ids.eng, ids.head].sort());
@@ -214,6 +232,26 @@ describe('the daily Polish Mode check', () => {
         "60% of Billing's support tickets (3 of 5) were confused customers in the 28 days to 2026-12-10, above " +
         'the 20% threshold.',
     });
+    // Webhooks hear it too (the figure, no ticket text), and the area's open releases have their gate looked at.
+    const [hook] = await webhookEvents();
+    expect(hook).toMatchObject({
+      event: 'polish_mode.entered',
+      body: {
+        type: 'polish_mode.entered',
+        data: { area: { id: ids.billing, name: 'Billing' }, since: '2026-12-02' },
+      },
+    });
+    expect((hook!.body.data as { figure: object }).figure).toEqual({
+      day: '2026-12-10',
+      pct: 60,
+      confused: 3,
+      tickets: 5,
+    });
+    const checks = await t.database.db
+      .select()
+      .from(scheduledActions)
+      .where(eq(scheduledActions.kind, 'webhook.gate_check'));
+    expect(checks.length).toBeGreaterThan(0);
     // The next day's check: still in Polish Mode, nobody is told again.
     clock.set('2026-12-11T12:00:00Z');
     expect(await watchPolishMode(t.database.db, clock.now())).toEqual({ entered: [], left: [] });
@@ -225,6 +263,7 @@ describe('the daily Polish Mode check', () => {
     expect(
       all.filter((r) => (r.message as { title: string }).title === 'Billing has left Polish Mode'),
     ).toHaveLength(3);
+    expect((await webhookEvents()).map((w) => w.event)).toEqual(['polish_mode.entered', 'polish_mode.left']);
     const [spell] = await t.database.db.select().from(areaPolishSpells);
     expect(spell).toMatchObject({ enteredOn: '2026-12-02', leftOn: '2027-01-11' });
     clock.set('2026-12-10T12:00:00Z');
