@@ -13,5 +13,6 @@ export * from './roadmap.ts';
 export * from './slack.ts';
 export * from './status.ts';
 export * from './surveys.ts';
+export * from './trackers.ts';
 export * from './updates.ts';
 export * from './velocity.ts';
