@@ -98,12 +98,10 @@ export async function startGithubPeer() {
       ...(page < last ? [`<${at(page + 1)}>; rel="next"`, `<${at(last)}>; rel="last"`] : []),
       ...(page > 1 ? [`<${at(page - 1)}>; rel="prev"`, `<${at(1)}>; rel="first"`] : []),
     ];
-    const body = all
-      .slice((page - 1) * perPage, page * perPage)
-      .map((i) => ({
-        ...i,
-        milestone: i.milestone ? milestoneView(repo, Number(i.milestone.number)) : null,
-      }));
+    const body = all.slice((page - 1) * perPage, page * perPage).map((i) => ({
+      ...i,
+      milestone: i.milestone ? milestoneView(repo, Number(i.milestone.number)) : null,
+    }));
     json(200, body, rels.length ? { link: rels.join(', ') } : {});
   };
 

@@ -28,6 +28,8 @@ export interface GithubClientOptions {
   fetch?: typeof fetch;
   /** Rate-limited or failing answers retried per request before giving up (default 4). */
   maxRetries?: number;
+  /** Requests that got no answer at all retried, 1 s, 2 s, 4 s… apart (default 3; a request's own pull: 0). */
+  networkRetries?: number;
   /** Longest single wait honoured (default 15 minutes): a reset further away fails this sync; the next one retries. */
   maxWaitMs?: number;
 }
@@ -45,6 +47,7 @@ export function githubClient(o: GithubClientOptions) {
   const doFetch = o.fetch ?? fetch;
   const sleep = o.sleep ?? realSleep;
   const maxRetries = o.maxRetries ?? 4;
+  const networkRetries = o.networkRetries ?? 3;
   const maxWaitMs = o.maxWaitMs ?? 15 * 60_000;
   let quotaResetAt: number | null = null;
 
@@ -83,7 +86,8 @@ export function githubClient(o: GithubClientOptions) {
           redirect: 'follow',
         });
       } catch (err) {
-        if (attempt >= maxRetries) throw new GithubError(`could not reach GitHub: ${describe(err)}`, null);
+        if (attempt >= networkRetries)
+          throw new GithubError(`could not reach GitHub: ${describe(err)}`, null);
         await wait(1000 * 2 ** attempt, 'GitHub unreachable');
         continue;
       }

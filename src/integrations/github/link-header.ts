@@ -5,7 +5,8 @@
  */
 export function nextPageUrl(header: string | null): string | null {
   if (!header) return null;
-  for (const m of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]+)*)/g)) {
+  // <uri> then its parameters: `; name`, `; name=token` or `; name="quoted, maybe with commas"`.
+  for (const m of header.matchAll(/<([^>]*)>((?:\s*;\s*[\w*.-]+\s*(?:=\s*(?:"[^"]*"|[^\s;,"]*))?)*)/g)) {
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? '');
     const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
     if (types.includes('next')) return m[1] ?? null;

@@ -1,7 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { trackerConnections, trackerLinks } from '../../db/schema/index.ts';
-import { type GithubClient, GithubError, githubClient } from '../../integrations/github/client.ts';
+import {
+  type GithubClient,
+  type GithubClientOptions,
+  GithubError,
+  githubClient,
+} from '../../integrations/github/client.ts';
 import type { GithubIssue } from '../../integrations/github/payloads.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -19,6 +24,8 @@ export interface SyncDeps {
   clock: Clock;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /** How hard to try: a request's pull (link, "Sync now") does not wait on an unreachable tracker. */
+  retries?: Pick<GithubClientOptions, 'maxRetries' | 'maxWaitMs' | 'networkRetries'>;
 }
 
 function clientFor(deps: SyncDeps, conn: ConnectionRow): GithubClient {
@@ -28,6 +35,7 @@ function clientFor(deps: SyncDeps, conn: ConnectionRow): GithubClient {
     clock: deps.clock,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...deps.retries,
   });
 }
 

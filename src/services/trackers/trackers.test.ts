@@ -68,7 +68,12 @@ afterAll(async () => {
 describe('GitHub tracker connection', () => {
   it('shows the token and the webhook secret only as set', async () => {
     const res = await api('GET', '/integrations/github');
-    expect(res.json()).toMatchObject({ apiUrl: peer.url, token: 'set', webhookSecret: 'set', bugLabel: 'bug' });
+    expect(res.json()).toMatchObject({
+      apiUrl: peer.url,
+      token: 'set',
+      webhookSecret: 'set',
+      bugLabel: 'bug',
+    });
     expect(res.body).not.toContain('ghp_testtoken');
     expect(res.body).not.toContain(SECRET);
   });
@@ -119,11 +124,19 @@ describe('GitHub tracker connection', () => {
     peer.issue(REPO, { labels: ['customer-feedback'], title: 'Customers want invoices in PDF' });
     await api('POST', '/integrations/github/sync');
     const backlog = async () =>
-      (await api('GET', '/quality/bugs?state=open')).json().bugs.filter((b: { source: string }) => b.source === 'github');
-    expect((await backlog()).map((b: { title: string }) => b.title)).toEqual(['Invoice totals off by a cent']);
+      (await api('GET', '/quality/bugs?state=open'))
+        .json()
+        .bugs.filter((b: { source: string }) => b.source === 'github');
+    expect((await backlog()).map((b: { title: string }) => b.title)).toEqual([
+      'Invoice totals off by a cent',
+    ]);
 
     peer.close(bug);
-    const res = await deliver('issues', { action: 'closed', issue: peer.issuePayload(REPO, bug), repository: { full_name: REPO } }, 'd-close-1');
+    const res = await deliver(
+      'issues',
+      { action: 'closed', issue: peer.issuePayload(REPO, bug), repository: { full_name: REPO } },
+      'd-close-1',
+    );
     expect(res.json()).toEqual({ outcome: 'applied' });
     expect(await backlog()).toEqual([]);
     const [row] = await t.database.db
@@ -134,7 +147,15 @@ describe('GitHub tracker connection', () => {
 
     // A redelivery and another full sync change nothing; the feedback item exists once.
     const before = await snapshotAll(t.database.db);
-    expect((await deliver('issues', { action: 'closed', issue: peer.issuePayload(REPO, bug), repository: { full_name: REPO } }, 'd-close-1')).json()).toEqual({ outcome: 'duplicate' });
+    expect(
+      (
+        await deliver(
+          'issues',
+          { action: 'closed', issue: peer.issuePayload(REPO, bug), repository: { full_name: REPO } },
+          'd-close-1',
+        )
+      ).json(),
+    ).toEqual({ outcome: 'duplicate' });
     expect(await snapshotAll(t.database.db)).toBe(before);
     await api('POST', '/integrations/github/sync');
     const items = await t.database.db.select().from(insightItems).where(eq(insightItems.source, 'github'));
@@ -164,12 +185,49 @@ describe('GitHub tracker connection', () => {
     });
     expect(altered.statusCode).toBe(401);
     expect(await snapshotAll(t.database.db)).toBe(before);
-    expect(await t.database.db.select().from(trackerDeliveries).where(eq(trackerDeliveries.deliveryId, 'd-forged'))).toEqual([]);
+    expect(
+      await t.database.db
+        .select()
+        .from(trackerDeliveries)
+        .where(eq(trackerDeliveries.deliveryId, 'd-forged')),
+    ).toEqual([]);
+  });
+
+  it('refuses a signed delivery that is not JSON, misses its headers or is not an issues payload', async () => {
+    const before = await snapshotAll(t.database.db);
+    const post = (raw: string, headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/integrations/github/webhook', headers, payload: raw });
+    const notJson = await post(
+      'payload=%7B%7D',
+      githubDelivery('payload=%7B%7D', SECRET, 'issues', 'd-form'),
+    );
+    expect(notJson.statusCode).toBe(400);
+    const noId = githubDelivery('{}', SECRET, 'issues', 'x');
+    const missing = await post('{}', { ...noId, 'x-github-delivery': '' });
+    expect(missing.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'headers.x-github-delivery',
+    ]);
+    const bad = await deliver(
+      'issues',
+      { action: 'opened', issue: { id: 'x' }, repository: { full_name: REPO } },
+      'd-bad',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toContain('body.issue.id');
+    expect(await snapshotAll(t.database.db)).toBe(before);
+    // A ping (any other event) is acknowledged and remembered, nothing else.
+    expect((await deliver('ping', { zen: 'Design for failure.' }, 'd-ping')).json()).toEqual({
+      outcome: 'ignored',
+    });
   });
 
   it('a milestone webhook moving the due date flags it at once', async () => {
     const m = peer.milestone(REPO, 7, { due_on: '2026-12-22T08:00:00Z' });
-    const res = await deliver('milestone', { action: 'edited', milestone: m, repository: { full_name: REPO } }, 'd-ms-1');
+    const res = await deliver(
+      'milestone',
+      { action: 'edited', milestone: m, repository: { full_name: REPO } },
+      'd-ms-1',
+    );
     expect(res.json()).toEqual({ outcome: 'applied' });
     const panel = (await api('GET', `/releases/${releaseId}/tracker`)).json();
     expect(panel.differences.map((d: { trackerValue: string }) => d.trackerValue)).toEqual(['2026-12-22']);

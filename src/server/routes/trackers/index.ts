@@ -32,6 +32,8 @@ import {
 import { githubWebhookRoute } from './webhook.ts';
 
 const tags = ['trackers'];
+/** A pull made while someone waits: no retrying an unreachable tracker, rate limits waited out up to a minute. */
+const IN_REQUEST = { networkRetries: 0, maxRetries: 2, maxWaitMs: 60_000 };
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
 export function trackerLoaders(db: Db) {
@@ -86,7 +88,7 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         'Syncs every link and the linked repositories’ bugs and feedback now (the job does it every 15 min)',
       response: { 200: ZSyncResult, ...errors },
     },
-    handler: async () => syncAllTrackers({ db, clock }),
+    handler: async () => syncAllTrackers({ db, clock, retries: IN_REQUEST }),
   });
   r.get('/integrations/github/differences', {
     config: { policy: { resource: 'tracker', action: 'read' } },
@@ -137,7 +139,11 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         const subject = { type: s.type, id: req.params.id };
         const link = await linkSubject({ db, actor: req.actor!, subject, input: req.body, now: req.now });
         const conn = (await githubConnection(db))!;
-        await syncLink({ db, clock }, conn, link, { differences: 0, bugs: 0, feedback: 0 }).catch((err) => {
+        await syncLink({ db, clock, retries: IN_REQUEST }, conn, link, {
+          differences: 0,
+          bugs: 0,
+          feedback: 0,
+        }).catch((err) => {
           if (!(err instanceof GithubError)) throw err;
         });
         return trackerPanel(db, s.type, req.params.id);
