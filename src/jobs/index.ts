@@ -24,6 +24,7 @@ import { inScope } from '../services/scope.ts';
 import { SLACK_ACTIONS } from '../services/slack/share-updates.ts';
 import { awarenessSurveyHandler } from '../services/surveys/awareness.ts';
 import { planPulse, pulseHandler } from '../services/surveys/pulse.ts';
+import { syncTrackersJob } from '../services/trackers/job.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
@@ -39,7 +40,12 @@ import { startOutboxRelay } from './outbox-relay.ts';
 /** Any fixed number: serialises queue creation across app instances. */
 const QUEUE_SETUP_LOCK_KEY = 724_113_004;
 
-const Q = { tick: 'prodops_tick', action: 'prodops_action', plan: 'prodops_plan' } as const;
+const Q = {
+  tick: 'prodops_tick',
+  action: 'prodops_action',
+  plan: 'prodops_plan',
+  trackers: 'prodops_tracker_sync',
+} as const;
 
 /** The handler of every kind in the catalog (services/scheduling.ts): a kind without one does not compile. */
 export const ACTION_HANDLERS: ActionHandlers = {
@@ -174,7 +180,13 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await plan();
     }
   });
+  // Tracker connections (issue 18): what webhooks missed, every 15 minutes; one run at a time across instances.
+  await boss.work(Q.trackers, async () => {
+    await syncTrackersJob({ db, clock: opts.clock, log });
+    nudge();
+  });
   await boss.schedule(Q.tick, '* * * * *');
+  await boss.schedule(Q.trackers, '*/15 * * * *', {}, { singletonKey: 'tracker-sync' });
   await schedulePlan();
 
   // Catch up at start: after downtime, what came due runs once now (or is recorded as missed).

@@ -34,6 +34,7 @@ import { type StatusAnswerer, slackRoutes } from './routes/slack/index.ts';
 import { statusRoutes } from './routes/status/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
+import { trackerLoaders, trackerRoutes } from './routes/trackers/index.ts';
 import { updateLoaders, updateRoutes } from './routes/updates/index.ts';
 import { velocityLoaders, velocityRoutes } from './routes/velocity/index.ts';
 import { webhookLoaders, webhookRoutes } from './routes/webhooks/index.ts';
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     ...charterLoaders(opts.db),
     ...broadcastLoaders(opts.db),
     ...webhookLoaders(opts.db),
+    ...trackerLoaders(opts.db),
   });
   // One-click unsubscribe (RFC 8058) posts a form; its content is fixed, so it is accepted and ignored. The Slack
   // routes replace this parser in their own scope: they need the raw form for its signature.
@@ -173,6 +175,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(planRoutes);
       await api.register(broadcastRoutes);
       await api.register(webhookRoutes);
+      await api.register(trackerRoutes);
       await api.register(deliveryRoutes, { allowAnyWebhookHost: opts.config.slackWebhookAnyHost ?? false });
       await api.register(slackRoutes, {
         answerer: opts.statusAnswerer ?? slackStatusAnswerer(opts.db),

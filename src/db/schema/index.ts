@@ -13,6 +13,7 @@ export * from './roadmap.ts';
 export * from './slack.ts';
 export * from './status.ts';
 export * from './surveys.ts';
+export * from './trackers.ts';
 export * from './updates.ts';
 export * from './velocity.ts';
 export * from './webhooks.ts';

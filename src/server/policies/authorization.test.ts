@@ -39,6 +39,7 @@ import { PLAN_CASES } from './authorization-plan.fixture.ts';
 import { RELEASE_AND_INSIGHT_CASES } from './authorization-releases-insights.fixture.ts';
 import { ROADMAP_CASES } from './authorization-roadmap.fixture.ts';
 import { SURVEY_CASES } from './authorization-surveys.fixture.ts';
+import { TRACKER_CASES } from './authorization-trackers.fixture.ts';
 import { VELOCITY_CASES } from './authorization-velocity.fixture.ts';
 import { WEBHOOK_CASES } from './authorization-webhooks.fixture.ts';
 
@@ -289,6 +290,7 @@ const MATRIX: Record<string, Case> = {
   ...WEBHOOK_CASES,
   ...CONTRACT_CASES,
   ...CHARTER_CASES,
+  ...TRACKER_CASES,
   'GET /api/v1/updates': { expect: signedInOnly },
   'GET /api/v1/updates/:week': { expect: signedInOnly, url: () => '/api/v1/updates/2026-W40' },
   'GET /api/v1/updates/:week/artifact': {

@@ -11,6 +11,7 @@ import type { Action, Policies, Resource, ResourceType } from './resources.ts';
 import { ROADMAP_POLICIES } from './roadmap.ts';
 import { STATUS_POLICIES } from './status.ts';
 import { SURVEY_POLICIES } from './surveys.ts';
+import { TRACKER_POLICIES } from './trackers.ts';
 import { UPDATE_POLICIES } from './updates.ts';
 import { VELOCITY_POLICIES } from './velocity.ts';
 import { WEBHOOK_POLICIES } from './webhooks.ts';
@@ -33,6 +34,7 @@ const POLICIES: Policies<ResourceType> = {
   ...PLAN_POLICIES,
   ...BROADCAST_POLICIES,
   ...WEBHOOK_POLICIES,
+  ...TRACKER_POLICIES,
 };
 
 /** The one authorization decision of the product; every route goes through it (see server/policies/hook.ts). */

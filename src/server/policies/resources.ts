@@ -107,6 +107,12 @@ export type Resource =
   | { type: 'bug'; deciderIds?: readonly string[] }
   /** Closing a bug as fixed: whoever may decide it, and the person fixing it (`assigneeId`). */
   | { type: 'bug_fix'; deciderIds?: readonly string[]; assigneeId?: string | null }
+  /**
+   * Tracker connections (issue 18): the product org reads links, pulls and differences; Product Ops and up set the
+   * connection and sync. A difference is acknowledged by its release's or item's PM too (`pmId`).
+   */
+  | { type: 'tracker' }
+  | { type: 'tracker_difference'; pmId?: string | null }
   /** An undoable action that notifies people (issue 17): who may take the action may undo it. */
   | { type: 'broadcast'; kind?: TBroadcastKind };
 

@@ -10,6 +10,7 @@ import { seedValidationRecords } from './validation-records.fixture.ts';
 import { type BadCase, releaseAndInsightCases } from './validation-releases-insights.fixture.ts';
 import { roadmapCases } from './validation-roadmap.fixture.ts';
 import { surveyBadCases } from './validation-surveys.fixture.ts';
+import { trackerBadCases } from './validation-trackers.fixture.ts';
 import { velocityBadCases } from './validation-velocity.fixture.ts';
 import { aWebhook, webhookBadCases } from './validation-webhooks.fixture.ts';
 
@@ -418,6 +419,7 @@ function cases(): Record<string, BadCase[]> {
     ...surveyBadCases(),
     ...planBadCases(ids),
     ...webhookBadCases(ids),
+    ...trackerBadCases(),
     'PUT /api/v1/updates/:week/areas/:areaId': [
       {
         name: 'a week that does not exist',

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { insightImports } from '../../db/schema/index.ts';
 import type { IncomingItem, ParsedRow } from '../../integrations/importers/index.ts';
 import { invalid } from '../../shared/errors.ts';
+import { TRACKER_KINDS } from '../../shared/trackers.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
@@ -47,7 +48,9 @@ export async function ingestFeedback(opts: {
   now: Date;
 }): Promise<IngestResult> {
   const settings = await getSettings(opts.db);
-  if (!settings.insights.sources.some((s) => s.key === opts.source))
+  // A connected tracker (issue 18) is a source of its own: its customer-feedback issues flow in as it syncs.
+  const tracker = (TRACKER_KINDS as readonly string[]).includes(opts.source);
+  if (!tracker && !settings.insights.sources.some((s) => s.key === opts.source))
     throw invalid([
       {
         path: 'source',

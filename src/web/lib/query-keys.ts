@@ -31,6 +31,7 @@ export type Resource =
   | 'status-requests'
   | 'surveys'
   | 'tokens'
+  | 'trackers'
   | 'updates'
   | 'velocity'
   | 'webhooks';

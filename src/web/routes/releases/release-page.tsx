@@ -5,6 +5,7 @@ import type { TSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { TrackerPanel } from '../../components/tracker-panel.tsx';
 import { nextStepOf, type ReleaseSection, sectionLines } from '../../lib/release-flow.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -112,6 +113,7 @@ function ReleaseView({
           <GateSection detail={detail} timeZone={tz} line={lines.gate} />
           <PostLaunchSection detail={detail} timeZone={tz} line={lines['post-launch']} />
         </FoldsContext.Provider>
+        <TrackerPanel type="release" id={r.id} canEdit={detail.permissions.update} />
         <LinkedRoadmap link={{ releaseId: r.id }}>
           <LinkItemForm detail={detail} />
         </LinkedRoadmap>

@@ -8,6 +8,7 @@ import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LiveStatus, LoadError, Loading, Page } from '../../components/page.tsx';
+import { TrackerPanel } from '../../components/tracker-panel.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { ROADMAP_CHANGES } from '../../lib/query-keys.ts';
@@ -221,6 +222,7 @@ export function RoadmapItemPage() {
         <DependenciesSection item={d.item} items={d.items} />
         <LinksSection item={d.item} releases={d.releases} themes={d.themes} />
         <DecisionsSection id={d.item.id} />
+        <TrackerPanel type="roadmap_item" id={d.item.id} canEdit={d.item.permissions.update} />
         <ItemHistory id={d.item.id} version={d.item.version} />
       </div>
     </Page>

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, useDataDir } from '../test/cli.ts';
+import { startGithubPeer } from '../test/github.ts';
+import { csrfHeader, launchBrowser, signInAs, startDemoServer } from './harness.ts';
+
+/**
+ * Issue 18: Product Ops connects GitHub (a local GitHub peer), links a release to a milestone from its page and
+ * reads its progress and due date; the milestone's due date moves and the panel flags it, the launch date kept.
+ */
+let server: RunningServer;
+let browser: Browser;
+let peer: Awaited<ReturnType<typeof startGithubPeer>>;
+const SLOW = { timeout: 15_000 };
+
+describe('the Tracker panel on a release', () => {
+  const data = useDataDir();
+  beforeAll(async () => {
+    server = await startDemoServer(data.env);
+    browser = await launchBrowser();
+    peer = await startGithubPeer();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await peer?.stop();
+  });
+
+  it('links a milestone, shows its progress and flags a moved due date', async () => {
+    const priya = await signInAs(browser, server.url, 'priya@example.com', {
+      path: '/releases',
+      heading: 'Releases',
+    });
+    const headers = await csrfHeader(priya);
+    const put = await priya.request.put(`${server.url}/api/v1/integrations/github`, {
+      headers,
+      data: { apiUrl: peer.url, token: 'ghp_e2etoken0123456789' },
+    });
+    expect(put.status()).toBe(200);
+    type Row = { id: string; targetDate: string; status: string };
+    const { items } = (await (await priya.request.get(`${server.url}/api/v1/releases?limit=100`)).json()) as {
+      items: Row[];
+    };
+    const release = items.find((r) => r.status !== 'launched' && r.status !== 'rolled_back')!;
+    peer.milestone('acme/app', 4, { due_on: `${release.targetDate}T08:00:00Z`, title: 'Next launch' });
+    for (let i = 0; i < 4; i++) peer.issue('acme/app', { milestone: 4, state: i < 3 ? 'closed' : 'open' });
+
+    await priya.goto(`${server.url}/releases/${release.id}`);
+    const panel = priya.getByRole('region', { name: 'Tracker' });
+    await panel.waitFor(SLOW);
+    await panel.getByLabel('Repository (owner/name)').fill('acme/app');
+    await panel.getByLabel('Milestone number').fill('4');
+    await panel.getByRole('button', { name: 'Link milestone' }).click();
+    await panel.getByText('3 of 4 issues closed').waitFor(SLOW);
+
+    peer.milestone('acme/app', 4, { due_on: '2031-01-10T08:00:00Z' });
+    const sync = await priya.request.post(`${server.url}/api/v1/integrations/github/sync`, { headers });
+    expect(sync.status()).toBe(200);
+    await priya.reload();
+    await panel
+      .getByText(/GitHub's due date is 10 January 2031; the launch date in prodops is/)
+      .waitFor(SLOW);
+    await panel.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Acknowledge' }).count(), SLOW).toBe(0);
+    await priya.close();
+  });
+});

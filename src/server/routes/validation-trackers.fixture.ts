@@ -1,0 +1,48 @@
+import type { BadCase } from './validation-releases-insights.fixture.ts';
+
+/** Bad input for the tracker connection's write routes (issue 18); RELEASE and ITEM are filled in by the test. */
+export function trackerBadCases(): Record<string, BadCase[]> {
+  const link = (base: string): BadCase[] => [
+    {
+      name: 'not a repository, not a milestone number',
+      url: `${base}/tracker/link`,
+      body: { repo: 'billing', milestone: 0 },
+      fields: ['repo', 'milestone'],
+    },
+    { name: 'no body fields', url: `${base}/tracker/link`, body: {}, fields: ['repo', 'milestone'] },
+  ];
+  return {
+    'PUT /api/v1/integrations/github': [
+      {
+        name: 'every field wrong',
+        body: {
+          apiUrl: 'ftp://github.example.com',
+          token: 'x',
+          webhookSecret: 'short',
+          bugLabel: '',
+          colour: 1,
+        },
+        fields: ['apiUrl', 'token', 'webhookSecret', 'bugLabel', 'colour'],
+      },
+    ],
+    'POST /api/v1/integrations/github/sync': [],
+    'POST /api/v1/integrations/github/differences/:id/acknowledge': [
+      {
+        name: 'not an id',
+        url: '/api/v1/integrations/github/differences/abc/acknowledge',
+        fields: ['params.id'],
+      },
+    ],
+    'POST /api/v1/releases/:id/tracker/link': link('/api/v1/releases/RELEASE'),
+    'POST /api/v1/releases/:id/tracker/unlink': [
+      { name: 'not an id', url: '/api/v1/releases/abc/tracker/unlink', fields: ['params.id'] },
+    ],
+    'POST /api/v1/roadmap/items/:id/tracker/link': link('/api/v1/roadmap/items/ITEM'),
+    'POST /api/v1/roadmap/items/:id/tracker/unlink': [
+      { name: 'not an id', url: '/api/v1/roadmap/items/abc/tracker/unlink', fields: ['params.id'] },
+    ],
+    // Signed by GitHub, not by a session: a delivery that is not JSON or misses its headers is refused with 400
+    // (and a bad signature with 401) in services/trackers/trackers.test.ts.
+    'POST /api/v1/integrations/github/webhook': [],
+  };
+}

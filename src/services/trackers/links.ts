@@ -1,0 +1,218 @@
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { people, trackerDifferences, trackerLinks } from '../../db/schema/index.ts';
+import { differenceText, progressText } from '../../domain/trackers/differences.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import {
+  TRACKER_LABELS,
+  type TTrackerDifference,
+  type TTrackerLinkInput,
+  type TTrackerPanel,
+  type TTrackerSubject,
+} from '../../shared/trackers.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { githubConnection } from './connection.ts';
+import { loadSubject } from './subjects.ts';
+
+type LinkRow = typeof trackerLinks.$inferSelect;
+type DifferenceRow = typeof trackerDifferences.$inferSelect;
+
+/** Links a release or roadmap item to a GitHub milestone, replacing its link if it had one. */
+export async function linkSubject(opts: {
+  db: Db;
+  actor: Actor;
+  subject: { type: TTrackerSubject; id: string };
+  input: TTrackerLinkInput;
+  now: Date;
+}): Promise<LinkRow> {
+  const { db, subject, input } = opts;
+  if (!(await githubConnection(db)))
+    throw new AppError('conflict', 'GitHub is not connected: set it up under Settings → Trackers first');
+  return db.transaction(async (tx) => {
+    const ref = String(input.milestone);
+    const [before] = await tx
+      .select()
+      .from(trackerLinks)
+      .where(and(eq(trackerLinks.subjectType, subject.type), eq(trackerLinks.subjectId, subject.id)));
+    if (before && before.repo === input.repo && before.ref === ref) return before;
+    if (before) await tx.delete(trackerLinks).where(eq(trackerLinks.id, before.id));
+    const [row] = await tx
+      .insert(trackerLinks)
+      .values({
+        kind: 'github',
+        subjectType: subject.type,
+        subjectId: subject.id,
+        repo: input.repo,
+        ref,
+        createdBy: opts.actor.label,
+        createdAt: opts.now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'trackers.link',
+      entityType: subject.type,
+      entityId: subject.id,
+      change: {
+        to: { repo: input.repo, milestone: input.milestone },
+        ...(before ? { from: { repo: before.repo, milestone: Number(before.ref) } } : {}),
+      },
+    });
+    return row!;
+  });
+}
+
+/** Removes a subject's link (and its differences); unlinking what is not linked writes nothing. */
+export async function unlinkSubject(opts: {
+  db: Db;
+  actor: Actor;
+  subject: { type: TTrackerSubject; id: string };
+}): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(trackerLinks)
+      .where(
+        and(eq(trackerLinks.subjectType, opts.subject.type), eq(trackerLinks.subjectId, opts.subject.id)),
+      )
+      .returning();
+    if (gone)
+      await recordAudit(tx, {
+        actor: opts.actor,
+        action: 'trackers.unlink',
+        entityType: opts.subject.type,
+        entityId: opts.subject.id,
+        change: { from: { repo: gone.repo, milestone: Number(gone.ref) } },
+      });
+  });
+}
+
+export async function linkOf(db: Db, type: TTrackerSubject, id: string): Promise<LinkRow | null> {
+  const [row] = await db
+    .select()
+    .from(trackerLinks)
+    .where(and(eq(trackerLinks.subjectType, type), eq(trackerLinks.subjectId, id)));
+  return row ?? null;
+}
+
+/** A release's or item's tracker panel: the link as last pulled and its differences not yet acknowledged. */
+export async function trackerPanel(db: Db, type: TTrackerSubject, id: string): Promise<TTrackerPanel> {
+  const link = await linkOf(db, type, id);
+  if (!link) return { link: null, differences: [] };
+  const subject = await loadSubject(db, type, id);
+  const rows = await db
+    .select()
+    .from(trackerDifferences)
+    .where(
+      and(
+        eq(trackerDifferences.linkId, link.id),
+        isNull(trackerDifferences.resolvedAt),
+        isNull(trackerDifferences.acknowledgedAt),
+      ),
+    )
+    .orderBy(desc(trackerDifferences.detectedAt));
+  const pulled = link.openIssues !== null && link.closedIssues !== null;
+  return {
+    link: {
+      kind: link.kind,
+      repo: link.repo,
+      milestone: Number(link.ref),
+      url: link.url,
+      title: link.title,
+      state: link.state,
+      dueOn: link.dueOn,
+      openIssues: link.openIssues,
+      closedIssues: link.closedIssues,
+      progressText: pulled ? progressText(link.openIssues ?? 0, link.closedIssues ?? 0) : null,
+      pulledAt: link.pulledAt?.toISOString() ?? null,
+      pullError: link.pullError,
+    },
+    differences: rows.map((d) => differenceView(d, link, subject?.title ?? '')),
+  };
+}
+
+function differenceView(d: DifferenceRow, link: LinkRow, title: string): TTrackerDifference {
+  return {
+    id: d.id,
+    kind: d.kind,
+    text: differenceText(d, { tracker: TRACKER_LABELS[link.kind], subjectType: link.subjectType }),
+    trackerValue: d.trackerValue,
+    prodopsValue: d.prodopsValue,
+    detectedAt: d.detectedAt.toISOString(),
+    resolvedAt: d.resolvedAt?.toISOString() ?? null,
+    acknowledgedAt: d.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: d.acknowledgedBy,
+    subject: { type: link.subjectType, id: link.subjectId, title },
+  };
+}
+
+/** Differences across the org, open ones (neither acknowledged nor resolved) by default, newest first. */
+export async function listDifferences(db: Db, state: 'open' | 'all'): Promise<TTrackerDifference[]> {
+  const where: SQL[] =
+    state === 'open'
+      ? [isNull(trackerDifferences.resolvedAt), isNull(trackerDifferences.acknowledgedAt)]
+      : [];
+  const rows = await db
+    .select({ d: trackerDifferences, link: trackerLinks })
+    .from(trackerDifferences)
+    .innerJoin(trackerLinks, eq(trackerLinks.id, trackerDifferences.linkId))
+    .where(and(...where))
+    .orderBy(desc(trackerDifferences.detectedAt))
+    .limit(500);
+  const titles = new Map<string, string>();
+  for (const { link } of rows)
+    if (!titles.has(link.subjectId))
+      titles.set(link.subjectId, (await loadSubject(db, link.subjectType, link.subjectId))?.title ?? '');
+  return rows.map(({ d, link }) => differenceView(d, link, titles.get(link.subjectId) ?? ''));
+}
+
+/** Who may acknowledge a difference: its subject's PM (Product Ops and up acknowledge any). */
+export async function differenceOwner(db: Db, id: string): Promise<{ pmId: string | null } | null> {
+  const [row] = await db
+    .select({ link: trackerLinks })
+    .from(trackerDifferences)
+    .innerJoin(trackerLinks, eq(trackerLinks.id, trackerDifferences.linkId))
+    .where(eq(trackerDifferences.id, id));
+  if (!row) return null;
+  return { pmId: (await loadSubject(db, row.link.subjectType, row.link.subjectId))?.pmId ?? null };
+}
+
+/** Someone saw the difference and decided (it stays as history); acknowledging twice keeps the first. */
+export async function acknowledgeDifference(opts: { db: Db; actor: Actor; id: string; now: Date }) {
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(trackerDifferences)
+      .set({ acknowledgedAt: opts.now, acknowledgedBy: await nameOf(tx, opts.actor) })
+      .where(and(eq(trackerDifferences.id, opts.id), isNull(trackerDifferences.acknowledgedAt)))
+      .returning();
+    if (row)
+      await recordAudit(tx, {
+        actor: opts.actor,
+        action: 'trackers.acknowledge',
+        entityType: 'tracker_difference',
+        entityId: row.id,
+        change: { kind: row.kind, trackerValue: row.trackerValue, prodopsValue: row.prodopsValue },
+      });
+    const all = await listDifferencesById(tx, opts.id);
+    if (!all) throw notFound('difference');
+    return all;
+  });
+}
+
+async function listDifferencesById(db: Db, id: string): Promise<TTrackerDifference | null> {
+  const [row] = await db
+    .select({ d: trackerDifferences, link: trackerLinks })
+    .from(trackerDifferences)
+    .innerJoin(trackerLinks, eq(trackerLinks.id, trackerDifferences.linkId))
+    .where(inArray(trackerDifferences.id, [id]));
+  if (!row) return null;
+  const title = (await loadSubject(db, row.link.subjectType, row.link.subjectId))?.title ?? '';
+  return differenceView(row.d, row.link, title);
+}
+
+/** Who acted, as people read it: the person's name, else the actor's label. */
+async function nameOf(db: Db, actor: Actor): Promise<string> {
+  if (!actor.personId) return actor.label;
+  const [p] = await db.select({ name: people.name }).from(people).where(eq(people.id, actor.personId));
+  return p?.name ?? actor.label;
+}
