@@ -3,6 +3,7 @@ import type { TBroadcastHeld } from '../../shared/broadcasts.ts';
 import { broadcastsApi } from '../api-broadcasts.ts';
 import { now } from '../lib/clock.ts';
 import { useSubmit } from '../lib/forms.ts';
+import './undo-banner.css';
 
 const secondsLeft = (sendAt: string) => Math.max(0, Math.ceil((Date.parse(sendAt) - now()) / 1000));
 

@@ -20,6 +20,7 @@ import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { SubscriptionForm } from './subscription-form.tsx';
 import { SubscriptionsTable } from './subscriptions-table.tsx';
+import './account.css';
 
 const viaOptions = (Object.keys(VIA_LABELS) as TVia[]).map((v) => ({ value: v, label: VIA_LABELS[v] }));
 

@@ -13,6 +13,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
 import { roadmapApi } from '../roadmap/roadmap-api.ts';
+import '../releases/releases.css';
 
 /** An instant in the org's zone, labelled ("" until the zone is known). */
 function useWhen() {
