@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useSubmit } from '../lib/forms.ts';
+import './action-button.css';
 
 /**
  * A button that runs one request: "…" while it runs, a note when it is done, the API's message (and its field

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './bar-chart.css';
 
 export interface Bar {
   key: string;

@@ -1,5 +1,6 @@
 import type { TBroadcastPreview } from '../../shared/broadcasts.ts';
 import { MarkdownBlock } from './markdown-block.tsx';
+import './broadcast-preview.css';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,4 +1,5 @@
 import markdownit from 'markdown-it';
+import './markdown-block.css';
 
 // html: false escapes any HTML typed into a bundle; markdown-it's link validation drops javascript: links.
 const md = markdownit('default', { html: false, linkify: true });

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './stacked-bar-chart.css';
 
 export interface Series {
   key: string;

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import './sub-nav.css';
 
 export interface SubNavTab {
   to: string;

@@ -5,6 +5,7 @@ import { now } from '../lib/clock.ts';
 import { useSubmit } from '../lib/forms.ts';
 import { dismissHeld, useShownOnPage } from '../lib/held-broadcasts.ts';
 import { useInvalidate } from '../lib/use-write.ts';
+import './undo-banner.css';
 
 const secondsLeft = (sendAt: string) => Math.max(0, Math.ceil((Date.parse(sendAt) - now()) / 1000));
 

@@ -21,6 +21,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { useWrite } from '../../lib/use-write.ts';
 import { SubscriptionForm } from './subscription-form.tsx';
 import { SubscriptionsTable } from './subscriptions-table.tsx';
+import './account.css';
 
 const viaOptions = (Object.keys(VIA_LABELS) as TVia[]).map((v) => ({ value: v, label: VIA_LABELS[v] }));
 

@@ -9,6 +9,7 @@ import { problemFrom, useSubmit, validate } from '../../lib/forms.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { useWrite } from '../../lib/use-write.ts';
+import './account.css';
 
 /** The same rule as POST /me/tokens. */
 const ZTokenName = z.strictObject({ name: z.string().trim().min(1).max(80) });

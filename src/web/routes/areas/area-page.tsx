@@ -9,6 +9,7 @@ import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { AreaForm } from './area-form.tsx';
 import { QualityPanel } from './quality-panel.tsx';
+import './areas.css';
 
 interface Loaded {
   area: TArea;

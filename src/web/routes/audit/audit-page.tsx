@@ -6,6 +6,7 @@ import { useActorText } from '../../lib/use-actor-text.ts';
 import { useFormatInstant } from '../../lib/use-org-time-zone.ts';
 import { usePaged } from '../../lib/use-paged.ts';
 import { ChangeSummary } from './change-summary.tsx';
+import './audit.css';
 
 const PAGES: Record<string, string> = { person: '/people', area: '/areas', pod: '/pods' };
 

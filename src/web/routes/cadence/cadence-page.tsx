@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { CalendarControls, type CalendarView, CalendarWeeks, rangeOf, rangeTitle } from './calendar.tsx';
 import { FeedPanel } from './feed-panel.tsx';
 import { RitualsSection } from './rituals-section.tsx';
+import './cadence.css';
 
 /** The pack's order: weekly first, quarterly last. */
 const KIND_ORDER: TRitual['schedule']['kind'][] = [

@@ -8,6 +8,7 @@ import { formatDateTimeIn, formatLocalDate, formatTime } from '../../lib/org-tim
 import { useLoad } from '../../lib/use-load.ts';
 import { OccurrenceBadges } from './occurrence-badges.tsx';
 import { OccurrenceForm } from './occurrence-form.tsx';
+import './cadence.css';
 
 interface Loaded {
   occurrence: TOccurrenceDetail;

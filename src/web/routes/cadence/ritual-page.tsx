@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { RitualDetails } from './ritual-details.tsx';
 import { RitualForm } from './ritual-form.tsx';
 import { PastOccurrences, RitualAdoption, UpcomingOccurrences } from './ritual-history.tsx';
+import './cadence.css';
 
 interface Loaded {
   ritual: TRitual;

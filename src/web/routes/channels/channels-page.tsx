@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { DeliveryConfigBanner } from '../delivery/config-banner.tsx';
 import { ChannelForm } from './channel-form.tsx';
 import { ChannelRows } from './channel-rows.tsx';
+import './channels.css';
 
 /** C2 delivery: the Slack channels and email lists that receive published artifacts. */
 export function ChannelsPage() {

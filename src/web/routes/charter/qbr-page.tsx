@@ -14,6 +14,7 @@ import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { useWrite } from '../../lib/use-write.ts';
 import { itemChoices } from '../releases/new-release-form.tsx';
 import { roadmapApi } from '../roadmap/roadmap-api.ts';
+import '../releases/releases.css';
 
 /** An instant in the org's zone, labelled ("" until the zone is known). */
 function useWhen() {

@@ -13,6 +13,8 @@ import { type DecisionOptions, useDecisionOptions } from './decision-options.ts'
 import { DecisionBadges, DecisionLinks, hasLinks } from './decision-table.tsx';
 import { decisionsApi } from './decisions-api.ts';
 import { RevisitForm } from './revisit-form.tsx';
+import '../cadence/cadence.css';
+import './decisions.css';
 
 function Supersession({ entry: d }: { entry: TDecisionLogEntry }) {
   if (!d.supersededBy && !d.supersedes) return null;

@@ -21,6 +21,8 @@ import { DecisionForm } from './decision-form.tsx';
 import { canRecordDecision, type DecisionOptions, useDecisionOptions } from './decision-options.ts';
 import { DecisionTable } from './decision-table.tsx';
 import { decisionsApi } from './decisions-api.ts';
+import '../cadence/cadence.css';
+import './decisions.css';
 
 function RecordPanel({ options }: { options: DecisionOptions }) {
   const me = useMe();

@@ -8,6 +8,7 @@ import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { RetryButton, StatusBadge } from './retry-button.tsx';
+import './delivery.css';
 
 /** "Thu 19 Nov 2026, 16:00 (Europe/Berlin)": the org's zone, labelled. */
 const at = (iso: string, timeZone: string) => `${formatDateTimeIn(iso, timeZone)} (${timeZone})`;

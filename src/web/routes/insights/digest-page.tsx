@@ -16,6 +16,7 @@ import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { type DigestPublished, PublishDigestButton } from './publish-digest.tsx';
 import { useInsightsBase } from './use-insights-base.ts';
+import './insights.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

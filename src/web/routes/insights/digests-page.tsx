@@ -11,6 +11,7 @@ import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { PublishDigestButton } from './publish-digest.tsx';
 import { useInsightsBase } from './use-insights-base.ts';
+import './insights.css';
 
 /** C6 reporting: every Monthly Insights Digest (latest version each), and publishing one. */
 export function DigestsPage() {

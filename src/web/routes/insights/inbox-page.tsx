@@ -12,6 +12,7 @@ import { InboxFilters } from './inbox-filters.tsx';
 import { InboxList } from './inbox-list.tsx';
 import { InsightsTabs } from './insights-tabs.tsx';
 import { type Taxonomy, triagesInsights } from './labels.ts';
+import './insights.css';
 
 /** URL parameter ↔ filter field: a filtered inbox can be shared as a link. */
 const PARAMS = {

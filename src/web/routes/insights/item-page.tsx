@@ -13,6 +13,7 @@ import { excerpt, TagChips } from './insight-row.tsx';
 import { labelIn, type Taxonomy, triagesInsights } from './labels.ts';
 import { TagPanel } from './tag-panel.tsx';
 import { applyPatch } from './use-inbox.ts';
+import './insights.css';
 
 interface Loaded {
   item: TInsightItem;

@@ -14,6 +14,7 @@ import { QuoteBlock } from './quote-block.tsx';
 import { CrossAreaFlag, DecisionBadge } from './routing-status.tsx';
 import { areaLabel, ThemeEvidence } from './theme-card.tsx';
 import { personName, useInsightsBase } from './use-insights-base.ts';
+import './insights.css';
 
 /**
  * One routed theme (the link in the PM's routing message): its evidence and the PM's decision. The API has no

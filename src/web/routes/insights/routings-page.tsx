@@ -13,6 +13,7 @@ import { InsightsTabs } from './insights-tabs.tsx';
 import { managesInsights } from './labels.ts';
 import { RoutingsTable } from './routings-table.tsx';
 import { useInsightsBase } from './use-insights-base.ts';
+import './insights.css';
 
 /** C6 routing: the week's top themes sent to the owning PMs, and what each PM decided. */
 export function RoutingsPage() {

@@ -14,6 +14,7 @@ import { shortLabel, type Taxonomy } from './labels.ts';
 import { QuoteBlock } from './quote-block.tsx';
 import { ThemeEvidence } from './theme-card.tsx';
 import { daysFrom, WindowPicker } from './window-picker.tsx';
+import './insights.css';
 
 /** One column per ISO week of the window, empty weeks included (a quiet week is news too), severities stacked. */
 function weeklyColumns(trend: TThemeDetail['trend'], window: TThemeDetail['window']): Column[] {

@@ -9,6 +9,7 @@ import { InsightsTabs } from './insights-tabs.tsx';
 import type { Taxonomy } from './labels.ts';
 import { ThemeCard } from './theme-card.tsx';
 import { daysFrom, WindowPicker } from './window-picker.tsx';
+import './insights.css';
 
 /** C6 triage: the top themes of the last 7, 30 or 90 days, ranked by volume weighted by severity. */
 export function ThemesPage() {

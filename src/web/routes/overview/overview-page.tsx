@@ -7,6 +7,10 @@ import { formatNumber, plural } from '../../lib/labels.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { AdoptionSummary } from '../cadence/adoption-summary.tsx';
+import '../home/home.css';
+import './overview.css';
+import '../cadence/cadence.css';
+import '../pods/pods.css';
 
 interface Loaded {
   people: TPerson[];

@@ -11,6 +11,8 @@ import { formatDateTimeIn, formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { DeliverableRow } from './deliverable-row.tsx';
 import { RetroForm } from './retro-form.tsx';
+import '../channels/channels.css';
+import './plan.css';
 
 function TimeboxEdit({ box, onSaved }: { box: TTimebox; onSaved: (plan: TPlan) => void }) {
   const submit = useSubmit();

@@ -10,6 +10,8 @@ import { ContractSection } from './contract-section.tsx';
 import { PodControls } from './pod-controls.tsx';
 import { PodForm } from './pod-form.tsx';
 import { PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
+import './pods.css';
+import '../velocity/velocity.css';
 
 interface Loaded {
   pod: TPod;

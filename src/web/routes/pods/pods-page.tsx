@@ -9,6 +9,8 @@ import { useLoad } from '../../lib/use-load.ts';
 import { useOrgTimeZone } from '../../lib/use-org-time-zone.ts';
 import { PodForm } from './pod-form.tsx';
 import { ContractBadge, PodMembers, PodWarnings, RotationNow } from './pod-summary.tsx';
+import '../insights/insights.css';
+import './pods.css';
 
 interface Loaded {
   pods: TPod[];

@@ -10,6 +10,8 @@ import { TIER_NAMES } from '../../lib/release-labels.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useSeesDay } from './launch-day.tsx';
 import { gridRange, LaunchList, MonthGrid } from './month-grid.tsx';
+import '../cadence/cadence.css';
+import './releases.css';
 
 const isMonth = (s: string | null): s is string =>
   s !== null && /^\d{4}-\d{2}$/.test(s) && isLocalDate(`${s}-01`);

@@ -22,6 +22,7 @@ import { ReleaseFlowBar } from './release-flow-bar.tsx';
 import { FoldsContext } from './release-fold.tsx';
 import { ReleaseHeader } from './release-header.tsx';
 import { TierSection } from './tier-section.tsx';
+import './releases.css';
 
 /**
  * Which sections are open: the one the next step points at opens (and stays open once the step moves on, so

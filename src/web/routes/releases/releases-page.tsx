@@ -16,6 +16,7 @@ import { roadmapApi } from '../roadmap/roadmap-api.ts';
 import { CoveragePanel } from './coverage-panel.tsx';
 import { NewReleaseForm } from './new-release-form.tsx';
 import { ReleaseFilters, ReleasesTable } from './releases-table.tsx';
+import './releases.css';
 
 interface Base {
   settings: TSettings;

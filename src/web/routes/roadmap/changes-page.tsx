@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { roadmapApi } from './roadmap-api.ts';
 import { PendingBadge } from './roadmap-badges.tsx';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
+import './roadmap.css';
 
 const isDate = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
 

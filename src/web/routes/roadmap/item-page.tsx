@@ -23,6 +23,7 @@ import { DecisionsSection, DependenciesSection, LinksSection } from './item-link
 import { stakeholdersSee } from './items-table.tsx';
 import { roadmapApi } from './roadmap-api.ts';
 import { ConfidenceBadge, PendingBadge, RoadmapStatusBadge } from './roadmap-badges.tsx';
+import './roadmap.css';
 
 interface Loaded {
   item: TRoadmapItem;

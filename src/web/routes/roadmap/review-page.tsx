@@ -24,6 +24,8 @@ import { ReviewAreas } from './review-areas.tsx';
 import { CrossAreaThemes, DueDecisions, RecordedDecisions } from './review-decisions.tsx';
 import { SlaStatus } from './review-sla.tsx';
 import { reviewsApi, roadmapApi } from './roadmap-api.ts';
+import './roadmap.css';
+import '../decisions/decisions.css';
 
 const FORM_ID = 'review-decision';
 

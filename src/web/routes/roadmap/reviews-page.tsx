@@ -8,6 +8,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { SlaStatus } from './review-sla.tsx';
 import { reviewsApi } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
+import './roadmap.css';
 
 /** The list has no start time: a review whose time has come and that is not closed is "not closed yet". */
 function stateText(r: TReviewSummary, now: number, timeZone: string): string {

@@ -25,6 +25,7 @@ import { roadmapApi } from './roadmap-api.ts';
 import { RoadmapFilters } from './roadmap-filters.tsx';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
 import { RoadmapTimeline, TimelineLegend } from './timeline.tsx';
+import './roadmap.css';
 
 export interface RoadmapBase {
   areas: TArea[];

@@ -18,6 +18,7 @@ import { useInvalidate, useWrite } from '../../lib/use-write.ts';
 import { type AudienceTab, AudienceTabs, audienceLabel, isAudience } from './audience-tabs.tsx';
 import { exportUrl, roadmapApi, type ViewVersionParam } from './roadmap-api.ts';
 import { RoadmapTabs } from './roadmap-tabs.tsx';
+import './roadmap.css';
 
 /** Product Ops (format + distribution) and up republish the view (the API's roadmap_view policy). */
 const canRepublish = (me: TMe) =>

@@ -8,6 +8,8 @@ import { useLoad } from '../../lib/use-load.ts';
 import { RaciEditor, RaciTable } from './raci.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { SettingsView } from './settings-view.tsx';
+import './settings.css';
+import '../insights/insights.css';
 
 type Editing = 'settings' | 'raci' | null;
 

@@ -21,6 +21,8 @@ import { useWrite } from '../../lib/use-write.ts';
 import { BulletsField, itemsToLines, linesToItems } from './bullets-field.tsx';
 import { StatusBadge } from './status-board.tsx';
 import { UpdateBullets } from './update-bullets.tsx';
+import './updates.css';
+import '../releases/releases.css';
 
 const ZBody = z.strictObject({ content: ZUpdateContent });
 

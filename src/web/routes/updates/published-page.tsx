@@ -9,6 +9,8 @@ import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { StatusBadge } from './status-board.tsx';
 import { UpdateBullets } from './update-bullets.tsx';
+import './updates.css';
+import '../releases/releases.css';
 
 function Launches({ items }: { items: TLaunchJson[] }) {
   if (items.length === 0) return <span className="muted">None</span>;

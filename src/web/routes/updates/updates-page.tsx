@@ -7,6 +7,9 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { StatusBoard } from './status-board.tsx';
+import '../insights/insights.css';
+import './updates.css';
+import '../releases/releases.css';
 
 const isWeek = (s: string | null): s is string => s !== null && isWeekKey(s);
 

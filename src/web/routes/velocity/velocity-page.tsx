@@ -6,6 +6,7 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { MenuPanel } from './menu-panel.tsx';
+import './velocity.css';
 
 const WEEKS = 12;
 
