@@ -5,10 +5,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { signedIn } from '../../test/factories.ts';
+import { BackupError, backupDatabase, databaseFigures } from '../db/backup.ts';
+import { openRawConnection, type RawConnection } from '../db/raw-connection.ts';
+import { restoreDatabase } from '../db/restore.ts';
 import { seedDemoIfEmpty } from '../services/setup/demo.ts';
-import { BackupError, backupDatabase, databaseFigures } from './backup.ts';
-import { openRawConnection, type RawConnection } from './raw-connection.ts';
-import { restoreDatabase } from './restore.ts';
 
 const NOW = new Date('2026-11-18T15:00:00Z');
 let original: TestApp;
