@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SECTIONS } from '../src/domain/releases/bundle.ts';
 import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { apiToken, launchBrowser, signInAs, startDemoServer, unfoldMail } from './harness.ts';
+import { apiToken, launchBrowser, setUndoWindow, signInAs, startDemoServer, unfoldMail } from './harness.ts';
 
 /**
  * C5 in a real browser: a Tier 3 release from draft to launch in the demo org. After every step the gate is
@@ -77,6 +77,9 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
   beforeAll(async () => {
     smtp = await startSmtpPeer();
     server = await startDemoServer({ ...data.env, SMTP_URL: smtp.url });
+    // Carla's emailed link is the point here: no undo window, the distribution goes at once (e2e/broadcast.test.ts
+    // covers the window).
+    await setUndoWindow(server.url, 0);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -147,9 +150,16 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
 
   it('gets the bundle distributed by Product Ops, and Support confirms with the emailed one-click link', async () => {
     const priya = await signIn('priya@example.com');
-    await priya.getByRole('button', { name: 'Distribute to Support & Sales' }).click();
+    // First what it sends and to whom, then the distribution itself.
+    await priya.getByRole('button', { name: 'Distribute to Support & Sales…' }).click();
+    const preview = priya.getByRole('region', { name: /^Preview: Distribute the bundle/ });
+    await preview.waitFor(SLOW);
+    expect(await preview.textContent()).toMatch(/Carla Diaz/);
+    await priya.getByRole('button', { name: 'Distribute', exact: true }).click();
     // The gate's regex reasons never match the panel's whole text: wait for the request itself to finish.
-    await priya.getByText('Distributed to Support and Sales.').waitFor(SLOW);
+    await expect
+      .poll(() => priya.locator('#section-bundle .live-status').textContent(), SLOW)
+      .toBe('Distributed to Support and Sales.');
     await expectGate(priya, [/^Bundle not distributed yet/]);
     expect(await priya.getByRole('list', { name: 'Bundle versions' }).textContent()).toContain(
       'distributed for readiness',
@@ -215,8 +225,12 @@ describe('a Tier 3 release from draft to launch in a browser', () => {
     const priya = await signIn('priya@example.com');
     await priya.getByRole('button', { name: 'Confirm Training session for Support/Sales held' }).click();
     await expectGate(priya, ['Missing sign-off: Training session for Support/Sales held']);
-    await priya.getByRole('button', { name: 'Publish final bundle' }).click();
-    await priya.getByText('Final bundle published.').waitFor(SLOW);
+    await priya.getByRole('button', { name: 'Publish final bundle…' }).click();
+    await priya.getByRole('region', { name: /^Preview: Publish the final bundle/ }).waitFor(SLOW);
+    await priya.getByRole('button', { name: 'Publish the final bundle', exact: true }).click();
+    await expect
+      .poll(() => priya.locator('#section-bundle .live-status').textContent(), SLOW)
+      .toBe('Final bundle published.');
     const left = await expectGate(priya, [/^Final bundle not published yet/]);
     expect(left.reasons).toEqual(['No go/no-go decision recorded.']);
     await priya.close();

@@ -16,6 +16,8 @@ export const BROADCAST_KINDS = [
   'roadmap.reject',
   'insights_digest.publish',
   'roadmap_view.publish',
+  'release_bundle.distribute',
+  'release_bundle.publish',
 ] as const;
 export type TBroadcastKind = (typeof BROADCAST_KINDS)[number];
 /** held: undoable, messages waiting; released: the window passed, messages went to the relay; undone. */

@@ -1,4 +1,5 @@
 import type { SignOffKind } from '../domain/releases/gate.ts';
+import type { TBroadcastHeld, TBroadcastPreview } from '../shared/broadcasts.ts';
 import type {
   TActionItem,
   TBundle,
@@ -55,8 +56,17 @@ export const releasesApi = {
   gate: (id: string, signal?: AbortSignal) => request<TGate>(`${path(id)}/gate`, { signal }),
   saveBundle: (id: string, sections: TBundleInput['sections']) =>
     request<TBundle>(`${path(id)}/bundle`, { method: 'PUT', body: { sections } }),
-  distribute: (id: string) => request<TBundleRelease>(`${path(id)}/bundle/distribute`, { method: 'POST' }),
-  publish: (id: string) => request<TBundleRelease>(`${path(id)}/bundle/publish`, { method: 'POST' }),
+  /** What distributing (`distribute`) or publishing (`publish`) the bundle would send now, and to whom. */
+  bundlePreview: (id: string, step: 'distribute' | 'publish') =>
+    request<TBroadcastPreview>(`${path(id)}/bundle/${step}-preview`),
+  distribute: (id: string) =>
+    request<TBundleRelease & { undo: TBroadcastHeld | null }>(`${path(id)}/bundle/distribute`, {
+      method: 'POST',
+    }),
+  publish: (id: string) =>
+    request<TBundleRelease & { undo: TBroadcastHeld | null }>(`${path(id)}/bundle/publish`, {
+      method: 'POST',
+    }),
   signOff: (id: string, kind: SignOffKind, note?: string) =>
     request<TSignOff[]>(`${path(id)}/sign-offs`, { method: 'POST', body: { kind, note } }),
   withdraw: (id: string, kind: SignOffKind) =>

@@ -160,6 +160,15 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
     url: (c) => `/api/v1/releases/${c.ids.release}/bundle`,
     body: () => ({ sections: { what_changed: 'Usage-based billing for every plan.' } }),
   },
+  // Issue 17: a bundle's distribution and publication are previewed by whoever may send them.
+  'GET /api/v1/releases/:id/bundle/distribute-preview': {
+    expect: managers(),
+    url: (c) => `/api/v1/releases/${c.ids.release}/bundle/distribute-preview`,
+  },
+  'GET /api/v1/releases/:id/bundle/publish-preview': {
+    expect: managers(),
+    url: async (c) => `/api/v1/releases/${await readyToPublish(c)}/bundle/publish-preview`,
+  },
   'POST /api/v1/releases/:id/bundle/distribute': {
     expect: managers(),
     url: (c) => `/api/v1/releases/${c.ids.release}/bundle/distribute`,

@@ -66,6 +66,10 @@ export const UNDOES: Record<TBroadcastKind, string> = {
   'insights_digest.publish': 'Undo withdraws this version of the digest and cancels its messages.',
   'roadmap_view.publish':
     'Undo withdraws this version of the stakeholder view (stakeholders read the one before) and cancels its messages.',
+  'release_bundle.distribute':
+    'Undo withdraws this version of the bundle (the release is not distributed again) and cancels its messages.',
+  'release_bundle.publish':
+    'Undo withdraws this version of the bundle (the final bundle is not published) and cancels its messages.',
 };
 
 /** The banner's data for a hold: null when nothing was held (a window of 0 s). */

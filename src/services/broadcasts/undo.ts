@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { undoDigestPublish } from '../insights/digest-undo.ts';
 import { getSettings } from '../org/settings.ts';
+import { undoBundleRelease } from '../releases/bundle-undo.ts';
 import { undoOutcome } from '../roadmap/outcome-undo.ts';
 import { undoViewPublish } from '../roadmap/publish-undo.ts';
 import { cancelAction } from '../scheduling.ts';
@@ -21,6 +22,8 @@ const UNDO: Record<TBroadcastKind, (tx: Db, recipe: unknown, now: Date) => Promi
   'roadmap.reject': (tx, recipe) => undoOutcome(tx, recipe),
   'insights_digest.publish': (tx, recipe) => undoDigestPublish(tx, recipe),
   'roadmap_view.publish': undoViewPublish,
+  'release_bundle.distribute': undoBundleRelease,
+  'release_bundle.publish': undoBundleRelease,
 };
 
 export async function getBroadcast(db: Db, id: string) {

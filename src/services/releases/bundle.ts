@@ -18,11 +18,13 @@ import type { TSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
+import { finishHold, type Hold, openHold } from '../broadcasts/hold.ts';
 import { enqueueMessage, type Recipient } from '../delivery/outbox.ts';
 import { resolveRecipients } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { emitEvent, watchGate } from '../webhooks/events.ts';
 import { artifactData, releaseData } from '../webhooks/payloads.ts';
+import type { BundleReleaseUndo } from './bundle-undo.ts';
 import { getRelease, type ReleaseView } from './releases.ts';
 import { replanRelease, tierRule } from './schedule.ts';
 
@@ -130,12 +132,12 @@ const linkToken = () => randomBytes(18).toString('base64url');
 /** Support and Sales people confirm with one click: each gets a private link for their function. */
 async function readinessActions(tx: Db, releaseId: string, recipients: Recipient[]) {
   const ids = [...new Set(recipients.flatMap((r) => (r.personId ? [r.personId] : [])))];
-  if (!ids.length) return new Map<string, { kind: string; token: string }>();
+  if (!ids.length) return new Map<string, { kind: string; token: string; created: boolean }>();
   const rows = await tx
     .select({ id: people.id, function: people.function })
     .from(people)
     .where(inArray(people.id, ids));
-  const out = new Map<string, { kind: string; token: string }>();
+  const out = new Map<string, { kind: string; token: string; created: boolean }>();
   for (const p of rows) {
     if (p.function !== 'support' && p.function !== 'sales') continue;
     const [existing] = await tx
@@ -151,7 +153,7 @@ async function readinessActions(tx: Db, releaseId: string, recipients: Recipient
     const token = existing?.token ?? linkToken();
     if (!existing)
       await tx.insert(readinessLinks).values({ token, releaseId, personId: p.id, kind: p.function });
-    out.set(p.id, { kind: p.function, token });
+    out.set(p.id, { kind: p.function, token, created: !existing });
   }
   return out;
 }
@@ -187,6 +189,8 @@ export async function releaseBundle(opts: {
   releaseId: string;
   stage: Stage;
   now: Date;
+  /** The web app and API: messages wait this long as `held`, and the action can be undone meanwhile. */
+  hold?: { seconds: number };
 }) {
   return opts.db.transaction(async (tx) => {
     const now = opts.now;
@@ -226,6 +230,17 @@ export async function releaseBundle(opts: {
       now,
     });
     const { version } = published;
+    const title = `${opts.stage === 'distribution' ? 'Bundle distributed' : 'Final bundle published'}: ${release.title}`;
+    const hold: Hold | null = opts.hold
+      ? await openHold(tx, {
+          kind: opts.stage === 'distribution' ? 'release_bundle.distribute' : 'release_bundle.publish',
+          ref: `${release.id}:v${version}`,
+          title,
+          actor: opts.actor,
+          now,
+          seconds: opts.hold.seconds,
+        })
+      : null;
     await emitEvent(tx, {
       type: 'artifact.published',
       key: `${ENABLEMENT_BUNDLE}:${release.id}:v${version}`,
@@ -236,16 +251,29 @@ export async function releaseBundle(opts: {
         release: releaseData(release),
       },
       now,
+      hold,
     });
     const today = todayIn(settings.timeZone, now);
     const field = opts.stage === 'distribution' ? 'distributed' : 'published';
     const stamp = { [`${field}On`]: bundle[`${field}On`] ?? today, [`${field}At`]: now };
+    const before = await bundleRow(tx, release.id);
     await tx
       .insert(enablementBundles)
       .values({ releaseId: release.id, sections: bundle.sections, ...stamp })
       .onConflictDoUpdate({ target: enablementBundles.releaseId, set: stamp });
-    await deliver(tx, release, opts.stage, version, bundle.markdown, missing);
+    const links = await deliver(tx, release, opts.stage, version, bundle.markdown, missing, hold);
     await replanRelease(tx, release.id, now);
+    if (hold)
+      await finishHold(tx, hold, title, {
+        releaseId: release.id,
+        versionId: published.id,
+        version,
+        stage: opts.stage,
+        before: before
+          ? { on: before[`${field}On`] ?? null, at: before[`${field}At`]?.toISOString() ?? null }
+          : { on: null, at: null },
+        createdLinks: links,
+      } satisfies BundleReleaseUndo);
     await recordAudit(tx, {
       actor: opts.actor,
       action: `release.bundle.${opts.stage === 'distribution' ? 'distribute' : 'publish'}`,
@@ -253,7 +281,7 @@ export async function releaseBundle(opts: {
       entityId: release.id,
       change: { version, missing },
     });
-    return { version, stage: opts.stage, on: stamp[`${field}On`] as string };
+    return { version, stage: opts.stage, on: stamp[`${field}On`] as string, hold, missing };
   });
 }
 
@@ -264,7 +292,8 @@ async function deliver(
   version: number,
   markdown: string,
   missing: string[],
-) {
+  hold: Hold | null,
+): Promise<string[]> {
   const recipients = await resolveRecipients(tx, {
     kind: 'release',
     areaId: release.areaId,
@@ -278,7 +307,8 @@ async function deliver(
   const ref = `${release.id}:v${version}`;
   const personal = stage === 'distribution' ? await readinessActions(tx, release.id, recipients) : new Map();
   const shared = recipients.filter((r) => !r.personId || !personal.has(r.personId));
-  await enqueueMessage(tx, { key, kind: ENABLEMENT_BUNDLE, ref, message, recipients: shared });
+  const held = hold ? { hold } : {};
+  await enqueueMessage(tx, { key, kind: ENABLEMENT_BUNDLE, ref, message, recipients: shared, ...held });
   for (const [personId, link] of personal) {
     await enqueueMessage(tx, {
       key: `${key}:${personId}`,
@@ -294,6 +324,8 @@ async function deliver(
         ],
       },
       recipients: recipients.filter((r) => r.personId === personId),
+      ...held,
     });
   }
+  return [...personal.values()].filter((l) => l.created).map((l) => l.token);
 }

@@ -93,7 +93,7 @@ describe('a Tier 3 release from draft to launch', () => {
       stage: 'distribution',
       now: NOW,
     });
-    expect(sent).toEqual({ version: 1, stage: 'distribution', on: '2026-12-01' });
+    expect(sent).toMatchObject({ version: 1, stage: 'distribution', on: '2026-12-01', hold: null });
     const inbox = await d.db
       .select()
       .from(outbox)

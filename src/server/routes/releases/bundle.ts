@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { heldOf } from '../../../services/broadcasts/hold.ts';
+import { getSettings } from '../../../services/org/settings.ts';
 import { releaseBundle, saveBundle } from '../../../services/releases/bundle.ts';
+import { previewBundleRelease } from '../../../services/releases/bundle-preview.ts';
+import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { ZIdParams } from '../../../shared/common.ts';
 import { ZBundle, ZBundleInput, ZBundleRelease } from '../../../shared/releases.ts';
 import type { Resource } from '../../policies/index.ts';
+import { sendingConfig } from '../broadcasts/index.ts';
 import { errors, tags } from './common.ts';
 
 /** The enablement bundle: the draft, and its distribution and publication (Product Ops). */
@@ -35,19 +40,48 @@ export async function bundleRoutes(app: FastifyInstance): Promise<void> {
     ['distribute', 'distribution'],
     ['publish', 'publication'],
   ] as const) {
+    const what =
+      stage === 'distribution'
+        ? 'Distribute the bundle to Support/Sales for readiness (a version, delivered)'
+        : 'Publish the final bundle (a version, delivered)';
+    r.get(`/releases/:id/bundle/${path}-preview`, {
+      config: enablement,
+      schema: {
+        tags,
+        summary: `What "${what}" would send now: the message, recipients per channel by name, warnings`,
+        params: ZIdParams,
+        response: { 200: ZBroadcastPreview, ...errors },
+      },
+      handler: async (req) =>
+        previewBundleRelease({
+          db,
+          actor: req.actor!,
+          now: req.now,
+          releaseId: req.params.id,
+          stage,
+          undoSeconds: (await getSettings(db)).broadcast.undoSeconds,
+          config: sendingConfig(app),
+        }),
+    });
     r.post(`/releases/:id/bundle/${path}`, {
       config: enablement,
       schema: {
         tags,
-        summary:
-          stage === 'distribution'
-            ? 'Distribute the bundle to Support/Sales for readiness (a version, delivered)'
-            : 'Publish the final bundle (a version, delivered)',
+        summary: `${what}, its messages held for the undo window`,
         params: ZIdParams,
-        response: { 200: ZBundleRelease, ...errors },
+        response: { 200: ZBundleRelease.extend({ undo: ZBroadcastHeld.nullable() }), ...errors },
       },
-      handler: async (req) =>
-        releaseBundle({ db, actor: req.actor!, now: req.now, releaseId: req.params.id, stage }),
+      handler: async (req) => {
+        const out = await releaseBundle({
+          db,
+          actor: req.actor!,
+          now: req.now,
+          releaseId: req.params.id,
+          stage,
+          hold: { seconds: (await getSettings(db)).broadcast.undoSeconds },
+        });
+        return { version: out.version, stage: out.stage, on: out.on, undo: await heldOf(db, out.hold) };
+      },
     });
   }
 }

@@ -1,20 +1,75 @@
 import { useState } from 'react';
 import { BUNDLE_SECTIONS, type BundleSectionKey } from '../../../domain/releases/bundle.ts';
+import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
 import type { TBundle, TReleaseDetail } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
-import { ActionButton } from '../../components/action-button.tsx';
+import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { MarkdownBlock } from '../../components/markdown-block.tsx';
+import { LiveStatus } from '../../components/page.tsx';
+import { UndoBanner } from '../../components/undo-banner.tsx';
 import { useSubmit } from '../../lib/forms.ts';
 import { RELEASE_CHANGES } from '../../lib/query-keys.ts';
 import { timeIn } from '../../lib/release-flow.ts';
-import { useWrite } from '../../lib/use-write.ts';
+import { useInvalidate, useWrite } from '../../lib/use-write.ts';
 import { Fold } from './release-fold.tsx';
 
 type Texts = Record<BundleSectionKey, string>;
 const textsOf = (b: TBundle): Texts =>
   Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s.key, b.sections[s.key] ?? ''])) as Texts;
+
+/**
+ * Distributing the draft and publishing the final bundle notify Support and Sales: each shows its preview (the
+ * message, who gets it, what is missing) before it goes, and can be undone while its messages are held.
+ */
+function SendBundle({ releaseId }: { releaseId: string }) {
+  const write = useWrite(RELEASE_CHANGES);
+  const invalidate = useInvalidate();
+  const [held, setHeld] = useState<TBroadcastHeld | null>(null);
+  const [status, setStatus] = useState('');
+  const done = (text: string) => (h: TBroadcastHeld | null) => {
+    setHeld(h);
+    setStatus(text);
+  };
+  return (
+    <>
+      <div className="button-row">
+        <ConfirmBroadcast
+          label="Distribute to Support & Sales…"
+          confirmLabel="Distribute"
+          pendingText="Distributing…"
+          // The flow bar holds the page's one primary action (the next step).
+          primary={false}
+          preview={() => releasesApi.bundlePreview(releaseId, 'distribute')}
+          run={async () => (await write(() => releasesApi.distribute(releaseId))).undo}
+          onDone={done('Distributed to Support and Sales.')}
+        />
+        <ConfirmBroadcast
+          label="Publish final bundle…"
+          confirmLabel="Publish the final bundle"
+          pendingText="Publishing…"
+          primary={false}
+          preview={() => releasesApi.bundlePreview(releaseId, 'publish')}
+          run={async () => (await write(() => releasesApi.publish(releaseId))).undo}
+          onDone={done('Final bundle published.')}
+        />
+      </div>
+      <LiveStatus>{status}</LiveStatus>
+      {held ? (
+        <UndoBanner
+          held={held}
+          onUndone={(restored) => {
+            setHeld(null);
+            setStatus(`Undone. ${restored}`);
+            void invalidate(...RELEASE_CHANGES);
+          }}
+          onDismiss={() => setHeld(null)}
+        />
+      ) : null}
+    </>
+  );
+}
 
 /** One textarea per template section; saving sends all nine (an emptied one is cleared). */
 function BundleEditor({ releaseId, bundle }: { releaseId: string; bundle: TBundle }) {
@@ -92,7 +147,6 @@ export function BundleSection({
   timeZone: string;
   line: string;
 }) {
-  const write = useWrite(RELEASE_CHANGES);
   const r = detail.release;
   const { bundle } = detail;
   const needsBundle = detail.leadTime !== null && detail.leadTime.distributeBy !== null;
@@ -114,28 +168,7 @@ export function BundleSection({
               <BundleEditor key={r.id} releaseId={r.id} bundle={bundle} />
             </details>
           ) : null}
-          {detail.permissions.enablement ? (
-            <div className="button-row">
-              <ActionButton
-                pendingText="Distributing…"
-                doneText="Distributed to Support and Sales."
-                run={async () => {
-                  await write(() => releasesApi.distribute(r.id));
-                }}
-              >
-                Distribute to Support & Sales
-              </ActionButton>
-              <ActionButton
-                pendingText="Publishing…"
-                doneText="Final bundle published."
-                run={async () => {
-                  await write(() => releasesApi.publish(r.id));
-                }}
-              >
-                Publish final bundle
-              </ActionButton>
-            </div>
-          ) : null}
+          {detail.permissions.enablement ? <SendBundle releaseId={r.id} /> : null}
           <h3>Versions</h3>
           <Versions bundle={bundle} timeZone={timeZone} />
           <details className="inline-disclosure bundle-preview">
