@@ -69,6 +69,10 @@ const EXEMPT: Record<string, string> = {
     "a bet's owner answers for it and gains nothing by it; every member of the product org writes bets",
   'PATCH /api/v1/bets/:id':
     "a bet's owner answers for it and gains nothing by it; every member of the product org writes bets",
+  'POST /api/v1/webhooks':
+    "a webhook's active flag pauses its deliveries and grants nothing; only admins and Product Ops write webhooks",
+  'PATCH /api/v1/webhooks/:id':
+    "a webhook's active flag pauses its deliveries and grants nothing; only admins and Product Ops write webhooks",
 };
 
 let t: TestApp;
