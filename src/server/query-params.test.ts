@@ -28,6 +28,9 @@ const ANY_QUERY = [
   'HEAD /api/v1/updates/feed/:file',
   'GET /api/v1/feed/:file',
   'HEAD /api/v1/feed/:file',
+  // The OIDC issuer sends people back with parameters of its own (code, state, iss, session_state, error…).
+  'GET /api/v1/auth/oidc/callback',
+  'HEAD /api/v1/auth/oidc/callback',
 ];
 
 /**

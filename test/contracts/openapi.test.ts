@@ -32,7 +32,9 @@ describe('the OpenAPI document', () => {
     const failing: string[] = [];
     for (const { name, op } of operations) {
       const responses = Object.entries(op.responses ?? {});
-      if (!responses.some(([code]) => /^2/.test(code))) failing.push(`${name}: no 2xx response`);
+      // A route that sends the browser on (single sign-on's start and callback) answers with a redirect instead.
+      if (!responses.some(([code]) => /^2/.test(code) || code === '302' || code === '303'))
+        failing.push(`${name}: no 2xx response`);
       for (const [code, response] of responses) {
         if (!/^2/.test(code)) continue;
         const media = Object.entries(response.content ?? {});
