@@ -1,0 +1,159 @@
+import type { trackerLinks } from '../../db/schema/index.ts';
+import { type GithubClientOptions, GithubError, githubClient } from '../../integrations/github/client.ts';
+import { dueDay, type GithubIssue, labelNames } from '../../integrations/github/payloads.ts';
+import { JiraError, jiraClient, jqlString } from '../../integrations/jira/client.ts';
+import { adfText, browseUrl, isDone, type JiraIssue } from '../../integrations/jira/payloads.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { PulledTarget, TrackedIssue } from './apply.ts';
+import type { ConnectionRow } from './connection.ts';
+
+type LinkRow = typeof trackerLinks.$inferSelect;
+
+/** How a sync reaches a tracker: its clock and, for tests, how it waits and fetches. */
+export interface ClientDeps {
+  clock: Clock;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+  retries?: Pick<GithubClientOptions, 'maxRetries' | 'maxWaitMs' | 'networkRetries'>;
+}
+
+/**
+ * One tracker kind as the sync sees it: a link's target (a milestone's counts are GitHub's; without counts they
+ * are counted from the target's issues), the issues in it, and where the org-wide pass looks for bugs and
+ * feedback (a GitHub repository, a Jira project).
+ */
+export interface TrackerAdapter {
+  target(link: LinkRow): Promise<Omit<PulledTarget, 'openIssues' | 'closedIssues'> & Partial<PulledTarget>>;
+  issuesOf(link: LinkRow): AsyncIterable<TrackedIssue[]>;
+  scopeOf(link: LinkRow): string | null;
+  /** The org-wide pass over one scope: named parts (for errors) and their pages. */
+  labelled(scope: string): { what: string; pages: AsyncIterable<TrackedIssue[]> }[];
+}
+
+/** A failure of the tracker's (refused, unreachable, rate limited past the bounds), not of prodops. */
+export const isTrackerError = (err: unknown): err is GithubError | JiraError =>
+  err instanceof GithubError || err instanceof JiraError;
+
+async function* mapPages<T>(pages: AsyncIterable<T[]>, f: (t: T) => TrackedIssue | null) {
+  for await (const page of pages) yield page.flatMap((t) => f(t) ?? []);
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A GitHub issue in prodops' terms; pull requests are neither bugs nor feedback. */
+export function fromGithubIssue(issue: GithubIssue, conn: ConnectionRow): TrackedIssue {
+  const labels = labelNames(issue);
+  const plain = !issue.pull_request;
+  return {
+    kind: 'github',
+    externalId: String(issue.id),
+    title: issue.title,
+    body: issue.body ?? '',
+    url: issue.html_url,
+    closed: issue.state === 'closed',
+    closedAt: issue.closed_at ?? null,
+    createdAt: issue.created_at,
+    labels,
+    isBug: plain && labels.some((l) => same(l, conn.bugLabel)),
+    isFeedback: plain && labels.some((l) => same(l, conn.feedbackLabel)),
+  };
+}
+
+/** A Jira issue in prodops' terms: a bug by issue type, feedback by label, closed in the "done" category. */
+export function fromJiraIssue(issue: JiraIssue, conn: ConnectionRow): TrackedIssue {
+  const f = issue.fields;
+  const iso = (s: string) => new Date(s).toISOString();
+  return {
+    kind: 'jira',
+    externalId: issue.id,
+    title: f.summary,
+    body: adfText(f.description),
+    url: browseUrl(conn.apiUrl, issue.key),
+    closed: isDone(issue),
+    closedAt: f.resolutiondate ? iso(f.resolutiondate) : null,
+    createdAt: iso(f.created),
+    labels: f.labels,
+    isBug: same(f.issuetype?.name ?? '', conn.bugLabel),
+    isFeedback: f.labels.some((l) => same(l, conn.feedbackLabel)),
+  };
+}
+
+/** A Jira epic as a linked target: its summary, due date and done state. */
+export function jiraEpicTarget(epic: JiraIssue, conn: ConnectionRow) {
+  return {
+    title: epic.fields.summary,
+    url: browseUrl(conn.apiUrl, epic.key),
+    state: isDone(epic) ? ('closed' as const) : ('open' as const),
+    dueOn: epic.fields.duedate ?? null,
+  };
+}
+
+function githubAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
+  const gh = githubClient({ apiUrl: conn.apiUrl, token: conn.token, ...clientOptions(deps) });
+  const issues = (repo: string, q: Record<string, string>) =>
+    mapPages(gh.issues(repo, q), (i) => fromGithubIssue(i, conn));
+  return {
+    async target(link) {
+      const m = await gh.milestone(link.repo, Number(link.ref));
+      return {
+        title: m.title,
+        url: m.html_url,
+        state: m.state,
+        dueOn: dueDay(m.due_on),
+        openIssues: m.open_issues,
+        closedIssues: m.closed_issues,
+      };
+    },
+    issuesOf: (link) => issues(link.repo, { milestone: link.ref }),
+    scopeOf: (link) => link.repo,
+    labelled: (repo) =>
+      [conn.bugLabel, conn.feedbackLabel].map((label) => ({
+        what: `${repo} issues labelled ${label}`,
+        pages: issues(repo, { labels: label }),
+      })),
+  };
+}
+
+function jiraAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
+  const jira = jiraClient({ apiUrl: conn.apiUrl, token: conn.token, ...clientOptions(deps) });
+  const search = (jql: string) => mapPages(jira.search(jql), (i) => fromJiraIssue(i, conn));
+  return {
+    async target(link) {
+      if (link.repo === 'epic') return jiraEpicTarget(await jira.issue(link.ref), conn);
+      const v = await jira.version(link.ref);
+      return {
+        title: v.name,
+        url: null,
+        state: v.released ? 'closed' : 'open',
+        dueOn: v.releaseDate ?? null,
+      };
+    },
+    issuesOf: (link) =>
+      search(
+        link.repo === 'epic' ? `parent = ${link.ref} ORDER BY key` : `fixVersion = ${link.ref} ORDER BY key`,
+      ),
+    // An epic's project is its key's prefix; a version's issues come with its link's own pull.
+    scopeOf: (link) => (link.repo === 'epic' ? (link.ref.split('-')[0] ?? null) : null),
+    labelled: (project) => [
+      {
+        what: `Jira project ${project}: bugs and customer feedback`,
+        pages: search(
+          `project = ${jqlString(project)} AND (issuetype = ${jqlString(conn.bugLabel)} OR labels = ${jqlString(conn.feedbackLabel)}) ORDER BY key`,
+        ),
+      },
+    ],
+  };
+}
+
+function clientOptions(deps: ClientDeps) {
+  return {
+    clock: deps.clock,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...deps.retries,
+  };
+}
+
+export function adapterFor(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
+  return conn.kind === 'jira' ? jiraAdapter(deps, conn) : githubAdapter(deps, conn);
+}
