@@ -9,10 +9,11 @@ import { type Case, type Ctx, managers, productOrg } from './authorization-cases
  * pull fails at once and is shown on the link, so the routes answer without any tracker.
  */
 async function connected(c: Ctx) {
-  await c.db
-    .insert(trackerConnections)
-    .values({ kind: 'github', apiUrl: 'http://127.0.0.1:9', updatedBy: 'test', updatedAt: systemClock.now() })
-    .onConflictDoNothing();
+  for (const kind of ['github', 'jira'] as const)
+    await c.db
+      .insert(trackerConnections)
+      .values({ kind, apiUrl: 'http://127.0.0.1:9', updatedBy: 'test', updatedAt: systemClock.now() })
+      .onConflictDoNothing();
 }
 
 /** Ratified, so a stakeholder's refusal is about the tracker (an unratified item is "not found" to them). */
@@ -121,6 +122,33 @@ export const TRACKER_CASES: Record<string, Case> = {
   },
   // Public to GitHub alone: the delivery's signature is the credential, so no session or API token gets in
   // (signed deliveries: services/trackers/trackers.test.ts).
+  'GET /api/v1/integrations/jira': { expect: productOrg },
+  'PUT /api/v1/integrations/jira': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/jira';
+    },
+    body: () => ({ apiUrl: 'http://127.0.0.1:9', bugLabel: 'Bug' }),
+  },
+  'POST /api/v1/integrations/jira/sync': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/jira/sync';
+    },
+  },
+  'GET /api/v1/integrations/jira/differences': { expect: productOrg },
+  'POST /api/v1/integrations/jira/differences/:id/acknowledge': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/integrations/jira/differences/${await difference(c)}/acknowledge`,
+  },
+  // Public to Jira alone: the shared secret is the credential (services/trackers/jira.test.ts).
+  'POST /api/v1/integrations/jira/webhook': {
+    expect: { rest: 401 },
+    body: () => ({ webhookEvent: 'jira:issue_updated', timestamp: 1 }),
+    headers: { 'x-atlassian-webhook-identifier': 'auth-matrix', 'x-prodops-secret': 'not-the-secret' },
+  },
   'POST /api/v1/integrations/github/webhook': {
     expect: { rest: 401 },
     body: () => ({ action: 'opened', zen: 'Keep it logically awesome.' }),

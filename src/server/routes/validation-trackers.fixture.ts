@@ -10,6 +10,13 @@ export function trackerBadCases(): Record<string, BadCase[]> {
       fields: ['repo', 'milestone'],
     },
     { name: 'no body fields', url: `${base}/tracker/link`, body: {}, fields: ['repo', 'milestone'] },
+    {
+      name: 'a Jira link with neither an epic key nor a version id',
+      url: `${base}/tracker/link`,
+      body: { kind: 'jira', epic: 'not a key', fixVersion: 'v1' },
+      fields: ['epic', 'fixVersion'],
+    },
+    { name: 'a Jira link to nothing', url: `${base}/tracker/link`, body: { kind: 'jira' }, fields: ['epic'] },
   ];
   return {
     'PUT /api/v1/integrations/github': [
@@ -44,5 +51,29 @@ export function trackerBadCases(): Record<string, BadCase[]> {
     // Signed by GitHub, not by a session: a delivery that is not JSON or misses its headers is refused with 400
     // (and a bad signature with 401) in services/trackers/trackers.test.ts.
     'POST /api/v1/integrations/github/webhook': [],
+    'PUT /api/v1/integrations/jira': [
+      {
+        name: 'every field wrong',
+        body: {
+          apiUrl: 'acme.atlassian.net',
+          token: 'no-email-here',
+          webhookSecret: 'short',
+          bugLabel: '',
+          x: 1,
+        },
+        fields: ['apiUrl', 'token', 'webhookSecret', 'bugLabel', 'x'],
+      },
+    ],
+    'POST /api/v1/integrations/jira/sync': [],
+    'POST /api/v1/integrations/jira/differences/:id/acknowledge': [
+      {
+        name: 'not an id',
+        url: '/api/v1/integrations/jira/differences/abc/acknowledge',
+        fields: ['params.id'],
+      },
+    ],
+    // Carrying Jira's shared secret, not a session: the wrong secret (401) and a payload that is not an issue
+    // event (400) are in services/trackers/jira.test.ts.
+    'POST /api/v1/integrations/jira/webhook': [],
   };
 }
