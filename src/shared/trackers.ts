@@ -4,11 +4,15 @@ import { ZId } from './common.ts';
 /**
  * Tracker connections (issue 18): an org connects an issue tracker with a token; a release or roadmap item is
  * linked to a piece of tracked work there (GitHub: a repository's milestone), whose progress, state and due date
- * are pulled in. GitHub (a milestone) and Jira Cloud (an epic or a fix version); Linear (a project) is to follow.
+ * are pulled in: GitHub (a milestone), Jira Cloud (an epic or a fix version) and Linear (a project).
  */
-export const TRACKER_KINDS = ['github', 'jira'] as const;
+export const TRACKER_KINDS = ['github', 'jira', 'linear'] as const;
 export type TTrackerKind = (typeof TRACKER_KINDS)[number];
-export const TRACKER_LABELS: Record<TTrackerKind, string> = { github: 'GitHub', jira: 'Jira' };
+export const TRACKER_LABELS: Record<TTrackerKind, string> = {
+  github: 'GitHub',
+  jira: 'Jira',
+  linear: 'Linear',
+};
 
 /** What a link hangs on in prodops. */
 export const TRACKER_SUBJECTS = ['release', 'roadmap_item'] as const;
@@ -58,6 +62,19 @@ export const ZJiraConnectionInput = z.strictObject({
 });
 export type TJiraConnectionInput = z.infer<typeof ZJiraConnectionInput>;
 
+/**
+ * Setting the Linear connection: the GraphQL endpoint (https://api.linear.app/graphql by default), a personal API
+ * key, the webhook's signing secret, and the labels meaning a bug and customer feedback.
+ */
+export const ZLinearConnectionInput = z.strictObject({
+  apiUrl: ZHttpUrl.optional(),
+  token: z.string().trim().min(8, 'is too short for a Linear API key').max(500).nullable().optional(),
+  webhookSecret: z.string().min(8, 'must be at least 8 characters').max(500).nullable().optional(),
+  bugLabel: ZLabel.optional(),
+  feedbackLabel: ZLabel.optional(),
+});
+export type TLinearConnectionInput = z.infer<typeof ZLinearConnectionInput>;
+
 /** The connection as the API shows it: secrets only as set or not (Jira: bugLabel is the bug issue type). */
 export const ZTrackerConnection = z.object({
   kind: z.enum(TRACKER_KINDS),
@@ -88,7 +105,8 @@ export const ZJiraKey = z
 
 /**
  * What to link to: a GitHub milestone (`repo` + `milestone`, the kind may be left out), a Jira epic (`epic`, its
- * key) or a Jira fix version (`fixVersion`, its id). The fields the kind needs are required.
+ * key), a Jira fix version (`fixVersion`, its id) or a Linear project (`project`, its id). The fields the kind
+ * needs are required.
  */
 export const ZTrackerLinkInput = z
   .strictObject({
@@ -101,6 +119,8 @@ export const ZTrackerLinkInput = z
       .trim()
       .regex(/^[1-9][0-9]{0,17}$/, 'must be a Jira version id')
       .optional(),
+    /** A Linear project's id (a UUID). */
+    project: z.uuid({ message: 'must be a Linear project id' }).optional(),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message: string) => {
@@ -109,6 +129,8 @@ export const ZTrackerLinkInput = z
     if (v.kind === 'github') {
       need('repo', 'is required for a GitHub milestone');
       need('milestone', 'is required for a GitHub milestone');
+    } else if (v.kind === 'linear') {
+      need('project', 'is required for a Linear project');
     } else if (v.epic === undefined && v.fixVersion === undefined) {
       ctx.addIssue({ code: 'custom', path: ['epic'], message: 'give a Jira epic key or a fixVersion id' });
     } else if (v.epic !== undefined && v.fixVersion !== undefined) {
@@ -145,9 +167,9 @@ export const ZTrackerPanel = z.object({
       kind: z.enum(TRACKER_KINDS),
       /** What it is linked to, in words: "GitHub milestone acme/billing #7", "Jira epic ED-12". */
       target: z.string(),
-      /** GitHub: the repository; Jira: "epic" or "version". */
+      /** GitHub: the repository; Jira: "epic" or "version"; Linear: "project". */
       repo: z.string(),
-      /** The milestone number, epic key or version id. */
+      /** The milestone number, epic key, version id or project id. */
       ref: z.string(),
       /** GitHub's milestone number (null for other kinds). */
       milestone: z.number().int().nullable(),

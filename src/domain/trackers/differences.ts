@@ -82,13 +82,14 @@ export function progressText(open: number, closed: number): string {
   return total === 0 ? 'no issues yet' : `${closed} of ${total} issue${total === 1 ? '' : 's'} closed`;
 }
 
-/** What a link points at, in words: "GitHub milestone acme/billing #7", "Jira epic ED-12", "Jira version 10001". */
+/** What a link points at, in words: "GitHub milestone acme/billing #7", "Jira epic ED-12", "Linear project". */
 export function targetWords(link: {
   kind: string;
   repo: string;
   ref: string;
   title?: string | null;
 }): string {
+  if (link.kind === 'linear') return `Linear project${link.title ? ` ${link.title}` : ''}`;
   if (link.kind === 'jira')
     return link.repo === 'version'
       ? `Jira version ${link.title ?? link.ref}`
@@ -99,5 +100,6 @@ export function targetWords(link: {
 /** Why the tracker says the work is done when the target itself is closed. */
 export function closedWords(link: { kind: string; repo: string }): string {
   if (link.kind === 'jira') return link.repo === 'version' ? 'version released' : 'epic done';
+  if (link.kind === 'linear') return 'project completed';
   return 'milestone closed';
 }

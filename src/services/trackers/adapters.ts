@@ -3,6 +3,8 @@ import { type GithubClientOptions, GithubError, githubClient } from '../../integ
 import { dueDay, type GithubIssue, labelNames } from '../../integrations/github/payloads.ts';
 import { JiraError, jiraClient, jqlString } from '../../integrations/jira/client.ts';
 import { adfText, browseUrl, isDone, type JiraIssue } from '../../integrations/jira/payloads.ts';
+import { LinearError, linearClient } from '../../integrations/linear/client.ts';
+import { isClosed, type LinearIssue, type LinearIssueData } from '../../integrations/linear/payloads.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { PulledTarget, TrackedIssue } from './apply.ts';
 import type { ConnectionRow } from './connection.ts';
@@ -31,8 +33,8 @@ export interface TrackerAdapter {
 }
 
 /** A failure of the tracker's (refused, unreachable, rate limited past the bounds), not of prodops. */
-export const isTrackerError = (err: unknown): err is GithubError | JiraError =>
-  err instanceof GithubError || err instanceof JiraError;
+export const isTrackerError = (err: unknown): err is GithubError | JiraError | LinearError =>
+  err instanceof GithubError || err instanceof JiraError || err instanceof LinearError;
 
 async function* mapPages<T>(pages: AsyncIterable<T[]>, f: (t: T) => TrackedIssue | null) {
   for await (const page of pages) yield page.flatMap((t) => f(t) ?? []);
@@ -85,6 +87,40 @@ export function jiraEpicTarget(epic: JiraIssue, conn: ConnectionRow) {
     url: browseUrl(conn.apiUrl, epic.key),
     state: isDone(epic) ? ('closed' as const) : ('open' as const),
     dueOn: epic.fields.duedate ?? null,
+  };
+}
+
+/** A Linear issue (from the API, or a webhook's data with its labels as a list) in prodops' terms. */
+export function fromLinearIssue(issue: LinearIssue | LinearIssueData, conn: ConnectionRow): TrackedIssue {
+  const labels = (Array.isArray(issue.labels) ? issue.labels : issue.labels.nodes).map((l) => l.name);
+  const closed = isClosed(issue.state.type);
+  return {
+    kind: 'linear',
+    externalId: issue.id,
+    title: issue.title,
+    body: issue.description ?? '',
+    url: issue.url,
+    closed,
+    closedAt: closed ? (issue.completedAt ?? issue.canceledAt ?? null) : null,
+    createdAt: issue.createdAt,
+    labels,
+    isBug: labels.some((l) => same(l, conn.bugLabel)),
+    isFeedback: labels.some((l) => same(l, conn.feedbackLabel)),
+  };
+}
+
+/** A Linear project as a linked target: its target date, and done once completed. */
+export function linearProjectTarget(p: {
+  name: string;
+  url: string;
+  targetDate?: string | null;
+  state: string;
+}) {
+  return {
+    title: p.name,
+    url: p.url,
+    state: p.state === 'completed' ? ('closed' as const) : ('open' as const),
+    dueOn: p.targetDate ?? null,
   };
 }
 
@@ -145,6 +181,17 @@ function jiraAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
   };
 }
 
+function linearAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
+  const linear = linearClient({ apiUrl: conn.apiUrl, token: conn.token, ...clientOptions(deps) });
+  return {
+    target: async (link) => linearProjectTarget(await linear.project(link.ref)),
+    issuesOf: (link) => mapPages(linear.issues(link.ref), (i) => fromLinearIssue(i, conn)),
+    // A project's issues are all pulled with its link: there is no wider pass.
+    scopeOf: () => null,
+    labelled: () => [],
+  };
+}
+
 function clientOptions(deps: ClientDeps) {
   return {
     clock: deps.clock,
@@ -155,5 +202,7 @@ function clientOptions(deps: ClientDeps) {
 }
 
 export function adapterFor(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
-  return conn.kind === 'jira' ? jiraAdapter(deps, conn) : githubAdapter(deps, conn);
+  if (conn.kind === 'jira') return jiraAdapter(deps, conn);
+  if (conn.kind === 'linear') return linearAdapter(deps, conn);
+  return githubAdapter(deps, conn);
 }

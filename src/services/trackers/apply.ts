@@ -21,6 +21,7 @@ import { loadSubject } from './subjects.ts';
 const ACTORS: Record<TTrackerKind, ReturnType<typeof systemActor>> = {
   github: systemActor('GitHub (tracker sync)'),
   jira: systemActor('Jira (tracker sync)'),
+  linear: systemActor('Linear (tracker sync)'),
 };
 export const TRACKER_ACTOR = ACTORS.github;
 export const TRACKER_DIFFERENCE_KIND = 'trackers.difference';

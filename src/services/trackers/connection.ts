@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { trackerConnections } from '../../db/schema/index.ts';
 import { GITHUB_API_URL } from '../../integrations/github/client.ts';
+import { LINEAR_API_URL } from '../../integrations/linear/client.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import {
   type TGithubConnectionInput,
   type TJiraConnectionInput,
+  type TLinearConnectionInput,
   TRACKER_LABELS,
   type TTrackerConnection,
   type TTrackerKind,
@@ -19,10 +21,11 @@ export type ConnectionRow = typeof trackerConnections.$inferSelect;
 export const webhookPath = (kind: TTrackerKind) => `/api/v1/integrations/${kind}/webhook`;
 export const GITHUB_WEBHOOK_PATH = webhookPath('github');
 
-/** A kind's defaults: GitHub's API has one address; a Jira site has none until it is set. */
+/** A kind's defaults: GitHub's and Linear's APIs have one address; a Jira site has none until it is set. */
 const DEFAULTS: Record<TTrackerKind, { apiUrl: string; bugLabel: string; feedbackLabel: string }> = {
   github: { apiUrl: GITHUB_API_URL, bugLabel: 'bug', feedbackLabel: 'customer-feedback' },
   jira: { apiUrl: '', bugLabel: 'Bug', feedbackLabel: 'customer-feedback' },
+  linear: { apiUrl: LINEAR_API_URL, bugLabel: 'Bug', feedbackLabel: 'customer-feedback' },
 };
 
 export async function trackerConnection(db: Db, kind: TTrackerKind): Promise<ConnectionRow | null> {
@@ -66,7 +69,7 @@ export async function setTrackerConnection(opts: {
   db: Db;
   actor: Actor;
   kind: TTrackerKind;
-  input: TGithubConnectionInput | TJiraConnectionInput;
+  input: TGithubConnectionInput | TJiraConnectionInput | TLinearConnectionInput;
   now: Date;
 }): Promise<TTrackerConnection> {
   const { input, kind } = opts;

@@ -21,6 +21,7 @@ type DifferenceRow = typeof trackerDifferences.$inferSelect;
 
 /** Where a link input points: GitHub's repo + milestone number, Jira's "epic" + key or "version" + id. */
 function targetOf(input: TTrackerLinkParsed): { kind: TTrackerKind; repo: string; ref: string } {
+  if (input.kind === 'linear') return { kind: 'linear', repo: 'project', ref: input.project ?? '' };
   if (input.kind === 'jira')
     return input.epic
       ? { kind: 'jira', repo: 'epic', ref: input.epic }
@@ -129,7 +130,10 @@ export async function trackerPanel(db: Db, type: TTrackerSubject, id: string): P
   return {
     link: {
       kind: link.kind,
-      target: targetWords({ ...link, title: link.repo === 'version' ? link.title : null }),
+      target: targetWords({
+        ...link,
+        title: link.kind === 'jira' && link.repo === 'epic' ? null : link.title,
+      }),
       repo: link.repo,
       ref: link.ref,
       milestone: link.kind === 'github' ? Number(link.ref) : null,

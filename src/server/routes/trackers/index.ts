@@ -27,6 +27,7 @@ import {
   ZDifferenceListQuery,
   ZGithubConnectionInput,
   ZJiraConnectionInput,
+  ZLinearConnectionInput,
   ZSyncResult,
   ZTrackerConnection,
   ZTrackerDifference,
@@ -34,6 +35,7 @@ import {
   ZTrackerPanel,
 } from '../../../shared/trackers.ts';
 import { jiraWebhookRoute } from './jira-webhook.ts';
+import { linearWebhookRoute } from './linear-webhook.ts';
 import { githubWebhookRoute } from './webhook.ts';
 
 const tags = ['trackers'];
@@ -60,14 +62,19 @@ const panelPolicy = (db: Db, type: TTrackerSubject) => ({
     (await loadSubject(db, type, (req.params as { id: string }).id)) ? { type: 'tracker' as const } : null,
 });
 
-/** Issue 18, tracker connections (GitHub, Jira): settings, links on releases and roadmap items, sync, differences. */
+/** Issue 18, tracker connections (GitHub, Jira, Linear): settings, links on releases and roadmap items, sync, differences. */
 export async function trackerRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   await app.register(githubWebhookRoute);
   await app.register(jiraWebhookRoute);
+  await app.register(linearWebhookRoute);
 
-  const inputs = { github: ZGithubConnectionInput, jira: ZJiraConnectionInput } as const;
+  const inputs = {
+    github: ZGithubConnectionInput,
+    jira: ZJiraConnectionInput,
+    linear: ZLinearConnectionInput,
+  } as const;
   for (const kind of TRACKER_KINDS) {
     const name = TRACKER_LABELS[kind];
     const at = `/integrations/${kind}`;
