@@ -2,6 +2,7 @@ import { trackerConnections, trackerDifferences, trackerLinks } from '../../db/s
 import { systemActor } from '../../services/actor.ts';
 import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { systemClock } from '../../shared/clock.ts';
+import { TRACKER_KINDS } from '../../shared/trackers.ts';
 import { type Case, type Ctx, managers, productOrg } from './authorization-cases.fixture.ts';
 
 /**
@@ -9,7 +10,7 @@ import { type Case, type Ctx, managers, productOrg } from './authorization-cases
  * pull fails at once and is shown on the link, so the routes answer without any tracker.
  */
 async function connected(c: Ctx) {
-  for (const kind of ['github', 'jira'] as const)
+  for (const kind of TRACKER_KINDS)
     await c.db
       .insert(trackerConnections)
       .values({ kind, apiUrl: 'http://127.0.0.1:9', updatedBy: 'test', updatedAt: systemClock.now() })
@@ -148,6 +149,33 @@ export const TRACKER_CASES: Record<string, Case> = {
     expect: { rest: 401 },
     body: () => ({ webhookEvent: 'jira:issue_updated', timestamp: 1 }),
     headers: { 'x-atlassian-webhook-identifier': 'auth-matrix', 'x-prodops-secret': 'not-the-secret' },
+  },
+  'GET /api/v1/integrations/linear': { expect: productOrg },
+  'PUT /api/v1/integrations/linear': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/linear';
+    },
+    body: () => ({ apiUrl: 'http://127.0.0.1:9', bugLabel: 'Bug' }),
+  },
+  'POST /api/v1/integrations/linear/sync': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/linear/sync';
+    },
+  },
+  'GET /api/v1/integrations/linear/differences': { expect: productOrg },
+  'POST /api/v1/integrations/linear/differences/:id/acknowledge': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/integrations/linear/differences/${await difference(c)}/acknowledge`,
+  },
+  // Public to Linear alone: the delivery's signature is the credential (services/trackers/linear.test.ts).
+  'POST /api/v1/integrations/linear/webhook': {
+    expect: { rest: 401 },
+    body: () => ({ action: 'update', type: 'Issue', data: {}, webhookTimestamp: 1 }),
+    headers: { 'linear-delivery': 'auth-matrix', 'linear-signature': '00' },
   },
   'POST /api/v1/integrations/github/webhook': {
     expect: { rest: 401 },

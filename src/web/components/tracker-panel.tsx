@@ -11,9 +11,9 @@ import { Form, FormActions } from './form.tsx';
 import { LoadError } from './page.tsx';
 
 /**
- * Issue 18: the small "Tracker" panel of a release or roadmap item — its GitHub milestone or Jira epic / version,
- * progress, due date and where the tracker and prodops disagree (flagged, never written over). The product
- * org's; hidden from stakeholders.
+ * Issue 18: the small "Tracker" panel of a release or roadmap item — its GitHub milestone, Jira epic / version or
+ * Linear project, progress, due date and where the tracker and prodops disagree (flagged, never written over).
+ * The product org's; hidden from stakeholders.
  */
 export function TrackerPanel({ type, id, canEdit }: { type: TTrackerSubject; id: string; canEdit: boolean }) {
   const me = useMe();
@@ -46,6 +46,13 @@ export function TrackerPanel({ type, id, canEdit }: { type: TTrackerSubject; id:
   );
 }
 
+/** How a closed target reads, by what it is (a GitHub milestone: "closed"). */
+const CLOSED_WORDS: Record<string, string> = {
+  epic: ' (done)',
+  version: ' (released)',
+  project: ' (completed)',
+};
+
 function LinkSummary(o: {
   panel: TTrackerPanel;
   onChanged: (p: TTrackerPanel) => void;
@@ -62,7 +69,7 @@ function LinkSummary(o: {
       : link.repo === 'epic' && link.title
         ? `${link.target} · ${link.title}`
         : link.target;
-  const closed = link.kind === 'github' ? ' (closed)' : link.repo === 'epic' ? ' (done)' : ' (released)';
+  const closed = link.kind === 'github' ? ' (closed)' : (CLOSED_WORDS[link.repo] ?? ' (closed)');
   return (
     <>
       <p>
@@ -119,10 +126,11 @@ function LinkSummary(o: {
   );
 }
 
-type Target = 'milestone' | 'epic' | 'version';
+type Target = 'milestone' | 'epic' | 'version' | 'project';
 const TARGETS: { value: Target; label: string; button: string }[] = [
   { value: 'milestone', label: 'GitHub milestone', button: 'Link milestone' },
   { value: 'epic', label: 'Jira epic', button: 'Link epic' },
+  { value: 'project', label: 'Linear project', button: 'Link project' },
   { value: 'version', label: 'Jira fix version', button: 'Link version' },
 ];
 
@@ -145,7 +153,9 @@ function LinkForm({
       ? { repo, milestone }
       : target === 'epic'
         ? { kind: 'jira', epic: ref }
-        : { kind: 'jira', fixVersion: ref };
+        : target === 'project'
+          ? { kind: 'linear', project: ref }
+          : { kind: 'jira', fixVersion: ref };
   const chosen = TARGETS.find((t) => t.value === target) ?? TARGETS[0]!;
   return (
     <Form
@@ -156,7 +166,7 @@ function LinkForm({
     >
       <SelectField
         path="kind"
-        label="Link to"
+        label="What to link"
         value={target}
         onChange={(v) => setTarget(v as Target)}
         options={TARGETS.map((t) => ({ value: t.value, label: t.label }))}
@@ -175,6 +185,8 @@ function LinkForm({
         </>
       ) : target === 'epic' ? (
         <TextField path="epic" label="Epic key (as ED-12)" value={ref} onChange={setRef} required />
+      ) : target === 'project' ? (
+        <TextField path="project" label="Project id (a UUID)" value={ref} onChange={setRef} required />
       ) : (
         <TextField path="fixVersion" label="Version id" value={ref} onChange={setRef} required />
       )}
