@@ -53,7 +53,7 @@ export async function startJiraPeer() {
     m = /^project = "([^"]+)" AND \(issuetype = "([^"]+)" OR labels = "([^"]+)"\)$/.exec(where);
     if (m)
       return (
-        i.key.startsWith(`${m[1]}-`) &&
+        (i.key.startsWith(`${m[1]}-`) || (i.fields.project as { id?: string } | undefined)?.id === m[1]) &&
         (i.fields.issuetype.name === m[2] || i.fields.labels.includes(m[3] ?? ''))
       );
     throw new Error(`the Jira peer does not know this JQL: ${jql}`);
@@ -164,6 +164,8 @@ export async function startJiraPeer() {
         resolutiondate: o.done ? '2026-12-01T10:00:00.000+0000' : null,
         parent: o.epic ? { key: o.epic } : null,
         fixVersions: o.fixVersion ? [{ id: o.fixVersion }] : [],
+        // The documented example's project is ED, id 10000; other keys get an id of their own.
+        project: { key: project, id: project === 'ED' ? '10000' : `9${project.length}${nextNumber}` },
       });
     },
     close(issue: FakeJiraIssue) {

@@ -153,10 +153,13 @@ function githubAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
 function jiraAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
   const jira = jiraClient({ apiUrl: conn.apiUrl, token: conn.token, ...clientOptions(deps) });
   const search = (jql: string) => mapPages(jira.search(jql), (i) => fromJiraIssue(i, conn));
+  // A version's project (its id) as pulled in this run: the org-wide pass covers it too.
+  const versionProjects = new Map<string, string>();
   return {
     async target(link) {
       if (link.repo === 'epic') return jiraEpicTarget(await jira.issue(link.ref), conn);
       const v = await jira.version(link.ref);
+      if (v.projectId !== undefined) versionProjects.set(link.ref, String(v.projectId));
       return {
         title: v.name,
         url: null,
@@ -168,8 +171,9 @@ function jiraAdapter(deps: ClientDeps, conn: ConnectionRow): TrackerAdapter {
       search(
         link.repo === 'epic' ? `parent = ${link.ref} ORDER BY key` : `fixVersion = ${link.ref} ORDER BY key`,
       ),
-    // An epic's project is its key's prefix; a version's issues come with its link's own pull.
-    scopeOf: (link) => (link.repo === 'epic' ? (link.ref.split('-')[0] ?? null) : null),
+    // An epic's project is its key's prefix; a version's is the id its pull gave (none if it failed).
+    scopeOf: (link) =>
+      link.repo === 'epic' ? (link.ref.split('-')[0] ?? null) : (versionProjects.get(link.ref) ?? null),
     labelled: (project) => [
       {
         what: `Jira project ${project}: bugs and customer feedback`,

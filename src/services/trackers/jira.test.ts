@@ -165,6 +165,10 @@ describe('Jira tracker connection', () => {
     expect(linked.json().differences.map((d: { text: string }) => d.text)).toEqual([
       'Jira says the work is done (every issue closed); prodops says Planned',
     ]);
+    // The version's project (10000, from its pull) is searched for bugs and feedback too.
+    const seen = peer.requests.length;
+    await api('POST', '/integrations/jira/sync');
+    expect(peer.requests.slice(seen).some((r) => r.path.includes('project+%3D+%2210000%22'))).toBe(true);
     peer.version('10001', { released: true, releaseDate: '2027-03-10' });
     await api('POST', '/integrations/jira/sync');
     const panel = (await api('GET', `/roadmap/items/${itemId}/tracker`)).json();
