@@ -2,7 +2,7 @@ import { trackerConnections, trackerDifferences, trackerLinks } from '../../db/s
 import { systemActor } from '../../services/actor.ts';
 import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { systemClock } from '../../shared/clock.ts';
-import { TRACKER_KINDS } from '../../shared/trackers.ts';
+import { TRACKER_KINDS, type TTrackerKind } from '../../shared/trackers.ts';
 import { type Case, type Ctx, managers, productOrg } from './authorization-cases.fixture.ts';
 
 /**
@@ -37,12 +37,12 @@ const item = async (c: Ctx) => {
 };
 
 /** A difference on a fresh link of the release (whose area pmOwner owns). */
-async function difference(c: Ctx): Promise<string> {
+async function difference(c: Ctx, kind: TTrackerKind = 'github'): Promise<string> {
   await connected(c);
   const [link] = await c.db
     .insert(trackerLinks)
     .values({
-      kind: 'github',
+      kind,
       subjectType: 'release',
       subjectId: c.ids.release,
       repo: 'acme/billing',
@@ -50,7 +50,10 @@ async function difference(c: Ctx): Promise<string> {
       createdBy: 'test',
       createdAt: systemClock.now(),
     })
-    .onConflictDoUpdate({ target: [trackerLinks.subjectType, trackerLinks.subjectId], set: { ref: '1' } })
+    .onConflictDoUpdate({
+      target: [trackerLinks.subjectType, trackerLinks.subjectId],
+      set: { kind, ref: '1' },
+    })
     .returning();
   const [d] = await c.db
     .insert(trackerDifferences)
@@ -142,7 +145,7 @@ export const TRACKER_CASES: Record<string, Case> = {
   'GET /api/v1/integrations/jira/differences': { expect: productOrg },
   'POST /api/v1/integrations/jira/differences/:id/acknowledge': {
     expect: managers({ pmOwner: 'ok' }),
-    url: async (c) => `/api/v1/integrations/jira/differences/${await difference(c)}/acknowledge`,
+    url: async (c) => `/api/v1/integrations/jira/differences/${await difference(c, 'jira')}/acknowledge`,
   },
   // Public to Jira alone: the shared secret is the credential (services/trackers/jira.test.ts).
   'POST /api/v1/integrations/jira/webhook': {
@@ -169,7 +172,7 @@ export const TRACKER_CASES: Record<string, Case> = {
   'GET /api/v1/integrations/linear/differences': { expect: productOrg },
   'POST /api/v1/integrations/linear/differences/:id/acknowledge': {
     expect: managers({ pmOwner: 'ok' }),
-    url: async (c) => `/api/v1/integrations/linear/differences/${await difference(c)}/acknowledge`,
+    url: async (c) => `/api/v1/integrations/linear/differences/${await difference(c, 'linear')}/acknowledge`,
   },
   // Public to Linear alone: the delivery's signature is the credential (services/trackers/linear.test.ts).
   'POST /api/v1/integrations/linear/webhook': {

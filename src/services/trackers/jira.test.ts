@@ -145,7 +145,12 @@ describe('Jira tracker connection', () => {
     expect(new Set(told.map((m) => m.personId))).toEqual(new Set([pm.id, ops.id]));
     expect((await api('POST', '/integrations/jira/sync')).json().differences).toBe(0);
     expect(await messagesAbout(panel.differences[0].id)).toHaveLength(told.length);
-    // Jira's differences are listed apart from GitHub's.
+    // Jira's differences are listed, and acknowledged, apart from GitHub's.
+    const elsewhere = await api(
+      'POST',
+      `/integrations/github/differences/${panel.differences[0].id}/acknowledge`,
+    );
+    expect(elsewhere.statusCode).toBe(404);
     expect((await api('GET', '/integrations/jira/differences')).json().differences).toHaveLength(1);
     expect((await api('GET', '/integrations/github/differences')).json().differences).toEqual([]);
   });

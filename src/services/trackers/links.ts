@@ -205,8 +205,21 @@ export async function differenceOwner(db: Db, id: string): Promise<{ pmId: strin
 }
 
 /** Someone saw the difference and decided (it stays as history); acknowledging twice keeps the first. */
-export async function acknowledgeDifference(opts: { db: Db; actor: Actor; id: string; now: Date }) {
+export async function acknowledgeDifference(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  now: Date;
+  /** The tracker whose route was used: another tracker's difference is not found there. */
+  kind?: TTrackerKind;
+}) {
   return opts.db.transaction(async (tx) => {
+    const [of] = await tx
+      .select({ kind: trackerLinks.kind })
+      .from(trackerDifferences)
+      .innerJoin(trackerLinks, eq(trackerLinks.id, trackerDifferences.linkId))
+      .where(eq(trackerDifferences.id, opts.id));
+    if (!of || (opts.kind && of.kind !== opts.kind)) throw notFound('difference');
     const [row] = await tx
       .update(trackerDifferences)
       .set({ acknowledgedAt: opts.now, acknowledgedBy: await nameOf(tx, opts.actor) })

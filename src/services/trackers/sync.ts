@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { trackerConnections, trackerLinks } from '../../db/schema/index.ts';
 import type { TSyncResult, TTrackerKind } from '../../shared/trackers.ts';
@@ -141,7 +141,7 @@ export async function firstLinkIn(db: Db, kind: TTrackerKind, scope: (l: LinkRow
   const rows = await db
     .select()
     .from(trackerLinks)
-    .where(and(eq(trackerLinks.kind, kind)))
+    .where(eq(trackerLinks.kind, kind))
     .orderBy(asc(trackerLinks.createdAt));
   return rows.find(scope) ?? null;
 }

@@ -126,7 +126,7 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ZTrackerDifference, ...errors },
       },
       handler: async (req) =>
-        acknowledgeDifference({ db, actor: req.actor!, id: req.params.id, now: req.now }),
+        acknowledgeDifference({ db, actor: req.actor!, id: req.params.id, now: req.now, kind }),
     });
   }
 
