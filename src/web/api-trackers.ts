@@ -1,5 +1,6 @@
 import type {
   TTrackerDifference,
+  TTrackerKind,
   TTrackerLinkInput,
   TTrackerPanel,
   TTrackerSubject,
@@ -9,7 +10,7 @@ import { request } from './api-client.ts';
 const base = (type: TTrackerSubject, id: string) =>
   `${type === 'release' ? '/releases' : '/roadmap/items'}/${encodeURIComponent(id)}/tracker`;
 
-/** Issue 18: a release's or roadmap item's tracker link (GitHub milestone), its last pull and differences. */
+/** Issue 18: a release's or roadmap item's tracker link (GitHub milestone, Jira epic or version), its last pull and differences. */
 export const trackersApi = {
   panel: (type: TTrackerSubject, id: string, signal?: AbortSignal) =>
     request<TTrackerPanel>(base(type, id), { signal }),
@@ -17,9 +18,9 @@ export const trackersApi = {
     request<TTrackerPanel>(`${base(type, id)}/link`, { method: 'POST', body: input }),
   unlink: (type: TTrackerSubject, id: string) =>
     request<TTrackerPanel>(`${base(type, id)}/unlink`, { method: 'POST' }),
-  acknowledge: (differenceId: string) =>
+  acknowledge: (kind: TTrackerKind, differenceId: string) =>
     request<TTrackerDifference>(
-      `/integrations/github/differences/${encodeURIComponent(differenceId)}/acknowledge`,
+      `/integrations/${kind}/differences/${encodeURIComponent(differenceId)}/acknowledge`,
       { method: 'POST' },
     ),
 };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { differencesOf, differenceText, progressText, trackerSaysDone } from './differences.ts';
+import {
+  closedWords,
+  differencesOf,
+  differenceText,
+  progressText,
+  targetWords,
+  trackerSaysDone,
+} from './differences.ts';
 
 const work = { state: 'open' as const, dueOn: '2026-12-15', openIssues: 5, closedIssues: 7 };
 const release = { type: 'release' as const, targetDate: '2026-12-15', status: 'planned' as const };
@@ -52,5 +59,24 @@ describe('tracker differences', () => {
     );
     expect(progressText(5, 7)).toBe('7 of 12 issues closed');
     expect(progressText(0, 0)).toBe('no issues yet');
+  });
+
+  it('names what a link points at, per tracker', () => {
+    expect(targetWords({ kind: 'github', repo: 'acme/billing', ref: '7' })).toBe(
+      'GitHub milestone acme/billing #7',
+    );
+    expect(targetWords({ kind: 'jira', repo: 'epic', ref: 'ED-12' })).toBe('Jira epic ED-12');
+    expect(targetWords({ kind: 'jira', repo: 'version', ref: '10001', title: 'Billing 2027.1' })).toBe(
+      'Jira version Billing 2027.1',
+    );
+    expect(targetWords({ kind: 'linear', repo: 'project', ref: 'x', title: 'Usage billing' })).toBe(
+      'Linear project Usage billing',
+    );
+    expect(
+      differenceText(
+        { kind: 'tracker_done', trackerValue: 'closed', prodopsValue: 'planned' },
+        { tracker: 'Jira', subjectType: 'release', closedWords: closedWords({ kind: 'jira', repo: 'epic' }) },
+      ),
+    ).toBe('Jira says the work is done (epic done); prodops says Planned');
   });
 });

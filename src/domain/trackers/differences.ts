@@ -66,10 +66,10 @@ const statusWords = (subjectType: SubjectFacts['type'], status: string) =>
 /** The difference as people read it, e.g. "GitHub's due date is 18 December 2026; the launch date is 15 December 2026". */
 export function differenceText(
   d: Difference,
-  o: { tracker: string; subjectType: SubjectFacts['type'] },
+  o: { tracker: string; subjectType: SubjectFacts['type']; closedWords?: string },
 ): string {
   if (d.kind === 'tracker_done')
-    return `${o.tracker} says the work is done (${d.trackerValue === 'closed' ? 'milestone closed' : 'every issue closed'}); prodops says ${statusWords(o.subjectType, d.prodopsValue)}`;
+    return `${o.tracker} says the work is done (${d.trackerValue === 'closed' ? (o.closedWords ?? 'milestone closed') : 'every issue closed'}); prodops says ${statusWords(o.subjectType, d.prodopsValue)}`;
   if (o.subjectType === 'release')
     return `${o.tracker}'s due date is ${dayInWords(d.trackerValue)}; the launch date in prodops is ${dayInWords(d.prodopsValue)}`;
   const [from = '', to = ''] = d.prodopsValue.split('/');
@@ -80,4 +80,26 @@ export function differenceText(
 export function progressText(open: number, closed: number): string {
   const total = open + closed;
   return total === 0 ? 'no issues yet' : `${closed} of ${total} issue${total === 1 ? '' : 's'} closed`;
+}
+
+/** What a link points at, in words: "GitHub milestone acme/billing #7", "Jira epic ED-12", "Linear project". */
+export function targetWords(link: {
+  kind: string;
+  repo: string;
+  ref: string;
+  title?: string | null;
+}): string {
+  if (link.kind === 'linear') return `Linear project${link.title ? ` ${link.title}` : ''}`;
+  if (link.kind === 'jira')
+    return link.repo === 'version'
+      ? `Jira version ${link.title ?? link.ref}`
+      : `Jira epic ${link.ref}${link.title ? ` · ${link.title}` : ''}`;
+  return `GitHub milestone ${link.repo} #${link.ref}${link.title ? ` · ${link.title}` : ''}`;
+}
+
+/** Why the tracker says the work is done when the target itself is closed. */
+export function closedWords(link: { kind: string; repo: string }): string {
+  if (link.kind === 'jira') return link.repo === 'version' ? 'version released' : 'epic done';
+  if (link.kind === 'linear') return 'project completed';
+  return 'milestone closed';
 }

@@ -2,6 +2,7 @@ import { trackerConnections, trackerDifferences, trackerLinks } from '../../db/s
 import { systemActor } from '../../services/actor.ts';
 import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
 import { systemClock } from '../../shared/clock.ts';
+import { TRACKER_KINDS, type TTrackerKind } from '../../shared/trackers.ts';
 import { type Case, type Ctx, managers, productOrg } from './authorization-cases.fixture.ts';
 
 /**
@@ -9,10 +10,11 @@ import { type Case, type Ctx, managers, productOrg } from './authorization-cases
  * pull fails at once and is shown on the link, so the routes answer without any tracker.
  */
 async function connected(c: Ctx) {
-  await c.db
-    .insert(trackerConnections)
-    .values({ kind: 'github', apiUrl: 'http://127.0.0.1:9', updatedBy: 'test', updatedAt: systemClock.now() })
-    .onConflictDoNothing();
+  for (const kind of TRACKER_KINDS)
+    await c.db
+      .insert(trackerConnections)
+      .values({ kind, apiUrl: 'http://127.0.0.1:9', updatedBy: 'test', updatedAt: systemClock.now() })
+      .onConflictDoNothing();
 }
 
 /** Ratified, so a stakeholder's refusal is about the tracker (an unratified item is "not found" to them). */
@@ -35,12 +37,12 @@ const item = async (c: Ctx) => {
 };
 
 /** A difference on a fresh link of the release (whose area pmOwner owns). */
-async function difference(c: Ctx): Promise<string> {
+async function difference(c: Ctx, kind: TTrackerKind = 'github'): Promise<string> {
   await connected(c);
   const [link] = await c.db
     .insert(trackerLinks)
     .values({
-      kind: 'github',
+      kind,
       subjectType: 'release',
       subjectId: c.ids.release,
       repo: 'acme/billing',
@@ -48,7 +50,10 @@ async function difference(c: Ctx): Promise<string> {
       createdBy: 'test',
       createdAt: systemClock.now(),
     })
-    .onConflictDoUpdate({ target: [trackerLinks.subjectType, trackerLinks.subjectId], set: { ref: '1' } })
+    .onConflictDoUpdate({
+      target: [trackerLinks.subjectType, trackerLinks.subjectId],
+      set: { kind, ref: '1' },
+    })
     .returning();
   const [d] = await c.db
     .insert(trackerDifferences)
@@ -121,6 +126,60 @@ export const TRACKER_CASES: Record<string, Case> = {
   },
   // Public to GitHub alone: the delivery's signature is the credential, so no session or API token gets in
   // (signed deliveries: services/trackers/trackers.test.ts).
+  'GET /api/v1/integrations/jira': { expect: productOrg },
+  'PUT /api/v1/integrations/jira': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/jira';
+    },
+    body: () => ({ apiUrl: 'http://127.0.0.1:9', bugLabel: 'Bug' }),
+  },
+  'POST /api/v1/integrations/jira/sync': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/jira/sync';
+    },
+  },
+  'GET /api/v1/integrations/jira/differences': { expect: productOrg },
+  'POST /api/v1/integrations/jira/differences/:id/acknowledge': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/integrations/jira/differences/${await difference(c, 'jira')}/acknowledge`,
+  },
+  // Public to Jira alone: the shared secret is the credential (services/trackers/jira.test.ts).
+  'POST /api/v1/integrations/jira/webhook': {
+    expect: { rest: 401 },
+    body: () => ({ webhookEvent: 'jira:issue_updated', timestamp: 1 }),
+    headers: { 'x-atlassian-webhook-identifier': 'auth-matrix', 'x-prodops-secret': 'not-the-secret' },
+  },
+  'GET /api/v1/integrations/linear': { expect: productOrg },
+  'PUT /api/v1/integrations/linear': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/linear';
+    },
+    body: () => ({ apiUrl: 'http://127.0.0.1:9', bugLabel: 'Bug' }),
+  },
+  'POST /api/v1/integrations/linear/sync': {
+    expect: managers(),
+    url: async (c) => {
+      await connected(c);
+      return '/api/v1/integrations/linear/sync';
+    },
+  },
+  'GET /api/v1/integrations/linear/differences': { expect: productOrg },
+  'POST /api/v1/integrations/linear/differences/:id/acknowledge': {
+    expect: managers({ pmOwner: 'ok' }),
+    url: async (c) => `/api/v1/integrations/linear/differences/${await difference(c, 'linear')}/acknowledge`,
+  },
+  // Public to Linear alone: the delivery's signature is the credential (services/trackers/linear.test.ts).
+  'POST /api/v1/integrations/linear/webhook': {
+    expect: { rest: 401 },
+    body: () => ({ action: 'update', type: 'Issue', data: {}, webhookTimestamp: 1 }),
+    headers: { 'linear-delivery': 'auth-matrix', 'linear-signature': '00' },
+  },
   'POST /api/v1/integrations/github/webhook': {
     expect: { rest: 401 },
     body: () => ({ action: 'opened', zen: 'Keep it logically awesome.' }),

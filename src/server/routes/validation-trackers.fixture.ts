@@ -10,6 +10,20 @@ export function trackerBadCases(): Record<string, BadCase[]> {
       fields: ['repo', 'milestone'],
     },
     { name: 'no body fields', url: `${base}/tracker/link`, body: {}, fields: ['repo', 'milestone'] },
+    {
+      name: 'a Jira link with neither an epic key nor a version id',
+      url: `${base}/tracker/link`,
+      body: { kind: 'jira', epic: 'not a key', fixVersion: 'v1' },
+      fields: ['epic', 'fixVersion'],
+    },
+    { name: 'a Jira link to nothing', url: `${base}/tracker/link`, body: { kind: 'jira' }, fields: ['epic'] },
+    {
+      name: 'a Linear link without a project id',
+      url: `${base}/tracker/link`,
+      body: { kind: 'linear', project: 'ENG' },
+      fields: ['project'],
+    },
+    { name: 'an unknown tracker', url: `${base}/tracker/link`, body: { kind: 'trello' }, fields: ['kind'] },
   ];
   return {
     'PUT /api/v1/integrations/github': [
@@ -44,5 +58,47 @@ export function trackerBadCases(): Record<string, BadCase[]> {
     // Signed by GitHub, not by a session: a delivery that is not JSON or misses its headers is refused with 400
     // (and a bad signature with 401) in services/trackers/trackers.test.ts.
     'POST /api/v1/integrations/github/webhook': [],
+    'PUT /api/v1/integrations/jira': [
+      {
+        name: 'every field wrong',
+        body: {
+          apiUrl: 'acme.atlassian.net',
+          token: 'no-email-here',
+          webhookSecret: 'short',
+          bugLabel: '',
+          x: 1,
+        },
+        fields: ['apiUrl', 'token', 'webhookSecret', 'bugLabel', 'x'],
+      },
+    ],
+    'POST /api/v1/integrations/jira/sync': [],
+    'POST /api/v1/integrations/jira/differences/:id/acknowledge': [
+      {
+        name: 'not an id',
+        url: '/api/v1/integrations/jira/differences/abc/acknowledge',
+        fields: ['params.id'],
+      },
+    ],
+    // Carrying Jira's shared secret, not a session: the wrong secret (401) and a payload that is not an issue
+    // event (400) are in services/trackers/jira.test.ts.
+    'POST /api/v1/integrations/jira/webhook': [],
+    'PUT /api/v1/integrations/linear': [
+      {
+        name: 'every field wrong',
+        body: { apiUrl: 'api.linear.app', token: 'short', webhookSecret: 'short', feedbackLabel: '', x: 1 },
+        fields: ['apiUrl', 'token', 'webhookSecret', 'feedbackLabel', 'x'],
+      },
+    ],
+    'POST /api/v1/integrations/linear/sync': [],
+    'POST /api/v1/integrations/linear/differences/:id/acknowledge': [
+      {
+        name: 'not an id',
+        url: '/api/v1/integrations/linear/differences/abc/acknowledge',
+        fields: ['params.id'],
+      },
+    ],
+    // Signed by Linear: a bad signature or stale timestamp (401) and a bad payload (400) are in
+    // services/trackers/linear.test.ts.
+    'POST /api/v1/integrations/linear/webhook': [],
   };
 }

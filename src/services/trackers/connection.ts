@@ -2,68 +2,105 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { trackerConnections } from '../../db/schema/index.ts';
 import { GITHUB_API_URL } from '../../integrations/github/client.ts';
-import type { TGithubConnection, TGithubConnectionInput } from '../../shared/trackers.ts';
+import { LINEAR_API_URL } from '../../integrations/linear/client.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
+import {
+  type TGithubConnectionInput,
+  type TJiraConnectionInput,
+  type TLinearConnectionInput,
+  TRACKER_LABELS,
+  type TTrackerConnection,
+  type TTrackerKind,
+} from '../../shared/trackers.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 
 export type ConnectionRow = typeof trackerConnections.$inferSelect;
 
-/** Where GitHub posts its webhooks on this server (under the API's prefix). */
-export const GITHUB_WEBHOOK_PATH = '/api/v1/integrations/github/webhook';
+/** Where each tracker posts its webhooks on this server (under the API's prefix). */
+export const webhookPath = (kind: TTrackerKind) => `/api/v1/integrations/${kind}/webhook`;
+export const GITHUB_WEBHOOK_PATH = webhookPath('github');
 
-export async function githubConnection(db: Db): Promise<ConnectionRow | null> {
-  const [row] = await db.select().from(trackerConnections).where(eq(trackerConnections.kind, 'github'));
+/** A kind's defaults: GitHub's and Linear's APIs have one address; a Jira site has none until it is set. */
+const DEFAULTS: Record<TTrackerKind, { apiUrl: string; bugLabel: string; feedbackLabel: string }> = {
+  github: { apiUrl: GITHUB_API_URL, bugLabel: 'bug', feedbackLabel: 'customer-feedback' },
+  jira: { apiUrl: '', bugLabel: 'Bug', feedbackLabel: 'customer-feedback' },
+  linear: { apiUrl: LINEAR_API_URL, bugLabel: 'Bug', feedbackLabel: 'customer-feedback' },
+};
+
+export async function trackerConnection(db: Db, kind: TTrackerKind): Promise<ConnectionRow | null> {
+  const [row] = await db.select().from(trackerConnections).where(eq(trackerConnections.kind, kind));
   return row ?? null;
+}
+export const githubConnection = (db: Db) => trackerConnection(db, 'github');
+
+/** The connection, or a 409 saying it is not set up. */
+export async function requireConnection(db: Db, kind: TTrackerKind): Promise<ConnectionRow> {
+  const conn = await trackerConnection(db, kind);
+  if (!conn)
+    throw new AppError(
+      'conflict',
+      `${TRACKER_LABELS[kind]} is not connected: set it up under Settings → Trackers first`,
+    );
+  return conn;
 }
 
 /** The connection as anyone may read it: the token and the webhook secret only as "set". */
-export function connectionView(row: ConnectionRow | null): TGithubConnection {
+export function connectionView(kind: TTrackerKind, row: ConnectionRow | null): TTrackerConnection {
+  const d = DEFAULTS[kind];
   return {
-    kind: 'github',
-    apiUrl: row?.apiUrl ?? GITHUB_API_URL,
+    kind,
+    apiUrl: row?.apiUrl ?? d.apiUrl,
     token: row?.token ? 'set' : 'not set',
     webhookSecret: row?.webhookSecret ? 'set' : 'not set',
-    bugLabel: row?.bugLabel ?? 'bug',
-    feedbackLabel: row?.feedbackLabel ?? 'customer-feedback',
-    webhookPath: GITHUB_WEBHOOK_PATH,
+    bugLabel: row?.bugLabel ?? d.bugLabel,
+    feedbackLabel: row?.feedbackLabel ?? d.feedbackLabel,
+    webhookPath: webhookPath(kind),
     lastSyncAt: row?.lastSyncAt?.toISOString() ?? null,
     lastSyncError: row?.lastSyncError ?? null,
   };
 }
 
 /**
- * Sets the org's GitHub connection (from Settings, the API or the org file): fields left out keep their value.
- * The audit log says which secrets changed, never their values.
+ * Sets the org's connection to a tracker (from Settings, the API or the org file): fields left out keep their
+ * value. The audit log says which secrets changed, never their values.
  */
-export async function setGithubConnection(opts: {
+export async function setTrackerConnection(opts: {
   db: Db;
   actor: Actor;
-  input: TGithubConnectionInput;
+  kind: TTrackerKind;
+  input: TGithubConnectionInput | TJiraConnectionInput | TLinearConnectionInput;
   now: Date;
-}): Promise<TGithubConnection> {
-  const { input } = opts;
+}): Promise<TTrackerConnection> {
+  const { input, kind } = opts;
+  const d = DEFAULTS[kind];
   return opts.db.transaction(async (tx) => {
-    const before = await githubConnection(tx);
+    const before = await trackerConnection(tx, kind);
+    const apiUrl = input.apiUrl ?? before?.apiUrl ?? d.apiUrl;
+    if (!apiUrl)
+      throw invalid([
+        { path: 'apiUrl', message: 'is required: the Jira site, as https://acme.atlassian.net' },
+      ]);
     const values = {
-      apiUrl: input.apiUrl ?? before?.apiUrl ?? GITHUB_API_URL,
+      apiUrl,
       token: input.token === undefined ? (before?.token ?? null) : input.token,
       webhookSecret:
         input.webhookSecret === undefined ? (before?.webhookSecret ?? null) : input.webhookSecret,
-      bugLabel: input.bugLabel ?? before?.bugLabel ?? 'bug',
-      feedbackLabel: input.feedbackLabel ?? before?.feedbackLabel ?? 'customer-feedback',
+      bugLabel: input.bugLabel ?? before?.bugLabel ?? d.bugLabel,
+      feedbackLabel: input.feedbackLabel ?? before?.feedbackLabel ?? d.feedbackLabel,
       updatedBy: opts.actor.label,
       updatedAt: opts.now,
     };
     const [row] = await tx
       .insert(trackerConnections)
-      .values({ kind: 'github', ...values })
+      .values({ kind, ...values })
       .onConflictDoUpdate({ target: trackerConnections.kind, set: values })
       .returning();
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'trackers.connect',
       entityType: 'tracker_connection',
-      entityId: 'github',
+      entityId: kind,
       change: {
         apiUrl: values.apiUrl,
         bugLabel: values.bugLabel,
@@ -74,6 +111,6 @@ export async function setGithubConnection(opts: {
           : {}),
       },
     });
-    return connectionView(row!);
+    return connectionView(kind, row!);
   });
 }

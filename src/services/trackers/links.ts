@@ -1,49 +1,64 @@
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, trackerDifferences, trackerLinks } from '../../db/schema/index.ts';
-import { differenceText, progressText } from '../../domain/trackers/differences.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { closedWords, differenceText, progressText, targetWords } from '../../domain/trackers/differences.ts';
+import { notFound } from '../../shared/errors.ts';
 import {
   TRACKER_LABELS,
   type TTrackerDifference,
-  type TTrackerLinkInput,
+  type TTrackerKind,
+  type TTrackerLinkParsed,
   type TTrackerPanel,
   type TTrackerSubject,
 } from '../../shared/trackers.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { githubConnection } from './connection.ts';
+import { requireConnection } from './connection.ts';
 import { loadSubject } from './subjects.ts';
 
 type LinkRow = typeof trackerLinks.$inferSelect;
 type DifferenceRow = typeof trackerDifferences.$inferSelect;
 
-/** Links a release or roadmap item to a GitHub milestone, replacing its link if it had one. */
+/** Where a link input points: GitHub's repo + milestone number, Jira's "epic" + key or "version" + id. */
+function targetOf(input: TTrackerLinkParsed): { kind: TTrackerKind; repo: string; ref: string } {
+  if (input.kind === 'linear') return { kind: 'linear', repo: 'project', ref: input.project ?? '' };
+  if (input.kind === 'jira')
+    return input.epic
+      ? { kind: 'jira', repo: 'epic', ref: input.epic }
+      : { kind: 'jira', repo: 'version', ref: input.fixVersion ?? '' };
+  return { kind: 'github', repo: input.repo ?? '', ref: String(input.milestone) };
+}
+
+/** How the audit log names a link. */
+const auditTarget = (l: { kind: TTrackerKind; repo: string; ref: string }) =>
+  l.kind === 'github' ? { repo: l.repo, milestone: Number(l.ref) } : { kind: l.kind, [l.repo]: l.ref };
+
+/** Links a release or roadmap item to a GitHub milestone or a Jira epic / version, replacing any link it had. */
 export async function linkSubject(opts: {
   db: Db;
   actor: Actor;
   subject: { type: TTrackerSubject; id: string };
-  input: TTrackerLinkInput;
+  input: TTrackerLinkParsed;
   now: Date;
 }): Promise<LinkRow> {
-  const { db, subject, input } = opts;
-  if (!(await githubConnection(db)))
-    throw new AppError('conflict', 'GitHub is not connected: set it up under Settings → Trackers first');
+  const { db, subject } = opts;
+  const target = targetOf(opts.input);
+  await requireConnection(db, target.kind);
   return db.transaction(async (tx) => {
-    const ref = String(input.milestone);
+    const { kind, repo, ref } = target;
     const [before] = await tx
       .select()
       .from(trackerLinks)
       .where(and(eq(trackerLinks.subjectType, subject.type), eq(trackerLinks.subjectId, subject.id)));
-    if (before && before.repo === input.repo && before.ref === ref) return before;
+    if (before && before.kind === kind && before.repo === repo && before.ref === ref) return before;
     if (before) await tx.delete(trackerLinks).where(eq(trackerLinks.id, before.id));
     const [row] = await tx
       .insert(trackerLinks)
       .values({
-        kind: 'github',
+        kind,
         subjectType: subject.type,
         subjectId: subject.id,
-        repo: input.repo,
+        repo,
         ref,
         createdBy: opts.actor.label,
         createdAt: opts.now,
@@ -55,8 +70,8 @@ export async function linkSubject(opts: {
       entityType: subject.type,
       entityId: subject.id,
       change: {
-        to: { repo: input.repo, milestone: input.milestone },
-        ...(before ? { from: { repo: before.repo, milestone: Number(before.ref) } } : {}),
+        to: auditTarget(target),
+        ...(before ? { from: auditTarget(before) } : {}),
       },
     });
     return row!;
@@ -82,7 +97,7 @@ export async function unlinkSubject(opts: {
         action: 'trackers.unlink',
         entityType: opts.subject.type,
         entityId: opts.subject.id,
-        change: { from: { repo: gone.repo, milestone: Number(gone.ref) } },
+        change: { from: auditTarget(gone) },
       });
   });
 }
@@ -115,8 +130,13 @@ export async function trackerPanel(db: Db, type: TTrackerSubject, id: string): P
   return {
     link: {
       kind: link.kind,
+      target: targetWords({
+        ...link,
+        title: link.kind === 'jira' && link.repo === 'epic' ? null : link.title,
+      }),
       repo: link.repo,
-      milestone: Number(link.ref),
+      ref: link.ref,
+      milestone: link.kind === 'github' ? Number(link.ref) : null,
       url: link.url,
       title: link.title,
       state: link.state,
@@ -135,7 +155,11 @@ function differenceView(d: DifferenceRow, link: LinkRow, title: string): TTracke
   return {
     id: d.id,
     kind: d.kind,
-    text: differenceText(d, { tracker: TRACKER_LABELS[link.kind], subjectType: link.subjectType }),
+    text: differenceText(d, {
+      tracker: TRACKER_LABELS[link.kind],
+      subjectType: link.subjectType,
+      closedWords: closedWords(link),
+    }),
     trackerValue: d.trackerValue,
     prodopsValue: d.prodopsValue,
     detectedAt: d.detectedAt.toISOString(),
@@ -146,12 +170,15 @@ function differenceView(d: DifferenceRow, link: LinkRow, title: string): TTracke
   };
 }
 
-/** Differences across the org, open ones (neither acknowledged nor resolved) by default, newest first. */
-export async function listDifferences(db: Db, state: 'open' | 'all'): Promise<TTrackerDifference[]> {
-  const where: SQL[] =
-    state === 'open'
-      ? [isNull(trackerDifferences.resolvedAt), isNull(trackerDifferences.acknowledgedAt)]
-      : [];
+/** One tracker's differences, open ones (neither acknowledged nor resolved) by default, newest first. */
+export async function listDifferences(
+  db: Db,
+  state: 'open' | 'all',
+  kind: TTrackerKind = 'github',
+): Promise<TTrackerDifference[]> {
+  const where: SQL[] = [eq(trackerLinks.kind, kind)];
+  if (state === 'open')
+    where.push(isNull(trackerDifferences.resolvedAt), isNull(trackerDifferences.acknowledgedAt));
   const rows = await db
     .select({ d: trackerDifferences, link: trackerLinks })
     .from(trackerDifferences)
@@ -178,8 +205,21 @@ export async function differenceOwner(db: Db, id: string): Promise<{ pmId: strin
 }
 
 /** Someone saw the difference and decided (it stays as history); acknowledging twice keeps the first. */
-export async function acknowledgeDifference(opts: { db: Db; actor: Actor; id: string; now: Date }) {
+export async function acknowledgeDifference(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  now: Date;
+  /** The tracker whose route was used: another tracker's difference is not found there. */
+  kind?: TTrackerKind;
+}) {
   return opts.db.transaction(async (tx) => {
+    const [of] = await tx
+      .select({ kind: trackerLinks.kind })
+      .from(trackerDifferences)
+      .innerJoin(trackerLinks, eq(trackerLinks.id, trackerDifferences.linkId))
+      .where(eq(trackerDifferences.id, opts.id));
+    if (!of || (opts.kind && of.kind !== opts.kind)) throw notFound('difference');
     const [row] = await tx
       .update(trackerDifferences)
       .set({ acknowledgedAt: opts.now, acknowledgedBy: await nameOf(tx, opts.actor) })

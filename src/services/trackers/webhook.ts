@@ -1,19 +1,37 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { trackerDeliveries, trackerLinks } from '../../db/schema/index.ts';
-import { ZIssuesEvent, ZMilestoneEvent } from '../../integrations/github/payloads.ts';
+import {
+  dueDay,
+  type GithubMilestone,
+  ZIssuesEvent,
+  ZMilestoneEvent,
+} from '../../integrations/github/payloads.ts';
 import { invalid } from '../../shared/errors.ts';
 import { getSettings } from '../org/settings.ts';
-import { applyIssue, applyPulledWork } from './apply.ts';
+import { fromGithubIssue } from './adapters.ts';
+import { applyIssue, applyPulledWork, type PulledTarget } from './apply.ts';
 import type { ConnectionRow } from './connection.ts';
 import { loadSubject } from './subjects.ts';
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'ignored';
 
+/** A malformed delivery, refused whole with the fields named under body. */
+export const refusePayload = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  invalid(e.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+
+const milestoneTarget = (m: GithubMilestone): PulledTarget => ({
+  title: m.title,
+  url: m.html_url,
+  state: m.state,
+  dueOn: dueDay(m.due_on),
+  openIssues: m.open_issues,
+  closedIssues: m.closed_issues,
+});
+
 /** What a verified delivery says, read before anything is written: a malformed one is refused whole. */
 function parseEvent(event: string, payload: unknown) {
-  const refuse = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
-    invalid(e.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+  const refuse = refusePayload;
   if (event === 'issues') {
     const p = ZIssuesEvent.safeParse(payload);
     if (!p.success) throw refuse(p.error);
@@ -73,9 +91,11 @@ export async function receiveGithubDelivery(opts: {
       const areaId = first
         ? ((await loadSubject(tx, first.subjectType, first.subjectId))?.areaId ?? null)
         : null;
-      await applyIssue(tx, { issue: parsed.issue, conn: opts.conn, areaId, timeZone, now: opts.now });
+      const issue = fromGithubIssue(parsed.issue, opts.conn);
+      await applyIssue(tx, { issue, areaId, timeZone, now: opts.now });
     }
-    if (milestone) for (const link of links) await applyPulledWork(tx, link, milestone, opts.now);
+    if (milestone)
+      for (const link of links) await applyPulledWork(tx, link, milestoneTarget(milestone), opts.now);
     return 'applied';
   });
 }

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { inProductOrg } from '../../shared/role-names.ts';
-import type { TTrackerPanel, TTrackerSubject } from '../../shared/trackers.ts';
+import type { TTrackerLinkInput, TTrackerPanel, TTrackerSubject } from '../../shared/trackers.ts';
 import { trackersApi } from '../api-trackers.ts';
 import { useSubmit } from '../lib/forms.ts';
 import { formatLocalDate } from '../lib/org-time.ts';
 import { useMe } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-load.ts';
-import { NumberField, TextField } from './fields.tsx';
+import { NumberField, SelectField, TextField } from './fields.tsx';
 import { Form, FormActions } from './form.tsx';
 import { LoadError } from './page.tsx';
 
 /**
- * Issue 18: the small "Tracker" panel of a release or roadmap item — its GitHub milestone, progress, due date and
- * where GitHub and prodops disagree (flagged, never written over). The product org's; hidden from stakeholders.
+ * Issue 18: the small "Tracker" panel of a release or roadmap item — its GitHub milestone, Jira epic / version or
+ * Linear project, progress, due date and where the tracker and prodops disagree (flagged, never written over).
+ * The product org's; hidden from stakeholders.
  */
 export function TrackerPanel({ type, id, canEdit }: { type: TTrackerSubject; id: string; canEdit: boolean }) {
   const me = useMe();
@@ -38,12 +39,19 @@ export function TrackerPanel({ type, id, canEdit }: { type: TTrackerSubject; id:
         canEdit ? (
           <LinkForm type={type} id={id} onLinked={data.setData} />
         ) : (
-          <p className="muted">Not linked to a GitHub milestone.</p>
+          <p className="muted">Not linked to a tracker.</p>
         )
       ) : null}
     </section>
   );
 }
+
+/** How a closed target reads, by what it is (a GitHub milestone: "closed"). */
+const CLOSED_WORDS: Record<string, string> = {
+  epic: ' (done)',
+  version: ' (released)',
+  project: ' (completed)',
+};
 
 function LinkSummary(o: {
   panel: TTrackerPanel;
@@ -55,12 +63,19 @@ function LinkSummary(o: {
 }) {
   const link = o.panel.link!;
   const submit = useSubmit();
-  const name = `${link.repo} · ${link.title ?? `milestone ${link.milestone}`}`;
+  const name =
+    link.kind === 'github'
+      ? `${link.repo} · ${link.title ?? `milestone ${link.milestone}`}`
+      : link.repo === 'epic' && link.title
+        ? `${link.target} · ${link.title}`
+        : link.target;
+  const closed = link.kind === 'github' ? ' (closed)' : (CLOSED_WORDS[link.repo] ?? ' (closed)');
   return (
     <>
       <p>
-        GitHub: {link.url ? <a href={link.url}>{name}</a> : name}
-        {link.state === 'closed' ? ' (closed)' : ''}
+        {link.kind === 'github' ? 'GitHub: ' : null}
+        {link.url ? <a href={link.url}>{name}</a> : name}
+        {link.state === 'closed' ? closed : ''}
       </p>
       <p>
         {link.progressText ?? 'Not pulled yet.'}
@@ -80,7 +95,7 @@ function LinkSummary(o: {
                   disabled={submit.pending}
                   onClick={() =>
                     void submit.run(async () => {
-                      await trackersApi.acknowledge(d.id);
+                      await trackersApi.acknowledge(link.kind, d.id);
                       o.reload();
                     })
                   }
@@ -111,6 +126,14 @@ function LinkSummary(o: {
   );
 }
 
+type Target = 'milestone' | 'epic' | 'version' | 'project';
+const TARGETS: { value: Target; label: string; button: string }[] = [
+  { value: 'milestone', label: 'GitHub milestone', button: 'Link milestone' },
+  { value: 'epic', label: 'Jira epic', button: 'Link epic' },
+  { value: 'project', label: 'Linear project', button: 'Link project' },
+  { value: 'version', label: 'Jira fix version', button: 'Link version' },
+];
+
 function LinkForm({
   type,
   id,
@@ -121,25 +144,53 @@ function LinkForm({
   onLinked: (p: TTrackerPanel) => void;
 }) {
   const submit = useSubmit();
+  const [target, setTarget] = useState<Target>('milestone');
   const [repo, setRepo] = useState('');
   const [milestone, setMilestone] = useState(Number.NaN);
+  const [ref, setRef] = useState('');
+  const input = (): TTrackerLinkInput =>
+    target === 'milestone'
+      ? { repo, milestone }
+      : target === 'epic'
+        ? { kind: 'jira', epic: ref }
+        : target === 'project'
+          ? { kind: 'linear', project: ref }
+          : { kind: 'jira', fixVersion: ref };
+  const chosen = TARGETS.find((t) => t.value === target) ?? TARGETS[0]!;
   return (
     <Form
       id={`tracker-link-${id}`}
       submit={submit}
-      label="Link to a GitHub milestone"
-      onSubmit={async () => onLinked(await trackersApi.link(type, id, { repo, milestone }))}
+      label={`Link to a ${chosen.label}`}
+      onSubmit={async () => onLinked(await trackersApi.link(type, id, input()))}
     >
-      <TextField path="repo" label="Repository (owner/name)" value={repo} onChange={setRepo} required />
-      <NumberField
-        path="milestone"
-        label="Milestone number"
-        value={milestone}
-        onChange={setMilestone}
-        min={1}
-        required
+      <SelectField
+        path="kind"
+        label="What to link"
+        value={target}
+        onChange={(v) => setTarget(v as Target)}
+        options={TARGETS.map((t) => ({ value: t.value, label: t.label }))}
       />
-      <FormActions submit={submit} label="Link milestone" pendingText="Linking…" />
+      {target === 'milestone' ? (
+        <>
+          <TextField path="repo" label="Repository (owner/name)" value={repo} onChange={setRepo} required />
+          <NumberField
+            path="milestone"
+            label="Milestone number"
+            value={milestone}
+            onChange={setMilestone}
+            min={1}
+            required
+          />
+        </>
+      ) : target === 'epic' ? (
+        <TextField path="epic" label="Epic key (as ED-12)" value={ref} onChange={setRef} required />
+      ) : target === 'project' ? (
+        <TextField path="project" label="Project id (a UUID)" value={ref} onChange={setRef} required />
+      ) : (
+        <TextField path="fixVersion" label="Version id" value={ref} onChange={setRef} required />
+      )}
+      <FormActions submit={submit} label={chosen.button} pendingText="Linking…" />
     </Form>
   );
 }

@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { GithubError } from '../../../integrations/github/client.ts';
+import { isTrackerError } from '../../../services/trackers/adapters.ts';
 import {
   connectionView,
-  githubConnection,
-  setGithubConnection,
+  requireConnection,
+  setTrackerConnection,
+  trackerConnection,
 } from '../../../services/trackers/connection.ts';
 import {
   acknowledgeDifference,
@@ -20,15 +21,21 @@ import { loadSubject } from '../../../services/trackers/subjects.ts';
 import { syncAllTrackers, syncLink } from '../../../services/trackers/sync.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import {
+  TRACKER_KINDS,
+  TRACKER_LABELS,
   type TTrackerSubject,
   ZDifferenceListQuery,
-  ZGithubConnection,
   ZGithubConnectionInput,
+  ZJiraConnectionInput,
+  ZLinearConnectionInput,
   ZSyncResult,
+  ZTrackerConnection,
   ZTrackerDifference,
   ZTrackerLinkInput,
   ZTrackerPanel,
 } from '../../../shared/trackers.ts';
+import { jiraWebhookRoute } from './jira-webhook.ts';
+import { linearWebhookRoute } from './linear-webhook.ts';
 import { githubWebhookRoute } from './webhook.ts';
 
 const tags = ['trackers'];
@@ -55,61 +62,73 @@ const panelPolicy = (db: Db, type: TTrackerSubject) => ({
     (await loadSubject(db, type, (req.params as { id: string }).id)) ? { type: 'tracker' as const } : null,
 });
 
-/** Issue 18, tracker connections (GitHub now): settings, links on releases and roadmap items, sync, differences. */
+/** Issue 18, tracker connections (GitHub, Jira, Linear): settings, links on releases and roadmap items, sync, differences. */
 export async function trackerRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   await app.register(githubWebhookRoute);
+  await app.register(jiraWebhookRoute);
+  await app.register(linearWebhookRoute);
 
-  r.get('/integrations/github', {
-    config: { policy: { resource: 'tracker', action: 'read' } },
-    schema: {
-      tags,
-      summary: 'The GitHub connection (secrets only as set or not)',
-      response: { 200: ZGithubConnection, ...errors },
-    },
-    handler: async () => connectionView(await githubConnection(db)),
-  });
-  r.put('/integrations/github', {
-    config: { policy: { resource: 'tracker', action: 'update' } },
-    schema: {
-      tags,
-      summary: 'Sets the GitHub connection: API address, token, webhook secret, bug and feedback labels',
-      body: ZGithubConnectionInput,
-      response: { 200: ZGithubConnection, ...errors },
-    },
-    handler: async (req) => setGithubConnection({ db, actor: req.actor!, input: req.body, now: req.now }),
-  });
-  r.post('/integrations/github/sync', {
-    config: { policy: { resource: 'tracker', action: 'update' } },
-    schema: {
-      tags,
-      summary:
-        'Syncs every link and the linked repositories’ bugs and feedback now (the job does it every 15 min)',
-      response: { 200: ZSyncResult, ...errors },
-    },
-    handler: async () => syncAllTrackers({ db, clock, retries: IN_REQUEST }),
-  });
-  r.get('/integrations/github/differences', {
-    config: { policy: { resource: 'tracker', action: 'read' } },
-    schema: {
-      tags,
-      summary: 'Where GitHub and prodops disagree (open ones unless state=all)',
-      querystring: ZDifferenceListQuery,
-      response: { 200: z.object({ differences: z.array(ZTrackerDifference) }), ...errors },
-    },
-    handler: async (req) => ({ differences: await listDifferences(db, req.query.state) }),
-  });
-  r.post('/integrations/github/differences/:id/acknowledge', {
-    config: { policy: { resource: 'tracker_difference', action: 'update' } },
-    schema: {
-      tags,
-      summary: 'Acknowledges a difference: seen and decided (nothing in prodops or GitHub changes)',
-      params: ZIdParams,
-      response: { 200: ZTrackerDifference, ...errors },
-    },
-    handler: async (req) => acknowledgeDifference({ db, actor: req.actor!, id: req.params.id, now: req.now }),
-  });
+  const inputs = {
+    github: ZGithubConnectionInput,
+    jira: ZJiraConnectionInput,
+    linear: ZLinearConnectionInput,
+  } as const;
+  for (const kind of TRACKER_KINDS) {
+    const name = TRACKER_LABELS[kind];
+    const at = `/integrations/${kind}`;
+    r.get(at, {
+      config: { policy: { resource: 'tracker', action: 'read' } },
+      schema: {
+        tags,
+        summary: `The ${name} connection (secrets only as set or not)`,
+        response: { 200: ZTrackerConnection, ...errors },
+      },
+      handler: async () => connectionView(kind, await trackerConnection(db, kind)),
+    });
+    r.put(at, {
+      config: { policy: { resource: 'tracker', action: 'update' } },
+      schema: {
+        tags,
+        summary: `Sets the ${name} connection: address, token, webhook secret, what is a bug and feedback`,
+        body: inputs[kind],
+        response: { 200: ZTrackerConnection, ...errors },
+      },
+      handler: async (req) =>
+        setTrackerConnection({ db, actor: req.actor!, kind, input: req.body, now: req.now }),
+    });
+    r.post(`${at}/sync`, {
+      config: { policy: { resource: 'tracker', action: 'update' } },
+      schema: {
+        tags,
+        summary: `Syncs every ${name} link and the linked work's bugs and feedback now (the job: every 15 min)`,
+        response: { 200: ZSyncResult, ...errors },
+      },
+      handler: async () => syncAllTrackers({ db, clock, retries: IN_REQUEST }, kind),
+    });
+    r.get(`${at}/differences`, {
+      config: { policy: { resource: 'tracker', action: 'read' } },
+      schema: {
+        tags,
+        summary: `Where ${name} and prodops disagree (open ones unless state=all)`,
+        querystring: ZDifferenceListQuery,
+        response: { 200: z.object({ differences: z.array(ZTrackerDifference) }), ...errors },
+      },
+      handler: async (req) => ({ differences: await listDifferences(db, req.query.state, kind) }),
+    });
+    r.post(`${at}/differences/:id/acknowledge`, {
+      config: { policy: { resource: 'tracker_difference', action: 'update' } },
+      schema: {
+        tags,
+        summary: `Acknowledges a difference: seen and decided (nothing in prodops or ${name} changes)`,
+        params: ZIdParams,
+        response: { 200: ZTrackerDifference, ...errors },
+      },
+      handler: async (req) =>
+        acknowledgeDifference({ db, actor: req.actor!, id: req.params.id, now: req.now, kind }),
+    });
+  }
 
   const subjects = [
     { type: 'release', path: '/releases/:id/tracker', resource: 'release' },
@@ -130,7 +149,8 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
       config: { policy: { resource: s.resource, action: 'update' } },
       schema: {
         tags,
-        summary: 'Links it to a GitHub milestone and pulls it (a failed pull is shown on the link)',
+        summary:
+          'Links it to a GitHub milestone or a Jira epic / fix version and pulls it (a failed pull shows)',
         params: ZIdParams,
         body: ZTrackerLinkInput,
         response: { 200: ZTrackerPanel, ...errors },
@@ -138,13 +158,13 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
       handler: async (req) => {
         const subject = { type: s.type, id: req.params.id };
         const link = await linkSubject({ db, actor: req.actor!, subject, input: req.body, now: req.now });
-        const conn = (await githubConnection(db))!;
+        const conn = await requireConnection(db, link.kind);
         await syncLink({ db, clock, retries: IN_REQUEST }, conn, link, {
           differences: 0,
           bugs: 0,
           feedback: 0,
         }).catch((err) => {
-          if (!(err instanceof GithubError)) throw err;
+          if (!isTrackerError(err)) throw err;
         });
         return trackerPanel(db, s.type, req.params.id);
       },

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZLinearEnvelope } from '../../../integrations/linear/payloads.ts';
+import { freshTimestamp, verifyLinearSignature } from '../../../integrations/linear/signature.ts';
+import { trackerConnection } from '../../../services/trackers/connection.ts';
+import { receiveLinearDelivery } from '../../../services/trackers/linear-webhook.ts';
+import { refusePayload } from '../../../services/trackers/webhook.ts';
+import { ZErrorBody } from '../../../shared/common.ts';
+import { AppError, invalid } from '../../../shared/errors.ts';
+
+const JSON_TYPE = 'application/json';
+
+const header = (req: FastifyRequest, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/**
+ * Linear's webhook (Issue and Project data changes). Public to Linear: the credential is Linear-Signature, the hex
+ * HMAC-SHA256 of the exact bytes under the connection's signing secret, checked before the body is parsed; then
+ * the payload's webhookTimestamp must be within a minute of the server's clock (a replayed delivery is refused).
+ * Either failing is a 401 that writes nothing. A redelivery (same Linear-Delivery) changes nothing.
+ */
+export async function linearWebhookRoute(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps;
+  app.removeContentTypeParser(JSON_TYPE);
+  app.addContentTypeParser(JSON_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.withTypeProvider<ZodTypeProvider>().post('/integrations/linear/webhook', {
+    config: { policy: 'public' },
+    schema: {
+      tags: ['trackers'],
+      summary: 'Receives Linear webhook deliveries (signed with the connection’s signing secret)',
+      response: {
+        200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
+        400: ZErrorBody,
+        401: ZErrorBody,
+      },
+    },
+    handler: async (req) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const conn = await trackerConnection(db, 'linear');
+      if (!conn?.webhookSecret)
+        throw new AppError('unauthorized', 'Linear webhooks are not set up here: set a signing secret first');
+      if (!verifyLinearSignature(conn.webhookSecret, raw, header(req, 'linear-signature')))
+        throw new AppError(
+          'unauthorized',
+          'the signature (Linear-Signature) does not match the signing secret',
+        );
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw invalid([{ path: 'body', message: 'must be JSON' }]);
+      }
+      const envelope = ZLinearEnvelope.safeParse(json);
+      if (!envelope.success) throw refusePayload(envelope.error);
+      if (!freshTimestamp(envelope.data.webhookTimestamp, req.now))
+        throw new AppError(
+          'unauthorized',
+          'the delivery is stale (webhookTimestamp more than a minute away)',
+        );
+      const deliveryId = header(req, 'linear-delivery')?.trim();
+      if (!deliveryId || deliveryId.length > 100)
+        throw invalid([{ path: 'headers.linear-delivery', message: 'is required' }]);
+      const outcome = await receiveLinearDelivery({
+        db,
+        conn,
+        deliveryId,
+        type: envelope.data.type,
+        data: envelope.data.data,
+        now: req.now,
+      });
+      return { outcome };
+    },
+  });
+}
