@@ -1,10 +1,9 @@
-import type { Clock } from '../../shared/clock.ts';
 import { truncate } from '../text.ts';
+import { type RetryOptions, retryRules, TRACKER_TIMEOUT_MS } from '../tracker-retry.ts';
 import { nextPageUrl } from './link-header.ts';
 import { type GithubIssue, type GithubMilestone, ZGithubIssues, ZGithubMilestone } from './payloads.ts';
 
 export const GITHUB_API_URL = 'https://api.github.com';
-const TIMEOUT_MS = 15_000;
 /** A page is 100 issues (GitHub's maximum); a runaway pagination stops here. */
 const MAX_PAGES = 200;
 
@@ -19,22 +18,10 @@ export class GithubError extends Error {
   }
 }
 
-export interface GithubClientOptions {
+export interface GithubClientOptions extends RetryOptions {
   apiUrl: string;
   token: string | null;
-  clock: Clock;
-  /** Waits out a rate limit; tests pass one that advances their clock instead of waiting. */
-  sleep?: (ms: number) => Promise<void>;
-  fetch?: typeof fetch;
-  /** Rate-limited or failing answers retried per request before giving up (default 4). */
-  maxRetries?: number;
-  /** Requests that got no answer at all retried, 1 s, 2 s, 4 s… apart (default 3; a request's own pull: 0). */
-  networkRetries?: number;
-  /** Longest single wait honoured (default 15 minutes): a reset further away fails this sync; the next one retries. */
-  maxWaitMs?: number;
 }
-
-export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * GitHub's REST API, the few reads prodops makes: a milestone, and issues (with pull requests) a page of 100 at a
@@ -44,27 +31,19 @@ export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeo
  * exponentially. Every retry is bounded.
  */
 export function githubClient(o: GithubClientOptions) {
-  const doFetch = o.fetch ?? fetch;
-  const sleep = o.sleep ?? realSleep;
-  const maxRetries = o.maxRetries ?? 4;
-  const networkRetries = o.networkRetries ?? 3;
-  const maxWaitMs = o.maxWaitMs ?? 15 * 60_000;
+  const rules = retryRules(o, 'GitHub', (message, status) => new GithubError(message, status));
   let quotaResetAt: number | null = null;
 
   const waitMs = (res: Response, attempt: number): number => {
-    const retryAfter = Number(res.headers.get('retry-after'));
-    if (res.headers.get('retry-after') !== null && Number.isFinite(retryAfter) && retryAfter >= 0)
-      return retryAfter * 1000;
+    const after = rules.retryAfterMs(res);
+    if (after !== null) return after;
     const reset = Number(res.headers.get('x-ratelimit-reset'));
     if (res.headers.get('x-ratelimit-remaining') === '0' && Number.isFinite(reset))
       return Math.max(0, reset * 1000 - o.clock.now().getTime());
     return 60_000 * 2 ** attempt;
   };
 
-  const wait = async (ms: number, why: string) => {
-    if (ms > maxWaitMs) throw new GithubError(`${why}: GitHub asks to wait ${Math.ceil(ms / 1000)} s`, 429);
-    await sleep(ms);
-  };
+  const wait = rules.wait;
 
   async function get(url: string): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
@@ -75,19 +54,18 @@ export function githubClient(o: GithubClientOptions) {
       }
       let res: Response;
       try {
-        res = await doFetch(url, {
+        res = await rules.fetch(url, {
           headers: {
             accept: 'application/vnd.github+json',
             'x-github-api-version': '2022-11-28',
             'user-agent': 'prodops',
             ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
           },
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(TRACKER_TIMEOUT_MS),
           redirect: 'follow',
         });
       } catch (err) {
-        if (attempt >= networkRetries)
-          throw new GithubError(`could not reach GitHub: ${describe(err)}`, null);
+        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'GitHub unreachable');
         continue;
       }
@@ -95,7 +73,7 @@ export function githubClient(o: GithubClientOptions) {
         res.status === 429 || (res.status === 403 && res.headers.get('x-ratelimit-remaining') === '0');
       if (limited || res.status >= 500) {
         await res.body?.cancel();
-        if (attempt >= maxRetries)
+        if (attempt >= rules.maxRetries)
           throw new GithubError(
             limited ? 'GitHub rate limit: still limited after retries' : `GitHub answered ${res.status}`,
             res.status,
@@ -140,10 +118,3 @@ export function githubClient(o: GithubClientOptions) {
   };
 }
 export type GithubClient = ReturnType<typeof githubClient>;
-
-function describe(err: unknown): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-    return `no answer within ${TIMEOUT_MS / 1000} s`;
-  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (err instanceof Error ? err.message : String(err));
-}

@@ -1,9 +1,7 @@
-import type { Clock } from '../../shared/clock.ts';
-import { realSleep } from '../github/client.ts';
 import { truncate } from '../text.ts';
+import { type RetryOptions, retryRules, TRACKER_TIMEOUT_MS } from '../tracker-retry.ts';
 import { type JiraIssue, type JiraVersion, ZJiraIssue, ZJiraSearchPage, ZJiraVersion } from './payloads.ts';
 
-const TIMEOUT_MS = 15_000;
 /** 100 issues a page; a runaway pagination stops here. */
 const PAGE_SIZE = 100;
 const MAX_PAGES = 200;
@@ -33,17 +31,11 @@ export class JiraError extends Error {
   }
 }
 
-export interface JiraClientOptions {
+export interface JiraClientOptions extends RetryOptions {
   /** The site, as https://acme.atlassian.net. */
   apiUrl: string;
   /** `email:API token`, sent as Basic auth. */
   token: string | null;
-  clock: Clock;
-  sleep?: (ms: number) => Promise<void>;
-  fetch?: typeof fetch;
-  maxRetries?: number;
-  networkRetries?: number;
-  maxWaitMs?: number;
 }
 
 /**
@@ -52,44 +44,37 @@ export interface JiraClientOptions {
  * 503) waits Retry-After seconds, else until X-RateLimit-Reset, else backs off; every retry is bounded.
  */
 export function jiraClient(o: JiraClientOptions) {
-  const doFetch = o.fetch ?? fetch;
-  const sleep = o.sleep ?? realSleep;
-  const maxRetries = o.maxRetries ?? 4;
-  const networkRetries = o.networkRetries ?? 3;
-  const maxWaitMs = o.maxWaitMs ?? 15 * 60_000;
+  const rules = retryRules(o, 'Jira', (message, status) => new JiraError(message, status));
   const base = o.apiUrl.replace(/\/+$/, '');
   const auth = o.token ? `Basic ${Buffer.from(o.token).toString('base64')}` : null;
 
   const waitMs = (res: Response, attempt: number): number => {
-    const after = res.headers.get('retry-after');
-    if (after !== null && Number.isFinite(Number(after)) && Number(after) >= 0) return Number(after) * 1000;
+    const after = rules.retryAfterMs(res);
+    if (after !== null) return after;
     const reset = Date.parse(res.headers.get('x-ratelimit-reset') ?? '');
     if (Number.isFinite(reset)) return Math.max(0, reset - o.clock.now().getTime());
     return 1000 * 2 ** (attempt + 2);
   };
-  const wait = async (ms: number, why: string) => {
-    if (ms > maxWaitMs) throw new JiraError(`${why}: Jira asks to wait ${Math.ceil(ms / 1000)} s`, 429);
-    await sleep(ms);
-  };
+  const wait = rules.wait;
 
   async function get(path: string, query: Record<string, string> = {}): Promise<unknown> {
     const url = `${base}${path}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       try {
-        res = await doFetch(url, {
+        res = await rules.fetch(url, {
           headers: { accept: 'application/json', ...(auth ? { authorization: auth } : {}) },
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(TRACKER_TIMEOUT_MS),
         });
       } catch (err) {
-        if (attempt >= networkRetries) throw new JiraError(`could not reach Jira: ${describe(err)}`, null);
+        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'Jira unreachable');
         continue;
       }
       const limited = res.status === 429 || res.status === 503;
       if (limited || res.status >= 500) {
         await res.body?.cancel();
-        if (attempt >= maxRetries)
+        if (attempt >= rules.maxRetries)
           throw new JiraError(
             limited ? 'Jira rate limit: still limited after retries' : `Jira answered ${res.status}`,
             res.status,
@@ -132,10 +117,3 @@ export type JiraClient = ReturnType<typeof jiraClient>;
 
 /** A JQL string literal: quoted, with quotes and backslashes escaped. */
 export const jqlString = (s: string): string => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-
-function describe(err: unknown): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-    return `no answer within ${TIMEOUT_MS / 1000} s`;
-  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (err instanceof Error ? err.message : String(err));
-}

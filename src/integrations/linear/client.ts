@@ -1,10 +1,8 @@
-import type { Clock } from '../../shared/clock.ts';
-import { realSleep } from '../github/client.ts';
 import { truncate } from '../text.ts';
+import { type RetryOptions, retryRules, TRACKER_TIMEOUT_MS } from '../tracker-retry.ts';
 import { type LinearIssue, ZGraphqlAnswer } from './payloads.ts';
 
 export const LINEAR_API_URL = 'https://api.linear.app/graphql';
-const TIMEOUT_MS = 15_000;
 const MAX_PAGES = 200;
 
 /** A request Linear refused or could not answer; the message never holds the key. */
@@ -18,16 +16,10 @@ export class LinearError extends Error {
   }
 }
 
-export interface LinearClientOptions {
+export interface LinearClientOptions extends RetryOptions {
   apiUrl: string;
   /** A personal API key, sent as the Authorization header itself. */
   token: string | null;
-  clock: Clock;
-  sleep?: (ms: number) => Promise<void>;
-  fetch?: typeof fetch;
-  maxRetries?: number;
-  networkRetries?: number;
-  maxWaitMs?: number;
 }
 
 const PROJECT = `query Project($id: String!) {
@@ -50,11 +42,7 @@ const PROJECT_ISSUES = `query ProjectIssues($id: String!, $after: String) {
  * makes the next request wait for that reset. Every retry is bounded.
  */
 export function linearClient(o: LinearClientOptions) {
-  const doFetch = o.fetch ?? fetch;
-  const sleep = o.sleep ?? realSleep;
-  const maxRetries = o.maxRetries ?? 4;
-  const networkRetries = o.networkRetries ?? 3;
-  const maxWaitMs = o.maxWaitMs ?? 15 * 60_000;
+  const rules = retryRules(o, 'Linear', (message, status) => new LinearError(message, status));
   let resetAt: number | null = null;
 
   const resetOf = (res: Response) => {
@@ -62,16 +50,13 @@ export function linearClient(o: LinearClientOptions) {
     return res.headers.get('x-ratelimit-requests-reset') !== null && Number.isFinite(reset) ? reset : null;
   };
   const waitMs = (res: Response, attempt: number): number => {
-    const after = res.headers.get('retry-after');
-    if (after !== null && Number.isFinite(Number(after)) && Number(after) >= 0) return Number(after) * 1000;
+    const after = rules.retryAfterMs(res);
+    if (after !== null) return after;
     const reset = resetOf(res);
     if (reset !== null) return Math.max(0, reset - o.clock.now().getTime());
     return 1000 * 2 ** (attempt + 2);
   };
-  const wait = async (ms: number, why: string) => {
-    if (ms > maxWaitMs) throw new LinearError(`${why}: Linear asks to wait ${Math.ceil(ms / 1000)} s`, 429);
-    await sleep(ms);
-  };
+  const wait = rules.wait;
 
   async function post(query: string, variables: Record<string, unknown>) {
     for (let attempt = 0; ; attempt++) {
@@ -82,15 +67,14 @@ export function linearClient(o: LinearClientOptions) {
       }
       let res: Response;
       try {
-        res = await doFetch(o.apiUrl, {
+        res = await rules.fetch(o.apiUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(o.token ? { authorization: o.token } : {}) },
           body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(TRACKER_TIMEOUT_MS),
         });
       } catch (err) {
-        if (attempt >= networkRetries)
-          throw new LinearError(`could not reach Linear: ${describe(err)}`, null);
+        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'Linear unreachable');
         continue;
       }
@@ -100,7 +84,7 @@ export function linearClient(o: LinearClientOptions) {
         res.status === 429 ||
         (answer.success && answer.data.errors?.some((e) => e.extensions?.code === 'RATELIMITED') === true);
       if (limited || res.status >= 500) {
-        if (attempt >= maxRetries)
+        if (attempt >= rules.maxRetries)
           throw new LinearError(
             limited ? 'Linear rate limit: still limited after retries' : `Linear answered ${res.status}`,
             res.status,
@@ -144,11 +128,4 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function describe(err: unknown): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-    return `no answer within ${TIMEOUT_MS / 1000} s`;
-  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (err instanceof Error ? err.message : String(err));
 }
