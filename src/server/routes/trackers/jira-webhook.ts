@@ -1,16 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jiraSecretMatches } from '../../../integrations/jira/secret.ts';
 import { trackerConnection } from '../../../services/trackers/connection.ts';
 import { receiveJiraDelivery } from '../../../services/trackers/jira-webhook.ts';
-import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
-
-const header = (req: FastifyRequest, name: string) => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+import { headerOf, keepRawJson, rawBody, WEBHOOK_RESPONSES } from './raw-webhook.ts';
 
 /**
  * Jira Cloud's webhook (jira:issue_created, jira:issue_updated). Public to Jira: admin webhooks are not signed, so
@@ -21,38 +16,33 @@ const header = (req: FastifyRequest, name: string) => {
 export async function jiraWebhookRoute(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
   // The body is read only once the secret matched: no schema here, so nothing is validated before it.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  keepRawJson(app);
   app.withTypeProvider<ZodTypeProvider>().post('/integrations/jira/webhook', {
     config: { policy: 'public' },
     schema: {
       tags: ['trackers'],
       summary: 'Receives Jira webhook deliveries (carrying the connection’s webhook secret)',
       querystring: z.strictObject({ secret: z.string().max(1000).optional() }),
-      response: {
-        200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
-        400: ZErrorBody,
-        401: ZErrorBody,
-      },
+      response: WEBHOOK_RESPONSES,
     },
     handler: async (req) => {
       const conn = await trackerConnection(db, 'jira');
       if (!conn?.webhookSecret)
         throw new AppError('unauthorized', 'Jira webhooks are not set up here: set a webhook secret first');
-      const given = header(req, 'x-prodops-secret') ?? req.query.secret;
+      const given = headerOf(req, 'x-prodops-secret') ?? req.query.secret;
       if (!jiraSecretMatches(conn.webhookSecret, given))
         throw new AppError(
           'unauthorized',
           'the webhook secret (?secret= or X-Prodops-Secret) does not match',
         );
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const raw = rawBody(req);
       let payload: unknown;
       try {
         payload = JSON.parse(raw.toString('utf8'));
       } catch {
         throw invalid([{ path: 'body', message: 'must be JSON' }]);
       }
-      const id = header(req, 'x-atlassian-webhook-identifier')?.trim();
+      const id = headerOf(req, 'x-atlassian-webhook-identifier')?.trim();
       if (id && id.length > 200)
         throw invalid([{ path: 'headers.x-atlassian-webhook-identifier', message: 'is too long' }]);
       const outcome = await receiveJiraDelivery({ db, conn, deliveryId: id || null, payload, now: req.now });

@@ -1,20 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZLinearEnvelope } from '../../../integrations/linear/payloads.ts';
 import { freshTimestamp, verifyLinearSignature } from '../../../integrations/linear/signature.ts';
 import { trackerConnection } from '../../../services/trackers/connection.ts';
 import { receiveLinearDelivery } from '../../../services/trackers/linear-webhook.ts';
 import { refusePayload } from '../../../services/trackers/webhook.ts';
-import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
-
-const JSON_TYPE = 'application/json';
-
-const header = (req: FastifyRequest, name: string) => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+import { headerOf, keepRawJson, rawBody, WEBHOOK_RESPONSES } from './raw-webhook.ts';
 
 /**
  * Linear's webhook (Issue and Project data changes). Public to Linear: the credential is Linear-Signature, the hex
@@ -24,25 +16,20 @@ const header = (req: FastifyRequest, name: string) => {
  */
 export async function linearWebhookRoute(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  app.removeContentTypeParser(JSON_TYPE);
-  app.addContentTypeParser(JSON_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  keepRawJson(app);
   app.withTypeProvider<ZodTypeProvider>().post('/integrations/linear/webhook', {
     config: { policy: 'public' },
     schema: {
       tags: ['trackers'],
       summary: 'Receives Linear webhook deliveries (signed with the connection’s signing secret)',
-      response: {
-        200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
-        400: ZErrorBody,
-        401: ZErrorBody,
-      },
+      response: WEBHOOK_RESPONSES,
     },
     handler: async (req) => {
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const raw = rawBody(req);
       const conn = await trackerConnection(db, 'linear');
       if (!conn?.webhookSecret)
         throw new AppError('unauthorized', 'Linear webhooks are not set up here: set a signing secret first');
-      if (!verifyLinearSignature(conn.webhookSecret, raw, header(req, 'linear-signature')))
+      if (!verifyLinearSignature(conn.webhookSecret, raw, headerOf(req, 'linear-signature')))
         throw new AppError(
           'unauthorized',
           'the signature (Linear-Signature) does not match the signing secret',
@@ -60,7 +47,7 @@ export async function linearWebhookRoute(app: FastifyInstance): Promise<void> {
           'unauthorized',
           'the delivery is stale (webhookTimestamp more than a minute away)',
         );
-      const deliveryId = header(req, 'linear-delivery')?.trim();
+      const deliveryId = headerOf(req, 'linear-delivery')?.trim();
       if (!deliveryId || deliveryId.length > 100)
         throw invalid([{ path: 'headers.linear-delivery', message: 'is required' }]);
       const outcome = await receiveLinearDelivery({

@@ -1,18 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { verifyGithubSignature } from '../../../integrations/github/signature.ts';
 import { githubConnection } from '../../../services/trackers/connection.ts';
 import { receiveGithubDelivery } from '../../../services/trackers/webhook.ts';
-import { ZErrorBody } from '../../../shared/common.ts';
 import { AppError, invalid } from '../../../shared/errors.ts';
-
-const JSON_TYPE = 'application/json';
-
-const header = (req: FastifyRequest, name: string) => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+import { headerOf, keepRawJson, rawBody, WEBHOOK_RESPONSES } from './raw-webhook.ts';
 
 /**
  * GitHub's webhook (issues and milestone events). Public to GitHub: the credential is X-Hub-Signature-256, the
@@ -22,32 +14,26 @@ const header = (req: FastifyRequest, name: string) => {
  */
 export async function githubWebhookRoute(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  // This scope keeps the raw bytes: the signature covers them, not a re-serialisation of the parsed JSON.
-  app.removeContentTypeParser(JSON_TYPE);
-  app.addContentTypeParser(JSON_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  keepRawJson(app);
   app.withTypeProvider<ZodTypeProvider>().post('/integrations/github/webhook', {
     config: { policy: 'public' },
     schema: {
       tags: ['trackers'],
       summary: 'Receives GitHub webhook deliveries (signed with the connection’s webhook secret)',
-      response: {
-        200: z.object({ outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
-        400: ZErrorBody,
-        401: ZErrorBody,
-      },
+      response: WEBHOOK_RESPONSES,
     },
     handler: async (req) => {
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const raw = rawBody(req);
       const conn = await githubConnection(db);
       if (!conn?.webhookSecret)
         throw new AppError('unauthorized', 'GitHub webhooks are not set up here: set a webhook secret first');
-      if (!verifyGithubSignature(conn.webhookSecret, raw, header(req, 'x-hub-signature-256')))
+      if (!verifyGithubSignature(conn.webhookSecret, raw, headerOf(req, 'x-hub-signature-256')))
         throw new AppError(
           'unauthorized',
           'the signature (X-Hub-Signature-256) does not match the webhook secret',
         );
-      const deliveryId = header(req, 'x-github-delivery')?.trim();
-      const event = header(req, 'x-github-event')?.trim();
+      const deliveryId = headerOf(req, 'x-github-delivery')?.trim();
+      const event = headerOf(req, 'x-github-event')?.trim();
       if (!deliveryId || !event || deliveryId.length > 100 || event.length > 100)
         throw invalid([
           ...(!deliveryId || deliveryId.length > 100
