@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
+import { inProductOrg } from '../../shared/role-names.ts';
 import { broadcastsApi } from '../api-broadcasts.ts';
 import { useLayoutShows } from '../lib/held-broadcasts.ts';
+import { useMe } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-load.ts';
 import { UndoBanner } from './undo-banner.tsx';
 
@@ -11,7 +13,9 @@ import { UndoBanner } from './undo-banner.tsx';
  * page. Undo there puts the action back and every page on screen reads again.
  */
 export function HeldBanners() {
-  const held = useLoad(['broadcasts', 'held'], (signal) => broadcastsApi.held(signal));
+  // Stakeholders take no action that notifies people: their pages skip the request.
+  const mayHold = inProductOrg(useMe().roles);
+  const held = useLoad(mayHold ? ['broadcasts', 'held'] : null, (signal) => broadcastsApi.held(signal));
   const shows = useLayoutShows();
   const client = useQueryClient();
   const page = useLocation().key;
