@@ -169,8 +169,12 @@ describe('a Roadmap Review from agenda to the republished stakeholder view', () 
       .toContain('Stakeholders keep the range they were told');
     await rejected.getByRole('button', { name: 'Reject the changes' }).click();
     await rejected.getByText('Rejected', { exact: true }).waitFor(SLOW);
-    // The banner offers the undo while the PM's message waits.
-    await hana.locator('.undo-banner').getByRole('button', { name: 'Undo' }).waitFor(SLOW);
+    // The banner offers the undo while the PM's message waits (the ratification's banner, still in its window,
+    // moves to the layout: two banners, each naming its action).
+    await hana
+      .locator('.undo-banner', { hasText: `Rejected: ${REJECT}` })
+      .getByRole('button', { name: 'Undo' })
+      .waitFor(SLOW);
 
     // The decision form: the schema's messages first, then the entry, linked to the item and this review.
     await rejected.getByRole('button', { name: `Record a decision about ${REJECT}` }).click();
