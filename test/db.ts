@@ -10,6 +10,7 @@ import {
 } from '../src/db/client.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { systemClock } from '../src/shared/clock.ts';
+import { PG_TEMPLATE_ENV, pgliteTemplate } from './db-template.ts';
 
 export interface TestDatabase extends Database {
   target: DatabaseTarget;
@@ -17,12 +18,18 @@ export interface TestDatabase extends Database {
   url: string | null;
 }
 
-/** Creates an empty database on the server named by DATABASE_URL and returns its URL. */
-export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a database on the server named by DATABASE_URL and returns its URL: empty, or a copy of `template`
+ * (a migrated database of this run).
+ */
+export async function createServerDatabase(
+  baseUrl: string,
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `prodops_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -46,7 +53,7 @@ export async function createTestDb(opts: { now?: Date } = {}): Promise<TestDatab
   const now = opts.now ?? systemClock.now();
   const base = process.env.DATABASE_URL;
   if (base) {
-    const server = await createServerDatabase(base);
+    const server = await createServerDatabase(base, process.env[PG_TEMPLATE_ENV]);
     const target: DatabaseTarget = { kind: 'postgres', url: server.url, poolSize: 5 };
     const database = await openDatabase(target);
     await runMigrations(target, database);
@@ -61,8 +68,10 @@ export async function createTestDb(opts: { now?: Date } = {}): Promise<TestDatab
       },
     };
   }
-  const target: DatabaseTarget = { kind: 'pglite', dataDir: null };
+  const loadDataDir = pgliteTemplate();
+  const target: DatabaseTarget = { kind: 'pglite', dataDir: null, ...(loadDataDir ? { loadDataDir } : {}) };
   const database = await openDatabase(target);
+  // A no-op on the run's template (already migrated); a test run without one migrates here.
   await runMigrations(target, database);
   await ensureOrgDefaults(database.db, now);
   return { ...database, target, url: null };
