@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
-import { makeArea, makePerson, signedIn } from '../../../test/factories.ts';
 import { startJiraPeer } from '../../../test/jira.ts';
-import { bugs, insightItems, outbox, trackerDeliveries } from '../../db/schema/index.ts';
+import { type TrackerWorld, trackerWorld } from '../../../test/tracker-world.ts';
+import { bugs, insightItems, trackerDeliveries } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
-import { createRelease } from '../releases/releases.ts';
 import { createRoadmapItem, markRatified } from '../roadmap/items.ts';
 import { syncAllTrackers } from './sync.ts';
 
@@ -16,14 +15,13 @@ const clock = manualClock('2026-12-01T09:00:00Z');
 
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startJiraPeer>>;
-let admin: Awaited<ReturnType<typeof signedIn>>;
 let pm: { id: string };
 let ops: { id: string };
 let releaseId = '';
+let api: TrackerWorld['api'];
+let messagesAbout: TrackerWorld['messagesAbout'];
 let itemId = '';
-
-const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, who = admin) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+let area: TrackerWorld['area'];
 
 const deliver = (body: unknown, o: { id?: string; secret?: string; via?: 'query' | 'header' } = {}) => {
   const secret = o.secret ?? SECRET;
@@ -40,27 +38,15 @@ const deliver = (body: unknown, o: { id?: string; secret?: string; via?: 'query'
   });
 };
 
-const messagesAbout = async (ref: string) =>
-  (await t.database.db.select().from(outbox).where(eq(outbox.kind, 'trackers.difference'))).filter(
-    (m) => m.ref === ref,
-  );
-
 beforeAll(async () => {
-  t = await createTestApp({ clock });
   peer = await startJiraPeer();
+  ({ t, pm, ops, area, releaseId, api, messagesAbout } = await trackerWorld({
+    clock,
+    kind: 'jira',
+    connection: { apiUrl: peer.url, token: TOKEN, webhookSecret: SECRET },
+  }));
   const db = t.database.db;
-  admin = await signedIn(db, ['admin']);
-  pm = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });
-  ops = await makePerson(db, { roles: ['product_ops'], name: 'Priya Ops' });
-  const area = await makeArea(db, { name: 'Billing', ownerPmId: pm.id });
   const actor = { personId: null, label: 'test', roles: ['admin' as const] };
-  const r = await createRelease({
-    db,
-    actor,
-    now: clock.now(),
-    input: { title: 'Usage billing GA', areaId: area.id, pmOwnerId: pm.id, targetDate: '2026-12-15' },
-  });
-  releaseId = r.id;
   const item = await createRoadmapItem({
     db,
     actor,
@@ -76,12 +62,6 @@ beforeAll(async () => {
   });
   await markRatified(db, item.id, item.version, clock.now());
   itemId = item.id;
-  const put = await api('PUT', '/integrations/jira', {
-    apiUrl: peer.url,
-    token: TOKEN,
-    webhookSecret: SECRET,
-  });
-  expect(put.statusCode).toBe(200);
 });
 afterAll(async () => {
   await t?.close();

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
-import { makeArea, makePerson, signedIn } from '../../../test/factories.ts';
 import { linearDelivery, startLinearPeer } from '../../../test/linear.ts';
-import { bugs, insightItems, outbox } from '../../db/schema/index.ts';
+import { type TrackerWorld, trackerWorld } from '../../../test/tracker-world.ts';
+import { bugs, insightItems } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
-import { createRelease } from '../releases/releases.ts';
 import { syncAllTrackers } from './sync.ts';
 
 const SECRET = 'lin_wh_signing_secret_for_tests';
@@ -16,13 +15,11 @@ const clock = manualClock('2026-12-01T09:00:00Z');
 
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startLinearPeer>>;
-let admin: Awaited<ReturnType<typeof signedIn>>;
 let pm: { id: string };
 let ops: { id: string };
 let releaseId = '';
-
-const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, who = admin) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+let api: TrackerWorld['api'];
+let messagesAbout: TrackerWorld['messagesAbout'];
 
 const post = (raw: string, headers: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: '/api/v1/integrations/linear/webhook', headers, payload: raw });
@@ -32,32 +29,13 @@ const deliver = (body: unknown, id: string, secret = SECRET) => {
 };
 const now = () => clock.now().getTime();
 
-const messagesAbout = async (ref: string) =>
-  (await t.database.db.select().from(outbox).where(eq(outbox.kind, 'trackers.difference'))).filter(
-    (m) => m.ref === ref,
-  );
-
 beforeAll(async () => {
-  t = await createTestApp({ clock });
   peer = await startLinearPeer();
-  const db = t.database.db;
-  admin = await signedIn(db, ['admin']);
-  pm = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });
-  ops = await makePerson(db, { roles: ['product_ops'], name: 'Priya Ops' });
-  const area = await makeArea(db, { name: 'Billing', ownerPmId: pm.id });
-  const r = await createRelease({
-    db,
-    actor: { personId: null, label: 'test', roles: ['admin'] },
-    now: clock.now(),
-    input: { title: 'Usage billing GA', areaId: area.id, pmOwnerId: pm.id, targetDate: '2026-12-15' },
-  });
-  releaseId = r.id;
-  const put = await api('PUT', '/integrations/linear', {
-    apiUrl: peer.url,
-    token: KEY,
-    webhookSecret: SECRET,
-  });
-  expect(put.statusCode).toBe(200);
+  ({ t, pm, ops, releaseId, api, messagesAbout } = await trackerWorld({
+    clock,
+    kind: 'linear',
+    connection: { apiUrl: peer.url, token: KEY, webhookSecret: SECRET },
+  }));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
-import { makeArea, makePerson, signedIn } from '../../../test/factories.ts';
 import { githubDelivery, startGithubPeer } from '../../../test/github.ts';
-import { bugs, insightItems, outbox, trackerDeliveries } from '../../db/schema/index.ts';
+import { type TrackerWorld, trackerWorld } from '../../../test/tracker-world.ts';
+import { bugs, insightItems, trackerDeliveries } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
-import { createRelease } from '../releases/releases.ts';
 import { syncAllTrackers } from './sync.ts';
 
 const SECRET = 'github-webhook-secret-for-tests';
@@ -15,13 +14,11 @@ const clock = manualClock('2026-12-01T09:00:00Z');
 
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startGithubPeer>>;
-let admin: Awaited<ReturnType<typeof signedIn>>;
 let pm: { id: string };
 let ops: { id: string };
 let releaseId = '';
-
-const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, who = admin) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+let api: TrackerWorld['api'];
+let messagesAbout: TrackerWorld['messagesAbout'];
 
 const deliver = (event: string, body: unknown, id: string, secret = SECRET) => {
   const raw = JSON.stringify(body);
@@ -33,32 +30,13 @@ const deliver = (event: string, body: unknown, id: string, secret = SECRET) => {
   });
 };
 
-const messagesAbout = async (ref: string) =>
-  (await t.database.db.select().from(outbox).where(eq(outbox.kind, 'trackers.difference'))).filter(
-    (m) => m.ref === ref,
-  );
-
 beforeAll(async () => {
-  t = await createTestApp({ clock });
   peer = await startGithubPeer();
-  const db = t.database.db;
-  admin = await signedIn(db, ['admin']);
-  pm = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });
-  ops = await makePerson(db, { roles: ['product_ops'], name: 'Priya Ops' });
-  const area = await makeArea(db, { name: 'Billing', ownerPmId: pm.id });
-  const r = await createRelease({
-    db,
-    actor: { personId: null, label: 'test', roles: ['admin'] },
-    now: clock.now(),
-    input: { title: 'Usage billing GA', areaId: area.id, pmOwnerId: pm.id, targetDate: '2026-12-15' },
-  });
-  releaseId = r.id;
-  const put = await api('PUT', '/integrations/github', {
-    apiUrl: peer.url,
-    token: 'ghp_testtoken0123456789',
-    webhookSecret: SECRET,
-  });
-  expect(put.statusCode).toBe(200);
+  ({ t, pm, ops, releaseId, api, messagesAbout } = await trackerWorld({
+    clock,
+    kind: 'github',
+    connection: { apiUrl: peer.url, token: 'ghp_testtoken0123456789', webhookSecret: SECRET },
+  }));
 });
 afterAll(async () => {
   await t?.close();
