@@ -15,7 +15,7 @@ import { weeklyTriageHandler } from '../services/insights/triage.ts';
 import { pruneMetricChanges, refreshMetricSnapshots } from '../services/metrics/snapshots.ts';
 import { getSettings } from '../services/org/settings.ts';
 import { watchBugs } from '../services/quality/bug-watch.ts';
-import { watchPolishMode } from '../services/quality/polish-watch.ts';
+import { POLISH_ACTIONS, watchPolishMode } from '../services/quality/polish-watch.ts';
 import { postLaunchReminder } from '../services/releases/post-launch.ts';
 import { releaseDeadlineWarning } from '../services/releases/warnings.ts';
 import { ROADMAP_ACTIONS } from '../services/roadmap/review-actions.ts';
@@ -28,7 +28,7 @@ import { syncTrackersJob } from '../services/trackers/job.ts';
 import { replanOpenCycles } from '../services/updates/cycles.ts';
 import { weeklyUpdateAutoPublish } from '../services/updates/publish.ts';
 import { weeklyUpdateReminder } from '../services/updates/reminders.ts';
-import { WEBHOOK_ACTIONS } from '../services/webhooks/gate-check.ts';
+import { sweepGatesForWebhooks, WEBHOOK_ACTIONS } from '../services/webhooks/gate-check.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DEFAULT_METRIC_WEEKS } from '../shared/metrics.ts';
 import { runDueActions } from './actions.ts';
@@ -45,7 +45,17 @@ const Q = {
   action: 'prodops_action',
   plan: 'prodops_plan',
   trackers: 'prodops_tracker_sync',
+  gateSweep: 'prodops_gate_sweep',
+  polishWatch: 'prodops_polish_watch',
 } as const;
+
+/**
+ * Every 15 minutes: every time zone's offset is a whole number of quarter hours, so each org's midnight (when
+ * lead-time deadlines pass and readiness dates fall due) is a run; overrides' ends are scheduled at their instant.
+ */
+export const GATE_SWEEP_CRON = '*/15 * * * *';
+/** Hourly: the safety net under the check scheduled after each intake (a crashed import, a missed action). */
+export const POLISH_WATCH_CRON = '5 * * * *';
 
 /** The handler of every kind in the catalog (services/scheduling.ts): a kind without one does not compile. */
 export const ACTION_HANDLERS: ActionHandlers = {
@@ -64,6 +74,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'survey.pm_pulse': pulseHandler,
   ...BROADCAST_ACTIONS,
   ...WEBHOOK_ACTIONS,
+  ...POLISH_ACTIONS,
 };
 
 export interface Jobs {
@@ -185,8 +196,19 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     await syncTrackersJob({ db, clock: opts.clock, log });
     nudge();
   });
+  // Webhooks (issue 18): the gates time alone changes, and Polish Mode between intakes' own checks.
+  await boss.work(Q.gateSweep, async () => {
+    await inScope(() => sweepGatesForWebhooks(db, opts.clock.now()));
+    nudge();
+  });
+  await boss.work(Q.polishWatch, async () => {
+    await inScope(() => watchPolishMode(db, opts.clock.now()));
+    nudge();
+  });
   await boss.schedule(Q.tick, '* * * * *');
   await boss.schedule(Q.trackers, '*/15 * * * *', {}, { singletonKey: 'tracker-sync' });
+  await boss.schedule(Q.gateSweep, GATE_SWEEP_CRON, {}, { singletonKey: 'gate-sweep' });
+  await boss.schedule(Q.polishWatch, POLISH_WATCH_CRON, {}, { singletonKey: 'polish-watch' });
   await schedulePlan();
 
   // Catch up at start: after downtime, what came due runs once now (or is recorded as missed).

@@ -30,6 +30,7 @@ export const ACTION_PAYLOADS = {
   'survey.pm_pulse': z.strictObject({ quarter: z.string() }),
   'broadcast.release': z.strictObject({ broadcastId: z.string() }),
   'webhook.gate_check': z.strictObject({ releaseId: z.string() }),
+  'quality.polish_check': z.strictObject({}),
 } as const satisfies { [K in TActionKind]: z.ZodType };
 
 /** The kinds (shared/scheduling.ts: the database column is typed by them); the catalog above has each, no more. */

@@ -22,6 +22,7 @@ export const ACTION_KINDS = [
   'survey.pm_pulse',
   'broadcast.release',
   'webhook.gate_check',
+  'quality.polish_check',
 ] as const;
 export type TActionKind = (typeof ACTION_KINDS)[number];
 

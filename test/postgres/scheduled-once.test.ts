@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../../src/db/client.ts';
 import { scheduledActions } from '../../src/db/schema/index.ts';
-import { ACTION_HANDLERS, type Jobs, startJobs } from '../../src/jobs/index.ts';
+import {
+  ACTION_HANDLERS,
+  GATE_SWEEP_CRON,
+  type Jobs,
+  POLISH_WATCH_CRON,
+  startJobs,
+} from '../../src/jobs/index.ts';
 import { ensureOrgDefaults } from '../../src/services/org/defaults.ts';
 import { type ActionHandlers, scheduleAction } from '../../src/services/scheduling.ts';
 import { systemClock } from '../../src/shared/clock.ts';
@@ -125,5 +131,14 @@ describe('two instances on one PostgreSQL database', () => {
       .toBe(1);
     await new Promise<void>((resolve) => setTimeout(resolve, 3000)); // give a second delivery every chance to happen
     expect(runs.filter((r) => r.key === 'boss-only')).toHaveLength(1);
+  });
+
+  it('schedules the gate sweep and the Polish Mode watch (issue 18) beside the tick', async () => {
+    const schedules = await instances[0]!.jobs.boss.getSchedules();
+    const cron = Object.fromEntries(schedules.map((s) => [s.name, s.cron]));
+    expect(cron).toMatchObject({
+      prodops_gate_sweep: GATE_SWEEP_CRON,
+      prodops_polish_watch: POLISH_WATCH_CRON,
+    });
   });
 });

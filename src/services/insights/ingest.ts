@@ -7,6 +7,7 @@ import { TRACKER_KINDS } from '../../shared/trackers.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { schedulePolishCheck } from '../quality/polish-check.ts';
 import type { TaggedItem } from './tag-batch.ts';
 import { inlineTagger, workerTagger } from './tag-pool.ts';
 import { loadTaggerConfig } from './tagging.ts';
@@ -128,6 +129,10 @@ export async function ingestFeedback(opts: {
       entityId: importId,
       change: { source: opts.source, file: opts.fileName, ...progress },
     });
+    // New support tickets can put an area in Polish Mode (or keep it there): look now, not at the daily plan.
+    // Once per import, however many batches (a crash before here is caught by the hourly look).
+    if (progress.inserted > 0 && settings.thresholds.supportSources.includes(opts.source))
+      await schedulePolishCheck(tx, opts.now);
   });
   return { importId, ...progress, errors };
 }

@@ -7,6 +7,7 @@ import { INSIGHT_KINDS } from '../../shared/insights-taxonomy.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
+import { schedulePolishCheck } from '../quality/polish-check.ts';
 import { scheduleRetrain } from './learning.ts';
 
 const view = (i: typeof insightItems.$inferSelect, areaName: string | null) => ({
@@ -151,6 +152,8 @@ export async function correctInsight(opts: {
       change: { ...opts.patch, alsoApplied: ids.length - 1 },
     });
     if (changes.length) await scheduleRetrain(tx, opts.now);
+    // A ticket's kind or area moves the confused-customer figure of the areas it leaves and joins.
+    if (changes.includes('kind') || changes.includes('areaId')) await schedulePolishCheck(tx, opts.now);
     return { item: (await getInsight(tx, opts.id))!, applied: ids.length };
   });
 }

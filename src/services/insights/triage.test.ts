@@ -184,8 +184,10 @@ describe('the weekly and monthly schedule', () => {
       ['insights.triage:2026-W47', '2026-11-16T09:00:00.000Z'],
     ]);
     // The clock reaches each action's instant: Monday's triage, then the digest on the 1st.
-    const clock = manualClock('2026-11-16T09:00:30Z');
+    const clock = manualClock('2026-11-16T08:59:00Z');
     const run = () => runDueActions({ db: d.db, handlers: ACTION_HANDLERS, clock, instance: 'test' });
+    await run(); // what came due before (the intake's Polish Mode check)
+    clock.set('2026-11-16T09:00:30Z');
     expect((await run()).ran).toBe(1);
     clock.set('2026-12-01T09:00:30Z');
     expect((await run()).ran).toBeGreaterThanOrEqual(1);

@@ -8,16 +8,19 @@ import type { TSettings } from '../../shared/settings.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
+import type { ActionHandler } from '../scheduling.ts';
 import { emitEvent, watchGate } from '../webhooks/events.ts';
 import { areaData } from '../webhooks/payloads.ts';
 import { type AreaQuality, areasQuality } from './confusion.ts';
+import { POLISH_CHECK } from './polish-check.ts';
 
 export const POLISH_MODE_KIND = 'quality.polish_mode';
 
 /**
- * The daily look at every area's confused-customer figure: an area that has entered Polish Mode, or left it,
- * is recorded once and its pod, its PM and the Head of Product are told (the gate itself reads the records
- * live; this is the history and the news).
+ * A look at every area's confused-customer figure: an area that has entered Polish Mode, or left it, is recorded
+ * once and its pod, its PM and the Head of Product are told (the gate itself reads the records live; this is the
+ * history and the news). It runs shortly after tickets come in (schedulePolishCheck), hourly as a safety net and
+ * in the daily plan; however often it runs, each entry and exit is told once (one open spell per area).
  */
 export async function watchPolishMode(db: Db, now: Date): Promise<{ entered: string[]; left: string[] }> {
   const settings = await getSettings(db);
@@ -35,6 +38,12 @@ export async function watchPolishMode(db: Db, now: Date): Promise<{ entered: str
   }
   return out;
 }
+
+const polishCheckHandler: ActionHandler<typeof POLISH_CHECK> = async ({ tx, now }) => {
+  await watchPolishMode(tx, now);
+};
+
+export const POLISH_ACTIONS = { [POLISH_CHECK]: polishCheckHandler };
 
 async function enter(db: Db, q: AreaQuality, settings: TSettings, now: Date): Promise<boolean> {
   const spell = q.confusion.polishMode!;

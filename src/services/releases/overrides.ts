@@ -127,6 +127,8 @@ export async function overrideGateCheck(o: OverrideOptions): Promise<GateOverrid
       },
     });
     await watchGate(tx, [o.releaseId], o.now);
+    // The override ends with no write: the gate is looked at again at that instant.
+    await watchGate(tx, [o.releaseId], o.now, o.expiresAt);
     return present(row!, o.now);
   });
 }

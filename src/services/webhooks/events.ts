@@ -72,15 +72,16 @@ export const GATE_CHECK = 'webhook.gate_check' as const;
 /**
  * After a change that may move a release's gate, inside its transaction: when someone listens to
  * release.gate_changed, a job compares the gate now with what webhooks were last told (services/webhooks/
- * gate-check.ts; the gate reads the release services, which cannot import it back without a cycle).
+ * gate-check.ts; the gate reads the release services, which cannot import it back without a cycle). `at` is a
+ * later instant the gate is known to change by time alone (an override's end); the 15-minute sweep catches the rest.
  */
-export async function watchGate(tx: Db, releaseIds: string[], now: Date): Promise<void> {
+export async function watchGate(tx: Db, releaseIds: string[], now: Date, at: Date = now): Promise<void> {
   if (!releaseIds.length || !(await anyoneListens(tx, 'release.gate_changed'))) return;
   for (const releaseId of new Set(releaseIds))
     await scheduleAction(tx, {
       kind: GATE_CHECK,
-      key: `${GATE_CHECK}:${releaseId}:${now.getTime()}`,
-      dueAt: now,
+      key: `${GATE_CHECK}:${releaseId}:${at.getTime()}`,
+      dueAt: at,
       latePolicy: 'run_late',
       payload: { releaseId },
     });

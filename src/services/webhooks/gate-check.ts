@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, gte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { webhookGateStates } from '../../db/schema/index.ts';
+import { releases, webhookGateStates } from '../../db/schema/index.ts';
+import { addDays, todayIn } from '../../shared/calendar.ts';
+import { getSettings } from '../org/settings.ts';
 import { releaseGateOf } from '../releases/gate.ts';
 import { getRelease } from '../releases/releases.ts';
 import type { ActionHandler } from '../scheduling.ts';
-import { emitEvent, GATE_CHECK } from './events.ts';
+import { anyoneListens, emitEvent, GATE_CHECK } from './events.ts';
 import { releaseData } from './payloads.ts';
 
 /** The gate as webhooks are told it: each check met or not, and who let it through until when (never why). */
@@ -32,6 +34,14 @@ function stateOf(gate: Awaited<ReturnType<typeof releaseGateOf>>): GateState {
  * release.gate_changed in the same transaction (`previous` is null the first time prodops tells of it).
  */
 export async function checkGateForWebhooks(tx: Db, releaseId: string, now: Date): Promise<boolean> {
+  // Two looks at one release at once (the sweep and a write's check, two instances) would both read the old state
+  // and both tell: the release row takes them one at a time (child rows may still be written meanwhile).
+  const [locked] = await tx
+    .select({ id: releases.id })
+    .from(releases)
+    .where(eq(releases.id, releaseId))
+    .for('no key update');
+  if (!locked) return false;
   const release = await getRelease(tx, releaseId);
   if (!release) return false;
   const state = stateOf(await releaseGateOf(tx, release, now));
@@ -51,6 +61,39 @@ export async function checkGateForWebhooks(tx: Db, releaseId: string, now: Date)
     now,
   });
   return true;
+}
+
+/** Launched or rolled back this many days ago, a release's gate is history: the sweep leaves it alone. */
+const SWEEP_DAYS_AFTER_LAUNCH = 14;
+
+/**
+ * The gate also moves with time alone: a lead-time deadline passes or a readiness date falls due (both at the org's
+ * midnight), an override ends (also scheduled at its instant, overrides.ts). The jobs run this every 15 minutes;
+ * each release is looked at in its own transaction, and told of only when its gate differs from what webhooks last
+ * heard, so a sweep after a sweep tells nothing. With nobody listening it is one query.
+ */
+export async function sweepGatesForWebhooks(
+  db: Db,
+  now: Date,
+): Promise<{ checked: number; changed: number }> {
+  const out = { checked: 0, changed: 0 };
+  if (!(await anyoneListens(db, 'release.gate_changed'))) return out;
+  const { timeZone } = await getSettings(db);
+  const since = addDays(todayIn(timeZone, now), -SWEEP_DAYS_AFTER_LAUNCH);
+  const open = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(
+      or(
+        notInArray(releases.status, ['launched', 'rolled_back']),
+        gte(sql`coalesce(${releases.launchedOn}, ${releases.targetDate})`, since),
+      ),
+    );
+  for (const { id } of open) {
+    out.checked += 1;
+    if (await db.transaction((tx) => checkGateForWebhooks(tx, id, now))) out.changed += 1;
+  }
+  return out;
 }
 
 const gateCheckHandler: ActionHandler<typeof GATE_CHECK> = async ({ tx, payload, now }) => {
