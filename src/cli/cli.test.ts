@@ -245,6 +245,29 @@ describe('org export and import (no server)', () => {
     expect(await exportOrg()).toBe(before);
   });
 
+  it('reads tracker secrets from the environment variables the file names, never from the file', async () => {
+    const f = file('trackers.yaml');
+    writeFileSync(
+      f,
+      stringify({
+        version: 1,
+        trackers: { github: { bugLabel: 'type: bug', tokenEnv: 'ORG_FILE_GITHUB_TOKEN' } },
+      }),
+    );
+    const missing = await data.cli(['org', 'import', f]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(
+      /trackers\.yaml:\d+: trackers\.github\.tokenEnv: the environment variable ORG_FILE_GITHUB_TOKEN is not set/,
+    );
+    const env = { ...data.env, ORG_FILE_GITHUB_TOKEN: 'ghp_fromtheenvironment0123' };
+    expect(expectOk(await runCli(['org', 'import', f], { env })).stdout).toContain('created tracker GitHub');
+    const again = expectOk(await runCli(['org', 'import', f], { env }));
+    expect(again.stdout).toMatch(/: 0 created, 0 updated, 1 unchanged\./);
+    const exported = await exportOrg();
+    expect(parse(exported).trackers.github).toMatchObject({ bugLabel: 'type: bug' });
+    expect(exported).not.toContain('ghp_fromtheenvironment');
+  });
+
   it('says which file it cannot read', async () => {
     const r = await data.cli(['org', 'import', file('missing.yaml')]);
     expect(r.code).not.toBe(0);

@@ -5,6 +5,31 @@ import { ZChannelInput } from './delivery.ts';
 import { ZEmail, ZRaciEntry, ZSlackUserId } from './org.ts';
 import { ZFunction, ZPodRole, ZRole } from './roles.ts';
 import { ZSettings } from './settings.ts';
+import { ZHttpUrl, ZLabel } from './trackers.ts';
+
+/** The name of an environment variable holding a secret, so the file (kept in git) never holds the secret. */
+const ZEnvName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be the name of an environment variable, as GITHUB_TOKEN');
+
+/**
+ * A tracker connection as the org file declares it: what `PUT /integrations/{kind}` takes, with the token and the
+ * webhook secret named by environment variable (read when the file is applied). A field left out keeps its value.
+ */
+const ZTrackerFileEntry = z.strictObject({
+  apiUrl: ZHttpUrl.optional(),
+  bugLabel: ZLabel.optional(),
+  feedbackLabel: ZLabel.optional(),
+  tokenEnv: ZEnvName.optional(),
+  webhookSecretEnv: ZEnvName.optional(),
+});
+export type TTrackerFileEntry = z.infer<typeof ZTrackerFileEntry>;
+export const ZTrackersFile = z.strictObject({
+  github: ZTrackerFileEntry.optional(),
+  jira: ZTrackerFileEntry.optional(),
+  linear: ZTrackerFileEntry.optional(),
+});
 
 /**
  * The whole org configuration as one versionable document (`prodops org export|import`). People, areas and
@@ -70,5 +95,7 @@ export const ZOrgFile = z.strictObject({
     )
     .optional(),
   channels: z.array(ZChannelInput).optional(),
+  /** Issue 18: the GitHub, Jira and Linear connections (secrets by environment variable only). */
+  trackers: ZTrackersFile.optional(),
 });
 export type TOrgFile = z.infer<typeof ZOrgFile>;

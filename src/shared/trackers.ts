@@ -22,8 +22,8 @@ export type TTrackerSubject = (typeof TRACKER_SUBJECTS)[number];
 export const TRACKER_DIFFERENCE_KINDS = ['due_date', 'tracker_done'] as const;
 export type TTrackerDifferenceKind = (typeof TRACKER_DIFFERENCE_KINDS)[number];
 
-const ZLabel = z.string().trim().min(1).max(50);
-const ZHttpUrl = z
+export const ZLabel = z.string().trim().min(1).max(50);
+export const ZHttpUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .max(500)
   .transform((u) => u.replace(/\/+$/, ''));
@@ -78,6 +78,8 @@ export type TLinearConnectionInput = z.infer<typeof ZLinearConnectionInput>;
 /** The connection as the API shows it: secrets only as set or not (Jira: bugLabel is the bug issue type). */
 export const ZTrackerConnection = z.object({
   kind: z.enum(TRACKER_KINDS),
+  /** Set up (from Settings, the API or the org file): it can be synced and linked to. */
+  connected: z.boolean(),
   apiUrl: z.string(),
   token: z.enum(['set', 'not set']),
   webhookSecret: z.enum(['set', 'not set']),
@@ -89,6 +91,12 @@ export const ZTrackerConnection = z.object({
   lastSyncError: z.string().nullable(),
 });
 export type TTrackerConnection = z.infer<typeof ZTrackerConnection>;
+
+/** GET /integrations/{kind}: the connection and whether the reader may change it (Settings → Trackers). */
+export const ZTrackerConnectionReply = ZTrackerConnection.extend({
+  permissions: z.object({ update: z.boolean() }),
+});
+export type TTrackerConnectionReply = z.infer<typeof ZTrackerConnectionReply>;
 
 /** "owner/name", as GitHub spells a repository. */
 export const ZRepo = z

@@ -71,6 +71,7 @@ const ReviewsPage = lazyPage(() => import('./routes/roadmap/reviews-page.tsx'), 
 const RoadmapPage = lazyPage(() => import('./routes/roadmap/roadmap-page.tsx'), 'RoadmapPage');
 const StakeholderViewPage = lazyPage(() => import('./routes/roadmap/view-page.tsx'), 'StakeholderViewPage');
 const SettingsPage = lazyPage(() => import('./routes/settings/settings-page.tsx'), 'SettingsPage');
+const TrackersPage = lazyPage(() => import('./routes/settings/trackers-page.tsx'), 'TrackersPage');
 const StatusRequestsPage = lazyPage(
   () => import('./routes/status/status-requests-page.tsx'),
   'StatusRequestsPage',
@@ -163,6 +164,7 @@ export function App() {
           <Route path="channels" element={<ChannelsPage />} />
           <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/trackers" element={<TrackersPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="deliveries" element={<DeliveriesPage />} />
           <Route path="deliveries/:id" element={<DeliveryPage />} />

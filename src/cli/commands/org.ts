@@ -15,7 +15,9 @@ export function registerOrgCommands(program: Command): void {
 
   org
     .command('export')
-    .description('print the org configuration (settings, people, areas, pods, RACI) as YAML')
+    .description(
+      'print the org configuration (settings, people, areas, pods, RACI, rituals, channels, trackers) as YAML',
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (opts: { output?: string }) => {
       const yaml = await withAdminDb(async ({ db }) => orgFileToYaml(await exportOrg(db, systemClock.now())));
@@ -40,6 +42,8 @@ export function registerOrgCommands(program: Command): void {
           text,
           dryRun: opts.dryRun,
           allowAnyWebhookHost: loadConfig().delivery.slackWebhookAnyHost,
+          // Tracker secrets are named in the file (tokenEnv) and read from this process's environment.
+          env: process.env,
         });
         // New settings (time zone, holidays) move occurrences: re-plan now, not at the nightly plan.
         if (imported.ok && !opts.dryRun) {

@@ -7,6 +7,7 @@ import { slackWebhookUrlProblem } from '../../integrations/slack/validate.ts';
 import { type TOrgFile, ZOrgFile } from '../../shared/org-file.ts';
 import type { TRole } from '../../shared/roles.ts';
 import { getSettings } from '../org/settings.ts';
+import { checkTrackers, type OrgFileEnv } from './org-file-trackers.ts';
 
 export interface OrgFileProblem {
   /** Path in the document, like people[3].email. */
@@ -54,7 +55,7 @@ export function parseOrgFile(text: string): ParsedOrgFile {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((k) => ({
           path: show([...path, k]),
-          message: 'is not a known field',
+          message: unknownKeyMessage(path, k),
           line: lineOf([...path, k]),
         }));
       }
@@ -63,6 +64,13 @@ export function parseOrgFile(text: string): ParsedOrgFile {
     return { problems, lenient: lenientDoc(raw), lineOf };
   }
   return { doc: parsed.data, lineOf };
+}
+
+/** A secret written into the file is refused with where it belongs instead: an environment variable. */
+function unknownKeyMessage(path: Path, key: string): string {
+  if (path[0] === 'trackers' && (key === 'token' || key === 'webhookSecret'))
+    return `is not a known field: secrets stay out of the file, name the environment variable that holds it with ${key}Env`;
+  return 'is not a known field';
 }
 
 /** The items that are valid on their own (others become null, keeping indices), so references are checked too. */
@@ -85,6 +93,19 @@ function lenientDoc(raw: unknown): LenientOrgFile | null {
     raci: section('raci', shape.raci.unwrap().element),
     rituals: section('rituals', shape.rituals.unwrap().element),
     channels: section('channels', shape.channels.unwrap().element),
+    trackers: lenientTrackers(r.trackers),
+  };
+}
+
+/** The tracker entries that are valid on their own (the others' problems are reported already). */
+function lenientTrackers(raw: unknown): LenientOrgFile['trackers'] {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const entries = ZOrgFile.shape.trackers.unwrap().shape;
+  const r = raw as Record<string, unknown>;
+  return {
+    github: entries.github.safeParse(r.github).data,
+    jira: entries.jira.safeParse(r.jira).data,
+    linear: entries.linear.safeParse(r.linear).data,
   };
 }
 
@@ -99,6 +120,7 @@ export interface LenientOrgFile {
   raci: (Item<'raci'> | null)[];
   rituals: (Item<'rituals'> | null)[];
   channels: (Item<'channels'> | null)[];
+  trackers?: TOrgFile['trackers'];
 }
 
 function duplicates<T>(
@@ -147,6 +169,7 @@ export function toLenient(doc: TOrgFile): LenientOrgFile {
     raci: doc.raci ?? [],
     rituals: doc.rituals ?? [],
     channels: doc.channels ?? [],
+    trackers: doc.trackers,
   };
 }
 
@@ -154,7 +177,7 @@ export function toLenient(doc: TOrgFile): LenientOrgFile {
 export async function checkOrgFileRefs(
   db: Db,
   doc: LenientOrgFile,
-  opts: { allowAnyWebhookHost: boolean },
+  opts: { allowAnyWebhookHost: boolean; env: OrgFileEnv },
 ): Promise<[Path, string][]> {
   const out: [Path, string][] = [];
   out.push(
@@ -277,6 +300,7 @@ export async function checkOrgFileRefs(
       : null;
     if (problem) out.push([['channels', i, 'webhookUrl'], problem]);
   }
+  out.push(...(await checkTrackers(db, doc.trackers, opts.env)));
   return out;
 }
 

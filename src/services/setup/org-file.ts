@@ -17,6 +17,7 @@ import {
   showPath,
   toLenient,
 } from './org-file-check.ts';
+import { applyTrackers, exportTrackers, type OrgFileEnv } from './org-file-trackers.ts';
 
 const ALL = { limit: 10_000 };
 
@@ -63,11 +64,12 @@ export async function exportOrg(db: Db, now: Date): Promise<TOrgFile> {
       })),
     raci,
     ...(await exportCadence(db)),
+    ...(await exportTrackers(db)),
   };
 }
 
 export function orgFileToYaml(doc: TOrgFile): string {
-  return `# prodops org configuration: edit and apply with \`prodops org import FILE\`\n# It holds Slack webhook URLs (channels): keep it private.\n${stringify(doc, { lineWidth: 0 })}`;
+  return `# prodops org configuration: edit and apply with \`prodops org import FILE\`\n# It holds Slack webhook URLs (channels): keep it private. Tracker tokens are never in it: see tokenEnv.\n${stringify(doc, { lineWidth: 0 })}`;
 }
 
 export interface ImportSummary {
@@ -97,12 +99,17 @@ export async function importOrg(opts: {
   now: Date;
   text: string;
   dryRun?: boolean;
+  /** Where trackers' tokenEnv / webhookSecretEnv are read (the CLI: process.env). */
+  env?: OrgFileEnv;
 }): Promise<{ ok: true; summary: ImportSummary } | { ok: false; problems: OrgFileProblem[] }> {
   const parsed = parseOrgFile(opts.text);
   const shapeProblems = 'problems' in parsed ? parsed.problems : [];
   const lenient = 'doc' in parsed ? toLenient(parsed.doc) : parsed.lenient;
   const refProblems = lenient
-    ? await checkOrgFileRefs(opts.db, lenient, { allowAnyWebhookHost: opts.allowAnyWebhookHost ?? false })
+    ? await checkOrgFileRefs(opts.db, lenient, {
+        allowAnyWebhookHost: opts.allowAnyWebhookHost ?? false,
+        env: opts.env ?? {},
+      })
     : [];
   const problems = [
     ...shapeProblems,
@@ -113,7 +120,10 @@ export async function importOrg(opts: {
   }
   try {
     const summary = await opts.db.transaction(async (tx) => {
-      const s = await applyOrgFile(tx, opts.actor, opts.now, parsed.doc, opts.allowAnyWebhookHost ?? false);
+      const s = await applyOrgFile(tx, opts.actor, opts.now, parsed.doc, {
+        allowAnyWebhookHost: opts.allowAnyWebhookHost ?? false,
+        env: opts.env ?? {},
+      });
       if (opts.dryRun) throw new DryRunDone(s);
       return s;
     });
@@ -129,7 +139,7 @@ async function applyOrgFile(
   actor: Actor,
   now: Date,
   doc: TOrgFile,
-  allowAnyWebhookHost: boolean,
+  opts: { allowAnyWebhookHost: boolean; env: OrgFileEnv },
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, details: [] };
   const count = (what: string, result: 'created' | 'updated' | 'unchanged') => {
@@ -191,7 +201,8 @@ async function applyOrgFile(
     await replaceRaci({ db: tx, actor, items: doc.raci });
     count('RACI matrix', before === JSON.stringify(doc.raci) ? 'unchanged' : 'updated');
   }
-  await applyCadence(tx, actor, now, doc, count, { allowAnyWebhookHost });
+  await applyCadence(tx, actor, now, doc, count, { allowAnyWebhookHost: opts.allowAnyWebhookHost });
+  await applyTrackers(tx, actor, now, doc, opts.env, count);
   return summary;
 }
 

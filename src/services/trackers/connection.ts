@@ -50,6 +50,7 @@ export function connectionView(kind: TTrackerKind, row: ConnectionRow | null): T
   const d = DEFAULTS[kind];
   return {
     kind,
+    connected: row !== null,
     apiUrl: row?.apiUrl ?? d.apiUrl,
     token: row?.token ? 'set' : 'not set',
     webhookSecret: row?.webhookSecret ? 'set' : 'not set',

@@ -51,7 +51,15 @@ describe('GitHub tracker connection', () => {
       token: 'set',
       webhookSecret: 'set',
       bugLabel: 'bug',
+      connected: true,
+      permissions: { update: true },
     });
+    // Settings → Trackers is read-only to a PM: the reply says so.
+    const reader = await signedIn(t.database.db, ['pm']);
+    expect((await api('GET', '/integrations/github', undefined, reader)).json().permissions).toEqual({
+      update: false,
+    });
+    expect((await api('GET', '/integrations/jira')).json()).toMatchObject({ connected: false });
     expect(res.body).not.toContain('ghp_testtoken');
     expect(res.body).not.toContain(SECRET);
   });

@@ -50,3 +50,13 @@ export const CADENCE_CHANGES: readonly ResourceKey[] = [['cadence'], ['frictions
 export const FRICTION_CHANGES: readonly ResourceKey[] = [['frictions'], ['qbr']];
 /** A digest's publication or its undo: the insights pages and the home page. */
 export const DIGEST_CHANGES: readonly ResourceKey[] = [['insights'], ['home']];
+/** A tracker connection or a difference acknowledged: Settings → Trackers and every tracker panel. */
+export const TRACKER_CHANGES: readonly ResourceKey[] = [['trackers']];
+/** A sync also brings bugs (areas' backlogs, metrics) and customer feedback (insights) in, and the home's lines. */
+export const TRACKER_SYNC_CHANGES: readonly ResourceKey[] = [
+  ['trackers'],
+  ['areas'],
+  ['insights'],
+  ['metrics'],
+  ['home'],
+];

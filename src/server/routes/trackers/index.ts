@@ -30,10 +30,12 @@ import {
   ZLinearConnectionInput,
   ZSyncResult,
   ZTrackerConnection,
+  ZTrackerConnectionReply,
   ZTrackerDifference,
   ZTrackerLinkInput,
   ZTrackerPanel,
 } from '../../../shared/trackers.ts';
+import { can } from '../../policies/index.ts';
 import { jiraWebhookRoute } from './jira-webhook.ts';
 import { linearWebhookRoute } from './linear-webhook.ts';
 import { githubWebhookRoute } from './webhook.ts';
@@ -83,9 +85,12 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: `The ${name} connection (secrets only as set or not)`,
-        response: { 200: ZTrackerConnection, ...errors },
+        response: { 200: ZTrackerConnectionReply, ...errors },
       },
-      handler: async () => connectionView(kind, await trackerConnection(db, kind)),
+      handler: async (req) => ({
+        ...connectionView(kind, await trackerConnection(db, kind)),
+        permissions: { update: can(req.actor!, 'update', { type: 'tracker' }) },
+      }),
     });
     r.put(at, {
       config: { policy: { resource: 'tracker', action: 'update' } },

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { RaciEditor, RaciTable } from './raci.tsx';
 import { SettingsForm } from './settings-form.tsx';
+import { SettingsTabs } from './settings-tabs.tsx';
 import { SettingsView } from './settings-view.tsx';
 import './settings.css';
 import '../insights/insights.css';
@@ -53,6 +54,7 @@ export function SettingsPage() {
         </p>
       }
     >
+      <SettingsTabs />
       <LiveStatus>{status}</LiveStatus>
       {data.error ? <LoadError error={data.error} retry={data.reload} /> : null}
       {!data.data ? (
