@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/app.ts';
 import { snapshotAll } from '../../../test/db.ts';
+import { signedIn } from '../../../test/factories.ts';
 import { githubDelivery, startGithubPeer } from '../../../test/github.ts';
 import { type TrackerWorld, trackerWorld } from '../../../test/tracker-world.ts';
 import { bugs, insightItems, trackerDeliveries } from '../../db/schema/index.ts';
