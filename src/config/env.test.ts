@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './env.ts';
 
 const allowOf = (value?: string) =>
-  loadConfig(value === undefined ? {} : { PRODOPS_WEBHOOK_ALLOW_PRIVATE: value }).delivery.webhookAllowPrivate;
+  loadConfig(value === undefined ? {} : { PRODOPS_WEBHOOK_ALLOW_PRIVATE: value }).delivery
+    .webhookAllowPrivate;
 
 describe('PRODOPS_WEBHOOK_ALLOW_PRIVATE', () => {
   it('allows no private address by default', () => {

@@ -64,8 +64,7 @@ export function outboundGuard(allow: PrivateAllowance = [], resolve: Resolve = s
       return 'must be a valid URL';
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'must be an http:// or https:// URL';
-    if (u.username || u.password)
-      return 'must not carry a user name or password: the signature proves the sender';
+    if (u.username || u.password) return 'must not carry a user name or password';
     const host = hostOfUrl(u);
     if (isIP(host)) return refusal(host, host);
     if (isLocalhostName(host)) {
