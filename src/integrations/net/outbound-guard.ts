@@ -11,7 +11,7 @@ export type Resolve = (host: string) => Promise<LookupAddress[]>;
 const systemResolve: Resolve = (host) => dns.lookup(host, { all: true, verbatim: true });
 
 /** How long registration waits for DNS: a name that does not answer is left to the check at send time. */
-const RESOLVE_TIMEOUT_MS = 5_000;
+const RESOLVE_TIMEOUT_MS = 2_000;
 
 /** A refusal in words, as a field's message: "url must not point at …". */
 const refused = (what: string) =>
