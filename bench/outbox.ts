@@ -126,6 +126,7 @@ const config = {
     slackBotToken: undefined,
     slackApiUrl: slackB.url,
     slackWebhookAnyHost: true,
+    webhookAllowPrivate: [],
   },
 };
 const deliverers = createDeliverers(db, config);

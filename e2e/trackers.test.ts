@@ -18,7 +18,8 @@ const SLOW = { timeout: 15_000 };
 describe('the Tracker panel on a release', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    server = await startDemoServer(data.env);
+    // The GitHub and Jira peers listen on 127.0.0.1: the operator's switch lets trackers live there.
+    server = await startDemoServer({ ...data.env, PRODOPS_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
     browser = await launchBrowser();
     peer = await startGithubPeer();
     jira = await startJiraPeer();

@@ -23,6 +23,8 @@ export async function createTestApp(
     planFrom: Date;
     /** PRODOPS_PUBLIC_URL: the base of the addresses the app gives out (the single sign-on callback). */
     publicUrl: string;
+    /** PRODOPS_WEBHOOK_ALLOW_PRIVATE: webhook URLs on these private hosts/ranges (`all`: any); none by default. */
+    webhookAllowPrivate: 'all' | string[];
     /** The Slack app: its signing secret and what answers /status; response URLs may be on any host (a peer). */
     slack: {
       signingSecret: string;
@@ -43,6 +45,7 @@ export async function createTestApp(
       sessionHours: 24,
       signInPerMinute: config.signInPerMinute ?? 1000,
       ...(config.publicUrl ? { publicUrlFromEnv: config.publicUrl } : {}),
+      ...(config.webhookAllowPrivate ? { webhookAllowPrivate: config.webhookAllowPrivate } : {}),
       ...(config.slack
         ? {
             slackSigningSecret: config.slack.signingSecret,

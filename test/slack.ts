@@ -19,6 +19,7 @@ export function slackDeliverers(db: Db, slackUrl: string, o: { signingSecret?: s
       slackBotToken: 'xoxb-test',
       slackApiUrl: slackUrl,
       slackWebhookAnyHost: true,
+      webhookAllowPrivate: [],
     },
   });
 }

@@ -12,7 +12,8 @@ import { makeArea, makePerson, signedIn } from './factories.ts';
  * "Usage billing GA" release due 15 Dec 2026, and the tracker connected to its local peer.
  */
 export async function trackerWorld(o: { clock: Clock; kind: TTrackerKind; connection: object }) {
-  const t: TestApp = await createTestApp({ clock: o.clock });
+  // The peer listens on 127.0.0.1: the operator's switch lets the tracker live there.
+  const t: TestApp = await createTestApp({ clock: o.clock, webhookAllowPrivate: ['127.0.0.1'] });
   const db = t.database.db;
   const admin = await signedIn(db, ['admin']);
   const pm = await makePerson(db, { roles: ['pm'], name: 'Maya Chen' });

@@ -76,6 +76,7 @@ export async function startServer(
     config: {
       ...config,
       slackWebhookAnyHost: config.delivery.slackWebhookAnyHost,
+      webhookAllowPrivate: config.delivery.webhookAllowPrivate,
       slackBotToken: config.delivery.slackBotToken,
       slackApiUrl: config.delivery.slackApiUrl,
       smtpUrl: config.delivery.smtpUrl,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -66,6 +67,22 @@ const ZEnv = z.object({
    * hooks.slack.com (a relay, or tests).
    */
   PRODOPS_SLACK_WEBHOOK_ANY_HOST: z.enum(['true', 'false']).default('false'),
+  /**
+   * Outbound webhooks may reach private and internal addresses (loopback, RFC 1918, link-local, unique-local…)
+   * only on these hosts, addresses or CIDR ranges (comma-separated), or anywhere with `all`: for receivers on
+   * the operator's own network. Empty: none.
+   */
+  PRODOPS_WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .trim()
+    .refine(
+      (v) =>
+        v === '' ||
+        v.toLowerCase() === 'all' ||
+        v.split(',').every((e) => !e.trim() || allowEntryValid(e.trim())),
+      'must be all, or host names, IP addresses and CIDR ranges (like 10.0.0.0/8), comma-separated',
+    )
+    .default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -96,6 +113,8 @@ export interface Config {
     slackBotToken: string | undefined;
     slackApiUrl: string;
     slackWebhookAnyHost: boolean;
+    /** PRODOPS_WEBHOOK_ALLOW_PRIVATE: `all`, or the hosts, addresses and ranges webhooks may reach privately. */
+    webhookAllowPrivate: 'all' | string[];
   };
 }
 
@@ -131,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       slackBotToken: e.SLACK_BOT_TOKEN || undefined,
       slackApiUrl: e.SLACK_API_URL.replace(/\/$/, ''),
       slackWebhookAnyHost: e.PRODOPS_SLACK_WEBHOOK_ANY_HOST === 'true',
+      webhookAllowPrivate: allowPrivateOf(e.PRODOPS_WEBHOOK_ALLOW_PRIVATE),
     },
   };
 }
@@ -139,4 +159,25 @@ function trustProxyOf(value: string): boolean | string[] {
   if (value.toLowerCase() === 'true') return true;
   if (value.toLowerCase() === 'false') return false;
   return value.split(',').map((a) => a.trim());
+}
+
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** One entry of PRODOPS_WEBHOOK_ALLOW_PRIVATE: a host name, an IP address, or a CIDR range. */
+function allowEntryValid(entry: string): boolean {
+  const [net = '', prefix, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const family = isIP(net);
+  if (prefix === undefined) return family !== 0 || HOST_NAME.test(net);
+  const max = family === 4 ? 32 : family === 6 ? 128 : -1;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+}
+
+function allowPrivateOf(value: string): 'all' | string[] {
+  if (value.toLowerCase() === 'all') return 'all';
+  return value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }

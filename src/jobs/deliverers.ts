@@ -145,7 +145,7 @@ export function createDeliverers(
         });
       return sent;
     },
-    webhook: createWebhookDeliverer(db),
+    webhook: createWebhookDeliverer(db, { allowPrivate: d.webhookAllowPrivate }),
     close: () => mailer?.close(),
   };
 }

@@ -193,7 +193,12 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   });
   // Tracker connections (issue 18): what webhooks missed, every 15 minutes; one run at a time across instances.
   await boss.work(Q.trackers, async () => {
-    await syncTrackersJob({ db, clock: opts.clock, log });
+    await syncTrackersJob({
+      db,
+      clock: opts.clock,
+      log,
+      allowPrivate: opts.config.delivery.webhookAllowPrivate,
+    });
     nudge();
   });
   // Webhooks (issue 18): the gates time alone changes, and Polish Mode between intakes' own checks.

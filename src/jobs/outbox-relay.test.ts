@@ -43,6 +43,7 @@ beforeAll(async () => {
       slackBotToken: 'xoxb-test',
       slackApiUrl: slack.url,
       slackWebhookAnyHost: true,
+      webhookAllowPrivate: [],
     },
   };
   deliverers = createDeliverers(d.db, config);
@@ -224,6 +225,7 @@ describe('a crash between commit and delivery', () => {
         slackBotToken: undefined,
         slackApiUrl: slack.url,
         slackWebhookAnyHost: true,
+        webhookAllowPrivate: [],
       },
     };
     const fresh = createDeliverers(after.db, config);

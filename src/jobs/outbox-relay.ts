@@ -10,7 +10,10 @@ export type OutboxRow = typeof outbox.$inferSelect & { unsubscribeToken: string 
 export interface Deliverers {
   email(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
   slack(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
-  /** Outbound webhooks; without one the relay posts them itself (jobs/webhook-deliverer.ts, 10 s timeout). */
+  /**
+   * Outbound webhooks; without one the relay posts them itself (jobs/webhook-deliverer.ts, 10 s timeout, private
+   * addresses refused).
+   */
   webhook?(row: OutboxRow, message: OutgoingMessage): Promise<DeliveryResult>;
 }
 

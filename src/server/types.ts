@@ -34,6 +34,8 @@ export interface AppDeps {
     /** PRODOPS_PUBLIC_URL, when the operator set it. */
     publicUrlFromEnv?: string;
     slackWebhookAnyHost?: boolean;
+    /** PRODOPS_WEBHOOK_ALLOW_PRIVATE: `all`, or the hosts, addresses and ranges webhooks may reach privately. */
+    webhookAllowPrivate?: Config['delivery']['webhookAllowPrivate'];
     /** SLACK_SIGNING_SECRET: the Slack routes verify requests with it (unset: they answer 404). */
     slackSigningSecret?: string;
     /** SLACK_BOT_TOKEN and SLACK_API_URL: the Slack routes open modals with the bot. */

@@ -45,6 +45,7 @@ const config = {
     slackBotToken: undefined,
     slackApiUrl: 'http://127.0.0.1:9',
     slackWebhookAnyHost: true,
+    webhookAllowPrivate: [],
   },
 };
 

@@ -65,7 +65,7 @@ export function githubClient(o: GithubClientOptions) {
           redirect: 'follow',
         });
       } catch (err) {
-        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
+        if (attempt >= rules.networkRetries || rules.refused(err)) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'GitHub unreachable');
         continue;
       }

@@ -67,7 +67,7 @@ export function jiraClient(o: JiraClientOptions) {
           signal: AbortSignal.timeout(TRACKER_TIMEOUT_MS),
         });
       } catch (err) {
-        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
+        if (attempt >= rules.networkRetries || rules.refused(err)) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'Jira unreachable');
         continue;
       }

@@ -74,7 +74,7 @@ export function linearClient(o: LinearClientOptions) {
           signal: AbortSignal.timeout(TRACKER_TIMEOUT_MS),
         });
       } catch (err) {
-        if (attempt >= rules.networkRetries) throw rules.unreachable(err);
+        if (attempt >= rules.networkRetries || rules.refused(err)) throw rules.unreachable(err);
         await wait(1000 * 2 ** attempt, 'Linear unreachable');
         continue;
       }

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { DeliveryResult } from '../message.ts';
+import { guardedFetch } from '../net/guarded-fetch.ts';
+import { type OutboundGuard, PrivateAddressError } from '../net/outbound-guard.ts';
 import { truncate } from '../text.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -12,14 +14,16 @@ export function signatureOf(secret: string, rawBody: string): string {
 function describeNetworkError(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
     return `the receiver did not answer within ${timeoutMs} ms`;
-  const cause =
-    err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
-  return `could not reach the receiver: ${cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err))}`;
+  const e = err instanceof Error ? (err as Error & { code?: string }) : undefined;
+  const cause = e?.cause as { code?: string; message?: string } | undefined;
+  return `could not reach the receiver: ${cause?.code ?? e?.code ?? cause?.message ?? e?.message ?? String(err)}`;
 }
 
 /**
- * POSTs one event, signed. A 2xx is delivered; anything else (a redirect too: the body is never sent on) and
- * network errors are retried by the outbox. Errors never include the URL, which may carry a token of its own.
+ * POSTs one event, signed, to the address the guard checked (resolved again now: a name re-pointed at a private
+ * address since registration is refused, for good, not retried). A 2xx is delivered; anything else (a redirect
+ * too: it is never followed) and network errors are retried by the outbox. Errors never include the URL, which
+ * may carry a token of its own.
  */
 export async function postWebhookEvent(o: {
   url: string;
@@ -27,12 +31,13 @@ export async function postWebhookEvent(o: {
   event: string;
   deliveryId: string;
   body: unknown;
+  guard: OutboundGuard;
   timeoutMs?: number;
 }): Promise<DeliveryResult> {
   const raw = JSON.stringify(o.body);
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    const res = await fetch(o.url, {
+    const res = await guardedFetch(o.guard)(o.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -43,7 +48,7 @@ export async function postWebhookEvent(o: {
       },
       body: raw,
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
+      maxBodyBytes: 64 * 1024,
     });
     const text = truncate((await res.text()).trim(), 200);
     if (res.status >= 200 && res.status < 300) return { ok: true, detail: `HTTP ${res.status}` };
@@ -55,6 +60,8 @@ export async function postWebhookEvent(o: {
       ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}),
     };
   } catch (err) {
+    if (err instanceof PrivateAddressError)
+      return { ok: false, retryable: false, error: `refused before sending: the webhook URL ${err.message}` };
     return { ok: false, retryable: true, error: describeNetworkError(err, timeoutMs) };
   }
 }

@@ -389,7 +389,11 @@ let ids: Ctx['ids'];
 
 beforeAll(async () => {
   // With a Slack signing secret, so the Slack routes are on (without one they answer 404 to everyone).
-  t = await createTestApp({ slack: { signingSecret: 'authorizationmatrixsecret0000' } });
+  // Tracker connections point at a closed local port (http://127.0.0.1:9): the operator's switch allows it.
+  t = await createTestApp({
+    slack: { signingSecret: 'authorizationmatrixsecret0000' },
+    webhookAllowPrivate: ['127.0.0.1'],
+  });
   const db = t.database.db;
   callers.set('anon', { headers: {}, personId: null });
   const roleOf: Record<Exclude<Who, 'anon' | 'pmOwner' | 'pmOther'>, TRole> = {

@@ -5,6 +5,7 @@ import { JiraError, jiraClient, jqlString } from '../../integrations/jira/client
 import { adfText, browseUrl, isDone, type JiraIssue } from '../../integrations/jira/payloads.ts';
 import { LinearError, linearClient } from '../../integrations/linear/client.ts';
 import { isClosed, type LinearIssue, type LinearIssueData } from '../../integrations/linear/payloads.ts';
+import type { PrivateAllowance } from '../../integrations/net/outbound-guard.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { PulledTarget, TrackedIssue } from './apply.ts';
 import type { ConnectionRow } from './connection.ts';
@@ -16,6 +17,8 @@ export interface ClientDeps {
   clock: Clock;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /** PRODOPS_WEBHOOK_ALLOW_PRIVATE: private hosts/ranges the tracker may be on (none by default). */
+  allowPrivate?: PrivateAllowance;
   retries?: Pick<GithubClientOptions, 'maxRetries' | 'maxWaitMs' | 'networkRetries'>;
 }
 
@@ -201,6 +204,7 @@ function clientOptions(deps: ClientDeps) {
     clock: deps.clock,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.allowPrivate ? { allowPrivate: deps.allowPrivate } : {}),
     ...deps.retries,
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { trackerConnections } from '../../db/schema/index.ts';
 import { GITHUB_API_URL } from '../../integrations/github/client.ts';
 import { LINEAR_API_URL } from '../../integrations/linear/client.ts';
+import { type OutboundGuard, outboundGuard } from '../../integrations/net/outbound-guard.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import {
   type TGithubConnectionInput,
@@ -64,7 +65,9 @@ export function connectionView(kind: TTrackerKind, row: ConnectionRow | null): T
 
 /**
  * Sets the org's connection to a tracker (from Settings, the API or the org file): fields left out keep their
- * value. The audit log says which secrets changed, never their values.
+ * value. The audit log says which secrets changed, never their values. A new address may not be a private or
+ * internal one unless `guard` (the operator's PRODOPS_WEBHOOK_ALLOW_PRIVATE) allows it: prodops sends the token
+ * there and shows what answers.
  */
 export async function setTrackerConnection(opts: {
   db: Db;
@@ -72,9 +75,12 @@ export async function setTrackerConnection(opts: {
   kind: TTrackerKind;
   input: TGithubConnectionInput | TJiraConnectionInput | TLinearConnectionInput;
   now: Date;
+  guard?: OutboundGuard;
 }): Promise<TTrackerConnection> {
   const { input, kind } = opts;
   const d = DEFAULTS[kind];
+  const problem = input.apiUrl ? await (opts.guard ?? outboundGuard()).urlProblem(input.apiUrl) : null;
+  if (problem) throw invalid([{ path: 'apiUrl', message: problem }]);
   return opts.db.transaction(async (tx) => {
     const before = await trackerConnection(tx, kind);
     const apiUrl = input.apiUrl ?? before?.apiUrl ?? d.apiUrl;

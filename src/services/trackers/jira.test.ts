@@ -13,6 +13,7 @@ const SECRET = 'jira-shared-secret-for-tests';
 const TOKEN = 'maya@acme.example:ATATT3xFfGF0-test-token';
 const clock = manualClock('2026-12-01T09:00:00Z');
 
+const LOCAL = ['127.0.0.1'];
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startJiraPeer>>;
 let pm: { id: string };
@@ -253,7 +254,7 @@ describe('Jira tracker connection', () => {
     const resetAt = new Date(clock.now().getTime() + 75_000).toISOString();
     peer.limitNext({ 'retry-after': '30' }, { 'x-ratelimit-reset': resetAt });
     const seen = peer.requests.length;
-    const out = await syncAllTrackers({ db: t.database.db, clock, sleep }, 'jira');
+    const out = await syncAllTrackers({ db: t.database.db, clock, sleep, allowPrivate: LOCAL }, 'jira');
     expect(out).toMatchObject({ links: 2, failed: 0, errors: [] });
     expect(waits).toEqual([30_000, 45_000]);
     const pages = peer.requests.slice(seen).filter((r) => r.path.includes('parent+%3D+ED-12'));
@@ -268,7 +269,7 @@ describe('Jira tracker connection', () => {
   it('gives up after bounded retries and says so on the link', async () => {
     peer.limitNext(...Array.from({ length: 5 }, () => ({ 'retry-after': '1' })));
     const out = await syncAllTrackers(
-      { db: t.database.db, clock, sleep: async (ms) => clock.advance(ms) },
+      { db: t.database.db, clock, sleep: async (ms) => clock.advance(ms), allowPrivate: LOCAL },
       'jira',
     );
     expect(out.failed).toBe(1);

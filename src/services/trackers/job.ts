@@ -15,12 +15,19 @@ export async function syncTrackersJob(o: {
   clock: Clock;
   log: (msg: string, err?: unknown) => void;
   sleep?: SyncDeps['sleep'];
+  /** PRODOPS_WEBHOOK_ALLOW_PRIVATE: private hosts/ranges the trackers may be on. */
+  allowPrivate?: SyncDeps['allowPrivate'];
 }): Promise<void> {
   for (const kind of TRACKER_KINDS) {
     const conn = await trackerConnection(o.db, kind);
     if (!conn?.token) continue;
     await inScope(async () => {
-      const deps = { db: o.db, clock: o.clock, ...(o.sleep ? { sleep: o.sleep } : {}) };
+      const deps = {
+        db: o.db,
+        clock: o.clock,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+        ...(o.allowPrivate ? { allowPrivate: o.allowPrivate } : {}),
+      };
       const out = await syncAllTrackers(deps, kind);
       if (out.errors.length) o.log(`tracker sync (${kind}): ${out.errors.join('; ')}`);
     });

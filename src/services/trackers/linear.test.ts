@@ -13,6 +13,7 @@ const KEY = 'lin_api_testkey0123456789';
 const PROJECT = 'a3c1d0e6-5b0a-4c5e-9a43-7c1e2f8d9b10';
 const clock = manualClock('2026-12-01T09:00:00Z');
 
+const LOCAL = ['127.0.0.1'];
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startLinearPeer>>;
 let pm: { id: string };
@@ -163,7 +164,7 @@ describe('Linear tracker connection', () => {
     };
     peer.limitNext({ 'retry-after': '30' }, { 'x-ratelimit-requests-reset': String(now() + 75_000) });
     const seen = peer.requests.length;
-    const out = await syncAllTrackers({ db: t.database.db, clock, sleep }, 'linear');
+    const out = await syncAllTrackers({ db: t.database.db, clock, sleep, allowPrivate: LOCAL }, 'linear');
     expect(out).toMatchObject({ links: 1, failed: 0, errors: [] });
     expect(waits).toEqual([30_000, 45_000]);
     const pages = peer.requests.slice(seen).filter((r) => r.operation === 'ProjectIssues');
@@ -175,7 +176,7 @@ describe('Linear tracker connection', () => {
   it('gives up after bounded retries and says so on the link', async () => {
     peer.limitNext(...Array.from({ length: 5 }, () => ({ 'retry-after': '1' })));
     const out = await syncAllTrackers(
-      { db: t.database.db, clock, sleep: async (ms) => clock.advance(ms) },
+      { db: t.database.db, clock, sleep: async (ms) => clock.advance(ms), allowPrivate: LOCAL },
       'linear',
     );
     expect(out.failed).toBe(1);

@@ -13,6 +13,7 @@ const SECRET = 'github-webhook-secret-for-tests';
 const REPO = 'acme/billing';
 const clock = manualClock('2026-12-01T09:00:00Z');
 
+const LOCAL = ['127.0.0.1'];
 let t: TestApp;
 let peer: Awaited<ReturnType<typeof startGithubPeer>>;
 let pm: { id: string };
@@ -233,7 +234,7 @@ describe('GitHub tracker connection', () => {
       { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt + 30) },
     );
     const seen = peer.requests.length;
-    const out = await syncAllTrackers({ db: t.database.db, clock, sleep });
+    const out = await syncAllTrackers({ db: t.database.db, clock, sleep, allowPrivate: LOCAL });
     expect(out).toMatchObject({ links: 1, failed: 0, errors: [] });
     expect(waits).toEqual([30_000, 45_000]);
     const pages = peer.requests.slice(seen).filter((r) => r.path.includes('milestone=7'));
@@ -244,7 +245,12 @@ describe('GitHub tracker connection', () => {
 
   it('gives up after bounded retries and says so on the link', async () => {
     peer.limitNext(...Array.from({ length: 5 }, () => ({ 'retry-after': '1' })));
-    const out = await syncAllTrackers({ db: t.database.db, clock, sleep: async (ms) => clock.advance(ms) });
+    const out = await syncAllTrackers({
+      db: t.database.db,
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+      allowPrivate: LOCAL,
+    });
     expect(out.failed).toBe(1);
     expect(out.errors[0]).toContain('rate limit');
     const panel = (await api('GET', `/releases/${releaseId}/tracker`)).json();

@@ -58,6 +58,7 @@ beforeAll(async () => {
       slackBotToken: 'xoxb-secret-token',
       slackApiUrl: slack.url,
       slackWebhookAnyHost: true,
+      webhookAllowPrivate: [],
     },
   });
   const bot = await createChannel({

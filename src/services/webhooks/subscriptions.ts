@@ -3,7 +3,8 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deliveryLog, outbox, people, webhookSubscriptions } from '../../db/schema/index.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
-import { notFound } from '../../shared/errors.ts';
+import { type OutboundGuard, outboundGuard } from '../../integrations/net/outbound-guard.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
 import type {
   TWebhook,
   TWebhookDelivery,
@@ -77,13 +78,28 @@ export async function getWebhook(db: Db, id: string): Promise<TWebhook | null> {
   return row ? (await toViews(db, [row]))[0]! : null;
 }
 
-/** Creates a subscription; the answer carries its secret, which is never shown again (rotate to get a new one). */
+/**
+ * A URL prodops may post to: http(s), no credentials, not a private or internal address (literal or resolved)
+ * unless the operator allows it. Checked before the transaction (DNS may take a moment); sending checks again.
+ */
+async function checkUrl(guard: OutboundGuard | undefined, url: string | undefined): Promise<void> {
+  if (url === undefined) return;
+  const problem = await (guard ?? outboundGuard()).urlProblem(url);
+  if (problem) throw invalid([{ path: 'url', message: problem }]);
+}
+
+/**
+ * Creates a subscription; the answer carries its secret, which is never shown again (rotate to get a new one).
+ * `guard`: which private addresses the operator allows (none by default).
+ */
 export async function createWebhook(opts: {
   db: Db;
   actor: Actor;
   input: TWebhookInput;
   now: Date;
+  guard?: OutboundGuard;
 }): Promise<TWebhookWithSecret> {
+  await checkUrl(opts.guard, opts.input.url);
   return opts.db.transaction(async (tx) => {
     const secret = newSecret();
     const [row] = await tx
@@ -113,7 +129,9 @@ export async function updateWebhook(opts: {
   id: string;
   patch: TWebhookPatch;
   now: Date;
+  guard?: OutboundGuard;
 }): Promise<TWebhook> {
+  await checkUrl(opts.guard, opts.patch.url);
   return opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, opts.id));
     if (!before) throw notFound('webhook');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
+import { outboundGuard } from '../../../integrations/net/outbound-guard.ts';
 import { isTrackerError } from '../../../services/trackers/adapters.ts';
 import {
   connectionView,
@@ -67,6 +68,9 @@ const panelPolicy = (db: Db, type: TTrackerSubject) => ({
 /** Issue 18, tracker connections (GitHub, Jira, Linear): settings, links on releases and roadmap items, sync, differences. */
 export async function trackerRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
+  // PRODOPS_WEBHOOK_ALLOW_PRIVATE: a tracker on the operator's own network (Jira Server, GitHub Enterprise).
+  const allowPrivate = app.deps.config.webhookAllowPrivate ?? [];
+  const guard = outboundGuard(allowPrivate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   await app.register(githubWebhookRoute);
   await app.register(jiraWebhookRoute);
@@ -101,7 +105,7 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ZTrackerConnection, ...errors },
       },
       handler: async (req) =>
-        setTrackerConnection({ db, actor: req.actor!, kind, input: req.body, now: req.now }),
+        setTrackerConnection({ db, actor: req.actor!, kind, input: req.body, now: req.now, guard }),
     });
     r.post(`${at}/sync`, {
       config: { policy: { resource: 'tracker', action: 'update' } },
@@ -110,7 +114,7 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         summary: `Syncs every ${name} link and the linked work's bugs and feedback now (the job: every 15 min)`,
         response: { 200: ZSyncResult, ...errors },
       },
-      handler: async () => syncAllTrackers({ db, clock, retries: IN_REQUEST }, kind),
+      handler: async () => syncAllTrackers({ db, clock, allowPrivate, retries: IN_REQUEST }, kind),
     });
     r.get(`${at}/differences`, {
       config: { policy: { resource: 'tracker', action: 'read' } },
@@ -164,7 +168,7 @@ export async function trackerRoutes(app: FastifyInstance): Promise<void> {
         const subject = { type: s.type, id: req.params.id };
         const link = await linkSubject({ db, actor: req.actor!, subject, input: req.body, now: req.now });
         const conn = await requireConnection(db, link.kind);
-        await syncLink({ db, clock, retries: IN_REQUEST }, conn, link, {
+        await syncLink({ db, clock, allowPrivate, retries: IN_REQUEST }, conn, link, {
           differences: 0,
           bugs: 0,
           feedback: 0,

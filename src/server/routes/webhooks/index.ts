@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
+import { outboundGuard } from '../../../integrations/net/outbound-guard.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -42,6 +43,8 @@ export function webhookLoaders(db: Db) {
 export async function webhookRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
+  // PRODOPS_WEBHOOK_ALLOW_PRIVATE: which private addresses a subscription may name (none unless the operator says).
+  const guard = outboundGuard(app.deps.config.webhookAllowPrivate ?? []);
   const tags = ['webhooks'];
   r.get('/webhooks', {
     config: policy('read'),
@@ -63,7 +66,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       reply.code(201);
-      return createWebhook({ db, actor: req.actor!, input: req.body, now: req.now });
+      return createWebhook({ db, actor: req.actor!, input: req.body, now: req.now, guard });
     },
   });
   r.get('/webhooks/:id', {
@@ -81,7 +84,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ZWebhook, ...errors },
     },
     handler: async (req) =>
-      updateWebhook({ db, actor: req.actor!, id: req.params.id, patch: req.body, now: req.now }),
+      updateWebhook({ db, actor: req.actor!, id: req.params.id, patch: req.body, now: req.now, guard }),
   });
   r.delete('/webhooks/:id', {
     config: policy('delete'),

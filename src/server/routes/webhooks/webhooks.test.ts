@@ -5,6 +5,7 @@ import { signedIn } from '../../../../test/factories.ts';
 import { type Received, signatureValid, startReceiver } from '../../../../test/webhook-receiver.ts';
 import { outbox } from '../../../db/schema/index.ts';
 import { relayOnce } from '../../../jobs/outbox-relay.ts';
+import { createWebhookDeliverer } from '../../../jobs/webhook-deliverer.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { recordDecision } from '../../../services/decisions/decisions.ts';
 import { emitEvent } from '../../../services/webhooks/events.ts';
@@ -17,11 +18,17 @@ let ops: { headers: Record<string, string>; person: { id: string } };
 let hook: TWebhookWithSecret;
 
 const refuse = async () => ({ ok: false as const, retryable: false, error: 'not in this test' });
-/** One pass of the relay (webhooks through its own deliverer, 1 ms backoff so a retry is due at once). */
+/** The receiver listens on 127.0.0.1: the operator's switch lets webhooks reach it (PRODOPS_WEBHOOK_ALLOW_PRIVATE). */
+const ALLOW_PRIVATE = ['127.0.0.1'];
+/** One pass of the relay (the webhook deliverer with the switch, 1 ms backoff so a retry is due at once). */
 const relay = () =>
   relayOnce({
     db: t.database.db,
-    deliverers: { email: refuse, slack: refuse },
+    deliverers: {
+      email: refuse,
+      slack: refuse,
+      webhook: createWebhookDeliverer(t.database.db, { allowPrivate: ALLOW_PRIVATE }),
+    },
     instance: 'test',
     backoffMs: 1,
   });
@@ -44,7 +51,7 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: u
   });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ webhookAllowPrivate: ALLOW_PRIVATE });
   receiver = await startReceiver();
   ops = await signedIn(t.database.db, ['product_ops'], { name: 'Olivia Ops' });
   const res = await call('POST', '/webhooks', {
