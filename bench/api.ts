@@ -1,134 +1,137 @@
 /**
- * API throughput on the embedded database, next to bare Fastify measured in the same run.
- * Run: npm run bench. Loopback only; bounded by request count.
+ * Issue 19: every read route under load next to its raw-SQL floor (Fastify + the driver running the route's own
+ * statements, no ORM, no validation) and a bare Fastify hello, in one run, on PostgreSQL and PGlite; first on the
+ * demo org (about 10 rows a list), then grown to 500 releases / 2,000 roadmap items / 1,000 people.
+ * Load comes from a second process (autocannon). Run: npm run bench:api
+ *   BENCH_TARGETS=postgres,pglite  BENCH_SECONDS=5  BENCH_CONNECTIONS=50  BENCH_DATABASE_URL=postgres://…
  */
+import os from 'node:os';
 import Fastify from 'fastify';
-import { openDatabase, runMigrations } from '../src/db/client.ts';
+import { type DatabaseTarget, openDatabase, runMigrations } from '../src/db/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { systemClock } from '../src/shared/clock.ts';
-import { loadTest } from './load.ts';
+import { growOrg } from './api-data.ts';
+import { floorServer, sqlRecorder } from './api-floor.ts';
+import { type LoadFigures, loadFromChild } from './api-load.ts';
+import { onTargets } from './scratch-db.ts';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = 16;
+const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LARGE = { releases: 500, items: 2000, people: 1000 };
+/** BENCH_SQL=1 prints each route's statements (the first line of each), to see what a request runs. */
+const SHOW_SQL = process.env.BENCH_SQL === '1';
 
-async function load(url: string, headers: Record<string, string> = {}) {
-  const r = await loadTest([url], { headers, concurrency: CONCURRENCY, requests: REQUESTS });
-  return { rps: r.rps, p50: r.pct(0.5).toFixed(1), p95: r.pct(0.95).toFixed(1) };
-}
+/** The read routes measured: product-org lists as Product Ops, the stakeholder view as a stakeholder. */
+const ROUTES = [
+  ['/api/v1/releases?limit=50', 'ops'],
+  ['/api/v1/roadmap/items?limit=50', 'ops'],
+  ['/api/v1/people?limit=50', 'ops'],
+  ['/api/v1/areas', 'ops'],
+  ['/api/v1/pods', 'ops'],
+  ['/api/v1/decisions?limit=50', 'ops'],
+  ['/api/v1/insights?limit=50', 'ops'],
+  ['/api/v1/quality/bugs?limit=50', 'ops'],
+  ['/api/v1/bets?limit=50', 'ops'],
+  ['/api/v1/roadmap/view', 'stakeholder'],
+] as const;
+
+const fmt = (r: LoadFigures) =>
+  `${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms`;
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
 
 const bare = Fastify();
 bare.get('/hello', async () => ({ status: 'ok' }));
 await bare.listen({ port: 0, host: '127.0.0.1' });
-const barePort = (bare.server.address() as { port: number }).port;
+const helloUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/hello`;
+const load = (url: string, headers?: Record<string, string>) =>
+  loadFromChild(url, { headers, connections: CONNECTIONS, seconds: SECONDS });
 
-const target = { kind: 'pglite' as const, dataDir: null };
-const database = await openDatabase(target);
-await runMigrations(target, database);
-await ensureOrgDefaults(database.db, systemClock.now());
-await seedDemoIfEmpty(database.db, systemClock.now());
-const { token } = await createApiToken({
-  db: database.db,
-  actor: systemActor('bench'),
-  email: 'sam@example.com',
-  now: systemClock.now(),
-});
-const app = await buildApp({
-  db: database.db,
-  clock: systemClock,
-  config: { secureCookies: false, sessionHours: 1, signInPerMinute: 100 },
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
-const port = (app.server.address() as { port: number }).port;
-const auth = { authorization: `Bearer ${token}` };
-// The Roadmap Review page is the product org's: Product Ops reads it (a stakeholder is refused).
-const { token: opsToken } = await createApiToken({
-  db: database.db,
-  actor: systemActor('bench'),
-  email: 'priya@example.com',
-  now: systemClock.now(),
-});
-const opsAuth = { authorization: `Bearer ${opsToken}` };
+console.log(
+  `${CONNECTIONS} connections, ${SECONDS} s a figure, load from a second process; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+);
 
-// Statements the database runs for one request: PGlite's query and exec are counted around a single call, and
-// a transaction's BEGIN, COMMIT (or ROLLBACK) and the statements inside it (they do not pass through those two).
-const pglite = database.pglite!;
-let statements = 0;
-type Counted = Record<'query' | 'exec', (...a: unknown[]) => Promise<unknown>>;
-function countOn(target: Counted) {
-  for (const method of ['query', 'exec'] as const) {
-    const original = target[method].bind(target);
-    target[method] = (...a: unknown[]) => {
-      statements += 1;
-      return original(...a);
-    };
-  }
+async function token(db: Parameters<typeof createApiToken>[0]['db'], email: string) {
+  const t = await createApiToken({ db, actor: systemActor('bench'), email, now: systemClock.now() });
+  return { authorization: `Bearer ${t.token}` };
 }
-countOn(pglite as unknown as Counted);
-const transaction = pglite.transaction.bind(pglite);
-pglite.transaction = (run) =>
-  transaction((tx) => {
-    statements += 2;
-    countOn(tx as unknown as Counted);
-    return run(tx);
+
+async function measure(kind: string, target: DatabaseTarget) {
+  const database = await openDatabase(target);
+  await runMigrations(target, database);
+  await ensureOrgDefaults(database.db, systemClock.now());
+  await seedDemoIfEmpty(database.db, systemClock.now());
+  const recorder = sqlRecorder(database);
+  const who = {
+    ops: await token(database.db, 'priya@example.com'),
+    stakeholder: await token(database.db, 'sam@example.com'),
+  };
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    config: { secureCookies: false, sessionHours: 1, signInPerMinute: 100 },
   });
-async function statementsFor(url: string, headers = auth) {
-  await fetch(url, { headers }); // warm: the first call may read caches (and opens a week's cycle)
-  statements = 0;
-  const res = await fetch(url, { headers });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return statements;
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const get = async (path: string, headers: Record<string, string>) => {
+    const res = await fetch(`${base}${path}`, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  };
+  try {
+    const hello = await load(helloUrl);
+    console.log(`\n${kind}: bare Fastify GET /hello ${fmt(hello)}`);
+    const tenRow = await phase(`${kind}, demo org`, hello);
+    await growOrg(database.db, { now: systemClock.now(), ...LARGE });
+    const large = await phase(
+      `${kind}, ${LARGE.releases} releases / ${LARGE.items} roadmap items / ${LARGE.people} people`,
+      hello,
+    );
+    console.log(`\n${kind}: large org against the demo org (first page, req/s)`);
+    for (const [path] of ROUTES) {
+      const a = tenRow.get(path)!;
+      const b = large.get(path)!;
+      console.log(`  ${path.padEnd(36)} ${(a / b).toFixed(2)}× slower`);
+    }
+  } finally {
+    await app.close();
+    await database.close();
+  }
+
+  async function phase(title: string, hello: LoadFigures): Promise<Map<string, number>> {
+    console.log(`\n${title}`);
+    const statements = [];
+    for (const [path, role] of ROUTES) {
+      await get(path, who[role]); // warm: the first read may fill caches
+      statements.push(await recorder.record(() => get(path, who[role])));
+    }
+    const floor = await floorServer(statements, recorder.run);
+    const floorBase = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}`;
+    const out = new Map<string, number>();
+    try {
+      for (const [i, [path, role]] of ROUTES.entries()) {
+        const route = await load(`${base}${path}`, who[role]);
+        const raw = await load(`${floorBase}/floor/${i}`);
+        out.set(path, route.rps);
+        console.log(`  ${path} (${statements[i]!.length} statements)`);
+        if (SHOW_SQL)
+          for (const st of statements[i]!) console.log(`      ${st.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+        console.log(
+          `    route      ${fmt(route)}   ${pct(route.rps, raw.rps)} of its floor, ${pct(route.rps, hello.rps)} of hello`,
+        );
+        console.log(`    raw floor  ${fmt(raw)}`);
+      }
+    } finally {
+      await floor.close();
+    }
+    return out;
+  }
 }
-const [tier3] = (
-  (await (await fetch(`http://127.0.0.1:${port}/api/v1/releases?limit=100`, { headers: auth })).json()) as {
-    items: { id: string; tier: number | null; status: string }[];
-  }
-).items.filter((r) => r.tier === 3 && r.status !== 'launched');
-const detailUrl = `http://127.0.0.1:${port}/api/v1/releases/${tier3!.id}/detail`;
-// The Roadmap Review page (a live one: its agenda is generated) and the weekly update's page (this week's board).
-const reviews = (
-  (await (await fetch(`http://127.0.0.1:${port}/api/v1/roadmap/reviews`, { headers: opsAuth })).json()) as {
-    items: { occurrenceId: string; closedAt: string | null }[];
-  }
-).items;
-const review = reviews.find((r) => !r.closedAt) ?? reviews[0]!;
-const reviewUrl = `http://127.0.0.1:${port}/api/v1/roadmap/reviews/${review.occurrenceId}`;
-const { currentWeek } = (await (
-  await fetch(`http://127.0.0.1:${port}/api/v1/updates`, { headers: opsAuth })
-).json()) as { currentWeek: string };
-const updateUrl = `http://127.0.0.1:${port}/api/v1/updates/${currentWeek}`;
-const counted = [
-  ['GET /api/v1/releases/{id}/detail', detailUrl, auth],
-  ['GET /api/v1/releases?limit=100', `http://127.0.0.1:${port}/api/v1/releases?limit=100`, auth],
-  ['GET /api/v1/roadmap/items', `http://127.0.0.1:${port}/api/v1/roadmap/items`, auth],
-  ['GET /api/v1/roadmap/view', `http://127.0.0.1:${port}/api/v1/roadmap/view`, auth],
-  ['GET /api/v1/insights/themes', `http://127.0.0.1:${port}/api/v1/insights/themes`, auth],
-  ['GET /api/v1/roadmap/reviews/{id} (live)', reviewUrl, opsAuth],
-  ['GET /api/v1/updates/{week} (this week)', updateUrl, opsAuth],
-] as const;
-const statementCounts: [string, number][] = [];
-for (const [name, url, headers] of counted) statementCounts.push([name, await statementsFor(url, headers)]);
 
-const rows = [
-  ['baseline: bare Fastify GET /hello', await load(`http://127.0.0.1:${barePort}/hello`)],
-  ['prodops GET /healthz (select 1)', await load(`http://127.0.0.1:${port}/healthz`)],
-  [
-    'prodops GET /api/v1/people?limit=50 (token, 38 people)',
-    await load(`http://127.0.0.1:${port}/api/v1/people?limit=50`, auth),
-  ],
-  ['prodops GET /api/v1/pods (warnings computed)', await load(`http://127.0.0.1:${port}/api/v1/pods`, auth)],
-  [`prodops GET /api/v1/releases/{id}/detail (Tier 3)`, await load(detailUrl, auth)],
-] as const;
-
-console.log(`${REQUESTS} requests each, concurrency ${CONCURRENCY}, embedded PGlite`);
-for (const [name, r] of rows)
-  console.log(`${name.padEnd(58)} ${String(r.rps).padStart(7)} req/s   p50 ${r.p50} ms   p95 ${r.p95} ms`);
-console.log('database statements for one request:');
-for (const [name, n] of statementCounts) console.log(`  ${name.padEnd(42)} ${String(n).padStart(4)}`);
-await app.close();
+await onTargets({ targets: TARGETS, serverUrl: SERVER, prefix: 'prodops_bench_api' }, measure);
 await bare.close();
-await database.close();

@@ -26,6 +26,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Present in embedded mode; the socket server shares it with CLI processes. */
   pglite?: PGlite;
+  /** Present on a server: the benches run a route's own SQL on it, without the ORM. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client erroring (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('select 1');
-  return { db: drizzleNodePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  return {
+    db: drizzleNodePg(pool, { schema }) as unknown as Db,
+    kind: 'postgres',
+    pool,
+    close: () => pool.end(),
+  };
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> {
