@@ -43,10 +43,13 @@ export function sqlRecorder(database: Database) {
     ) => Promise<{ query: (...a: unknown[]) => unknown }>;
     // pool.query checks a client out with a callback (already recorded above): only the promise form, which a
     // transaction uses, is watched.
+    // A pooled client comes back many times: watched once.
+    const watched = new WeakSet<object>();
     pool.connect = ((...a: unknown[]) => {
       if (a.length) return connect(...a);
       return connect().then((client) => {
-        client.query = watch(client.query.bind(client));
+        if (!watched.has(client)) client.query = watch(client.query.bind(client));
+        watched.add(client);
         return client;
       });
     }) as never;

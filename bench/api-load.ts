@@ -26,7 +26,9 @@ export function loadFromChild(
         non2xx: number;
         errors: number;
         timeouts: number;
+        total: number;
       };
+      if (!r.total) return reject(new Error(`${url}: no answer within the run`));
       if (r.non2xx || r.errors)
         return reject(new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors under load`));
       resolve({ rps: Math.round(r.rps), p50: r.p50, p99: r.p99 });
