@@ -7,7 +7,7 @@ import { startJiraPeer } from '../../../test/jira.ts';
 import { bugs, insightItems, outbox, trackerDeliveries } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
 import { createRelease } from '../releases/releases.ts';
-import { createRoadmapItem, markRatified } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../roadmap/item-writes.ts';
 import { syncAllTrackers } from './sync.ts';
 
 const SECRET = 'jira-shared-secret-for-tests';
