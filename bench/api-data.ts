@@ -2,7 +2,7 @@ import type { Db } from '../src/db/client.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { createPerson } from '../src/services/org/people.ts';
 import { createRelease } from '../src/services/releases/releases.ts';
-import { createRoadmapItem } from '../src/services/roadmap/items.ts';
+import { createRoadmapItem } from '../src/services/roadmap/item-writes.ts';
 import { addDays } from '../src/shared/calendar.ts';
 
 const actor = systemActor('bench');

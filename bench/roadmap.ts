@@ -12,7 +12,7 @@ import { planAhead } from '../src/services/cadence/occurrences.ts';
 import { createArea } from '../src/services/org/areas.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { whatChanged } from '../src/services/roadmap/changes.ts';
-import { ratifiedStates } from '../src/services/roadmap/items.ts';
+import { ratifiedStates } from '../src/services/roadmap/item-history.ts';
 import { reviewBody } from '../src/services/roadmap/review-page.ts';
 import { buildView } from '../src/services/roadmap/view.ts';
 import { systemClock } from '../src/shared/clock.ts';

@@ -32,7 +32,7 @@ import { systemActor } from '../src/services/actor.ts';
 import { createApiToken } from '../src/services/auth/tokens.ts';
 import { ensureOrgDefaults } from '../src/services/org/defaults.ts';
 import { getSettings } from '../src/services/org/settings.ts';
-import type { Reader } from '../src/services/roadmap/items.ts';
+import type { Reader } from '../src/services/roadmap/item-reads.ts';
 import { seedDemoIfEmpty } from '../src/services/setup/demo.ts';
 import { searchStatus } from '../src/services/status/search.ts';
 import { systemClock } from '../src/shared/clock.ts';

@@ -13,7 +13,7 @@ import {
 import { systemActor } from '../services/actor.ts';
 import { feedUrls } from '../services/cadence/feed.ts';
 import { recordDecision } from '../services/decisions/decisions.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../services/roadmap/item-writes.ts';
 import { publishView } from '../services/roadmap/publish.ts';
 import { startReview } from '../services/roadmap/review-actions.ts';
 import { seedDemoIfEmpty } from '../services/setup/demo.ts';

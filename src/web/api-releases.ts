@@ -3,26 +3,28 @@ import type { TBroadcastHeld, TBroadcastPreview } from '../shared/broadcasts.ts'
 import type {
   TActionItem,
   TBundle,
-  TBundleInput,
   TBundleRelease,
   TCoverage,
-  TDecisionInput,
   TGate,
   TGateOverride,
   TGateOverrideInput,
   TLeadTime,
   TPostLaunch,
-  TPostLaunchInput,
   TReadinessConfirmation,
   TReadinessLink,
-  TRelease,
   TReleaseDecision,
   TReleaseDetail,
+  TSignOff,
+  TTierSuggestion,
+} from '../shared/release-detail.ts';
+import type {
+  TBundleInput,
+  TDecisionInput,
+  TPostLaunchInput,
+  TRelease,
   TReleaseInput,
   TReleasePatch,
   TReleaseStatus,
-  TSignOff,
-  TTierSuggestion,
 } from '../shared/releases.ts';
 import { listAll, query, request } from './api-client.ts';
 

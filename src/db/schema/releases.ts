@@ -10,11 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { READINESS_LINK_KINDS } from '../../shared/release-detail.ts';
 import {
   ACTION_ITEM_STATUSES,
   DECISIONS,
   POST_LAUNCH_KINDS,
-  READINESS_LINK_KINDS,
   RELEASE_STATUSES,
   SIGN_OFF_INPUT_KINDS,
 } from '../../shared/releases.ts';

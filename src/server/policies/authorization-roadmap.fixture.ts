@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ritualOccurrences, rituals, roadmapReviews } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
-import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../../services/roadmap/item-writes.ts';
 import { startReview } from '../../services/roadmap/review-actions.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, productOrg, signedInOnly } from './authorization-cases.fixture.ts';

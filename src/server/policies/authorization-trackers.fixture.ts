@@ -1,6 +1,6 @@
 import { trackerConnections, trackerDifferences, trackerLinks } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
-import { createRoadmapItem, markRatified } from '../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../../services/roadmap/item-writes.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { TRACKER_KINDS, type TTrackerKind } from '../../shared/trackers.ts';
 import { type Case, type Ctx, managers, productOrg } from './authorization-cases.fixture.ts';

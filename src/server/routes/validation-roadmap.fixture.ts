@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
-import { createRoadmapItem } from '../../services/roadmap/items.ts';
+import { createRoadmapItem } from '../../services/roadmap/item-writes.ts';
 import type { BadCase } from './validation-releases-insights.fixture.ts';
 
 /** Bad input for the roadmap (C4) write routes (URLs: ITEM is a roadmap item, SUBSCRIPTION a roadmap subscription). */

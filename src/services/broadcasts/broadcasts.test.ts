@@ -20,7 +20,7 @@ import { runDueActions } from '../../jobs/actions.ts';
 import { ACTION_HANDLERS } from '../../jobs/index.ts';
 import { manualClock } from '../../shared/clock.ts';
 import { type Actor, systemActor } from '../actor.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/item-writes.ts';
 import { previewOutcome } from '../roadmap/outcome-preview.ts';
 import { recordOutcome, startReview } from '../roadmap/review-actions.ts';
 import { publishWeeklyUpdate } from '../updates/publish.ts';

@@ -10,7 +10,7 @@ import { manualClock } from '../../shared/clock.ts';
 import { systemActor } from '../actor.ts';
 import { publishDigest } from '../insights/digest.ts';
 import { previewDigestPublish } from '../insights/digest-preview.ts';
-import { createRoadmapItem, markRatified } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../roadmap/item-writes.ts';
 import { publishView } from '../roadmap/publish.ts';
 import { previewViewPublish } from '../roadmap/publish-preview.ts';
 import { closeReview, startReview } from '../roadmap/review-actions.ts';

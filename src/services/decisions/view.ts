@@ -13,7 +13,8 @@ import type { TDecisionLogEntry, TDecisionLogQuery } from '../../shared/decision
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
-import { itemTitles, type Reader } from '../roadmap/items.ts';
+import { itemTitles } from '../roadmap/item-history.ts';
+import type { Reader } from '../roadmap/item-reads.ts';
 
 /** A decision log entry as services return it; routes add the caller's `permissions`. */
 export type DecisionView = Omit<TDecisionLogEntry, 'permissions'>;

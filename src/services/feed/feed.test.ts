@@ -9,7 +9,7 @@ import { createContext } from '../context.ts';
 import { updateSettings } from '../org/settings.ts';
 import { releaseBundle, saveBundle } from '../releases/bundle.ts';
 import { createRelease, getRelease, updateRelease } from '../releases/releases.ts';
-import { createRoadmapItem, markRatified } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../roadmap/item-writes.ts';
 import { publishView } from '../roadmap/publish.ts';
 import { publishedView } from '../roadmap/view.ts';
 import { buildFeed } from './feed.ts';

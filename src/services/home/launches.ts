@@ -5,7 +5,7 @@ import type { BundleSections } from '../../domain/releases/bundle.ts';
 import type { TRoadmapView } from '../../shared/roadmap.ts';
 import { ENABLEMENT_BUNDLE } from '../releases/bundle.ts';
 import { listReleases, type ReleaseView } from '../releases/releases.ts';
-import { shownItemsShipping } from '../roadmap/items.ts';
+import { shownItemsShipping } from '../roadmap/item-history.ts';
 import { publishedView } from '../roadmap/view.ts';
 
 /** Tier 2 and 3 launches reach customers; Tier 1 (internal, low) ones are not on the stakeholder homes. */

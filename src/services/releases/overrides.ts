@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { people, releaseGateOverrides, releases } from '../../db/schema/index.ts';
 import { isActiveOverride } from '../../domain/releases/gate.ts';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { MAX_OVERRIDE_DAYS } from '../../shared/releases.ts';
+import { MAX_OVERRIDE_DAYS } from '../../shared/release-detail.ts';
 import { type Actor, hasRole } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { watchGate } from '../webhooks/events.ts';

@@ -4,7 +4,7 @@ import { UPCOMING_WINDOW_DAYS } from '../../domain/updates/highlights.ts';
 import { addDays, todayIn } from '../../shared/calendar.ts';
 import type { TReleaseView, TStakeholderWhen } from '../../shared/releases.ts';
 import { getSettings } from '../org/settings.ts';
-import { shownItemsShipping } from '../roadmap/items.ts';
+import { shownItemsShipping } from '../roadmap/item-history.ts';
 
 /** Each release with what stakeholders are told of its date (one read of the items shipping the lot). */
 export async function withWhen<

@@ -3,7 +3,8 @@ import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { localInstant } from '../../shared/calendar.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { getSettings } from '../org/settings.ts';
-import { currentStates, type Reader, ratifiedStates, statesAt } from './items.ts';
+import { currentStates, ratifiedStates, statesAt } from './item-history.ts';
+import type { Reader } from './item-reads.ts';
 import { lastReviewClosedAt } from './reviews.ts';
 import { publishedView } from './view.ts';
 

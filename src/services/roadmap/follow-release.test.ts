@@ -5,7 +5,9 @@ import { makeArea, makePerson } from '../../../test/factories.ts';
 import { outbox } from '../../db/schema/index.ts';
 import { systemActor } from '../actor.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
-import { createRoadmapItem, getRoadmapItem, itemHistory, markRatified } from './items.ts';
+import { itemHistory } from './item-history.ts';
+import { getRoadmapItem } from './item-reads.ts';
+import { createRoadmapItem, markRatified } from './item-writes.ts';
 import { publishView } from './publish.ts';
 import { listViewVersions, publishedView } from './view.ts';
 

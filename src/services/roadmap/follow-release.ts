@@ -6,7 +6,7 @@ import type { TRoadmapView } from '../../shared/roadmap.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import { enqueueMessage } from '../delivery/outbox.ts';
 import { recipientsForPeople } from '../delivery/recipients.ts';
-import { updateRoadmapItem } from './items.ts';
+import { updateRoadmapItem } from './item-writes.ts';
 import { publishView } from './publish.ts';
 import { publishedView } from './view.ts';
 

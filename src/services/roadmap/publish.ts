@@ -15,7 +15,7 @@ import { recipientsForChannels, recipientsForPeople } from '../delivery/recipien
 import { getSettings } from '../org/settings.ts';
 import { emitEvent } from '../webhooks/events.ts';
 import { artifactData } from '../webhooks/payloads.ts';
-import { ratifiedStates } from './items.ts';
+import { ratifiedStates } from './item-history.ts';
 import type { ViewPublishUndo } from './publish-undo.ts';
 import { buildView, publishedView, ROADMAP_VIEW, VIEW_KEY } from './view.ts';
 

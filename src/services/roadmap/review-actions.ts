@@ -21,7 +21,7 @@ import { recipientsForPeople } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { type ActionHandler, scheduleAction } from '../scheduling.ts';
 import { followShares } from '../slack/shares.ts';
-import { markRatified, writeVersion } from './items.ts';
+import { markRatified, writeVersion } from './item-writes.ts';
 import type { OutcomeUndo } from './outcome-undo.ts';
 import { addReviewAction } from './review-items.ts';
 import { reviewBody } from './review-page.ts';

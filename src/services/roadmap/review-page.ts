@@ -17,7 +17,7 @@ import { registerAgendaWriter } from '../cadence/agendas.ts';
 import { localTimeText } from '../cadence/reminders.ts';
 import { type Context, createContext } from '../context.ts';
 import { decisionsOfReview, dueDecisions } from '../decisions/view.ts';
-import { ratifiedStates } from './items.ts';
+import { ratifiedStates } from './item-history.ts';
 import { reviewActions } from './review-items.ts';
 import { loadReviewOccurrence, type ReviewBody, slaState } from './reviews.ts';
 import { publishedView } from './view.ts';

@@ -14,7 +14,7 @@ import { recordDecision } from '../decisions/decisions.ts';
 import { createSubscription } from '../delivery/subscriptions.ts';
 import { updateSettings } from '../org/settings.ts';
 import { whatChanged } from './changes.ts';
-import { createRoadmapItem, updateRoadmapItem } from './items.ts';
+import { createRoadmapItem, updateRoadmapItem } from './item-writes.ts';
 import { publishView } from './publish.ts';
 import { assignAction, closeReview, recordOutcome, startReview } from './review-actions.ts';
 import { reviewBody } from './review-page.ts';

@@ -6,7 +6,7 @@ import type { TConfidence, TRoadmapItemPatch } from '../../shared/roadmap.ts';
 import type { Actor } from '../actor.ts';
 import { recordDecision, revisitDecision } from '../decisions/decisions.ts';
 import { followAllReleases } from '../roadmap/follow-release.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/item-writes.ts';
 import { publishView } from '../roadmap/publish.ts';
 import { setItemSize } from '../roadmap/sizes.ts';
 

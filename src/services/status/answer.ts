@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import { people, statusQuestions } from '../../db/schema/index.ts';
 import type { TStatusAnswer, TStatusChannel, TStatusMatch, TStatusSubject } from '../../shared/status.ts';
-import type { Reader } from '../roadmap/items.ts';
+import type { Reader } from '../roadmap/item-reads.ts';
 import { cardFor, PATHS } from './cards.ts';
 import { type Hit, searchStatus } from './search.ts';
 

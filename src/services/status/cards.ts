@@ -10,7 +10,7 @@ import { getSettings } from '../org/settings.ts';
 import { releaseGateOf } from '../releases/gate.ts';
 import { getReleaseAsOf } from '../releases/releases.ts';
 import { withWhen } from '../releases/when.ts';
-import { getRoadmapItem, type Reader } from '../roadmap/items.ts';
+import { getRoadmapItem, type Reader } from '../roadmap/item-reads.ts';
 import { WEEKLY_UPDATE } from '../updates/publish.ts';
 
 /** The web page that shows each kind of thing. */

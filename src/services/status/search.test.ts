@@ -9,7 +9,7 @@ import { systemActor } from '../actor.ts';
 import { recordDecision } from '../decisions/decisions.ts';
 import { deleteArea, updateArea } from '../org/areas.ts';
 import { createRelease, deleteRelease, updateRelease } from '../releases/releases.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../roadmap/item-writes.ts';
 import { searchStatus } from './search.ts';
 
 /**

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { TStatusSubject } from '../../shared/status.ts';
 import { getSettings } from '../org/settings.ts';
-import type { Reader } from '../roadmap/items.ts';
+import type { Reader } from '../roadmap/item-reads.ts';
 
 export interface Hit {
   subject: TStatusSubject;

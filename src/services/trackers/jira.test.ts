@@ -6,7 +6,7 @@ import { startJiraPeer } from '../../../test/jira.ts';
 import { type TrackerWorld, trackerWorld } from '../../../test/tracker-world.ts';
 import { bugs, insightItems, trackerDeliveries } from '../../db/schema/index.ts';
 import { manualClock } from '../../shared/clock.ts';
-import { createRoadmapItem, markRatified } from '../roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../roadmap/item-writes.ts';
 import { syncAllTrackers } from './sync.ts';
 
 const SECRET = 'jira-shared-secret-for-tests';

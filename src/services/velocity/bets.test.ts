@@ -7,7 +7,7 @@ import type { TBetInput, TBriefInput } from '../../shared/bets.ts';
 import { AppError } from '../../shared/errors.ts';
 import { systemActor } from '../actor.ts';
 import { recordDecision } from '../decisions/decisions.ts';
-import { createRoadmapItem } from '../roadmap/items.ts';
+import { createRoadmapItem } from '../roadmap/item-writes.ts';
 import { createBet, getBet, listBets, updateBet } from './bets.ts';
 import { createBrief, updateBrief } from './briefs.ts';
 

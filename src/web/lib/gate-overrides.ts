@@ -1,5 +1,5 @@
 import { addDays, endOfLocalDay, isLocalDate, localDateTime, todayIn } from '../../shared/calendar.ts';
-import { MAX_OVERRIDE_DAYS } from '../../shared/releases.ts';
+import { MAX_OVERRIDE_DAYS } from '../../shared/release-detail.ts';
 import { formatLocalDate } from './org-time.ts';
 
 /** "Sat 12 Dec 2026 (America/New_York)": the override's last day in the org's zone, with the zone named. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TLeadTime, TRelease } from '../../shared/releases.ts';
+import type { TLeadTime } from '../../shared/release-detail.ts';
+import type { TRelease } from '../../shared/releases.ts';
 import { launchDateAdvice, leadTimeState } from './lead-time.ts';
 
 describe('the lead-time line of the releases table', () => {

@@ -1,4 +1,5 @@
-import type { TLeadTime, TRelease } from '../../shared/releases.ts';
+import type { TLeadTime } from '../../shared/release-detail.ts';
+import type { TRelease } from '../../shared/releases.ts';
 import { formatLocalDate } from './org-time.ts';
 
 export interface LeadTimeState {

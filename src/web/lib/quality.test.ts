@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TGate } from '../../shared/releases.ts';
+import type { TGate } from '../../shared/release-detail.ts';
 import {
   burdenText,
   figureText,

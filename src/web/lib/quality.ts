@@ -4,7 +4,7 @@
  */
 import { localDateTime } from '../../shared/calendar.ts';
 import type { TAreaQuality, TAreaQualityList } from '../../shared/quality.ts';
-import type { TGate } from '../../shared/releases.ts';
+import type { TGate } from '../../shared/release-detail.ts';
 import { formatLocalDate } from './org-time.ts';
 
 type Figure = TAreaQuality['confusion']['current'];

@@ -1,6 +1,6 @@
 import type { SignOffKind } from '../../domain/releases/gate.ts';
 import { type NextStep, nextStep, type ReleaseSection } from '../../domain/releases/next-step.ts';
-import type { TReleaseDetail } from '../../shared/releases.ts';
+import type { TReleaseDetail } from '../../shared/release-detail.ts';
 import { plural } from './labels.ts';
 import { formatDateTimeIn, formatLocalDate } from './org-time.ts';
 import { DECISION_LABELS, tierText } from './release-labels.ts';

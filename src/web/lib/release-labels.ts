@@ -1,11 +1,7 @@
 import { describeTier, TIER_NAMES } from '../../domain/releases/attributes.ts';
 import { SIGNOFF_LABELS, type SignOffKind } from '../../domain/releases/gate.ts';
-import {
-  RELEASE_STATUS_LABELS,
-  RELEASE_STATUSES,
-  type TDeadlineStatus,
-  type TReleaseStatus,
-} from '../../shared/releases.ts';
+import type { TDeadlineStatus } from '../../shared/release-detail.ts';
+import { RELEASE_STATUS_LABELS, RELEASE_STATUSES, type TReleaseStatus } from '../../shared/releases.ts';
 
 export { TIER_NAMES };
 

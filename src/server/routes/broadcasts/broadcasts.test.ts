@@ -5,7 +5,7 @@ import { makeArea, makePerson, signedIn } from '../../../../test/factories.ts';
 import { outbox, ritualOccurrences, rituals } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { updateSettings } from '../../../services/org/settings.ts';
-import { createRoadmapItem } from '../../../services/roadmap/items.ts';
+import { createRoadmapItem } from '../../../services/roadmap/item-writes.ts';
 import { startReview } from '../../../services/roadmap/review-actions.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson, signedIn } from '../../../../test/factories.ts';
 import { outbox } from '../../../db/schema/index.ts';
-import { createRoadmapItem, markRatified } from '../../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified } from '../../../services/roadmap/item-writes.ts';
 import { manualClock } from '../../../shared/clock.ts';
 
 /* Issue 17: the digest's publication and the stakeholder view's republication over the API: preview, hold, undo. */

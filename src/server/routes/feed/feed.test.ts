@@ -6,7 +6,7 @@ import { makeArea, signedIn } from '../../../../test/factories.ts';
 import { releases } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { updateSettings } from '../../../services/org/settings.ts';
-import { markRatified } from '../../../services/roadmap/items.ts';
+import { markRatified } from '../../../services/roadmap/item-writes.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TFeed, TFeedEntry } from '../../../shared/feed.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';

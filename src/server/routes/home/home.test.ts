@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, signedIn } from '../../../../test/factories.ts';
-import { markRatified } from '../../../services/roadmap/items.ts';
+import { markRatified } from '../../../services/roadmap/item-writes.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { THome, THomeSection } from '../../../shared/home.ts';
 

@@ -6,7 +6,8 @@ import { releaseBundle, saveBundle } from '../../../services/releases/bundle.ts'
 import { previewBundleRelease } from '../../../services/releases/bundle-preview.ts';
 import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { ZIdParams } from '../../../shared/common.ts';
-import { ZBundle, ZBundleInput, ZBundleRelease } from '../../../shared/releases.ts';
+import { ZBundle, ZBundleRelease } from '../../../shared/release-detail.ts';
+import { ZBundleInput } from '../../../shared/releases.ts';
 import type { Resource } from '../../policies/index.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { errors, tags } from './common.ts';

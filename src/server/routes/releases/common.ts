@@ -5,7 +5,7 @@ import { getActionItem } from '../../../services/releases/post-launch.ts';
 import { getRelease, type ReleaseView } from '../../../services/releases/releases.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
-import { READINESS_PARTS } from '../../../shared/releases.ts';
+import { READINESS_PARTS } from '../../../shared/release-detail.ts';
 import type { Resource } from '../../policies/index.ts';
 import { crudLoader } from '../crud.ts';
 

@@ -6,7 +6,7 @@ import { overrideGateCheck, revokeGateOverride } from '../../../services/release
 import { getRelease } from '../../../services/releases/releases.ts';
 import { ZIdParams } from '../../../shared/common.ts';
 import { invalid, notFound } from '../../../shared/errors.ts';
-import { ZGateOverride, ZGateOverrideInput, ZGateOverrideParams } from '../../../shared/releases.ts';
+import { ZGateOverride, ZGateOverrideInput, ZGateOverrideParams } from '../../../shared/release-detail.ts';
 import type { Action, Resource } from '../../policies/index.ts';
 import { errors, tags } from './common.ts';
 

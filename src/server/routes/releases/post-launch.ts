@@ -7,12 +7,10 @@ import {
   setActionItemStatus,
 } from '../../../services/releases/post-launch.ts';
 import { ZIdParams } from '../../../shared/common.ts';
+import { ZActionItem, ZActionItemList, ZPostLaunch } from '../../../shared/release-detail.ts';
 import {
   ACTION_ITEM_STATUSES,
-  ZActionItem,
-  ZActionItemList,
   ZActionItemPatch,
-  ZPostLaunch,
   ZPostLaunchInput,
   ZPostLaunchParams,
 } from '../../../shared/releases.ts';

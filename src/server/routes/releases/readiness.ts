@@ -10,14 +10,12 @@ import {
 } from '../../../services/releases/readiness.ts';
 import { ZIdParams } from '../../../shared/common.ts';
 import {
-  ZDecisionInput,
   ZReadinessConfirmation,
   ZReadinessLink,
   ZReleaseDecisionList,
-  ZSignOffInput,
   ZSignOffList,
-  ZSignOffParams,
-} from '../../../shared/releases.ts';
+} from '../../../shared/release-detail.ts';
+import { ZDecisionInput, ZSignOffInput, ZSignOffParams } from '../../../shared/releases.ts';
 import { errors, readinessPolicy, tags } from './common.ts';
 
 /** Readiness: sign-offs, the go/no-go decision, and the one-click readiness links. */

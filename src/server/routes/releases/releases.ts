@@ -26,17 +26,19 @@ import {
   type TGateOverride,
   type TReadinessPart,
   ZCoverage,
-  ZCoverageQuery,
   ZGate,
   ZLeadTime,
+  ZReleaseDetail,
+  ZTierSuggestion,
+} from '../../../shared/release-detail.ts';
+import {
+  ZCoverageQuery,
   ZLeadTimeQuery,
   ZRelease,
-  ZReleaseDetail,
   ZReleaseInput,
   ZReleaseList,
   ZReleaseListQuery,
   ZReleasePatch,
-  ZTierSuggestion,
   ZTierSuggestionInput,
 } from '../../../shared/releases.ts';
 import { can } from '../../policies/index.ts';

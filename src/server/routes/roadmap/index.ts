@@ -4,14 +4,13 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { whatChanged } from '../../../services/roadmap/changes.ts';
+import { itemHistory } from '../../../services/roadmap/item-history.ts';
 import {
-  createRoadmapItem,
   getRoadmapItem,
-  itemHistory,
   listRoadmapItems,
   type RoadmapItemView,
-  updateRoadmapItem,
-} from '../../../services/roadmap/items.ts';
+} from '../../../services/roadmap/item-reads.ts';
+import { createRoadmapItem, updateRoadmapItem } from '../../../services/roadmap/item-writes.ts';
 import { ZErrorBody, ZIdParams } from '../../../shared/common.ts';
 import { invalid } from '../../../shared/errors.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../services/actor.ts';
-import type { Reader } from '../../../services/roadmap/items.ts';
+import type { Reader } from '../../../services/roadmap/item-reads.ts';
 import { can } from '../../policies/index.ts';
 
 export const seesInternal = (actor: Actor) =>

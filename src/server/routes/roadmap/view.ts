@@ -5,7 +5,7 @@ import { renderView } from '../../../domain/roadmap/view.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
-import { ratifiedStates } from '../../../services/roadmap/items.ts';
+import { ratifiedStates } from '../../../services/roadmap/item-history.ts';
 import { publishView } from '../../../services/roadmap/publish.ts';
 import { previewViewPublish } from '../../../services/roadmap/publish-preview.ts';
 import { buildView, listViewVersions, publishedView } from '../../../services/roadmap/view.ts';

@@ -7,7 +7,7 @@ import { signedIn } from '../../../../test/factories.ts';
 import { fixtureExportZip, storedZip } from '../../../../test/zip.ts';
 import { statusPings, statusQuestions } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
-import { createRoadmapItem, markRatified, updateRoadmapItem } from '../../../services/roadmap/items.ts';
+import { createRoadmapItem, markRatified, updateRoadmapItem } from '../../../services/roadmap/item-writes.ts';
 import { seedDemoIfEmpty } from '../../../services/setup/demo.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TStatusAnswer } from '../../../shared/status.ts';

@@ -6,7 +6,7 @@ import { auditLog, releases } from '../../../db/schema/index.ts';
 import { systemActor } from '../../../services/actor.ts';
 import { proposeContractVersion, signContract } from '../../../services/org/contracts.ts';
 import { createRelease } from '../../../services/releases/releases.ts';
-import { createRoadmapItem } from '../../../services/roadmap/items.ts';
+import { createRoadmapItem } from '../../../services/roadmap/item-writes.ts';
 import { manualClock } from '../../../shared/clock.ts';
 import type { TTradeOffMenu, TVelocityOverview } from '../../../shared/velocity.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BUNDLE_SECTIONS, type BundleSectionKey } from '../../../domain/releases/bundle.ts';
 import type { TBroadcastHeld } from '../../../shared/broadcasts.ts';
-import type { TBundle, TReleaseDetail } from '../../../shared/releases.ts';
+import type { TBundle, TReleaseDetail } from '../../../shared/release-detail.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ConfirmBroadcast } from '../../components/confirm-broadcast.tsx';
 import { TextField } from '../../components/fields.tsx';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { DECISIONS, type TReleaseDetail, ZDecisionInput } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
+import { DECISIONS, ZDecisionInput } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FieldError, Form, FormActions, useField } from '../../components/form.tsx';

@@ -6,7 +6,7 @@ import {
   type TGateOverride,
   type TReleaseDetail,
   ZGateOverrideInput,
-} from '../../../shared/releases.ts';
+} from '../../../shared/release-detail.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { TextField } from '../../components/fields.tsx';

@@ -1,4 +1,4 @@
-import type { TDeadline, TLeadTime } from '../../../shared/releases.ts';
+import type { TDeadline, TLeadTime } from '../../../shared/release-detail.ts';
 import { plural } from '../../lib/labels.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 import { DEADLINE_LABELS } from '../../lib/release-labels.ts';

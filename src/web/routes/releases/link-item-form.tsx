@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TReleaseDetail } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';

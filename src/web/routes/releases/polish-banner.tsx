@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { TMe } from '../../../shared/org.ts';
-import type { TReleaseDetail } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
 import { inProductOrg } from '../../../shared/roles.ts';
 import { qualityApi } from '../../api-quality.ts';
 import { polishBanner, polishBannerFromGate } from '../../lib/quality.ts';

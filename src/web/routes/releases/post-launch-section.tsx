@@ -1,10 +1,6 @@
 import { useState } from 'react';
-import {
-  type TActionItem,
-  type TPostLaunchCheck,
-  type TReleaseDetail,
-  ZPostLaunchInput,
-} from '../../../shared/releases.ts';
+import type { TActionItem, TPostLaunchCheck, TReleaseDetail } from '../../../shared/release-detail.ts';
+import { ZPostLaunchInput } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Form, FormActions } from '../../components/form.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SIGNOFF_KINDS, type SignOffKind } from '../../../domain/releases/gate.ts';
-import type { TReleaseDetail, TSignOff } from '../../../shared/releases.ts';
+import type { TReleaseDetail, TSignOff } from '../../../shared/release-detail.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';

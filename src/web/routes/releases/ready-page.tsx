@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import type { TReadinessLink } from '../../../shared/releases.ts';
+import type { TReadinessLink } from '../../../shared/release-detail.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { formatLocalDate } from '../../lib/org-time.ts';
 

@@ -1,10 +1,6 @@
 import { useState } from 'react';
-import {
-  type TReleaseDetail,
-  type TReleaseStatus,
-  type TTier,
-  ZReleasePatch,
-} from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
+import { type TReleaseStatus, type TTier, ZReleasePatch } from '../../../shared/releases.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { SelectField } from '../../components/fields.tsx';

@@ -1,4 +1,4 @@
-import type { TReleaseDetail } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { ActionButton } from '../../components/action-button.tsx';
 import { RELEASE_AND_ROADMAP_CHANGES } from '../../lib/query-keys.ts';

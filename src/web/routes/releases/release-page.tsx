@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TReleaseDetail } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
 import type { TSettings } from '../../../shared/settings.ts';
 import { api } from '../../api-client.ts';
 import { releasesApi } from '../../api-releases.ts';

@@ -1,4 +1,5 @@
-import type { TAttributeRule, TTier, TTierSuggestion } from '../../../shared/releases.ts';
+import type { TAttributeRule, TTierSuggestion } from '../../../shared/release-detail.ts';
+import type { TTier } from '../../../shared/releases.ts';
 import { releasesApi } from '../../api-releases.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { suggestionWords } from '../../lib/release-flow.ts';

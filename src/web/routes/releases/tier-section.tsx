@@ -1,4 +1,4 @@
-import type { TReleaseDetail } from '../../../shared/releases.ts';
+import type { TReleaseDetail } from '../../../shared/release-detail.ts';
 import { actorText, suggestionWords, timeIn } from '../../lib/release-flow.ts';
 import { tierText } from '../../lib/release-labels.ts';
 import { Fold } from './release-fold.tsx';

@@ -1,0 +1,216 @@
+import { type AnyColumn, and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
+import { withLaunches } from '../../domain/roadmap/follow-release.ts';
+import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
+import { todayIn } from '../../shared/calendar.ts';
+import type { TRoadmapItemState, TRoadmapStatus } from '../../shared/roadmap.ts';
+import type { TSettings } from '../../shared/settings.ts';
+import { getSettings } from '../org/settings.ts';
+import { containsPattern, decodeCursor, pageOf } from '../paging.ts';
+
+/**
+ * Roadmap items as their readers see them: the list and one item, for the product org (the working state) or a
+ * stakeholder (the ratified version, of items shown to stakeholders), and which items a stakeholder may read.
+ */
+
+export interface RoadmapItemView extends TRoadmapItemState {
+  id: string;
+  areaName: string;
+  /** For the policy: the PM owning the item's area edits it. */
+  areaOwnerId: string | null;
+  ownerPmId: string | null;
+  ownerPmName: string | null;
+  version: number;
+  ratifiedVersion: number | null;
+  pending: boolean;
+  quarters: string;
+  rangeText: string;
+  horizon: 'past' | 'current' | 'next' | 'later';
+  updatedAt: string;
+}
+
+/**
+ * Whose eyes: the product org reads the working state; a stakeholder reads only the version the Head of Product
+ * ratified, of items ratified as shown to stakeholders, and never learns of the others.
+ */
+export type Reader = 'org' | 'stakeholder';
+
+/** An item's ratified version, joined beside it (item-history.ts joins it too). */
+export const ratified = alias(roadmapItemVersions, 'ratified');
+const stateFor = (reader: Reader) =>
+  reader === 'org'
+    ? sql<TRoadmapItemState>`${roadmapItems.state}`
+    : sql<TRoadmapItemState>`${ratified.state}`;
+
+function selectItems(db: Db, reader: Reader) {
+  const state = stateFor(reader);
+  const q = db
+    .select({
+      i: roadmapItems,
+      state: roadmapItems.state,
+      ratifiedState: ratified.state,
+      ratifiedWrittenAt: ratified.changedAt,
+      areaName: areas.name,
+      ownerPmId: areas.ownerPmId,
+      ownerPmName: people.name,
+    })
+    .from(roadmapItems)
+    .leftJoin(
+      ratified,
+      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
+    )
+    .innerJoin(
+      areas,
+      reader === 'org' ? eq(areas.id, roadmapItems.areaId) : eq(areas.id, sql`(${state}->>'areaId')::uuid`),
+    )
+    .leftJoin(people, eq(people.id, areas.ownerPmId))
+    .$dynamic();
+  return { q, state, visible: reader === 'org' ? undefined : sql`${state}->>'visibility' = 'stakeholders'` };
+}
+type Row = Awaited<ReturnType<ReturnType<typeof selectItems>['q']['execute']>>[number];
+
+function toView(
+  settings: TSettings,
+  today: string,
+  row: Row,
+  readable?: ReadonlySet<string>,
+): RoadmapItemView {
+  const org = !readable;
+  const s = org
+    ? row.state
+    : { ...row.ratifiedState!, dependsOn: row.ratifiedState!.dependsOn.filter((d) => readable.has(d)) };
+  const fy = settings.roadmap.fiscalYearStartMonth;
+  return {
+    ...s,
+    id: row.i.id,
+    areaName: row.areaName,
+    areaOwnerId: row.ownerPmId,
+    ownerPmId: row.ownerPmId,
+    ownerPmName: row.ownerPmName,
+    version: org ? row.i.version : row.i.ratifiedVersion!,
+    ratifiedVersion: row.i.ratifiedVersion,
+    pending: org && row.i.ratifiedVersion !== row.i.version,
+    quarters: quartersText(s.earliest, s.latest, fy),
+    rangeText: rangeText(s.earliest, s.latest),
+    horizon: horizonOf(s.earliest, s.latest, today, fy),
+    updatedAt: (org ? row.i.updatedAt : row.ratifiedWrittenAt!).toISOString(),
+  };
+}
+
+/** `column = any(ids)` with the ids as one array parameter (a roadmap state's ids are uuids: the schema says so). */
+const anyOf = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
+
+/**
+ * The items a stakeholder may read at all: ratified, and ratified as shown to stakeholders; with `among`, only
+ * those of these ids (what one item's dependencies need, without reading the whole roadmap).
+ */
+export async function readableItemIds(db: Db, among?: readonly string[]): Promise<Set<string>> {
+  if (among && !among.length) return new Set();
+  const rows = await db
+    .select({ id: roadmapItems.id })
+    .from(roadmapItems)
+    .innerJoin(
+      ratified,
+      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
+    )
+    .where(
+      and(
+        sql`${ratified.state}->>'visibility' = 'stakeholders'`,
+        among ? anyOf(roadmapItems.id, among) : undefined,
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
+  const settings = await getSettings(db);
+  const today = todayIn(settings.timeZone, now);
+  if (reader === 'org') return rows.map((r) => toView(settings, today, r));
+  const states = rows.map((r) => r.ratifiedState!);
+  const readable = await readableItemIds(db, [...new Set(states.flatMap((s) => s.dependsOn))]);
+  const shows = await launchesShown(db, states);
+  return rows.map((r) => toView(settings, today, { ...r, ratifiedState: shows(r.ratifiedState!) }, readable));
+}
+
+/**
+ * The launched releases among those these states ship: a stakeholder reads an item shipped as soon as its
+ * release launched. Only the releases the states name are read (not every launch there ever was).
+ */
+export async function launchesShown(db: Db, states: readonly TRoadmapItemState[]) {
+  const ids = [...new Set(states.flatMap((s) => s.releaseIds))];
+  const launched = ids.length
+    ? await db
+        .select({
+          id: releases.id,
+          title: releases.title,
+          status: releases.status,
+          targetDate: releases.targetDate,
+          launchedOn: releases.launchedOn,
+        })
+        .from(releases)
+        .where(and(eq(releases.status, 'launched'), anyOf(releases.id, ids)))
+    : [];
+  const byId = new Map(launched.map((r) => [r.id, r]));
+  return (s: TRoadmapItemState) =>
+    withLaunches(
+      s,
+      s.releaseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    );
+}
+
+export interface RoadmapFilter {
+  limit: number;
+  cursor?: string;
+  q?: string;
+  areaId?: string;
+  status?: TRoadmapStatus;
+  visibility?: 'internal' | 'stakeholders';
+  pending?: 'true' | 'false';
+  releaseId?: string;
+  theme?: string;
+}
+
+export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, reader: Reader = 'org') {
+  const offset = decodeCursor(f.cursor) ?? 0;
+  const { q, state, visible } = selectItems(db, reader);
+  const pendingSql = sql`${roadmapItems.ratifiedVersion} is distinct from ${roadmapItems.version}`;
+  const where: (SQL | undefined)[] = [
+    visible,
+    f.areaId ? sql`${state}->>'areaId' = ${f.areaId}` : undefined,
+    f.status ? sql`${state}->>'status' = ${f.status}` : undefined,
+    f.visibility ? sql`${state}->>'visibility' = ${f.visibility}` : undefined,
+    // A stakeholder's items are ratified by definition: none is pending.
+    f.pending === 'true'
+      ? reader === 'org'
+        ? pendingSql
+        : sql`false`
+      : f.pending === 'false' && reader === 'org'
+        ? sql`not (${pendingSql})`
+        : undefined,
+    f.releaseId ? sql`${state}->'releaseIds' @> ${JSON.stringify([f.releaseId])}::jsonb` : undefined,
+    f.theme ? sql`${state}->'themes' @> ${JSON.stringify([f.theme])}::jsonb` : undefined,
+    f.q
+      ? sql`(${state}->>'title' ilike ${containsPattern(f.q)} or ${state}->>'summary' ilike ${containsPattern(f.q)})`
+      : undefined,
+  ];
+  const rows = await q
+    .where(and(...where))
+    .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
+    .limit(f.limit + 1)
+    .offset(offset);
+  const page = pageOf(rows, f.limit, offset);
+  return { items: await viewsOf(db, reader, page.items, now), nextCursor: page.nextCursor };
+}
+
+export async function getRoadmapItem(
+  db: Db,
+  id: string,
+  now: Date,
+  reader: Reader = 'org',
+): Promise<RoadmapItemView | null> {
+  const { q, visible } = selectItems(db, reader);
+  const rows = await q.where(and(eq(roadmapItems.id, id), visible));
+  return rows.length ? (await viewsOf(db, reader, rows, now))[0]! : null;
+}
