@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { makeArea, signedIn } from '../../test/factories.ts';
 import { manualClock } from '../shared/clock.ts';
 import { buildApp } from './app.ts';
-import { ByteLru } from './published-cache.ts';
+import { ByteLru, PublishedCache } from './published-cache.ts';
 
 const clock = manualClock('2026-11-18T15:00:00Z');
 const WEEK = '2026-W47';
@@ -198,6 +198,22 @@ describe('the cache is bounded', () => {
     expect([lru.get('a'), lru.get('c'), lru.bytes, lru.size]).toEqual(['aaaa', 'cccc', 8, 2]);
     lru.set('huge', 'x'.repeat(11));
     expect([lru.get('huge'), lru.size]).toEqual([undefined, 2]);
+  });
+
+  it('builds a key once for concurrent misses', async () => {
+    const cache = new PublishedCache(1024);
+    let calls = 0;
+    const build = async () => {
+      calls += 1;
+      return { body: Buffer.from('{"a":1}'), type: 'application/json', headers: {} };
+    };
+    const [a, b] = await Promise.all([cache.get('k', build), cache.get('k', build)]);
+    expect([calls, cache.builds, a === b, a?.etag]).toEqual([
+      1,
+      1,
+      true,
+      expect.stringMatching(/^"[\w-]{32}"$/),
+    ]);
   });
 
   it('an instance with a small cap keeps under it and rebuilds the same bytes after eviction', async () => {

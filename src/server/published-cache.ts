@@ -81,15 +81,26 @@ export class PublishedCache {
   readonly lru: ByteLru<CachedBody>;
   /** Misses (bodies built): tests read it to see a hit. */
   builds = 0;
+  /** Builds under way: concurrent misses of one key wait for the same build. */
+  private readonly pending = new Map<string, Promise<CachedBody | null>>();
 
   constructor(maxBytes = 32 * 1024 * 1024) {
     this.lru = new ByteLru(maxBytes, sizeOfBody);
   }
 
-  /** The entry for `key`, built by `build` on a miss (concurrent misses may build twice: the same bytes). */
-  async get(key: string, build: () => Promise<Omit<CachedBody, 'etag' | 'encoded'> | null>) {
+  /** The entry for `key`, built by `build` on a miss (one build for concurrent misses of the same key). */
+  get(key: string, build: () => Promise<Omit<CachedBody, 'etag' | 'encoded'> | null>) {
     const hit = this.lru.get(key);
     if (hit) return hit;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.fill(key, build).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fill(key: string, build: () => Promise<Omit<CachedBody, 'etag' | 'encoded'> | null>) {
     const made = await build();
     if (!made) return null;
     this.builds += 1;
