@@ -10,6 +10,7 @@ import { type Context, createContext } from '../services/context.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
+import { registerPublishedCache } from './published-reply.ts';
 import { registerQueryGuard } from './query-guard.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
@@ -49,6 +50,8 @@ export interface BuildAppOptions extends AppDeps {
   webDir?: string;
   /** What answers /status in Slack (tests pass their own); by default the status service. */
   statusAnswerer?: StatusAnswerer;
+  /** The published-artifact cache's cap in bytes (32 MB by default; tests make it small to see eviction). */
+  publishedCacheBytes?: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -75,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
+  registerPublishedCache(app, opts.publishedCacheBytes);
   // First of the hooks: everything after runs in the request's scope.
   registerRequestScope(app);
   app.decorateRequest('now', null as unknown as Date);

@@ -58,3 +58,30 @@ export async function publishArtifactVersion(
     .returning();
   return row!;
 }
+
+/**
+ * The row id of a published version (the latest unless `version` is given), or null: one indexed lookup that
+ * names the exact bytes a reader would get. An undone version is deleted and its number may be used again, so
+ * the id, not the number, is what a cache may key on.
+ */
+export async function artifactVersionId(db: Db, kind: string, key: string, version?: number) {
+  const [row] = await db
+    .select({ id: artifactVersions.id })
+    .from(artifactVersions)
+    .where(
+      and(
+        eq(artifactVersions.kind, kind),
+        eq(artifactVersions.key, key),
+        version ? eq(artifactVersions.version, version) : undefined,
+      ),
+    )
+    .orderBy(desc(artifactVersions.version))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** One published version by its row id (null once undone). */
+export async function artifactVersionById(db: Db, id: string) {
+  const [row] = await db.select().from(artifactVersions).where(eq(artifactVersions.id, id));
+  return row ?? null;
+}

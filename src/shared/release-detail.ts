@@ -120,6 +120,19 @@ export const ZBundleVersion = z.object({
 });
 export type TBundleVersion = z.infer<typeof ZBundleVersion>;
 
+/** One distributed or published bundle version as it was sent: immutable, so served with an ETag. */
+export const ZBundleArtifact = z.object({
+  releaseId: z.string(),
+  version: z.number().int(),
+  stage: z.enum(BUNDLE_STAGES),
+  title: z.string(),
+  publishedAt: z.string(),
+  targetDate: z.string(),
+  sections: z.partialRecord(z.enum(BUNDLE_SECTION_KEYS), z.string()),
+  markdown: z.string(),
+});
+export type TBundleArtifact = z.infer<typeof ZBundleArtifact>;
+
 /** The draft, its checklist for the release's tier, and every distributed or published version (newest first). */
 export const ZBundle = z.object({
   sections: z.partialRecord(z.enum(BUNDLE_SECTION_KEYS), z.string()),

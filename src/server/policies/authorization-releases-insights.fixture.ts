@@ -10,11 +10,22 @@ import { LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import { systemActor } from '../../services/actor.ts';
 import { publishDigest } from '../../services/insights/digest.ts';
 import { ingestFeedback } from '../../services/insights/ingest.ts';
-import { saveBundle } from '../../services/releases/bundle.ts';
+import { releaseBundle, saveBundle } from '../../services/releases/bundle.ts';
 import { overrideGateCheck } from '../../services/releases/overrides.ts';
 import { createRelease } from '../../services/releases/releases.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, type Ctx, managers, publicRoute, signedInOnly } from './authorization-cases.fixture.ts';
+
+/** One release whose bundle was distributed, made on first use (each caller reads the same one). */
+let distributed: Promise<string> | undefined;
+function distributedOnce(c: Ctx): Promise<string> {
+  distributed ??= readyToPublish(c).then(async (id) => {
+    const actor = systemActor('test');
+    await releaseBundle({ db: c.db, actor, releaseId: id, stage: 'distribution', now: systemClock.now() });
+    return id;
+  });
+  return distributed;
+}
 
 /** A Tier 2 release whose lite bundle is complete, so Product Ops can publish it. */
 async function readyToPublish(c: Ctx): Promise<string> {
@@ -159,6 +170,11 @@ export const RELEASE_AND_INSIGHT_CASES: Record<string, Case> = {
     expect: managers({ pmOwner: 'ok' }),
     url: (c) => `/api/v1/releases/${c.ids.release}/bundle`,
     body: () => ({ sections: { what_changed: 'Usage-based billing for every plan.' } }),
+  },
+  // Issue 19: a sent bundle version is read by everyone signed in (stakeholders: not a held launch's).
+  'GET /api/v1/releases/:id/bundle/artifact': {
+    expect: signedInOnly,
+    url: async (c) => `/api/v1/releases/${await distributedOnce(c)}/bundle/artifact`,
   },
   // Issue 17: a bundle's distribution and publication are previewed by whoever may send them.
   'GET /api/v1/releases/:id/bundle/distribute-preview': {

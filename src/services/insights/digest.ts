@@ -3,7 +3,6 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, artifactVersions, insightRoutings, people } from '../../db/schema/index.ts';
 import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
-import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { findArtifactVersion, publishArtifactVersion } from '../artifacts.ts';
 import { recordAudit } from '../audit.ts';
@@ -204,20 +203,6 @@ export async function publishDigest(opts: {
     });
     return { month: opts.month, version, title, markdown, themes: full, hold };
   });
-}
-
-export async function getDigest(db: Db, month: string, version?: number) {
-  const row = await findArtifactVersion(db, INSIGHTS_DIGEST, month, version);
-  if (!row) throw notFound(`digest for ${month}`);
-  return {
-    month,
-    version: row.version,
-    title: row.title,
-    markdown: row.markdown,
-    json: row.json,
-    publishedAt: row.publishedAt.toISOString(),
-    publishedBy: row.publishedBy,
-  };
 }
 
 export async function listDigests(db: Db) {

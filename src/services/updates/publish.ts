@@ -313,7 +313,3 @@ export const weeklyUpdateAutoPublish: ActionHandler<'weekly_update.publish'> = a
   if (cycle?.publishedAt) return;
   await publishWeeklyUpdate({ db: tx, actor: systemActor('system:auto-publish'), week, now });
 };
-
-export async function getPublishedVersion(db: Db, week: string, version?: number) {
-  return findArtifactVersion(db, WEEKLY_UPDATE, week, version);
-}

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
-import { getDigest, listDigests, publishDigest } from '../../../services/insights/digest.ts';
+import { INSIGHTS_DIGEST, listDigests, publishDigest } from '../../../services/insights/digest.ts';
 import { previewDigestPublish } from '../../../services/insights/digest-preview.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
+import { notFound } from '../../../shared/errors.ts';
 import { type TDigest, ZDigest, ZDigestList, ZPublishedDigest } from '../../../shared/insights.ts';
+import { jsonBuilt, sendPublished } from '../../published-reply.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { errors, managers, tags } from './common.ts';
 
@@ -31,10 +34,28 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
       params: ZMonth,
       response: { 200: ZDigest, ...errors },
     },
-    handler: async (req) => {
-      const digest = await getDigest(db, req.params.month);
-      // Stored JSON, as publishDigest wrote it: the response schema checks it on the way out.
-      return { ...digest, json: digest.json as TDigest['json'] };
+    handler: async (req, reply) => {
+      const { month } = req.params;
+      const id = await artifactVersionId(db, INSIGHTS_DIGEST, month);
+      if (!id) throw notFound(`digest for ${month}`);
+      return sendPublished(req, reply, {
+        key: `digest:${id}`,
+        notFound: `digest for ${month} not found`,
+        build: async () => {
+          const row = await artifactVersionById(db, id);
+          if (!row) return null;
+          // Stored JSON, as publishDigest wrote it: the response schema checks it once, when the body is built.
+          return jsonBuilt(ZDigest, {
+            month,
+            version: row.version,
+            title: row.title,
+            markdown: row.markdown,
+            json: row.json as TDigest['json'],
+            publishedAt: row.publishedAt.toISOString(),
+            publishedBy: row.publishedBy,
+          });
+        },
+      });
     },
   });
   r.get('/insights/digests/:month/publish-preview', {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { bundleRoutes } from './bundle.ts';
+import { bundleArtifactRoutes } from './bundle-artifact.ts';
 import { gateOverrideRoutes } from './overrides.ts';
 import { postLaunchRoutes } from './post-launch.ts';
 import { readinessRoutes } from './readiness.ts';
@@ -11,6 +12,7 @@ export { releaseLoaders, releaseResource } from './common.ts';
 export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   await releaseCoreRoutes(app);
   await bundleRoutes(app);
+  await bundleArtifactRoutes(app);
   await readinessRoutes(app);
   await gateOverrideRoutes(app);
   await postLaunchRoutes(app);

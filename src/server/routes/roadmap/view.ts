@@ -3,15 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { renderView } from '../../../domain/roadmap/view.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
+import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ratifiedStates } from '../../../services/roadmap/item-history.ts';
 import { publishView } from '../../../services/roadmap/publish.ts';
 import { previewViewPublish } from '../../../services/roadmap/publish-preview.ts';
-import { buildView, listViewVersions, publishedView } from '../../../services/roadmap/view.ts';
+import {
+  buildView,
+  listViewVersions,
+  publishedView,
+  ROADMAP_VIEW,
+  VIEW_KEY,
+} from '../../../services/roadmap/view.ts';
 import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, notFound } from '../../../shared/errors.ts';
 import {
   type TAudience,
   type TRoadmapView,
@@ -21,6 +28,7 @@ import {
   ZViewQuery,
   ZViewVersionList,
 } from '../../../shared/roadmap.ts';
+import { type Built, jsonBuilt, sendPublished } from '../../published-reply.ts';
 import { withInlineStyle } from '../../security-headers.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { textBody } from '../media.ts';
@@ -30,18 +38,48 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 const tags = ['roadmap'];
 const read = { policy: { resource: 'roadmap_view' as const, action: 'read' as const } };
 
+type ViewRow = NonNullable<Awaited<ReturnType<typeof publishedView>>>;
+
+/** A published version as the route answers it: everything comes from the stored row (nothing from now). */
+function publishedViewOf(row: ViewRow, audience?: TAudience) {
+  const view = row.json as TRoadmapView;
+  return {
+    version: row.version,
+    publishedAt: row.publishedAt.toISOString(),
+    publishedBy: row.publishedBy,
+    view,
+    markdown: renderView(view, audience),
+  };
+}
+
 /** A published version, the latest, or the draft (what republishing now would publish); never a 500 when none yet. */
 async function viewFor(db: Db, now: Date, version: number | 'draft' | undefined, audience?: TAudience) {
   const row = version === 'draft' ? null : await publishedView(db, version);
-  const view = row
-    ? (row.json as TRoadmapView)
-    : await buildView(db, await ratifiedStates(db, 'stakeholder'), now);
+  if (row) return publishedViewOf(row, audience);
+  const view = await buildView(db, await ratifiedStates(db, 'stakeholder'), now);
+  return { version: null, publishedAt: null, publishedBy: null, view, markdown: renderView(view, audience) };
+}
+
+/** The published version's row id (the latest or the one asked for; 404 for an unknown number), or null. */
+async function publishedId(db: Db, version: number | 'draft' | undefined) {
+  if (version === 'draft') return null;
+  const id = await artifactVersionId(db, ROADMAP_VIEW, VIEW_KEY, version);
+  if (!id && version) throw notFound(`roadmap view version ${version}`);
+  return id;
+}
+
+/** The export's bytes: markdown as a download, or the printable page. */
+function exportOf(
+  v: { view: TRoadmapView; markdown: string },
+  audience: TAudience | undefined,
+  format: 'md' | 'html',
+): Built & { body: string } {
+  const name = `roadmap${audience ? `-${audience}` : ''}-${v.view.asOf}`;
+  if (format === 'html') return { body: printableHtml(name, v.markdown), type: 'text/html; charset=utf-8' };
   return {
-    version: row?.version ?? null,
-    publishedAt: row?.publishedAt.toISOString() ?? null,
-    publishedBy: row?.publishedBy ?? null,
-    view,
-    markdown: renderView(view, audience),
+    body: v.markdown,
+    type: 'text/markdown; charset=utf-8',
+    headers: { 'content-disposition': `attachment; filename="${name}.md"` },
   };
 }
 
@@ -88,7 +126,21 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       querystring: ZViewQuery,
       response: { 200: ZPublishedView, ...errors },
     },
-    handler: async (req) => viewFor(db, req.now, draftFor(req), req.query.audience),
+    handler: async (req, reply) => {
+      const version = draftFor(req);
+      const { audience } = req.query;
+      const id = await publishedId(db, version);
+      // The draft (or no view published yet) is built from now: never cached.
+      if (!id) return viewFor(db, req.now, version, audience);
+      return sendPublished(req, reply, {
+        key: `view:${id}:${audience ?? ''}`,
+        notFound: 'the roadmap view version was withdrawn',
+        build: async () => {
+          const row = await artifactVersionById(db, id);
+          return row && jsonBuilt(ZPublishedView, publishedViewOf(row, audience));
+        },
+      });
+    },
   });
   r.get('/roadmap/view/export', {
     config: read,
@@ -101,14 +153,22 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: textBody('text/markdown', 'text/html'), ...errors },
     },
     handler: async (req, reply) => {
-      const v = await viewFor(db, req.now, draftFor(req), req.query.audience);
-      const name = `roadmap${req.query.audience ? `-${req.query.audience}` : ''}-${v.view.asOf}`;
-      if (req.query.format === 'html')
-        return reply.type('text/html; charset=utf-8').send(printableHtml(`${name}`, v.markdown));
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.md"`)
-        .send(v.markdown);
+      const version = draftFor(req);
+      const { audience, format } = req.query;
+      const id = await publishedId(db, version);
+      if (!id) {
+        const built = exportOf(await viewFor(db, req.now, version, audience), audience, format);
+        for (const [name, value] of Object.entries(built.headers ?? {})) reply.header(name, value);
+        return reply.type(built.type).send(built.body);
+      }
+      return sendPublished(req, reply, {
+        key: `view-export:${id}:${audience ?? ''}:${format}`,
+        notFound: 'the roadmap view version was withdrawn',
+        build: async () => {
+          const row = await artifactVersionById(db, id);
+          return row && exportOf(publishedViewOf(row, audience), audience, format);
+        },
+      });
     },
   });
   r.get('/roadmap/views', {

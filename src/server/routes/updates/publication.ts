@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { listPublishedUpdates } from '../../../services/updates/archive.ts';
-import { getPublishedVersion, publishWeeklyUpdate } from '../../../services/updates/publish.ts';
+import { publishWeeklyUpdate, WEEKLY_UPDATE } from '../../../services/updates/publish.ts';
 import { publishCheck } from '../../../services/updates/publish-check.ts';
 import { previewPublish } from '../../../services/updates/publish-preview.ts';
 import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
@@ -18,6 +19,7 @@ import {
   ZUpdatesList,
   ZWeekParams,
 } from '../../../shared/updates.ts';
+import { jsonBuilt, sendPublished } from '../../published-reply.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { jsonOrText } from '../media.ts';
 import { errors } from './common.ts';
@@ -59,23 +61,30 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: jsonOrText(ZUpdateArtifact, 'text/markdown'), ...errors },
     },
     handler: async (req, reply) => {
-      const row = await getPublishedVersion(db, req.params.week, req.query.version);
-      if (!row)
-        throw new AppError(
-          'not_found',
-          `no published update for ${req.params.week}${req.query.version ? ` version ${req.query.version}` : ''}`,
-        );
-      if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(row.markdown);
-      return {
-        week: row.key,
-        version: row.version,
-        title: row.title,
-        publishedAt: row.publishedAt.toISOString(),
-        changes: row.changes,
-        // Stored JSON: the response schema checks it on the way out.
-        json: row.json as TWeeklyUpdateJson,
-        markdown: row.markdown,
-      };
+      const { week } = req.params;
+      const { version, format } = req.query;
+      const id = await artifactVersionId(db, WEEKLY_UPDATE, week, version);
+      const notFound = `no published update for ${week}${version ? ` version ${version}` : ''}`;
+      if (!id) throw new AppError('not_found', notFound);
+      return sendPublished(req, reply, {
+        key: `update:${id}:${format}`,
+        notFound,
+        build: async () => {
+          const row = await artifactVersionById(db, id);
+          if (!row) return null;
+          if (format === 'md') return { body: row.markdown, type: 'text/markdown; charset=utf-8' };
+          return jsonBuilt(ZUpdateArtifact, {
+            week: row.key,
+            version: row.version,
+            title: row.title,
+            publishedAt: row.publishedAt.toISOString(),
+            changes: row.changes,
+            // Stored JSON: the response schema checks it once, when the body is built.
+            json: row.json as TWeeklyUpdateJson,
+            markdown: row.markdown,
+          });
+        },
+      });
     },
   });
   r.get('/updates/:week/publish-check', {
