@@ -96,7 +96,8 @@ describe('security matrix (route × role × ownership × privileged field)', () 
       total += calls.length;
       failed += failures.length;
       expect(failures).toEqual([]);
-    });
+      // PATCH /people alone makes ~200 calls, each hashing or checking a password: ~10 s idle, ~55 s under load.
+    }, 180_000);
   }
   afterAll(() => {
     console.log(`security matrix: ${total} cases, ${failed} failed`);
