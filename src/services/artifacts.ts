@@ -2,18 +2,20 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { artifactVersions } from '../db/schema/index.ts';
 
+/** Which version of `kind`/`key`: the one numbered `version`, or (ordered newest first) the latest. */
+const versionOf = (kind: string, key: string, version?: number) =>
+  and(
+    eq(artifactVersions.kind, kind),
+    eq(artifactVersions.key, key),
+    version ? eq(artifactVersions.version, version) : undefined,
+  );
+
 /** One published version of an artifact (weekly update, digest, roadmap view…): the latest unless `version` is given. */
 export async function findArtifactVersion(db: Db, kind: string, key: string, version?: number) {
   const [row] = await db
     .select()
     .from(artifactVersions)
-    .where(
-      and(
-        eq(artifactVersions.kind, kind),
-        eq(artifactVersions.key, key),
-        version ? eq(artifactVersions.version, version) : undefined,
-      ),
-    )
+    .where(versionOf(kind, key, version))
     .orderBy(desc(artifactVersions.version))
     .limit(1);
   return row ?? null;
@@ -68,13 +70,7 @@ export async function artifactVersionId(db: Db, kind: string, key: string, versi
   const [row] = await db
     .select({ id: artifactVersions.id })
     .from(artifactVersions)
-    .where(
-      and(
-        eq(artifactVersions.kind, kind),
-        eq(artifactVersions.key, key),
-        version ? eq(artifactVersions.version, version) : undefined,
-      ),
-    )
+    .where(versionOf(kind, key, version))
     .orderBy(desc(artifactVersions.version))
     .limit(1);
   return row?.id ?? null;
