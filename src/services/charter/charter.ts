@@ -73,6 +73,7 @@ export async function listCharterVersions(db: Db) {
 }
 
 export async function charterAsMarkdown(db: Db): Promise<string> {
-  const [charter, settings] = await Promise.all([getCharter(db), getSettings(db)]);
+  const charter = await getCharter(db);
+  const settings = await getSettings(db);
   return charterMarkdown(charter.content, settings.orgName);
 }

@@ -98,9 +98,11 @@ export async function topThemes(
           where day between ${prev.from} and ${prev.to} and theme = any(${sql.param(themes)}::text[]) ${extra} group by theme`)
       : { rows: [] },
   );
-  const [sev, seg, area, kind] = await Promise.all(
-    (['severity', 'segment', 'area_key', 'kind'] as const).map((c) => countsBy(db, w, c, themes, extra)),
-  );
+  // One after another: `db` may be a transaction's single connection, which runs one query at a time.
+  const sev = await countsBy(db, w, 'severity', themes, extra);
+  const seg = await countsBy(db, w, 'segment', themes, extra);
+  const area = await countsBy(db, w, 'area_key', themes, extra);
+  const kind = await countsBy(db, w, 'kind', themes, extra);
   const labels = new Map(settings.insights.themes.map((t) => [t.key, t.label]));
   return {
     window: w,

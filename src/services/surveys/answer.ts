@@ -147,7 +147,9 @@ export async function mySurveys(db: Db, actor: Actor): Promise<TSurveyView[]> {
     .from(surveyRequests)
     .where(and(eq(surveyRequests.personId, actor.personId), isNull(surveyRequests.answeredAt)))
     .orderBy(desc(surveyRequests.sentAt));
-  return Promise.all(rows.map((r) => view(db, r)));
+  const out = [];
+  for (const r of rows) out.push(await view(db, r));
+  return out;
 }
 
 /** Answers one of the signed-in person's own surveys; anyone else's is not found. */
