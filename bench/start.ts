@@ -8,7 +8,8 @@
  *   BENCH_RUNS=…          runs per row (default 5)
  *   BENCH_DATABASE_URL=…  the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_TARGETS=…       postgres,pglite (default both)
- *   BENCH_TSX=on          also time the old start, the sources through tsx
+ *   BENCH_TSX=on          also time the same code run from the sources through tsx (how bin/prodops.js started
+ *                         before it ran a bundle)
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -97,13 +98,23 @@ async function timeServe(cmd: Cmd): Promise<number> {
   }
 }
 
-async function row(label: string, runs: number, once: () => Promise<number>, target?: number) {
+/** The baselines' medians, for the ratio column. */
+const base: { node?: number; fastify?: number } = {};
+
+async function row(
+  label: string,
+  runs: number,
+  once: () => Promise<number>,
+  target?: number,
+  baseline?: number,
+) {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) ms.push(await once());
   const m = median(ms);
   const verdict = target === undefined ? '' : m < target ? `  ✓ < ${target} ms` : `  ✗ target < ${target} ms`;
+  const ratio = baseline ? `  ${(m / baseline).toFixed(1)}× baseline` : '';
   console.log(
-    `  ${label.padEnd(44)} ${Math.round(m).toString().padStart(6)} ms  (runs: ${ms.map(Math.round).join(', ')})${verdict}`,
+    `  ${label.padEnd(44)} ${Math.round(m).toString().padStart(6)} ms  (runs: ${ms.map(Math.round).join(', ')})${ratio}${verdict}`,
   );
   return m;
 }
@@ -123,11 +134,13 @@ async function main() {
       .join(' ')}`,
   );
   console.log('baselines');
-  await row("node -e ''", RUNS, () => timeRun({ args: ['-e', ''] }));
-  await row('bare Fastify: spawn → first response', RUNS, () => timeServe({ args: ['-e', BARE_FASTIFY] }));
+  base.node = await row("node -e ''", RUNS, () => timeRun({ args: ['-e', ''] }));
+  base.fastify = await row('bare Fastify: spawn → first response', RUNS, () =>
+    timeServe({ args: ['-e', BARE_FASTIFY] }),
+  );
   console.log('prodops');
-  await row('prodops --help', RUNS, () => timeRun(cli('--help')), TARGET_MS.help);
-  if (tsx === 'on') await row('prodops --help through tsx (before)', RUNS, () => timeRun(viaTsx('--help')));
+  await row('prodops --help', RUNS, () => timeRun(cli('--help')), TARGET_MS.help, base.node);
+  if (tsx === 'on') await row('prodops --help, sources through tsx', RUNS, () => timeRun(viaTsx('--help')));
 
   if (TARGETS.includes('postgres')) {
     const scratch = await scratchPostgres(SERVER_URL, 'bench_start');
@@ -141,9 +154,10 @@ async function main() {
           RUNS,
           () => timeServe({ ...cli('serve'), env }),
           TARGET_MS.postgres,
+          base.fastify,
         );
         if (tsx === 'on')
-          await row('PostgreSQL: restart through tsx (before)', RUNS, () =>
+          await row('PostgreSQL: restart, sources through tsx', RUNS, () =>
             timeServe({ ...viaTsx('serve'), env }),
           );
       } finally {
@@ -160,9 +174,10 @@ async function main() {
         RUNS,
         () => timeServe({ ...cli('serve'), env }),
         TARGET_MS.pglite,
+        base.fastify,
       );
       if (tsx === 'on')
-        await row('PGlite: reopen through tsx (before)', RUNS, () => timeServe({ ...viaTsx('serve'), env }));
+        await row('PGlite: reopen, sources through tsx', RUNS, () => timeServe({ ...viaTsx('serve'), env }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
