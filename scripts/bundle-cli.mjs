@@ -1,5 +1,6 @@
 // The CLI and server built ahead of time: esbuild bundles src/cli/index.ts (and the tagger's worker) into
-// dist/cli/<fingerprint>/, packages left external, split so `prodops --help` loads only the commands' wiring.
+// dist/cli/<fingerprint>/, split so `prodops --help` loads only the commands' wiring. The packages are bundled
+// too (Node resolving and reading their hundreds of files was most of the server's load time), except EXTERNAL.
 // bin/prodops.js runs that bundle, building it first when the sources changed: starting from a bundle skips
 // compiling TypeScript through tsx on every start (~3 s). Plain Node; esbuild is loaded only to build.
 //
@@ -7,7 +8,7 @@
 // edit, a new file or a deleted one all give a new directory; a build never overwrites one in use.
 // Each file's import.meta.url is replaced by its source file's URL so paths it resolves (migrations,
 // package.json, dist/web) point where they do unbundled; worker entries are the exception, resolved beside the
-// bundle. The bundle lives inside the repository so its package imports resolve from node_modules.
+// bundle. The bundle lives inside the repository so its external packages resolve from node_modules.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BUILD_DIR = process.env.PRODOPS_CLI_BUILD_DIR
   ? path.resolve(process.env.PRODOPS_CLI_BUILD_DIR)
   : path.join(ROOT, 'dist/cli');
-/** What the bundle is made of. The web app is not in it, nor are tests. */
-export const INPUTS = ['src', 'scripts/bundle-cli.mjs', 'tsconfig.json', 'package.json'];
+/** What the bundle is made of (the packages it bundles: package-lock.json). The web app is not in it, nor are tests. */
+export const INPUTS = ['src', 'scripts/bundle-cli.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const EXCLUDE = /^src\/web\/|\.test\.tsx?$/;
 /** Entry points: the CLI, and the worker threads started by file URL (name → source). */
 const ENTRIES = {
@@ -57,7 +58,8 @@ function listing(root, inputs) {
 export function fingerprint({ root = ROOT, inputs = INPUTS } = {}) {
   const hash = createHash('sha256');
   for (const line of listing(root, inputs)) hash.update(`${line}\n`);
-  hash.update(process.version.split('.')[0]);
+  // The bundle holds its sources' absolute URLs (import.meta.url): a moved checkout builds again.
+  hash.update(`${process.version.split('.')[0]}\0${root}`);
   return hash.digest('hex').slice(0, 16);
 }
 
