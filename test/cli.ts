@@ -7,8 +7,8 @@ import { afterAll, beforeAll } from 'vitest';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/prodops.js');
 /**
- * What tests start as `prodops`: the bundle test/global-setup.ts built for this run (same code, half the start
- * time), or bin/prodops.js when there is none.
+ * What tests start as `prodops`: the bundle test/global-setup.ts made sure of (what bin/prodops.js runs, without
+ * its staleness check), or bin/prodops.js when there is none.
  */
 export const CLI_ENTRY = process.env.PRODOPS_TEST_CLI ?? BIN;
 /** A CLI process that has not finished by then is stuck: it is killed and the test fails with its output. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env.ts';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
 import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
-import { startJobs } from '../jobs/index.ts';
+import { type Jobs, startJobs } from '../jobs/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
 import { findPersonByEmail } from '../services/org/people.ts';
@@ -61,15 +61,9 @@ export async function startServer(
   const prepared = await prepareDatabase(config, log, clock);
   const { db } = prepared.database;
   const seeded = config.demo === 'on' && (await seedDemoIfEmpty(db, clock.now())) !== null;
-  const jobs = config.jobs
-    ? await startJobs({
-        database: prepared.database,
-        target: targetOf(config),
-        config,
-        clock,
-        log: (msg, err) => log(`${msg}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
-      })
-    : null;
+  // Scheduled work starts after the server listens (pg-boss's start takes ~1 s): a write before then finds no
+  // jobs to nudge, and the relay's first pass picks up what it enqueued.
+  let jobs: Jobs | null = null;
   const app = await buildApp({
     db,
     clock,
@@ -90,19 +84,13 @@ export async function startServer(
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     requestLogging: ['debug', 'trace'].includes(config.logLevel),
   });
+  let jobsStarting: Promise<unknown> = Promise.resolve();
   app.addHook('onClose', async () => {
+    await jobsStarting.catch(() => {});
     await jobs?.stop();
     await prepared.stop();
   });
   await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
-  log(`prodops is running on http://localhost:${port} (${where})`);
-  if (seeded || (config.demo === 'on' && (await findPersonByEmail(db, demoPersonas()[0]!.email)))) {
-    log(`${seeded ? 'Loaded the demo org. ' : ''}Sign in as any of the demo people:`);
-    for (const line of demoSignInLines()) log(line);
-  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // Close cleanly (the embedded database flushes to disk), then leave even if a client keeps a socket open.
     process.once(signal, () => {
@@ -113,6 +101,26 @@ export async function startServer(
         })
         .finally(() => setImmediate(process.exit));
     });
+  }
+  if (config.jobs) {
+    jobsStarting = startJobs({
+      database: prepared.database,
+      target: targetOf(config),
+      config,
+      clock,
+      log: (msg, err) => log(`${msg}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}`),
+    }).then((started) => {
+      jobs = started;
+    });
+    await jobsStarting;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+  log(`prodops is running on http://localhost:${port} (${where})`);
+  if (seeded || (config.demo === 'on' && (await findPersonByEmail(db, demoPersonas()[0]!.email)))) {
+    log(`${seeded ? 'Loaded the demo org. ' : ''}Sign in as any of the demo people:`);
+    for (const line of demoSignInLines()) log(line);
   }
   return app;
 }

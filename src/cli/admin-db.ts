@@ -1,11 +1,6 @@
 import os from 'node:os';
-import { targetOf } from '../boot/main.ts';
-import { loadConfig } from '../config/env.ts';
-import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
-import { acquireLock, readLock, releaseLock, socketUrl } from '../db/embedded.ts';
+import type { Database, DatabaseTarget } from '../db/client.ts';
 import { type Actor, systemActor } from '../services/actor.ts';
-import { ensureOrgDefaults } from '../services/org/defaults.ts';
-import { systemClock } from '../shared/clock.ts';
 
 /** The CLI's admin commands act as an admin named after the OS user, and the audit log says so. */
 export function cliActor(): Actor {
@@ -20,6 +15,23 @@ export async function withAdminDb<T>(
   fn: (database: Database, target: DatabaseTarget) => Promise<T>,
   opts: { migrate?: boolean; defaults?: boolean; refuseRunningServer?: string } = {},
 ): Promise<T> {
+  // Loaded here, not above: `prodops --help` and the commands that talk to a server never need them.
+  const [
+    { targetOf },
+    { loadConfig },
+    { openDatabase, runMigrations },
+    embedded,
+    { ensureOrgDefaults },
+    { systemClock },
+  ] = await Promise.all([
+    import('../boot/main.ts'),
+    import('../config/env.ts'),
+    import('../db/client.ts'),
+    import('../db/embedded.ts'),
+    import('../services/org/defaults.ts'),
+    import('../shared/clock.ts'),
+  ]);
+  const { acquireLock, readLock, releaseLock, socketUrl } = embedded;
   const config = loadConfig();
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);

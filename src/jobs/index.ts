@@ -102,6 +102,12 @@ export interface StartJobsOptions {
 }
 
 /**
+ * Lets the requests waiting on the event loop in between steps of the start-up catch-up: on PGlite a chain of
+ * queries resolves on this thread through promises alone, and the server listens before the jobs start.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Scheduled work for one app instance, on pg-boss: a per-minute tick runs due actions and queues one-off jobs
  * at the exact instants of the actions due within two minutes; a daily plan at 00:10 in the org's time zone
  * moves every ritual's window. The outbox relay delivers notifications. All of it is safe to run in several
@@ -128,6 +134,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   } else {
     await setUp();
   }
+  await breathe();
 
   // Set once the relay runs: actions that ran have committed what they enqueued, so it looks now.
   let nudge = () => {};
@@ -163,11 +170,15 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     inScope(async () => {
       const now = opts.clock.now();
       await planAhead(db, now);
+      await breathe();
       await replanOpenCycles(db, now);
+      await breathe();
       await planInsights(db, now);
       await watchPolishMode(db, now);
+      await breathe();
       await planPulse(db, now);
       await watchBugs(db, now);
+      await breathe();
       await pruneMetricChanges(db);
     });
   // The metrics page's snapshots, kept fresh in the background (each metric only when its records moved).
@@ -210,6 +221,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     await inScope(() => watchPolishMode(db, opts.clock.now()));
     nudge();
   });
+  await breathe();
   await boss.schedule(Q.tick, '* * * * *');
   await boss.schedule(Q.trackers, '*/15 * * * *', {}, { singletonKey: 'tracker-sync' });
   await boss.schedule(Q.gateSweep, GATE_SWEEP_CRON, {}, { singletonKey: 'gate-sweep' });
@@ -217,8 +229,10 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   await schedulePlan();
 
   // Catch up at start: after downtime, what came due runs once now (or is recorded as missed).
+  await breathe();
   await plan();
   await runActions();
+  await breathe();
   await queueUpcoming();
 
   const deliverers = opts.deliverers ?? createDeliverers(db, opts.config, opts.clock);

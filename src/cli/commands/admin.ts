@@ -1,13 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
-import { DEFAULT_WEB_DIR, loadConfig } from '../../config/env.ts';
-import { MIGRATIONS_DIR } from '../../db/client.ts';
-import { readLock } from '../../db/embedded.ts';
-import { createApiToken } from '../../services/auth/tokens.ts';
-import { createPerson } from '../../services/org/people.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { ZPersonInput } from '../../shared/org.ts';
 import { type TFunction, type TRole, ZRole } from '../../shared/roles.ts';
@@ -93,6 +84,7 @@ export function registerAdminCommands(program: Command): void {
           );
           throw new UserError(`prodops: cannot add the user:\n${lines.join('\n')}`);
         }
+        const { createPerson } = await import('../../services/org/people.ts');
         await withAdminDb(async ({ db }) => {
           const person = await createPerson({ db, actor: cliActor(), input: parsed.data });
           console.log(
@@ -110,6 +102,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--email <email>', 'whose token it is')
     .option('--name <label>', 'a label to recognise the token by')
     .action(async (opts: { email: string; name?: string }) => {
+      const { createApiToken } = await import('../../services/auth/tokens.ts');
       await withAdminDb(async ({ db }) => {
         const t = await createApiToken({
           db,
@@ -126,102 +119,8 @@ export function registerAdminCommands(program: Command): void {
     .command('doctor')
     .description('check the configuration, database, migrations and integrations')
     .action(async () => {
+      const { doctor } = await import('./doctor.ts');
       const ok = await doctor();
       if (!ok) process.exitCode = 1;
     });
-}
-
-async function doctor(): Promise<boolean> {
-  let healthy = true;
-  const line = (good: boolean | null, text: string) => {
-    if (good === false) healthy = false;
-    console.log(`${good === null ? '–' : good ? '✓' : '✗'} ${text}`);
-  };
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-    line(true, 'configuration (environment) is valid');
-  } catch (err) {
-    line(false, (err as Error).message);
-    return false;
-  }
-  const where = config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded database in ${config.dataDir}`;
-  const holder = config.databaseUrl ? null : readLock(config.dataDir);
-  if (holder) line(true, `a prodops ${holder.role} (pid ${holder.pid}) is running on this data dir`);
-  try {
-    await withAdminDb(
-      async ({ db }) => {
-        await db.execute(sql`select 1`);
-        line(true, `database reachable: ${where}`);
-        const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-          entries: unknown[];
-        };
-        const applied = await db
-          .execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
-          .then(
-            (r) => Number((r as { rows: { n: number }[] }).rows[0]?.n ?? 0),
-            () => 0,
-          );
-        line(
-          applied >= journal.entries.length,
-          `migrations: ${applied} of ${journal.entries.length} applied${applied < journal.entries.length ? ' (run `prodops migrate` or start the server)' : ''}`,
-        );
-      },
-      { migrate: false },
-    );
-  } catch (err) {
-    line(false, `database: ${(err as Error).message}`);
-  }
-  line(
-    existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')),
-    'web app built (npm run build:web; npm start does it)',
-  );
-  await checkSmtp(config, line);
-  await checkSlack(config, line);
-  return healthy;
-}
-
-type Line = (good: boolean | null, text: string) => void;
-
-async function checkSmtp(config: ReturnType<typeof loadConfig>, line: Line) {
-  const url = config.delivery.smtpUrl;
-  if (!url)
-    return line(
-      null,
-      'SMTP: not configured (SMTP_URL); email notifications will be dead-lettered until it is',
-    );
-  const transport = nodemailer.createTransport(url);
-  try {
-    await transport.verify();
-    line(true, `SMTP: ${new URL(url).host} accepts connections`);
-  } catch (err) {
-    line(false, `SMTP: ${new URL(url).host}: ${(err as Error).message}`);
-  } finally {
-    transport.close();
-  }
-}
-
-async function checkSlack(config: ReturnType<typeof loadConfig>, line: Line) {
-  const { slackBotToken, slackApiUrl } = config.delivery;
-  if (!slackBotToken)
-    return line(
-      null,
-      'Slack: no bot token (SLACK_BOT_TOKEN); channels with an incoming-webhook URL still work',
-    );
-  try {
-    const res = await fetch(`${slackApiUrl}/auth.test`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${slackBotToken}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    const body = (await res.json()) as { ok?: boolean; team?: string; error?: string };
-    line(
-      body.ok === true,
-      body.ok
-        ? `Slack: bot token works (team ${body.team ?? '?'})`
-        : `Slack: bot token refused (${body.error ?? res.status})`,
-    );
-  } catch (err) {
-    line(false, `Slack: ${slackApiUrl} unreachable: ${(err as Error).message}`);
-  }
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import type { TAreaQualityList } from '../../shared/quality.ts';
 import { remoteFromEnv } from '../remote.ts';
 import { UserError } from '../user-error.ts';
@@ -18,7 +17,8 @@ interface Row {
  * The rows of an active-users CSV (header: area, month, users; area by slug or name), every one checked before
  * anything is sent: a bad row names its line and column, and nothing is recorded.
  */
-export function readActiveUsersCsv(text: string, areas: TAreaQualityList['areas']): Row[] {
+export async function readActiveUsersCsv(text: string, areas: TAreaQualityList['areas']): Promise<Row[]> {
+  const { parse } = await import('csv-parse/sync');
   const records = parse(text, {
     columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
     skip_empty_lines: true,
@@ -55,7 +55,7 @@ export function registerAreaUsersCommands(area: Command): void {
     .action(async (file: string) => {
       const remote = remoteFromEnv();
       const { areas } = await remote.json<TAreaQualityList>('GET', '/api/v1/quality/areas');
-      const rows = readActiveUsersCsv(readFileSync(file, 'utf8'), areas);
+      const rows = await readActiveUsersCsv(readFileSync(file, 'utf8'), areas);
       const byArea = new Map<string, { month: string; users: number }[]>();
       for (const r of rows)
         byArea.set(r.areaId, [...(byArea.get(r.areaId) ?? []), { month: r.month, users: r.users }]);

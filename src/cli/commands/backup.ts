@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { BackupError, backupDatabase, type TableFigures } from '../../db/backup.ts';
-import { openRawConnection } from '../../db/raw-connection.ts';
-import { restoreDatabase } from '../../db/restore.ts';
+import type { TableFigures } from '../../db/backup.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -12,6 +10,7 @@ const summary = (tables: TableFigures[]) =>
 
 /** A backup problem the user can act on (a damaged file, a version mismatch, data in the way). */
 async function plainly<T>(fn: () => Promise<T>): Promise<T> {
+  const { BackupError } = await import('../../db/backup.ts');
   try {
     return await fn();
   } catch (err) {
@@ -26,6 +25,8 @@ export function registerBackupCommands(program: Command): void {
     .description('write a consistent backup of the whole database to FILE (direct database access)')
     .argument('<file>', 'where to write it (gzipped; replaced if it exists)')
     .action(async (file: string) => {
+      const { backupDatabase } = await import('../../db/backup.ts');
+      const { openRawConnection } = await import('../../db/raw-connection.ts');
       await withAdminDb(async (database, target) => {
         const conn = await openRawConnection(database, target);
         try {
@@ -44,6 +45,8 @@ export function registerBackupCommands(program: Command): void {
     .option('--replace', 'replace everything in a database that already holds data')
     .action(async (file: string, opts: { replace?: boolean }) => {
       if (!existsSync(file)) throw new UserError(`prodops: cannot read ${file}: ENOENT`);
+      const { restoreDatabase } = await import('../../db/restore.ts');
+      const { openRawConnection } = await import('../../db/raw-connection.ts');
       await withAdminDb(
         async (database, target) => {
           const conn = await openRawConnection(database, target);

@@ -1,16 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  detectFormat,
-  type FeedbackFormat,
-  FormatError,
-  parseFeedback,
-  peekHead,
-} from '../../integrations/importers/index.ts';
-import { ingestFeedback } from '../../services/insights/ingest.ts';
+import type { FeedbackFormat } from '../../integrations/importers/index.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -50,6 +42,12 @@ export function registerInsightsImport(insights: Command): void {
     .option('--format <format>', `one of ${FORMATS.join(', ')} (default: detected from the file)`)
     .action(async (file: string, opts: { source: string; format?: string }) => {
       const size = checkFile(file);
+      const [{ SingleBar }, { detectFormat, FormatError, parseFeedback, peekHead }, { ingestFeedback }] =
+        await Promise.all([
+          import('cli-progress'),
+          import('../../integrations/importers/index.ts'),
+          import('../../services/insights/ingest.ts'),
+        ]);
       if (opts.format && !FORMATS.includes(opts.format as FeedbackFormat))
         throw new UserError(`prodops: --format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
       let read = 0;

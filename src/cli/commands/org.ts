@@ -1,9 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/env.ts';
-import { planAhead } from '../../services/cadence/occurrences.ts';
-import { exportOrg, importOrg, orgFileToYaml } from '../../services/setup/org-file.ts';
-import { replanOpenCycles } from '../../services/updates/cycles.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
 import { readUserFile, UserError } from '../user-error.ts';
@@ -20,6 +16,7 @@ export function registerOrgCommands(program: Command): void {
     )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (opts: { output?: string }) => {
+      const { exportOrg, orgFileToYaml } = await import('../../services/setup/org-file.ts');
       const yaml = await withAdminDb(async ({ db }) => orgFileToYaml(await exportOrg(db, systemClock.now())));
       if (opts.output) writeFileSync(opts.output, yaml);
       else process.stdout.write(yaml);
@@ -34,6 +31,12 @@ export function registerOrgCommands(program: Command): void {
     .option('--dry-run', 'check the file and say what would change, without writing')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
       const text = readUserFile(file);
+      const [{ loadConfig }, { planAhead }, { importOrg }, { replanOpenCycles }] = await Promise.all([
+        import('../../config/env.ts'),
+        import('../../services/cadence/occurrences.ts'),
+        import('../../services/setup/org-file.ts'),
+        import('../../services/updates/cycles.ts'),
+      ]);
       const result = await withAdminDb(async ({ db }) => {
         const imported = await importOrg({
           db,

@@ -3,9 +3,6 @@ import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { describeTier, suggestTier, type Tier } from '../../domain/releases/attributes.ts';
-import { leadTimeJson } from '../../domain/releases/leadtime.ts';
-import { getSettings } from '../../services/org/settings.ts';
-import { leadTimeOf } from '../../services/releases/schedule.ts';
 import { endOfLocalDay, todayIn } from '../../shared/calendar.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { ZDate } from '../../shared/common.ts';
@@ -28,6 +25,7 @@ function hasLocalDatabase(): boolean {
 
 async function localSettings(): Promise<{ settings: TSettings; source: Source }> {
   if (!hasLocalDatabase()) return { settings: DEFAULT_SETTINGS, source: 'defaults' };
+  const { getSettings } = await import('../../services/org/settings.ts');
   return { settings: await withAdminDb(({ db }) => getSettings(db)), source: 'database' };
 }
 
@@ -147,6 +145,10 @@ async function leadTimeReport(opts: LeadTimeOptions): Promise<unknown> {
   }
   const { settings } = await localSettings();
   const today = opts.today ?? todayIn(settings.timeZone, systemClock.now());
+  const [{ leadTimeJson }, { leadTimeOf }] = await Promise.all([
+    import('../../domain/releases/leadtime.ts'),
+    import('../../services/releases/schedule.ts'),
+  ]);
   return leadTimeJson(leadTimeOf(settings, { tier: opts.tier, targetDate: opts.launch }, null, today)!);
 }
 

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../boot/main.ts';
-import { loadConfig } from '../../config/env.ts';
-import { runMigrations } from '../../db/client.ts';
-import { demoSignInLines, seedDemoIfEmpty } from '../../services/setup/demo.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { withAdminDb } from '../admin-db.ts';
 import { UserError } from '../user-error.ts';
@@ -13,6 +9,10 @@ export function registerServeCommands(program: Command): void {
     .description('start the web app and API (PORT, HOST, PRODOPS_DATA_DIR or DATABASE_URL)')
     .option('--no-demo', 'do not load the demo org into an empty database')
     .action(async (opts: { demo: boolean }) => {
+      const [{ loadConfig }, { startServer }] = await Promise.all([
+        import('../../config/env.ts'),
+        import('../../boot/main.ts'),
+      ]);
       const config = loadConfig();
       await startServer(opts.demo ? config : { ...config, demo: 'off' });
     });
@@ -23,6 +23,7 @@ export function registerServeCommands(program: Command): void {
       'load the demo org (8 PMs, 5 pods, areas, stakeholders, tickets, history) into an empty database',
     )
     .action(async () => {
+      const { demoSignInLines, seedDemoIfEmpty } = await import('../../services/setup/demo.ts');
       await withAdminDb(async ({ db }) => {
         const seeded = await seedDemoIfEmpty(db, systemClock.now());
         if (!seeded)
@@ -38,6 +39,7 @@ export function registerServeCommands(program: Command): void {
     .command('migrate')
     .description('apply database migrations (the server also does this at start)')
     .action(async () => {
+      const { runMigrations } = await import('../../db/client.ts');
       await withAdminDb(
         async (database, target) => {
           await runMigrations(target, database);

@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { SlackExportError } from '../../integrations/slack/export.ts';
-import { importSlackExport } from '../../services/status/pings.ts';
 import { systemClock } from '../../shared/clock.ts';
 import type { TStatusRequestWeeks } from '../../shared/status.ts';
 import { cliActor, withAdminDb } from '../admin-db.ts';
@@ -38,6 +36,8 @@ export function registerStatusRequestCommands(program: Command): void {
     .argument('<export>', 'a Slack workspace export: the .zip Slack sends, or the folder it unpacks to')
     .option('--channel <name...>', 'only these channels')
     .action(async (exportPath: string, opts: { channel?: string[] }) => {
+      const { SlackExportError } = await import('../../integrations/slack/export.ts');
+      const { importSlackExport } = await import('../../services/status/pings.ts');
       try {
         const result = await withAdminDb(({ db }) =>
           importSlackExport({

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseUpdateMarkdown, parseUpdateYaml } from '../../domain/updates/update-file.ts';
 import { ZIsoWeek } from '../../shared/common.ts';
 import type { TPublishCheck, TPublishCheckArea } from '../../shared/updates.ts';
 import { type Remote, remoteFromEnv } from '../remote.ts';
@@ -44,8 +43,10 @@ async function findArea(remote: Remote, ref: string): Promise<AreaItem> {
 }
 
 /** Reads and checks an update file locally, so a mistake is reported with its line before anything is sent. */
-function readUpdateFile(file: string) {
+async function readUpdateFile(file: string) {
   const ext = path.extname(file).toLowerCase();
+  // Loaded here: the YAML and markdown parsers are not needed to print `prodops --help`.
+  const { parseUpdateMarkdown, parseUpdateYaml } = await import('../../domain/updates/update-file.ts');
   const parse =
     ext === '.yaml' || ext === '.yml' ? parseUpdateYaml : ext === '.md' ? parseUpdateMarkdown : null;
   if (!parse) throw new UserError(`prodops: --file: ${file} must be a .yaml, .yml or .md file`);
@@ -97,7 +98,7 @@ export function registerUpdateCommands(program: Command): void {
       'update.yaml (keys wins, next, risks, metrics, links; or nothing_this_week: true) or update.md (the template bullets, or a line "Nothing this week")',
     )
     .action(async (opts: { week: string; area: string; file: string }) => {
-      const content = readUpdateFile(opts.file);
+      const content = await readUpdateFile(opts.file);
       const remote = remoteFromEnv();
       const area = await findArea(remote, opts.area);
       const res = await remote.json<{ late?: boolean }>(
