@@ -117,10 +117,19 @@ export interface Principal {
   tokenId: string | null;
 }
 
+/** What a principal needs of the person, and nothing else: the password hash stays in the database. */
+const PRINCIPAL_COLUMNS = {
+  id: people.id,
+  name: people.name,
+  email: people.email,
+  roles: people.roles,
+  function: people.function,
+};
+
 export async function principalFromToken(db: Db, token: string, now: Date): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: people })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: PRINCIPAL_COLUMNS })
     .from(apiTokens)
     .innerJoin(people, eq(people.id, apiTokens.personId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), eq(people.active, true)));
@@ -139,16 +148,16 @@ export async function principalFromSession(
 ): Promise<Principal | null> {
   const id = sha256(cookieValue);
   const [row] = await db
-    .select({ session: sessions, person: people })
+    .select({ expiresAt: sessions.expiresAt, csrfToken: sessions.csrfToken, person: PRINCIPAL_COLUMNS })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(and(eq(sessions.id, id), eq(people.active, true)));
-  if (!row || row.session.expiresAt.getTime() <= now.getTime()) return null;
-  return toPrincipal(row.person, row.session.csrfToken, id);
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
+  return toPrincipal(row.person, row.csrfToken, id);
 }
 
 function toPrincipal(
-  person: typeof people.$inferSelect,
+  person: { id: string; name: string; email: string; roles: TRole[]; function: string | null },
   csrfToken: string | null,
   sessionId: string | null,
 ): Principal {
