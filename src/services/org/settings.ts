@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { orgSettings } from '../../db/schema/index.ts';
 import { DEFAULT_SETTINGS, type TSettings, ZSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
@@ -50,10 +51,13 @@ function deepFreeze<T>(value: T): T {
 }
 
 async function readSettings(db: Db): Promise<TSettings> {
-  const [row] = await db
-    .select({ text: sql<string>`${orgSettings.value}::text` })
-    .from(orgSettings)
-    .where(eq(orgSettings.id, 1));
+  const [row] = await preparedOn(db, 'settings_text', (d) =>
+    d
+      .select({ text: sql<string>`${orgSettings.value}::text` })
+      .from(orgSettings)
+      .where(eq(orgSettings.id, 1))
+      .prepare('settings_text'),
+  ).execute();
   return row ? parseStored(row.text) : DEFAULT_SETTINGS;
 }
 
