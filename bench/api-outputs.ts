@@ -61,9 +61,14 @@ for (const [url, who] of ROUTES) {
   // Each page and the pages after it, by the cursor it gives.
   let next: string | null = url;
   for (let page = 0; next && page < 20; page += 1) {
-    const res = await app.inject({ method: 'GET', url: next, headers: headers[who] });
+    const res: { statusCode: number; body: string } = await app.inject({
+      method: 'GET',
+      url: next,
+      headers: headers[who],
+    });
     lines.push(`${who} GET ${next} ${res.statusCode}`, res.body);
-    const cursor = res.statusCode === 200 ? (JSON.parse(res.body) as { nextCursor?: string | null }).nextCursor : null;
+    const cursor: string | null | undefined =
+      res.statusCode === 200 ? (JSON.parse(res.body) as { nextCursor?: string | null }).nextCursor : null;
     next = cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : null;
   }
 }

@@ -58,9 +58,16 @@ function selectItems(db: Db, reader: Reader) {
   const state = stateFor(reader);
   const q = db
     .select({
-      i: roadmapItems,
-      state: roadmapItems.state,
-      ratifiedState: ratified.state,
+      i: {
+        id: roadmapItems.id,
+        version: roadmapItems.version,
+        ratifiedVersion: roadmapItems.ratifiedVersion,
+        updatedAt: roadmapItems.updatedAt,
+      },
+      // Only the state this reader reads: a stakeholder's rows never carry the working state, and an org list
+      // does not fetch and parse every item's document twice (issue 19).
+      state: (reader === 'org' ? sql`${roadmapItems.state}` : sql`null`).mapWith(roadmapItems.state),
+      ratifiedState: (reader === 'org' ? sql`null` : sql`${ratified.state}`).mapWith(ratified.state),
       ratifiedWrittenAt: ratified.changedAt,
       areaName: areas.name,
       ownerPmId: areas.ownerPmId,
