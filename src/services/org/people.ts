@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { people } from '../../db/schema/index.ts';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { TPersonInput, TPersonPatch } from '../../shared/org.ts';
@@ -56,11 +57,16 @@ function selectPersonViews(db: Db) {
 export async function listPeople(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
   const offset = decodeCursor(opts.cursor) ?? 0;
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows: PersonView[] = await selectPersonViews(db)
-    .where(pattern ? or(ilike(people.name, pattern), ilike(people.email, pattern)) : undefined)
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(opts.limit + 1)
-    .offset(offset);
+  const name = pattern ? 'people_list_q' : 'people_list';
+  const q = sql.placeholder('pattern');
+  const rows: PersonView[] = await preparedOn(db, name, (d) =>
+    selectPersonViews(d)
+      .where(pattern ? or(ilike(people.name, q), ilike(people.email, q)) : undefined)
+      .orderBy(asc(people.name), asc(people.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  ).execute({ pattern, limit: opts.limit + 1, offset });
   return pageOf(rows, opts.limit, offset);
 }
 

@@ -1,6 +1,7 @@
 import { type AnyColumn, and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import {
   areas,
   people,
@@ -189,6 +190,20 @@ export interface RoadmapFilter {
   theme?: string;
 }
 
+/** The whole roadmap a reader sees, a page at a time: the list's usual query, prepared once (issue 19). */
+function unfilteredList(db: Db, reader: Reader) {
+  const name = `roadmap_items_${reader}`;
+  return preparedOn(db, name, (d) => {
+    const { q, state, visible } = selectItems(d, reader);
+    return q
+      .where(and(visible))
+      .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name);
+  });
+}
+
 export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, reader: Reader = 'org') {
   const offset = decodeCursor(f.cursor) ?? 0;
   const { q, state, visible } = selectItems(db, reader);
@@ -212,11 +227,15 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, read
       ? sql`(${state}->>'title' ilike ${containsPattern(f.q)} or ${state}->>'summary' ilike ${containsPattern(f.q)})`
       : undefined,
   ];
-  const rows = await q
-    .where(and(...where))
-    .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
-    .limit(f.limit + 1)
-    .offset(offset);
+  const order = [asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id)];
+  const [, ...filters] = where;
+  const rows = filters.some(Boolean)
+    ? await q
+        .where(and(...where))
+        .orderBy(...order)
+        .limit(f.limit + 1)
+        .offset(offset)
+    : await unfilteredList(db, reader).execute({ limit: f.limit + 1, offset });
   const page = pageOf(rows, f.limit, offset);
   return { items: await viewsOf(db, reader, page.items, now), nextCursor: page.nextCursor };
 }
