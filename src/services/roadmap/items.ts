@@ -156,7 +156,10 @@ async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
  * The launched releases among those these states ship: a stakeholder reads an item shipped as soon as its
  * release launched. Only the releases the states name are read (not every launch there ever was).
  */
-async function launchesShown(db: Db, states: readonly TRoadmapItemState[]) {
+/** What following launches reads of a state (and all shownItemsShipping fetches of one). */
+type ShippingState = Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest' | 'releaseIds'>;
+
+async function launchesShown(db: Db, states: readonly ShippingState[]) {
   const ids = [...new Set(states.flatMap((s) => s.releaseIds))];
   const launched = ids.length
     ? await db
@@ -171,7 +174,7 @@ async function launchesShown(db: Db, states: readonly TRoadmapItemState[]) {
         .where(and(eq(releases.status, 'launched'), anyOf(releases.id, ids)))
     : [];
   const byId = new Map(launched.map((r) => [r.id, r]));
-  return (s: TRoadmapItemState) =>
+  return <S extends ShippingState>(s: S) =>
     withLaunches(
       s,
       s.releaseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
@@ -528,8 +531,13 @@ export async function shownItemsShipping(
 > {
   if (!releaseIds.length) return [];
   const ids = sql`${sql.param(releaseIds)}::text[]`;
+  // Only the fields a stakeholder's "when" reads, not two whole state documents an item (issue 19).
   const rows = await db
-    .select({ id: roadmapItems.id, working: roadmapItems.state, ratified: ratified.state })
+    .select({
+      id: roadmapItems.id,
+      workingReleaseIds: sql<string[]>`${roadmapItems.state}->'releaseIds'`,
+      ratified: sql<ShippingState>`jsonb_build_object('status', ${ratified.state}->'status', 'earliest', ${ratified.state}->'earliest', 'latest', ${ratified.state}->'latest', 'releaseIds', ${ratified.state}->'releaseIds')`,
+    })
     .from(roadmapItems)
     .innerJoin(
       ratified,
@@ -550,7 +558,7 @@ export async function shownItemsShipping(
     const shown = shows(r.ratified);
     return {
       id: r.id,
-      workingReleaseIds: r.working.releaseIds,
+      workingReleaseIds: r.workingReleaseIds,
       shown: { earliest: shown.earliest, latest: shown.latest, releaseIds: shown.releaseIds },
     };
   });
