@@ -152,13 +152,13 @@ async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
   return rows.map((r) => toView(settings, today, { ...r, ratifiedState: shows(r.ratifiedState!) }, readable));
 }
 
+/** What following launches reads of a state (and all shownItemsShipping fetches of one). */
+type ShippingState = Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest' | 'releaseIds'>;
+
 /**
  * The launched releases among those these states ship: a stakeholder reads an item shipped as soon as its
  * release launched. Only the releases the states name are read (not every launch there ever was).
  */
-/** What following launches reads of a state (and all shownItemsShipping fetches of one). */
-type ShippingState = Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest' | 'releaseIds'>;
-
 async function launchesShown(db: Db, states: readonly ShippingState[]) {
   const ids = [...new Set(states.flatMap((s) => s.releaseIds))];
   const launched = ids.length
