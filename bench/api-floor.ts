@@ -43,13 +43,19 @@ export function sqlRecorder(database: Database) {
     ) => Promise<{ query: (...a: unknown[]) => unknown }>;
     // pool.query checks a client out with a callback (already recorded above): only the promise form, which a
     // transaction uses, is watched.
-    // A pooled client comes back many times: watched once.
-    const watched = new WeakSet<object>();
+    // A client is watched while checked out only: pool.query runs on pooled clients too, and a client left
+    // watched would note its statements twice (once there, once here), and once more per later checkout.
     pool.connect = ((...a: unknown[]) => {
       if (a.length) return connect(...a);
       return connect().then((client) => {
-        if (!watched.has(client)) client.query = watch(client.query.bind(client));
-        watched.add(client);
+        const c = client as { query: (...a: unknown[]) => unknown; release: (...a: unknown[]) => unknown };
+        const release = c.release;
+        c.query = watch(c.query.bind(c));
+        c.release = (...r: unknown[]) => {
+          delete (c as { query?: unknown }).query;
+          c.release = release;
+          return release.apply(c, r);
+        };
         return client;
       });
     }) as never;

@@ -44,6 +44,18 @@ const ROUTES = [
 const fmt = (r: LoadFigures) =>
   `${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms`;
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
+const cpu = (r: { cpuUs: number }) => `${String(r.cpuUs).padStart(6)} µs CPU/req`;
+
+/**
+ * The load's figures and this process's CPU time per answered request (the app and the floor both run here):
+ * on a shared, loaded machine req/s swings with the neighbours, CPU per request much less.
+ */
+async function cpuPerRequest(run: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuUs: number }> {
+  const before = process.cpuUsage();
+  const figures = await run();
+  const used = process.cpuUsage(before);
+  return { ...figures, cpuUs: Math.round((used.user + used.system) / Math.max(1, figures.rps * SECONDS)) };
+}
 
 const bare = Fastify();
 bare.get('/hello', async () => ({ status: 'ok' }));
@@ -115,16 +127,16 @@ async function measure(kind: string, target: DatabaseTarget) {
     const out = new Map<string, number>();
     try {
       for (const [i, [path, role]] of ROUTES.entries()) {
-        const route = await load(`${base}${path}`, who[role]);
-        const raw = await load(`${floorBase}/floor/${i}`);
+        const route = await cpuPerRequest(() => load(`${base}${path}`, who[role]));
+        const raw = await cpuPerRequest(() => load(`${floorBase}/floor/${i}`));
         out.set(path, route.rps);
         console.log(`  ${path} (${statements[i]!.length} statements)`);
         if (SHOW_SQL)
           for (const st of statements[i]!) console.log(`      ${st.text.replace(/\s+/g, ' ').slice(0, 160)}`);
         console.log(
-          `    route      ${fmt(route)}   ${pct(route.rps, raw.rps)} of its floor, ${pct(route.rps, hello.rps)} of hello`,
+          `    route      ${fmt(route)}  ${cpu(route)}   ${pct(route.rps, raw.rps)} of its floor, ${pct(route.rps, hello.rps)} of hello; CPU ${(route.cpuUs / raw.cpuUs).toFixed(1)}× the floor's`,
         );
-        console.log(`    raw floor  ${fmt(raw)}`);
+        console.log(`    raw floor  ${fmt(raw)}  ${cpu(raw)}`);
       }
     } finally {
       await floor.close();

@@ -1,3 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { signedIn } from '../../test/factories.ts';
@@ -18,8 +21,35 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => vi.restoreAllMocks());
 
-/** Settings reads while `fn` runs: each read parses the stored document once. */
+/** Queries of the settings row while `fn` runs, on either driver, in a transaction or not (each read is one). */
 async function readsDuring(fn: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  const note = (q: unknown) => {
+    if (/org_settings/.test(typeof q === 'string' ? q : String((q as { text?: string })?.text))) n += 1;
+  };
+  const spies = [vi.spyOn(PGlite.prototype, 'query'), vi.spyOn(pg.Client.prototype, 'query')];
+  // PGlite runs a transaction's statements through the transaction object, not PGlite.prototype.query.
+  const transaction = PGlite.prototype.transaction;
+  const txSpy = vi.spyOn(PGlite.prototype, 'transaction').mockImplementation(function (this: PGlite, cb) {
+    return transaction.call(this, (tx) => {
+      const query = tx.query.bind(tx);
+      return cb({
+        ...tx,
+        query: ((q: string, ...rest: never[]) => {
+          note(q);
+          return query(q, ...rest);
+        }) as typeof tx.query,
+      });
+    });
+  });
+  await fn();
+  for (const spy of spies) for (const [q] of spy.mock.calls) note(q);
+  for (const spy of [...spies, txSpy]) spy.mockRestore();
+  return n;
+}
+
+/** Parses of a stored document while `fn` runs. */
+async function parsesDuring(fn: () => Promise<unknown>): Promise<number> {
   const parse = vi.spyOn(ZSettings, 'parse');
   await fn();
   const n = parse.mock.calls.length;
@@ -76,5 +106,38 @@ describe('the settings, once per scope', () => {
       expect(res.statusCode).toBe(200);
     });
     expect(detail).toBe(1);
+  });
+});
+
+describe('the settings, parsed once per stored version (issue 19)', () => {
+  it('an unchanged document is not parsed again; a saved one is, once', async () => {
+    const db = t.database.db;
+    await getSettings(db);
+    expect(await parsesDuring(() => Promise.all([getSettings(db), inScope(() => getSettings(db))]))).toBe(0);
+    const before = await getSettings(db);
+    await updateSettings({
+      db,
+      actor: systemActor('test'),
+      now,
+      settings: { ...before, orgName: 'Versioned Co' },
+    });
+    expect(await parsesDuring(() => Promise.all([getSettings(db), getSettings(db)]))).toBe(1);
+    expect((await getSettings(db)).orgName).toBe('Versioned Co');
+  });
+
+  it('sees a save made elsewhere (another instance, by hand) on the next read, even in the same millisecond', async () => {
+    const db = t.database.db;
+    await getSettings(db);
+    await db.execute(
+      sql`update org_settings set value = jsonb_set(value, '{orgName}', '"Elsewhere Inc"') where id = 1`,
+    );
+    expect((await inScope(() => getSettings(db))).orgName).toBe('Elsewhere Inc');
+  });
+
+  it('hands out a frozen document: one caller cannot change what the next one reads', async () => {
+    const settings = await getSettings(t.database.db);
+    expect(() => {
+      (settings.holidays as { date: string; name: string }[]).push({ date: '2026-12-25', name: 'X' });
+    }).toThrow(TypeError);
   });
 });

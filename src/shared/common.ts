@@ -24,13 +24,19 @@ export const ZIsoWeek = z
   .string()
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2026-W47');
 
+/** Zones already found valid: building an Intl.DateTimeFormat to check one costs ≈ 0.2 ms (issue 19). */
+const knownZones = new Set<string>();
+
 export function isTimeZone(value: string): boolean {
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value.length > 0;
   } catch {
     return false;
   }
+  if (value.length === 0) return false;
+  if (knownZones.size < 1000) knownZones.add(value);
+  return true;
 }
 
 export const ZTimeZone = z.string().refine(isTimeZone, 'is not a known IANA time zone (like Europe/Paris)');

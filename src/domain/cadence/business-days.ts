@@ -9,6 +9,50 @@ export interface Holiday {
 type Holidays = readonly { date: string }[];
 
 const NOT_A_WORK_DAY = 'not a work day';
+const DAY_MS = 86_400_000;
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Integer day numbers (days since 1970-01-01) instead of Temporal objects: a release list computes deadlines
+// for every row, and the polyfill cost 150–300 µs a release (issue 19). The results are the same, date for
+// date (business-days.equivalence.test.ts checks them against the Temporal version).
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The day number of a date. A plain YYYY-MM-DD date is read directly; anything else (or a date that does not
+ * exist) goes through Temporal, which accepts what it accepts and throws what it throws, as before.
+ */
+export function dayOfDate(date: string): number {
+  const m = PLAIN_DATE.exec(date);
+  if (m) {
+    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+    // Date.UTC maps years 0–99 to 1900–1999 and rolls days over: only an exact round trip is this date.
+    if (dateOfDay(day) === date) return day;
+  }
+  return Temporal.PlainDate.from(date).toPlainDateTime().toZonedDateTime('UTC').epochMilliseconds / DAY_MS;
+}
+
+/** The ISO date of a day number, written as Temporal writes it. */
+export function dateOfDay(day: number): string {
+  const d = new Date(day * DAY_MS);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) {
+    return Temporal.PlainDate.from({ year, month: d.getUTCMonth() + 1, day: d.getUTCDate() }).toString();
+  }
+  return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+const weekdayOf = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
+
+const isHoliday = (day: number, holidays: Holidays): boolean => {
+  if (holidays.length === 0) return false;
+  const iso = dateOfDay(day);
+  return holidays.some((h) => h.date === iso);
+};
+
+const isBusinessDayNumber = (day: number, workWeek: readonly number[], holidays: Holidays): boolean =>
+  workWeek.includes(weekdayOf(day)) && !isHoliday(day, holidays);
 
 function assertWorkWeek(workWeek: readonly number[]): void {
   // Without one business weekday every "next business day" search would run forever.
@@ -27,18 +71,28 @@ export function nonBusinessReason(
   workWeek: readonly number[],
   holidays: readonly Holiday[],
 ): string | null {
-  const d = Temporal.PlainDate.from(date);
-  const iso = d.toString();
+  const day = dayOfDate(date);
+  const iso = dateOfDay(day);
   const holiday = holidays.find((h) => h.date === iso);
   if (holiday) return holiday.name;
-  return workWeek.includes(d.dayOfWeek) ? null : NOT_A_WORK_DAY;
+  return workWeek.includes(weekdayOf(day)) ? null : NOT_A_WORK_DAY;
 }
 
 /** A business day is a work-week weekday that is not a holiday: the unit of every lead time. */
 export function isBusinessDay(date: string, workWeek: readonly number[], holidays: Holidays): boolean {
-  const d = Temporal.PlainDate.from(date);
-  const iso = d.toString();
-  return workWeek.includes(d.dayOfWeek) && !holidays.some((h) => h.date === iso);
+  return isBusinessDayNumber(dayOfDate(date), workWeek, holidays);
+}
+
+function nearestBusinessDayNumber(
+  day: number,
+  step: 1 | -1,
+  workWeek: readonly number[],
+  holidays: Holidays,
+): number {
+  let d = day;
+  do d += step;
+  while (!isBusinessDayNumber(d, workWeek, holidays));
+  return d;
 }
 
 /** The closest business day strictly after (step 1) or before (step -1) `date`. */
@@ -49,11 +103,7 @@ export function nearestBusinessDay(
   holidays: Holidays,
 ): string {
   assertWorkWeek(workWeek);
-  let d = Temporal.PlainDate.from(date);
-  do {
-    d = d.add({ days: step });
-  } while (!isBusinessDay(d.toString(), workWeek, holidays));
-  return d.toString();
+  return dateOfDay(nearestBusinessDayNumber(dayOfDate(date), step, workWeek, holidays));
 }
 
 /**
@@ -68,10 +118,11 @@ export function addBusinessDays(
   holidays: Holidays,
 ): string {
   if (!Number.isInteger(n)) throw new RangeError(`n must be an integer, got ${n}`);
-  let d = Temporal.PlainDate.from(date).toString();
+  let d = dayOfDate(date);
+  if (n !== 0) assertWorkWeek(workWeek);
   const step = n < 0 ? -1 : 1;
-  for (let i = 0; i < Math.abs(n); i += 1) d = nearestBusinessDay(d, step, workWeek, holidays);
-  return d;
+  for (let i = 0; i < Math.abs(n); i += 1) d = nearestBusinessDayNumber(d, step, workWeek, holidays);
+  return dateOfDay(d);
 }
 
 /**
@@ -91,8 +142,50 @@ export function businessDaysBefore(
   holidays: Holidays,
 ): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  const start = isBusinessDay(date, workWeek, holidays)
-    ? Temporal.PlainDate.from(date).toString()
-    : nearestBusinessDay(date, -1, workWeek, holidays);
-  return addBusinessDays(start, -n, workWeek, holidays);
+  const day = dayOfDate(date);
+  let start = day;
+  if (!isBusinessDayNumber(day, workWeek, holidays)) {
+    assertWorkWeek(workWeek);
+    start = nearestBusinessDayNumber(day, -1, workWeek, holidays);
+  }
+  return addBusinessDays(dateOfDay(start), -n, workWeek, holidays);
+}
+
+/**
+ * How many business days d there are with from < d <= to (0 when to <= from): counted by whole weeks and
+ * the holidays inside, so a launch a year away costs no more than one next week.
+ */
+export function businessDaysBetween(
+  from: string,
+  to: string,
+  workWeek: readonly number[],
+  holidays: Holidays,
+): number {
+  const a = dayOfDate(from);
+  const b = dayOfDate(to);
+  if (b <= a) return 0;
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((w) => workWeek.includes(w));
+  const span = b - a;
+  let count = Math.floor(span / 7) * weekdays.length;
+  for (let d = a + 1 + Math.floor(span / 7) * 7; d <= b; d += 1)
+    if (weekdays.includes(weekdayOf(d))) count += 1;
+  // Each holiday date once, and only when it falls on a counted weekday inside the range.
+  const seen = new Set<string>();
+  for (const h of holidays) {
+    if (seen.has(h.date)) continue;
+    seen.add(h.date);
+    const day = holidayDay(h.date);
+    if (day !== null && day > a && day <= b && weekdays.includes(weekdayOf(day))) count -= 1;
+  }
+  return count;
+}
+
+/** The day of a holiday that some day's ISO date equals, or null when none does (a malformed entry). */
+function holidayDay(date: string): number | null {
+  try {
+    const day = dayOfDate(date);
+    return dateOfDay(day) === date ? day : null;
+  } catch {
+    return null;
+  }
 }

@@ -15,16 +15,16 @@ export interface ActionState {
 const OPEN: ActionState = { open: true, closedReason: null };
 
 /** "Thu 19 Nov 2026": the web app's one date format (lib/org-time formatLocalDate), for a local date. */
+const DAY_WORDS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
 export function dayWords(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  })
-    .format(new Date(`${date}T00:00:00Z`))
-    .replace(',', '');
+  return DAY_WORDS.format(new Date(`${date}T00:00:00Z`)).replace(',', '');
 }
 
 /**

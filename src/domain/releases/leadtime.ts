@@ -1,5 +1,11 @@
-import { Temporal } from '@js-temporal/polyfill';
-import { businessDaysBefore, isBusinessDay, nearestBusinessDay } from '../cadence/business-days.ts';
+import {
+  businessDaysBefore,
+  businessDaysBetween,
+  dateOfDay,
+  dayOfDate,
+  isBusinessDay,
+  nearestBusinessDay,
+} from '../cadence/business-days.ts';
 import type { Tier } from './attributes.ts';
 
 export interface LeadTimeRule {
@@ -49,24 +55,9 @@ export interface LeadTime {
   earliestCompliantLaunch: string;
 }
 
-const iso = (date: string): string => Temporal.PlainDate.from(date).toString();
-const cmp = (a: string, b: string): number => Temporal.PlainDate.compare(a, b);
-
-/** Business days d with from < d <= to (both ISO dates, from <= to). */
-function businessDaysBetween(
-  from: string,
-  to: string,
-  workWeek: readonly number[],
-  holidays: Holidays,
-): number {
-  let count = 0;
-  let d = Temporal.PlainDate.from(from).add({ days: 1 });
-  while (cmp(d.toString(), to) <= 0) {
-    if (isBusinessDay(d.toString(), workWeek, holidays)) count += 1;
-    d = d.add({ days: 1 });
-  }
-  return count;
-}
+const iso = (date: string): string => dateOfDay(dayOfDate(date));
+/** Both dates are ISO dates already (iso above): their order is their day numbers' order. */
+const cmp = (a: string, b: string): number => Math.sign(dayOfDate(a) - dayOfDate(b));
 
 function statusOf(due: string, doneOn: string | null, today: string): DeadlineStatus {
   if (doneOn !== null) return cmp(doneOn, due) <= 0 ? 'done' : 'done_late';

@@ -1,5 +1,4 @@
-import { Temporal } from '@js-temporal/polyfill';
-import { isBusinessDay, nearestBusinessDay } from '../cadence/business-days.ts';
+import { dateOfDay, dayOfDate, isBusinessDay, nearestBusinessDay } from '../cadence/business-days.ts';
 
 /** Pack §6 Post-Launch Capture: Day 3 check-in (async). */
 export const DAY3_QUESTIONS = [
@@ -24,7 +23,7 @@ function checkInDay(
   workWeek: readonly number[],
   holidays: Holidays,
 ): string {
-  const nominal = Temporal.PlainDate.from(launchedOn).add({ days }).toString();
+  const nominal = dateOfDay(dayOfDate(launchedOn) + days);
   return isBusinessDay(nominal, workWeek, holidays)
     ? nominal
     : nearestBusinessDay(nominal, 1, workWeek, holidays);

@@ -1,5 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { isTimeZone } from '../../shared/common.ts';
 
 interface EventFields {
   /** Stable across rebuilds (e.g. "ritual-occurrence-42@prodops"): a changed UID is a new event to clients. */
@@ -86,11 +87,7 @@ function when(e: CalendarEvent) {
 }
 
 function assertTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    throw new Error(`"${timeZone}" is not an IANA time zone`);
-  }
+  if (!isTimeZone(timeZone)) throw new Error(`"${timeZone}" is not an IANA time zone`);
 }
 
 /**

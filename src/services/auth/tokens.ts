@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { apiTokens, people, sessions } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { TRole } from '../../shared/roles.ts';
@@ -117,13 +118,31 @@ export interface Principal {
   tokenId: string | null;
 }
 
+/** What a principal needs of the person, and nothing else: the password hash stays in the database. */
+const PRINCIPAL_COLUMNS = {
+  id: people.id,
+  name: people.name,
+  email: people.email,
+  roles: people.roles,
+  function: people.function,
+};
+
 export async function principalFromToken(db: Db, token: string, now: Date): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: people })
-    .from(apiTokens)
-    .innerJoin(people, eq(people.id, apiTokens.personId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), eq(people.active, true)));
+  const [row] = await preparedOn(db, 'principal_from_token', (d) =>
+    d
+      .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: PRINCIPAL_COLUMNS })
+      .from(apiTokens)
+      .innerJoin(people, eq(people.id, apiTokens.personId))
+      .where(
+        and(
+          eq(apiTokens.tokenHash, sql.placeholder('hash')),
+          isNull(apiTokens.revokedAt),
+          eq(people.active, true),
+        ),
+      )
+      .prepare('principal_from_token'),
+  ).execute({ hash: sha256(token) });
   if (!row) return null;
   // "Last used" to the minute is enough, and spares a write on every API call.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
@@ -138,17 +157,20 @@ export async function principalFromSession(
   now: Date,
 ): Promise<Principal | null> {
   const id = sha256(cookieValue);
-  const [row] = await db
-    .select({ session: sessions, person: people })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.id, id), eq(people.active, true)));
-  if (!row || row.session.expiresAt.getTime() <= now.getTime()) return null;
-  return toPrincipal(row.person, row.session.csrfToken, id);
+  const [row] = await preparedOn(db, 'principal_from_session', (d) =>
+    d
+      .select({ expiresAt: sessions.expiresAt, csrfToken: sessions.csrfToken, person: PRINCIPAL_COLUMNS })
+      .from(sessions)
+      .innerJoin(people, eq(people.id, sessions.personId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), eq(people.active, true)))
+      .prepare('principal_from_session'),
+  ).execute({ id });
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
+  return toPrincipal(row.person, row.csrfToken, id);
 }
 
 function toPrincipal(
-  person: typeof people.$inferSelect,
+  person: { id: string; name: string; email: string; roles: TRole[]; function: string | null },
   csrfToken: string | null,
   sessionId: string | null,
 ): Principal {

@@ -31,7 +31,7 @@ export async function headSection(ctx: Context): Promise<Extract<THomeSection, {
     .where(and(isNull(releaseGateOverrides.revokedAt), gt(releaseGateOverrides.expiresAt, ctx.now)))
     .orderBy(asc(releaseGateOverrides.expiresAt));
   const quality = await areasQuality(ctx.db, settings, ctx.now);
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone });
+  const fmt = localDateFormat(settings.timeZone);
   return {
     kind: 'head',
     metrics: metrics.map((m) => ({
@@ -66,4 +66,16 @@ export async function headSection(ctx: Context): Promise<Extract<THomeSection, {
         : [];
     }),
   };
+}
+
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The org's local date of an instant, YYYY-MM-DD ('en-CA'); one formatter per zone, built once. */
+function localDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = localDateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone });
+    localDateFormats.set(timeZone, f);
+  }
+  return f;
 }

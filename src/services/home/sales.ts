@@ -6,10 +6,8 @@ import { withWhen } from '../releases/when.ts';
 import { internalOnly, launchesBetween, sentBundleSections, viewWords } from './launches.ts';
 
 /** "December 2026": a local date's month (the date is already the org's, so it is read as UTC). */
-const monthLabel = (first: string): string =>
-  new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${first}T12:00:00Z`),
-  );
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthLabel = (first: string): string => MONTH.format(new Date(`${first}T12:00:00Z`));
 
 /**
  * Sales' home: what ships this month and next, as stakeholders read it (the "when" rule: a range until the day is

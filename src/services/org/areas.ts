@@ -1,6 +1,7 @@
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { areas, people } from '../../db/schema/index.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
@@ -48,11 +49,16 @@ function selectAreas(db: Db) {
 export async function listAreas(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
   const offset = decodeCursor(opts.cursor) ?? 0;
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await selectAreas(db)
-    .where(pattern ? or(ilike(areas.name, pattern), ilike(areas.slug, pattern)) : undefined)
-    .orderBy(asc(areas.name), asc(areas.id))
-    .limit(opts.limit + 1)
-    .offset(offset);
+  const name = pattern ? 'areas_list_q' : 'areas_list';
+  const q = sql.placeholder('pattern');
+  const rows = await preparedOn(db, name, (d) =>
+    selectAreas(d)
+      .where(pattern ? or(ilike(areas.name, q), ilike(areas.slug, q)) : undefined)
+      .orderBy(asc(areas.name), asc(areas.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  ).execute({ pattern, limit: opts.limit + 1, offset });
   return pageOf<AreaView>(rows, opts.limit, offset);
 }
 

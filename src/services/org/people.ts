@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areas, people, podMembers } from '../../db/schema/index.ts';
+import { preparedOn } from '../../db/prepared.ts';
+import { people } from '../../db/schema/index.ts';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { TPersonInput, TPersonPatch } from '../../shared/org.ts';
 import type { TFunction, TRole } from '../../shared/roles.ts';
@@ -26,45 +27,52 @@ export interface PersonView {
 
 type PersonRow = typeof people.$inferSelect;
 
-async function toViews(db: Db, rows: PersonRow[]): Promise<PersonView[]> {
-  const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  const owned = await db
-    .select({ id: areas.id, owner: areas.ownerPmId })
-    .from(areas)
-    .where(inArray(areas.ownerPmId, ids));
-  const memberships = await db.select().from(podMembers).where(inArray(podMembers.personId, ids));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    function: r.function,
-    roles: r.roles,
-    slackId: r.slackId,
-    active: r.active,
-    canSignIn: r.passwordHash !== null,
-    areaIds: owned.filter((a) => a.owner === r.id).map((a) => a.id),
-    podIds: memberships.filter((m) => m.personId === r.id).map((m) => m.podId),
-  }));
+/**
+ * People as the API shows them, in one statement: the areas each owns and the pods each is in come as arrays
+ * beside the row (a list was three statements, two of them `IN (…every id…)`), and the password hash never
+ * leaves the database, only whether there is one.
+ */
+function selectPersonViews(db: Db) {
+  return db
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      function: people.function,
+      roles: people.roles,
+      slackId: people.slackId,
+      active: people.active,
+      canSignIn: sql<boolean>`${people.passwordHash} is not null`,
+      // Written out: inside a select list drizzle leaves columns unqualified, and "id" would be the area's own.
+      areaIds: sql<
+        string[]
+      >`coalesce((select array_agg(a.id::text) from areas a where a.owner_pm_id = people.id), '{}')`,
+      podIds: sql<
+        string[]
+      >`coalesce((select array_agg(m.pod_id::text) from pod_members m where m.person_id = people.id), '{}')`,
+    })
+    .from(people);
 }
 
 export async function listPeople(db: Db, opts: { q?: string; limit: number; cursor?: string }) {
   const offset = decodeCursor(opts.cursor) ?? 0;
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await db
-    .select()
-    .from(people)
-    .where(pattern ? or(ilike(people.name, pattern), ilike(people.email, pattern)) : undefined)
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(opts.limit + 1)
-    .offset(offset);
-  const page = pageOf(rows, opts.limit, offset);
-  return { items: await toViews(db, page.items), nextCursor: page.nextCursor };
+  const name = pattern ? 'people_list_q' : 'people_list';
+  const q = sql.placeholder('pattern');
+  const rows: PersonView[] = await preparedOn(db, name, (d) =>
+    selectPersonViews(d)
+      .where(pattern ? or(ilike(people.name, q), ilike(people.email, q)) : undefined)
+      .orderBy(asc(people.name), asc(people.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  ).execute({ pattern, limit: opts.limit + 1, offset });
+  return pageOf(rows, opts.limit, offset);
 }
 
 export async function getPerson(db: Db, id: string): Promise<PersonView | null> {
-  const rows = await db.select().from(people).where(eq(people.id, id));
-  return (await toViews(db, rows))[0] ?? null;
+  const [row] = await selectPersonViews(db).where(eq(people.id, id));
+  return row ?? null;
 }
 
 export async function findPersonByEmail(db: Db, email: string): Promise<PersonRow | null> {
@@ -98,7 +106,7 @@ export async function createPerson(opts: { db: Db; actor: Actor; input: TPersonI
       entityId: row.id,
       change: { ...fields, password: password ? 'set' : undefined },
     });
-    return (await toViews(tx, [row]))[0]!;
+    return (await getPerson(tx, row.id))!;
   });
 }
 
@@ -154,7 +162,7 @@ export async function updatePerson(opts: {
       signedOut,
       now: opts.now,
     });
-    return (await toViews(tx, [after]))[0]!;
+    return (await getPerson(tx, after.id))!;
   });
 }
 

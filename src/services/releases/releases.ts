@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { areas, enablementBundles, people, releases, releaseTierEvents } from '../../db/schema/index.ts';
 import { businessDaysBefore } from '../../domain/cadence/business-days.ts';
 import { describeTier, suggestTier } from '../../domain/releases/attributes.ts';
@@ -93,21 +94,45 @@ export interface ReleaseFilter {
   tier?: number;
 }
 
-export async function listReleases(db: Db, opts: ReleaseFilter) {
-  const offset = decodeCursor(opts.cursor) ?? 0;
+const FILTERS = ['q', 'from', 'to', 'areaId', 'status', 'tier'] as const;
+const p = (name: (typeof FILTERS)[number]) => sql.placeholder(name);
+
+/** The list's query for one set of filters, with the filters' values and the page as placeholders. */
+function releaseListQuery(db: Db, used: ReadonlySet<string>) {
   const where: (SQL | undefined)[] = [
-    opts.q ? ilike(releases.title, `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-    opts.from ? gte(releases.targetDate, opts.from) : undefined,
-    opts.to ? lte(releases.targetDate, opts.to) : undefined,
-    opts.areaId ? eq(releases.areaId, opts.areaId) : undefined,
-    opts.status ? eq(releases.status, opts.status) : undefined,
-    opts.tier ? eq(releases.tier, opts.tier) : undefined,
+    used.has('q') ? ilike(releases.title, p('q')) : undefined,
+    used.has('from') ? gte(releases.targetDate, p('from')) : undefined,
+    used.has('to') ? lte(releases.targetDate, p('to')) : undefined,
+    used.has('areaId') ? eq(releases.areaId, p('areaId')) : undefined,
+    used.has('status') ? eq(releases.status, p('status')) : undefined,
+    used.has('tier') ? eq(releases.tier, p('tier')) : undefined,
   ];
-  const rows = await selectReleases(db)
+  return selectReleases(db)
     .where(and(...where))
     .orderBy(asc(releases.targetDate), asc(releases.id))
-    .limit(opts.limit + 1)
-    .offset(offset);
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+}
+
+export async function listReleases(db: Db, opts: ReleaseFilter) {
+  const offset = decodeCursor(opts.cursor) ?? 0;
+  const values: Record<string, unknown> = {
+    q: opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+    from: opts.from,
+    to: opts.to,
+    areaId: opts.areaId,
+    status: opts.status,
+    tier: opts.tier,
+  };
+  // As before: a filter given as '' or 0 filters nothing.
+  const used = new Set(FILTERS.filter((f) => Boolean(values[f])));
+  // One prepared statement per combination of filters (at most 64), built on first use.
+  const name = `releases_list_${FILTERS.map((f) => (used.has(f) ? 1 : 0)).join('')}`;
+  const rows = await preparedOn(db, name, (d) => releaseListQuery(d, used).prepare(name)).execute({
+    ...values,
+    limit: opts.limit + 1,
+    offset,
+  });
   const page = pageOf(rows, opts.limit, offset);
   const settings = await getSettings(db);
   return { items: page.items.map((row) => toView(settings, row)), nextCursor: page.nextCursor };

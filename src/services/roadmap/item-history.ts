@@ -5,7 +5,7 @@ import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TRoadmapItemState } from '../../shared/roadmap.ts';
 import { getSettings } from '../org/settings.ts';
-import { launchesShown, type Reader, ratified, readableItemIds } from './item-reads.ts';
+import { launchesShown, type Reader, ratified, readableItemIds, type ShippingState } from './item-reads.ts';
 
 /**
  * Roadmap items over time: an item's versions with what each changed, every item's state at an instant, the
@@ -120,7 +120,12 @@ export async function shownItemsShipping(
   if (!releaseIds.length) return [];
   const ids = sql`${sql.param(releaseIds)}::text[]`;
   const rows = await db
-    .select({ id: roadmapItems.id, working: roadmapItems.state, ratified: ratified.state })
+    // Only the fields a stakeholder's "when" reads, not two whole state documents an item (issue 19).
+    .select({
+      id: roadmapItems.id,
+      workingReleaseIds: sql<string[]>`${roadmapItems.state}->'releaseIds'`,
+      ratified: sql<ShippingState>`jsonb_build_object('status', ${ratified.state}->'status', 'earliest', ${ratified.state}->'earliest', 'latest', ${ratified.state}->'latest', 'releaseIds', ${ratified.state}->'releaseIds')`,
+    })
     .from(roadmapItems)
     .innerJoin(
       ratified,
@@ -141,7 +146,7 @@ export async function shownItemsShipping(
     const shown = shows(r.ratified);
     return {
       id: r.id,
-      workingReleaseIds: r.working.releaseIds,
+      workingReleaseIds: r.workingReleaseIds,
       shown: { earliest: shown.earliest, latest: shown.latest, releaseIds: shown.releaseIds },
     };
   });

@@ -1,6 +1,7 @@
 import { type AnyColumn, and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
 import { withLaunches } from '../../domain/roadmap/follow-release.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
@@ -48,9 +49,16 @@ function selectItems(db: Db, reader: Reader) {
   const state = stateFor(reader);
   const q = db
     .select({
-      i: roadmapItems,
-      state: roadmapItems.state,
-      ratifiedState: ratified.state,
+      i: {
+        id: roadmapItems.id,
+        version: roadmapItems.version,
+        ratifiedVersion: roadmapItems.ratifiedVersion,
+        updatedAt: roadmapItems.updatedAt,
+      },
+      // Only the state this reader reads: a stakeholder's rows never carry the working state, and an org list
+      // does not fetch and parse every item's document twice (issue 19).
+      state: (reader === 'org' ? sql`${roadmapItems.state}` : sql`null`).mapWith(roadmapItems.state),
+      ratifiedState: (reader === 'org' ? sql`null` : sql`${ratified.state}`).mapWith(ratified.state),
       ratifiedWrittenAt: ratified.changedAt,
       areaName: areas.name,
       ownerPmId: areas.ownerPmId,
@@ -138,7 +146,10 @@ async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {
  * The launched releases among those these states ship: a stakeholder reads an item shipped as soon as its
  * release launched. Only the releases the states name are read (not every launch there ever was).
  */
-export async function launchesShown(db: Db, states: readonly TRoadmapItemState[]) {
+/** What following launches reads of a state (and all shownItemsShipping fetches of one). */
+export type ShippingState = Pick<TRoadmapItemState, 'status' | 'earliest' | 'latest' | 'releaseIds'>;
+
+export async function launchesShown(db: Db, states: readonly ShippingState[]) {
   const ids = [...new Set(states.flatMap((s) => s.releaseIds))];
   const launched = ids.length
     ? await db
@@ -153,7 +164,7 @@ export async function launchesShown(db: Db, states: readonly TRoadmapItemState[]
         .where(and(eq(releases.status, 'launched'), anyOf(releases.id, ids)))
     : [];
   const byId = new Map(launched.map((r) => [r.id, r]));
-  return (s: TRoadmapItemState) =>
+  return <S extends ShippingState>(s: S) =>
     withLaunches(
       s,
       s.releaseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
@@ -170,6 +181,20 @@ export interface RoadmapFilter {
   pending?: 'true' | 'false';
   releaseId?: string;
   theme?: string;
+}
+
+/** The whole roadmap a reader sees, a page at a time: the list's usual query, prepared once (issue 19). */
+function unfilteredList(db: Db, reader: Reader) {
+  const name = `roadmap_items_${reader}`;
+  return preparedOn(db, name, (d) => {
+    const { q, state, visible } = selectItems(d, reader);
+    return q
+      .where(and(visible))
+      .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name);
+  });
 }
 
 export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, reader: Reader = 'org') {
@@ -195,11 +220,15 @@ export async function listRoadmapItems(db: Db, f: RoadmapFilter, now: Date, read
       ? sql`(${state}->>'title' ilike ${containsPattern(f.q)} or ${state}->>'summary' ilike ${containsPattern(f.q)})`
       : undefined,
   ];
-  const rows = await q
-    .where(and(...where))
-    .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
-    .limit(f.limit + 1)
-    .offset(offset);
+  const order = [asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id)];
+  const [, ...filters] = where;
+  const rows = filters.some(Boolean)
+    ? await q
+        .where(and(...where))
+        .orderBy(...order)
+        .limit(f.limit + 1)
+        .offset(offset)
+    : await unfilteredList(db, reader).execute({ limit: f.limit + 1, offset });
   const page = pageOf(rows, f.limit, offset);
   return { items: await viewsOf(db, reader, page.items, now), nextCursor: page.nextCursor };
 }
