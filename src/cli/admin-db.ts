@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Database, DatabaseTarget } from '../db/client.ts';
+import { withoutNamedStatements } from '../db/prepared.ts';
 import { type Actor, systemActor } from '../services/actor.ts';
 
 /** The CLI's admin commands act as an admin named after the OS user, and the audit log says so. */
@@ -42,6 +43,8 @@ export async function withAdminDb<T>(
         );
       // The running server migrated at its start; its database is reached like a PostgreSQL server.
       const viaSocket: DatabaseTarget = { kind: 'postgres', url: socketUrl(holder.socketDir), poolSize: 1 };
+      // The server's one database session is shared with every other CLI process (see db/prepared.ts).
+      withoutNamedStatements();
       const database = await openDatabase(viaSocket);
       try {
         return await fn(database, viaSocket);

@@ -129,7 +129,7 @@ const PRINCIPAL_COLUMNS = {
 
 export async function principalFromToken(db: Db, token: string, now: Date): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await preparedOn(db, 'principal_from_token', (d) =>
+  const [row] = await preparedOn(db, 'principal_from_token', (d, name) =>
     d
       .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, person: PRINCIPAL_COLUMNS })
       .from(apiTokens)
@@ -141,7 +141,7 @@ export async function principalFromToken(db: Db, token: string, now: Date): Prom
           eq(people.active, true),
         ),
       )
-      .prepare('principal_from_token'),
+      .prepare(name),
   ).execute({ hash: sha256(token) });
   if (!row) return null;
   // "Last used" to the minute is enough, and spares a write on every API call.
@@ -157,13 +157,13 @@ export async function principalFromSession(
   now: Date,
 ): Promise<Principal | null> {
   const id = sha256(cookieValue);
-  const [row] = await preparedOn(db, 'principal_from_session', (d) =>
+  const [row] = await preparedOn(db, 'principal_from_session', (d, name) =>
     d
       .select({ expiresAt: sessions.expiresAt, csrfToken: sessions.csrfToken, person: PRINCIPAL_COLUMNS })
       .from(sessions)
       .innerJoin(people, eq(people.id, sessions.personId))
       .where(and(eq(sessions.id, sql.placeholder('id')), eq(people.active, true)))
-      .prepare('principal_from_session'),
+      .prepare(name),
   ).execute({ id });
   if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
   return toPrincipal(row.person, row.csrfToken, id);

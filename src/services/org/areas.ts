@@ -51,13 +51,13 @@ export async function listAreas(db: Db, opts: { q?: string; limit: number; curso
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const name = pattern ? 'areas_list_q' : 'areas_list';
   const q = sql.placeholder('pattern');
-  const rows = await preparedOn(db, name, (d) =>
+  const rows = await preparedOn(db, name, (d, as) =>
     selectAreas(d)
       .where(pattern ? or(ilike(areas.name, q), ilike(areas.slug, q)) : undefined)
       .orderBy(asc(areas.name), asc(areas.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name),
+      .prepare(as),
   ).execute({ pattern, limit: opts.limit + 1, offset });
   return pageOf<AreaView>(rows, opts.limit, offset);
 }

@@ -59,13 +59,13 @@ export async function listPeople(db: Db, opts: { q?: string; limit: number; curs
   const pattern = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const name = pattern ? 'people_list_q' : 'people_list';
   const q = sql.placeholder('pattern');
-  const rows: PersonView[] = await preparedOn(db, name, (d) =>
+  const rows: PersonView[] = await preparedOn(db, name, (d, as) =>
     selectPersonViews(d)
       .where(pattern ? or(ilike(people.name, q), ilike(people.email, q)) : undefined)
       .orderBy(asc(people.name), asc(people.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name),
+      .prepare(as),
   ).execute({ pattern, limit: opts.limit + 1, offset });
   return pageOf(rows, opts.limit, offset);
 }

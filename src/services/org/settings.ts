@@ -51,12 +51,12 @@ function deepFreeze<T>(value: T): T {
 }
 
 async function readSettings(db: Db): Promise<TSettings> {
-  const [row] = await preparedOn(db, 'settings_text', (d) =>
+  const [row] = await preparedOn(db, 'settings_text', (d, name) =>
     d
       .select({ text: sql<string>`${orgSettings.value}::text` })
       .from(orgSettings)
       .where(eq(orgSettings.id, 1))
-      .prepare('settings_text'),
+      .prepare(name),
   ).execute();
   return row ? parseStored(row.text) : DEFAULT_SETTINGS;
 }

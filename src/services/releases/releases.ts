@@ -128,7 +128,7 @@ export async function listReleases(db: Db, opts: ReleaseFilter) {
   const used = new Set(FILTERS.filter((f) => Boolean(values[f])));
   // One prepared statement per combination of filters (at most 64), built on first use.
   const name = `releases_list_${FILTERS.map((f) => (used.has(f) ? 1 : 0)).join('')}`;
-  const rows = await preparedOn(db, name, (d) => releaseListQuery(d, used).prepare(name)).execute({
+  const rows = await preparedOn(db, name, (d, as) => releaseListQuery(d, used).prepare(as)).execute({
     ...values,
     limit: opts.limit + 1,
     offset,

@@ -186,14 +186,14 @@ export interface RoadmapFilter {
 /** The whole roadmap a reader sees, a page at a time: the list's usual query, prepared once (issue 19). */
 function unfilteredList(db: Db, reader: Reader) {
   const name = `roadmap_items_${reader}`;
-  return preparedOn(db, name, (d) => {
+  return preparedOn(db, name, (d, as) => {
     const { q, state, visible } = selectItems(d, reader);
     return q
       .where(and(visible))
       .orderBy(asc(areas.name), sql`${state}->>'earliest'`, asc(roadmapItems.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
-      .prepare(name);
+      .prepare(as);
   });
 }
 
