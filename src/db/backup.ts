@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -117,6 +117,7 @@ export const copyStatement = (t: TableFigures, direction: 'TO STDOUT' | 'FROM ST
 /** Writes a consistent backup of the database to `file` (through a temporary file: never a partial backup). */
 export async function backupDatabase(conn: RawConnection, file: string, now: Date): Promise<BackupManifest> {
   const partial = `${file}.partial`;
+  let out: WriteStream | null = null;
   try {
     const manifest = await inTransaction(conn, 'isolation level repeatable read read only', async () => {
       const manifest: BackupManifest = {
@@ -125,12 +126,17 @@ export async function backupDatabase(conn: RawConnection, file: string, now: Dat
         tables: await databaseFiguresIn(conn),
         sequences: await sequenceValues(conn),
       };
-      await pipeline(backupText(conn, manifest), createGzip(), createWriteStream(partial));
+      out = createWriteStream(partial);
+      await pipeline(backupText(conn, manifest), createGzip(), out);
       return manifest;
     });
     renameSync(partial, file);
     return manifest;
   } finally {
+    // A stream destroyed before its file opened still creates the file afterwards: wait for it to close first.
+    const stream = out as WriteStream | null;
+    // (events.once would reject with the stream's error and skip the removal.)
+    if (stream && !stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
     rmSync(partial, { force: true });
   }
 }
