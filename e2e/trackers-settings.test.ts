@@ -28,7 +28,8 @@ const openTrackers = async (page: Page) => {
 describe('Settings → Trackers', () => {
   const data = useDataDir();
   beforeAll(async () => {
-    server = await startDemoServer(data.env);
+    // The GitHub peer listens on 127.0.0.1: the operator's switch lets trackers live there.
+    server = await startDemoServer({ ...data.env, PRODOPS_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
     browser = await launchBrowser();
     peer = await startGithubPeer();
   }, 120_000);
