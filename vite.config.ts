@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/vite-precompress.mjs';
 
 const repo = path.dirname(fileURLToPath(import.meta.url));
 const apiServer = process.env.PRODOPS_API_URL ?? 'http://localhost:3000';
@@ -19,7 +20,7 @@ function vendorChunk(id: string): string | undefined {
 /** The web app: built into dist/web, which the Fastify server serves with an SPA fallback. */
 export default defineConfig({
   root: path.join(repo, 'src/web'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.join(repo, 'dist/web'),
     emptyOutDir: true,

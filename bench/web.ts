@@ -13,7 +13,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,14 +59,18 @@ function initialFiles(manifest: Manifest, keys: string[]): { js: string[]; css: 
   return { js: [...js], css: [...css] };
 }
 
+const copySize = (file: string) => statSync(path.join(WEB, file), { throwIfNoEntry: false })?.size;
+
 function sizes(files: string[]) {
   const total = { files: files.length, raw: 0, gzip: 0, br: 0 };
   for (const file of files) {
     const body = readFileSync(path.join(WEB, file));
     total.raw += body.length;
-    total.gzip += gzipSync(body).length;
-    // The quality @fastify/compress uses.
-    total.br += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
+    // What the server sends: the build's own copies (scripts/vite-precompress.mjs), else what @fastify/compress makes.
+    total.gzip += copySize(`${file}.gz`) ?? gzipSync(body).length;
+    total.br +=
+      copySize(`${file}.br`) ??
+      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
   }
   return total;
 }

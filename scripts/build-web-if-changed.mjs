@@ -14,6 +14,7 @@ export const INPUTS = [
   'src/shared',
   'src/domain',
   'vite.config.ts',
+  'scripts/vite-precompress.mjs',
   'tsconfig.json',
   'package-lock.json',
 ];

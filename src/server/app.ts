@@ -128,7 +128,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
-  await app.register(fastifyStatic, { root: webDir, serve: false });
+  // The build writes .br/.gz copies of its files (scripts/vite-precompress.mjs): sent as they are, not re-compressed.
+  await app.register(fastifyStatic, { root: webDir, serve: false, preCompressed: true });
   registerAuthentication(app);
   registerTextGuard(app);
   registerQueryGuard(app);

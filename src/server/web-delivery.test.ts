@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../test/db.ts';
@@ -21,12 +21,29 @@ const SCRIPT = `export const pages = ${JSON.stringify(Array.from({ length: 200 }
 const HTML =
   '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>';
 
+/** The parts of Vite's manifest the front door reads: the entry and the home page with what it imports. */
+const MANIFEST = {
+  'index.html': { file: 'assets/index-abc123.js', imports: ['_react-1.js'] },
+  '_react-1.js': { file: 'assets/react-1.js' },
+  '_keys-2.js': { file: 'assets/keys-2.js' },
+  'routes/home/home-page.tsx': {
+    file: 'assets/home-def456.js',
+    imports: ['_react-1.js', 'index.html', '_keys-2.js'],
+    css: ['assets/home-3.css'],
+  },
+};
+
 beforeAll(async () => {
   database = await createTestDb({ now: START });
   webDir = mkdtempSync(path.join(os.tmpdir(), 'prodops-web-'));
   mkdirSync(path.join(webDir, 'assets'));
   writeFileSync(path.join(webDir, 'index.html'), HTML);
   writeFileSync(path.join(webDir, 'assets', 'index-abc123.js'), SCRIPT);
+  // As the build writes them (scripts/vite-precompress.mjs): a copy the server must send as it is.
+  writeFileSync(path.join(webDir, 'assets', 'home-def456.js'), SCRIPT);
+  writeFileSync(path.join(webDir, 'assets', 'home-def456.js.br'), brotliCompressSync(SCRIPT));
+  mkdirSync(path.join(webDir, '.vite'));
+  writeFileSync(path.join(webDir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
   app = await buildApp({
     db: database.db,
     clock: manualClock(START),
@@ -88,6 +105,20 @@ describe('compressed responses', () => {
     });
   }
 
+  it("sends the build's own brotli copy as it is, and the file itself to a client that cannot read it", async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/home-def456.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.rawPayload.equals(brotliCompressSync(SCRIPT))).toBe(true);
+    const plain = await app.inject({ method: 'GET', url: '/assets/home-def456.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+  });
+
   it('leaves small answers alone (below ~1 KB compressing costs more than it saves)', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz', headers: { 'accept-encoding': 'br' } });
     expect(res.statusCode).toBe(200);
@@ -119,5 +150,27 @@ describe('caching of the web app', () => {
       expect(res.json(), url).toEqual({ error: { code: 'not_found', message: `no file ${url}` } });
       expect(String(res.headers['cache-control'] ?? ''), url).not.toMatch(/immutable/);
     }
+  });
+});
+
+describe('the front door', () => {
+  it("asks a signed-in browser at / for the home page's code and styles with the page, not after it", async () => {
+    const res = await app.inject({ method: 'GET', url: '/', cookies: { prodops_session: 'a session' } });
+    expect(res.statusCode).toBe(200);
+    // The entry's own imports are already in index.html.
+    expect(res.headers.link).toBe(
+      '</assets/home-def456.js>; rel=modulepreload, </assets/keys-2.js>; rel=modulepreload, ' +
+        '</assets/home-3.css>; rel=preload; as=style',
+    );
+  });
+
+  it('asks nothing of a signed-out browser (it gets the sign-in page) or on other pages', async () => {
+    expect((await app.inject({ method: 'GET', url: '/' })).headers.link).toBeUndefined();
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: '/releases',
+      cookies: { prodops_session: 'a session' },
+    });
+    expect(elsewhere.headers.link).toBeUndefined();
   });
 });

@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ping } from '../../../db/client.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { type TOpenApiDocument, ZHealth, ZOpenApiDocument, ZUnavailable } from '../../../shared/system.ts';
+import { SESSION_COOKIE } from '../../auth-hook.ts';
 import { textBody } from '../media.ts';
+import { frontDoorReader } from './front-door.ts';
 
 /** Health, the OpenAPI document and the web app. All public on purpose. */
 export async function systemRoutes(app: FastifyInstance, opts: { webDir: string }): Promise<void> {
@@ -33,6 +35,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     handler: async () => app.swagger() as TOpenApiDocument,
   });
   const indexHtml = path.join(opts.webDir, 'index.html');
+  const frontDoorLinks = frontDoorReader(opts.webDir);
   // The single-page app: real files from the Vite build, and index.html for its client-side routes.
   r.get('/*', {
     // The web app's own pages carry its parameters (?status=, ?week=…): the browser reads them, not the server.
@@ -71,6 +74,9 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
           .type('text/plain')
           .send('The web app is not built yet: run `npm run build:web` (npm start does it).');
       }
+      // Signed in at the front door: the home page's code comes alongside the entry's, not after it ran.
+      const links = urlPath === '/' && req.cookies[SESSION_COOKIE] ? frontDoorLinks() : null;
+      if (links) reply.header('link', links);
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     },
   });
