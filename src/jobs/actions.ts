@@ -75,6 +75,8 @@ export async function runDueActions(opts: {
       );
       if (outcome === 'none') break;
       out[outcome] += 1;
+      // Requests get in between actions (a re-plan runs as a chain of them): on PGlite queries never yield.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     } catch (err) {
       if (!claimed) throw err;
       out.failed += 1;

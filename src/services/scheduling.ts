@@ -12,6 +12,7 @@ import { STATUS_SUBJECTS } from '../shared/status.ts';
 export const ACTION_PAYLOADS = {
   'ritual.reminder': z.strictObject({ occurrenceId: z.string() }),
   'ritual.artifact_check': z.strictObject({ occurrenceId: z.string() }),
+  'cadence.replan': z.strictObject({ run: z.string(), after: z.string().nullable() }),
   'weekly_update.remind': z.strictObject({ week: z.string() }),
   'weekly_update.publish': z.strictObject({ week: z.string() }),
   'release.deadline_warning': z.strictObject({

@@ -54,6 +54,9 @@ export const ZAgendaItem = z.strictObject({
   item: z.string().trim().min(1).max(500),
 });
 
+/** The most rituals an org may have: every one is re-planned when the settings change (issue 21). */
+export const MAX_RITUALS = 200;
+
 export const ZRitualInput = z.strictObject({
   slug: ZSlug,
   name: z.string().trim().min(1).max(120),

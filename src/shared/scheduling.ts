@@ -8,6 +8,7 @@
 export const ACTION_KINDS = [
   'ritual.reminder',
   'ritual.artifact_check',
+  'cadence.replan',
   'weekly_update.remind',
   'weekly_update.publish',
   'release.deadline_warning',

@@ -1,7 +1,7 @@
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, sessions } from '../../db/schema/index.ts';
-import { forbidden } from '../../shared/errors.ts';
+import { AppError, forbidden } from '../../shared/errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
@@ -56,6 +56,16 @@ export async function openSession(
   person: { id: string; email: string },
   opts: { now: Date; ttlHours: number; change: Record<string, unknown> },
 ): Promise<NewSession> {
+  // The person's row, locked and read again: a deactivation committed since the caller read it (during the slow
+  // password check) refuses the session, and one still running waits for this insert and ends the session with
+  // the others. Otherwise a session opened in between would outlive the deactivation and come back with a
+  // reactivation.
+  const [current] = await tx
+    .select({ active: people.active })
+    .from(people)
+    .where(eq(people.id, person.id))
+    .for('update');
+  if (!current?.active) throw new AppError('unauthorized', 'the account is inactive');
   const cookieValue = newSecret();
   const csrfToken = newSecret(24);
   const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);

@@ -203,26 +203,3 @@ describe('reminders and adoption', () => {
     expect(adoption.target).toBe(80);
   });
 });
-
-describe('settings that move occurrences', () => {
-  it('re-plans at once when a holiday is added through the API', async () => {
-    const ritual = await weekly('holiday-added', 'skip');
-    const next = (await occurrencesOf(ritual.id))
-      .filter((o) => o.status === 'scheduled' && o.startsAt.getTime() > PLANNED.getTime() + 86_400_000)
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0]!;
-    const admin = await signedIn(db(), ['admin']);
-    const { settings } = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: admin.headers })
-    ).json();
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/settings',
-      headers: admin.headers,
-      payload: { ...settings, holidays: [...settings.holidays, { date: next.key, name: 'Company offsite' }] },
-    });
-    expect(res.statusCode).toBe(200);
-    const after = (await occurrencesOf(ritual.id)).find((o) => o.key === next.key)!;
-    expect(after).toMatchObject({ status: 'skipped', holiday: 'Company offsite' });
-    expect(await reminderDue(after.id)).toMatchObject({ status: 'cancelled' });
-  });
-});

@@ -149,10 +149,16 @@ export async function syncRitualOccurrences(
   }
 }
 
-/** The daily plan: every ritual's window moves one day; also run at start and after settings change. */
+/** Lets requests waiting on the event loop in between rituals: on PGlite a chain of queries never yields. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The daily plan (and the start-up catch-up): every ritual's window moves, one transaction each. */
 export async function planAhead(db: Db, now: Date): Promise<void> {
   const all = await db.select({ id: rituals.id }).from(rituals);
-  for (const r of all) await db.transaction((tx) => syncRitualOccurrences(tx, r.id, { now }));
+  for (const r of all) {
+    await db.transaction((tx) => syncRitualOccurrences(tx, r.id, { now }));
+    await breathe();
+  }
 }
 
 /** One occurrence on the calendar: the shared schema's shape (ZOccurrence). */

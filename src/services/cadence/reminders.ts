@@ -9,6 +9,7 @@ import { getSettings } from '../org/settings.ts';
 import type { ActionHandler } from '../scheduling.ts';
 import { agendaWriterFor } from './agendas.ts';
 import { expectedAttendees } from './attendance.ts';
+import { replanStep } from './replan.ts';
 
 /** "Tue 24 Nov 2026, 10:00 (America/New_York)": times in messages are always the org's. */
 export function localTimeText(instant: Date, timeZone: string): string {
@@ -104,4 +105,5 @@ export const ritualArtifactCheck: ActionHandler<'ritual.artifact_check'> = async
 export const CADENCE_ACTIONS = {
   'ritual.reminder': ritualReminder,
   'ritual.artifact_check': ritualArtifactCheck,
+  'cadence.replan': replanStep,
 };

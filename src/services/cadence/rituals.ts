@@ -1,12 +1,13 @@
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { asc, count, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people, rituals } from '../../db/schema/index.ts';
-import type {
-  TAttendees,
-  THolidayPolicy,
-  TRitualInput,
-  TRitualPatch,
-  TSchedule,
+import {
+  MAX_RITUALS,
+  type TAttendees,
+  type THolidayPolicy,
+  type TRitualInput,
+  type TRitualPatch,
+  type TSchedule,
 } from '../../shared/cadence.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TRole } from '../../shared/roles.ts';
@@ -79,6 +80,16 @@ async function checkRefs(db: Db, input: TRitualPatch) {
   if (errors.length) throw invalid(errors);
 }
 
+/** A cap, so that re-planning every ritual after a settings change stays a bounded job. */
+async function assertRoomForOne(db: Db) {
+  const [row] = await db.select({ n: count() }).from(rituals);
+  if ((row?.n ?? 0) >= MAX_RITUALS) {
+    throw new AppError('conflict', `the org already has ${MAX_RITUALS} rituals, the most it may have`, [
+      { path: 'rituals', message: `at most ${MAX_RITUALS} per org: delete one you no longer hold first` },
+    ]);
+  }
+}
+
 async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
   const [existing] = await db.select({ id: rituals.id }).from(rituals).where(eq(rituals.slug, slug));
   if (existing && existing.id !== exceptId) {
@@ -106,6 +117,7 @@ export async function createRitual(opts: {
 }): Promise<RitualView> {
   return opts.db.transaction(async (tx) => {
     await checkRefs(tx, opts.input);
+    await assertRoomForOne(tx);
     await assertSlugFree(tx, opts.input.slug);
     const [row] = await tx
       .insert(rituals)

@@ -5,6 +5,7 @@ import { orgSettings } from '../../db/schema/index.ts';
 import { DEFAULT_SETTINGS, type TSettings, ZSettings } from '../../shared/settings.ts';
 import type { Actor } from '../actor.ts';
 import { diffFields, recordAudit } from '../audit.ts';
+import { requestReplan } from '../cadence/replan-request.ts';
 import { scopedSettings, settingsWritten } from '../scope.ts';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -70,6 +71,9 @@ export async function getOidcClientSecret(db: Db): Promise<string | null> {
   return row?.secret ?? null;
 }
 
+/** The settings that move ritual occurrences and weekly-update cycles: a change to one re-plans them. */
+const PLANNING_FIELDS = ['timeZone', 'holidays', 'workWeek', 'deadlines'];
+
 /** The document without the write-only secret, and what a save does to the secret (undefined: keeps it). */
 function splitSecret(settings: TSettings): { doc: TSettings; secret: string | null | undefined } {
   const { clientSecret, ...oidc } = settings.sso.oidc;
@@ -108,6 +112,8 @@ export async function updateSettings(opts: {
       entityId: 'org',
       change: changed,
     });
+    // In the background (a `cadence.replan` action, in batches): with many rituals a save stays instant.
+    if (PLANNING_FIELDS.some((f) => f in changed)) await requestReplan(tx, opts.now);
     return doc;
   });
   settingsWritten(saved);

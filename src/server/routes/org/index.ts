@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { listAudit } from '../../../services/audit.ts';
-import { planAhead } from '../../../services/cadence/occurrences.ts';
 import { createArea, deleteArea, getArea, listAreas, updateArea } from '../../../services/org/areas.ts';
 import {
   createPerson,
@@ -21,7 +20,6 @@ import {
 } from '../../../services/org/pods.ts';
 import { listRaci, replaceRaci } from '../../../services/org/raci.ts';
 import { getOidcClientSecret, getSettings, updateSettings } from '../../../services/org/settings.ts';
-import { replanOpenCycles } from '../../../services/updates/cycles.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import {
   ZArea,
@@ -132,10 +130,8 @@ function registerSingletons(app: FastifyInstance): void {
       response: { 200: ZSettingsReply, ...errors },
     },
     handler: async (req) => {
+      // Time zone, holidays and the work week move occurrences: the save asks the jobs to re-plan them at once.
       await updateSettings({ db, actor: req.actor!, now: req.now, settings: req.body });
-      // Time zone, holidays and the work week move occurrences: re-plan now rather than at the nightly plan.
-      await planAhead(db, req.now);
-      await replanOpenCycles(db, req.now);
       return settingsReply(req.actor!);
     },
   });
