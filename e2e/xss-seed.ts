@@ -35,6 +35,19 @@ interface Occurrence {
   ritualSlug: string;
   status: string;
   localDate: string;
+  holiday: string | null;
+}
+
+/** A settings save re-plans in the background (a job a second later): wait until the holiday is on the calendar. */
+async function holidayPlanned(api: Api, name: string, daysFromNow: (n: number) => string): Promise<void> {
+  for (let tries = 0; tries < 60; tries++) {
+    const { items } = await api.get<{ items: Occurrence[] }>(
+      `/calendar?from=${daysFromNow(0)}&to=${daysFromNow(40)}`,
+    );
+    if (items.some((o) => o.holiday === name)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the holiday saved in settings never reached the calendar');
 }
 interface Labelled {
   key: string;
@@ -156,6 +169,7 @@ export async function seedPayloads(api: Api, p: PayloadCycle): Promise<Seeded> {
   for (const group of ['segments', 'severities', 'evidenceTypes', 'sources'] as const)
     for (const x of settings.insights[group]) x.label = p.take(`settings.insights.${group}[].label`, 80);
   await api.put('/settings', settings);
+  await holidayPlanned(api, holidayName, daysFromNow);
 
   // ---- C1: people, areas, pods, RACI
   const pmName = p.take('people.name (a PM)', 120);
