@@ -63,6 +63,8 @@ async function bench(kind: string, target: DatabaseTarget) {
   const app = await buildApp({
     db: database.db,
     clock: systemClock,
+    // The server's default (PRODOPS_READ_CACHE_MS).
+    readCacheMs: 2000,
     config: { secureCookies: false, sessionHours: 1, signInPerMinute: 100 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

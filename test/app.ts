@@ -19,6 +19,8 @@ export async function createTestApp(
     signInPerMinute: number;
     clock: Clock;
     onEnqueued: () => void;
+    /** Who a credential is and which version is published, reused this long (server/read-cache.ts); off by default. */
+    readCacheMs: number;
     /** The instant the org's default rituals are planned around (default: the real time). */
     planFrom: Date;
     /** PRODOPS_PUBLIC_URL: the base of the addresses the app gives out (the single sign-on callback). */
@@ -40,6 +42,7 @@ export async function createTestApp(
     db: database.db,
     clock: config.clock ?? systemClock,
     onEnqueued: config.onEnqueued,
+    readCacheMs: config.readCacheMs,
     config: {
       secureCookies: false,
       sessionHours: 24,

@@ -67,6 +67,7 @@ export async function startServer(
   const app = await buildApp({
     db,
     clock,
+    readCacheMs: config.readCacheMs,
     config: {
       ...config,
       slackWebhookAnyHost: config.delivery.slackWebhookAnyHost,

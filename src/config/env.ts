@@ -38,6 +38,7 @@ const ZEnv = z.object({
     .default(24 * 14),
   PRODOPS_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PRODOPS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  PRODOPS_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   PRODOPS_PUBLIC_URL: z
     .url({ message: 'must be the URL people use to reach prodops, like https://prodops.example.com' })
     .optional(),
@@ -97,6 +98,8 @@ export interface Config {
   trustProxy: boolean | string[];
   sessionHours: number;
   signInPerMinute: number;
+  /** How long a credential's person and a published version's id are reused (server/read-cache.ts). */
+  readCacheMs: number;
   dbPoolSize: number;
   logLevel: string;
   /** For links sent out of band (emails): PRODOPS_PUBLIC_URL, else http://localhost:PORT. */
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.PRODOPS_SESSION_HOURS,
     signInPerMinute: e.PRODOPS_SIGNIN_PER_MINUTE,
     dbPoolSize: e.PRODOPS_DB_POOL,
+    readCacheMs: e.PRODOPS_READ_CACHE_MS,
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PRODOPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     publicUrlFromEnv: e.PRODOPS_PUBLIC_URL?.replace(/\/$/, ''),

@@ -12,6 +12,7 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { registerPublishedCache } from './published-reply.ts';
 import { registerQueryGuard } from './query-guard.ts';
+import { registerReadCache } from './read-cache.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { betLoaders, betRoutes } from './routes/bets/index.ts';
@@ -52,6 +53,8 @@ export interface BuildAppOptions extends AppDeps {
   statusAnswerer?: StatusAnswerer;
   /** The published-artifact cache's cap in bytes (32 MB by default; tests make it small to see eviction). */
   publishedCacheBytes?: number;
+  /** How long who a credential is and which version is published are kept (read-cache.ts); off unless given. */
+  readCacheMs?: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
   registerPublishedCache(app, opts.publishedCacheBytes);
+  registerReadCache(app, opts.readCacheMs ?? 0);
   // First of the hooks: everything after runs in the request's scope.
   registerRequestScope(app);
   app.decorateRequest('now', null as unknown as Date);

@@ -34,14 +34,21 @@ async function identify(app: FastifyInstance, req: FastifyRequest) {
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await principalFromToken(app.deps.db, match[1], req.now) : null;
+    const token = match?.[1];
+    const principal = token
+      ? await app.readCache.get(`token:${token}`, req.now, () =>
+          principalFromToken(app.deps.db, token, req.now),
+        )
+      : null;
     if (!principal)
       throw new AppError('unauthorized', 'the API token is not valid (revoked, unknown or malformed)');
     return principal;
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const principal = await principalFromSession(app.deps.db, cookie, req.now);
+  const principal = await app.readCache.get(`session:${cookie}`, req.now, () =>
+    principalFromSession(app.deps.db, cookie, req.now),
+  );
   if (principal && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== principal.csrfToken) {
     throw new AppError('forbidden', `missing or wrong ${CSRF_HEADER} header (CSRF protection)`);
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { artifactVersionId } from '../services/artifacts.ts';
 import { AppError } from '../shared/errors.ts';
 import { type CachedBody, type Encoding, PublishedCache } from './published-cache.ts';
 
@@ -12,6 +13,16 @@ declare module 'fastify' {
 
 export function registerPublishedCache(app: FastifyInstance, maxBytes?: number): void {
   app.decorate('publishedCache', new PublishedCache(maxBytes));
+}
+
+/**
+ * The row id of a published version (artifacts.ts: the latest, or the one asked for), through the read cache: a
+ * publication, correction or undo here is a write, which forgets it (read-cache.ts).
+ */
+export function publishedVersionId(req: FastifyRequest, kind: string, key: string, version?: number) {
+  return req.server.readCache.get(`version:${kind}:${key}:${version ?? 'latest'}`, req.now, () =>
+    artifactVersionId(req.server.deps.db, kind, key, version),
+  );
 }
 
 /** What a route builds on a miss: the body as bytes or a string, its content type, any fixed headers. */

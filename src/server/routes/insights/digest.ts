@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
+import { artifactVersionById } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { INSIGHTS_DIGEST, listDigests, publishDigest } from '../../../services/insights/digest.ts';
 import { previewDigestPublish } from '../../../services/insights/digest-preview.ts';
@@ -9,7 +9,7 @@ import { getSettings } from '../../../services/org/settings.ts';
 import { ZBroadcastHeld, ZBroadcastPreview } from '../../../shared/broadcasts.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { type TDigest, ZDigest, ZDigestList, ZPublishedDigest } from '../../../shared/insights.ts';
-import { jsonBuilt, sendPublished } from '../../published-reply.ts';
+import { jsonBuilt, publishedVersionId, sendPublished } from '../../published-reply.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { errors, managers, tags } from './common.ts';
 
@@ -36,7 +36,7 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: async (req, reply) => {
       const { month } = req.params;
-      const id = await artifactVersionId(db, INSIGHTS_DIGEST, month);
+      const id = await publishedVersionId(req, INSIGHTS_DIGEST, month);
       if (!id) throw notFound(`digest for ${month}`);
       return sendPublished(req, reply, {
         key: `digest:${id}`,

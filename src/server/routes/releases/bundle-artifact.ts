@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
+import { artifactVersionById } from '../../../services/artifacts.ts';
 import { UNANNOUNCED } from '../../../services/feed/launches.ts';
 import { internalOnly } from '../../../services/home/launches.ts';
 import { ENABLEMENT_BUNDLE } from '../../../services/releases/bundle.ts';
@@ -9,7 +9,7 @@ import type { ReleaseView } from '../../../services/releases/releases.ts';
 import { ZIdParams } from '../../../shared/common.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { type TBundleArtifact, ZBundleArtifact } from '../../../shared/release-detail.ts';
-import { jsonBuilt, sendPublished } from '../../published-reply.ts';
+import { jsonBuilt, publishedVersionId, sendPublished } from '../../published-reply.ts';
 import { jsonOrText } from '../media.ts';
 import { readerOf } from '../roadmap/reader.ts';
 import { errors, tags } from './common.ts';
@@ -46,7 +46,7 @@ export async function bundleArtifactRoutes(app: FastifyInstance): Promise<void> 
       const { version, format } = req.query;
       const notFound = `no bundle was sent for this release${version ? ` as version ${version}` : ''}`;
       if (!(await mayRead(req, release))) throw new AppError('not_found', notFound);
-      const id = await artifactVersionId(db, ENABLEMENT_BUNDLE, release.id, version);
+      const id = await publishedVersionId(req, ENABLEMENT_BUNDLE, release.id, version);
       if (!id) throw new AppError('not_found', notFound);
       return sendPublished(req, reply, {
         key: `bundle:${id}:${format}`,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { renderView } from '../../../domain/roadmap/view.ts';
 import { createMarkdown } from '../../../integrations/markdown.ts';
-import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
+import { artifactVersionById } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { ratifiedStates } from '../../../services/roadmap/item-history.ts';
@@ -28,7 +28,7 @@ import {
   ZViewQuery,
   ZViewVersionList,
 } from '../../../shared/roadmap.ts';
-import { type Built, jsonBuilt, sendPublished } from '../../published-reply.ts';
+import { type Built, jsonBuilt, publishedVersionId, sendPublished } from '../../published-reply.ts';
 import { withInlineStyle } from '../../security-headers.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { textBody } from '../media.ts';
@@ -61,9 +61,9 @@ async function viewFor(db: Db, now: Date, version: number | 'draft' | undefined,
 }
 
 /** The published version's row id (the latest or the one asked for; 404 for an unknown number), or null. */
-async function publishedId(db: Db, version: number | 'draft' | undefined) {
+async function publishedId(req: FastifyRequest, version: number | 'draft' | undefined) {
   if (version === 'draft') return null;
-  const id = await artifactVersionId(db, ROADMAP_VIEW, VIEW_KEY, version);
+  const id = await publishedVersionId(req, ROADMAP_VIEW, VIEW_KEY, version);
   if (!id && version) throw notFound(`roadmap view version ${version}`);
   return id;
 }
@@ -129,7 +129,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       const version = draftFor(req);
       const { audience } = req.query;
-      const id = await publishedId(db, version);
+      const id = await publishedId(req, version);
       // The draft (or no view published yet) is built from now: never cached.
       if (!id) return viewFor(db, req.now, version, audience);
       return sendPublished(req, reply, {
@@ -155,7 +155,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       const version = draftFor(req);
       const { audience, format } = req.query;
-      const id = await publishedId(db, version);
+      const id = await publishedId(req, version);
       if (!id) {
         const built = exportOf(await viewFor(db, req.now, version, audience), audience, format);
         for (const [name, value] of Object.entries(built.headers ?? {})) reply.header(name, value);

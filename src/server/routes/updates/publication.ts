@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { artifactVersionById, artifactVersionId } from '../../../services/artifacts.ts';
+import { artifactVersionById } from '../../../services/artifacts.ts';
 import { heldOf } from '../../../services/broadcasts/hold.ts';
 import { getSettings } from '../../../services/org/settings.ts';
 import { listPublishedUpdates } from '../../../services/updates/archive.ts';
@@ -19,7 +19,7 @@ import {
   ZUpdatesList,
   ZWeekParams,
 } from '../../../shared/updates.ts';
-import { jsonBuilt, sendPublished } from '../../published-reply.ts';
+import { jsonBuilt, publishedVersionId, sendPublished } from '../../published-reply.ts';
 import { sendingConfig } from '../broadcasts/index.ts';
 import { jsonOrText } from '../media.ts';
 import { errors } from './common.ts';
@@ -63,7 +63,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       const { week } = req.params;
       const { version, format } = req.query;
-      const id = await artifactVersionId(db, WEEKLY_UPDATE, week, version);
+      const id = await publishedVersionId(req, WEEKLY_UPDATE, week, version);
       const notFound = `no published update for ${week}${version ? ` version ${version}` : ''}`;
       if (!id) throw new AppError('not_found', notFound);
       return sendPublished(req, reply, {
