@@ -39,6 +39,9 @@ const ids = {
 
 const ops = systemActor('test');
 const range = { earliest: '2026-12-07', latest: '2027-01-29', confidence: 'high' as const };
+/** The internal item's own range, after the shown item's: a "what changed" line about it would name it. */
+const internalRange = { earliest: '2030-05-06', latest: '2030-08-23', confidence: 'low' as const };
+const planted = { internal: '', shown: '', decision: '', internalOnly: '', areaId: '' };
 
 async function seedMarkers(): Promise<void> {
   const db = t.database.db;
@@ -55,7 +58,7 @@ async function seedMarkers(): Promise<void> {
       title: 'LEAK-INTERNAL title',
       summary: 'LEAK-INTERNAL summary',
       areaId,
-      ...range,
+      ...internalRange,
       visibility: 'internal',
       note: 'LEAK-NOTE internal',
     },
@@ -112,20 +115,47 @@ async function seedMarkers(): Promise<void> {
       roadmapItemIds: [shown.id, internal.id, never.id],
     },
   });
+  // Issue 21: a decision that links the internal item only: even filtering by it must not hint at it.
+  const internalOnly = await recordDecision({
+    db,
+    actor: ops,
+    now,
+    input: {
+      decidedOn: '2026-11-16',
+      title: 'Pick a vendor',
+      context: 'Context',
+      options: ['One', 'Two'],
+      rationale: 'Because',
+      ownerId: owner!.id,
+      reviewDate: '2027-02-01',
+      roadmapItemIds: [internal.id],
+    },
+  });
   await publishView({ db, actor: ops, now });
   secrets.push(internal.id, never.id);
   ids.items.push(internal.id, shown.id, never.id);
-  ids.decisions.push(decision.id);
+  ids.decisions.push(decision.id, internalOnly.id);
+  Object.assign(planted, {
+    internal: internal.id,
+    shown: shown.id,
+    decision: decision.id,
+    internalOnly: internalOnly.id,
+    areaId,
+  });
 }
 
 /** What stakeholders may never read, from the demo: unreadable items' ids, and notes of unratified versions. */
 async function demoSecrets(): Promise<void> {
   const db = t.database.db;
   const items = await db.select().from(roadmapItems);
+  const versions = await db.select().from(roadmapItemVersions);
   for (const i of items) {
     ids.items.push(i.id);
-    const readable = i.ratifiedVersion !== null && i.state.visibility === 'stakeholders';
-    if (!readable) secrets.push(i.id);
+    const shownVersion = versions.find((v) => v.itemId === i.id && v.version === i.ratifiedVersion);
+    const readable = shownVersion?.state.visibility === 'stakeholders';
+    if (readable) continue;
+    // Issue 21: an item a stakeholder may not read is not named either ("Tax engine upgrade"), in any version.
+    secrets.push(i.id, ...versions.filter((v) => v.itemId === i.id).map((v) => v.state.title));
   }
   const pending = await db
     .select({ note: roadmapItemVersions.note })
@@ -159,6 +189,18 @@ beforeAll(async () => {
   feedFile = urls.url.split('/').pop()!;
 }, 120_000);
 afterAll(() => t.close());
+
+/** Planted words and dates no stakeholder reads: unratified dates, and the internal item's range in words. */
+const MARKERS = [
+  'LEAK-',
+  '2031-01-06',
+  '2031-03-28',
+  'Mar 2031',
+  '2030-05-06',
+  '2030-08-23',
+  'May 2030',
+  'Aug 2030',
+];
 
 type OpenApi = { paths: Record<string, Record<string, { parameters?: Param[] }>> };
 type Param = { in: string; name: string; schema?: { enum?: string[]; anyOf?: { enum?: string[] }[] } };
@@ -214,7 +256,7 @@ describe('a stakeholder reads ratified data only (issue 13, finding 3)', () => {
           const res = await t.app.inject({ method: 'GET', url: q ? `${url}?${q}` : url, headers: sales });
           reads++;
           if (res.statusCode >= 500) leaks.push(`${url}?${q}: ${res.statusCode}`);
-          for (const s of [...secrets, 'LEAK-', '2031-01-06', '2031-03-28', 'Mar 2031'])
+          for (const s of [...secrets, ...MARKERS])
             if (res.body.includes(s)) leaks.push(`${url}?${q}: ${res.statusCode} shows "${s}"`);
         }
     }
@@ -262,6 +304,63 @@ describe('a stakeholder reads ratified data only (issue 13, finding 3)', () => {
     expect(bodies[0]).toContain('Sent words');
     for (const body of bodies) {
       for (const s of ['FEEDCHECK', held.id, ...secrets, 'LEAK-']) expect(body).not.toContain(s);
+    }
+  });
+
+  it('the side doors of issue 21: review page, what changed, decisions, history, as Sales, Support, CS and Exec', async () => {
+    const db = t.database.db;
+    const org = (await signedIn(db, ['pm'])).headers;
+    const get = (url: string, headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+    // The org does read these: the checks below would catch a leak, not a page that shows nothing to anyone.
+    const review = await get(`/roadmap/reviews/${ids.occurrences[0]}`, org);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Tax engine upgrade');
+    expect(review.body).toContain('Vendor contract not signed yet');
+    expect((await get('/roadmap/changes?since=2020-01-01', org)).body).toContain('LEAK-INTERNAL title');
+    const words = ['Tax engine upgrade', 'Vendor contract not signed yet', planted.internal, ...MARKERS];
+    for (const fn of ['sales', 'support', 'cs', 'exec'] as const) {
+      const as = (await signedIn(db, ['stakeholder'], { function: fn })).headers;
+      const bodies: string[] = [];
+      const read = async (url: string, status: number) => {
+        const res = await get(url, as);
+        expect(res.statusCode, `${fn} ${url}`).toBe(status);
+        bodies.push(res.body);
+        return res.json();
+      };
+      // The review is the product org's working meeting on unratified changes: refused outright.
+      for (const occurrence of ids.occurrences) await read(`/roadmap/reviews/${occurrence}`, 403);
+      await read('/roadmap/reviews', 403);
+      // What changed: ratified states only, and no line about an item they may not read.
+      for (const since of ['2020-01-01', 'last-review']) {
+        const changes = await read(`/roadmap/changes?since=${since}`, 200);
+        expect(changes.changes.map((c: { itemId: string }) => c.itemId)).not.toContain(planted.internal);
+      }
+      const all = await read('/roadmap/changes?since=2020-01-01', 200);
+      expect(all.changes.map((c: { text: string }) => c.text)).toContain(
+        'Shown item added (Early Dec 2026 – late Jan 2027)',
+      );
+      // Decisions: only the items they may read, by their ratified titles; a filter by a hidden item finds nothing.
+      const decision = await read(`/decisions/${planted.decision}`, 200);
+      expect(decision.roadmapItems).toEqual([{ id: planted.shown, title: 'Shown item' }]);
+      expect((await read(`/decisions/${planted.internalOnly}`, 200)).roadmapItems).toEqual([]);
+      expect((await read(`/decisions?roadmapItemId=${planted.internal}`, 200)).items).toEqual([]);
+      expect(
+        (await read(`/decisions?roadmapItemId=${planted.shown}`, 200)).items.map((d: { id: string }) => d.id),
+      ).toEqual([planted.decision]);
+      const inArea = (await read(`/decisions?areaId=${planted.areaId}`, 200)).items.map(
+        (d: { id: string }) => d.id,
+      );
+      expect(inArea).toContain(planted.decision);
+      expect(inArea).not.toContain(planted.internalOnly);
+      // History: the ratified version only, without the PM's note or the hidden dependency.
+      const history = await read(`/roadmap/items/${planted.shown}/history`, 200);
+      expect(history.items).toMatchObject([
+        { version: 1, note: '', ratified: true, state: { title: 'Shown item', dependsOn: [] } },
+      ]);
+      await read(`/roadmap/items/${planted.internal}/history`, 404);
+      await read(`/roadmap/items/${planted.internal}`, 404);
+      for (const body of bodies) for (const w of words) expect(body, `${fn} read "${w}"`).not.toContain(w);
     }
   });
 

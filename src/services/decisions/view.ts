@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   decisionEvents,
@@ -13,8 +13,13 @@ import type { TDecisionLogEntry, TDecisionLogQuery } from '../../shared/decision
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
-import { itemTitles } from '../roadmap/item-history.ts';
 import type { Reader } from '../roadmap/item-reads.ts';
+import {
+  projectLinks,
+  ratified,
+  readableItems,
+  stakeholderTitles,
+} from '../roadmap/stakeholder-projection.ts';
 
 /** A decision log entry as services return it; routes add the caller's `permissions`. */
 export type DecisionView = Omit<TDecisionLogEntry, 'permissions'>;
@@ -54,7 +59,7 @@ async function lookups(db: Db, rows: Row[], reader: Reader) {
   // A stakeholder reads the ratified titles of the items they may read, and nothing of the others.
   const items =
     reader === 'stakeholder'
-      ? [...(await itemTitles(db, reader))].map(([id, title]) => ({ id, title }))
+      ? [...(await stakeholderTitles(db, itemIds))].map(([id, title]) => ({ id, title }))
       : itemIds.length
         ? await db
             .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
@@ -97,9 +102,10 @@ function toView(row: Row, l: Awaited<ReturnType<typeof lookups>>, settings: TSet
     supersedes: link(d.supersedesId),
     supersededBy: link(d.supersededById),
     // Items are never deleted (dropped instead); a deleted release keeps its link, named as such.
-    roadmapItems: d.roadmapItemIds
-      .filter((id) => l.reader === 'org' || l.itemTitles.has(id))
-      .map((id) => ({ id, title: l.itemTitles.get(id) ?? '(unknown item)' })),
+    roadmapItems:
+      l.reader === 'org'
+        ? d.roadmapItemIds.map((id) => ({ id, title: l.itemTitles.get(id) ?? '(unknown item)' }))
+        : projectLinks(d.roadmapItemIds, l.itemTitles),
     releases: d.releaseIds.map((id) => ({ id, title: l.releaseTitles.get(id) ?? '(deleted release)' })),
     themes: d.themes.map((key) => ({ key, label: themeLabels.get(key) ?? key })),
     occurrenceId: row.occurrenceId,
@@ -156,9 +162,37 @@ function searchWords(q: string | undefined): SQL[] {
 const isDue = (today: string) => and(eq(decisions.status, 'active'), lte(decisions.nextReviewDate, today))!;
 
 /** Linked to a roadmap item or a release of the area. */
-const inArea = (areaId: string) =>
-  sql`(exists (select 1 from ${roadmapItems} where ${roadmapItems.id} = any(${decisions.roadmapItemIds}) and ${roadmapItems.areaId} = ${areaId})
-       or exists (select 1 from ${releases} where ${releases.id} = any(${decisions.releaseIds}) and ${releases.areaId} = ${areaId}))`;
+const inArea = (areaId: string, items: SQL) =>
+  sql`(${items} or exists (select 1 from ${releases} where ${releases.id} = any(${decisions.releaseIds}) and ${releases.areaId} = ${areaId}))`;
+
+/**
+ * The roadmap filters (by item, by area through its items), as the reader may use them: a stakeholder's match only
+ * items they may read, in the area their ratified version says, so a filter never hints at an internal item.
+ */
+function itemFilters(db: Db, q: TDecisionLogQuery, reader: Reader): (SQL | undefined)[] {
+  const linked = sql`${roadmapItems.id} = any(${decisions.roadmapItemIds})`;
+  if (reader === 'org')
+    return [
+      q.roadmapItemId ? sql`${q.roadmapItemId}::uuid = any(${decisions.roadmapItemIds})` : undefined,
+      q.areaId
+        ? inArea(
+            q.areaId,
+            sql`exists (select 1 from ${roadmapItems} where ${linked} and ${roadmapItems.areaId} = ${q.areaId})`,
+          )
+        : undefined,
+    ];
+  return [
+    q.roadmapItemId
+      ? exists(readableItems(db, and(linked, eq(roadmapItems.id, q.roadmapItemId))))
+      : undefined,
+    q.areaId
+      ? inArea(
+          q.areaId,
+          exists(readableItems(db, and(linked, sql`${ratified.state}->>'areaId' = ${q.areaId}`))),
+        )
+      : undefined,
+  ];
+}
 
 function filters(q: TDecisionLogQuery, today: string): (SQL | undefined)[] {
   return [
@@ -166,10 +200,8 @@ function filters(q: TDecisionLogQuery, today: string): (SQL | undefined)[] {
     q.ownerId ? eq(decisions.ownerId, q.ownerId) : undefined,
     q.status ? eq(decisions.status, q.status) : undefined,
     q.due === 'true' ? isDue(today) : q.due === 'false' ? not(isDue(today)) : undefined,
-    q.roadmapItemId ? sql`${q.roadmapItemId}::uuid = any(${decisions.roadmapItemIds})` : undefined,
     q.releaseId ? sql`${q.releaseId}::uuid = any(${decisions.releaseIds})` : undefined,
     q.theme ? sql`${q.theme} = any(${decisions.themes})` : undefined,
-    q.areaId ? inArea(q.areaId) : undefined,
     q.from ? gte(decisions.decidedOn, q.from) : undefined,
     q.to ? lte(decisions.decidedOn, q.to) : undefined,
   ];
@@ -180,7 +212,7 @@ export async function listDecisions(db: Db, q: TDecisionLogQuery, now: Date, rea
   const offset = decodeCursor(q.cursor) ?? 0;
   const settings = await getSettings(db);
   const rows = await selectDecisions(db)
-    .where(and(...filters(q, todayIn(settings.timeZone, now))))
+    .where(and(...filters(q, todayIn(settings.timeZone, now)), ...itemFilters(db, q, reader)))
     .orderBy(desc(decisions.decidedOn), desc(decisions.number))
     .limit(q.limit + 1)
     .offset(offset);

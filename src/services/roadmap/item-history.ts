@@ -5,7 +5,16 @@ import { diffRoadmap } from '../../domain/roadmap/changes.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { TRoadmapItemState } from '../../shared/roadmap.ts';
 import { getSettings } from '../org/settings.ts';
-import { launchesShown, type Reader, ratified, readableItemIds, type ShippingState } from './item-reads.ts';
+import { launchesShown, type Reader, type ShippingState } from './item-reads.ts';
+import {
+  projectStates,
+  projectVersions,
+  ratified,
+  ratifiedOfItem,
+  readableItemIds,
+  shownSql,
+  stakeholderTitles,
+} from './stakeholder-projection.ts';
 
 /**
  * Roadmap items over time: an item's versions with what each changed, every item's state at an instant, the
@@ -25,12 +34,7 @@ export async function itemHistory(db: Db, id: string, reader: Reader = 'org') {
     .from(roadmapItemVersions)
     .where(eq(roadmapItemVersions.itemId, id))
     .orderBy(asc(roadmapItemVersions.version));
-  const shownAt = readable ? await ratificationTimes(db, id) : undefined;
-  const versions = shownAt
-    ? all
-        .filter((v) => shownAt.has(v.version) && v.state.visibility === 'stakeholders')
-        .map((v) => ({ ...v, note: '', kind: 'edit' as const, state: withoutHidden(v.state, readable!) }))
-    : all;
+  const versions = readable ? projectVersions(all, await ratificationTimes(db, id), readable) : all;
   const settings = await getSettings(db);
   const titles = await itemTitles(db, reader);
   const fy = settings.roadmap.fiscalYearStartMonth;
@@ -45,7 +49,7 @@ export async function itemHistory(db: Db, id: string, reader: Reader = 'org') {
         kind: v.kind,
         note: v.note,
         changedBy: v.changedBy,
-        changedAt: (shownAt?.get(v.version) ?? v.changedAt).toISOString(),
+        changedAt: v.changedAt.toISOString(),
         state: v.state,
         changes,
         ratified: item.ratifiedVersion === v.version,
@@ -53,12 +57,6 @@ export async function itemHistory(db: Db, id: string, reader: Reader = 'org') {
     })
     .reverse();
 }
-
-/** A state as a stakeholder may read it: dependencies only on items they can read. */
-const withoutHidden = (s: TRoadmapItemState, readable: ReadonlySet<string>): TRoadmapItemState => ({
-  ...s,
-  dependsOn: s.dependsOn.filter((d) => readable.has(d)),
-});
 
 /** When each version of an item first became what stakeholders read. */
 async function ratificationTimes(db: Db, itemId: string): Promise<Map<number, Date>> {
@@ -72,8 +70,7 @@ async function ratificationTimes(db: Db, itemId: string): Promise<Map<number, Da
 
 /** Item titles by id; a stakeholder's hold only the ratified titles of items they can read. */
 export async function itemTitles(db: Db, reader: Reader = 'org'): Promise<Map<string, string>> {
-  if (reader === 'stakeholder')
-    return new Map([...(await ratifiedStates(db, reader))].map(([id, s]) => [id, s.title]));
+  if (reader === 'stakeholder') return stakeholderTitles(db);
   const rows = await db
     .select({ id: roadmapItems.id, title: sql<string>`${roadmapItems.state}->>'title'` })
     .from(roadmapItems);
@@ -127,13 +124,10 @@ export async function shownItemsShipping(
       ratified: sql<ShippingState>`jsonb_build_object('status', ${ratified.state}->'status', 'earliest', ${ratified.state}->'earliest', 'latest', ${ratified.state}->'latest', 'releaseIds', ${ratified.state}->'releaseIds')`,
     })
     .from(roadmapItems)
-    .innerJoin(
-      ratified,
-      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
-    )
+    .innerJoin(ratified, ratifiedOfItem())
     .where(
       and(
-        sql`${ratified.state}->>'visibility' = 'stakeholders'`,
+        shownSql(ratified.state),
         sql`(${roadmapItems.state}->'releaseIds' ?| ${ids} or ${ratified.state}->'releaseIds' ?| ${ids})`,
       ),
     )
@@ -194,12 +188,11 @@ export async function ratifiedStates(
         )
         .orderBy(sql`${roadmapItemVersions.state}->>'earliest'`, asc(roadmapItemVersions.itemId));
   if (reader === 'org') return new Map(rows.map((r) => [r.id, r.state]));
-  const shown = rows.filter((r) => r.state.visibility === 'stakeholders');
-  const readable = new Set(shown.map((r) => r.id));
+  const shown = projectStates(rows);
   // "What changed" compares two instants: launches are read as they stand now in both, so only reviews move it.
   const shows = await launchesShown(
     db,
     shown.map((r) => r.state),
   );
-  return new Map(shown.map((r) => [r.id, shows(withoutHidden(r.state, readable))]));
+  return new Map(shown.map((r) => [r.id, shows(r.state)]));
 }

@@ -1,8 +1,7 @@
-import { type AnyColumn, and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
-import { areas, people, releases, roadmapItems, roadmapItemVersions } from '../../db/schema/index.ts';
+import { areas, people, releases, roadmapItems } from '../../db/schema/index.ts';
 import { withLaunches } from '../../domain/roadmap/follow-release.ts';
 import { horizonOf, quartersText, rangeText } from '../../domain/roadmap/quarters.ts';
 import { todayIn } from '../../shared/calendar.ts';
@@ -10,6 +9,14 @@ import type { TRoadmapItemState, TRoadmapStatus } from '../../shared/roadmap.ts'
 import type { TSettings } from '../../shared/settings.ts';
 import { getSettings } from '../org/settings.ts';
 import { containsPattern, decodeCursor, pageOf } from '../paging.ts';
+import {
+  anyOf,
+  projectState,
+  ratified,
+  ratifiedOfItem,
+  readableItemIds,
+  shownSql,
+} from './stakeholder-projection.ts';
 
 /**
  * Roadmap items as their readers see them: the list and one item, for the product org (the working state) or a
@@ -38,8 +45,6 @@ export interface RoadmapItemView extends TRoadmapItemState {
  */
 export type Reader = 'org' | 'stakeholder';
 
-/** An item's ratified version, joined beside it (item-history.ts joins it too). */
-export const ratified = alias(roadmapItemVersions, 'ratified');
 const stateFor = (reader: Reader) =>
   reader === 'org'
     ? sql<TRoadmapItemState>`${roadmapItems.state}`
@@ -65,17 +70,15 @@ function selectItems(db: Db, reader: Reader) {
       ownerPmName: people.name,
     })
     .from(roadmapItems)
-    .leftJoin(
-      ratified,
-      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
-    )
+    .leftJoin(ratified, ratifiedOfItem())
     .innerJoin(
       areas,
       reader === 'org' ? eq(areas.id, roadmapItems.areaId) : eq(areas.id, sql`(${state}->>'areaId')::uuid`),
     )
     .leftJoin(people, eq(people.id, areas.ownerPmId))
     .$dynamic();
-  return { q, state, visible: reader === 'org' ? undefined : sql`${state}->>'visibility' = 'stakeholders'` };
+  // A stakeholder's rows: the stakeholder projection's (stakeholder-projection.ts).
+  return { q, state, visible: reader === 'org' ? undefined : shownSql(state) };
 }
 type Row = Awaited<ReturnType<ReturnType<typeof selectItems>['q']['execute']>>[number];
 
@@ -86,9 +89,7 @@ function toView(
   readable?: ReadonlySet<string>,
 ): RoadmapItemView {
   const org = !readable;
-  const s = org
-    ? row.state
-    : { ...row.ratifiedState!, dependsOn: row.ratifiedState!.dependsOn.filter((d) => readable.has(d)) };
+  const s = org ? row.state : projectState(row.ratifiedState!, readable);
   const fy = settings.roadmap.fiscalYearStartMonth;
   return {
     ...s,
@@ -105,31 +106,6 @@ function toView(
     horizon: horizonOf(s.earliest, s.latest, today, fy),
     updatedAt: (org ? row.i.updatedAt : row.ratifiedWrittenAt!).toISOString(),
   };
-}
-
-/** `column = any(ids)` with the ids as one array parameter (a roadmap state's ids are uuids: the schema says so). */
-const anyOf = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
-
-/**
- * The items a stakeholder may read at all: ratified, and ratified as shown to stakeholders; with `among`, only
- * those of these ids (what one item's dependencies need, without reading the whole roadmap).
- */
-export async function readableItemIds(db: Db, among?: readonly string[]): Promise<Set<string>> {
-  if (among && !among.length) return new Set();
-  const rows = await db
-    .select({ id: roadmapItems.id })
-    .from(roadmapItems)
-    .innerJoin(
-      ratified,
-      and(eq(ratified.itemId, roadmapItems.id), eq(ratified.version, roadmapItems.ratifiedVersion)),
-    )
-    .where(
-      and(
-        sql`${ratified.state}->>'visibility' = 'stakeholders'`,
-        among ? anyOf(roadmapItems.id, among) : undefined,
-      ),
-    );
-  return new Set(rows.map((r) => r.id));
 }
 
 async function viewsOf(db: Db, reader: Reader, rows: Row[], now: Date) {

@@ -15,6 +15,7 @@ import type { TRoadmapItemState, TRoadmapView, TViewItem } from '../../shared/ro
 import type { TSettings } from '../../shared/settings.ts';
 import { findArtifactVersion } from '../artifacts.ts';
 import { getSettings } from '../org/settings.ts';
+import { isShown } from './stakeholder-projection.ts';
 
 export const ROADMAP_VIEW = 'roadmap_view';
 export const VIEW_KEY = 'stakeholder';
@@ -75,9 +76,7 @@ export async function buildView(
   const window = viewWindow(today, fy);
   const shown = [...states].filter(
     ([, s]) =>
-      s.visibility === 'stakeholders' &&
-      s.status !== 'dropped' &&
-      overlaps(s.earliest, s.latest, window[0].start, window[1].end),
+      isShown(s) && s.status !== 'dropped' && overlaps(s.earliest, s.latest, window[0].start, window[1].end),
   );
   const areaNames = new Map((await db.select().from(areas)).map((a) => [a.id, a.name]));
   const rel = await releaseFacts(db, [...new Set(shown.flatMap(([, s]) => s.releaseIds))], settings);
@@ -101,7 +100,7 @@ export async function buildView(
       // Stakeholders only hear of dependencies they can see.
       dependsOn: s.dependsOn.flatMap((d) => {
         const dep = states.get(d);
-        return dep && dep.visibility === 'stakeholders' ? [{ id: d, title: dep.title }] : [];
+        return dep && isShown(dep) ? [{ id: d, title: dep.title }] : [];
       }),
       releases: s.releaseIds.flatMap((r) => (rel.has(r) ? [rel.get(r)!] : [])),
       themes: s.themes.map((key) => ({
