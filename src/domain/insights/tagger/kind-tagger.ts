@@ -123,7 +123,8 @@ export function outOfFoldScores(
   return scored;
 }
 
-function scoreExample(model: Model, rules: readonly KindRule[], e: Example): ScoredExample {
+/** One text as the model's log-probabilities and the rules' log-odds, per label of the model. */
+export function scoreExample(model: Model, rules: readonly KindRule[], e: Example): ScoredExample {
   const p = predict(model, e.text);
   const boosts = ruleBoosts(rules, e.text);
   return {
