@@ -211,10 +211,13 @@ export async function loadTagger(db: Db, settings?: TSettings): Promise<Tagger> 
   return makeTagger(await loadTaggerConfig(db, settings));
 }
 
-/** The source's own type wins over an unsure model: a Zendesk "question" is a question. */
+/**
+ * The source's own type wins over an unsure model: a Zendesk "question" is a question. It also wins over
+ * `other`, which the model gives text that says nothing (an issue key alone): a typed item is not "none of them".
+ */
 function kindOf(p: { label: string; confidence: number }, hint: string | null): Suggestion {
   const hinted = hint ? KIND_HINTS[hint.trim().toLowerCase()] : undefined;
-  if (hinted && (p.confidence < 0.6 || p.label === hinted))
+  if (hinted && (p.confidence < 0.6 || p.label === hinted || p.label === 'other'))
     return { key: hinted, confidence: Math.max(0.6, round(p.confidence)) };
   return { key: p.label, confidence: round(p.confidence) };
 }

@@ -23,4 +23,4 @@ export {
 export { type Evaluation, evaluate, type LabelScore } from './metrics.ts';
 export { stratifiedFolds, stratifiedSample } from './random.ts';
 export { KIND_RULES, type KindRule } from './rules.ts';
-export { FEEDBACK_KINDS, type FeedbackKind, SEED_CORPUS } from './seed-corpus.ts';
+export { FEEDBACK_KINDS, type FeedbackKind, labelled, SEED_CORPUS, SEED_STYLES } from './seed-corpus.ts';
