@@ -138,6 +138,31 @@ export async function listReleases(db: Db, opts: ReleaseFilter) {
   return { items: page.items.map((row) => toView(settings, row)), nextCursor: page.nextCursor };
 }
 
+/** What deciding who may read a release needs, and nothing else: one prepared statement, no settings, no dates. */
+export interface ReleaseBrief {
+  id: string;
+  status: TReleaseStatus;
+  areaOwnerId: string | null;
+  pmOwnerId: string | null;
+}
+
+export async function getReleaseBrief(db: Db, id: string): Promise<ReleaseBrief | null> {
+  const [row] = await preparedOn(db, 'release_brief', (d, name) =>
+    d
+      .select({
+        id: releases.id,
+        status: releases.status,
+        areaOwnerId: areas.ownerPmId,
+        pmOwnerId: releases.pmOwnerId,
+      })
+      .from(releases)
+      .leftJoin(areas, eq(areas.id, releases.areaId))
+      .where(eq(releases.id, sql.placeholder('id')))
+      .prepare(name),
+  ).execute({ id });
+  return row ?? null;
+}
+
 export async function getRelease(db: Db, id: string): Promise<ReleaseView | null> {
   return (await getReleaseAsOf(db, id))?.release ?? null;
 }

@@ -5,9 +5,9 @@ import { artifactVersionById } from '../../../services/artifacts.ts';
 import { UNANNOUNCED } from '../../../services/feed/launches.ts';
 import { internalOnly } from '../../../services/home/launches.ts';
 import { ENABLEMENT_BUNDLE } from '../../../services/releases/bundle.ts';
-import type { ReleaseView } from '../../../services/releases/releases.ts';
+import { getReleaseBrief, type ReleaseBrief } from '../../../services/releases/releases.ts';
 import { ZIdParams } from '../../../shared/common.ts';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, invalid } from '../../../shared/errors.ts';
 import { type TBundleArtifact, ZBundleArtifact } from '../../../shared/release-detail.ts';
 import { jsonBuilt, publishedVersionId, sendPublished } from '../../published-reply.ts';
 import { jsonOrText } from '../media.ts';
@@ -19,7 +19,7 @@ import { errors, tags } from './common.ts';
  * held or rolled-back release, nor one shipping only internal or unratified roadmap items. That check runs on
  * every request, before the cache.
  */
-async function mayRead(req: FastifyRequest, release: ReleaseView): Promise<boolean> {
+async function mayRead(req: FastifyRequest, release: ReleaseBrief): Promise<boolean> {
   if (readerOf(req.actor!) === 'org') return true;
   if (UNANNOUNCED.includes(release.status)) return false;
   return !(await internalOnly(req.server.deps.db, [release.id])).has(release.id);
@@ -29,7 +29,21 @@ export async function bundleArtifactRoutes(app: FastifyInstance): Promise<void> 
   const { db } = app.deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/releases/:id/bundle/artifact', {
-    config: { policy: { resource: 'release', action: 'read' } },
+    config: {
+      policy: {
+        resource: 'release',
+        action: 'read',
+        // The policy needs the owners only: the release's full view (settings, deadlines) is not built here.
+        resolve: async (req) => {
+          const { id } = req.params as { id: string };
+          if (!ZIdParams.shape.id.safeParse(id).success)
+            throw invalid([{ path: 'params.id', message: 'must be an id (uuid)' }]);
+          const brief = await getReleaseBrief(db, id);
+          req.loaded = brief;
+          return brief && { type: 'release', areaOwnerId: brief.areaOwnerId, pmOwnerId: brief.pmOwnerId };
+        },
+      },
+    },
     schema: {
       tags,
       summary:
@@ -42,7 +56,7 @@ export async function bundleArtifactRoutes(app: FastifyInstance): Promise<void> 
       response: { 200: jsonOrText(ZBundleArtifact, 'text/markdown'), ...errors },
     },
     handler: async (req, reply) => {
-      const release = req.loaded as ReleaseView;
+      const release = req.loaded as ReleaseBrief;
       const { version, format } = req.query;
       const notFound = `no bundle was sent for this release${version ? ` as version ${version}` : ''}`;
       if (!(await mayRead(req, release))) throw new AppError('not_found', notFound);
