@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ping } from '../../../db/client.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { type TOpenApiDocument, ZHealth, ZOpenApiDocument, ZUnavailable } from '../../../shared/system.ts';
+import { errorBody, NO_ROUTE } from '../../error-handler.ts';
 import { textBody } from '../media.ts';
 
 /** Health, the OpenAPI document and the web app. All public on purpose. */
@@ -49,7 +50,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     handler: async (req, reply) => {
       const urlPath = decodeURIComponent(req.url.split('?')[0] ?? '/');
       if (urlPath.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `no route GET ${urlPath}` } });
+        return reply.status(404).send(errorBody('not_found', NO_ROUTE));
       }
       const file = path.normalize(path.join(opts.webDir, urlPath));
       const isAsset = urlPath.startsWith('/assets/');
