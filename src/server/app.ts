@@ -12,7 +12,7 @@ import { errorBody, registerErrorHandler } from './error-handler.ts';
 import { registerJsonBody } from './json-body.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { registerPublishedCache } from './published-reply.ts';
-import { registerQueryGuard } from './query-guard.ts';
+import { parseQuery, registerQueryGuard } from './query-guard.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { betLoaders, betRoutes } from './routes/bets/index.ts';
@@ -63,6 +63,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger: opts.logger ?? false,
     logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: 1024 * 1024,
+    // Percent-encoding that is not UTF-8 is refused by the query guard, not kept raw or replaced.
+    routerOptions: { querystringParser: parseQuery },
     genReqId: () => crypto.randomUUID(),
     // Behind a reverse proxy the operator trusts: req.protocol and req.ip come from X-Forwarded-Proto/-For.
     trustProxy: opts.config.trustProxy ?? false,

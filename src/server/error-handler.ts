@@ -30,6 +30,7 @@ export const NO_ROUTE = 'no route answers this method at this address (the API i
 /** PostgreSQL error codes we expect from bad input; everything else stays a 500. */
 const PG_CODES: Record<string, { code: ErrorCode; message: string }> = {
   '23505': { code: 'conflict', message: 'a record with the same unique value already exists' },
+  '23001': { code: 'conflict', message: 'other records still point at this one' },
   '23503': { code: 'validation_failed', message: 'a referenced record does not exist' },
   '22P02': { code: 'validation_failed', message: 'a value has the wrong format' },
   '40001': { code: 'conflict', message: 'a concurrent change conflicted; retry' },
