@@ -379,10 +379,11 @@ export async function seedPayloads(api: Api, p: PayloadCycle): Promise<Seeded> {
     title: p.take('insights.intake.items[].title', 500),
     body: `Billing charged us twice on the invoice, we need a refund. ${p.take('insights.intake.items[].body', 2000, '\n')}`,
     customer: p.take('insights.intake.items[].customer', 200),
-    segment: p.take('insights.intake.items[].segment', 60),
-    evidenceType: i % 2 ? p.take('insights.intake.items[].evidenceType', 60) : null,
-    severity: i % 2 ? null : p.take('insights.intake.items[].severity', 60),
-    kind: i % 3 ? null : p.take('insights.intake.items[].kind', 60),
+    // Hints are the taxonomy's words or a 400 (issue 21): no text of their own to carry a payload.
+    segment: ['smb', 'Enterprise', 'mid-market'][i % 3],
+    evidenceType: i % 2 ? 'quote' : null,
+    severity: i % 2 ? null : 'Urgent',
+    kind: i % 3 ? null : 'question',
   }));
   await api.post('/insights/intake', { source: 'support', items: feedback });
   const inbox = (await api.get<{ items: { id: number; theme: string | null }[] }>('/insights?limit=50'))

@@ -8,10 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { DEFAULT_WEB_DIR } from '../config/env.ts';
 import { type Context, createContext } from '../services/context.ts';
 import { registerAuthentication } from './auth-hook.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { errorBody, registerErrorHandler } from './error-handler.ts';
+import { registerJsonBody } from './json-body.ts';
 import { registerPolicies } from './policies/hook.ts';
 import { registerPublishedCache } from './published-reply.ts';
-import { registerQueryGuard } from './query-guard.ts';
+import { parseQuery, registerQueryGuard } from './query-guard.ts';
 import { registerReadCache } from './read-cache.ts';
 import { registerRequestScope } from './request-scope.ts';
 import { authRoutes } from './routes/auth/index.ts';
@@ -65,19 +66,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger: opts.logger ?? false,
     logController: new LogController({ disableRequestLogging: !opts.requestLogging }),
     bodyLimit: 1024 * 1024,
+    // Percent-encoding that is not UTF-8 is refused by the query guard, not kept raw or replaced.
+    routerOptions: { querystringParser: parseQuery },
     genReqId: () => crypto.randomUUID(),
     // Behind a reverse proxy the operator trusts: req.protocol and req.ip come from X-Forwarded-Proto/-For.
     trustProxy: opts.config.trustProxy ?? false,
     // A URL Fastify cannot decode is answered before any hook: the same headers and error shape, by hand.
     frameworkErrors: (err, req, reply: FastifyReply) => {
       applySecurityHeaders(req, reply);
-      return reply.status(400).send({
-        error: {
-          code: 'validation_failed',
-          message: 'the URL is not valid',
-          fields: [{ path: 'url', message: err.message }],
-        },
-      });
+      // Fastify's messages quote the address: the caller hears which rule it broke, not its own input back.
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const why = tooLong ? 'has a part over 100 characters' : 'cannot be decoded (bad percent-encoding)';
+      return reply
+        .status(400)
+        .send(errorBody('validation_failed', `the URL ${why}`, [{ path: 'url', message: why }]));
     },
   });
   app.decorate('deps', { db: opts.db, clock: opts.clock, config: opts.config, onEnqueued: opts.onEnqueued });
@@ -135,6 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // The build writes .br/.gz copies of its files (scripts/vite-precompress.mjs): sent as they are, not re-compressed.
   await app.register(fastifyStatic, { root: webDir, serve: false, preCompressed: true });
   registerAuthentication(app);
+  registerJsonBody(app);
   registerTextGuard(app);
   registerQueryGuard(app);
   registerPolicies(app, {

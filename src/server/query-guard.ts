@@ -2,6 +2,40 @@ import type { FastifyInstance } from 'fastify';
 import { invalid } from '../shared/errors.ts';
 import { fieldPaths } from './policies/fields.ts';
 
+const UNDECODABLE = Symbol('undecodable query keys');
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The query string as Fastify's parser reads it (repeated keys → arrays), but a part whose percent-encoding is
+ * not UTF-8 (a lone surrogate's bytes, %FF) is noted rather than kept raw or replaced: the guard refuses it.
+ */
+export function parseQuery(qs: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  const undecodable: string[] = [];
+  for (const part of qs.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const key = decode(rawKey);
+    const value = decode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === null || value === null) {
+      undecodable.push(key ?? 'query');
+      continue;
+    }
+    const had = out[key];
+    out[key] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+  }
+  if (undecodable.length > 0) Object.defineProperty(out, UNDECODABLE, { value: undecodable });
+  return out;
+}
+
 /** The parameters a querystring schema documents: its top-level keys (none without a schema). */
 export const queryKeys = (schema: unknown): string[] => fieldPaths(schema).filter((p) => !p.includes('.'));
 
@@ -20,8 +54,14 @@ export function registerQueryGuard(app: FastifyInstance): void {
   });
   app.addHook('preValidation', async (req) => {
     const { config, schema } = req.routeOptions;
-    if (!config.policy || config.anyQuery) return; // no policy only on the not-found handler
+    if (!config.policy) return; // no policy only on the not-found handler
     if (!req.actor && config.policy !== 'public') return;
+    const undecodable = (req.query as { [UNDECODABLE]?: string[] } | undefined)?.[UNDECODABLE] ?? [];
+    if (undecodable.length > 0)
+      throw invalid(
+        undecodable.map((k) => ({ path: k === 'query' ? k : `query.${k}`, message: 'is not valid UTF-8' })),
+      );
+    if (config.anyQuery) return;
     const allowed = queryKeys(schema?.querystring);
     const unknown = Object.keys((req.query as object | undefined) ?? {}).filter((k) => !allowed.includes(k));
     if (unknown.length > 0)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZPermissions } from './common.ts';
+import { ZDate, ZId, ZPermissions, ZText } from './common.ts';
 
 /** Issue 15 (C7): bets, their profile, and the experiment briefs run under them. */
 
@@ -64,7 +64,6 @@ export const ZBetPlacement = z.object({
 });
 export type TBetPlacement = z.infer<typeof ZBetPlacement>;
 
-const ZText = (max: number) => z.string().trim().max(max);
 const ZLine = z.string().trim().min(1, 'must not be empty').max(300);
 
 export const ZBetInput = z.strictObject({

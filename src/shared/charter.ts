@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, ZText } from './common.ts';
 import { METRIC_KEYS } from './metrics.ts';
 
 /**
@@ -7,7 +7,6 @@ import { METRIC_KEYS } from './metrics.ts';
  * Planning/QBR artifact that snapshots them (pack §3).
  */
 
-const ZText = (max: number) => z.string().trim().max(max);
 const ZLine = z.string().trim().min(1, 'must not be empty').max(500);
 const ZLines = (max: number) => z.array(ZLine).max(max);
 

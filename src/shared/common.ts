@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { textProblem } from './text.ts';
+
+/**
+ * The one schema for free text: trimmed, at most `max` characters, and storable exactly as sent (no control
+ * character, no lone surrogate: the HTTP text guard refuses them first; the CLI and org files meet them here).
+ */
+export const ZText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 export const ZId = z.uuid({ message: 'must be an id (uuid)' });
 
@@ -60,7 +75,6 @@ export const ZErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    requestId: z.string().optional(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });

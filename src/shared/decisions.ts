@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
+import { ZDate, ZId, ZText } from './common.ts';
 
-const ZText = (max: number) => z.string().trim().max(max);
 const ZThemeKey = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be a theme key from the insights taxonomy');

@@ -8,6 +8,9 @@ const ZIsoInstant = z.iso.datetime({
   message: 'must be an ISO date-time, e.g. 2026-11-20T14:00:00Z',
 });
 
+/** A group id is a PostgreSQL bigint (a hash): one beyond its range is no group, and no longer a 500. */
+const inBigint = (v: string) => /^-?\d{1,19}$/.test(v) && BigInt(v) >= -(2n ** 63n) && BigInt(v) < 2n ** 63n;
+
 export const ZInsightFilter = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
@@ -16,10 +19,7 @@ export const ZInsightFilter = z.strictObject({
   severity: ZKey.optional(),
   areaId: ZId.optional(),
   source: ZKey.optional(),
-  groupId: z
-    .string()
-    .regex(/^-?\d{1,20}$/, 'must be a group id')
-    .optional(),
+  groupId: z.string().refine(inBigint, 'must be a group id').optional(),
   reviewed: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZPermissions } from './common.ts';
+import { ZDate, ZId, ZPermissions, ZText } from './common.ts';
 import { BUNDLE_SECTION_KEYS } from './release-vocabulary.ts';
 
 export const RELEASE_STATUSES = [
@@ -25,7 +25,6 @@ export const RELEASE_STATUS_LABELS: Record<TReleaseStatus, string> = {
 export const ZTier = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' });
 export type TTier = z.infer<typeof ZTier>;
 const ZAttributeKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be an attribute key (snake_case)');
-const ZText = (max: number) => z.string().trim().max(max);
 
 export const ZReleaseInput = z.strictObject({
   title: z.string().trim().min(1).max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
+import { ZDate, ZId, ZText } from './common.ts';
 
 export const ROADMAP_STATUSES = [
   'exploring',
@@ -31,7 +31,6 @@ export const CONFIDENCE_LABELS: Record<TConfidence, string> = {
 export const AUDIENCES = ['sales', 'support', 'cs', 'exec'] as const;
 export type TAudience = (typeof AUDIENCES)[number];
 
-const ZText = (max: number) => z.string().trim().max(max);
 const ZThemeKey = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be a theme key from the insights taxonomy');

@@ -1,3 +1,5 @@
+import { SEVERITY_HINTS } from './hints.ts';
+
 /**
  * The taxonomy's words as a tagger: a theme, severity or area is suggested by the words that name it (settings),
  * with a confidence that grows with the evidence. Corrections train a model that outranks these rules (see
@@ -98,17 +100,6 @@ const SEVERITY_CUES: KeywordSet[] = compileKeywords([
   },
 ]);
 
-const HINTS: Record<string, string> = {
-  urgent: 'high',
-  high: 'high',
-  critical: 'high',
-  blocker: 'high',
-  normal: 'medium',
-  medium: 'medium',
-  low: 'low',
-  minor: 'low',
-};
-
 /**
  * Severity from the source's own priority when it has one (a Zendesk "urgent"), else from the words; no cue
  * at all is "low" (nice-to-have). Keys are the pack's low/medium/high, mapped onto the org's ordered severities.
@@ -123,7 +114,7 @@ export function suggestSeverity(
     const i = { low: 0, medium: Math.floor((severities.length - 1) / 2), high: severities.length - 1 }[level];
     return severities[i] ?? null;
   };
-  const fromHint = hint ? HINTS[hint.trim().toLowerCase()] : undefined;
+  const fromHint = hint ? SEVERITY_HINTS[hint.trim().toLowerCase()] : undefined;
   if (hint && severities.includes(hint.trim().toLowerCase()))
     return { key: hint.trim().toLowerCase(), confidence: 0.95 };
   if (fromHint) return { key: onScale(fromHint as 'low' | 'medium' | 'high'), confidence: 0.9 };

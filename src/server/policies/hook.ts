@@ -17,6 +17,8 @@ export interface RouteEntry {
   policy: RoutePolicy;
   /** The body's field paths ("roles", "replacement.ownerId"): the security matrix finds privileged ones here. */
   bodyFields: string[];
+  /** The route's zod schemas as declared: the input fuzz test generates requests from them. */
+  schema: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 declare module 'fastify' {
@@ -39,7 +41,17 @@ export function registerPolicies(
     if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} has no policy`);
     const bodyFields = fieldPaths(route.schema?.body);
     for (const method of [route.method].flat())
-      table.push({ method, url: route.url, policy: route.config.policy, bodyFields });
+      table.push({
+        method,
+        url: route.url,
+        policy: route.config.policy,
+        bodyFields,
+        schema: {
+          body: route.schema?.body,
+          params: route.schema?.params,
+          querystring: route.schema?.querystring,
+        },
+      });
   });
   // preValidation: decide access before telling a caller anything about their input.
   const decide = async (req: FastifyRequest) => {

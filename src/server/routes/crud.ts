@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../services/actor.ts';
 import { ZErrorBody, ZIdParams, ZListQuery } from '../../shared/common.ts';
+import { invalid } from '../../shared/errors.ts';
 import { can, type Resource, type ResourceType } from '../policies/index.ts';
 
 interface Services<V, I, P> {
@@ -30,6 +31,10 @@ export interface CrudSpec<V, I extends z.ZodType, P extends z.ZodType> {
    */
   decorate?(db: Db, views: V[], now: Date, actor: Actor): Promise<V[]>;
 }
+
+/** A patch that names no field: an UPDATE with nothing to set (Drizzle throws; it was a 500). */
+export const nothingIn = (patch: unknown) =>
+  typeof patch === 'object' && patch !== null && Object.values(patch).every((v) => v === undefined);
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
@@ -106,6 +111,8 @@ export function registerCrud<V, I extends z.ZodType, P extends z.ZodType>(
       response: { 200: spec.schemas.item, ...errors },
     },
     handler: async (req) => {
+      if (nothingIn(req.body))
+        throw invalid([{ path: 'body', message: 'names no field' }], 'nothing to change');
       const view = await spec.services.update({
         db,
         actor: req.actor!,

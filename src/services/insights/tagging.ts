@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, taggerModels } from '../../db/schema/index.ts';
 import { distinctiveWords, resolveAreaWords, wordsOfArea } from '../../domain/insights/area-words.ts';
+import { KIND_HINTS } from '../../domain/insights/hints.ts';
 import {
   compileKeywords,
   matchable,
@@ -49,22 +50,6 @@ export interface Tagger {
 const MODEL_TRUST = 0.5;
 
 /** Source systems' own types, where they say what an item is (Zendesk "question" is a how-to). */
-const KIND_HINTS: Record<string, string> = {
-  question: 'confusion',
-  problem: 'bug',
-  incident: 'bug',
-  bug: 'bug',
-  feature: 'feature_request',
-  feature_request: 'feature_request',
-  'feature request': 'feature_request',
-  'new feature': 'feature_request',
-  enhancement: 'feature_request',
-  improvement: 'feature_request',
-  complaint: 'complaint',
-  praise: 'praise',
-  confusion: 'confusion',
-};
-
 const byKeyOrLabel = (list: readonly { key: string; label: string }[], value: string | null) => {
   if (!value) return null;
   const v = value.trim().toLowerCase();

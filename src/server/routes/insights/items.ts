@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { unknownHints } from '../../../domain/insights/hints.ts';
 import type { ParsedRow } from '../../../integrations/importers/index.ts';
 import { ingestFeedback } from '../../../services/insights/ingest.ts';
 import { correctInsight, getInsight, listInsights } from '../../../services/insights/items.ts';
@@ -57,8 +58,16 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
       body: ZIntakeInput,
       response: { 200: ZIntakeResult, ...errors },
     },
-    handler: async (req) =>
-      ingestFeedback({
+    handler: async (req) => {
+      const { insights } = await req.ctx.settings();
+      const fields = req.body.items.flatMap((item, i) =>
+        unknownHints(item, insights).map(({ hint, known }) => ({
+          path: `items.${i}.${hint}`,
+          message: `is not one of the org's words (${known.join(', ')})`,
+        })),
+      );
+      if (fields.length > 0) throw invalid(fields);
+      return ingestFeedback({
         now: req.now,
         db,
         actor: req.actor!,
@@ -66,7 +75,8 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
         format: 'api',
         fileName: 'api',
         rows: rowsOf(req.body, req.now),
-      }),
+      });
+    },
   });
   r.get('/insights', {
     config: { policy: 'signed_in' },

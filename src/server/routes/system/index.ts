@@ -6,6 +6,7 @@ import { ping } from '../../../db/client.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { type TOpenApiDocument, ZHealth, ZOpenApiDocument, ZUnavailable } from '../../../shared/system.ts';
 import { SESSION_COOKIE } from '../../auth-hook.ts';
+import { errorBody, NO_ROUTE } from '../../error-handler.ts';
 import { textBody } from '../media.ts';
 import { frontDoorReader } from './front-door.ts';
 
@@ -52,7 +53,7 @@ export async function systemRoutes(app: FastifyInstance, opts: { webDir: string 
     handler: async (req, reply) => {
       const urlPath = decodeURIComponent(req.url.split('?')[0] ?? '/');
       if (urlPath.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `no route GET ${urlPath}` } });
+        return reply.status(404).send(errorBody('not_found', NO_ROUTE));
       }
       const file = path.normalize(path.join(opts.webDir, urlPath));
       const isAsset = urlPath.startsWith('/assets/');
