@@ -26,6 +26,7 @@ const EXCLUDE = /^src\/web\/|\.test\.tsx?$/;
 const ENTRIES = {
   prodops: 'src/cli/index.ts',
   'tag-worker': 'src/services/insights/tag-worker.ts',
+  'pglite-worker': 'src/db/pglite-worker.ts',
 };
 /** Packages left to Node: those that load files beside their own code (WASM, data), native or optional ones. */
 const EXTERNAL = ['@electric-sql/*', 'pg-native', 'esbuild', 'tsx', 'vite', 'lightningcss', 'fsevents'];

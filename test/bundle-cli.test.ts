@@ -70,7 +70,7 @@ describe('bin/prodops.js from a fresh build', () => {
     const builds = readdirSync(buildDir).filter((n) => !n.startsWith('.'));
     expect(builds).toEqual([fingerprint()]);
     expect(readdirSync(path.join(buildDir, builds[0]!))).toEqual(
-      expect.arrayContaining(['prodops.mjs', 'tag-worker.mjs']),
+      expect.arrayContaining(['prodops.mjs', 'tag-worker.mjs', 'pglite-worker.mjs']),
     );
 
     const second = help();

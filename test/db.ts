@@ -69,7 +69,14 @@ export async function createTestDb(opts: { now?: Date } = {}): Promise<TestDatab
     };
   }
   const loadDataDir = pgliteTemplate();
-  const target: DatabaseTarget = { kind: 'pglite', dataDir: null, ...(loadDataDir ? { loadDataDir } : {}) };
+  // PRODOPS_TEST_PGLITE_THREAD=worker runs the suite's PGlite on a worker thread, as the server does.
+  const thread = process.env.PRODOPS_TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'main';
+  const target: DatabaseTarget = {
+    kind: 'pglite',
+    dataDir: null,
+    thread,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  };
   const database = await openDatabase(target);
   // A no-op on the run's template (already migrated); a test run without one migrates here.
   await runMigrations(target, database);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env.ts';
 import { type Database, type DatabaseTarget, openDatabase, runMigrations } from '../db/client.ts';
-import { acquireLock, releaseLock, shareOverSocket } from '../db/embedded.ts';
+import { acquireLock, releaseLock } from '../db/embedded.ts';
 import { type Jobs, startJobs } from '../jobs/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureOrgDefaults } from '../services/org/defaults.ts';
@@ -30,12 +30,13 @@ export async function prepareDatabase(
       );
     }
   }
-  const database = await openDatabase(target);
+  // The server's PGlite runs on a worker thread: a heavy list must not stall every other request.
+  const database = await openDatabase(target.kind === 'pglite' ? { ...target, thread: 'worker' } : target);
   await runMigrations(target, database);
   await ensureOrgDefaults(database.db, clock.now());
   let socket: { stop(): Promise<void> } | null = null;
-  if (database.pglite) {
-    socket = await shareOverSocket(config.dataDir, database.pglite).catch((err: Error) => {
+  if (database.shareOverSocket) {
+    socket = await database.shareOverSocket(config.dataDir).catch((err: Error) => {
       log(
         `warning: CLI admin commands cannot reach this server's database (${err.message}); stop the server to use them`,
       );

@@ -1,8 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -10,22 +8,32 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { shareOverSocket } from './embedded.ts';
+import { openPgliteInstance } from './pglite-open.ts';
+import { type EmbeddedPglite, WorkerPglite } from './pglite-thread.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
 /** The one database type services see; PGlite and node-postgres both satisfy it, and so does a transaction. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-/** A liveness probe: one trivial statement. */
+/**
+ * A liveness probe: one trivial statement. On PGlite's worker it goes ahead of the statements queued there
+ * (one connection): it asks whether the database answers, not how long its queue is.
+ */
 export async function ping(db: Db): Promise<void> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof WorkerPglite) return client.ping();
   await db.execute(sql`select 1`);
 }
 
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Present in embedded mode; the socket server shares it with CLI processes. */
-  pglite?: PGlite;
+  /** Present in embedded mode: PGlite itself, or its stand-in on this thread when it runs on a worker. */
+  pglite?: EmbeddedPglite;
+  /** Embedded mode: serves the database to CLI processes over a socket in `dataDir` (see embedded.ts). */
+  shareOverSocket?(dataDir: string): Promise<{ stop(): Promise<void> }>;
   /** Present on a server: the benches run a route's own SQL on it, without the ORM. */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -38,11 +46,20 @@ const MIGRATION_LOCK_KEY = 724_113_001;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob | File };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      loadDataDir?: Blob | File;
+      /**
+       * 'worker' runs PGlite on a worker thread, so its WASM does not stall the event loop (the server);
+       * the default, this thread, starts faster (CLI commands, tests).
+       */
+      thread?: 'main' | 'worker';
+    };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 10);
-  return openPglite(target.dataDir, target.loadDataDir);
+  return openPglite(target);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -58,18 +75,24 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
-    loadDataDir,
-    // Status questions search titles by trigram similarity (migration 0008).
-    extensions: { pg_trgm },
-  });
+async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+  if (target.thread === 'worker') {
+    const pglite = await WorkerPglite.open({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
+    return {
+      // The ORM calls query, exec and transaction only, which the worker's stand-in answers as PGlite does.
+      db: drizzlePglite(pglite as never, { schema }) as unknown as Db,
+      kind: 'pglite',
+      pglite,
+      shareOverSocket: (dataDir) => pglite.shareOverSocket(dataDir),
+      close: () => pglite.close(),
+    };
+  }
+  const pglite = await openPgliteInstance(target.dataDir, target.loadDataDir);
   return {
     db: drizzlePglite(pglite, { schema }) as unknown as Db,
     kind: 'pglite',
     pglite,
+    shareOverSocket: (dataDir) => shareOverSocket(dataDir, pglite),
     close: () => pglite.close(),
   };
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, DatabaseTarget } from './client.ts';
+import type { EmbeddedPglite } from './pglite-thread.ts';
 
 /**
  * One connection below the ORM, for whole-database work (backup, restore): plain statements and COPY. A
@@ -26,7 +26,7 @@ export async function openRawConnection(database: Database, target: DatabaseTarg
   return serverConnection(client);
 }
 
-function pgliteConnection(pglite: PGlite): RawConnection {
+function pgliteConnection(pglite: EmbeddedPglite): RawConnection {
   // PGlite has no COPY protocol: it copies to and from a Blob at the virtual path /dev/blob.
   const toBlob = (statement: string) => statement.replace(/\bTO STDOUT$/, "TO '/dev/blob'");
   const fromBlob = (statement: string) => statement.replace(/\bFROM STDIN$/, "FROM '/dev/blob'");

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import type { Database, DatabaseTarget } from '../db/client.ts';
 
@@ -9,7 +8,7 @@ import type { Database, DatabaseTarget } from '../db/client.ts';
 export function createBoss(database: Database, target: DatabaseTarget): PgBoss {
   const common = { schema: 'pgboss', supervise: true, schedule: true, migrate: true } as const;
   if (target.kind === 'postgres') return new PgBoss({ ...common, connectionString: target.url, max: 4 });
-  const pglite = database.pglite as PGlite;
+  const pglite = database.pglite!;
   return new PgBoss({
     ...common,
     db: {
