@@ -4,7 +4,7 @@ import { areas, taggerModels } from '../../db/schema/index.ts';
 import { distinctiveWords, resolveAreaWords, wordsOfArea } from '../../domain/insights/area-words.ts';
 import {
   compileKeywords,
-  matchable,
+  matchableWords,
   type Suggestion,
   suggestByKeywords,
   suggestSeverity,
@@ -157,7 +157,7 @@ export function makeTagger(config: TaggerConfig): Tagger {
   return {
     tag(item) {
       const text = `${item.title}\n${item.body}`;
-      const words = matchable(text);
+      const words = matchableWords(text);
       const kind = kindOf(kinds.predict(text), item.kindHint);
       // A tracker's label or component that names a theme or an area is the source saying so.
       const labelled = labelledAs(item.tags ?? [], insights.themes, config.areas);
