@@ -79,6 +79,12 @@ export function compileKeywords(sets: readonly KeywordSet[]): CompiledKeywords {
   return { keys: sets.map((s) => s.key), byFirstWord, size };
 }
 
+/** Whether `rest` follows position `at` of `words`. */
+function follows(words: readonly string[], at: number, rest: readonly string[]): boolean {
+  for (let j = 0; j < rest.length; j++) if (words[at + j] !== rest[j]) return false;
+  return true;
+}
+
 /** Per set, how many of its distinct keywords occur in `words`. */
 function hits(words: readonly string[], compiled: CompiledKeywords): Int32Array {
   const perSet = new Int32Array(compiled.keys.length);
@@ -87,7 +93,7 @@ function hits(words: readonly string[], compiled: CompiledKeywords): Int32Array 
     const candidates = compiled.byFirstWord.get(words[i]!);
     if (!candidates) continue;
     for (const k of candidates) {
-      if (seen[k.id] || !k.rest.every((w, j) => words[i + 1 + j] === w)) continue;
+      if (seen[k.id] || !follows(words, i + 1, k.rest)) continue;
       seen[k.id] = 1;
       perSet[k.set]!++;
     }
