@@ -8,6 +8,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
+import { copyWriter } from './copy-writer.ts';
 import { ingestFeedback } from './ingest.ts';
 import { correctInsight, listInsights } from './items.ts';
 import { topThemes } from './themes.ts';
@@ -149,6 +150,10 @@ describe('ingesting feedback', () => {
     const odd =
       'T-odd,2026-11-03T10:00:00Z,"Tab\there, back\\slash","Line one\r\nline two \\N ""quoted""",urgent\n';
     const file = csvOf(5000, 20_000) + odd;
+    // The database itself (not a transaction): bulk imports take the COPY path on it.
+    const writer = await copyWriter(d.db, 'support', 'UTC');
+    expect(writer).not.toBeNull();
+    await writer!.close();
     const before = await count();
     const daily = await dailyTotal();
     async function* dies(): AsyncIterable<ParsedRow> {

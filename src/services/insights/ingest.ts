@@ -10,7 +10,7 @@ import { getSettings } from '../org/settings.ts';
 import { schedulePolishCheck } from '../quality/polish-check.ts';
 import { copyWriter } from './copy-writer.ts';
 import type { TaggedItem } from './tag-batch.ts';
-import { type BatchTagger, inlineTagger, taggerPool } from './tag-pool.ts';
+import { type BatchTagger, bulkTagger, inlineTagger } from './tag-pool.ts';
 import { loadTaggerConfig } from './tagging.ts';
 
 /** Rows per transaction: big enough for few round trips, small enough that a crash loses little work. */
@@ -75,7 +75,7 @@ export async function ingestFeedback(opts: {
   if (copy) {
     // Bulk: tagged on every core into COPY rows, staged and merged in one statement per batch.
     try {
-      await pipeline(stream, await taggerPool(config), (b) => copy.write({ importId, ...b }));
+      await pipeline(stream, bulkTagger(config, BATCH), (b) => copy.write({ importId, ...b }));
     } finally {
       await copy.close();
     }

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IncomingItem } from '../../integrations/importers/index.ts';
-import { type TaggedItem, tagBatch } from './tag-batch.ts';
-import { makeTagger, type TaggerConfig } from './tagging.ts';
+import { type TaggedItem, tagBatch, tagBatchForCopy } from './tag-batch.ts';
+import { makeTagger, type Tagger, type TaggerConfig } from './tagging.ts';
 
 /** Tags batches; `T` is what a batch comes back as (tagged items inline, COPY rows from the pool). */
 export interface BatchTagger<T> {
@@ -45,14 +45,30 @@ async function startWorker(config: TaggerConfig, waiting: Map<number, Waiting>, 
 }
 
 /**
- * Tagging on a pool of worker threads, one per core (bulk file imports): batches go round the workers in turn
- * while the main thread parses and writes; each comes back as COPY rows (tag-batch.ts), and a caller that
- * awaits them in the order it sent them writes them in file order.
+ * Tagging for bulk file imports, as COPY rows (tag-batch.ts): on a pool of worker threads, one per core, started
+ * with the first batch of `full` items; a file too small to fill one is tagged on the calling thread, where
+ * starting threads would cost more than they save. Batches go round the workers in turn; a caller that awaits
+ * them in the order it sent them writes them in file order.
  */
-export async function taggerPool(
-  config: TaggerConfig,
-  size = os.availableParallelism(),
-): Promise<BatchTagger<string>> {
+export function bulkTagger(config: TaggerConfig, full: number): BatchTagger<string> {
+  const size = os.availableParallelism();
+  let pool: Promise<BatchTagger<string>> | undefined;
+  let inline: Tagger | undefined;
+  return {
+    tag(items) {
+      if (!pool && items.length < full) {
+        inline ??= makeTagger(config);
+        return Promise.resolve(tagBatchForCopy(inline, items));
+      }
+      pool ??= workerPool(config, size);
+      return pool.then((p) => p.tag(items));
+    },
+    depth: size + 1,
+    close: async () => (await pool?.catch(() => undefined))?.close(),
+  };
+}
+
+async function workerPool(config: TaggerConfig, size: number): Promise<BatchTagger<string>> {
   const waiting = new Map<number, Waiting>();
   let failure: Error | null = null;
   const fail = (err: Error) => {
