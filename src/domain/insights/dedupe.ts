@@ -24,19 +24,32 @@ export function normalizeForDuplicates(text: string): string {
   return out;
 }
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** 1 for the BMP code units that are letters (a lone surrogate is not), as LETTER tests them one by one. */
+const IS_LETTER = Uint8Array.from({ length: 65536 }, (_, c) => (LETTER.test(String.fromCharCode(c)) ? 1 : 0));
 
-/** A signed 64-bit key (fits PostgreSQL bigint), as the decimal string SQL takes. */
+/**
+ * A signed 64-bit key (fits PostgreSQL bigint), as the decimal string SQL takes: two FNV-1a hashes of
+ * normalizeForDuplicates(title + body), computed as the normalised text would be built, without building it.
+ */
 export function duplicateKey(title: string, body: string): string {
-  const text = normalizeForDuplicates(`${title}\n${body}`);
-  const high = BigInt(fnv1a(text, 0x811c9dc5));
-  const low = BigInt(fnv1a(text, 0x050c5d1f));
-  return BigInt.asIntN(64, (high << 32n) | low).toString();
+  const text = `${title}\n${body}`;
+  const lower = (text.includes('http') || text.includes('@') ? text.replace(LINKS, ' ') : text).toLowerCase();
+  let high = 0x811c9dc5;
+  let low = 0x050c5d1f;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.charCodeAt(i);
+    if (IS_LETTER[c]) {
+      if (space && started) {
+        high = Math.imul(high ^ 32, 0x01000193);
+        low = Math.imul(low ^ 32, 0x01000193);
+      }
+      high = Math.imul(high ^ c, 0x01000193);
+      low = Math.imul(low ^ c, 0x01000193);
+      started = true;
+      space = false;
+    } else space = true;
+  }
+  return BigInt.asIntN(64, (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0)).toString();
 }

@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
-import { type ParsedRow, parseFeedback } from '../../integrations/importers/index.ts';
+import { type IncomingItem, type ParsedRow, parseFeedback } from '../../integrations/importers/index.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { systemActor } from '../actor.ts';
 import { updateSettings } from '../org/settings.ts';
+import { copyWriter } from './copy-writer.ts';
 import { ingestFeedback } from './ingest.ts';
 import { correctInsight, listInsights } from './items.ts';
 import { topThemes } from './themes.ts';
@@ -143,4 +144,57 @@ describe('ingesting feedback', () => {
     );
     expect(stored.map((s) => s.field)).toEqual(['kind', 'theme']);
   });
+
+  // Each bulk import starts a worker thread per core (tsx, the tagger's training): slow on a busy machine.
+  it('bulk (tagged on every core, COPYed): a crash half-way and a re-run leave every row once, text intact', async () => {
+    const odd =
+      'T-odd,2026-11-03T10:00:00Z,"Tab\there, back\\slash","Line one\r\nline two \\N ""quoted""",urgent\n';
+    const file = csvOf(5000, 20_000) + odd;
+    // The database itself (not a transaction): bulk imports take the COPY path on it.
+    const writer = await copyWriter(d.db, 'support', 'UTC');
+    expect(writer).not.toBeNull();
+    await writer!.close();
+    const before = await count();
+    const daily = await dailyTotal();
+    async function* dies(): AsyncIterable<ParsedRow> {
+      let n = 0;
+      for await (const row of parsed(file)) {
+        n += 1;
+        if (n > 4500) throw new Error('killed');
+        yield row;
+      }
+    }
+    await expect(ingest(dies(), true)).rejects.toThrow('killed');
+    const afterCrash = (await count()) - before;
+    // The two whole batches read before the crash are in, the rest is not.
+    expect(afterCrash).toBe(4000);
+    const rerun = await ingest(parsed(file), true);
+    expect(rerun).toMatchObject({
+      read: 5001,
+      inserted: 5001 - afterCrash,
+      alreadyThere: afterCrash,
+      bad: 0,
+    });
+    expect(await count()).toBe(before + 5001);
+    expect(await dailyTotal()).toBe(daily + 5001);
+    // What the importer handed over comes out of the database as it was: COPY's escapes round-trip.
+    let handed: IncomingItem | undefined;
+    for await (const r of parsed(`id,created_at,title,body,priority\n${odd}`))
+      if ('item' in r) handed = r.item;
+    expect(handed!.body).toContain('\\N');
+    expect(handed!.body).toContain('\n');
+    const [item] = (await listInsights(d.db, { limit: 1, q: 'back\\slash' })).items;
+    expect(item).toMatchObject({
+      externalId: 'T-odd',
+      title: handed!.title,
+      body: handed!.body,
+      severity: 'high',
+    });
+    const imports = await rowsOf<{ inserted: number; already_there: number; rows_read: number }>(
+      d.db.execute(
+        sql`select inserted, already_there, rows_read from insight_imports where id = ${rerun.importId}`,
+      ),
+    );
+    expect(imports[0]).toEqual({ inserted: 5001 - afterCrash, already_there: afterCrash, rows_read: 5001 });
+  }, 180_000);
 });

@@ -8,8 +8,9 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { getSettings } from '../org/settings.ts';
 import { schedulePolishCheck } from '../quality/polish-check.ts';
+import { copyWriter } from './copy-writer.ts';
 import type { TaggedItem } from './tag-batch.ts';
-import { inlineTagger, workerTagger } from './tag-pool.ts';
+import { type BatchTagger, bulkTagger, inlineTagger } from './tag-pool.ts';
 import { loadTaggerConfig } from './tagging.ts';
 
 /** Rows per transaction: big enough for few round trips, small enough that a crash loses little work. */
@@ -44,7 +45,10 @@ export async function ingestFeedback(opts: {
   fileName: string;
   rows: AsyncIterable<ParsedRow>;
   onProgress?: (p: IngestProgress) => void;
-  /** Tag on a worker thread (bulk file imports); small intakes tag inline. */
+  /**
+   * Bulk file imports: tag on every core and write through COPY (needs `db` itself, not a transaction, else
+   * it is written as a small intake is). Small intakes tag inline and write with one INSERT a batch.
+   */
   parallel?: boolean;
   now: Date;
 }): Promise<IngestResult> {
@@ -59,66 +63,27 @@ export async function ingestFeedback(opts: {
       },
     ]);
   const config = await loadTaggerConfig(opts.db, settings);
-  const tagger = opts.parallel ? await workerTagger(config) : inlineTagger(config);
   const [run] = await opts.db
     .insert(insightImports)
     .values({ source: opts.source, format: opts.format, fileName: opts.fileName, by: opts.actor.label })
     .returning({ id: insightImports.id });
   const importId = run!.id;
+  const copy = opts.parallel ? await copyWriter(opts.db, opts.source, settings.timeZone) : null;
   const progress: IngestProgress = { read: 0, inserted: 0, alreadyThere: 0, bad: 0 };
   const errors: { line: number; error: string }[] = [];
-  let items: IncomingItem[] = [];
-  let batchErrors: { line: number; error: string }[] = [];
-  // A pipeline: the main thread parses batch n+2 while batch n+1 is tagged and batch n is written.
-  const tagging: { rows: Promise<TaggedItem[]>; errors: typeof batchErrors; snapshot: IngestProgress }[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  const write = async () => {
-    const next = tagging.shift()!;
-    const rows = await next.rows;
-    await writing;
-    writing = writeBatch(opts.db, {
-      importId,
-      source: opts.source,
-      timeZone: settings.timeZone,
-      rows,
-      progress: next.snapshot,
-      errors: next.errors,
-    }).then((inserted) => {
-      progress.inserted += inserted;
-      progress.alreadyThere += rows.length - inserted;
-      opts.onProgress?.({ ...progress });
-    });
-    // Awaited at the next write; marked here so a failure is not an unhandled rejection meanwhile.
-    writing.catch(() => {});
-  };
-  const send = async () => {
-    const rows = tagger.tag(items);
-    rows.catch(() => {});
-    tagging.push({ rows, errors: batchErrors, snapshot: { ...progress } });
-    items = [];
-    batchErrors = [];
-    // At most two batches wait for the tagger: memory stays flat however big the file.
-    if (tagging.length >= 2) await write();
-  };
-  try {
-    for await (const parsed of opts.rows) {
-      progress.read += 1;
-      if ('error' in parsed) {
-        progress.bad += 1;
-        if (errors.length < KEPT_ERRORS) {
-          errors.push(parsed);
-          batchErrors.push(parsed);
-        }
-      } else items.push(parsed.item);
-      if (items.length >= BATCH) await send();
+  const stream = { rows: opts.rows, progress, errors, onProgress: opts.onProgress };
+  if (copy) {
+    // Bulk: tagged on every core into COPY rows, staged and merged in one statement per batch.
+    try {
+      await pipeline(stream, bulkTagger(config, BATCH), (b) => copy.write({ importId, ...b }));
+    } finally {
+      await copy.close();
     }
-    await send();
-    while (tagging.length) await write();
-    await writing;
-  } finally {
-    // A failed read still lets the batch being written finish (or fail) before the error goes up.
-    await writing.catch(() => {});
-    await tagger.close();
+  } else {
+    const db = opts.db;
+    const write = (b: Batch<TaggedItem[]>) =>
+      writeBatch(db, { importId, source: opts.source, timeZone: settings.timeZone, ...b });
+    await pipeline(stream, inlineTagger(config), write);
   }
   await opts.db.transaction(async (tx) => {
     await tx.update(insightImports).set({ finishedAt: opts.now }).where(eq(insightImports.id, importId));
@@ -137,6 +102,74 @@ export async function ingestFeedback(opts: {
   return { importId, ...progress, errors };
 }
 
+/** A batch on its way to the database, with where the import stands once it is in. */
+interface Batch<T> {
+  rows: T;
+  count: number;
+  progress: IngestProgress;
+  errors: { line: number; error: string }[];
+}
+
+/**
+ * Reads rows, sends batches of 2,000 to the tagger and writes them as they come back, in order: the main thread
+ * parses the next batch while earlier ones are tagged and written. At most `tagger.depth` + 1 batches are out,
+ * so memory stays flat however big the file.
+ */
+async function pipeline<T>(
+  s: {
+    rows: AsyncIterable<ParsedRow>;
+    progress: IngestProgress;
+    errors: { line: number; error: string }[];
+    onProgress?: (p: IngestProgress) => void;
+  },
+  tagger: BatchTagger<T>,
+  writeBatch: (b: Batch<T>) => Promise<number>,
+): Promise<void> {
+  const { progress } = s;
+  let items: IncomingItem[] = [];
+  let batchErrors: { line: number; error: string }[] = [];
+  // Each batch is written once it is tagged and the one before it is in: writes chain, in file order.
+  let writing: Promise<void> = Promise.resolve();
+  const unwritten: Promise<void>[] = [];
+  const send = async () => {
+    const rows = tagger.tag(items);
+    const batch = { count: items.length, progress: { ...progress }, errors: batchErrors };
+    writing = writing.then(async () => {
+      const inserted = await writeBatch({ rows: await rows, ...batch });
+      progress.inserted += inserted;
+      progress.alreadyThere += batch.count - inserted;
+      s.onProgress?.({ ...progress });
+    });
+    // Awaited below or at the end; marked here so a failure is not an unhandled rejection meanwhile.
+    writing.catch(() => {});
+    rows.catch(() => {});
+    unwritten.push(writing);
+    items = [];
+    batchErrors = [];
+    // Back-pressure: reading waits while more than `depth` batches are not in yet.
+    if (unwritten.length > tagger.depth) await unwritten.shift();
+  };
+  try {
+    for await (const parsed of s.rows) {
+      progress.read += 1;
+      if ('error' in parsed) {
+        progress.bad += 1;
+        if (s.errors.length < KEPT_ERRORS) {
+          s.errors.push(parsed);
+          batchErrors.push(parsed);
+        }
+      } else items.push(parsed.item);
+      if (items.length >= BATCH) await send();
+    }
+    await send();
+    await writing;
+  } finally {
+    // A failed read still lets the batches read before it be written (or fail) before the error goes up.
+    await writing.catch(() => {});
+    await tagger.close();
+  }
+}
+
 const column = <T>(rows: Row[], pick: (r: Row) => T) => rows.map(pick);
 
 /** One transaction: new items (existing ones skipped), their duplicate groups, the daily counts, the progress. */
@@ -147,6 +180,7 @@ async function writeBatch(
     source: string;
     timeZone: string;
     rows: Row[];
+    count: number;
     progress: IngestProgress;
     errors: { line: number; error: string }[];
   },

@@ -5,7 +5,7 @@ import { distinctiveWords, resolveAreaWords, wordsOfArea } from '../../domain/in
 import { KIND_HINTS } from '../../domain/insights/hints.ts';
 import {
   compileKeywords,
-  matchable,
+  matchableWords,
   type Suggestion,
   suggestByKeywords,
   suggestSeverity,
@@ -142,7 +142,7 @@ export function makeTagger(config: TaggerConfig): Tagger {
   return {
     tag(item) {
       const text = `${item.title}\n${item.body}`;
-      const words = matchable(text);
+      const words = matchableWords(text);
       const kind = kindOf(kinds.predict(text), item.kindHint);
       // A tracker's label or component that names a theme or an area is the source saying so.
       const labelled = labelledAs(item.tags ?? [], insights.themes, config.areas);
