@@ -117,18 +117,29 @@ describe('the cadence in a browser', () => {
     await page.close();
   });
 
-  it('gives a calendar feed URL that serves iCalendar, and replaces it on request', async () => {
+  it('makes a calendar feed URL, shown once, that serves iCalendar, and replaces it on request', async () => {
     const page = await signIn('priya@example.com');
+    const panel = page.getByRole('region', { name: 'Subscribe in your calendar' });
     const input = page.getByLabel('Your calendar feed URL');
+    await panel.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
+    const confirm = panel.getByRole('button', { name: 'Yes, make a new address' });
+    if (await confirm.count()) await confirm.click();
     await expect.poll(() => input.inputValue()).toMatch(/^http.*\.ics$/);
     const url = await input.inputValue();
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect((await res.text()).startsWith('BEGIN:VCALENDAR')).toBe(true);
 
-    await page.getByRole('button', { name: 'Make a new URL' }).click();
-    await page.getByRole('button', { name: 'Yes, make a new URL' }).click();
-    await expect.poll(() => input.inputValue()).not.toBe(url);
+    // Shown once: after a reload the page says a URL exists, not what it is.
+    await page.reload();
+    await panel.getByText(/You have a private address/).waitFor();
+    expect(await input.count()).toBe(0);
+    expect(await page.content()).not.toContain(url);
+
+    await panel.getByRole('button', { name: 'Make a new address' }).click();
+    await panel.getByRole('button', { name: 'Yes, make a new address' }).click();
+    await expect.poll(() => input.inputValue()).toMatch(/^http.*\.ics$/);
+    expect(await input.inputValue()).not.toBe(url);
     expect((await fetch(url)).status).toBe(404);
     expect((await (await fetch(await input.inputValue())).text()).startsWith('BEGIN:VCALENDAR')).toBe(true);
     await page.close();

@@ -59,9 +59,16 @@ describe('the stakeholder feed', () => {
       `feed: Sales, clicks from sign-in to this month's launches: ${toAnswer} (${launches.join(', ')}); to a talk track: ${clicks}`,
     );
 
-    const atom = await sam.getByRole('link', { name: 'Atom feed' }).getAttribute('href');
+    // The private address is shown once, when made (only its hash is kept).
+    await sam.getByText('Subscribe in a feed reader').click();
+    await sam.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
+    const confirm = sam.getByRole('button', { name: 'Yes, make a new address' });
+    if (await confirm.count()) await confirm.click();
+    const atomField = sam.getByLabel('Atom feed', { exact: true });
+    await expect.poll(() => atomField.inputValue()).toMatch(/\.atom$/);
+    const atom = await atomField.inputValue();
     expect(atom).toMatch(/\/api\/v1\/feed\/[\w-]+\.atom$/);
-    const xml = await (await sam.request.get(atom!)).text();
+    const xml = await (await sam.request.get(atom)).text();
     expect(xml).toContain('<feed');
     for (const title of launches) expect(xml).toContain(title);
     await sam.close();

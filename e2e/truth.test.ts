@@ -25,10 +25,13 @@ interface Seen {
   pages: { view: string; releases: string; update: string };
 }
 
-async function api<T>(token: string, path: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+async function api<T>(token: string, path: string, method = 'GET'): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const text = await res.text();
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text}`);
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
 }
 
@@ -55,7 +58,8 @@ async function walk(email: string, audience: string): Promise<Seen> {
   await page.getByRole('heading', { name: `Weekly update ${week}`, level: 1 }).waitFor();
   pages.update = await mainText(page);
   await page.close();
-  const { url } = await api<{ url: string }>(token, '/calendar/feed-url');
+  // The feed URL is shown once, when made.
+  const { url } = await api<{ url: string }>(token, '/calendar/feed-url/rotate', 'POST');
   const ics = await (await fetch(url)).text();
   return {
     releases: (await api<{ items: TRelease[] }>(token, '/releases?limit=500')).items,

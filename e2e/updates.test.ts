@@ -163,9 +163,14 @@ describe('the weekly update in a browser', () => {
       expect(await sam.getByRole('region', { name: new RegExp(`^${area} — `) }).count()).toBe(0);
     }
 
-    const atomHref = await sam.getByRole('link', { name: 'Atom feed' }).getAttribute('href');
-    expect(atomHref).toMatch(/\.atom$/);
-    const feed = await fetch(`${server.url}${atomHref}`);
+    // The private address is shown once, when made (only its hash is kept).
+    await sam.getByText('Subscribe in a feed reader').click();
+    await sam.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
+    const confirm = sam.getByRole('button', { name: 'Yes, make a new address' });
+    if (await confirm.count()) await confirm.click();
+    const atomField = sam.getByLabel('Atom feed', { exact: true });
+    await expect.poll(() => atomField.inputValue()).toMatch(/\.atom$/);
+    const feed = await fetch(await atomField.inputValue());
     expect(feed.status).toBe(200);
     const xml = await feed.text();
     expect(xml).toContain('<entry>');

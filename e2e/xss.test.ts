@@ -295,7 +295,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
 
   it('serves Atom and RSS whose entries run nothing and carry the payloads back', async () => {
     const sam = new Api(server.url, tokens.sam);
-    const { url } = await sam.get<{ url: string }>('/calendar/feed-url');
+    const { url } = await sam.post<{ url: string }>('/calendar/feed-url/rotate');
     const token = /\/([A-Za-z0-9_-]{16,64})\.ics$/.exec(url)?.[1] ?? '';
     const parser = new Parser();
     const problems: string[] = [];
@@ -334,7 +334,7 @@ describe('XSS payloads in every text field, on every page and in every artifact'
 
   it('serves iCalendar whose summaries and descriptions round-trip exactly, with no injected event', async () => {
     const priya = new Api(server.url, tokens.priya);
-    const { url } = await priya.get<{ url: string }>('/calendar/feed-url');
+    const { url } = await priya.post<{ url: string }>('/calendar/feed-url/rotate');
     const ics = await (await fetch(url)).text();
     const cal = new ICAL.Component(ICAL.parse(ics));
     expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(`${seeded.values.orgName} rituals and launches`);

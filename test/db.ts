@@ -95,7 +95,7 @@ export async function snapshotAll(db: Db): Promise<string> {
            (select string_agg(id::text || status || notes || coalesce(artifact_produced_at::text, ''), '|' order by id) from ritual_occurrences) as occurrences,
            (select count(*) from occurrence_attendance) as attendance, (select count(*) from scheduled_actions) as actions,
            (select string_agg(id::text || name || coalesce(webhook_url, ''), '|' order by id) from channels) as channels,
-           (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ','), '|') from person_prefs) as prefs,
+           (select count(*) from subscriptions) as subscriptions, (select string_agg(array_to_string(via, ',') || coalesce(calendar_token_hash, ''), '|' order by person_id) from person_prefs) as prefs,
            (select string_agg(id::text || status, '|' order by id) from outbox) as outbox,
            (select string_agg(id::text || status, '|' order by id) from broadcasts) as broadcasts,
            (select string_agg(id::text || title || target_date || status || coalesce(tier::text, '') || array_to_string(attributes, ',') || coalesce(tier_reason, ''), '|' order by id) from releases) as releases,

@@ -9,7 +9,7 @@ export interface OutgoingMessage {
   /** e.g. "Open in prodops". */
   link?: { label: string; url: string };
   /** e.g. one-click "I'm ready" links (at most 5 are used). */
-  actions?: { label: string; url: string }[];
+  actions?: OutgoingAction[];
   /** Plain text. */
   footer?: string;
   /** What only Slack uses: a reply in a thread (the parent message's ts), readiness buttons for a release. */
@@ -22,6 +22,16 @@ export interface OutgoingMessage {
   replies?: OutgoingReply[];
   /** An outbound webhook's copy: the JSON body it posts (title and summary are for the delivery log). */
   webhook?: WebhookExtras;
+}
+
+/**
+ * A button or link. `readiness`: an "I'm ready" for this person; stored so, without a token, its one-click link is
+ * made as the email or Slack copy is sent (services/delivery/send-links), and the inbox answers signed in.
+ */
+export interface OutgoingAction {
+  label: string;
+  url: string;
+  readiness?: { releaseId: string; kind: 'support' | 'sales' };
 }
 
 /** What a webhook copy posts: the event (its `id` stays the same when replayed, so receivers can dedupe). */

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../db/client.ts';
-import { deliveryLog, inboxItems, outbox, personPrefs } from '../db/schema/index.ts';
+import { deliveryLog, inboxItems, outbox } from '../db/schema/index.ts';
 import type { DeliveryResult, OutgoingMessage } from '../integrations/message.ts';
+import { newUnsubscribeToken, withReadinessLinks } from '../services/delivery/send-links.ts';
 import { createWebhookDeliverer } from './webhook-deliverer.ts';
 
+/** A claimed row as it is sent: its message with this copy's links, and its unsubscribe token (email to a person). */
 export type OutboxRow = typeof outbox.$inferSelect & { unsubscribeToken: string | null };
 
 /** Sends one outbox row on its channel. Inbox rows need no deliverer: they are written by the relay itself. */
@@ -47,12 +49,22 @@ async function claim(db: Db, batchSize: number, leaseSeconds: number): Promise<O
     returning o.id`);
   const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ row: outbox, unsubscribeToken: personPrefs.unsubscribeToken })
-    .from(outbox)
-    .leftJoin(personPrefs, eq(personPrefs.personId, outbox.personId))
-    .where(inArray(outbox.id, ids));
-  return rows.map((r) => ({ ...r.row, unsubscribeToken: r.unsubscribeToken }));
+  const rows = await db.select().from(outbox).where(inArray(outbox.id, ids));
+  const out: OutboxRow[] = [];
+  for (const row of rows) out.push(await withSendLinks(db, row));
+  return out;
+}
+
+/**
+ * A person's email or Slack copy gets its private links (unsubscribe, "I'm ready") as it goes out: the stored
+ * row holds none, and the database keeps only their hashes (services/delivery/send-links).
+ */
+async function withSendLinks(db: Db, row: typeof outbox.$inferSelect): Promise<OutboxRow> {
+  if (!row.personId || (row.channel !== 'email' && row.channel !== 'slack'))
+    return { ...row, unsubscribeToken: null };
+  const message = await withReadinessLinks(db, row.personId, row.message as OutgoingMessage);
+  const unsubscribeToken = row.channel === 'email' ? await newUnsubscribeToken(db, row.personId) : null;
+  return { ...row, message, unsubscribeToken };
 }
 
 function backoff(attempt: number, baseMs: number): number {

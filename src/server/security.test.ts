@@ -116,7 +116,7 @@ describe('security headers', () => {
   it('are on API answers, errors, the web app, the OpenAPI document and the feeds', async () => {
     const pm = await signedIn(database.db, ['pm']);
     const { url: feedUrl } = (
-      await app.inject({ method: 'GET', url: '/api/v1/calendar/feed-url', headers: pm.headers })
+      await app.inject({ method: 'POST', url: '/api/v1/calendar/feed-url/rotate', headers: pm.headers })
     ).json() as { url: string };
     const feedToken = new URL(feedUrl).pathname.split('/').pop()!.replace('.ics', '');
     const cases: { what: string; status: number; req: InjectOptions }[] = [

@@ -11,7 +11,7 @@ import {
   roadmapItemVersions,
 } from '../db/schema/index.ts';
 import { systemActor } from '../services/actor.ts';
-import { feedUrls } from '../services/cadence/feed.ts';
+import { rotateFeedToken } from '../services/cadence/feed.ts';
 import { recordDecision } from '../services/decisions/decisions.ts';
 import { createRoadmapItem, markRatified, updateRoadmapItem } from '../services/roadmap/item-writes.ts';
 import { publishView } from '../services/roadmap/publish.ts';
@@ -185,7 +185,7 @@ beforeAll(async () => {
   sales = sam.headers;
   await seedMarkers();
   await demoSecrets();
-  const urls = await feedUrls(t.database.db, sam.person.id, 'http://localhost');
+  const urls = await rotateFeedToken(t.database.db, sam.person.id, 'http://localhost', clock.now());
   feedFile = urls.url.split('/').pop()!;
 }, 120_000);
 afterAll(() => t.close());

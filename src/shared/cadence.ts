@@ -214,6 +214,18 @@ export const ZAdoption = z.object({
 });
 export type TAdoption = z.infer<typeof ZAdoption>;
 
-/** A person's private iCalendar feed (https and webcal). */
-export const ZFeedUrls = z.object({ url: z.string(), webcalUrl: z.string() });
+/**
+ * A person's private feed addresses, all from one key: the iCalendar feed (https and webcal), the stakeholder
+ * feed and the published updates as Atom and RSS. Shown once, when the key is made: only its hash is kept.
+ */
+export const ZFeedUrls = z.object({
+  url: z.string(),
+  webcalUrl: z.string(),
+  feed: z.object({ atom: z.string(), rss: z.string() }),
+  updates: z.object({ atom: z.string(), rss: z.string() }),
+});
 export type TFeedUrls = z.infer<typeof ZFeedUrls>;
+
+/** Whether I have a private feed key, and since when (null: made before keys were dated). */
+export const ZFeedKey = z.object({ active: z.boolean(), since: z.string().nullable() });
+export type TFeedKey = z.infer<typeof ZFeedKey>;

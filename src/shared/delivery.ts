@@ -229,6 +229,8 @@ export const ZInboxAction = z.object({
   url: z.string(),
   open: z.boolean(),
   closedReason: z.string().nullable(),
+  /** An "I'm ready": answered here, signed in (POST /releases/{releaseId}/sign-offs with this kind). */
+  signOff: z.object({ releaseId: ZId, kind: z.enum(['support', 'sales']) }).nullable(),
 });
 export type TInboxAction = z.infer<typeof ZInboxAction>;
 

@@ -63,7 +63,5 @@ export const ZFeed = z.object({
   months: z.array(ZFeedMonth),
   /** Ask `before=` this month for older months; null when nothing older exists. */
   olderBefore: z.string().nullable(),
-  /** The reader's private Atom and RSS addresses (null for a caller who is not a person). */
-  subscribe: z.object({ atom: z.string(), rss: z.string() }).nullable(),
 });
 export type TFeed = z.infer<typeof ZFeed>;

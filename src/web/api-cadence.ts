@@ -1,6 +1,7 @@
 import type {
   TAdoption,
   TCalendar,
+  TFeedKey,
   TFeedUrls,
   TOccurrenceDetail,
   TOccurrencePatch,
@@ -31,6 +32,6 @@ export const cadenceApi = {
     request<TOccurrenceDetail>(occurrencePath(id), { method: 'PATCH', body: patch }),
   adoption: (params: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
     request<TAdoption>(`/adoption${query(params)}`, { signal }),
-  feedUrl: (signal?: AbortSignal) => request<TFeedUrls>('/calendar/feed-url', { signal }),
+  feedKey: (signal?: AbortSignal) => request<TFeedKey>('/calendar/feed-url', { signal }),
   rotateFeedUrl: () => request<TFeedUrls>('/calendar/feed-url/rotate', { method: 'POST' }),
 };

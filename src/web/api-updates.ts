@@ -55,10 +55,3 @@ export const updatesApi = {
   closeFollowUp: (id: string) =>
     request<void>(`/follow-ups/${encodeURIComponent(id)}/close`, { method: 'POST' }),
 };
-
-/** The feed token is the calendar feed's: the last path segment of its URL, without `.ics`. */
-export function updateFeedUrls(calendarFeedUrl: string): { atom: string; rss: string } | null {
-  const token = /\/([A-Za-z0-9_-]{16,64})\.ics$/.exec(calendarFeedUrl)?.[1];
-  if (!token) return null;
-  return { atom: `/api/v1/updates/feed/${token}.atom`, rss: `/api/v1/updates/feed/${token}.rss` };
-}

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readinessLinks } from '../../src/db/schema/index.ts';
+import { newReadinessLink } from '../../src/services/delivery/send-links.ts';
 import { manualClock } from '../../src/shared/clock.ts';
 import { BUNDLE_SECTION_KEYS } from '../../src/shared/release-vocabulary.ts';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -65,10 +64,14 @@ describe('release responses', () => {
     expect(await json('POST', `/releases/${id}/bundle/distribute`)).toMatchObject({ stage: 'distribution' });
     expect(await json('POST', `/releases/${id}/bundle/publish`)).toMatchObject({ stage: 'publication' });
 
-    const [link] = await t.database.db.select().from(readinessLinks).where(eq(readinessLinks.releaseId, id));
-    expect(link).toBeDefined();
-    expect((await call('GET', `/readiness/${link!.token}`, undefined, {})).json().confirmedAt).toBeNull();
-    expect((await call('POST', `/readiness/${link!.token}`, undefined, {})).json().confirmed).toBe(true);
+    // The link an email copy gets as it is sent (services/delivery/send-links).
+    const token = await newReadinessLink(t.database.db, {
+      releaseId: id,
+      personId: ops.person.id,
+      kind: 'support',
+    });
+    expect((await call('GET', `/readiness/${token}`, undefined, {})).json().confirmedAt).toBeNull();
+    expect((await call('POST', `/readiness/${token}`, undefined, {})).json().confirmed).toBe(true);
 
     for (const kind of ['eng_monitoring', 'eng_rollback', 'training'])
       await json('POST', `/releases/${id}/sign-offs`, { kind, note: 'Done' });
@@ -151,7 +154,7 @@ describe('insight responses', () => {
 
 describe('text responses', () => {
   it('answer with their own media types', async () => {
-    const { url } = await json('GET', '/calendar/feed-url');
+    const { url } = await json('POST', '/calendar/feed-url/rotate');
     const ics = await call('GET', new URL(url).pathname.replace('/api/v1', ''), undefined, {});
     expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
     await json('GET', '/calendar');

@@ -38,13 +38,30 @@ export const subscriptions = pgTable(
   (t) => [index('subscriptions_kind_idx').on(t.kind)],
 );
 
-/** Personal preferences: which channels reach me, my calendar feed and unsubscribe tokens. */
-export const personPrefs = pgTable('person_prefs', {
+/**
+ * Personal preferences: which channels reach me, and my private feed key (calendar, Atom/RSS). Only the key's
+ * SHA-256 is kept: its URL is shown once, when made; null until the person makes one.
+ */
+export const personPrefs = pgTable(
+  'person_prefs',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    via: text('via', { enum: VIAS }).array().notNull().default(sql`'{inbox,email,slack}'::text[]`),
+    calendarTokenHash: text('calendar_token_hash'),
+    /** When the current key was made (null: made before keys were dated). */
+    calendarTokenAt: timestamp('calendar_token_at', { withTimezone: true }),
+    emailUnsubscribedAt: timestamp('email_unsubscribed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('person_prefs_calendar_token_hash_key').on(t.calendarTokenHash)],
+);
+
+/** The one-click unsubscribe links of sent emails, by the SHA-256 of their token: a fresh one per email sent. */
+export const unsubscribeTokens = pgTable('unsubscribe_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
   personId: uuid('person_id')
-    .primaryKey()
+    .notNull()
     .references(() => people.id, { onDelete: 'cascade' }),
-  via: text('via', { enum: VIAS }).array().notNull().default(sql`'{inbox,email,slack}'::text[]`),
-  calendarToken: text('calendar_token').notNull(),
-  unsubscribeToken: text('unsubscribe_token').notNull(),
-  emailUnsubscribedAt: timestamp('email_unsubscribed_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -117,9 +117,12 @@ export const releaseDecisions = pgTable(
   (t) => [index('release_decisions_release_idx').on(t.releaseId, t.at)],
 );
 
-/** Private one-click readiness links sent with the bundle; the token is the credential. */
+/**
+ * Private one-click readiness links, made when a bundle's email or Slack copy is sent (one per copy); the token
+ * is the credential and only its SHA-256 is kept.
+ */
 export const readinessLinks = pgTable('readiness_links', {
-  token: text('token').primaryKey(),
+  tokenHash: text('token_hash').primaryKey(),
   releaseId: uuid('release_id')
     .notNull()
     .references(() => releases.id, { onDelete: 'cascade' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readinessActionState, readinessToken } from './inbox-actions.ts';
+import { readinessActionState } from './inbox-actions.ts';
 
 describe("the inbox's stale-action rule", () => {
   const planned = { status: 'go' as const, targetDate: '2026-12-15', launchedOn: null };
@@ -16,11 +16,5 @@ describe("the inbox's stale-action rule", () => {
       readinessActionState({ ...planned, status: 'launched', launchedOn: '2026-12-10' }, '2026-12-11'),
     ).toEqual({ open: false, closedReason: 'Launched on Thu 10 Dec 2026 — no sign-off needed' });
     expect(readinessActionState({ ...planned, status: 'rolled_back' }, '2026-12-01').open).toBe(false);
-  });
-
-  it('recognises only the one-click readiness link', () => {
-    expect(readinessToken('/ready/abc_DEF-1')).toBe('abc_DEF-1');
-    expect(readinessToken('/releases/abc')).toBeNull();
-    expect(readinessToken('https://evil.example/ready/abc')).toBeNull();
   });
 });

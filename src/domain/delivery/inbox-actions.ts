@@ -46,8 +46,3 @@ export function readinessActionState(release: ReadinessTarget, today: string): A
     };
   return OPEN;
 }
-
-/** The readiness token of a one-click "I'm ready" link ("/ready/<token>"), or null for any other action. */
-export function readinessToken(url: string): string | null {
-  return /^\/ready\/([A-Za-z0-9_-]+)$/.exec(url)?.[1] ?? null;
-}

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { deadDelivery, inboxItemFor } from '../../../test/factories.ts';
 import { outbox } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
+import { rotateFeedToken } from '../../services/cadence/feed.ts';
 import { createRitual } from '../../services/cadence/rituals.ts';
 import { createChannel } from '../../services/delivery/channels.ts';
-import { prefsOf } from '../../services/delivery/recipients.ts';
 import { createSubscription } from '../../services/delivery/subscriptions.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, managers, publicRoute, signedInOnly } from './authorization-cases.fixture.ts';
@@ -65,7 +65,9 @@ export const CADENCE_AND_DELIVERY_CASES: Record<string, Case> = {
   // Public by design (calendar apps send no headers): the private token in the URL is the credential.
   'GET /api/v1/calendar/feed/:file': {
     expect: publicRoute,
-    url: async (c) => `/api/v1/calendar/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.ics`,
+    url: async (c) =>
+      new URL((await rotateFeedToken(c.db, c.ids.person, 'http://localhost', systemClock.now())).url)
+        .pathname,
   },
   'GET /api/v1/channels': { expect: signedInOnly },
   'GET /api/v1/channels/:id': { expect: signedInOnly, url: (c) => `/api/v1/channels/${c.ids.channel}` },

@@ -1,7 +1,7 @@
 import { makeArea, makePerson, makePod } from '../../../test/factories.ts';
 import { systemActor } from '../../services/actor.ts';
 import { createApiToken } from '../../services/auth/tokens.ts';
-import { prefsOf } from '../../services/delivery/recipients.ts';
+import { rotateFeedToken } from '../../services/cadence/feed.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { type Case, managers, publicRoute, signedInOnly } from './authorization-cases.fixture.ts';
@@ -36,7 +36,9 @@ export const ORG_CASES: Record<string, Case> = {
   'GET /api/v1/feed': { expect: signedInOnly },
   'GET /api/v1/feed/:file': {
     expect: publicRoute,
-    url: async (c) => `/api/v1/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.rss`,
+    url: async (c) =>
+      new URL((await rotateFeedToken(c.db, c.ids.person, 'http://localhost', systemClock.now())).feed.rss)
+        .pathname,
   },
   'GET /api/v1/me/tokens': { expect: signedInOnly },
   'POST /api/v1/me/tokens': { expect: signedInOnly, body: () => ({ name: 'ci' }) },

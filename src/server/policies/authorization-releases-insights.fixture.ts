@@ -8,6 +8,7 @@ import {
 } from '../../db/schema/index.ts';
 import { LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import { systemActor } from '../../services/actor.ts';
+import { sha256 } from '../../services/auth/tokens.ts';
 import { publishDigest } from '../../services/insights/digest.ts';
 import { ingestFeedback } from '../../services/insights/ingest.ts';
 import { releaseBundle, saveBundle } from '../../services/releases/bundle.ts';
@@ -50,7 +51,7 @@ async function linkToken(c: Ctx): Promise<string> {
   const token = `tok-${crypto.randomUUID()}`;
   await c.db
     .insert(readinessLinks)
-    .values({ token, releaseId: c.ids.release, personId: c.ids.person, kind: 'support' });
+    .values({ tokenHash: sha256(token), releaseId: c.ids.release, personId: c.ids.person, kind: 'support' });
   return token;
 }
 

@@ -1,6 +1,7 @@
 import { followUps } from '../../db/schema/index.ts';
 import { systemActor } from '../../services/actor.ts';
-import { prefsOf } from '../../services/delivery/recipients.ts';
+import { rotateFeedToken } from '../../services/cadence/feed.ts';
+import { newUnsubscribeToken } from '../../services/delivery/send-links.ts';
 import { publishWeeklyUpdate } from '../../services/updates/publish.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { type Case, managers, publicRoute, signedInOnly, WHO } from './authorization-cases.fixture.ts';
@@ -58,7 +59,9 @@ export const UPDATE_CASES: Record<string, Case> = {
   },
   'GET /api/v1/updates/feed/:file': {
     expect: publicRoute,
-    url: async (c) => `/api/v1/updates/feed/${(await prefsOf(c.db, c.ids.person)).calendarToken}.atom`,
+    url: async (c) =>
+      new URL((await rotateFeedToken(c.db, c.ids.person, 'http://localhost', systemClock.now())).updates.atom)
+        .pathname,
   },
   'GET /api/v1/follow-ups': { expect: signedInOnly },
   'POST /api/v1/follow-ups/:id/close': {
@@ -78,11 +81,11 @@ export const UPDATE_CASES: Record<string, Case> = {
   },
   'GET /api/v1/unsubscribe/:token': {
     expect: publicRoute,
-    url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
+    url: async (c) => `/api/v1/unsubscribe/${await newUnsubscribeToken(c.db, c.ids.person)}`,
   },
   'POST /api/v1/unsubscribe/:token': {
     expect: publicRoute,
-    url: async (c) => `/api/v1/unsubscribe/${(await prefsOf(c.db, c.ids.person)).unsubscribeToken}`,
+    url: async (c) => `/api/v1/unsubscribe/${await newUnsubscribeToken(c.db, c.ids.person)}`,
   },
   // Public to Slack alone: the request's signature is the credential, so no session or API token gets in
   // (signed requests: routes/slack/slack.test.ts).

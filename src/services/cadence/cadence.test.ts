@@ -112,7 +112,7 @@ describe('a weekly ritual at 16:00 America/New_York', () => {
   it('serves an iCalendar feed that an independent parser reads back with the same instants', async () => {
     const ritual = await weekly('feed-weekly', 'skip');
     const { url } = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/calendar/feed-url', headers: ops.headers })
+      await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-url/rotate', headers: ops.headers })
     ).json();
     const res = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
     expect(res.statusCode).toBe(200);

@@ -40,7 +40,7 @@ const createRelease = (input: object) => api<{ id: string }>('POST', '/api/v1/re
 /** A PM's feed (not Product Ops): every launch is in the product org's calendars. */
 async function feed(who = pm) {
   const { url } = (
-    await t.app.inject({ method: 'GET', url: '/api/v1/calendar/feed-url', headers: who.headers })
+    await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-url/rotate', headers: who.headers })
   ).json() as { url: string };
   const res = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
   expect(res.statusCode).toBe(200);

@@ -6,28 +6,56 @@ import type { Db } from '../../db/client.ts';
 import { areas, enablementBundles, people, personPrefs, releases, rituals } from '../../db/schema/index.ts';
 import { UPCOMING_WINDOW_DAYS } from '../../domain/updates/highlights.ts';
 import { type AllDayEvent, buildCalendar, type TimedEvent } from '../../integrations/feeds/ics.ts';
+import type { TFeedKey, TFeedUrls } from '../../shared/cadence.ts';
 import { addDays, todayIn } from '../../shared/calendar.ts';
 import { inProductOrg } from '../../shared/roles.ts';
 import { isOrgManager } from '../actor.ts';
+import { sha256 } from '../auth/tokens.ts';
 import { prefsOf } from '../delivery/recipients.ts';
 import { getSettings } from '../org/settings.ts';
 import { expectedAttendees } from './attendance.ts';
 import { listOccurrences } from './occurrences.ts';
 
-export async function feedUrls(db: Db, personId: string, publicUrl: string) {
-  const { calendarToken } = await prefsOf(db, personId);
-  const url = `${publicUrl}/api/v1/calendar/feed/${calendarToken}.ics`;
-  return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+/** Every private feed address of one key: calendar, stakeholder feed, published updates. */
+export function feedUrls(publicUrl: string, token: string): TFeedUrls {
+  const api = `${publicUrl}/api/v1`;
+  const url = `${api}/calendar/feed/${token}.ics`;
+  return {
+    url,
+    webcalUrl: url.replace(/^https?:/, 'webcal:'),
+    feed: { atom: `${api}/feed/${token}.atom`, rss: `${api}/feed/${token}.rss` },
+    updates: { atom: `${api}/updates/feed/${token}.atom`, rss: `${api}/updates/feed/${token}.rss` },
+  };
 }
 
-/** A leaked feed URL is fixed by making a new one; the old one stops working at once. */
-export async function rotateFeedToken(db: Db, personId: string, publicUrl: string) {
+/** Whether the person has a feed key: its addresses cannot be shown again (only the key's hash is kept). */
+export async function feedKey(db: Db, personId: string): Promise<TFeedKey> {
+  const prefs = await prefsOf(db, personId);
+  return { active: Boolean(prefs.calendarTokenHash), since: prefs.calendarTokenAt?.toISOString() ?? null };
+}
+
+/**
+ * Makes the person's feed key, replacing any old one (a leaked address stops working at once), and returns its
+ * addresses: the one time they are shown.
+ */
+export async function rotateFeedToken(db: Db, personId: string, publicUrl: string, now: Date) {
   await prefsOf(db, personId);
+  const token = randomBytes(24).toString('base64url');
   await db
     .update(personPrefs)
-    .set({ calendarToken: randomBytes(24).toString('base64url') })
+    .set({ calendarTokenHash: sha256(token), calendarTokenAt: now })
     .where(eq(personPrefs.personId, personId));
-  return feedUrls(db, personId, publicUrl);
+  return feedUrls(publicUrl, token);
+}
+
+/** The person a feed key belongs to, by the key's hash; null for an unknown or replaced key. */
+export async function feedOwner(db: Db, token: string) {
+  const [row] = await db
+    .select({ person: people })
+    .from(personPrefs)
+    .innerJoin(people, eq(people.id, personPrefs.personId))
+    .where(eq(personPrefs.calendarTokenHash, sha256(token)));
+  return row?.person ?? null;
 }
 
 /** The feed looks this far back, so last month's meetings and launches stay in subscribers' calendars. */
@@ -126,13 +154,8 @@ export async function calendarFeed(
   publicUrl: string,
   now: Date,
 ): Promise<string | null> {
-  const [row] = await db
-    .select({ person: people })
-    .from(personPrefs)
-    .innerJoin(people, eq(people.id, personPrefs.personId))
-    .where(eq(personPrefs.calendarToken, token));
-  if (!row?.person.active) return null;
-  const person = row.person;
+  const person = await feedOwner(db, token);
+  if (!person?.active) return null;
   const actor = { personId: person.id, label: person.email, roles: person.roles };
   const all = await db.select().from(rituals);
   const mine = new Set<string>();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
-import { inboxItems, readinessLinks, releases } from '../../db/schema/index.ts';
+import { inboxItems, releases } from '../../db/schema/index.ts';
 import { systemActor } from '../actor.ts';
 import { createRelease } from '../releases/releases.ts';
 import { listInbox } from './inbox.ts';
@@ -25,9 +25,6 @@ beforeAll(async () => {
     input: { title: 'Usage billing', areaId: area.id, pmOwnerId: pm.id, targetDate: '2026-12-15', tier: 1 },
   });
   releaseId = r.id;
-  await d.db
-    .insert(readinessLinks)
-    .values({ token: 'tok-1', releaseId, personId: reader.id, kind: 'support' });
   await d.db.insert(inboxItems).values({
     personId: reader.id,
     kind: 'enablement_bundle',
@@ -35,7 +32,11 @@ beforeAll(async () => {
       title: 'Enablement bundle: Usage billing',
       summary: 'Read it and confirm you are ready.',
       actions: [
-        { label: "I'm ready (Support)", url: '/ready/tok-1' },
+        {
+          label: "I'm ready (Support)",
+          url: `/releases/${releaseId}`,
+          readiness: { releaseId, kind: 'support' },
+        },
         { label: 'Open the release', url: `/releases/${releaseId}` },
       ],
     },
@@ -50,8 +51,20 @@ const actionsAt = async (now: Date) =>
 describe('stale actions in the inbox', () => {
   it('offers "I\'m ready" before the launch day, and leaves other actions open', async () => {
     expect(await actionsAt(NOW)).toEqual([
-      { label: "I'm ready (Support)", url: '/ready/tok-1', open: true, closedReason: null },
-      { label: 'Open the release', url: `/releases/${releaseId}`, open: true, closedReason: null },
+      {
+        label: "I'm ready (Support)",
+        url: `/releases/${releaseId}`,
+        open: true,
+        closedReason: null,
+        signOff: { releaseId, kind: 'support' },
+      },
+      {
+        label: 'Open the release',
+        url: `/releases/${releaseId}`,
+        open: true,
+        closedReason: null,
+        signOff: null,
+      },
     ]);
   });
 

@@ -1,39 +1,38 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { inboxItems, readinessLinks, releases } from '../../db/schema/index.ts';
-import {
-  type ActionState,
-  readinessActionState,
-  readinessToken,
-} from '../../domain/delivery/inbox-actions.ts';
-import { type OutgoingMessage, withRepliesInline } from '../../integrations/message.ts';
+import { inboxItems, releases } from '../../db/schema/index.ts';
+import { type ActionState, readinessActionState } from '../../domain/delivery/inbox-actions.ts';
+import { type OutgoingAction, type OutgoingMessage, withRepliesInline } from '../../integrations/message.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import type { TInboxAction } from '../../shared/delivery.ts';
 import { notFound } from '../../shared/errors.ts';
 import { getSettings } from '../org/settings.ts';
 import { decodeCursor, pageOf } from '../paging.ts';
 
-type Action = { label: string; url: string };
-
-/** The state of every "I'm ready" link among these actions, by token, as of the org's today. */
-async function readinessStates(db: Db, actions: Action[], now: Date): Promise<Map<string, ActionState>> {
-  const tokens = [...new Set(actions.flatMap((a) => readinessToken(a.url) ?? []))];
+/** The state of every "I'm ready" among these actions, by release, as of the org's today. */
+async function readinessStates(
+  db: Db,
+  actions: OutgoingAction[],
+  now: Date,
+): Promise<Map<string, ActionState>> {
+  const ids = [...new Set(actions.flatMap((a) => (a.readiness ? [a.readiness.releaseId] : [])))];
   const out = new Map<string, ActionState>();
-  if (!tokens.length) return out;
+  if (!ids.length) return out;
   const rows = await db
     .select({
-      token: readinessLinks.token,
+      id: releases.id,
       status: releases.status,
       targetDate: releases.targetDate,
       launchedOn: releases.launchedOn,
     })
-    .from(readinessLinks)
-    .innerJoin(releases, eq(releases.id, readinessLinks.releaseId))
-    .where(inArray(readinessLinks.token, tokens));
+    .from(releases)
+    .where(inArray(releases.id, ids));
   const today = todayIn((await getSettings(db)).timeZone, now);
-  for (const r of rows) out.set(r.token, readinessActionState(r, today));
+  for (const r of rows) out.set(r.id, readinessActionState(r, today));
   return out;
 }
+
+const GONE: ActionState = { open: false, closedReason: 'The release was removed — no sign-off needed' };
 
 /** Each action with whether it is still open: the one place the inbox's stale-action rule is applied. */
 export async function inboxActions(
@@ -48,9 +47,10 @@ export async function inboxActions(
   );
   return messages.map((m) =>
     (m.actions ?? []).map((a) => {
-      const token = readinessToken(a.url);
-      const state = (token && states.get(token)) || { open: true, closedReason: null };
-      return { label: a.label, url: a.url, ...state };
+      // An "I'm ready" is answered here signed in: the inbox's copy carries no one-click link.
+      if (!a.readiness) return { label: a.label, url: a.url, open: true, closedReason: null, signOff: null };
+      const state = states.get(a.readiness.releaseId) ?? GONE;
+      return { label: a.label, url: a.url, ...state, signOff: a.readiness };
     }),
   );
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
@@ -7,16 +6,12 @@ import type { TArtifactKind } from '../../shared/delivery.ts';
 import type { Recipient } from './outbox.ts';
 
 export type Via = 'inbox' | 'email' | 'slack';
-const token = () => randomBytes(24).toString('base64url');
 
-/** A person's preferences, created with fresh private tokens the first time anyone asks. */
+/** A person's preferences, created with the defaults the first time anyone asks. */
 export async function prefsOf(db: Db, personId: string) {
   const [row] = await db.select().from(personPrefs).where(eq(personPrefs.personId, personId));
   if (row) return row;
-  await db
-    .insert(personPrefs)
-    .values({ personId, calendarToken: token(), unsubscribeToken: token() })
-    .onConflictDoNothing();
+  await db.insert(personPrefs).values({ personId }).onConflictDoNothing();
   const [created] = await db.select().from(personPrefs).where(eq(personPrefs.personId, personId));
   return created!;
 }

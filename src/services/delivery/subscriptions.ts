@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, channels, people, personPrefs, subscriptions } from '../../db/schema/index.ts';
 import { DEFAULTS_BY_FUNCTION } from '../../domain/delivery/defaults.ts';
@@ -165,25 +165,4 @@ export async function updatePreferences(opts: {
     });
   });
   return getPreferences(opts.db, personId);
-}
-
-/** The one-click unsubscribe link of every email: stops email for that person, nothing else. */
-export async function unsubscribeByToken(db: Db, token: string, now: Date): Promise<boolean> {
-  const updated = await db
-    .update(personPrefs)
-    .set({ emailUnsubscribedAt: now })
-    .where(and(eq(personPrefs.unsubscribeToken, token), isNull(personPrefs.emailUnsubscribedAt)))
-    .returning({ personId: personPrefs.personId });
-  if (updated.length) {
-    await recordAudit(db, {
-      actor: { personId: updated[0]!.personId, label: 'unsubscribe link', roles: [] },
-      action: 'preferences.unsubscribe',
-      entityType: 'person',
-      entityId: updated[0]!.personId,
-      change: {},
-    });
-    return true;
-  }
-  const [exists] = await db.select().from(personPrefs).where(eq(personPrefs.unsubscribeToken, token));
-  return Boolean(exists);
 }

@@ -24,7 +24,7 @@ const ids: Record<string, string> = {};
 const feedAt = async (timeZone: string, now: Date): Promise<TFeed> => {
   await updateSettings({ db: d.db, actor, settings: { ...DEFAULT_SETTINGS, timeZone }, now });
   const ctx = createContext({ db: d.db, actor: null, now });
-  return buildFeed(ctx, { months: 2, readerFunction: 'sales', subscribe: null });
+  return buildFeed(ctx, { months: 2, readerFunction: 'sales' });
 };
 const titlesIn = (f: TFeed, when: string) =>
   f.months.find((m) => m.when === when)?.entries.map((e) => e.title);

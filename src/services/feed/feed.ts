@@ -39,7 +39,6 @@ export interface FeedOptions {
   months: number;
   /** The reader's function (their audience); null reads everything. */
   readerFunction: string | null;
-  subscribe: TFeed['subscribe'];
 }
 
 /** The signed-in person's function, which picks their audience. */
@@ -203,6 +202,5 @@ export async function buildFeed(ctx: Context, o: FeedOptions): Promise<TFeed> {
     readerAudience: readerAud,
     months: byMonth(shown, today, { newest, oldest }),
     olderBefore: first !== undefined && first < `${oldest}-01` ? oldest : null,
-    subscribe: o.subscribe,
   };
 }

@@ -1,28 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { people, personPrefs } from '../../db/schema/index.ts';
 import { buildFeeds } from '../../integrations/feeds/atom.ts';
 import { createMarkdown } from '../../integrations/markdown.ts';
 import { localInstant } from '../../shared/calendar.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { TFeed, TFeedAudience, TFeedEntry } from '../../shared/feed.ts';
+import type { TFeedAudience, TFeedEntry } from '../../shared/feed.ts';
+import { feedOwner } from '../cadence/feed.ts';
 import { createContext } from '../context.ts';
-import { prefsOf } from '../delivery/recipients.ts';
 import { buildFeed } from './feed.ts';
-
-/**
- * A reader's private Atom and RSS addresses: the calendar feed's token (one secret per person, replaced with it
- * from the cadence page), so a leaked address is fixed in one place.
- */
-export async function feedSubscription(
-  db: Db,
-  personId: string,
-  publicUrl: string,
-): Promise<TFeed['subscribe']> {
-  const { calendarToken } = await prefsOf(db, personId);
-  const base = `${publicUrl}/api/v1/feed/${calendarToken}`;
-  return { atom: `${base}.atom`, rss: `${base}.rss` };
-}
 
 /** An entry as markdown (rendered to HTML without raw HTML passing through): what the page shows. */
 function entryMarkdown(e: TFeedEntry): string {
@@ -46,18 +30,14 @@ export async function feedForToken(
   db: Db,
   o: { token: string; audience?: TFeedAudience; baseUrl: string; feedUrl: string; now: Date },
 ) {
-  const [owner] = await db
-    .select({ fn: people.function })
-    .from(personPrefs)
-    .innerJoin(people, eq(people.id, personPrefs.personId))
-    .where(and(eq(personPrefs.calendarToken, o.token), eq(people.active, true)));
-  if (!owner) throw new AppError('not_found', 'no such feed (it may have been replaced)');
+  // The reader's private feed key (the calendar feed's: one key per person, made on the cadence page).
+  const owner = await feedOwner(db, o.token);
+  if (!owner?.active) throw new AppError('not_found', 'no such feed (it may have been replaced)');
   const ctx = createContext({ db, actor: null, now: o.now });
   const feed = await buildFeed(ctx, {
     ...(o.audience ? { audience: o.audience } : {}),
     months: 3,
-    readerFunction: owner.fn,
-    subscribe: null,
+    readerFunction: owner.function,
   });
   const { orgName } = await ctx.settings();
   const md = createMarkdown();

@@ -4,11 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { artifactVersions, enablementBundles, readinessLinks } from '../../db/schema/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { findArtifactVersion } from '../artifacts.ts';
+import { sha256 } from '../auth/tokens.ts';
 import { replanRelease } from './schedule.ts';
 
 /**
  * What distributing or publishing a bundle changed: its version, the stage's stamp as it was before (the first
- * distribution's day is kept by later ones), and the one-click readiness links it made for Support and Sales.
+ * distribution's day is kept by later ones). Readiness links are made as each copy is sent, after the undo window.
  */
 export const ZBundleReleaseUndo = z.object({
   releaseId: z.string(),
@@ -16,9 +17,10 @@ export const ZBundleReleaseUndo = z.object({
   version: z.number().int(),
   stage: z.enum(['distribution', 'publication']),
   before: z.object({ on: z.string().nullable(), at: z.string().nullable() }),
-  createdLinks: z.array(z.string()),
+  /** Plain tokens of links made at distribution, from before links were made as each copy is sent. */
+  createdLinks: z.array(z.string()).default([]),
 });
-export type BundleReleaseUndo = z.infer<typeof ZBundleReleaseUndo>;
+export type BundleReleaseUndo = z.input<typeof ZBundleReleaseUndo>;
 
 /**
  * Withdraws a distribution or publication inside the undo's transaction: its version goes, the bundle's stamp is
@@ -39,7 +41,9 @@ export async function undoBundleRelease(tx: Db, recipe: unknown, now: Date): Pro
   if (u.createdLinks.length)
     await tx
       .delete(readinessLinks)
-      .where(and(inArray(readinessLinks.token, u.createdLinks), isNull(readinessLinks.usedAt)));
+      .where(
+        and(inArray(readinessLinks.tokenHash, u.createdLinks.map(sha256)), isNull(readinessLinks.usedAt)),
+      );
   await replanRelease(tx, u.releaseId, now);
   return u.stage === 'distribution'
     ? `The bundle is not distributed (version ${u.version} withdrawn), and nobody was messaged.`

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { artifactVersions, enablementBundles, people, readinessLinks } from '../../db/schema/index.ts';
+import { artifactVersions, enablementBundles, people } from '../../db/schema/index.ts';
 import { describeTier } from '../../domain/releases/attributes.ts';
 import {
   type BundleSections,
@@ -127,34 +126,19 @@ export async function saveBundle(opts: {
   });
 }
 
-const linkToken = () => randomBytes(18).toString('base64url');
-
-/** Support and Sales people confirm with one click: each gets a private link for their function. */
-async function readinessActions(tx: Db, releaseId: string, recipients: Recipient[]) {
+/**
+ * Support and Sales people confirm with one click: each gets an "I'm ready" for their function, whose private
+ * link is made as their email or Slack copy is sent (services/delivery/send-links); the inbox answers signed in.
+ */
+async function readinessAsks(tx: Db, recipients: Recipient[]) {
   const ids = [...new Set(recipients.flatMap((r) => (r.personId ? [r.personId] : [])))];
-  if (!ids.length) return new Map<string, { kind: string; token: string; created: boolean }>();
+  const out = new Map<string, 'support' | 'sales'>();
+  if (!ids.length) return out;
   const rows = await tx
     .select({ id: people.id, function: people.function })
     .from(people)
     .where(inArray(people.id, ids));
-  const out = new Map<string, { kind: string; token: string; created: boolean }>();
-  for (const p of rows) {
-    if (p.function !== 'support' && p.function !== 'sales') continue;
-    const [existing] = await tx
-      .select()
-      .from(readinessLinks)
-      .where(
-        and(
-          eq(readinessLinks.releaseId, releaseId),
-          eq(readinessLinks.personId, p.id),
-          eq(readinessLinks.kind, p.function),
-        ),
-      );
-    const token = existing?.token ?? linkToken();
-    if (!existing)
-      await tx.insert(readinessLinks).values({ token, releaseId, personId: p.id, kind: p.function });
-    out.set(p.id, { kind: p.function, token, created: !existing });
-  }
+  for (const p of rows) if (p.function === 'support' || p.function === 'sales') out.set(p.id, p.function);
   return out;
 }
 
@@ -261,7 +245,7 @@ export async function releaseBundle(opts: {
       .insert(enablementBundles)
       .values({ releaseId: release.id, sections: bundle.sections, ...stamp })
       .onConflictDoUpdate({ target: enablementBundles.releaseId, set: stamp });
-    const links = await deliver(tx, release, opts.stage, version, bundle.markdown, missing, hold);
+    await deliver(tx, release, opts.stage, version, bundle.markdown, missing, hold);
     await replanRelease(tx, release.id, now);
     if (hold)
       await finishHold(tx, hold, title, {
@@ -272,7 +256,6 @@ export async function releaseBundle(opts: {
         before: before
           ? { on: before[`${field}On`] ?? null, at: before[`${field}At`]?.toISOString() ?? null }
           : { on: null, at: null },
-        createdLinks: links,
       } satisfies BundleReleaseUndo);
     await recordAudit(tx, {
       actor: opts.actor,
@@ -293,7 +276,7 @@ async function deliver(
   markdown: string,
   missing: string[],
   hold: Hold | null,
-): Promise<string[]> {
+): Promise<void> {
   const recipients = await resolveRecipients(tx, {
     kind: 'release',
     areaId: release.areaId,
@@ -305,11 +288,11 @@ async function deliver(
     stage === 'distribution' ? { ...bundle, slack: { readinessReleaseId: release.id } } : bundle;
   const key = `${ENABLEMENT_BUNDLE}:${release.id}:v${version}`;
   const ref = `${release.id}:v${version}`;
-  const personal = stage === 'distribution' ? await readinessActions(tx, release.id, recipients) : new Map();
+  const personal = stage === 'distribution' ? await readinessAsks(tx, recipients) : new Map();
   const shared = recipients.filter((r) => !r.personId || !personal.has(r.personId));
   const held = hold ? { hold } : {};
   await enqueueMessage(tx, { key, kind: ENABLEMENT_BUNDLE, ref, message, recipients: shared, ...held });
-  for (const [personId, link] of personal) {
+  for (const [personId, kind] of personal) {
     await enqueueMessage(tx, {
       key: `${key}:${personId}`,
       kind: ENABLEMENT_BUNDLE,
@@ -318,8 +301,9 @@ async function deliver(
         ...message,
         actions: [
           {
-            label: `I'm ready (${link.kind === 'support' ? 'Support' : 'Sales'})`,
-            url: `/ready/${link.token}`,
+            label: `I'm ready (${kind === 'support' ? 'Support' : 'Sales'})`,
+            url: `/releases/${release.id}`,
+            readiness: { releaseId: release.id, kind },
           },
         ],
       },
@@ -327,5 +311,4 @@ async function deliver(
       ...held,
     });
   }
-  return [...personal.values()].filter((l) => l.created).map((l) => l.token);
 }

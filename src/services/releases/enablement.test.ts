@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import { makeArea, makePerson } from '../../../test/factories.ts';
+import { relayCapturing } from '../../../test/relay.ts';
 import { artifactVersions, outbox, scheduledActions } from '../../db/schema/index.ts';
 import { BUNDLE_SECTION_KEYS, LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import type { OutgoingMessage } from '../../integrations/message.ts';
@@ -100,8 +101,13 @@ describe('a Tier 3 release from draft to launch', () => {
       .where(and(eq(outbox.kind, 'enablement_bundle'), eq(outbox.channel, 'inbox')));
     const messageFor = (id: string) =>
       inbox.find((o) => o.personId === id)?.message as OutgoingMessage | undefined;
+    // The stored copy asks without a link: the inbox answers signed in, email and Slack get one as they are sent.
     expect(messageFor(carla.id)?.actions).toEqual([
-      { label: "I'm ready (Support)", url: expect.stringMatching(/^\/ready\//) },
+      {
+        label: "I'm ready (Support)",
+        url: `/releases/${r.id}`,
+        readiness: { releaseId: r.id, kind: 'support' },
+      },
     ]);
     expect(messageFor(sam.id)?.actions?.[0]?.label).toBe("I'm ready (Sales)");
     expect(messageFor(priya.id)?.actions).toBeUndefined();
@@ -110,7 +116,10 @@ describe('a Tier 3 release from draft to launch', () => {
     );
     expect(await gate()).not.toContain('Bundle not distributed yet (due 2027-01-01).');
 
-    const token = messageFor(carla.id)!.actions![0]!.url.replace('/ready/', '');
+    const email = (await relayCapturing(d.db)).find(
+      (s) => s.row.personId === carla.id && s.row.channel === 'email',
+    );
+    const token = email!.message.actions![0]!.url.replace('/ready/', '');
     expect(await confirmByLink(d.db, token, systemClock.now())).toMatchObject({
       kind: 'support',
       person: 'Carla Support',

@@ -16,6 +16,7 @@ import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { TDecisionInput } from '../../shared/releases.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { sha256 } from '../auth/tokens.ts';
 import { getSettings } from '../org/settings.ts';
 import { readinessLines, updateReadinessMessages } from '../slack/readiness-messages.ts';
 import { followShares } from '../slack/shares.ts';
@@ -169,7 +170,7 @@ export async function readinessLink(db: Db, token: string) {
     .from(readinessLinks)
     .innerJoin(releases, eq(releases.id, readinessLinks.releaseId))
     .innerJoin(people, eq(people.id, readinessLinks.personId))
-    .where(eq(readinessLinks.token, token));
+    .where(eq(readinessLinks.tokenHash, sha256(token)));
   if (!row)
     throw new AppError('not_found', 'this readiness link is not valid (the release may have been removed)');
   return row;
@@ -184,7 +185,10 @@ export async function confirmByLink(db: Db, token: string, now: Date) {
     roles: ['stakeholder'],
   };
   await signOff({ db, actor, releaseId: row.link.releaseId, kind: row.link.kind, now });
-  await db.update(readinessLinks).set({ usedAt: now }).where(eq(readinessLinks.token, token));
+  await db
+    .update(readinessLinks)
+    .set({ usedAt: now })
+    .where(eq(readinessLinks.tokenHash, row.link.tokenHash));
   return {
     releaseId: row.link.releaseId,
     title: row.title,

@@ -1,13 +1,13 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areas, readinessLinks } from '../../db/schema/index.ts';
+import { areas } from '../../db/schema/index.ts';
 import { BUNDLE_SECTIONS, type BundleSectionKey, LITE_SECTIONS } from '../../domain/releases/bundle.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import type { Actor } from '../actor.ts';
 import { releaseBundle, saveBundle } from '../releases/bundle.ts';
 import { completePostLaunch } from '../releases/post-launch.ts';
-import { confirmByLink, recordDecision, signOff } from '../releases/readiness.ts';
+import { recordDecision, signOff } from '../releases/readiness.ts';
 import { createRelease, updateRelease } from '../releases/releases.ts';
 import { sentInThePast } from './demo-deliveries.ts';
 
@@ -166,16 +166,11 @@ export async function seedDemoReleases(
 
 /**
  * Everyone confirms before launch. Support and Sales answer the readiness request the bundle's distribution
- * sent them (their one-click link), so no launch keeps a request open once it has shipped.
+ * sent them, so no launch keeps a request open once it has shipped.
  */
 async function signOffAll(tx: Db, releaseId: string, person: (mail: string) => Actor, ops: Actor, now: Date) {
-  const links = await tx.select().from(readinessLinks).where(eq(readinessLinks.releaseId, releaseId));
-  for (const link of links) await confirmByLink(tx, link.token, now);
-  const asked = new Set(links.map((l) => l.kind));
-  if (!asked.has('support'))
-    await signOff({ db: tx, actor: person('carla@example.com'), releaseId, kind: 'support', now });
-  if (!asked.has('sales'))
-    await signOff({ db: tx, actor: person('sam@example.com'), releaseId, kind: 'sales', now });
+  await signOff({ db: tx, actor: person('carla@example.com'), releaseId, kind: 'support', now });
+  await signOff({ db: tx, actor: person('sam@example.com'), releaseId, kind: 'sales', now });
   for (const kind of ['eng_monitoring', 'eng_rollback', 'training'] as const)
     await signOff({ db: tx, actor: ops, releaseId, kind, now });
   await recordDecision({

@@ -1,17 +1,18 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../test/db.ts';
 import {
   artifactVersions,
+  inboxItems,
   insightItems,
   pods,
-  readinessLinks,
   releases,
   updateSubmissions,
 } from '../../db/schema/index.ts';
 import { quarterKey } from '../../domain/charter/quarter-key.ts';
 import { quarterAfter } from '../../domain/roadmap/quarters.ts';
+import type { OutgoingMessage } from '../../integrations/message.ts';
 import { isoWeekKey, todayIn } from '../../shared/calendar.ts';
 import { FUNCTIONS, ROLES } from '../../shared/roles.ts';
 import { adoptionBetween } from '../cadence/attendance.ts';
@@ -19,6 +20,7 @@ import { getCharter } from '../charter/charter.ts';
 import { listFrictions } from '../charter/frictions.ts';
 import { getQbr } from '../charter/qbr.ts';
 import { createContext } from '../context.ts';
+import { inboxActions } from '../delivery/inbox.ts';
 import { topThemes } from '../insights/themes.ts';
 import { listRoutings } from '../insights/triage.ts';
 import { computedSurprise } from '../metrics/surprise.ts';
@@ -238,14 +240,21 @@ describe.each(INSTANTS)('the demo org seeded at %s', (instant) => {
   });
 
   it('asks for readiness only for launches still ahead', async () => {
-    const open = await d.db
-      .select({ title: releases.title, targetDate: releases.targetDate })
-      .from(readinessLinks)
-      .innerJoin(releases, eq(releases.id, readinessLinks.releaseId))
-      .where(and(isNull(readinessLinks.usedAt), lt(releases.targetDate, today)));
-    expect(open).toEqual([]);
-    const pending = await d.db.select().from(readinessLinks).where(isNull(readinessLinks.usedAt));
-    expect(pending.length).toBeGreaterThan(0); // the upcoming launch whose draft just went out
+    const items = await d.db.select().from(inboxItems);
+    const actions = (
+      await inboxActions(
+        d.db,
+        items.map((i) => i.message as OutgoingMessage),
+        now,
+      )
+    ).flat();
+    const open = actions.filter((a) => a.signOff && a.open).map((a) => a.signOff!.releaseId);
+    expect(open.length).toBeGreaterThan(0); // the upcoming launch whose draft just went out
+    const ahead = await d.db
+      .select({ id: releases.id })
+      .from(releases)
+      .where(and(inArray(releases.id, open), gte(releases.targetDate, today)));
+    expect(new Set(ahead.map((r) => r.id))).toEqual(new Set(open));
   });
 
   it('has the 30/60/90 plan half done: the first timebox done, the week 4 retro held, week 8 ahead', async () => {

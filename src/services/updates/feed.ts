@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { personPrefs } from '../../db/schema/index.ts';
 import { buildFeeds } from '../../integrations/feeds/atom.ts';
 import { createMarkdown } from '../../integrations/markdown.ts';
 import { AppError } from '../../shared/errors.ts';
+import { feedOwner } from '../cadence/feed.ts';
 import { getSettings } from '../org/settings.ts';
 import { listPublishedUpdates } from './archive.ts';
 
@@ -12,8 +11,8 @@ import { listPublishedUpdates } from './archive.ts';
  * feed token (the calendar feed's) is the credential; an unknown or replaced one is a 404.
  */
 export async function updatesFeed(db: Db, o: { token: string; baseUrl: string; feedUrl: string }) {
-  const [owner] = await db.select().from(personPrefs).where(eq(personPrefs.calendarToken, o.token));
-  if (!owner) throw new AppError('not_found', 'no such feed (it may have been replaced)');
+  if (!(await feedOwner(db, o.token)))
+    throw new AppError('not_found', 'no such feed (it may have been replaced)');
   const { orgName } = await getSettings(db);
   const md = createMarkdown();
   const items = await listPublishedUpdates(db, { limit: 30 });

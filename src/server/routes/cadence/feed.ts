@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarFeed, feedUrls, rotateFeedToken } from '../../../services/cadence/feed.ts';
-import { ZFeedUrls } from '../../../shared/cadence.ts';
+import { calendarFeed, feedKey, rotateFeedToken } from '../../../services/cadence/feed.ts';
+import { ZFeedKey, ZFeedUrls } from '../../../shared/cadence.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { textBody } from '../media.ts';
 import { errors } from './common.ts';
@@ -16,26 +16,27 @@ export async function feedRoutes(app: FastifyInstance, opts: { publicUrl?: strin
     config: { policy: 'signed_in' },
     schema: {
       tags: ['cadence'],
-      summary: 'My private iCalendar feed URL (subscribe from Google Calendar or Outlook)',
-      response: { 200: ZFeedUrls, ...errors },
+      summary:
+        'Whether I have a private feed URL and since when (it is shown only when made: POST /calendar/feed-url/rotate)',
+      response: { 200: ZFeedKey, ...errors },
     },
-    handler: async (req) => feedUrls(db, req.principal!.personId, baseUrl(req)),
+    handler: async (req) => feedKey(db, req.principal!.personId),
   });
   r.post('/calendar/feed-url/rotate', {
     config: { policy: 'signed_in' },
     schema: {
       tags: ['cadence'],
-      summary: 'Replace my feed URL; the old one stops working',
+      summary: 'Make my private feed URLs (calendar, Atom/RSS), shown this once; any old ones stop working',
       response: { 200: ZFeedUrls, ...errors },
     },
-    handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req)),
+    handler: async (req) => rotateFeedToken(db, req.principal!.personId, baseUrl(req), req.now),
   });
   r.get('/calendar/feed/:file', {
     // The token in the URL is the credential: calendar apps cannot send headers (and may add parameters).
     config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['cadence'],
-      summary: 'iCalendar feed (the private URL from /calendar/feed-url)',
+      summary: 'iCalendar feed (the private URL POST /calendar/feed-url/rotate made)',
       params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'must be a feed file name') }),
       response: { 200: textBody('text/calendar'), ...errors },
     },

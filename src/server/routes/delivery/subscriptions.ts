@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { unsubscribeByToken } from '../../../services/delivery/send-links.ts';
 import {
   createSubscription,
   deleteSubscription,
   getPreferences,
   listSubscriptions,
-  unsubscribeByToken,
   updatePreferences,
   updateSubscription,
 } from '../../../services/delivery/subscriptions.ts';

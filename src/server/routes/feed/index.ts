@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildFeed, functionOf } from '../../../services/feed/feed.ts';
-import { feedForToken, feedSubscription } from '../../../services/feed/subscribe.ts';
+import { feedForToken } from '../../../services/feed/subscribe.ts';
 import { ZErrorBody } from '../../../shared/common.ts';
 import { ZFeed, ZFeedAudience, ZFeedQuery } from '../../../shared/feed.ts';
 import { textBody } from '../media.ts';
@@ -23,21 +23,15 @@ export async function feedRoutes(app: FastifyInstance, opts: { publicUrl?: strin
       querystring: ZFeedQuery,
       response: { 200: ZFeed, ...errors },
     },
-    handler: async (req) => {
-      const personId = req.ctx.actor?.personId;
-      return buildFeed(req.ctx, {
-        ...req.query,
-        readerFunction: await functionOf(req.ctx),
-        subscribe: personId ? await feedSubscription(db, personId, baseUrl(req)) : null,
-      });
-    },
+    handler: async (req) => buildFeed(req.ctx, { ...req.query, readerFunction: await functionOf(req.ctx) }),
   });
   r.get('/feed/:file', {
     // Feed readers send no headers (and may add parameters): the private token in the address is the credential.
     config: { policy: 'public', anyQuery: true },
     schema: {
       tags: ['feed'],
-      summary: 'Atom (.atom) or RSS (.rss) stakeholder feed (the private address GET /feed gives)',
+      summary:
+        'Atom (.atom) or RSS (.rss) stakeholder feed (the private address POST /calendar/feed-url/rotate makes)',
       params: z.object({
         file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.(atom|rss)$/, 'must be a feed file name'),
       }),

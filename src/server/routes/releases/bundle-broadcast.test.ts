@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { makeArea, makePerson, signedIn } from '../../../../test/factories.ts';
 import { artifactVersions, enablementBundles, outbox, readinessLinks } from '../../../db/schema/index.ts';
+import type { OutgoingMessage } from '../../../integrations/message.ts';
 import { manualClock } from '../../../shared/clock.ts';
 
 let t: TestApp;
@@ -61,12 +62,14 @@ describe('distributing an enablement bundle safely', () => {
     const held = await t.database.db.select().from(outbox).where(eq(outbox.broadcastId, undo.id));
     expect(held.length).toBe(p.recipients.total);
     expect(held.every((m) => m.status === 'held')).toBe(true);
-    // Support's and Sales' one-click "I'm ready" links, made for these messages.
-    const links = await t.database.db
-      .select()
-      .from(readinessLinks)
-      .where(eq(readinessLinks.releaseId, releaseId));
-    expect(links.map((l) => l.kind).sort()).toEqual(expect.arrayContaining(['sales', 'support']));
+    // Support's and Sales' "I'm ready": asked in their copies; the one-click links are made only as they are sent.
+    const asks = held
+      .flatMap((m) => (m.message as OutgoingMessage).actions ?? [])
+      .flatMap((a) => a.readiness ?? []);
+    expect(asks.map((a) => a.kind)).toEqual(expect.arrayContaining(['sales', 'support']));
+    expect(
+      await t.database.db.select().from(readinessLinks).where(eq(readinessLinks.releaseId, releaseId)),
+    ).toEqual([]);
 
     expect((await call('POST', `/api/v1/broadcasts/${undo.id}/undo`, pm)).statusCode).toBe(403);
     clock.advance(30_000);

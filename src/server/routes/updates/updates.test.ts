@@ -60,7 +60,7 @@ describe('the weekly update over the API', () => {
     expect(md.body).toContain('## Billing — Maya Chen');
     expect(md.body).toContain('Invoices v2');
 
-    const { url } = (await call('GET', '/api/v1/calendar/feed-url', pm.headers)).json();
+    const { url } = (await call('POST', '/api/v1/calendar/feed-url/rotate', pm.headers)).json();
     const token = new URL(url).pathname.split('/').pop()!.replace('.ics', '');
     const parser = new Parser();
     for (const ext of ['atom', 'rss']) {

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { TFeed, TFeedAudience, TFeedEntry, TFeedMonth } from '../../../shared/feed.ts';
 import { feedApi } from '../../api-feed.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { PrivateFeedKey } from '../../components/private-feed.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import './feed.css';
 
@@ -85,18 +86,22 @@ function Month({ m, timeZone }: { m: TFeedMonth; timeZone: string }) {
 }
 
 function Subscribe({ feed }: { feed: TFeed }) {
-  if (!feed.subscribe) return null;
   // The feed reader gets what this page shows: the reader's audience unless another was picked.
   const q = feed.audience === feed.readerAudience ? '' : `?audience=${feed.audience}`;
   return (
-    <p className="feed-subscribe">
-      Subscribe in a feed reader: <a href={`${feed.subscribe.atom}${q}`}>Atom feed</a> ·{' '}
-      <a href={`${feed.subscribe.rss}${q}`}>RSS feed</a>
-      <span className="muted">
-        {' '}
-        (your private address, the calendar feed's key: replacing that one on the Cadence page replaces it)
-      </span>
-    </p>
+    <details className="feed-subscribe">
+      <summary>Subscribe in a feed reader</summary>
+      <p className="muted">
+        Your private address (the calendar feed's key: a new one here replaces that one too).
+      </p>
+      <PrivateFeedKey
+        idPrefix="feed-subscribe"
+        links={(u) => [
+          { label: 'Atom feed', url: `${u.feed.atom}${q}` },
+          { label: 'RSS feed', url: `${u.feed.rss}${q}` },
+        ]}
+      />
+    </details>
   );
 }
 

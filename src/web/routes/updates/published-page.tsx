@@ -1,10 +1,10 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { absentLine, missingLine } from '../../../domain/updates/render.ts';
 import type { TLaunchJson, TUpdateArtifact } from '../../../shared/updates.ts';
-import { cadenceApi } from '../../api-cadence.ts';
 import { api } from '../../api-client.ts';
-import { updateFeedUrls, updatesApi } from '../../api-updates.ts';
+import { updatesApi } from '../../api-updates.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { PrivateFeedKey } from '../../components/private-feed.tsx';
 import { formatDateTimeIn } from '../../lib/org-time.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { StatusBadge } from './status-board.tsx';
@@ -107,14 +107,20 @@ function ArtifactView({ artifact }: { artifact: TUpdateArtifact }) {
 }
 
 function Subscribe() {
-  const feed = useLoad(['cadence', 'feed-url'], (signal) => cadenceApi.feedUrl(signal));
-  const urls = feed.data ? updateFeedUrls(feed.data.url) : null;
-  if (!urls) return null;
   return (
-    <p className="feed-links">
-      Subscribe: <a href={urls.atom}>Atom feed</a> · <a href={urls.rss}>RSS feed</a>{' '}
-      <span className="muted">(private links: they work without signing in)</span>
-    </p>
+    <details className="feed-links">
+      <summary>Subscribe in a feed reader</summary>
+      <p className="muted">
+        Private addresses that work without signing in (the calendar feed's key: a new one replaces that too).
+      </p>
+      <PrivateFeedKey
+        idPrefix="updates-feed"
+        links={(u) => [
+          { label: 'Atom feed', url: u.updates.atom },
+          { label: 'RSS feed', url: u.updates.rss },
+        ]}
+      />
+    </details>
   );
 }
 
