@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TFeed } from '../src/shared/feed.ts';
 import { type RunningServer, useDataDir } from '../test/cli.ts';
-import { launchBrowser, signInAs, startDemoServer } from './harness.ts';
+import { launchBrowser, makePrivateFeedAddress, signInAs, startDemoServer } from './harness.ts';
 
 /**
  * Issue 17, part 2: Sales reads this month's launches on the stakeholder feed, counting the clicks after "Sign
@@ -59,14 +59,7 @@ describe('the stakeholder feed', () => {
       `feed: Sales, clicks from sign-in to this month's launches: ${toAnswer} (${launches.join(', ')}); to a talk track: ${clicks}`,
     );
 
-    // The private address is shown once, when made (only its hash is kept).
-    await sam.getByText('Subscribe in a feed reader').click();
-    await sam.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
-    const confirm = sam.getByRole('button', { name: 'Yes, make a new address' });
-    if (await confirm.count()) await confirm.click();
-    const atomField = sam.getByLabel('Atom feed', { exact: true });
-    await expect.poll(() => atomField.inputValue()).toMatch(/\.atom$/);
-    const atom = await atomField.inputValue();
+    const atom = await makePrivateFeedAddress(sam);
     expect(atom).toMatch(/\/api\/v1\/feed\/[\w-]+\.atom$/);
     const xml = await (await sam.request.get(atom)).text();
     expect(xml).toContain('<feed');

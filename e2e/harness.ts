@@ -111,3 +111,14 @@ export async function setUndoWindow(baseUrl: string, seconds: number): Promise<v
   });
   if (put.status !== 200) throw new Error(`settings: ${put.status} ${await put.text()}`);
 }
+
+/** Makes the reader's private Atom address on the page's Subscribe panel: it is shown only then (only its hash is kept). */
+export async function makePrivateFeedAddress(page: Page): Promise<string> {
+  await page.getByText('Subscribe in a feed reader').click();
+  await page.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
+  const confirm = page.getByRole('button', { name: 'Yes, make a new address' });
+  if (await confirm.count()) await confirm.click();
+  const field = await page.getByLabel('Atom feed', { exact: true }).elementHandle();
+  await page.waitForFunction((el) => (el as HTMLInputElement).value.endsWith('.atom'), field);
+  return (await field!.inputValue()) as string;
+}

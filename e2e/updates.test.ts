@@ -2,7 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, useDataDir } from '../test/cli.ts';
 import { startSmtpPeer } from '../test/peers.ts';
-import { launchBrowser, setUndoWindow, signInAs, startDemoServer } from './harness.ts';
+import {
+  launchBrowser,
+  makePrivateFeedAddress,
+  setUndoWindow,
+  signInAs,
+  startDemoServer,
+} from './harness.ts';
 
 /**
  * C3 in a real browser: three PMs write their five bullets in the compose form (and one is late, through the
@@ -163,14 +169,7 @@ describe('the weekly update in a browser', () => {
       expect(await sam.getByRole('region', { name: new RegExp(`^${area} — `) }).count()).toBe(0);
     }
 
-    // The private address is shown once, when made (only its hash is kept).
-    await sam.getByText('Subscribe in a feed reader').click();
-    await sam.getByRole('button', { name: /^Make (my private|a new) address$/ }).click();
-    const confirm = sam.getByRole('button', { name: 'Yes, make a new address' });
-    if (await confirm.count()) await confirm.click();
-    const atomField = sam.getByLabel('Atom feed', { exact: true });
-    await expect.poll(() => atomField.inputValue()).toMatch(/\.atom$/);
-    const feed = await fetch(await atomField.inputValue());
+    const feed = await fetch(await makePrivateFeedAddress(sam));
     expect(feed.status).toBe(200);
     const xml = await feed.text();
     expect(xml).toContain('<entry>');
